@@ -1,0 +1,151 @@
+package cn.wenming.practice.auth;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.ErrorCode;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** Login, tokens, the current user and role grants. */
+@Controller
+class AuthController {
+
+	private final AuthService auth;
+
+	private final AccessControl access;
+
+	private final AppUserMapper users;
+
+	private final UserRoleMapper roles;
+
+	AuthController(AuthService auth, AccessControl access, AppUserMapper users, UserRoleMapper roles) {
+		this.auth = auth;
+		this.access = access;
+		this.users = users;
+		this.roles = roles;
+	}
+
+	@MutationMapping
+	AuthService.AuthPayload wxLogin(@Argument @NotBlank @Size(max = 128) String code) {
+		return this.auth.wxLogin(code);
+	}
+
+	@MutationMapping
+	AuthService.AuthPayload refreshToken(@Argument @NotBlank @Size(max = 128) String token) {
+		return this.auth.refresh(token);
+	}
+
+	@MutationMapping
+	boolean logout() {
+		return this.auth.logout(this.access.requireUserId());
+	}
+
+	@MutationMapping
+	AppUser bindPhone(@Argument @NotBlank @Size(max = 128) String code) {
+		return this.auth.bindPhone(this.access.requireUserId(), code);
+	}
+
+	@QueryMapping
+	AppUser me() {
+		long userId = this.access.requireUserId();
+		AppUser user = this.users.selectById(userId);
+		if (user == null) {
+			throw new DomainException(ErrorCode.UNAUTHENTICATED);
+		}
+		return user;
+	}
+
+	/** Input of {@code grantRole} and {@code revokeRole}. */
+	record GrantRoleInput(@NotNull Long userId, @NotNull Role role, @NotNull Long orgUnitId) {
+	}
+
+	/**
+	 * A center admin grants and revokes the admin roles below (and beside) them; the role must
+	 * match the level of the unit it is granted on.
+	 */
+	@MutationMapping
+	RoleGrant grantRole(@Argument @Valid GrantRoleInput input) {
+		Actor actor = checkGrantable(input);
+		if (this.users.selectById(input.userId()) == null) {
+			throw DomainException.notFound("用户");
+		}
+		this.roles.grant(input.userId(), input.role().name(), input.orgUnitId(), actor.userId(), java.time.Instant.now());
+		return new RoleGrant(input.role(), input.orgUnitId(), this.roles.unitPath(input.orgUnitId()));
+	}
+
+	@MutationMapping
+	boolean revokeRole(@Argument @Valid GrantRoleInput input) {
+		checkGrantable(input);
+		return this.roles.revoke(input.userId(), input.role().name(), input.orgUnitId()) > 0;
+	}
+
+	private Actor checkGrantable(GrantRoleInput input) {
+		if (!input.role().isAdmin()) {
+			throw DomainException.badRequest("只能授予管理员角色");
+		}
+		String level = this.roles.unitLevel(input.orgUnitId());
+		if (level == null) {
+			throw DomainException.notFound("组织单位");
+		}
+		if (!level.equals(input.role().adminLevel())) {
+			throw DomainException.badRequest(input.role() + " 只能授予在 " + input.role().adminLevel() + " 级单位上");
+		}
+		return this.access.requireRoleOver(Role.CENTER_ADMIN, this.roles.unitPath(input.orgUnitId()));
+	}
+
+	/** Another user's phone is never shown in full; the owner sees their own. */
+	@SchemaMapping(typeName = "User")
+	String phone(AppUser user) {
+		if (user.getPhone() == null) {
+			return null;
+		}
+		Long caller = this.access.currentUserId();
+		return user.getId().equals(caller) ? user.getPhone() : cn.wenming.practice.shared.Masking.phone(user.getPhone());
+	}
+
+	@BatchMapping(typeName = "User")
+	Map<AppUser, List<RoleGrant>> roleGrants(List<AppUser> users) {
+		Map<Long, List<RoleGrant>> byUser = grantsByUser(users);
+		return users.stream().collect(Collectors.toMap(Function.identity(),
+				user -> byUser.getOrDefault(user.getId(), List.of()), (a, b) -> a, java.util.LinkedHashMap::new));
+	}
+
+	@BatchMapping(typeName = "User")
+	Map<AppUser, List<Role>> roles(List<AppUser> users) {
+		Map<Long, List<RoleGrant>> byUser = grantsByUser(users);
+		return users.stream().collect(Collectors.toMap(Function.identity(), user -> {
+			Set<Role> roles = new java.util.LinkedHashSet<>();
+			roles.add(Role.RESIDENT);
+			byUser.getOrDefault(user.getId(), List.of()).forEach(grant -> roles.add(grant.role()));
+			return List.copyOf(roles);
+		}, (a, b) -> a, java.util.LinkedHashMap::new));
+	}
+
+	private Map<Long, List<RoleGrant>> grantsByUser(Collection<AppUser> users) {
+		List<Long> ids = users.stream().map(AppUser::getId).distinct().toList();
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.roles.grantsOfUsers(ids)
+			.stream()
+			.collect(Collectors.groupingBy(row -> row.userId,
+					Collectors.mapping(UserRoleMapper.GrantRow::toGrant, Collectors.toList())));
+	}
+
+}

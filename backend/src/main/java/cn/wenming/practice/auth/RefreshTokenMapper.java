@@ -1,0 +1,25 @@
+package cn.wenming.practice.auth;
+
+import java.time.Instant;
+
+import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+interface RefreshTokenMapper extends BaseMapper<RefreshToken> {
+
+	default RefreshToken findByHash(String hash) {
+		return selectOne(new QueryWrapper<RefreshToken>().eq("token_hash", hash));
+	}
+
+	/** Marks a token used; 0 rows means someone else used (or revoked) it first. */
+	@Update("UPDATE refresh_token SET used_at = #{now} WHERE id = #{id} AND used_at IS NULL AND revoked_at IS NULL")
+	int markUsed(@Param("id") long id, @Param("now") Instant now);
+
+	@Update("UPDATE refresh_token SET revoked_at = #{now} WHERE family_id = #{familyId} AND revoked_at IS NULL")
+	int revokeFamily(@Param("familyId") String familyId, @Param("now") Instant now);
+
+}

@@ -1,0 +1,104 @@
+package cn.wenming.practice.auth;
+
+import java.nio.charset.StandardCharsets;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Stateless bearer-token security. The HTTP layer only authenticates; what a caller may do is
+ * decided per operation by {@link AccessControl}, because most of the API (login, public lists)
+ * is open and GraphQL has one endpoint.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
+	static final String REVOKED_PREFIX = "auth:revoked-jti:";
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		http.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.oauth2ResourceServer(server -> server.jwt(jwt -> {
+			}).authenticationEntryPoint(graphQlEntryPoint()))
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(graphQlEntryPoint()));
+		return http.build();
+	}
+
+	/** A rejected token answers in GraphQL's error shape, so clients handle it like any other error. */
+	private static AuthenticationEntryPoint graphQlEntryPoint() {
+		return (request, response, ex) -> {
+			response.setStatus(HttpStatus.UNAUTHORIZED.value());
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+			response.getWriter()
+				.write("{\"errors\":[{\"message\":\"登录已过期或无效，请重新登录\",\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}]}");
+		};
+	}
+
+	@Bean
+	SecretKey jwtKey(AuthProperties properties) {
+		return new SecretKeySpec(properties.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+	}
+
+	@Bean
+	JwtEncoder jwtEncoder(SecretKey jwtKey) {
+		return new NimbusJwtEncoder(new ImmutableSecret<>(jwtKey));
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(SecretKey jwtKey, StringRedisTemplate redis) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+				JwtValidators.createDefaultWithIssuer(TokenService.ISSUER), notRevoked(redis)));
+		return decoder;
+	}
+
+	/**
+	 * Rejects access tokens revoked by logout. If Redis is unreachable the token is accepted: the
+	 * refresh token (MySQL) is already revoked, so the window is the access token's short life.
+	 */
+	private static OAuth2TokenValidator<Jwt> notRevoked(StringRedisTemplate redis) {
+		return jwt -> {
+			try {
+				if (jwt.getId() != null && Boolean.TRUE.equals(redis.hasKey(REVOKED_PREFIX + jwt.getId()))) {
+					return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "revoked", null));
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not check token revocation: {}", ex.getClass().getSimpleName());
+			}
+			return OAuth2TokenValidatorResult.success();
+		};
+	}
+
+}

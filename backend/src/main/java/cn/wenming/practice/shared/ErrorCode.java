@@ -1,0 +1,47 @@
+package cn.wenming.practice.shared;
+
+/**
+ * Every stable error code the API can return in {@code extensions.code}. Clients switch on these
+ * strings, so a code is never renamed once released; the message is for people and may change.
+ */
+public enum ErrorCode {
+
+	BAD_REQUEST("请求参数不正确"),
+	UNAUTHENTICATED("请先登录"),
+	FORBIDDEN("没有权限执行此操作"),
+	NOT_FOUND("对象不存在"),
+	CONFLICT("数据已被修改，请刷新后重试"),
+	QUERY_TOO_COMPLEX("查询过深或过于复杂"),
+	INTERNAL_ERROR("服务器内部错误"),
+	UPSTREAM_UNAVAILABLE("微信服务暂不可用，请稍后重试"),
+
+	WECHAT_CODE_INVALID("微信登录凭证无效或已过期"),
+	WECHAT_RATE_LIMITED("微信接口调用过于频繁，请稍后重试"),
+	REFRESH_TOKEN_INVALID("登录已失效，请重新登录"),
+	REFRESH_TOKEN_REUSED("登录凭证被重复使用，已退出所有相关登录"),
+
+	ORG_UNIT_INVALID_PARENT("上级单位层级不正确"),
+	ORG_UNIT_HAS_OPEN_WORK("该单位仍有未完结的工作，不能关闭"),
+	ORG_UNIT_CLOSED("该单位已关闭"),
+
+	ID_NUMBER_INVALID("身份证号码不正确"),
+	VOLUNTEER_ALREADY_REGISTERED("已注册为志愿者"),
+	ID_NUMBER_ALREADY_REGISTERED("该身份证号码已注册"),
+	VOLUNTEER_REQUIRED("请先注册为志愿者"),
+
+	TEAM_ALREADY_MEMBER("已是队伍成员"),
+	TEAM_JOIN_REQUEST_PENDING("已有待审核的入队申请"),
+	TEAM_JOIN_REQUEST_CLOSED("入队申请已处理"),
+	TEAM_LEADER_CANNOT_LEAVE("队长不能退出队伍，请先移交队长");
+
+	private final String defaultMessage;
+
+	ErrorCode(String defaultMessage) {
+		this.defaultMessage = defaultMessage;
+	}
+
+	public String defaultMessage() {
+		return this.defaultMessage;
+	}
+
+}

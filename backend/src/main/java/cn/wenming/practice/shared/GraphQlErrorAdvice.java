@@ -1,0 +1,91 @@
+package cn.wenming.practice.shared;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+/**
+ * The one place where exceptions thrown while resolving a field become GraphQL errors. Every
+ * error gets a stable {@code extensions.code}; nothing unexpected ever reaches the client
+ * beyond a generic message and an error id that is also in the log.
+ */
+@ControllerAdvice
+class GraphQlErrorAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(GraphQlErrorAdvice.class);
+
+	@GraphQlExceptionHandler
+	GraphQLError domain(DomainException ex, DataFetchingEnvironment env) {
+		return error(env, ex.code(), ex.getMessage(), Map.of());
+	}
+
+	@GraphQlExceptionHandler
+	List<GraphQLError> constraintViolations(ConstraintViolationException ex, DataFetchingEnvironment env) {
+		return ex.getConstraintViolations().stream()
+			.map(violation -> error(env, ErrorCode.BAD_REQUEST, fieldOf(violation) + ": " + violation.getMessage(),
+					Map.of("field", fieldOf(violation))))
+			.toList();
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError unauthenticated(AuthenticationCredentialsNotFoundException ex, DataFetchingEnvironment env) {
+		return error(env, ErrorCode.UNAUTHENTICATED, ErrorCode.UNAUTHENTICATED.defaultMessage(), Map.of());
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError forbidden(AccessDeniedException ex, DataFetchingEnvironment env) {
+		return error(env, ErrorCode.FORBIDDEN, ErrorCode.FORBIDDEN.defaultMessage(), Map.of());
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError unexpected(Throwable ex, DataFetchingEnvironment env) {
+		String errorId = UUID.randomUUID().toString();
+		log.error("Unexpected error {} at {}", errorId, env.getExecutionStepInfo().getPath(), ex);
+		return error(env, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage() + " (" + errorId + ")",
+				Map.of("errorId", errorId));
+	}
+
+	/** Strips the method name from a property path: {@code registerVolunteer.input.realName} becomes {@code input.realName}. */
+	static String fieldOf(ConstraintViolation<?> violation) {
+		String path = violation.getPropertyPath().toString();
+		int dot = path.indexOf('.');
+		return (dot >= 0) ? path.substring(dot + 1) : path;
+	}
+
+	private static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String message,
+			Map<String, Object> extra) {
+		var extensions = new java.util.LinkedHashMap<String, Object>();
+		extensions.put("code", code.name());
+		extensions.putAll(extra);
+		return GraphqlErrorBuilder.newError(env)
+			.errorType(errorType(code))
+			.message(message)
+			.extensions(extensions)
+			.build();
+	}
+
+	private static ErrorType errorType(ErrorCode code) {
+		return switch (code) {
+			case UNAUTHENTICATED, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED -> ErrorType.UNAUTHORIZED;
+			case FORBIDDEN -> ErrorType.FORBIDDEN;
+			case NOT_FOUND -> ErrorType.NOT_FOUND;
+			case INTERNAL_ERROR, UPSTREAM_UNAVAILABLE -> ErrorType.INTERNAL_ERROR;
+			default -> ErrorType.BAD_REQUEST;
+		};
+	}
+
+}

@@ -1,0 +1,52 @@
+package cn.wenming.practice.shared;
+
+import java.time.Instant;
+
+import com.baomidou.mybatisplus.annotation.DbType;
+import com.baomidou.mybatisplus.core.handlers.MetaObjectHandler;
+import com.baomidou.mybatisplus.extension.plugins.MybatisPlusInterceptor;
+import com.baomidou.mybatisplus.extension.plugins.inner.OptimisticLockerInnerInterceptor;
+import com.baomidou.mybatisplus.extension.plugins.inner.PaginationInnerInterceptor;
+import org.apache.ibatis.reflection.MetaObject;
+import org.mybatis.spring.annotation.MapperScan;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * MyBatis-Plus set-up shared by every feature: mappers are found by annotation in their
+ * feature package, timestamps are filled in Java (UTC instants, never the server's clock or
+ * time zone), and {@code @Version} columns get optimistic locking.
+ */
+@Configuration(proxyBeanMethods = false)
+@MapperScan(basePackages = "cn.wenming.practice", annotationClass = org.apache.ibatis.annotations.Mapper.class)
+class MybatisConfig {
+
+	@Bean
+	MybatisPlusInterceptor mybatisPlusInterceptor() {
+		var interceptor = new MybatisPlusInterceptor();
+		var pagination = new PaginationInnerInterceptor(DbType.MYSQL);
+		pagination.setMaxLimit(1000L);
+		interceptor.addInnerInterceptor(pagination);
+		interceptor.addInnerInterceptor(new OptimisticLockerInnerInterceptor());
+		return interceptor;
+	}
+
+	@Bean
+	MetaObjectHandler timestamps() {
+		return new MetaObjectHandler() {
+			@Override
+			public void insertFill(MetaObject metaObject) {
+				Instant now = Instant.now();
+				strictInsertFill(metaObject, "createdAt", Instant.class, now);
+				strictInsertFill(metaObject, "updatedAt", Instant.class, now);
+			}
+
+			@Override
+			public void updateFill(MetaObject metaObject) {
+				setFieldValByName("updatedAt", Instant.now(), metaObject);
+			}
+		};
+	}
+
+}

@@ -1,0 +1,26 @@
+package cn.wenming.practice;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import cn.wenming.practice.testinfra.Infrastructure;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * An end-to-end test against the whole application on a random port, with real MySQL-compatible
+ * and Redis servers (see {@link Infrastructure}) and WeChat stubbed at the HTTP level. All such
+ * tests share one application context; they isolate themselves by creating their own data.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = Infrastructure.class)
+@ActiveProfiles("test")
+public @interface IntegrationTest {
+
+}

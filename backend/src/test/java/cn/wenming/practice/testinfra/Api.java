@@ -1,0 +1,65 @@
+package cn.wenming.practice.testinfra;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * GraphQL over real HTTP against the running test server, anonymously or as a logged-in user.
+ * Documents live in {@code src/test/resources/graphql-test/}.
+ */
+public final class Api {
+
+	private final String url;
+
+	public Api(int port) {
+		this.url = "http://127.0.0.1:" + port + "/graphql";
+	}
+
+	public String url() {
+		return this.url;
+	}
+
+	public WebTestClient client() {
+		return WebTestClient.bindToServer(new JdkClientHttpConnector())
+			.baseUrl(this.url)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+	}
+
+	public HttpGraphQlTester anonymous() {
+		return HttpGraphQlTester.create(client());
+	}
+
+	public HttpGraphQlTester as(Session session) {
+		return as(session.accessToken());
+	}
+
+	public HttpGraphQlTester as(String accessToken) {
+		return HttpGraphQlTester.builder(client().mutate())
+			.header("Authorization", "Bearer " + accessToken)
+			.build();
+	}
+
+	/** Logs in through the stub: code {@code X} becomes openid {@code dev-X}. */
+	public Session login(String code) {
+		Map<String, Object> payload = anonymous().documentName("login")
+			.variable("code", code)
+			.execute()
+			.path("wxLogin")
+			.entity(Map.class)
+			.get();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> user = (Map<String, Object>) payload.get("user");
+		return new Session(Long.parseLong((String) user.get("id")), (String) payload.get("accessToken"),
+				(String) payload.get("refreshToken"));
+	}
+
+	/** A logged-in user. */
+	public record Session(long userId, String accessToken, String refreshToken) {
+	}
+
+}

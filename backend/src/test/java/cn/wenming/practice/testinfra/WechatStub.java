@@ -1,0 +1,130 @@
+package cn.wenming.practice.testinfra;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * An HTTP double of WeChat's API host. WxJava is pointed at it, so the real client code runs.
+ * Behaviour is chosen by the code the client sends, which keeps concurrent tests independent:
+ * <ul>
+ * <li>login code {@code X} → openid {@code dev-X} (unionid {@code union-X});</li>
+ * <li>{@code invalid…} → errcode 40029, {@code limited…} → 45011, {@code down…} → HTTP 503;</li>
+ * <li>phone codes are single-use like WeChat's: the second use → 40029; {@code expired…} → 40029.</li>
+ * </ul>
+ */
+public final class WechatStub {
+
+	/** A fixed session_key so tests can assert it never leaks. */
+	public static final String SESSION_KEY_PREFIX = "STUB-SESSION-KEY-";
+
+	public static final String ACCESS_TOKEN = "STUB-ACCESS-TOKEN-0123456789";
+
+	private static WechatStub shared;
+
+	private final MockWebServer server = new MockWebServer();
+
+	private final AtomicInteger tokenCalls = new AtomicInteger();
+
+	private final Set<String> usedPhoneCodes = ConcurrentHashMap.newKeySet();
+
+	private WechatStub() throws IOException {
+		this.server.setDispatcher(new Dispatcher() {
+			@Override
+			public MockResponse dispatch(RecordedRequest request) {
+				return WechatStub.this.dispatch(request);
+			}
+		});
+		this.server.start(0);
+	}
+
+	/** The one stub of this JVM, started on first use. */
+	public static synchronized WechatStub shared() {
+		if (shared == null) {
+			try {
+				shared = new WechatStub();
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Could not start the WeChat stub", ex);
+			}
+			WechatStub stub = shared;
+			Runtime.getRuntime().addShutdownHook(new Thread(stub.server::close));
+		}
+		return shared;
+	}
+
+	public String baseUrl() {
+		String url = this.server.url("/").toString();
+		return url.substring(0, url.length() - 1);
+	}
+
+	public int tokenCalls() {
+		return this.tokenCalls.get();
+	}
+
+	private MockResponse dispatch(RecordedRequest request) {
+		String path = request.getUrl().encodedPath();
+		return switch (path) {
+			case "/cgi-bin/token", "/cgi-bin/stable_token" -> {
+				this.tokenCalls.incrementAndGet();
+				yield json("{\"access_token\":\"" + ACCESS_TOKEN + "\",\"expires_in\":7200}");
+			}
+			case "/sns/jscode2session" -> login(request.getUrl().queryParameter("js_code"));
+			case "/wxa/business/getuserphonenumber" -> phone(bodyField(request, "code"));
+			default -> json("{\"errcode\":40001,\"errmsg\":\"stub: unknown path " + path + "\"}");
+		};
+	}
+
+	private MockResponse login(String code) {
+		if (code == null || code.startsWith("invalid")) {
+			return json("{\"errcode\":40029,\"errmsg\":\"invalid code\"}");
+		}
+		if (code.startsWith("limited")) {
+			return json("{\"errcode\":45011,\"errmsg\":\"api minute-quota reach limit\"}");
+		}
+		if (code.startsWith("down")) {
+			return new MockResponse.Builder().code(503).body("Service Unavailable").build();
+		}
+		return json("{\"openid\":\"dev-" + code + "\",\"session_key\":\"" + SESSION_KEY_PREFIX + code
+				+ "\",\"unionid\":\"union-" + code + "\"}");
+	}
+
+	private MockResponse phone(String code) {
+		if (code == null || code.startsWith("expired") || !this.usedPhoneCodes.add(code)) {
+			return json("{\"errcode\":40029,\"errmsg\":\"invalid code\"}");
+		}
+		if (code.startsWith("down")) {
+			return new MockResponse.Builder().code(502).body("Bad Gateway").build();
+		}
+		String digits = String.format("%08d", Math.abs(code.hashCode()) % 100_000_000);
+		return json("{\"errcode\":0,\"errmsg\":\"ok\",\"phone_info\":{\"phoneNumber\":\"139" + digits
+				+ "\",\"purePhoneNumber\":\"139" + digits + "\",\"countryCode\":\"86\"}}");
+	}
+
+	private static String bodyField(RecordedRequest request, String field) {
+		String body = (request.getBody() != null) ? request.getBody().utf8() : "";
+		var matcher = java.util.regex.Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]*)\"").matcher(body);
+		return matcher.find() ? matcher.group(1) : null;
+	}
+
+	private static MockResponse json(String body) {
+		return new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "application/json; charset=utf-8")
+			.body(body)
+			.build();
+	}
+
+	/** Properties that point WxJava at this stub. */
+	public Map<String, Object> properties() {
+		return Map.of("app.wechat.miniapp.app-id", "wx-stub-appid", "app.wechat.miniapp.secret",
+				"STUB-APP-SECRET-abcdef", "app.wechat.miniapp.api-host-url", baseUrl());
+	}
+
+}
