@@ -60,7 +60,11 @@ public final class Infrastructure implements ApplicationContextInitializer<Confi
 	static synchronized boolean dockerAvailable() {
 		if (docker == null) {
 			try {
-				docker = DockerClientFactory.instance().isDockerAvailable();
+				// Skip Testcontainers' noisy probe when there is plainly no engine to find.
+				boolean hint = System.getenv("DOCKER_HOST") != null || new File("/var/run/docker.sock").exists()
+						|| new File(System.getProperty("user.home"), ".docker/run/docker.sock").exists()
+						|| new File(System.getProperty("user.home"), ".testcontainers.properties").exists();
+				docker = hint && DockerClientFactory.instance().isDockerAvailable();
 			}
 			catch (Throwable ex) {
 				docker = false;
