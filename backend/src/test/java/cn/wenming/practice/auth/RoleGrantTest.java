@@ -1,0 +1,115 @@
+package cn.wenming.practice.auth;
+
+import java.util.List;
+
+import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.testinfra.Api;
+import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Who may grant admin roles, where, and that grants take effect at once. */
+@IntegrationTest
+class RoleGrantTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	Api api;
+
+	Fixtures fixtures;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+		this.fixtures = new Fixtures(this.jdbc);
+	}
+
+	private GraphQlTester.Response grant(GraphQlTester tester, long userId, String role, long unitId) {
+		return tester.documentName("grantRole")
+			.variable("userId", userId)
+			.variable("role", role)
+			.variable("orgUnitId", unitId)
+			.execute();
+	}
+
+	private static void expectCode(GraphQlTester.Response response, String code) {
+		response.errors().satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("code", code));
+	}
+
+	@Test
+	void centerAdminGrantsStationAdminAndItShowsInMeImmediately() {
+		Fixtures.Tree tree = this.fixtures.tree();
+		Session admin = this.api.login(Fixtures.unique("cadmin"));
+		this.fixtures.grant(admin.userId(), "CENTER_ADMIN", tree.center());
+		Session target = this.api.login(Fixtures.unique("sadmin"));
+
+		grant(this.api.as(admin), target.userId(), "STATION_ADMIN", tree.station()).path("grantRole.role")
+			.entity(String.class).isEqualTo("STATION_ADMIN");
+
+		// The target's existing access token sees the new role: roles are read per request.
+		this.api.as(target).documentName("me").execute().path("me.roles").entityList(String.class)
+			.containsExactly("RESIDENT", "STATION_ADMIN");
+	}
+
+	@Test
+	void onlyCenterAdminsOfThatCenterMayGrant() {
+		Fixtures.Tree tree = this.fixtures.tree();
+		Fixtures.Tree otherCounty = this.fixtures.tree();
+		Session target = this.api.login(Fixtures.unique("t"));
+
+		expectCode(grant(this.api.anonymous(), target.userId(), "STATION_ADMIN", tree.station()), "UNAUTHENTICATED");
+
+		Session resident = this.api.login(Fixtures.unique("r"));
+		expectCode(grant(this.api.as(resident), target.userId(), "STATION_ADMIN", tree.station()), "FORBIDDEN");
+
+		Session instituteAdmin = this.api.login(Fixtures.unique("ia"));
+		this.fixtures.grant(instituteAdmin.userId(), "INSTITUTE_ADMIN", tree.institute());
+		expectCode(grant(this.api.as(instituteAdmin), target.userId(), "STATION_ADMIN", tree.station()), "FORBIDDEN");
+
+		Session foreignCenterAdmin = this.api.login(Fixtures.unique("fca"));
+		this.fixtures.grant(foreignCenterAdmin.userId(), "CENTER_ADMIN", otherCounty.center());
+		expectCode(grant(this.api.as(foreignCenterAdmin), target.userId(), "STATION_ADMIN", tree.station()),
+				"FORBIDDEN");
+		// Self-escalation through a foreign unit is refused too.
+		expectCode(grant(this.api.as(foreignCenterAdmin), foreignCenterAdmin.userId(), "CENTER_ADMIN", tree.center()),
+				"FORBIDDEN");
+
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM user_role WHERE user_id = ?", Integer.class,
+				target.userId())).isZero();
+	}
+
+	@Test
+	void roleMustMatchUnitLevelAndBeAnAdminRole() {
+		Fixtures.Tree tree = this.fixtures.tree();
+		Session admin = this.api.login(Fixtures.unique("ca"));
+		this.fixtures.grant(admin.userId(), "CENTER_ADMIN", tree.center());
+		Session target = this.api.login(Fixtures.unique("x"));
+		for (var bad : List.of(List.of("STATION_ADMIN", tree.institute()), List.of("CENTER_ADMIN", tree.station()),
+				List.of("VOLUNTEER", tree.station()))) {
+			expectCode(grant(this.api.as(admin), target.userId(), (String) bad.get(0), (Long) bad.get(1)),
+					"BAD_REQUEST");
+		}
+		expectCode(grant(this.api.as(admin), target.userId(), "STATION_ADMIN", 987654321L), "NOT_FOUND");
+	}
+
+	@Test
+	void bootstrapAdminBecomesCenterAdminOnLogin() {
+		Fixtures.Tree tree = this.fixtures.tree();
+		Session bootstrap = this.api.login("bootstrap-admin");
+		this.api.as(bootstrap).documentName("me").execute().path("me.roleGrants[*].orgUnitId")
+			.entityList(String.class).contains(Long.toString(tree.center()));
+	}
+
+}

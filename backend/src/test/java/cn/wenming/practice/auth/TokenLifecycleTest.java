@@ -1,0 +1,152 @@
+package cn.wenming.practice.auth;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.testinfra.Api;
+import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Refresh-token rotation, reuse detection, logout, bad tokens and phone binding. */
+@IntegrationTest
+class TokenLifecycleTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+	}
+
+	private GraphQlTester.Response refresh(String token) {
+		return this.api.anonymous().documentName("refresh").variable("token", token).execute();
+	}
+
+	private static void expectCode(GraphQlTester.Response response, String code) {
+		response.errors().satisfy(errors -> {
+			assertThat(errors).isNotEmpty();
+			assertThat(errors.get(0).getExtensions()).containsEntry("code", code);
+		});
+	}
+
+	@Test
+	void refreshRotatesAndOldTokenCannotBeReused() {
+		Session session = this.api.login(Fixtures.unique("carol"));
+
+		Map<?, ?> rotated = refresh(session.refreshToken()).path("refreshToken").entity(Map.class).get();
+		String second = (String) rotated.get("refreshToken");
+		assertThat(second).isNotEqualTo(session.refreshToken());
+		this.api.as((String) rotated.get("accessToken")).documentName("me").execute().path("me.id")
+			.entity(String.class).isEqualTo(Long.toString(session.userId()));
+
+		// Presenting the rotated-away token again is theft or a replay: the whole family dies.
+		expectCode(refresh(session.refreshToken()), "REFRESH_TOKEN_REUSED");
+		expectCode(refresh(second), "REFRESH_TOKEN_INVALID");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM refresh_token WHERE user_id = ? AND revoked_at IS NULL", Integer.class,
+				session.userId())).isZero();
+		assertThat(this.jdbc.queryForList("SELECT token_hash FROM refresh_token WHERE user_id = ?", String.class,
+				session.userId())).doesNotContain(session.refreshToken(), second).allMatch(h -> h.length() == 64);
+	}
+
+	@Test
+	void concurrentRefreshesOfOneTokenLetAtMostOneThrough() throws Exception {
+		Session session = this.api.login(Fixtures.unique("race"));
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<Callable<Boolean>> calls = new ArrayList<>();
+		for (int i = 0; i < 16; i++) {
+			calls.add(() -> {
+				var response = refresh(session.refreshToken()).returnResponse();
+				return response.isValid() && response.getErrors().isEmpty();
+			});
+		}
+		int successes = 0;
+		for (Future<Boolean> result : pool.invokeAll(calls)) {
+			successes += result.get() ? 1 : 0;
+		}
+		pool.shutdown();
+		assertThat(successes).isLessThanOrEqualTo(1);
+	}
+
+	@Test
+	void unknownRefreshTokenIsInvalid() {
+		expectCode(refresh("not-a-real-token"), "REFRESH_TOKEN_INVALID");
+	}
+
+	@Test
+	void logoutRevokesAccessAndRefreshTokens() {
+		Session session = this.api.login(Fixtures.unique("dave"));
+		this.api.as(session).documentName("logout").execute().path("logout").entity(Boolean.class).isEqualTo(true);
+
+		expectCode(refresh(session.refreshToken()), "REFRESH_TOKEN_INVALID");
+		String body = this.api.client().post().header("Authorization", "Bearer " + session.accessToken())
+			.header("Content-Type", "application/json")
+			.bodyValue(Map.of("query", "{ me { id } }"))
+			.exchange()
+			.expectStatus().isUnauthorized()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(body).contains("\"code\":\"UNAUTHENTICATED\"");
+	}
+
+	@Test
+	void missingTokenIsUnauthenticated() {
+		expectCode(this.api.anonymous().documentName("me").execute(), "UNAUTHENTICATED");
+		expectCode(this.api.anonymous().documentName("logout").execute(), "UNAUTHENTICATED");
+	}
+
+	@Test
+	void forgedOrMalformedTokenIsUnauthenticated() {
+		Session session = this.api.login(Fixtures.unique("erin"));
+		String[] parts = session.accessToken().split("\\.");
+		String forged = parts[0] + "." + parts[1] + "." + "AAAA" + parts[2].substring(4);
+		for (String token : List.of(forged, "garbage", session.accessToken() + "x")) {
+			String body = this.api.client().post().header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.bodyValue(Map.of("query", "{ me { id } }"))
+				.exchange()
+				.expectStatus().isUnauthorized()
+				.expectBody(String.class).returnResult().getResponseBody();
+			assertThat(body).contains("\"code\":\"UNAUTHENTICATED\"").doesNotContain("Exception");
+		}
+	}
+
+	@Test
+	void bindPhoneStoresNumberAndRejectsReusedCode() {
+		Session session = this.api.login(Fixtures.unique("frank"));
+		String code = Fixtures.unique("phone");
+		String phone = this.api.as(session).documentName("bindPhone").variable("code", code).execute()
+			.path("bindPhone.phone").entity(String.class).get();
+		assertThat(phone).matches("139\\d{8}");
+		assertThat(this.jdbc.queryForObject("SELECT phone FROM app_user WHERE id = ?", String.class,
+				session.userId())).isEqualTo(phone);
+
+		expectCode(this.api.as(session).documentName("bindPhone").variable("code", code).execute(),
+				"WECHAT_CODE_INVALID");
+		expectCode(this.api.as(session).documentName("bindPhone").variable("code", Fixtures.unique("expired"))
+			.execute(), "WECHAT_CODE_INVALID");
+		expectCode(this.api.anonymous().documentName("bindPhone").variable("code", Fixtures.unique("p")).execute(),
+				"UNAUTHENTICATED");
+	}
+
+}

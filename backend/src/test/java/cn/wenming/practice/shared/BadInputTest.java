@@ -1,0 +1,68 @@
+package cn.wenming.practice.shared;
+
+import java.util.Map;
+
+import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.testinfra.Api;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Whatever a client sends, the answer is a GraphQL error with a stable code and no internals. */
+@IntegrationTest
+class BadInputTest {
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+	}
+
+	private String post(String query) {
+		return this.api.client().post().header("Content-Type", "application/json")
+			.bodyValue(Map.of("query", query))
+			.exchange()
+			.expectBody(String.class).returnResult().getResponseBody();
+	}
+
+	@Test
+	void emptyAndHugeStringsAreBadRequestsWithTheField() {
+		for (String code : new String[] { "", "x".repeat(10_000) }) {
+			this.api.anonymous().documentName("login").variable("code", code).execute().errors().satisfy(errors -> {
+				assertThat(errors).isNotEmpty();
+				assertThat(errors.get(0).getExtensions()).containsEntry("code", "BAD_REQUEST").containsEntry("field", "code");
+				assertThat(errors.get(0).getMessage()).doesNotContain("javax").doesNotContain("jakarta");
+			});
+		}
+	}
+
+	@Test
+	void syntaxAndSchemaErrorsCarryACode() {
+		assertThat(post("{ me { id ")).contains("\"code\":\"BAD_REQUEST\"");
+		assertThat(post("{ noSuchField }")).contains("\"code\":\"BAD_REQUEST\"");
+		assertThat(post("mutation { wxLogin(code: 42) { accessToken } }")).contains("\"code\":\"BAD_REQUEST\"");
+	}
+
+	@Test
+	void introspectionIsOffOutsideLocal() {
+		String body = post("{ __schema { types { name } } }");
+		assertThat(body).contains("\"errors\"").doesNotContain("\"types\"");
+	}
+
+	@Test
+	void noStackTraceOrSqlEverLeaks() {
+		String body = post("mutation { refreshToken(token: \"' OR 1=1 --\") { accessToken } }");
+		assertThat(body).contains("\"code\":\"REFRESH_TOKEN_INVALID\"")
+			.doesNotContain("SQL")
+			.doesNotContain("at cn.")
+			.doesNotContain("Exception");
+	}
+
+}
