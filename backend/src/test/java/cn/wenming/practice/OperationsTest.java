@@ -1,0 +1,37 @@
+package cn.wenming.practice;
+
+import cn.wenming.practice.testinfra.Api;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What operations staff rely on: health with its database and Redis checks, and Prometheus metrics. */
+@IntegrationTest
+class OperationsTest {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void healthCoversDatabaseAndRedis() {
+		String body = new Api(this.port).client().mutate().baseUrl("http://127.0.0.1:" + this.port).build()
+			.get().uri("/actuator/health")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(body).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"redis\"");
+	}
+
+	@Test
+	void prometheusMetricsAreExposed() {
+		String body = new Api(this.port).client().mutate().baseUrl("http://127.0.0.1:" + this.port).build()
+			.get().uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(body).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+	}
+
+}
