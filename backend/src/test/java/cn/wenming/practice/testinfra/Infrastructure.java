@@ -57,6 +57,21 @@ public final class Infrastructure implements ApplicationContextInitializer<Confi
 		environment.getPropertySources().addFirst(new MapPropertySource("test-infrastructure", properties));
 	}
 
+	/**
+	 * Database and Redis properties for a hand-built context: the environment's servers when it names
+	 * them, else the shared engines.
+	 */
+	public static Map<String, Object> serverProperties() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		if (System.getenv("SPRING_DATASOURCE_URL") == null) {
+			properties.putAll(database());
+		}
+		if (System.getenv("SPRING_DATA_REDIS_HOST") == null) {
+			properties.putAll(redis());
+		}
+		return properties;
+	}
+
 	static synchronized boolean dockerAvailable() {
 		if (docker == null) {
 			try {
