@@ -138,6 +138,29 @@ class TeamAdminTest {
 	}
 
 	@Test
+	void leaderRoleSurvivesDisbandRacingANewTeam() throws Exception {
+		for (int round = 0; round < 5; round++) {
+			String old = this.s.createTeam(this.s.admin, this.s.tree.station(), Fixtures.unique("旧队"), "SQUAD",
+					this.s.leader.userId());
+			this.s.api.as(this.s.admin).documentName("disbandTeam").variable("teamId", this.s.teamId).execute()
+				.path("disbandTeam.id").hasValue();
+			String name = Fixtures.unique("新队");
+			var outcomes = TeamMembershipTest.race(List.of(() -> {
+				this.s.api.as(this.s.admin).documentName("disbandTeam").variable("teamId", old).execute()
+					.path("disbandTeam.status").entity(String.class).isEqualTo("DISBANDED");
+				return "disbanded";
+			}, () -> {
+				this.s.createTeam(this.s.admin, this.s.tree.station(), name, "SQUAD", this.s.leader.userId());
+				return "created";
+			}));
+			assertThat(outcomes).containsExactlyInAnyOrder("disbanded", "created");
+			// The new team is ACTIVE, so its leader must still hold the role whichever transaction ran first.
+			assertThat(roles(this.s.leader)).as("round " + round).contains("TEAM_LEADER");
+			this.s = new TeamScenario(this.s.api, this.s.fixtures);
+		}
+	}
+
+	@Test
 	void disbandCancelsRequestsBlocksJoinsAndReleasesTheUnit() {
 		var unit = this.orgs.require(this.s.tree.station());
 		assertThat(this.closeGuards).anySatisfy(guard -> assertThat(guard.openWork(unit)).contains("1 个队伍仍在运行"));
