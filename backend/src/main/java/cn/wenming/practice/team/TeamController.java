@@ -1,0 +1,265 @@
+package cn.wenming.practice.team;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import cn.wenming.practice.org.OrgDirectory;
+import cn.wenming.practice.org.OrgUnitRef;
+import cn.wenming.practice.shared.Connections;
+import cn.wenming.practice.volunteer.ServiceCategory;
+import cn.wenming.practice.volunteer.VolunteerDirectory;
+import cn.wenming.practice.volunteer.VolunteerProfile;
+import graphql.relay.Connection;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Teams, membership and join requests. Team fields are public to logged-in users (队伍是公开的);
+ * join requests only to the leader and covering admins (checked in {@link TeamService}). Every
+ * field that needs a query is a {@code @BatchMapping}, so a list of teams costs a fixed number of
+ * statements.
+ */
+@Controller
+class TeamController {
+
+	/** How many members {@code Team.members} lists; the full roster is {@code teamMembers}. */
+	static final int MEMBERS_SHOWN = 100;
+
+	private final TeamService service;
+
+	private final TeamMapper teams;
+
+	private final TeamTagMapper tags;
+
+	private final TeamMemberMapper members;
+
+	private final OrgDirectory orgs;
+
+	private final VolunteerDirectory volunteers;
+
+	TeamController(TeamService service, TeamMapper teams, TeamTagMapper tags, TeamMemberMapper members,
+			OrgDirectory orgs, VolunteerDirectory volunteers) {
+		this.service = service;
+		this.teams = teams;
+		this.tags = tags;
+		this.members = members;
+		this.orgs = orgs;
+		this.volunteers = volunteers;
+	}
+
+	/** Input of {@code createTeam}. */
+	record CreateTeamInput(@NotNull Long orgUnitId, @NotBlank @Size(max = 60) String name, @NotNull TeamKind kind,
+			@Size(max = 500) String description, @NotNull Long leaderUserId,
+			@Size(max = 20) List<@NotNull @Size(max = 20) String> skills,
+			@Size(max = 5) List<@NotNull ServiceCategory> categories) {
+	}
+
+	@MutationMapping
+	Team createTeam(@Argument @Valid CreateTeamInput input) {
+		return this.service.create(input);
+	}
+
+	@MutationMapping
+	Team changeTeamLeader(@Argument long teamId, @Argument long userId) {
+		return this.service.changeLeader(teamId, userId);
+	}
+
+	@MutationMapping
+	Team disbandTeam(@Argument long teamId) {
+		return this.service.disband(teamId);
+	}
+
+	@MutationMapping
+	JoinRequest requestToJoinTeam(@Argument long teamId, @Argument @Size(max = 200) String message) {
+		return this.service.requestToJoin(teamId, message);
+	}
+
+	@MutationMapping
+	JoinRequest approveJoinRequest(@Argument long requestId) {
+		return this.service.approve(requestId);
+	}
+
+	@MutationMapping
+	JoinRequest declineJoinRequest(@Argument long requestId, @Argument @Size(max = 200) String reason) {
+		return this.service.decline(requestId, reason);
+	}
+
+	@MutationMapping
+	Team leaveTeam(@Argument long teamId) {
+		return this.service.leave(teamId);
+	}
+
+	@MutationMapping
+	Team removeTeamMember(@Argument long teamId, @Argument long userId) {
+		return this.service.removeMember(teamId, userId);
+	}
+
+	@QueryMapping
+	Team team(@Argument long id) {
+		return this.service.byId(id);
+	}
+
+	@QueryMapping
+	Connection<Team> teams(@Argument long orgUnitId, @Argument @Min(0) @Max(Connections.MAX_FIRST) Integer first,
+			@Argument String after) {
+		return this.service.inSubtree(orgUnitId, first, after);
+	}
+
+	@QueryMapping
+	List<Team> myTeams() {
+		return this.service.mine();
+	}
+
+	@QueryMapping
+	Connection<JoinRequest> teamJoinRequests(@Argument long teamId, @Argument JoinRequestStatus status,
+			@Argument @Min(0) @Max(Connections.MAX_FIRST) Integer first, @Argument String after) {
+		return this.service.joinRequests(teamId, status, first, after);
+	}
+
+	@QueryMapping
+	Connection<TeamMember> teamMembers(@Argument long teamId,
+			@Argument @Min(0) @Max(Connections.MAX_FIRST) Integer first, @Argument String after) {
+		return this.service.memberPage(teamId, first, after);
+	}
+
+	// --- Team.
+
+	@BatchMapping(typeName = "Team")
+	Map<Team, String> orgUnitName(List<Team> teams) {
+		return unitNames(teams);
+	}
+
+	@BatchMapping(typeName = "Team")
+	Map<Team, List<String>> skills(List<Team> teams) {
+		return tagLists(teams, TeamTagMapper.SKILL, Function.identity());
+	}
+
+	@BatchMapping(typeName = "Team")
+	Map<Team, List<ServiceCategory>> categories(List<Team> teams) {
+		return tagLists(teams, TeamTagMapper.CATEGORY, ServiceCategory::valueOf);
+	}
+
+	@BatchMapping(typeName = "Team")
+	Map<Team, Integer> memberCount(List<Team> teams) {
+		return memberCounts(teams);
+	}
+
+	@BatchMapping(typeName = "Team")
+	Map<Team, TeamMember> leader(List<Team> teams) {
+		Map<Long, TeamMember> byTeam = this.members.leadersOf(ids(teams))
+			.stream()
+			.collect(Collectors.toMap(TeamMember::getTeamId, Function.identity(), (a, b) -> a));
+		return toMap(teams, team -> byTeam.get(team.getId()));
+	}
+
+	@BatchMapping(typeName = "Team")
+	Map<Team, List<TeamMember>> members(List<Team> teams) {
+		Map<Long, List<TeamMember>> byTeam = this.members.firstMembersOf(ids(teams), MEMBERS_SHOWN)
+			.stream()
+			.collect(Collectors.groupingBy(TeamMember::getTeamId));
+		return toMap(teams, team -> byTeam.getOrDefault(team.getId(), List.of()));
+	}
+
+	// --- TeamCard (the public card in the resources list).
+
+	@BatchMapping(typeName = "TeamCard", field = "orgUnitName")
+	Map<Team, String> cardOrgUnitName(List<Team> teams) {
+		return unitNames(teams);
+	}
+
+	@BatchMapping(typeName = "TeamCard", field = "skills")
+	Map<Team, List<String>> cardSkills(List<Team> teams) {
+		return tagLists(teams, TeamTagMapper.SKILL, Function.identity());
+	}
+
+	@BatchMapping(typeName = "TeamCard", field = "categories")
+	Map<Team, List<ServiceCategory>> cardCategories(List<Team> teams) {
+		return tagLists(teams, TeamTagMapper.CATEGORY, ServiceCategory::valueOf);
+	}
+
+	@BatchMapping(typeName = "TeamCard", field = "memberCount")
+	Map<Team, Integer> cardMemberCount(List<Team> teams) {
+		return memberCounts(teams);
+	}
+
+	// --- TeamMember and TeamJoinRequest.
+
+	@BatchMapping(typeName = "TeamMember")
+	Map<TeamMember, VolunteerProfile> volunteer(List<TeamMember> members) {
+		Map<Long, VolunteerProfile> profiles = this.volunteers
+			.profiles(members.stream().map(TeamMember::getVolunteerId).toList());
+		return toMap(members, member -> profiles.get(member.getVolunteerId()));
+	}
+
+	@BatchMapping(typeName = "TeamJoinRequest")
+	Map<JoinRequest, VolunteerProfile> applicant(List<JoinRequest> requests) {
+		Map<Long, VolunteerProfile> profiles = this.volunteers
+			.profiles(requests.stream().map(JoinRequest::getVolunteerId).toList());
+		return toMap(requests, request -> profiles.get(request.getVolunteerId()));
+	}
+
+	@BatchMapping(typeName = "TeamJoinRequest")
+	Map<JoinRequest, Team> team(List<JoinRequest> requests) {
+		Map<Long, Team> byId = this.teams.findByIds(requests.stream().map(JoinRequest::getTeamId).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(Team::getId, Function.identity()));
+		return toMap(requests, request -> byId.get(request.getTeamId()));
+	}
+
+	@SchemaMapping(typeName = "TeamJoinRequest")
+	Long applicantUserId(JoinRequest request) {
+		return request.getUserId();
+	}
+
+	// --- Helpers.
+
+	private Map<Team, String> unitNames(List<Team> teams) {
+		Map<Long, OrgUnitRef> units = this.orgs.findAll(teams.stream().map(Team::getOrgUnitId).toList());
+		return toMap(teams, team -> {
+			OrgUnitRef unit = units.get(team.getOrgUnitId());
+			return (unit != null) ? unit.name() : "";
+		});
+	}
+
+	private <V> Map<Team, List<V>> tagLists(List<Team> teams, String kind, Function<String, V> convert) {
+		Map<Long, List<V>> byTeam = this.tags.findByTeams(ids(teams))
+			.stream()
+			.filter(row -> row.kind.equals(kind))
+			.collect(Collectors.groupingBy(row -> row.teamId,
+					Collectors.mapping(row -> convert.apply(row.value), Collectors.toList())));
+		return toMap(teams, team -> byTeam.getOrDefault(team.getId(), List.of()));
+	}
+
+	private Map<Team, Integer> memberCounts(List<Team> teams) {
+		Map<Long, Integer> counts = this.members.countByTeams(ids(teams))
+			.stream()
+			.collect(Collectors.toMap(row -> row.teamId, row -> row.n));
+		return toMap(teams, team -> counts.getOrDefault(team.getId(), 0));
+	}
+
+	private static List<Long> ids(List<Team> teams) {
+		return teams.stream().map(Team::getId).distinct().toList();
+	}
+
+	private static <K, V> Map<K, V> toMap(List<K> keys, Function<K, V> value) {
+		Map<K, V> result = new LinkedHashMap<>();
+		keys.forEach(key -> result.put(key, value.apply(key)));
+		return result;
+	}
+
+}

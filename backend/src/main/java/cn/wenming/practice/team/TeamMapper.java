@@ -1,0 +1,98 @@
+package cn.wenming.practice.team;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+interface TeamMapper extends BaseMapper<Team> {
+
+	default List<Team> findByIds(Collection<Long> ids) {
+		return ids.isEmpty() ? List.of() : selectByIds(ids);
+	}
+
+	/** A page of ACTIVE teams of the subtree at {@code path}, by id. */
+	@Select("""
+			<script>
+			SELECT t.* FROM team t JOIN org_unit o ON o.id = t.org_unit_id
+			WHERE t.status = 'ACTIVE' AND o.path LIKE CONCAT(#{path}, '%')
+			<if test="afterId != null"> AND t.id &gt; #{afterId}</if>
+			ORDER BY t.id
+			LIMIT #{limit}
+			</script>
+			""")
+	List<Team> pageInSubtree(@Param("path") String path, @Param("afterId") Long afterId, @Param("limit") int limit);
+
+	/** ACTIVE teams the user is a member (or the leader) of. */
+	@Select("""
+			SELECT t.* FROM team t JOIN team_member m ON m.team_id = t.id
+			WHERE m.user_id = #{userId} AND t.status = 'ACTIVE'
+			ORDER BY t.id
+			LIMIT 200
+			""")
+	List<Team> activeOfMember(@Param("userId") long userId);
+
+	/**
+	 * The resources list (资源清单): ACTIVE teams of a subtree offering a skill containing
+	 * {@code skillPattern} (LIKE, escaped with {@code !}) and/or a service category.
+	 */
+	@Select("""
+			<script>
+			SELECT t.* FROM team t JOIN org_unit o ON o.id = t.org_unit_id
+			WHERE t.status = 'ACTIVE' AND o.path LIKE CONCAT(#{path}, '%')
+			<if test="skillPattern != null">
+			  AND EXISTS (SELECT 1 FROM team_tag g WHERE g.team_id = t.id AND g.kind = 'SKILL'
+			              AND g.value LIKE #{skillPattern} ESCAPE '!')
+			</if>
+			<if test="category != null">
+			  AND EXISTS (SELECT 1 FROM team_tag g WHERE g.team_id = t.id AND g.kind = 'CATEGORY'
+			              AND g.value = #{category})
+			</if>
+			ORDER BY t.id
+			LIMIT #{limit}
+			</script>
+			""")
+	List<Team> search(@Param("path") String path, @Param("skillPattern") String skillPattern,
+			@Param("category") String category, @Param("limit") int limit);
+
+	@Select("SELECT COUNT(*) FROM team WHERE org_unit_id = #{unitId} AND status = 'ACTIVE'")
+	int countActiveInUnit(@Param("unitId") long unitId);
+
+	/**
+	 * Locks the user's row for the rest of the transaction. Every transaction that makes or unmakes
+	 * someone a leader takes this lock first, so "does this user still lead a team?" and the
+	 * TEAM_LEADER grant or revocation cannot interleave with another such transaction.
+	 */
+	@Select("SELECT id FROM app_user WHERE id = #{userId} FOR UPDATE")
+	Long lockUser(@Param("userId") long userId);
+
+	@Select("SELECT COUNT(*) FROM team WHERE leader_user_id = #{userId} AND status = 'ACTIVE'")
+	int countActiveLedBy(@Param("userId") long userId);
+
+	/** Guarded hand-over: 0 rows when the team is no longer ACTIVE or someone changed the leader first. */
+	@Update("""
+			UPDATE team SET leader_user_id = #{newLeader}, updated_at = #{now}
+			WHERE id = #{id} AND leader_user_id = #{oldLeader} AND status = 'ACTIVE'
+			""")
+	int changeLeader(@Param("id") long id, @Param("oldLeader") long oldLeader, @Param("newLeader") long newLeader,
+			@Param("now") Instant now);
+
+	/** 0 rows when already disbanded. Clearing active_flag frees the name for a new team. */
+	@Update("""
+			UPDATE team SET status = 'DISBANDED', active_flag = NULL, disbanded_at = #{now}, updated_at = #{now}
+			WHERE id = #{id} AND status = 'ACTIVE'
+			""")
+	int disband(@Param("id") long id, @Param("now") Instant now);
+
+	default List<Team> findByIdsOrdered(Collection<Long> ids) {
+		return ids.isEmpty() ? List.of() : selectList(new QueryWrapper<Team>().in("id", ids).orderByAsc("id"));
+	}
+
+}

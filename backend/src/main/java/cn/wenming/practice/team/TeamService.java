@@ -1,0 +1,328 @@
+package cn.wenming.practice.team;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.auth.Actor;
+import cn.wenming.practice.auth.Role;
+import cn.wenming.practice.auth.RoleGrants;
+import cn.wenming.practice.org.OrgDirectory;
+import cn.wenming.practice.org.OrgLevel;
+import cn.wenming.practice.org.OrgUnitRef;
+import cn.wenming.practice.shared.Connections;
+import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.ErrorCode;
+import cn.wenming.practice.volunteer.VolunteerDirectory;
+import cn.wenming.practice.volunteer.VolunteerRef;
+import graphql.relay.Connection;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Teams (队伍) and membership. Admins covering a team's org unit create, hand over and disband
+ * teams; the leader (队长) or such an admin decides join requests and removes members.
+ */
+@Service
+class TeamService {
+
+	private final TeamMapper teams;
+
+	private final TeamTagMapper tags;
+
+	private final TeamMemberMapper members;
+
+	private final JoinRequestMapper requests;
+
+	private final OrgDirectory orgs;
+
+	private final VolunteerDirectory volunteers;
+
+	private final AccessControl access;
+
+	private final RoleGrants roleGrants;
+
+	private final TransactionTemplate tx;
+
+	TeamService(TeamMapper teams, TeamTagMapper tags, TeamMemberMapper members, JoinRequestMapper requests,
+			OrgDirectory orgs, VolunteerDirectory volunteers, AccessControl access, RoleGrants roleGrants,
+			TransactionTemplate tx) {
+		this.teams = teams;
+		this.tags = tags;
+		this.members = members;
+		this.requests = requests;
+		this.orgs = orgs;
+		this.volunteers = volunteers;
+		this.access = access;
+		this.roleGrants = roleGrants;
+		this.tx = tx;
+	}
+
+	// --- Admin operations.
+
+	Team create(TeamController.CreateTeamInput input) {
+		this.access.requireUserId();
+		OrgUnitRef unit = this.orgs.require(input.orgUnitId());
+		Actor actor = this.access.requireAdminOver(unit.path());
+		if (!unit.open()) {
+			throw new DomainException(ErrorCode.ORG_UNIT_CLOSED);
+		}
+		if (input.kind() == TeamKind.GENERAL && unit.level() != OrgLevel.CENTER) {
+			throw DomainException.badRequest("总队只能设在中心");
+		}
+		VolunteerRef leader = this.volunteers.findByUserId(input.leaderUserId())
+			.orElseThrow(() -> new DomainException(ErrorCode.VOLUNTEER_REQUIRED, "队长须为已注册的志愿者"));
+		Team team = new Team();
+		team.setOrgUnitId(unit.id());
+		team.setName(input.name().strip());
+		team.setKind(input.kind());
+		team.setDescription((input.description() == null) ? null : input.description().strip());
+		team.setLeaderUserId(leader.userId());
+		team.setStatus(TeamStatus.ACTIVE);
+		team.setActiveFlag(1);
+		team.setCreatedBy(actor.userId());
+		Set<String> skills = normalizeTags(input.skills());
+		List<String> categories = (input.categories() == null) ? List.of()
+				: input.categories().stream().distinct().map(Enum::name).toList();
+		try {
+			this.tx.executeWithoutResult(status -> {
+				this.teams.lockUser(leader.userId());
+				this.teams.insert(team);
+				if (!skills.isEmpty()) {
+					this.tags.insertAll(team.getId(), TeamTagMapper.SKILL, skills);
+				}
+				if (!categories.isEmpty()) {
+					this.tags.insertAll(team.getId(), TeamTagMapper.CATEGORY, categories);
+				}
+				this.members.add(team.getId(), leader.userId(), leader.id(), TeamRole.LEADER, Instant.now());
+				this.roleGrants.grant(leader.userId(), Role.TEAM_LEADER, null, actor.userId());
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			throw new DomainException(ErrorCode.TEAM_NAME_TAKEN);
+		}
+		return this.teams.selectById(team.getId());
+	}
+
+	Team changeLeader(long teamId, long newLeaderUserId) {
+		Team team = requireTeam(teamId);
+		Actor actor = this.access.requireAdminOver(pathOf(team));
+		requireActive(team);
+		VolunteerRef leader = this.volunteers.findByUserId(newLeaderUserId)
+			.orElseThrow(() -> new DomainException(ErrorCode.VOLUNTEER_REQUIRED, "队长须为已注册的志愿者"));
+		long oldLeader = team.getLeaderUserId();
+		if (oldLeader == newLeaderUserId) {
+			return team;
+		}
+		this.tx.executeWithoutResult(status -> {
+			// Both users, in id order so that two hand-overs cannot deadlock.
+			this.teams.lockUser(Math.min(oldLeader, newLeaderUserId));
+			this.teams.lockUser(Math.max(oldLeader, newLeaderUserId));
+			Instant now = Instant.now();
+			if (this.teams.changeLeader(teamId, oldLeader, newLeaderUserId, now) == 0) {
+				throw new DomainException(ErrorCode.CONFLICT);
+			}
+			this.members.setRole(teamId, oldLeader, TeamRole.MEMBER);
+			this.members.upsertLeader(teamId, newLeaderUserId, leader.id(), now);
+			this.requests.cancelPendingOfUser(teamId, newLeaderUserId, actor.userId(), "已成为队长", now);
+			this.roleGrants.grant(newLeaderUserId, Role.TEAM_LEADER, null, actor.userId());
+			revokeLeaderRoleIfLeadsNothing(oldLeader);
+		});
+		return this.teams.selectById(teamId);
+	}
+
+	Team disband(long teamId) {
+		Team team = requireTeam(teamId);
+		Actor actor = this.access.requireAdminOver(pathOf(team));
+		this.tx.executeWithoutResult(status -> {
+			this.teams.lockUser(team.getLeaderUserId());
+			Instant now = Instant.now();
+			if (this.teams.disband(teamId, now) == 0) {
+				throw new DomainException(ErrorCode.TEAM_DISBANDED);
+			}
+			this.requests.cancelPendingOfTeam(teamId, actor.userId(), "队伍已解散", now);
+			revokeLeaderRoleIfLeadsNothing(team.getLeaderUserId());
+		});
+		return this.teams.selectById(teamId);
+	}
+
+	/**
+	 * TEAM_LEADER is held while someone leads at least one ACTIVE team. Called with the user's row
+	 * locked ({@link TeamMapper#lockUser}), so the count sees every committed hand-over.
+	 */
+	private void revokeLeaderRoleIfLeadsNothing(long userId) {
+		if (this.teams.countActiveLedBy(userId) == 0) {
+			this.roleGrants.revoke(userId, Role.TEAM_LEADER, null);
+		}
+	}
+
+	// --- Membership.
+
+	JoinRequest requestToJoin(long teamId, String message) {
+		long userId = this.access.requireUserId();
+		VolunteerRef volunteer = this.volunteers.requireByUserId(userId);
+		Team team = requireTeam(teamId);
+		requireActive(team);
+		if (this.members.find(teamId, userId) != null) {
+			throw new DomainException(ErrorCode.TEAM_ALREADY_MEMBER);
+		}
+		JoinRequest request = new JoinRequest();
+		request.setTeamId(teamId);
+		request.setUserId(userId);
+		request.setVolunteerId(volunteer.id());
+		request.setMessage((message == null || message.isBlank()) ? null : message.strip());
+		request.setStatus(JoinRequestStatus.PENDING);
+		request.setOpenFlag(1);
+		try {
+			this.requests.insert(request);
+		}
+		catch (DuplicateKeyException ex) {
+			// uk_join_request_open: this person already has a PENDING request for this team.
+			throw new DomainException(ErrorCode.TEAM_JOIN_REQUEST_PENDING);
+		}
+		return this.requests.selectById(request.getId());
+	}
+
+	JoinRequest approve(long requestId) {
+		JoinRequest request = requireRequest(requestId);
+		Team team = requireTeam(request.getTeamId());
+		Actor actor = requireLeaderOrAdmin(team);
+		requireActive(team);
+		this.tx.executeWithoutResult(status -> {
+			Instant now = Instant.now();
+			if (this.requests.decide(requestId, JoinRequestStatus.APPROVED, actor.userId(), null, now) == 0) {
+				throw new DomainException(ErrorCode.TEAM_JOIN_REQUEST_CLOSED);
+			}
+			this.members.add(team.getId(), request.getUserId(), request.getVolunteerId(), TeamRole.MEMBER, now);
+		});
+		return this.requests.selectById(requestId);
+	}
+
+	JoinRequest decline(long requestId, String reason) {
+		JoinRequest request = requireRequest(requestId);
+		Team team = requireTeam(request.getTeamId());
+		Actor actor = requireLeaderOrAdmin(team);
+		String why = (reason == null || reason.isBlank()) ? null : reason.strip();
+		if (this.requests.decide(requestId, JoinRequestStatus.DECLINED, actor.userId(), why, Instant.now()) == 0) {
+			throw new DomainException(ErrorCode.TEAM_JOIN_REQUEST_CLOSED);
+		}
+		return this.requests.selectById(requestId);
+	}
+
+	Team leave(long teamId) {
+		long userId = this.access.requireUserId();
+		Team team = requireTeam(teamId);
+		removeMember(team, userId);
+		return team;
+	}
+
+	Team removeMember(long teamId, long userId) {
+		Team team = requireTeam(teamId);
+		requireLeaderOrAdmin(team);
+		removeMember(team, userId);
+		return team;
+	}
+
+	private void removeMember(Team team, long userId) {
+		if (this.members.removeMember(team.getId(), userId) == 1) {
+			return;
+		}
+		// Nothing removed: say why.
+		TeamMember member = this.members.find(team.getId(), userId);
+		if (member == null) {
+			throw new DomainException(ErrorCode.TEAM_NOT_MEMBER);
+		}
+		throw new DomainException(ErrorCode.TEAM_LEADER_CANNOT_LEAVE);
+	}
+
+	// --- Queries.
+
+	Team byId(long id) {
+		this.access.requireUserId();
+		return this.teams.selectById(id);
+	}
+
+	Connection<Team> inSubtree(long orgUnitId, Integer first, String after) {
+		this.access.requireUserId();
+		Connections.PageRequest page = Connections.page(first, after);
+		OrgUnitRef unit = this.orgs.require(orgUnitId);
+		return Connections.of(this.teams.pageInSubtree(unit.path(), page.afterId(), page.fetchSize()), page,
+				Team::getId);
+	}
+
+	List<Team> mine() {
+		return this.teams.activeOfMember(this.access.requireUserId());
+	}
+
+	Connection<JoinRequest> joinRequests(long teamId, JoinRequestStatus status, Integer first, String after) {
+		Connections.PageRequest page = Connections.page(first, after);
+		requireLeaderOrAdmin(requireTeam(teamId));
+		return Connections.of(this.requests.page(teamId, status, page.afterId(), page.fetchSize()), page,
+				JoinRequest::getId);
+	}
+
+	Connection<TeamMember> memberPage(long teamId, Integer first, String after) {
+		this.access.requireUserId();
+		Connections.PageRequest page = Connections.page(first, after);
+		requireTeam(teamId);
+		return Connections.of(this.members.page(teamId, page.afterId(), page.fetchSize()), page,
+				TeamMember::getUserId);
+	}
+
+	// --- Helpers.
+
+	/** The team's leader or an admin covering its org unit. */
+	private Actor requireLeaderOrAdmin(Team team) {
+		Actor actor = this.access.requireActor();
+		if (actor.userId() == team.getLeaderUserId() || actor.isAdminOver(pathOf(team))) {
+			return actor;
+		}
+		throw DomainException.forbidden();
+	}
+
+	private String pathOf(Team team) {
+		return this.orgs.require(team.getOrgUnitId()).path();
+	}
+
+	/** Checks the caller is logged in first, so anonymous callers learn nothing about ids. */
+	private Team requireTeam(long id) {
+		this.access.requireUserId();
+		Team team = this.teams.selectById(id);
+		if (team == null) {
+			throw DomainException.notFound("队伍");
+		}
+		return team;
+	}
+
+	private JoinRequest requireRequest(long id) {
+		this.access.requireUserId();
+		JoinRequest request = this.requests.selectById(id);
+		if (request == null) {
+			throw DomainException.notFound("入队申请");
+		}
+		return request;
+	}
+
+	private static void requireActive(Team team) {
+		if (team.getStatus() != TeamStatus.ACTIVE) {
+			throw new DomainException(ErrorCode.TEAM_DISBANDED);
+		}
+	}
+
+	static Set<String> normalizeTags(List<String> values) {
+		Set<String> result = new LinkedHashSet<>();
+		if (values != null) {
+			for (String value : values) {
+				if (value != null && !value.isBlank()) {
+					result.add(value.strip());
+				}
+			}
+		}
+		return result;
+	}
+
+}

@@ -1,0 +1,175 @@
+package cn.wenming.practice.volunteer;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import cn.wenming.practice.org.OrgDirectory;
+import cn.wenming.practice.org.OrgUnitRef;
+import cn.wenming.practice.shared.Connections;
+import graphql.relay.Connection;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Volunteers: registration, training, the private {@code Volunteer} view and the fields of the
+ * public {@code VolunteerProfile} (whichever feature returned it). Authorization is in
+ * {@link VolunteerService}; list fields are loaded in batches.
+ */
+@Controller
+class VolunteerController {
+
+	private final VolunteerService service;
+
+	private final VolunteerTagMapper tags;
+
+	private final TrainingMapper trainings;
+
+	private final OrgDirectory orgs;
+
+	VolunteerController(VolunteerService service, VolunteerTagMapper tags, TrainingMapper trainings,
+			OrgDirectory orgs) {
+		this.service = service;
+		this.tags = tags;
+		this.trainings = trainings;
+		this.orgs = orgs;
+	}
+
+	/** Input of {@code registerVolunteer}; the ID number's format is checked by {@link IdNumbers}. */
+	record RegisterVolunteerInput(@NotBlank @Size(min = 2, max = 30) String realName,
+			@NotNull @Size(max = 32) String idNumber, @NotNull Long homeStationId,
+			@Size(max = 20) List<@NotNull @Size(max = 20) String> skills,
+			@Size(max = 5) List<@NotNull ServiceCategory> categories, Boolean partyMember) {
+	}
+
+	/** Input of {@code recordTraining}. */
+	record RecordTrainingInput(@NotNull Long volunteerId, @NotBlank @Size(max = 100) String course,
+			@NotNull Instant completedAt) {
+	}
+
+	@MutationMapping
+	Volunteer registerVolunteer(@Argument @Valid RegisterVolunteerInput input) {
+		return this.service.register(input);
+	}
+
+	@MutationMapping
+	Volunteer recordTraining(@Argument @Valid RecordTrainingInput input) {
+		return this.service.recordTraining(input);
+	}
+
+	@QueryMapping
+	Volunteer myVolunteer() {
+		return this.service.mine();
+	}
+
+	@QueryMapping
+	Volunteer volunteer(@Argument long id) {
+		return this.service.byId(id);
+	}
+
+	@QueryMapping
+	Connection<Volunteer> volunteers(@Argument long orgUnitId,
+			@Argument @Min(0) @Max(Connections.MAX_FIRST) Integer first, @Argument String after) {
+		return this.service.inSubtree(orgUnitId, first, after);
+	}
+
+	// --- Volunteer (private view): reachable only through the operations above, which authorize.
+
+	@BatchMapping(typeName = "Volunteer")
+	Map<Volunteer, String> homeStationName(List<Volunteer> volunteers) {
+		Map<Long, OrgUnitRef> units = this.orgs.findAll(volunteers.stream().map(Volunteer::getHomeStationId).toList());
+		return toMap(volunteers, v -> nameOf(units, v.getHomeStationId()));
+	}
+
+	@BatchMapping(typeName = "Volunteer")
+	Map<Volunteer, List<String>> skills(List<Volunteer> volunteers) {
+		Map<Long, Map<String, List<String>>> byVolunteer = tagsOf(volunteers.stream().map(Volunteer::getId).toList());
+		return toMap(volunteers, v -> tagList(byVolunteer, v.getId(), VolunteerTagMapper.SKILL));
+	}
+
+	@BatchMapping(typeName = "Volunteer")
+	Map<Volunteer, List<ServiceCategory>> categories(List<Volunteer> volunteers) {
+		Map<Long, Map<String, List<String>>> byVolunteer = tagsOf(volunteers.stream().map(Volunteer::getId).toList());
+		return toMap(volunteers, v -> categoryList(byVolunteer, v.getId()));
+	}
+
+	@BatchMapping(typeName = "Volunteer")
+	Map<Volunteer, List<Training>> trainings(List<Volunteer> volunteers) {
+		Map<Long, List<Training>> byVolunteer = this.trainings
+			.findByVolunteers(volunteers.stream().map(Volunteer::getId).toList())
+			.stream()
+			.collect(Collectors.groupingBy(Training::getVolunteerId));
+		return toMap(volunteers, v -> byVolunteer.getOrDefault(v.getId(), List.of()));
+	}
+
+	@SchemaMapping(typeName = "Training")
+	Instant recordedAt(Training training) {
+		return training.getCreatedAt();
+	}
+
+	// --- VolunteerProfile (public view).
+
+	@BatchMapping(typeName = "VolunteerProfile", field = "homeStationName")
+	Map<VolunteerProfile, String> profileHomeStationName(List<VolunteerProfile> profiles) {
+		Map<Long, OrgUnitRef> units = this.orgs.findAll(profiles.stream().map(VolunteerProfile::homeStationId).toList());
+		return toMap(profiles, p -> nameOf(units, p.homeStationId()));
+	}
+
+	@BatchMapping(typeName = "VolunteerProfile", field = "skills")
+	Map<VolunteerProfile, List<String>> profileSkills(List<VolunteerProfile> profiles) {
+		Map<Long, Map<String, List<String>>> byVolunteer = tagsOf(profiles.stream().map(VolunteerProfile::id).toList());
+		return toMap(profiles, p -> tagList(byVolunteer, p.id(), VolunteerTagMapper.SKILL));
+	}
+
+	@BatchMapping(typeName = "VolunteerProfile", field = "categories")
+	Map<VolunteerProfile, List<ServiceCategory>> profileCategories(List<VolunteerProfile> profiles) {
+		Map<Long, Map<String, List<String>>> byVolunteer = tagsOf(profiles.stream().map(VolunteerProfile::id).toList());
+		return toMap(profiles, p -> categoryList(byVolunteer, p.id()));
+	}
+
+	private Map<Long, Map<String, List<String>>> tagsOf(List<Long> volunteerIds) {
+		List<Long> ids = volunteerIds.stream().distinct().toList();
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.tags.findByVolunteers(ids)
+			.stream()
+			.collect(Collectors.groupingBy(row -> row.volunteerId, Collectors.groupingBy(row -> row.kind,
+					Collectors.mapping(row -> row.value, Collectors.toList()))));
+	}
+
+	private static List<String> tagList(Map<Long, Map<String, List<String>>> byVolunteer, Long id, String kind) {
+		return byVolunteer.getOrDefault(id, Map.of()).getOrDefault(kind, List.of());
+	}
+
+	private static List<ServiceCategory> categoryList(Map<Long, Map<String, List<String>>> byVolunteer, Long id) {
+		return tagList(byVolunteer, id, VolunteerTagMapper.CATEGORY).stream().map(ServiceCategory::valueOf).sorted().toList();
+	}
+
+	private static String nameOf(Map<Long, OrgUnitRef> units, Long unitId) {
+		OrgUnitRef unit = units.get(unitId);
+		return (unit != null) ? unit.name() : "";
+	}
+
+	private static <K, V> Map<K, V> toMap(java.util.Collection<K> keys, Function<K, V> value) {
+		Map<K, V> result = new LinkedHashMap<>();
+		keys.forEach(key -> result.put(key, value.apply(key)));
+		return result;
+	}
+
+}

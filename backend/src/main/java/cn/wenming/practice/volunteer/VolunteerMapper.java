@@ -1,0 +1,68 @@
+package cn.wenming.practice.volunteer;
+
+import java.util.Collection;
+import java.util.List;
+
+import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+interface VolunteerMapper extends BaseMapper<Volunteer> {
+
+	default Volunteer findByUserId(long userId) {
+		return selectOne(new QueryWrapper<Volunteer>().eq("user_id", userId));
+	}
+
+	default List<Volunteer> findByIds(Collection<Long> ids) {
+		return ids.isEmpty() ? List.of() : selectByIds(ids);
+	}
+
+	default List<Volunteer> findByUserIds(Collection<Long> userIds) {
+		return userIds.isEmpty() ? List.of() : selectList(new QueryWrapper<Volunteer>().in("user_id", userIds));
+	}
+
+	/** A page of volunteers whose home station lies in the subtree at {@code path}, by id. */
+	@Select("""
+			<script>
+			SELECT v.* FROM volunteer v JOIN org_unit o ON o.id = v.home_station_id
+			WHERE o.path LIKE CONCAT(#{path}, '%')
+			<if test="afterId != null"> AND v.id &gt; #{afterId}</if>
+			ORDER BY v.id
+			LIMIT #{limit}
+			</script>
+			""")
+	List<Volunteer> pageInSubtree(@Param("path") String path, @Param("afterId") Long afterId,
+			@Param("limit") int limit);
+
+	/**
+	 * The resources list (资源清单): volunteers in a subtree with a skill containing {@code skill}
+	 * (a LIKE pattern, already escaped with {@code !}) and/or a service category, most hours first.
+	 */
+	@Select("""
+			<script>
+			SELECT v.* FROM volunteer v JOIN org_unit o ON o.id = v.home_station_id
+			WHERE o.path LIKE CONCAT(#{path}, '%')
+			<if test="skillPattern != null">
+			  AND EXISTS (SELECT 1 FROM volunteer_tag t WHERE t.volunteer_id = v.id AND t.kind = 'SKILL'
+			              AND t.value LIKE #{skillPattern} ESCAPE '!')
+			</if>
+			<if test="category != null">
+			  AND EXISTS (SELECT 1 FROM volunteer_tag t WHERE t.volunteer_id = v.id AND t.kind = 'CATEGORY'
+			              AND t.value = #{category})
+			</if>
+			ORDER BY v.credit_hours DESC, v.id
+			LIMIT #{limit}
+			</script>
+			""")
+	List<Volunteer> search(@Param("path") String path, @Param("skillPattern") String skillPattern,
+			@Param("category") String category, @Param("limit") int limit);
+
+	/** 先培训再上岗: a recorded training makes the volunteer eligible for duty. */
+	@Update("UPDATE volunteer SET trained = 1, updated_at = #{now} WHERE id = #{id}")
+	int markTrained(@Param("id") long id, @Param("now") java.time.Instant now);
+
+}
