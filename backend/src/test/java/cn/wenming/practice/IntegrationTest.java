@@ -6,8 +6,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import cn.wenming.practice.testinfra.Infrastructure;
+import cn.wenming.practice.testinfra.SqlCounter;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -15,12 +17,14 @@ import org.springframework.test.context.ContextConfiguration;
  * An end-to-end test against the whole application on a random port, with real MySQL-compatible
  * and Redis servers (see {@link Infrastructure}) and WeChat stubbed at the HTTP level. All such
  * tests share one application context; they isolate themselves by creating their own data.
+ * {@link SqlCounter} is in that context for tests that count statements.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = Infrastructure.class)
 @ActiveProfiles("test")
+@Import(SqlCounter.class)
 public @interface IntegrationTest {
 
 }
