@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -125,13 +126,18 @@ class OrgController {
 		return this.service.close(id);
 	}
 
-	/** One query for the parents of every unit at this level of the response. */
+	/** One query for the parents of every unit at this level of the response; a center has none (absent key). */
 	@BatchMapping(typeName = "OrgUnit")
-	List<OrgUnit> parent(List<OrgUnit> children) {
+	Map<OrgUnit, OrgUnit> parent(List<OrgUnit> children) {
 		Map<Long, OrgUnit> parents = byId(this.units.findByIds(
-				children.stream().map(OrgUnit::getParentId).filter(java.util.Objects::nonNull).distinct().toList()));
-		List<OrgUnit> result = new ArrayList<>(children.size());
-		children.forEach(child -> result.add((child.getParentId() == null) ? null : parents.get(child.getParentId())));
+				children.stream().map(OrgUnit::getParentId).filter(Objects::nonNull).distinct().toList()));
+		Map<OrgUnit, OrgUnit> result = new LinkedHashMap<>();
+		for (OrgUnit child : children) {
+			OrgUnit parent = (child.getParentId() == null) ? null : parents.get(child.getParentId());
+			if (parent != null) {
+				result.put(child, parent);
+			}
+		}
 		return result;
 	}
 
