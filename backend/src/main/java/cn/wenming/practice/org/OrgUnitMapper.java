@@ -36,9 +36,15 @@ interface OrgUnitMapper extends BaseMapper<OrgUnit> {
 		return rows.isEmpty() ? null : rows.get(0);
 	}
 
-	/** The unit at {@code prefix} and everything below it: one indexed prefix scan. */
-	@Select("SELECT * FROM org_unit WHERE path LIKE CONCAT(#{prefix}, '%')")
-	List<OrgUnit> subtree(@Param("prefix") String prefix);
+	/**
+	 * The unit {@code rootId} and everything below it, in one statement: an indexed prefix scan on
+	 * the root's path. Empty if there is no such unit.
+	 */
+	@Select("""
+			SELECT d.* FROM org_unit r JOIN org_unit d ON d.path LIKE CONCAT(r.path, '%')
+			WHERE r.id = #{rootId}
+			""")
+	List<OrgUnit> subtree(@Param("rootId") long rootId);
 
 	default List<OrgUnit> childrenPage(long parentId, Long afterId, int limit) {
 		return selectList(new QueryWrapper<OrgUnit>().eq("parent_id", parentId)

@@ -70,11 +70,14 @@ class OrgUnitService {
 
 	/** The subtree under {@code rootId} in pre-order, siblings by id; one query. */
 	List<TreeNode> tree(long rootId) {
-		OrgUnit root = requireExisting(rootId);
-		List<OrgUnit> rows = this.units.subtree(root.getPath());
+		List<OrgUnit> rows = this.units.subtree(rootId);
+		OrgUnit root = rows.stream()
+			.filter(row -> row.getId() == rootId)
+			.findFirst()
+			.orElseThrow(() -> DomainException.notFound("组织单位"));
 		Map<Long, List<OrgUnit>> byParent = new HashMap<>();
 		for (OrgUnit row : rows) {
-			if (row.getParentId() != null) {
+			if (row.getParentId() != null && row != root) {
 				byParent.computeIfAbsent(row.getParentId(), k -> new ArrayList<>()).add(row);
 			}
 		}

@@ -113,6 +113,30 @@ class NearbyStationsTest {
 	}
 
 	@Test
+	void aRebuildInProgressIsNotDuplicatedAndPatchesNeverStartAPartialIndex() {
+		long first = station(100, 0);
+		this.redis.delete(NearbyStationIndex.KEY);
+		// Someone else is rebuilding: readers answer from MySQL instead of rebuilding too ...
+		this.redis.opsForValue().set(NearbyStationIndex.LOCK_KEY, "someone-else", java.time.Duration.ofSeconds(30));
+		try {
+			assertThat(ids(nearby(this.lat, this.lon, null, null))).containsExactly(first);
+			assertThat(this.redis.hasKey(NearbyStationIndex.KEY)).isFalse();
+			// ... and a change committed meanwhile neither creates a one-station index nor is lost.
+			long second = station(200, 0);
+			assertThat(this.redis.hasKey(NearbyStationIndex.KEY)).isFalse();
+			assertThat(this.redis.hasKey(NearbyStationIndex.DIRTY_KEY)).isTrue();
+			assertThat(ids(nearby(this.lat, this.lon, null, null))).containsExactly(first, second);
+		}
+		finally {
+			this.redis.delete(NearbyStationIndex.LOCK_KEY);
+		}
+		// The next reader rebuilds; its own read of MySQL already holds the change.
+		assertThat(ids(nearby(this.lat, this.lon, null, null))).hasSize(2);
+		assertThat(this.redis.hasKey(NearbyStationIndex.KEY)).isTrue();
+		assertThat(this.redis.hasKey(NearbyStationIndex.DIRTY_KEY)).isFalse();
+	}
+
+	@Test
 	void closingOrRelocatingAStationUpdatesTheIndex() {
 		long near = station(100, 0);
 		long far = station(800, 0);

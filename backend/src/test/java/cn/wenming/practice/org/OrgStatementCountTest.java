@@ -42,6 +42,22 @@ class OrgStatementCountTest {
 		assertThat(many.count()).as("statements: %s", many.statements()).isBetween(4, 5);
 	}
 
+	@Test
+	void aWholeSubtreeIsOneStatement() {
+		OrgApi org = new OrgApi(this.port, this.jdbc);
+		long institute = institute(org, 20);
+		var tree = this.sql.measure(() -> org.as(null)
+			.documentName("orgTree")
+			.variable("rootId", institute)
+			.execute()
+			.path("orgTree")
+			.entityList(Object.class)
+			.get()
+			.size());
+		assertThat(tree.result()).isEqualTo(41);
+		assertThat(tree.statements()).hasSize(1);
+	}
+
 	/** An institute with {@code stations} stations, each with a point and a paired civilized unit. */
 	private long institute(OrgApi org, int stations) {
 		long center = org.fixtures.unit(null, "CENTER", Fixtures.unique("中心"), null, null);
