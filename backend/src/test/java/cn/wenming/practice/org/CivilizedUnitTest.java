@@ -96,6 +96,11 @@ class CivilizedUnitTest {
 		paired.path("pairCivilizedUnit.civilizedUnit.id").entity(Long.class).isEqualTo(unit);
 		paired.path("pairCivilizedUnit.station.pairedUnits[*].id").entityList(Long.class).containsExactly(unit);
 		expectCode(pair(this.instituteAdmin, unit, station), "CIVILIZED_UNIT_ALREADY_PAIRED");
+		// Through the batched pairedUnits field the contact is shown by the same rule.
+		this.org.as(this.instituteAdmin).documentName("stationPairings").variable("id", station).execute()
+			.path("orgUnit.pairedUnits[0].contactPhone").entity(String.class).isEqualTo(PHONE);
+		this.org.as(this.stationAdmin).documentName("stationPairings").variable("id", station).execute()
+			.path("orgUnit.pairedUnits[0].contactPhone").entity(String.class).isEqualTo("138****5678");
 
 		// A live pairing is open work: the station cannot be closed under it.
 		expectCode(this.org.as(this.instituteAdmin).documentName("closeOrgUnit").variable("id", station).execute(),
