@@ -17,14 +17,14 @@ import org.springframework.test.context.ContextConfiguration;
  * An end-to-end test against the whole application on a random port, with real MySQL-compatible
  * and Redis servers (see {@link Infrastructure}) and WeChat stubbed at the HTTP level. All such
  * tests share one application context; they isolate themselves by creating their own data.
- * {@link SqlCounter} is imported here, identically for every test, so that it does not split the context.
+ * {@link SqlCounter} is in that context for tests that count statements.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = Infrastructure.class)
 @ActiveProfiles("test")
-@Import(SqlCounter.Config.class)
+@Import(SqlCounter.class)
 public @interface IntegrationTest {
 
 }

@@ -12,10 +12,12 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
@@ -39,6 +41,33 @@ class GraphQlErrorAdvice {
 			.map(violation -> error(env, ErrorCode.BAD_REQUEST, fieldOf(violation) + ": " + violation.getMessage(),
 					Map.of("field", fieldOf(violation))))
 			.toList();
+	}
+
+	/**
+	 * An argument that cannot be converted to the handler's type (an {@code ID} that is not a number,
+	 * an unknown enum constant) is the client's mistake, not ours.
+	 */
+	@GraphQlExceptionHandler
+	List<GraphQLError> bindingFailures(BindException ex, DataFetchingEnvironment env) {
+		if (!ex.hasFieldErrors()) {
+			return List.of(error(env, ErrorCode.BAD_REQUEST, ErrorCode.BAD_REQUEST.defaultMessage(), Map.of()));
+		}
+		return ex.getFieldErrors().stream().map(fieldError -> {
+			String field = fieldError.getField();
+			boolean named = !field.isEmpty() && !"$".equals(field);
+			String message = "参数格式不正确" + (named ? ": " + field : "");
+			return error(env, ErrorCode.BAD_REQUEST, message, named ? Map.<String, Object>of("field", field) : Map.of());
+		}).toList();
+	}
+
+	/**
+	 * A lost race on a row lock or version (deadlock victim, lock wait timeout, optimistic lock) is
+	 * reported as {@code CONFLICT}: nothing was written and the client may simply retry.
+	 */
+	@GraphQlExceptionHandler
+	GraphQLError concurrencyFailure(ConcurrencyFailureException ex, DataFetchingEnvironment env) {
+		log.info("Concurrent update lost at {}: {}", env.getExecutionStepInfo().getPath(), ex.getClass().getSimpleName());
+		return error(env, ErrorCode.CONFLICT, ErrorCode.CONFLICT.defaultMessage(), Map.of());
 	}
 
 	@GraphQlExceptionHandler

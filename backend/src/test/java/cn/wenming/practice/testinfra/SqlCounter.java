@@ -1,7 +1,11 @@
 package cn.wenming.practice.testinfra;
 
 import java.sql.Connection;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.plugin.Interceptor;
@@ -9,42 +13,57 @@ import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
 
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-
 /**
- * Counts SQL statements MyBatis prepares, for tests that prove a list costs a fixed number of
- * queries whatever its length (no N+1). A MyBatis plugin on {@code StatementHandler.prepare},
- * registered by {@link Config}, which {@code @IntegrationTest} imports so that every integration
- * test keeps sharing one application context. The count is global: use it in tests that run
- * nothing else concurrently, between {@link #reset()} and {@link #count()}.
+ * Counts the SQL statements the application prepares through MyBatis, to prove that a query's
+ * cost does not grow with the number of rows (no N+1). Registered in every integration test's
+ * context by {@code @IntegrationTest}; it only observes, so it is harmless to other tests.
+ * <p>
+ * Statements are counted JVM-wide while a {@link #measure} runs (the server answers on other
+ * threads than the test), so measure one request at a time. JdbcTemplate fixtures are not seen.
  */
 @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = { Connection.class, Integer.class }))
 public class SqlCounter implements Interceptor {
 
-	private final AtomicLong statements = new AtomicLong();
+	private final List<String> statements = Collections.synchronizedList(new ArrayList<>());
+
+	/** One measurement at a time; never held by the threads that run statements. */
+	private final ReentrantLock measuring = new ReentrantLock();
+
+	private volatile boolean recording;
 
 	@Override
 	public Object intercept(Invocation invocation) throws Throwable {
-		this.statements.incrementAndGet();
+		if (this.recording) {
+			StatementHandler handler = (StatementHandler) invocation.getTarget();
+			this.statements.add(handler.getBoundSql().getSql().replaceAll("\\s+", " ").trim());
+		}
 		return invocation.proceed();
 	}
 
-	public void reset() {
-		this.statements.set(0);
+	/** Runs {@code action} and returns what it returned with the statements prepared meanwhile. */
+	public <T> Measured<T> measure(Supplier<T> action) {
+		this.measuring.lock();
+		try {
+			this.statements.clear();
+			this.recording = true;
+			T result = action.get();
+			this.recording = false;
+			synchronized (this.statements) {
+				return new Measured<>(result, List.copyOf(this.statements));
+			}
+		}
+		finally {
+			this.recording = false;
+			this.statements.clear();
+			this.measuring.unlock();
+		}
 	}
 
-	public long count() {
-		return this.statements.get();
-	}
+	/** A result and the SQL prepared while producing it. */
+	public record Measured<T>(T result, List<String> statements) {
 
-	/** Registers the counter as a MyBatis interceptor bean (MyBatis-Plus picks up every {@link Interceptor} bean). */
-	@TestConfiguration(proxyBeanMethods = false)
-	public static class Config {
-
-		@Bean
-		SqlCounter sqlCounter() {
-			return new SqlCounter();
+		public int count() {
+			return this.statements.size();
 		}
 
 	}

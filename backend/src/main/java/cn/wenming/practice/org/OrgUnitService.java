@@ -1,0 +1,321 @@
+package cn.wenming.practice.org;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.auth.Role;
+import cn.wenming.practice.auth.RoleGrants;
+import cn.wenming.practice.shared.Connections;
+import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.ErrorCode;
+import graphql.relay.Connection;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads and changes the org tree. Every change runs in a transaction that first locks the rows it
+ * depends on ({@code SELECT ... FOR UPDATE}), so the scope check and the path arithmetic use the
+ * committed state and concurrent moves, renames and inserts are serialised rather than lost. The
+ * version column is bumped by every change and checked by every update as a second line.
+ */
+@Service
+class OrgUnitService {
+
+	private final OrgUnitMapper units;
+
+	private final AccessControl access;
+
+	private final RoleGrants roleGrants;
+
+	private final List<OrgUnitCloseGuard> closeGuards;
+
+	private final ApplicationEventPublisher events;
+
+	OrgUnitService(OrgUnitMapper units, AccessControl access, RoleGrants roleGrants,
+			List<OrgUnitCloseGuard> closeGuards, ApplicationEventPublisher events) {
+		this.units = units;
+		this.access = access;
+		this.roleGrants = roleGrants;
+		this.closeGuards = closeGuards;
+		this.events = events;
+	}
+
+	/** What a new unit is made of (validated by the controller). */
+	record NewUnit(Long parentId, OrgLevel level, String name, String address, String regionCode, Double latitude,
+			Double longitude) {
+	}
+
+	/** A node of {@link #tree}. */
+	record TreeNode(int depth, OrgUnit unit) {
+	}
+
+	OrgUnit find(long id) {
+		return this.units.selectById(id);
+	}
+
+	Connection<OrgUnit> children(long parentId, Connections.PageRequest page) {
+		requireExisting(parentId);
+		List<OrgUnit> rows = this.units.childrenPage(parentId, page.afterId(), page.fetchSize());
+		return Connections.of(rows, page, OrgUnit::getId);
+	}
+
+	/** The subtree under {@code rootId} in pre-order, siblings by id; one query. */
+	List<TreeNode> tree(long rootId) {
+		List<OrgUnit> rows = this.units.subtree(rootId);
+		OrgUnit root = rows.stream()
+			.filter(row -> row.getId() == rootId)
+			.findFirst()
+			.orElseThrow(() -> DomainException.notFound("组织单位"));
+		Map<Long, List<OrgUnit>> byParent = new HashMap<>();
+		for (OrgUnit row : rows) {
+			if (row.getParentId() != null && row != root) {
+				byParent.computeIfAbsent(row.getParentId(), k -> new ArrayList<>()).add(row);
+			}
+		}
+		byParent.values().forEach(list -> list.sort(Comparator.comparing(OrgUnit::getId)));
+		List<TreeNode> out = new ArrayList<>(rows.size());
+		// Iterative depth-first walk: a deep or wide tree cannot overflow the stack.
+		var stack = new ArrayList<TreeNode>();
+		stack.add(new TreeNode(0, root));
+		while (!stack.isEmpty()) {
+			TreeNode node = stack.remove(stack.size() - 1);
+			out.add(node);
+			List<OrgUnit> kids = byParent.getOrDefault(node.unit().getId(), List.of());
+			for (int i = kids.size() - 1; i >= 0; i--) {
+				stack.add(new TreeNode(node.depth() + 1, kids.get(i)));
+			}
+		}
+		return out;
+	}
+
+	@Transactional
+	OrgUnit create(NewUnit input) {
+		long userId = this.access.requireUserId();
+		requireBothOrNeither(input.latitude(), input.longitude());
+		OrgUnit unit = new OrgUnit();
+		unit.setLevel(input.level());
+		unit.setName(input.name().strip());
+		unit.setAddress(input.address());
+		unit.setRegionCode(input.regionCode());
+		unit.setLatitude(decimal(input.latitude()));
+		unit.setLongitude(decimal(input.longitude()));
+		unit.setStatus(OrgUnit.OPEN);
+		unit.setVersion(0);
+		String parentPath;
+		if (input.parentId() == null) {
+			if (!this.access.isBootstrapAdmin(userId)) {
+				throw DomainException.forbidden();
+			}
+			if (input.level() != OrgLevel.CENTER) {
+				throw new DomainException(ErrorCode.ORG_UNIT_INVALID_PARENT, "只有中心可以没有上级单位");
+			}
+			parentPath = "/";
+		}
+		else {
+			// Locked so that a concurrent move or close of the parent waits for this insert.
+			OrgUnit parent = lockExisting(input.parentId());
+			this.access.requireAdminOver(parent.getPath());
+			requireOpen(parent);
+			if (parent.getLevel().childLevel() != input.level()) {
+				throw new DomainException(ErrorCode.ORG_UNIT_INVALID_PARENT,
+						levelName(parent.getLevel()) + "的下级必须是" + levelName(parent.getLevel().childLevel()));
+			}
+			unit.setParentId(parent.getId());
+			parentPath = parent.getPath();
+		}
+		// The path needs the generated id: insert with the parent's path, then complete it.
+		unit.setPath(parentPath);
+		this.units.insert(unit);
+		unit.setPath(parentPath + unit.getId() + "/");
+		this.units.setPath(unit.getId(), unit.getPath());
+		if (input.parentId() == null) {
+			this.roleGrants.grant(userId, Role.CENTER_ADMIN, unit.getId(), userId);
+		}
+		stationChanged(unit);
+		return this.units.selectById(unit.getId());
+	}
+
+	@Transactional
+	OrgUnit rename(long id, String name) {
+		this.access.requireUserId();
+		OrgUnit unit = lockExisting(id);
+		this.access.requireAdminOver(unit.getPath());
+		requireOpen(unit);
+		checkUpdated(this.units.rename(id, unit.getVersion(), name.strip(), Instant.now()));
+		return this.units.selectById(id);
+	}
+
+	@Transactional
+	OrgUnit updateLocation(long id, String address, String regionCode, Double latitude, Double longitude) {
+		this.access.requireUserId();
+		requireBothOrNeither(latitude, longitude);
+		OrgUnit unit = lockExisting(id);
+		this.access.requireAdminOver(unit.getPath());
+		requireOpen(unit);
+		checkUpdated(this.units.updateLocation(id, unit.getVersion(), address, regionCode, decimal(latitude),
+				decimal(longitude), Instant.now()));
+		stationChanged(unit);
+		return this.units.selectById(id);
+	}
+
+	@Transactional
+	OrgUnit move(long id, long newParentId) {
+		this.access.requireUserId();
+		if (id == newParentId) {
+			throw new DomainException(ErrorCode.ORG_UNIT_INVALID_PARENT, "不能移动到自己下面");
+		}
+		// Both rows locked in one statement, in id order (see OrgUnitMapper#lockByIds).
+		Map<Long, OrgUnit> locked = new HashMap<>();
+		this.units.lockByIds(List.of(id, newParentId)).forEach(row -> locked.put(row.getId(), row));
+		OrgUnit unit = locked.get(id);
+		if (unit == null) {
+			throw DomainException.notFound("组织单位");
+		}
+		requireAdminAbove(unit);
+		OrgUnit newParent = locked.get(newParentId);
+		if (newParent == null) {
+			throw DomainException.notFound("上级单位");
+		}
+		this.access.requireAdminOver(newParent.getPath());
+		requireOpen(unit);
+		requireOpen(newParent);
+		if (newParent.getLevel().childLevel() != unit.getLevel()) {
+			throw new DomainException(ErrorCode.ORG_UNIT_INVALID_PARENT,
+					levelName(unit.getLevel()) + "的上级必须是" + levelName(parentLevel(unit.getLevel())));
+		}
+		if (newParent.getPath().startsWith(unit.getPath())) {
+			throw new DomainException(ErrorCode.ORG_UNIT_INVALID_PARENT, "不能移动到自己的下级单位下面");
+		}
+		if (newParent.getId().equals(unit.getParentId())) {
+			return unit;
+		}
+		Instant now = Instant.now();
+		checkUpdated(this.units.reparent(id, unit.getVersion(), newParentId, now));
+		this.units.rewritePaths(unit.getPath(), newParent.getPath() + id + "/", now);
+		stationChanged(unit);
+		return this.units.selectById(id);
+	}
+
+	@Transactional
+	OrgUnit close(long id) {
+		this.access.requireUserId();
+		OrgUnit unit = lockExisting(id);
+		requireAdminAbove(unit);
+		if (OrgUnit.CLOSED.equals(unit.getStatus())) {
+			return unit;
+		}
+		// The unit row is locked: a child cannot be added (create locks the parent) until we are done.
+		long openChildren = this.units.countOpenChildren(id);
+		List<String> reasons = new ArrayList<>();
+		if (openChildren > 0) {
+			reasons.add(openChildren + " 个下级单位仍在运行");
+		}
+		OrgUnitRef ref = unit.toRef();
+		for (OrgUnitCloseGuard guard : this.closeGuards) {
+			guard.openWork(ref).ifPresent(reasons::add);
+		}
+		if (!reasons.isEmpty()) {
+			throw new DomainException(ErrorCode.ORG_UNIT_HAS_OPEN_WORK,
+					ErrorCode.ORG_UNIT_HAS_OPEN_WORK.defaultMessage() + "：" + String.join("；", reasons));
+		}
+		checkUpdated(this.units.close(id, unit.getVersion(), Instant.now()));
+		stationChanged(unit);
+		return this.units.selectById(id);
+	}
+
+	/**
+	 * Move and close need an admin above the unit: a station admin runs their station but cannot
+	 * close it or move it out from under the institute. A center has nobody above it in the tree,
+	 * so only a bootstrap admin may close one.
+	 */
+	private void requireAdminAbove(OrgUnit unit) {
+		String parentPath = parentPath(unit.getPath());
+		if (parentPath == null) {
+			long userId = this.access.requireUserId();
+			if (!this.access.isBootstrapAdmin(userId)) {
+				throw DomainException.forbidden();
+			}
+			return;
+		}
+		this.access.requireAdminOver(parentPath);
+	}
+
+	/** '/1/4/17/' → '/1/4/'; a root's parent path is {@code null}. */
+	static String parentPath(String path) {
+		int cut = path.lastIndexOf('/', path.length() - 2);
+		return (cut <= 0) ? null : path.substring(0, cut + 1);
+	}
+
+	private void stationChanged(OrgUnit unit) {
+		if (unit.getLevel() == OrgLevel.STATION) {
+			this.events.publishEvent(new StationChanged(unit.getId()));
+		}
+	}
+
+	private OrgUnit requireExisting(long id) {
+		return Optional.ofNullable(this.units.selectById(id))
+			.orElseThrow(() -> DomainException.notFound("组织单位"));
+	}
+
+	private OrgUnit lockExisting(long id) {
+		OrgUnit unit = this.units.lockById(id);
+		if (unit == null) {
+			throw DomainException.notFound("组织单位");
+		}
+		return unit;
+	}
+
+	private static void requireOpen(OrgUnit unit) {
+		if (!OrgUnit.OPEN.equals(unit.getStatus())) {
+			throw new DomainException(ErrorCode.ORG_UNIT_CLOSED, unit.getName() + " 已关闭");
+		}
+	}
+
+	/** Rows were locked first, so a miss here means the version moved under us: report, never overwrite. */
+	private static void checkUpdated(int rows) {
+		if (rows != 1) {
+			throw new DomainException(ErrorCode.CONFLICT);
+		}
+	}
+
+	private static void requireBothOrNeither(Double latitude, Double longitude) {
+		if ((latitude == null) != (longitude == null)) {
+			throw DomainException.badRequest("经度和纬度必须同时填写");
+		}
+	}
+
+	private static BigDecimal decimal(Double value) {
+		return (value == null) ? null : BigDecimal.valueOf(value).setScale(6, java.math.RoundingMode.HALF_UP);
+	}
+
+	private static OrgLevel parentLevel(OrgLevel level) {
+		for (OrgLevel candidate : OrgLevel.values()) {
+			if (candidate.childLevel() == level) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	private static String levelName(OrgLevel level) {
+		if (level == null) {
+			return "无";
+		}
+		return switch (level) {
+			case CENTER -> "中心";
+			case INSTITUTE -> "所";
+			case STATION -> "站";
+			case POINT -> "点";
+		};
+	}
+
+}
