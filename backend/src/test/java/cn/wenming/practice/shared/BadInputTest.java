@@ -51,6 +51,25 @@ class BadInputTest {
 	}
 
 	@Test
+	void overDeepQueryIsRejectedBeforeItRuns() {
+		String deep = "{ orgUnit(id: \"1\") { " + "children { ".repeat(14) + "id" + " }".repeat(14) + " } }";
+		String body = post(deep);
+		assertThat(body).contains("\"code\":\"QUERY_TOO_COMPLEX\"").doesNotContain("\"children\":[");
+
+		String fine = "{ orgUnit(id: \"1\") { " + "children { ".repeat(3) + "id" + " }".repeat(3) + " } }";
+		assertThat(post(fine)).doesNotContain("QUERY_TOO_COMPLEX");
+	}
+
+	@Test
+	void overComplexQueryIsRejected() {
+		StringBuilder wide = new StringBuilder("{ ");
+		for (int i = 0; i < 600; i++) {
+			wide.append("a").append(i).append(": orgUnit(id: \"1\") { id name } ");
+		}
+		assertThat(post(wide.append("}").toString())).contains("\"code\":\"QUERY_TOO_COMPLEX\"");
+	}
+
+	@Test
 	void introspectionIsOffOutsideLocal() {
 		String body = post("{ __schema { types { name } } }");
 		assertThat(body).contains("\"errors\"").doesNotContain("\"types\"");

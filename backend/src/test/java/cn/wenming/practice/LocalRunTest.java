@@ -1,0 +1,51 @@
+package cn.wenming.practice;
+
+import java.util.Map;
+
+import cn.wenming.practice.testinfra.Api;
+import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.Infrastructure;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's run command in miniature: the {@code local} profile with the demo county, the
+ * WeChat stub's {@code code X → dev-X} login, GraphiQL and introspection on.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = Infrastructure.class)
+@ActiveProfiles("local")
+class LocalRunTest {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void demoCountyIsServedToTheStubbedAdmin() {
+		Api api = new Api(this.port);
+		Session alice = api.login("alice");
+		api.as(alice).documentName("me").execute().path("me.roles").entityList(String.class).containsExactly("RESIDENT");
+
+		Session admin = api.login("admin");
+		api.as(admin).documentName("me").execute().path("me.roles").entityList(String.class).contains("CENTER_ADMIN");
+
+		String tree = api.client().post().header("Content-Type", "application/json")
+			.bodyValue(Map.of("query", "{ nearbyStations(latitude: 31.3600, longitude: 119.8200, radiusMeters: 3000) { station { name } } }"))
+			.exchange().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(tree).contains("城中社区新时代文明实践站", "东珠社区新时代文明实践站");
+
+		String schema = api.client().post().header("Content-Type", "application/json")
+			.bodyValue(Map.of("query", "{ __schema { queryType { name } } }"))
+			.exchange().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(schema).contains("\"Query\"");
+		api.client().mutate().baseUrl("http://127.0.0.1:" + this.port).build().get().uri("/graphiql")
+			.exchange().expectStatus().is3xxRedirection();
+	}
+
+}
