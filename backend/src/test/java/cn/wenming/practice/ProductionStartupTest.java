@@ -50,8 +50,7 @@ class ProductionStartupTest {
 		properties.put("app.crypto.key", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
 		try (ConfigurableApplicationContext context = start(properties)) {
 			assertThat(context.getEnvironment().getActiveProfiles()).isEmpty();
-			assertThat(context.getEnvironment().getProperty("spring.graphql.schema.introspection.enabled"))
-				.isEqualTo("false");
+			assertThat(context.getEnvironment().getProperty("app.graphql.introspection")).isEqualTo("false");
 		}
 	}
 

@@ -59,7 +59,8 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 		if (type == ErrorType.ExecutionAborted || (message != null && message.contains("maximum query"))) {
 			return ErrorCode.QUERY_TOO_COMPLEX;
 		}
-		if (type == ErrorType.InvalidSyntax || type == ErrorType.ValidationError || type == ErrorType.OperationNotSupported) {
+		if (type == ErrorType.InvalidSyntax || type == ErrorType.ValidationError || type == ErrorType.OperationNotSupported
+				|| "IntrospectionDisabled".equals(String.valueOf(type))) {
 			return ErrorCode.BAD_REQUEST;
 		}
 		if (type == org.springframework.graphql.execution.ErrorType.UNAUTHORIZED) {

@@ -1,7 +1,10 @@
 package cn.wenming.practice.shared;
 
+import java.util.Map;
+
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.introspection.Introspection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -9,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.validation.annotation.Validated;
 
 /** Scalars and the limits that keep one request from costing the server more than it should. */
@@ -25,15 +29,33 @@ class GraphQlConfig {
 		return new MaxQueryComplexityInstrumentation(limits.maxComplexity());
 	}
 
+	/**
+	 * Introspection per request rather than Spring Boot's switch, which flips graphql-java's
+	 * JVM-wide static: with that, one context that disables it disables it for every context in
+	 * the JVM, and one that enables it cannot.
+	 */
+	@Bean
+	WebGraphQlInterceptor introspectionSwitch(GraphQlLimits limits) {
+		return (request, chain) -> {
+			if (!limits.introspection()) {
+				request.configureExecutionInput((input, builder) -> builder
+					.graphQLContext(Map.of(Introspection.INTROSPECTION_DISABLED, true))
+					.build());
+			}
+			return chain.next(request);
+		};
+	}
+
 	@Bean
 	RuntimeWiringConfigurer scalars() {
 		return wiring -> wiring.scalar(Scalars.DATE_TIME).scalar(Scalars.LONG);
 	}
 
-	/** Depth and complexity ceilings for one operation. */
+	/** Depth and complexity ceilings for one operation, and whether the schema may be introspected. */
 	@Validated
 	@ConfigurationProperties("app.graphql")
-	record GraphQlLimits(@Min(3) @Max(50) int maxDepth, @Min(10) @Max(100000) int maxComplexity) {
+	record GraphQlLimits(@Min(3) @Max(50) int maxDepth, @Min(10) @Max(100000) int maxComplexity,
+			boolean introspection) {
 	}
 
 }
