@@ -26,4 +26,14 @@ public class RoleGrants {
 		this.roles.revoke(userId, role.name(), orgUnitId);
 	}
 
+	/**
+	 * Locks the user for the rest of the current transaction. A feature that derives a role from
+	 * its own data (e.g. "still leads a team?" → {@code TEAM_LEADER}) takes this lock before reading
+	 * that data and granting or revoking, so two such transactions for one user cannot interleave.
+	 * Must run inside a transaction.
+	 */
+	public void lockForRoleChange(long userId) {
+		this.roles.lockUser(userId);
+	}
+
 }

@@ -48,6 +48,9 @@ interface UserRoleMapper {
 			""")
 	int grantCenterAdminOnAllCenters(@Param("userId") long userId, @Param("now") Instant now);
 
+	@Select("SELECT id FROM app_user WHERE id = #{userId} FOR UPDATE")
+	Long lockUser(@Param("userId") long userId);
+
 	@Select("SELECT level FROM org_unit WHERE id = #{unitId}")
 	String unitLevel(@Param("unitId") long unitId);
 

@@ -65,14 +65,6 @@ interface TeamMapper extends BaseMapper<Team> {
 	@Select("SELECT COUNT(*) FROM team WHERE org_unit_id = #{unitId} AND status = 'ACTIVE'")
 	int countActiveInUnit(@Param("unitId") long unitId);
 
-	/**
-	 * Locks the user's row for the rest of the transaction. Every transaction that makes or unmakes
-	 * someone a leader takes this lock first, so "does this user still lead a team?" and the
-	 * TEAM_LEADER grant or revocation cannot interleave with another such transaction.
-	 */
-	@Select("SELECT id FROM app_user WHERE id = #{userId} FOR UPDATE")
-	Long lockUser(@Param("userId") long userId);
-
 	@Select("SELECT COUNT(*) FROM team WHERE leader_user_id = #{userId} AND status = 'ACTIVE'")
 	int countActiveLedBy(@Param("userId") long userId);
 

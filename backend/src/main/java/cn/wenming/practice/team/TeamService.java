@@ -90,7 +90,7 @@ class TeamService {
 				: input.categories().stream().distinct().map(Enum::name).toList();
 		try {
 			this.tx.executeWithoutResult(status -> {
-				this.teams.lockUser(leader.userId());
+				this.roleGrants.lockForRoleChange(leader.userId());
 				this.teams.insert(team);
 				if (!skills.isEmpty()) {
 					this.tags.insertAll(team.getId(), TeamTagMapper.SKILL, skills);
@@ -120,8 +120,8 @@ class TeamService {
 		}
 		this.tx.executeWithoutResult(status -> {
 			// Both users, in id order so that two hand-overs cannot deadlock.
-			this.teams.lockUser(Math.min(oldLeader, newLeaderUserId));
-			this.teams.lockUser(Math.max(oldLeader, newLeaderUserId));
+			this.roleGrants.lockForRoleChange(Math.min(oldLeader, newLeaderUserId));
+			this.roleGrants.lockForRoleChange(Math.max(oldLeader, newLeaderUserId));
 			Instant now = Instant.now();
 			if (this.teams.changeLeader(teamId, oldLeader, newLeaderUserId, now) == 0) {
 				throw new DomainException(ErrorCode.CONFLICT);
@@ -139,7 +139,7 @@ class TeamService {
 		Team team = requireTeam(teamId);
 		Actor actor = this.access.requireAdminOver(pathOf(team));
 		this.tx.executeWithoutResult(status -> {
-			this.teams.lockUser(team.getLeaderUserId());
+			this.roleGrants.lockForRoleChange(team.getLeaderUserId());
 			Instant now = Instant.now();
 			if (this.teams.disband(teamId, now) == 0) {
 				throw new DomainException(ErrorCode.TEAM_DISBANDED);
@@ -152,7 +152,7 @@ class TeamService {
 
 	/**
 	 * TEAM_LEADER is held while someone leads at least one ACTIVE team. Called with the user's row
-	 * locked ({@link TeamMapper#lockUser}), so the count sees every committed hand-over.
+	 * locked ({@link RoleGrants#lockForRoleChange}), so the count sees every committed hand-over.
 	 */
 	private void revokeLeaderRoleIfLeadsNothing(long userId) {
 		if (this.teams.countActiveLedBy(userId) == 0) {
