@@ -20,6 +20,11 @@ interface AppUserMapper extends BaseMapper<AppUser> {
 			""")
 	int upsertLogin(@Param("openid") String openid, @Param("unionid") String unionid, @Param("now") Instant now);
 
+	/** The most recently active account with this phone (a number may have been re-bound). */
+	default AppUser findByPhone(String phone) {
+		return selectOne(new QueryWrapper<AppUser>().eq("phone", phone).orderByDesc("updated_at").last("LIMIT 1"));
+	}
+
 	default AppUser findByOpenid(String openid) {
 		return selectOne(new QueryWrapper<AppUser>().eq("openid", openid));
 	}

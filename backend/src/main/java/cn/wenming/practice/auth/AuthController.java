@@ -71,6 +71,20 @@ class AuthController {
 		return user;
 	}
 
+	/**
+	 * How a center admin finds a colleague's account to grant a role: by the phone number the
+	 * colleague bound with {@code bindPhone}. Admins only; the phone stays masked in the answer.
+	 */
+	@QueryMapping
+	AppUser userByPhone(@Argument @NotBlank @jakarta.validation.constraints.Pattern(regexp = "1\\d{10}",
+			message = "手机号格式不正确") String phone) {
+		Actor actor = this.access.requireActor();
+		if (!actor.isAnyAdmin()) {
+			throw new DomainException(ErrorCode.FORBIDDEN);
+		}
+		return this.users.findByPhone(phone);
+	}
+
 	/** Input of {@code grantRole} and {@code revokeRole}. */
 	record GrantRoleInput(@NotNull Long userId, @NotNull Role role, @NotNull Long orgUnitId) {
 	}

@@ -105,6 +105,26 @@ class RoleGrantTest {
 	}
 
 	@Test
+	void adminFindsColleagueByBoundPhoneOthersCannot() {
+		Fixtures.Tree tree = this.fixtures.tree();
+		Session colleague = this.api.login(Fixtures.unique("colleague"));
+		String phone = this.api.as(colleague).documentName("bindPhone").variable("code", Fixtures.unique("pc"))
+			.execute().path("bindPhone.phone").entity(String.class).get();
+		Session admin = this.api.login(Fixtures.unique("padmin"));
+		this.fixtures.grant(admin.userId(), "CENTER_ADMIN", tree.center());
+
+		var found = this.api.as(admin).documentName("userByPhone").variable("phone", phone).execute();
+		found.path("userByPhone.id").entity(String.class).isEqualTo(Long.toString(colleague.userId()));
+		found.path("userByPhone.phone").entity(String.class).satisfies(masked -> {
+			assertThat(masked).isNotEqualTo(phone).contains("****");
+		});
+
+		Session resident = this.api.login(Fixtures.unique("nosy"));
+		expectCode(this.api.as(resident).documentName("userByPhone").variable("phone", phone).execute(), "FORBIDDEN");
+		expectCode(this.api.as(admin).documentName("userByPhone").variable("phone", "12345").execute(), "BAD_REQUEST");
+	}
+
+	@Test
 	void bootstrapAdminBecomesCenterAdminOnLogin() {
 		Fixtures.Tree tree = this.fixtures.tree();
 		Session bootstrap = this.api.login("bootstrap-admin");
