@@ -268,6 +268,12 @@ class NeedService {
 			TeamRef team = this.teams.findTeam(input.teamId())
 				.filter(TeamRef::active)
 				.orElseThrow(() -> new DomainException(ErrorCode.NEED_ASSIGNEE_NOT_ELIGIBLE));
+			// A team the admin runs, or one based above the station (a township's 支队, the center's 总队);
+			// never a team of another subtree, whose admins did not agree to the work.
+			OrgUnitRef teamUnit = this.orgs.require(team.orgUnitId());
+			if (!actor.isAdminOver(teamUnit.path()) && !teamUnit.contains(stationOf(need))) {
+				throw new DomainException(ErrorCode.NEED_ASSIGNEE_NOT_ELIGIBLE, "只能派给本辖区或上级单位的队伍");
+			}
 			note = "派给队伍：" + team.name();
 		}
 		else {

@@ -67,6 +67,19 @@ class NeedAccessTest {
 		assertThat(status(published)).isEqualTo("PUBLISHED");
 		assertThat(historyRows(published)).isEqualTo(2);
 
+		// The station's own admin cannot hand the work to a team of another subtree either.
+		Session foreignLeader = this.s.api.login(Fixtures.unique("foreign-leader"));
+		cn.wenming.practice.testinfra.Volunteers.register(this.s.api.as(foreignLeader), this.other.station());
+		Map<String, Object> team = new java.util.HashMap<>();
+		team.put("orgUnitId", Long.toString(this.other.station()));
+		team.put("name", Fixtures.unique("外站服务队"));
+		team.put("kind", "SQUAD");
+		team.put("leaderUserId", Long.toString(foreignLeader.userId()));
+		String foreignTeam = this.s.api.as(this.foreignAdmin).documentName("createTeam").variable("input", team)
+			.execute().path("createTeam.id").entity(String.class).get();
+		ApiErrors.expectCode(this.s.dispatch(this.s.admin, published, foreignTeam, null), "NEED_ASSIGNEE_NOT_ELIGIBLE");
+		assertThat(status(published)).isEqualTo("PUBLISHED");
+
 		// Nor enter an assisted order at a station outside their subtree.
 		Map<String, Object> assisted = this.s.input("越权代录");
 		assisted.put("source", "LEIFENG_MAILBOX");
