@@ -43,6 +43,14 @@ interface NeedMapper extends BaseMapper<Need> {
 	List<Need> pageInSubtree(@Param("path") String path, @Param("status") NeedStatus status,
 			@Param("beforeId") Long beforeId, @Param("limit") int limit);
 
+	/**
+	 * Share-locks the station row if it is still open (null otherwise). Closing a unit locks its row
+	 * for update and then asks the close guards, so a submission either lands first and is seen by
+	 * {@link NeedCloseGuard}, or waits and finds the station closed.
+	 */
+	@Select("SELECT id FROM org_unit WHERE id = #{id} AND status = 'OPEN' LOCK IN SHARE MODE")
+	Long lockOpenStation(@Param("id") long stationId);
+
 	@Select("""
 			<script>
 			SELECT COUNT(*) FROM need WHERE station_id = #{stationId}

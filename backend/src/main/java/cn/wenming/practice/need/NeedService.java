@@ -175,6 +175,9 @@ class NeedService {
 		need.setStatus(NeedStatus.SUBMITTED);
 		need.setVersion(0);
 		this.tx.executeWithoutResult(status -> {
+			if (this.needs.lockOpenStation(station.id()) == null) {
+				throw new DomainException(ErrorCode.ORG_UNIT_CLOSED);
+			}
 			this.needs.insert(need);
 			this.transitions.record(need.getId(), null, NeedStatus.SUBMITTED, actor.userId(),
 					source.assisted() ? "代录：" + source : null, Instant.now());

@@ -241,6 +241,7 @@ class NeedWorkflowTest {
 		this.s.withReason(this.s.resident, "cancelNeed", needId, "不需要了");
 		this.s.api.as(instituteAdmin).documentName("closeOrgUnit").variable("id", Long.toString(this.s.tree.station()))
 			.execute().path("closeOrgUnit.status").entity(String.class).isEqualTo("CLOSED");
+		ApiErrors.expectCode(this.s.submit(this.s.resident, this.s.input("站已关闭")), "ORG_UNIT_CLOSED");
 	}
 
 	@Test
