@@ -245,6 +245,28 @@ class NeedWorkflowTest {
 	}
 
 	@Test
+	void listsPageNewestFirstAndFilterByStatus() {
+		String first = this.s.submitted("第一条");
+		String second = this.s.published("第二条");
+		String third = this.s.submitted("第三条");
+		var page = this.s.api.as(this.s.resident).documentName("myNeeds").variable("first", 2).execute();
+		page.path("myNeeds.edges[*].node.id").entityList(String.class).containsExactly(third, second)
+			.path("myNeeds.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+		String cursor = page.path("myNeeds.pageInfo.endCursor").entity(String.class).get();
+		this.s.api.as(this.s.resident).documentName("myNeeds").variable("first", 2).variable("after", cursor).execute()
+			.path("myNeeds.edges[*].node.id").entityList(String.class).containsExactly(first)
+			.path("myNeeds.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+
+		this.s.api.as(this.s.admin).documentName("stationNeeds").variable("orgUnitId", Long.toString(this.s.tree.station()))
+			.variable("status", "SUBMITTED").execute()
+			.path("stationNeeds.edges[*].node.id").entityList(String.class).containsExactly(third, first);
+		this.s.api.anonymous().documentName("wishWall").variable("orgUnitId", Long.toString(this.s.tree.center()))
+			.execute().path("wishWall.edges[*].node.id").entityList(String.class).containsExactly(second);
+		ApiErrors.expectCode(this.s.api.as(this.s.resident).documentName("myNeeds").variable("first", 101).execute(),
+				"BAD_REQUEST");
+	}
+
+	@Test
 	void categoriesAreEditedByCenterAdminsOnly() {
 		this.s.api.anonymous().documentName("needCategories").execute()
 			.path("needCategories[*].name").entityList(String.class)
