@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import cn.wenming.practice.need.NeedEventRecorder;
 import cn.wenming.practice.testinfra.Infrastructure;
 import cn.wenming.practice.testinfra.SqlCounter;
 
@@ -17,14 +18,15 @@ import org.springframework.test.context.ContextConfiguration;
  * An end-to-end test against the whole application on a random port, with real MySQL-compatible
  * and Redis servers (see {@link Infrastructure}) and WeChat stubbed at the HTTP level. All such
  * tests share one application context; they isolate themselves by creating their own data.
- * {@link SqlCounter} is in that context for tests that count statements.
+ * {@link SqlCounter} is in that context for tests that count statements, {@link NeedEventRecorder}
+ * for tests of the need events.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = Infrastructure.class)
 @ActiveProfiles("test")
-@Import(SqlCounter.class)
+@Import({ SqlCounter.class, NeedEventRecorder.class })
 public @interface IntegrationTest {
 
 }

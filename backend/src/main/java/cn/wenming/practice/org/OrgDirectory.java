@@ -16,8 +16,25 @@ public class OrgDirectory {
 
 	private final OrgUnitMapper units;
 
-	OrgDirectory(OrgUnitMapper units) {
+	private final NearbyStationIndex nearby;
+
+	OrgDirectory(OrgUnitMapper units, NearbyStationIndex nearby) {
 		this.units = units;
+		this.nearby = nearby;
+	}
+
+	/**
+	 * The nearest open station within {@code radiusMeters} of a point (the station index, checked
+	 * against MySQL because the index is a cache), or empty when there is none.
+	 */
+	public Optional<OrgUnitRef> nearestOpenStation(double latitude, double longitude, int radiusMeters) {
+		for (NearbyStationIndex.Hit hit : this.nearby.search(latitude, longitude, radiusMeters, 5)) {
+			OrgUnit station = this.units.selectById(hit.stationId());
+			if (station != null && station.getLevel() == OrgLevel.STATION && OrgUnit.OPEN.equals(station.getStatus())) {
+				return Optional.of(station.toRef());
+			}
+		}
+		return Optional.empty();
 	}
 
 	public Optional<OrgUnitRef> find(long id) {

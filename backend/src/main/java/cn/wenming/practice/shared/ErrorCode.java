@@ -36,7 +36,14 @@ public enum ErrorCode {
 	TEAM_LEADER_CANNOT_LEAVE("队长不能退出队伍，请先移交队长"),
 	TEAM_DISBANDED("队伍已解散"),
 	TEAM_NAME_TAKEN("本单位已有同名队伍"),
-	TEAM_NOT_MEMBER("不是该队伍成员");
+	TEAM_NOT_MEMBER("不是该队伍成员"),
+
+	NEED_CATEGORY_UNKNOWN("需求类别不存在或已停用"),
+	NEED_CATEGORY_NAME_TAKEN("已有同名需求类别"),
+	NEED_INVALID_STATE("需求当前状态不允许此操作"),
+	NEED_ALREADY_TAKEN("该需求已被认领或派单"),
+	NEED_NO_STATION_NEARBY("附近没有开放的新时代文明实践站，请选择站点"),
+	NEED_ASSIGNEE_NOT_ELIGIBLE("接单方须为已培训的志愿者或在册队伍");
 
 	private final String defaultMessage;
 

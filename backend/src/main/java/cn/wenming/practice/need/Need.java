@@ -1,0 +1,333 @@
+package cn.wenming.practice.need;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import com.baomidou.mybatisplus.annotation.FieldFill;
+import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableField;
+import com.baomidou.mybatisplus.annotation.TableId;
+import com.baomidou.mybatisplus.annotation.TableName;
+
+/** A resident's need (see V5__need.sql); GraphQL {@code Need} and {@code Wish}. */
+@TableName("need")
+class Need {
+
+	@TableId(type = IdType.AUTO)
+	private Long id;
+
+	private Long categoryId;
+
+	private String title;
+
+	private String description;
+
+	private BeneficiaryType beneficiaryType;
+
+	private NeedUrgency urgency;
+
+	private String address;
+
+	private BigDecimal latitude;
+
+	private BigDecimal longitude;
+
+	private String contactName;
+
+	private String contactPhone;
+
+	private LocalDate desiredDate;
+
+	private Long stationId;
+
+	private NeedSource source;
+
+	private String consentNote;
+
+	private Long residentUserId;
+
+	private Long createdBy;
+
+	private NeedStatus status;
+
+	private Long assignedTeamId;
+
+	private Long assignedUserId;
+
+	private Instant deadlineAt;
+
+	private Instant publishedAt;
+
+	private Instant completedAt;
+
+	private String completionNote;
+
+	private Integer ratingStars;
+
+	private String ratingComment;
+
+	private Instant ratedAt;
+
+	private Integer version;
+
+	@TableField(fill = FieldFill.INSERT)
+	private Instant createdAt;
+
+	@TableField(fill = FieldFill.INSERT_UPDATE)
+	private Instant updatedAt;
+
+	/** Whether the current viewer may see the private fields; set by the service, not stored. */
+	@TableField(exist = false)
+	private boolean privateVisible;
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public void setId(Long id) {
+		this.id = id;
+	}
+
+	public Long getCategoryId() {
+		return this.categoryId;
+	}
+
+	public void setCategoryId(Long categoryId) {
+		this.categoryId = categoryId;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public void setTitle(String title) {
+		this.title = title;
+	}
+
+	public String getDescription() {
+		return this.description;
+	}
+
+	public void setDescription(String description) {
+		this.description = description;
+	}
+
+	public BeneficiaryType getBeneficiaryType() {
+		return this.beneficiaryType;
+	}
+
+	public void setBeneficiaryType(BeneficiaryType beneficiaryType) {
+		this.beneficiaryType = beneficiaryType;
+	}
+
+	public NeedUrgency getUrgency() {
+		return this.urgency;
+	}
+
+	public void setUrgency(NeedUrgency urgency) {
+		this.urgency = urgency;
+	}
+
+	public String getAddress() {
+		return this.address;
+	}
+
+	public void setAddress(String address) {
+		this.address = address;
+	}
+
+	public BigDecimal getLatitude() {
+		return this.latitude;
+	}
+
+	public void setLatitude(BigDecimal latitude) {
+		this.latitude = latitude;
+	}
+
+	public BigDecimal getLongitude() {
+		return this.longitude;
+	}
+
+	public void setLongitude(BigDecimal longitude) {
+		this.longitude = longitude;
+	}
+
+	public String getContactName() {
+		return this.contactName;
+	}
+
+	public void setContactName(String contactName) {
+		this.contactName = contactName;
+	}
+
+	public String getContactPhone() {
+		return this.contactPhone;
+	}
+
+	public void setContactPhone(String contactPhone) {
+		this.contactPhone = contactPhone;
+	}
+
+	public LocalDate getDesiredDate() {
+		return this.desiredDate;
+	}
+
+	public void setDesiredDate(LocalDate desiredDate) {
+		this.desiredDate = desiredDate;
+	}
+
+	public Long getStationId() {
+		return this.stationId;
+	}
+
+	public void setStationId(Long stationId) {
+		this.stationId = stationId;
+	}
+
+	public NeedSource getSource() {
+		return this.source;
+	}
+
+	public void setSource(NeedSource source) {
+		this.source = source;
+	}
+
+	public String getConsentNote() {
+		return this.consentNote;
+	}
+
+	public void setConsentNote(String consentNote) {
+		this.consentNote = consentNote;
+	}
+
+	public Long getResidentUserId() {
+		return this.residentUserId;
+	}
+
+	public void setResidentUserId(Long residentUserId) {
+		this.residentUserId = residentUserId;
+	}
+
+	public Long getCreatedBy() {
+		return this.createdBy;
+	}
+
+	public void setCreatedBy(Long createdBy) {
+		this.createdBy = createdBy;
+	}
+
+	public NeedStatus getStatus() {
+		return this.status;
+	}
+
+	public void setStatus(NeedStatus status) {
+		this.status = status;
+	}
+
+	public Long getAssignedTeamId() {
+		return this.assignedTeamId;
+	}
+
+	public void setAssignedTeamId(Long assignedTeamId) {
+		this.assignedTeamId = assignedTeamId;
+	}
+
+	public Long getAssignedUserId() {
+		return this.assignedUserId;
+	}
+
+	public void setAssignedUserId(Long assignedUserId) {
+		this.assignedUserId = assignedUserId;
+	}
+
+	public Instant getDeadlineAt() {
+		return this.deadlineAt;
+	}
+
+	public void setDeadlineAt(Instant deadlineAt) {
+		this.deadlineAt = deadlineAt;
+	}
+
+	public Instant getPublishedAt() {
+		return this.publishedAt;
+	}
+
+	public void setPublishedAt(Instant publishedAt) {
+		this.publishedAt = publishedAt;
+	}
+
+	public Instant getCompletedAt() {
+		return this.completedAt;
+	}
+
+	public void setCompletedAt(Instant completedAt) {
+		this.completedAt = completedAt;
+	}
+
+	public String getCompletionNote() {
+		return this.completionNote;
+	}
+
+	public void setCompletionNote(String completionNote) {
+		this.completionNote = completionNote;
+	}
+
+	public Integer getRatingStars() {
+		return this.ratingStars;
+	}
+
+	public void setRatingStars(Integer ratingStars) {
+		this.ratingStars = ratingStars;
+	}
+
+	public String getRatingComment() {
+		return this.ratingComment;
+	}
+
+	public void setRatingComment(String ratingComment) {
+		this.ratingComment = ratingComment;
+	}
+
+	public Instant getRatedAt() {
+		return this.ratedAt;
+	}
+
+	public void setRatedAt(Instant ratedAt) {
+		this.ratedAt = ratedAt;
+	}
+
+	public Integer getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(Integer version) {
+		this.version = version;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public void setCreatedAt(Instant createdAt) {
+		this.createdAt = createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public void setUpdatedAt(Instant updatedAt) {
+		this.updatedAt = updatedAt;
+	}
+
+	boolean isPrivateVisible() {
+		return this.privateVisible;
+	}
+
+	Need withPrivateVisible(boolean visible) {
+		this.privateVisible = visible;
+		return this;
+	}
+
+}

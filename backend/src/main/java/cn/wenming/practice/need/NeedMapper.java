@@ -1,0 +1,62 @@
+package cn.wenming.practice.need;
+
+import java.util.Collection;
+import java.util.List;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+@Mapper
+interface NeedMapper extends BaseMapper<Need> {
+
+	default List<Need> findByIds(Collection<Long> ids) {
+		return ids.isEmpty() ? List.of() : selectByIds(ids);
+	}
+
+	/** A page of the resident's own needs, newest first. */
+	@Select("""
+			<script>
+			SELECT * FROM need WHERE resident_user_id = #{userId}
+			<if test="beforeId != null"> AND id &lt; #{beforeId}</if>
+			ORDER BY id DESC
+			LIMIT #{limit}
+			</script>
+			""")
+	List<Need> pageOfResident(@Param("userId") long userId, @Param("beforeId") Long beforeId, @Param("limit") int limit);
+
+	/**
+	 * A page of the needs of the stations in the subtree at {@code path} (optionally of one status),
+	 * newest first.
+	 */
+	@Select("""
+			<script>
+			SELECT n.* FROM need n JOIN org_unit o ON o.id = n.station_id
+			WHERE o.path LIKE CONCAT(#{path}, '%')
+			<if test="status != null"> AND n.status = #{status}</if>
+			<if test="beforeId != null"> AND n.id &lt; #{beforeId}</if>
+			ORDER BY n.id DESC
+			LIMIT #{limit}
+			</script>
+			""")
+	List<Need> pageInSubtree(@Param("path") String path, @Param("status") NeedStatus status,
+			@Param("beforeId") Long beforeId, @Param("limit") int limit);
+
+	/**
+	 * Share-locks the station row if it is still open (null otherwise). Closing a unit locks its row
+	 * for update and then asks the close guards, so a submission either lands first and is seen by
+	 * {@link NeedCloseGuard}, or waits and finds the station closed.
+	 */
+	@Select("SELECT id FROM org_unit WHERE id = #{id} AND status = 'OPEN' LOCK IN SHARE MODE")
+	Long lockOpenStation(@Param("id") long stationId);
+
+	@Select("""
+			<script>
+			SELECT COUNT(*) FROM need WHERE station_id = #{stationId}
+			AND status IN <foreach collection="statuses" item="s" open="(" separator="," close=")">#{s}</foreach>
+			</script>
+			""")
+	int countInStatuses(@Param("stationId") long stationId, @Param("statuses") Collection<NeedStatus> statuses);
+
+}

@@ -1,0 +1,129 @@
+package cn.wenming.practice.need;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.ErrorCode;
+import com.baomidou.mybatisplus.core.conditions.update.UpdateWrapper;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import static cn.wenming.practice.need.NeedStatus.ACCEPTED;
+import static cn.wenming.practice.need.NeedStatus.CANCELLED;
+import static cn.wenming.practice.need.NeedStatus.CLAIMED;
+import static cn.wenming.practice.need.NeedStatus.COMPLETED;
+import static cn.wenming.practice.need.NeedStatus.DISPATCHED;
+import static cn.wenming.practice.need.NeedStatus.IN_PROGRESS;
+import static cn.wenming.practice.need.NeedStatus.PUBLISHED;
+import static cn.wenming.practice.need.NeedStatus.RATED;
+import static cn.wenming.practice.need.NeedStatus.REJECTED;
+import static cn.wenming.practice.need.NeedStatus.SUBMITTED;
+
+/**
+ * The need state machine: the only place that knows which moves are legal and the only code that
+ * changes {@code need.status}. A move is one guarded UPDATE ({@code WHERE id = ? AND status = ?
+ * AND version = ?}) plus one history row, in the caller's transaction. The guard includes the
+ * version so that a decision taken on a stale read cannot land even if the status has come back
+ * to the same value meanwhile (declined and re-dispatched to someone else); of concurrent actors
+ * exactly one wins, the others get {@code NEED_ALREADY_TAKEN}, {@code NEED_INVALID_STATE} or
+ * {@code CONFLICT}.
+ */
+@Component
+class NeedTransitions {
+
+	/** Each legal move: the statuses it may start from and the one it leads to. */
+	enum Move {
+
+		PUBLISH(EnumSet.of(SUBMITTED), PUBLISHED),
+		REJECT(EnumSet.of(SUBMITTED), REJECTED),
+		DISPATCH(EnumSet.of(PUBLISHED), DISPATCHED),
+		CLAIM(EnumSet.of(PUBLISHED), CLAIMED),
+		ACCEPT(EnumSet.of(DISPATCHED), ACCEPTED),
+		DECLINE(EnumSet.of(DISPATCHED), PUBLISHED),
+		START(EnumSet.of(ACCEPTED, CLAIMED), IN_PROGRESS),
+		COMPLETE(EnumSet.of(IN_PROGRESS), COMPLETED),
+		RATE(EnumSet.of(COMPLETED), RATED),
+		// Before anyone has accepted: once a team or volunteer has committed, cancelling needs a conversation.
+		CANCEL(EnumSet.of(SUBMITTED, PUBLISHED, DISPATCHED), CANCELLED);
+
+		final Set<NeedStatus> from;
+
+		final NeedStatus to;
+
+		Move(Set<NeedStatus> from, NeedStatus to) {
+			this.from = from;
+			this.to = to;
+		}
+
+	}
+
+	private final NeedMapper needs;
+
+	private final NeedHistoryMapper history;
+
+	NeedTransitions(NeedMapper needs, NeedHistoryMapper history) {
+		this.needs = needs;
+		this.history = history;
+	}
+
+	/** Throws the right code unless {@code move} may start from the need's status as read. */
+	void check(Need need, Move move) {
+		if (!move.from.contains(need.getStatus())) {
+			throw refused(move, need.getStatus());
+		}
+	}
+
+	/**
+	 * Moves the need (as the caller read it) and records the move. {@code changes} adds the columns
+	 * the move sets besides the status (assignee, timestamps, rating ...). Must run in a transaction,
+	 * so that the status change and its history row commit together.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void apply(Need need, Move move, long actorUserId, String note, Instant now, Consumer<UpdateWrapper<Need>> changes) {
+		check(need, move);
+		UpdateWrapper<Need> update = new UpdateWrapper<Need>().eq("id", need.getId())
+			.eq("status", need.getStatus().name())
+			.eq("version", need.getVersion())
+			.set("status", move.to.name())
+			.set("version", need.getVersion() + 1)
+			.set("updated_at", now);
+		changes.accept(update);
+		if (this.needs.update(null, update) == 0) {
+			Need current = this.needs.selectById(need.getId());
+			if (current == null) {
+				throw DomainException.notFound("需求");
+			}
+			if (!move.from.contains(current.getStatus())) {
+				throw refused(move, current.getStatus());
+			}
+			// Same status, newer version: someone changed it under us; the client re-reads and retries.
+			throw new DomainException(ErrorCode.CONFLICT);
+		}
+		record(need.getId(), need.getStatus(), move.to, actorUserId, note, now);
+	}
+
+	/** A history row; {@code from} is null for the submission itself. */
+	void record(long needId, NeedStatus from, NeedStatus to, long actorUserId, String note, Instant now) {
+		NeedHistory row = new NeedHistory();
+		row.setNeedId(needId);
+		row.setFromStatus(from);
+		row.setToStatus(to);
+		row.setActorUserId(actorUserId);
+		row.setNote(note);
+		row.setCreatedAt(now);
+		this.history.insert(row);
+	}
+
+	private static DomainException refused(Move move, NeedStatus current) {
+		if ((move == Move.CLAIM || move == Move.DISPATCH) && NeedStatus.TAKEN.contains(current)) {
+			return new DomainException(ErrorCode.NEED_ALREADY_TAKEN);
+		}
+		return new DomainException(ErrorCode.NEED_INVALID_STATE, "需求当前状态（" + current + "）不允许此操作");
+	}
+
+}

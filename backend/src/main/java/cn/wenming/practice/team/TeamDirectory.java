@@ -1,0 +1,51 @@
+package cn.wenming.practice.team;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+/** Read access to teams and their leadership and membership for other features (needs, activities). */
+@Component
+public class TeamDirectory {
+
+	private final TeamMapper teams;
+
+	private final TeamMemberMapper members;
+
+	TeamDirectory(TeamMapper teams, TeamMemberMapper members) {
+		this.teams = teams;
+		this.members = members;
+	}
+
+	public Optional<TeamRef> findTeam(long id) {
+		return Optional.ofNullable(this.teams.selectById(id)).map(TeamDirectory::toRef);
+	}
+
+	/** Many teams in one query, keyed by id; missing ids are absent. */
+	public Map<Long, TeamRef> findAll(Collection<Long> ids) {
+		return this.teams.findByIds(ids.stream().distinct().toList())
+			.stream()
+			.map(TeamDirectory::toRef)
+			.collect(Collectors.toMap(TeamRef::id, Function.identity()));
+	}
+
+	/** Whether the user is the current leader of the team and the team is active. */
+	public boolean isLeader(long teamId, long userId) {
+		return findTeam(teamId).filter(team -> team.active() && team.leaderUserId() == userId).isPresent();
+	}
+
+	/** Whether the user is a current member (or the leader) of the team. */
+	public boolean isMember(long teamId, long userId) {
+		return this.members.find(teamId, userId) != null;
+	}
+
+	private static TeamRef toRef(Team team) {
+		return new TeamRef(team.getId(), team.getOrgUnitId(), team.getName(), team.getLeaderUserId(),
+				team.getStatus() == TeamStatus.ACTIVE);
+	}
+
+}

@@ -1,0 +1,68 @@
+package cn.wenming.practice.need;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.sql.DataSource;
+
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Records the need events as a {@code @TransactionalEventListener} consumer would see them, and
+ * what a separate database connection saw at that moment: if the event arrived before the commit,
+ * that connection would still see the old status. Part of the shared test context through
+ * {@code @IntegrationTest}; it only observes.
+ */
+public class NeedEventRecorder {
+
+	private final DataSource dataSource;
+
+	private final List<Seen<NeedCompleted>> completed = new CopyOnWriteArrayList<>();
+
+	private final List<Seen<NeedRated>> rated = new CopyOnWriteArrayList<>();
+
+	public NeedEventRecorder(DataSource dataSource) {
+		this.dataSource = dataSource;
+	}
+
+	/** An event and the need's status read on another connection when it was delivered. */
+	public record Seen<E>(E event, String statusOnOtherConnection) {
+	}
+
+	@TransactionalEventListener
+	void on(NeedCompleted event) {
+		this.completed.add(new Seen<>(event, statusOf(event.needId())));
+	}
+
+	@TransactionalEventListener
+	void on(NeedRated event) {
+		this.rated.add(new Seen<>(event, statusOf(event.needId())));
+	}
+
+	public List<Seen<NeedCompleted>> completedOf(long needId) {
+		return this.completed.stream().filter(seen -> seen.event().needId() == needId).toList();
+	}
+
+	public List<Seen<NeedRated>> ratedOf(long needId) {
+		return this.rated.stream().filter(seen -> seen.event().needId() == needId).toList();
+	}
+
+	/** Straight from the pool, not the connection bound to the publishing transaction. */
+	private String statusOf(long needId) {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement ps = connection.prepareStatement("SELECT status FROM need WHERE id = ?")) {
+			ps.setLong(1, needId);
+			try (ResultSet rs = ps.executeQuery()) {
+				return rs.next() ? rs.getString(1) : null;
+			}
+		}
+		catch (SQLException ex) {
+			return "ERROR " + ex.getMessage();
+		}
+	}
+
+}

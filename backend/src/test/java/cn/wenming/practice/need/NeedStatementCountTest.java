@@ -1,0 +1,67 @@
+package cn.wenming.practice.need;
+
+import java.util.Map;
+
+import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.testinfra.Api;
+import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.SqlCounter;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** No N+1: stationNeeds with category, station name, timeline and participants costs the same for 5 and 50 needs. */
+@IntegrationTest
+class NeedStatementCountTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	SqlCounter sql;
+
+	@Test
+	void stationNeedsCostTheSameNumberOfStatementsFor5And50() {
+		NeedScenario s = new NeedScenario(new Api(this.port), this.jdbc);
+		// Two categories, and every fifth need published, so the children really differ.
+		String otherCategory = s.category("助老服务");
+		grow(s, 0, 5, otherCategory);
+		long of5 = count(s, s.admin, 5);
+		grow(s, 5, 50, otherCategory);
+		long of50 = count(s, s.admin, 50);
+		org.slf4j.LoggerFactory.getLogger(getClass()).info("SQL statements: stationNeeds 5 -> {}, 50 -> {}", of5, of50);
+		assertThat(of5).isGreaterThanOrEqualTo(6);
+		assertThat(of50).as("statements for 50 needs vs 5").isEqualTo(of5);
+	}
+
+	private void grow(NeedScenario s, int from, int to, String otherCategory) {
+		for (int i = from; i < to; i++) {
+			Map<String, Object> input = s.input("需求" + i);
+			if (i % 2 == 1) {
+				input.put("categoryId", otherCategory);
+			}
+			String id = s.submit(s.resident, input).path("submitNeed.id").entity(String.class).get();
+			if (i % 5 == 0) {
+				s.byNeed(s.admin, "publishNeed", id);
+			}
+		}
+	}
+
+	private long count(NeedScenario s, Session as, int expected) {
+		String unit = Long.toString(s.tree.station());
+		s.api.as(as).documentName("stationNeeds").variable("orgUnitId", unit).variable("first", 100).execute();
+		var measured = this.sql.measure(() -> s.api.as(as).documentName("stationNeeds").variable("orgUnitId", unit)
+			.variable("first", 100).execute());
+		measured.result().path("stationNeeds.edges").entityList(Object.class).hasSize(expected);
+		measured.result().path("stationNeeds.edges[*].node.timeline").entityList(Object.class).hasSize(expected);
+		return measured.count();
+	}
+
+}
