@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import cn.wenming.practice.testinfra.Infrastructure;
+import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.SqlCounter;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,14 +18,15 @@ import org.springframework.test.context.ContextConfiguration;
  * An end-to-end test against the whole application on a random port, with real MySQL-compatible
  * and Redis servers (see {@link Infrastructure}) and WeChat stubbed at the HTTP level. All such
  * tests share one application context; they isolate themselves by creating their own data.
- * {@link SqlCounter} is in that context for tests that count statements.
+ * {@link SqlCounter} is in that context for tests that count statements, and {@link MutableClock}
+ * (the application's clock) for tests that move time; such tests reset it afterwards.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = Infrastructure.class)
 @ActiveProfiles("test")
-@Import(SqlCounter.class)
+@Import({ SqlCounter.class, MutableClock.class })
 public @interface IntegrationTest {
 
 }

@@ -2,6 +2,7 @@
  * Volunteer teams (队伍: 总队, 支队, 分队, 专业队伍), their leaders and members, join requests, and the
  * resources list (资源清单) that searches teams and volunteers of an org subtree. Implements
  * {@link cn.wenming.practice.org.OrgUnitCloseGuard} so a unit with active teams cannot be closed.
- * No public Java API yet.
+ * Other features read teams through {@link cn.wenming.practice.team.TeamDirectory} and
+ * {@link cn.wenming.practice.team.TeamRef}.
  */
 package cn.wenming.practice.team;
