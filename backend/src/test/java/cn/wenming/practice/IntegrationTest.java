@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 import cn.wenming.practice.testinfra.Infrastructure;
 import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.PublishedEvents;
 import cn.wenming.practice.testinfra.SqlCounter;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,13 +21,14 @@ import org.springframework.test.context.ContextConfiguration;
  * tests share one application context; they isolate themselves by creating their own data.
  * {@link SqlCounter} is in that context for tests that count statements, and {@link MutableClock}
  * (the application's clock) for tests that move time; such tests reset it afterwards.
+ * {@link PublishedEvents} records the domain events the application publishes.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = Infrastructure.class)
 @ActiveProfiles("test")
-@Import({ SqlCounter.class, MutableClock.class })
+@Import({ SqlCounter.class, MutableClock.class, PublishedEvents.class })
 public @interface IntegrationTest {
 
 }

@@ -1,5 +1,6 @@
 package cn.wenming.practice.activity;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
 @Mapper
 interface ProjectMapper extends BaseMapper<Project> {
@@ -26,5 +28,14 @@ interface ProjectMapper extends BaseMapper<Project> {
 			</script>
 			""")
 	List<Project> pageInSubtree(@Param("path") String path, @Param("afterId") Long afterId, @Param("limit") int limit);
+
+	@Update("""
+			UPDATE project SET name = #{name}, category = #{category}, description = #{description}, brand = #{brand},
+			       team_id = #{teamId}, updated_at = #{now}
+			WHERE id = #{id}
+			""")
+	int replace(@Param("id") long id, @Param("name") String name, @Param("category") String category,
+			@Param("description") String description, @Param("brand") boolean brand, @Param("teamId") Long teamId,
+			@Param("now") Instant now);
 
 }

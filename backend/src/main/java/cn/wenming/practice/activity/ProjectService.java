@@ -1,5 +1,7 @@
 package cn.wenming.practice.activity;
 
+import java.time.Instant;
+
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.org.OrgDirectory;
@@ -60,13 +62,10 @@ class ProjectService {
 		if (project.getStatus() == ProjectStatus.ARCHIVED) {
 			throw new DomainException(ErrorCode.PROJECT_ARCHIVED);
 		}
-		project.setName(input.name().strip());
-		project.setCategory(input.category());
-		project.setDescription(strip(input.description()));
-		project.setBrand(input.brand());
-		project.setTeamId(requireTeam(input.teamId()));
+		// A full replacement: an absent description or team clears it (updateById would skip nulls).
 		// The category of existing activities stays as published; new activities take the new one.
-		this.projects.updateById(project);
+		this.projects.replace(id, input.name().strip(), input.category().name(), strip(input.description()),
+				input.brand(), requireTeam(input.teamId()), Instant.now());
 		return this.projects.selectById(id);
 	}
 

@@ -2,6 +2,7 @@ package cn.wenming.practice.activity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -108,13 +109,28 @@ class ActivityAuthorizationTest {
 	}
 
 	@Test
-	void anArchivedProjectTakesNoNewActivities() {
+	void projectsAreChangedAndArchivedByTheirAdminsOnly() {
+		Map<String, Object> change = new HashMap<>();
+		change.put("name", "健康江来·义诊");
+		change.put("category", "SCIENCE_TECH");
+		change.put("brand", false);
+		this.s.api.as(this.s.admin).documentName("updateProject").variable("id", this.s.projectId)
+			.variable("input", change).execute()
+			.path("updateProject.name").entity(String.class).isEqualTo("健康江来·义诊")
+			.path("updateProject.category").entity(String.class).isEqualTo("SCIENCE_TECH")
+			.path("updateProject.brand").entity(Boolean.class).isEqualTo(false)
+			.path("updateProject.description").valueIsNull();
+		ApiErrors.expectCode(this.s.api.as(this.outsider).documentName("updateProject").variable("id", this.s.projectId)
+			.variable("input", change).execute(), "FORBIDDEN");
+
 		this.s.api.as(this.s.admin).documentName("archiveProject").variable("id", this.s.projectId).execute()
 			.path("archiveProject.status").entity(String.class).isEqualTo("ARCHIVED");
 		ApiErrors.expectCode(this.s.createActivity(this.s.admin, this.s.activityInput(Instant.now().plus(Duration.ofHours(1)),
 				Instant.now().plus(Duration.ofHours(2)), 5)), "PROJECT_ARCHIVED");
 		ApiErrors.expectCode(this.s.api.as(this.outsider).documentName("archiveProject").variable("id", this.s.projectId)
 			.execute(), "FORBIDDEN");
+		ApiErrors.expectCode(this.s.api.as(this.s.admin).documentName("updateProject").variable("id", this.s.projectId)
+			.variable("input", change).execute(), "PROJECT_ARCHIVED");
 	}
 
 }

@@ -11,6 +11,8 @@ import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.PublishedEvents;
+import cn.wenming.practice.volunteer.ServiceCategory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,9 @@ class ActivityFlowTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	PublishedEvents events;
 
 	ActivityScenario s;
 
@@ -99,6 +104,17 @@ class ActivityFlowTest {
 			.path("confirmHours[0].hoursConfirmed").entity(Boolean.class).isEqualTo(true);
 		this.s.api.as(volunteer).documentName("myVolunteerHours").execute()
 			.path("myVolunteer.creditHours").entity(Double.class).isEqualTo(100.5);
+
+		// Announced once, after the commit, for the points feature.
+		assertThat(this.events.ofType(HoursConfirmed.class))
+			.filteredOn(event -> event.signUpId() == Long.parseLong(signUpId))
+			.singleElement()
+			.satisfies(event -> {
+				assertThat(event.volunteerUserId()).isEqualTo(volunteer.userId());
+				assertThat(event.activityId()).isEqualTo(Long.parseLong(activityId));
+				assertThat(event.hours()).isEqualByComparingTo("2.00");
+				assertThat(event.category()).isEqualTo(ServiceCategory.HEALTH_SPORTS);
+			});
 
 		this.s.api.as(volunteer).documentName("myActivities").execute()
 			.path("myActivities.edges[*].node.id").entityList(String.class).containsExactly(signUpId)
