@@ -7,6 +7,8 @@ import java.lang.annotation.Target;
 
 import cn.wenming.practice.need.NeedEventRecorder;
 import cn.wenming.practice.testinfra.Infrastructure;
+import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.PublishedEvents;
 import cn.wenming.practice.testinfra.SqlCounter;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,15 +20,16 @@ import org.springframework.test.context.ContextConfiguration;
  * An end-to-end test against the whole application on a random port, with real MySQL-compatible
  * and Redis servers (see {@link Infrastructure}) and WeChat stubbed at the HTTP level. All such
  * tests share one application context; they isolate themselves by creating their own data.
- * {@link SqlCounter} is in that context for tests that count statements, {@link NeedEventRecorder}
- * for tests of the need events.
+ * {@link SqlCounter} is in that context for tests that count statements, {@link MutableClock}
+ * (the application's clock) for tests that move time (they reset it afterwards), and
+ * {@link PublishedEvents} and {@link NeedEventRecorder} record the domain events the application publishes.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = Infrastructure.class)
 @ActiveProfiles("test")
-@Import({ SqlCounter.class, NeedEventRecorder.class })
+@Import({ SqlCounter.class, NeedEventRecorder.class, MutableClock.class, PublishedEvents.class })
 public @interface IntegrationTest {
 
 }

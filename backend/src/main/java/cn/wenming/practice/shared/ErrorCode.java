@@ -43,7 +43,22 @@ public enum ErrorCode {
 	NEED_INVALID_STATE("需求当前状态不允许此操作"),
 	NEED_ALREADY_TAKEN("该需求已被认领或派单"),
 	NEED_NO_STATION_NEARBY("附近没有开放的新时代文明实践站，请选择站点"),
-	NEED_ASSIGNEE_NOT_ELIGIBLE("接单方须为已培训的志愿者或在册队伍");
+	NEED_ASSIGNEE_NOT_ELIGIBLE("接单方须为已培训的志愿者或在册队伍"),
+
+	PROJECT_ARCHIVED("该项目已归档"),
+	ACTIVITY_INVALID_STATE("活动当前状态不允许此操作"),
+	TRAINING_REQUIRED("该活动要求先参加培训"),
+	SIGN_UP_CLOSED("报名已截止或尚未开放"),
+	ALREADY_SIGNED_UP("已报名该活动"),
+	NOT_SIGNED_UP("未报名该活动或报名未确认"),
+	CHECK_IN_TOKEN_EXPIRED("签到码已过期，请重新扫码"),
+	CHECK_IN_TOKEN_INVALID("签到码无效"),
+	OUT_OF_GEOFENCE("不在活动地点范围内"),
+	OUTSIDE_CHECK_IN_WINDOW("不在签到时间内"),
+	ALREADY_CHECKED_IN("已签到"),
+	NOT_CHECKED_IN("尚未签到"),
+	ALREADY_CHECKED_OUT("已签退"),
+	CHECK_OUT_MISSING("尚未签退，不能确认时长");
 
 	private final String defaultMessage;
 

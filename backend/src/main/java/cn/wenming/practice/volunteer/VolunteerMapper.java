@@ -65,4 +65,9 @@ interface VolunteerMapper extends BaseMapper<Volunteer> {
 	@Update("UPDATE volunteer SET trained = 1, updated_at = #{now} WHERE id = #{id}")
 	int markTrained(@Param("id") long id, @Param("now") java.time.Instant now);
 
+	/** Atomic increment, so concurrent confirmations for one volunteer add up. */
+	@Update("UPDATE volunteer SET credit_hours = credit_hours + #{hours}, updated_at = #{now} WHERE id = #{id}")
+	int addCreditHours(@Param("id") long id, @Param("hours") java.math.BigDecimal hours,
+			@Param("now") java.time.Instant now);
+
 }

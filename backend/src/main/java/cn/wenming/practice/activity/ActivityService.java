@@ -1,0 +1,220 @@
+package cn.wenming.practice.activity;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.auth.Actor;
+import cn.wenming.practice.org.OrgDirectory;
+import cn.wenming.practice.org.OrgUnitRef;
+import cn.wenming.practice.shared.Connections;
+import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.ErrorCode;
+import graphql.relay.Connection;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Activities and their life cycle. Admins covering the activity's org unit (the project's unit)
+ * create and move them; published activities are public, drafts only visible to those admins.
+ */
+@Service
+class ActivityService {
+
+	/** How many candidates the nearby search takes from the index before filtering by time. */
+	static final int NEARBY_CANDIDATES = 500;
+
+	private final ActivityMapper activities;
+
+	private final ActivitySkillMapper skills;
+
+	private final ProjectService projects;
+
+	private final OrgDirectory orgs;
+
+	private final AccessControl access;
+
+	private final NearbyActivityIndex index;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	ActivityService(ActivityMapper activities, ActivitySkillMapper skills, ProjectService projects, OrgDirectory orgs,
+			AccessControl access, NearbyActivityIndex index, ApplicationEventPublisher events, TransactionTemplate tx,
+			Clock clock) {
+		this.activities = activities;
+		this.skills = skills;
+		this.projects = projects;
+		this.orgs = orgs;
+		this.access = access;
+		this.index = index;
+		this.events = events;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	Activity create(ActivityController.CreateActivityInput input) {
+		Project project = this.projects.require(input.projectId());
+		OrgUnitRef unit = this.orgs.require(project.getOrgUnitId());
+		Actor actor = this.access.requireAdminOver(unit.path());
+		if (project.getStatus() == ProjectStatus.ARCHIVED) {
+			throw new DomainException(ErrorCode.PROJECT_ARCHIVED);
+		}
+		if (!unit.open()) {
+			throw new DomainException(ErrorCode.ORG_UNIT_CLOSED);
+		}
+		Instant deadline = (input.signUpDeadline() != null) ? input.signUpDeadline() : input.startsAt();
+		if (deadline.isAfter(input.endsAt())) {
+			throw DomainException.badRequest("报名截止时间不能晚于活动结束时间");
+		}
+		Activity activity = new Activity();
+		activity.setProjectId(project.getId());
+		activity.setOrgUnitId(unit.id());
+		activity.setCategory(project.getCategory());
+		activity.setTitle(input.title().strip());
+		activity.setDescription(strip(input.description()));
+		activity.setStartsAt(input.startsAt());
+		activity.setEndsAt(input.endsAt());
+		activity.setSignUpDeadline(deadline);
+		activity.setAddress(input.address().strip());
+		activity.setLatitude(BigDecimal.valueOf(input.latitude()).setScale(6, RoundingMode.HALF_UP));
+		activity.setLongitude(BigDecimal.valueOf(input.longitude()).setScale(6, RoundingMode.HALF_UP));
+		activity.setGeofenceMeters((input.geofenceMeters() != null) ? input.geofenceMeters() : 500);
+		activity.setCapacity(input.capacity());
+		activity.setConfirmedCount(0);
+		activity.setWaitlistSeq(0);
+		activity.setTrainingRequired(Boolean.TRUE.equals(input.trainingRequired()));
+		activity.setTheoryLecture(Boolean.TRUE.equals(input.theoryLecture()));
+		activity.setContactName(strip(input.contactName()));
+		activity.setContactPhone(strip(input.contactPhone()));
+		activity.setStatus(ActivityStatus.DRAFT);
+		activity.setCreatedBy(actor.userId());
+		Set<String> tags = new LinkedHashSet<>();
+		if (input.skills() != null) {
+			input.skills().stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(tags::add);
+		}
+		this.tx.executeWithoutResult(status -> {
+			this.activities.insert(activity);
+			if (!tags.isEmpty()) {
+				this.skills.insertAll(activity.getId(), tags);
+			}
+		});
+		return this.activities.selectById(activity.getId());
+	}
+
+	Activity publish(long id) {
+		return move(id, List.of(ActivityStatus.DRAFT), ActivityStatus.PUBLISHED);
+	}
+
+	Activity start(long id) {
+		return move(id, List.of(ActivityStatus.PUBLISHED), ActivityStatus.ONGOING);
+	}
+
+	Activity finish(long id) {
+		return move(id, List.of(ActivityStatus.ONGOING), ActivityStatus.FINISHED);
+	}
+
+	/** Signed-up volunteers are not notified yet: notifications come with the subscribe messages. */
+	Activity cancel(long id) {
+		return move(id, List.of(ActivityStatus.DRAFT, ActivityStatus.PUBLISHED, ActivityStatus.ONGOING),
+				ActivityStatus.CANCELLED);
+	}
+
+	/** One guarded UPDATE: of two racing moves, the second finds the state changed and is refused. */
+	private Activity move(long id, List<ActivityStatus> from, ActivityStatus to) {
+		Activity activity = require(id);
+		this.access.requireAdminOver(pathOf(activity));
+		if (this.activities.move(id, from.stream().map(Enum::name).toList(), to.name(), this.clock.instant()) == 0) {
+			throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
+		}
+		this.events.publishEvent(new ActivityChanged(id));
+		return this.activities.selectById(id);
+	}
+
+	/** The activity, or null when missing or a draft the caller may not see. */
+	Activity byId(long id) {
+		Activity activity = this.activities.selectById(id);
+		if (activity == null) {
+			return null;
+		}
+		if (activity.getStatus() == ActivityStatus.DRAFT) {
+			Actor actor = this.access.currentActor();
+			if (actor == null || !actor.isAdminOver(pathOf(activity))) {
+				return null;
+			}
+		}
+		return activity;
+	}
+
+	Connection<Activity> page(ActivityController.ActivityFilter filter, Integer first, String after) {
+		var page = Connections.page(first, after);
+		var f = (filter != null) ? filter : new ActivityController.ActivityFilter(null, null, null, null, null);
+		String path = null;
+		if (f.orgUnitId() != null) {
+			path = this.orgs.require(f.orgUnitId()).path();
+		}
+		if (f.status() == ActivityStatus.DRAFT) {
+			if (path == null) {
+				throw DomainException.badRequest("查询草稿须指定单位");
+			}
+			this.access.requireAdminOver(path);
+		}
+		List<Activity> rows = this.activities.page(path, (f.category() != null) ? f.category().name() : null,
+				f.from(), f.to(), (f.status() != null) ? f.status().name() : null, page.afterId(), page.fetchSize());
+		return Connections.of(rows, page, Activity::getId);
+	}
+
+	/** A nearby activity with its distance. */
+	record Nearby(Activity activity, double distanceMeters) {
+	}
+
+	List<Nearby> nearby(double latitude, double longitude, int radiusMeters, Instant from, Instant to, int first) {
+		List<NearbyActivityIndex.Hit> hits = this.index.search(latitude, longitude, radiusMeters, NEARBY_CANDIDATES);
+		if (hits.isEmpty() || first == 0) {
+			return List.of();
+		}
+		// MySQL decides: a hit whose activity has since closed or falls outside the time range is dropped.
+		Map<Long, Activity> byId = this.activities.findByIds(hits.stream().map(NearbyActivityIndex.Hit::activityId).toList())
+			.stream()
+			.collect(Collectors.toMap(Activity::getId, Function.identity()));
+		return hits.stream()
+			.filter(hit -> {
+				Activity a = byId.get(hit.activityId());
+				return a != null && a.getStatus().discoverable() && (from == null || a.getEndsAt().isAfter(from))
+						&& (to == null || a.getStartsAt().isBefore(to));
+			})
+			.limit(first)
+			.map(hit -> new Nearby(byId.get(hit.activityId()), hit.distanceMeters()))
+			.toList();
+	}
+
+	Activity require(long id) {
+		Activity activity = this.activities.selectById(id);
+		if (activity == null) {
+			throw DomainException.notFound("活动");
+		}
+		return activity;
+	}
+
+	String pathOf(Activity activity) {
+		return this.orgs.require(activity.getOrgUnitId()).path();
+	}
+
+	private static String strip(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+}

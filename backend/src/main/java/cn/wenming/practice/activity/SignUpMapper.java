@@ -1,0 +1,106 @@
+package cn.wenming.practice.activity;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+interface SignUpMapper extends BaseMapper<SignUp> {
+
+	/** The user's live (not cancelled) sign-up for the activity, or null. */
+	default SignUp findLive(long activityId, long userId) {
+		return selectOne(new QueryWrapper<SignUp>().eq("activity_id", activityId)
+			.eq("user_id", userId)
+			.eq("live_flag", 1));
+	}
+
+	/** The caller's live sign-ups for many activities, for {@code Activity.mySignUp}. */
+	default List<SignUp> findLiveOfUser(long userId, Collection<Long> activityIds) {
+		return activityIds.isEmpty() ? List.of()
+				: selectList(new QueryWrapper<SignUp>().eq("user_id", userId)
+					.eq("live_flag", 1)
+					.in("activity_id", activityIds));
+	}
+
+	/** The first person on the waitlist; called with the activity row locked. */
+	@Select("""
+			SELECT * FROM activity_sign_up
+			WHERE activity_id = #{activityId} AND status = 'WAITLISTED'
+			ORDER BY waitlist_position, id
+			LIMIT 1
+			""")
+	SignUp firstWaitlisted(@Param("activityId") long activityId);
+
+	@Update("UPDATE activity_sign_up SET status = 'CONFIRMED', updated_at = #{now} WHERE id = #{id} AND status = 'WAITLISTED'")
+	int promote(@Param("id") long id, @Param("now") Instant now);
+
+	@Update("""
+			UPDATE activity_sign_up SET status = 'CANCELLED', live_flag = NULL, cancelled_at = #{now}, updated_at = #{now}
+			WHERE id = #{id} AND status IN ('CONFIRMED', 'WAITLISTED')
+			""")
+	int cancel(@Param("id") long id, @Param("now") Instant now);
+
+	/** Guarded: 0 rows when the person has already checked in (or is no longer CONFIRMED). */
+	@Update("""
+			UPDATE activity_sign_up SET checked_in_at = #{now}, updated_at = #{now}
+			WHERE id = #{id} AND status = 'CONFIRMED' AND checked_in_at IS NULL
+			""")
+	int checkIn(@Param("id") long id, @Param("now") Instant now);
+
+	/** Guarded: 0 rows when already checked out; hours are fixed at check-out. */
+	@Update("""
+			UPDATE activity_sign_up SET checked_out_at = #{now}, hours = #{hours}, updated_at = #{now}
+			WHERE id = #{id} AND status = 'CONFIRMED' AND checked_in_at IS NOT NULL AND checked_out_at IS NULL
+			""")
+	int checkOut(@Param("id") long id, @Param("now") Instant now, @Param("hours") BigDecimal hours);
+
+	/**
+	 * Confirms the hours of one sign-up exactly once: 0 rows when already confirmed (or not eligible),
+	 * so the caller credits the volunteer only when this returns 1.
+	 */
+	@Update("""
+			UPDATE activity_sign_up SET hours_confirmed_at = #{now}, hours_confirmed_by = #{by}, updated_at = #{now}
+			WHERE id = #{id} AND status = 'CONFIRMED' AND checked_out_at IS NOT NULL AND hours_confirmed_at IS NULL
+			""")
+	int confirmHours(@Param("id") long id, @Param("by") long by, @Param("now") Instant now);
+
+	/** A confirmed person who never checked in becomes a no-show; their place stays counted as used. */
+	@Update("""
+			UPDATE activity_sign_up SET status = 'NO_SHOW', updated_at = #{now}
+			WHERE id = #{id} AND status = 'CONFIRMED' AND checked_in_at IS NULL
+			""")
+	int markNoShow(@Param("id") long id, @Param("now") Instant now);
+
+	/** A page of an activity's sign-ups by id, optionally in one status. */
+	@Select("""
+			<script>
+			SELECT * FROM activity_sign_up WHERE activity_id = #{activityId}
+			<if test="status != null"> AND status = #{status}</if>
+			<if test="afterId != null"> AND id &gt; #{afterId}</if>
+			ORDER BY id
+			LIMIT #{limit}
+			</script>
+			""")
+	List<SignUp> pageOfActivity(@Param("activityId") long activityId, @Param("status") String status,
+			@Param("afterId") Long afterId, @Param("limit") int limit);
+
+	/** A page of the user's sign-ups (cancelled ones included) by id. */
+	@Select("""
+			<script>
+			SELECT * FROM activity_sign_up WHERE user_id = #{userId}
+			<if test="afterId != null"> AND id &gt; #{afterId}</if>
+			ORDER BY id
+			LIMIT #{limit}
+			</script>
+			""")
+	List<SignUp> pageOfUser(@Param("userId") long userId, @Param("afterId") Long afterId, @Param("limit") int limit);
+
+}

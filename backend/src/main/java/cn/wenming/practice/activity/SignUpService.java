@@ -1,0 +1,367 @@
+package cn.wenming.practice.activity;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.auth.Actor;
+import cn.wenming.practice.shared.Connections;
+import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.ErrorCode;
+import cn.wenming.practice.volunteer.VolunteerDirectory;
+import cn.wenming.practice.volunteer.VolunteerHours;
+import cn.wenming.practice.volunteer.VolunteerRef;
+import graphql.relay.Connection;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sign-up (报名), waitlist (候补), on-site check-in (签到/签退) and service hours.
+ * <p>
+ * Capacity: every sign-up and cancellation of an activity first locks the activity row
+ * ({@link ActivityMapper#lock}), then decides CONFIRMED or WAITLISTED from the counters on that
+ * row and writes the sign-up and the counters in the same transaction. So they apply one at a
+ * time in arrival order: the place count can never be exceeded and waitlist numbers follow
+ * arrival. A cancelled place goes to the first on the waitlist in the same transaction.
+ */
+@Service
+class SignUpService {
+
+	/** Check-in opens this long before the start and closes this long after the end. */
+	static final Duration WINDOW_MARGIN = Duration.ofHours(2);
+
+	private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+
+	private final SignUpMapper signUps;
+
+	private final ActivityMapper activities;
+
+	private final ActivityService activityService;
+
+	private final VolunteerDirectory volunteers;
+
+	private final VolunteerHours hours;
+
+	private final AccessControl access;
+
+	private final CheckInTokens tokens;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	SignUpService(SignUpMapper signUps, ActivityMapper activities, ActivityService activityService,
+			VolunteerDirectory volunteers, VolunteerHours hours, AccessControl access, CheckInTokens tokens,
+			ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+		this.signUps = signUps;
+		this.activities = activities;
+		this.activityService = activityService;
+		this.volunteers = volunteers;
+		this.hours = hours;
+		this.access = access;
+		this.tokens = tokens;
+		this.events = events;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	// --- Sign-up.
+
+	SignUp signUp(long activityId, String source) {
+		long userId = this.access.requireUserId();
+		VolunteerRef volunteer = this.volunteers.requireByUserId(userId);
+		Activity activity = requireVisible(activityId);
+		if (Boolean.TRUE.equals(activity.getTrainingRequired()) && !volunteer.trained()) {
+			throw new DomainException(ErrorCode.TRAINING_REQUIRED);
+		}
+		String cleanSource = (source == null || source.isBlank()) ? null : source.strip();
+		try {
+			Long id = this.tx.execute(status -> {
+				Activity locked = this.activities.lock(activityId);
+				Instant now = this.clock.instant();
+				if (locked.getStatus() != ActivityStatus.PUBLISHED || now.isAfter(locked.getSignUpDeadline())) {
+					throw new DomainException(ErrorCode.SIGN_UP_CLOSED);
+				}
+				if (this.signUps.findLive(activityId, userId) != null) {
+					throw new DomainException(ErrorCode.ALREADY_SIGNED_UP);
+				}
+				int confirmed = locked.getConfirmedCount();
+				int waitlistSeq = locked.getWaitlistSeq();
+				SignUp signUp = new SignUp();
+				signUp.setActivityId(activityId);
+				signUp.setUserId(userId);
+				signUp.setVolunteerId(volunteer.id());
+				signUp.setLiveFlag(1);
+				signUp.setSource(cleanSource);
+				if (confirmed < locked.getCapacity()) {
+					signUp.setStatus(SignUpStatus.CONFIRMED);
+					confirmed++;
+				}
+				else {
+					waitlistSeq++;
+					signUp.setStatus(SignUpStatus.WAITLISTED);
+					signUp.setWaitlistPosition(waitlistSeq);
+				}
+				this.signUps.insert(signUp);
+				this.activities.setCounters(activityId, confirmed, waitlistSeq, now);
+				return signUp.getId();
+			});
+			return this.signUps.selectById(id);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new DomainException(ErrorCode.ALREADY_SIGNED_UP);
+		}
+	}
+
+	/**
+	 * Withdraws the caller's sign-up while the activity is still recruiting. A confirmed place is
+	 * handed to the first person on the waitlist in the same transaction (their notification comes
+	 * with the subscribe messages, not in this increment).
+	 */
+	SignUp cancel(long activityId) {
+		long userId = this.access.requireUserId();
+		requireVisible(activityId);
+		Long id = this.tx.execute(status -> {
+			Activity locked = this.activities.lock(activityId);
+			SignUp mine = this.signUps.findLive(activityId, userId);
+			if (mine == null || mine.getStatus() == SignUpStatus.NO_SHOW) {
+				throw new DomainException(ErrorCode.NOT_SIGNED_UP);
+			}
+			if (locked.getStatus() != ActivityStatus.PUBLISHED) {
+				throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
+			}
+			if (mine.getCheckedInAt() != null) {
+				throw new DomainException(ErrorCode.ALREADY_CHECKED_IN);
+			}
+			Instant now = this.clock.instant();
+			this.signUps.cancel(mine.getId(), now);
+			int confirmed = locked.getConfirmedCount();
+			if (mine.getStatus() == SignUpStatus.CONFIRMED) {
+				SignUp next = this.signUps.firstWaitlisted(activityId);
+				if (next != null) {
+					this.signUps.promote(next.getId(), now);
+				}
+				else {
+					confirmed--;
+				}
+			}
+			this.activities.setCounters(activityId, confirmed, locked.getWaitlistSeq(), now);
+			return mine.getId();
+		});
+		return this.signUps.selectById(id);
+	}
+
+	// --- On-site check-in.
+
+	CheckInTokens.Issued checkInCode(long activityId) {
+		Activity activity = this.activityService.require(activityId);
+		this.access.requireAdminOver(this.activityService.pathOf(activity));
+		if (!activity.getStatus().discoverable()) {
+			throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
+		}
+		return this.tokens.issue(activityId, this.clock.instant());
+	}
+
+	SignUp checkIn(long activityId, String token, double latitude, double longitude) {
+		long userId = this.access.requireUserId();
+		Activity activity = requireVisible(activityId);
+		Instant now = this.clock.instant();
+		this.tokens.verify(activityId, token, now);
+		SignUp mine = requireConfirmed(activityId, userId);
+		if (!activity.getStatus().discoverable()) {
+			throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
+		}
+		requireOnSite(activity, now, latitude, longitude);
+		if (mine.getCheckedInAt() != null || this.signUps.checkIn(mine.getId(), now) == 0) {
+			throw new DomainException(ErrorCode.ALREADY_CHECKED_IN);
+		}
+		return this.signUps.selectById(mine.getId());
+	}
+
+	/** Check-out fixes the hours: the overlap of attendance with the activity time. */
+	SignUp checkOut(long activityId, String token, double latitude, double longitude) {
+		long userId = this.access.requireUserId();
+		Activity activity = requireVisible(activityId);
+		Instant now = this.clock.instant();
+		this.tokens.verify(activityId, token, now);
+		SignUp mine = requireConfirmed(activityId, userId);
+		if (mine.getCheckedInAt() == null) {
+			throw new DomainException(ErrorCode.NOT_CHECKED_IN);
+		}
+		if (mine.getCheckedOutAt() != null) {
+			throw new DomainException(ErrorCode.ALREADY_CHECKED_OUT);
+		}
+		// Finished is allowed: the organiser may close the activity before everyone has left.
+		ActivityStatus status = activity.getStatus();
+		if (!status.discoverable() && status != ActivityStatus.FINISHED) {
+			throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
+		}
+		requireOnSite(activity, now, latitude, longitude);
+		BigDecimal served = hoursServed(activity, mine.getCheckedInAt(), now);
+		if (this.signUps.checkOut(mine.getId(), now, served) == 0) {
+			throw new DomainException(ErrorCode.ALREADY_CHECKED_OUT);
+		}
+		return this.signUps.selectById(mine.getId());
+	}
+
+	/** Overlap of [in, out] with [start, end] in hours (2 decimals), so never more than the activity's length. */
+	static BigDecimal hoursServed(Activity activity, Instant in, Instant out) {
+		Instant from = in.isAfter(activity.getStartsAt()) ? in : activity.getStartsAt();
+		Instant to = out.isBefore(activity.getEndsAt()) ? out : activity.getEndsAt();
+		long seconds = Math.max(0, Duration.between(from, to).toSeconds());
+		return BigDecimal.valueOf(seconds).divide(SECONDS_PER_HOUR, 2, RoundingMode.HALF_UP);
+	}
+
+	private void requireOnSite(Activity activity, Instant now, double latitude, double longitude) {
+		if (now.isBefore(activity.getStartsAt().minus(WINDOW_MARGIN))
+				|| now.isAfter(activity.getEndsAt().plus(WINDOW_MARGIN))) {
+			throw new DomainException(ErrorCode.OUTSIDE_CHECK_IN_WINDOW);
+		}
+		double distance = Geo.haversine(latitude, longitude, activity.getLatitude().doubleValue(),
+				activity.getLongitude().doubleValue());
+		if (distance > activity.getGeofenceMeters()) {
+			throw new DomainException(ErrorCode.OUT_OF_GEOFENCE);
+		}
+	}
+
+	private SignUp requireConfirmed(long activityId, long userId) {
+		SignUp mine = this.signUps.findLive(activityId, userId);
+		if (mine == null || mine.getStatus() != SignUpStatus.CONFIRMED) {
+			throw new DomainException(ErrorCode.NOT_SIGNED_UP);
+		}
+		return mine;
+	}
+
+	// --- Hours (organiser).
+
+	/**
+	 * Confirms the hours of the given sign-ups and credits them to the volunteers, all or nothing.
+	 * A sign-up whose hours are already confirmed is left alone (confirming twice is a no-op): the
+	 * guarded UPDATE lets exactly one confirmation through, and only that one credits hours.
+	 * {@link HoursConfirmed} events are published once the transaction has committed.
+	 */
+	List<SignUp> confirmHours(long activityId, List<Long> signUpIds) {
+		Activity activity = requireOrganiser(activityId);
+		if (activity.getStatus() != ActivityStatus.ONGOING && activity.getStatus() != ActivityStatus.FINISHED) {
+			throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
+		}
+		Actor actor = this.access.requireActor();
+		List<Long> ids = List.copyOf(new LinkedHashSet<>(signUpIds));
+		List<HoursConfirmed> confirmed = new ArrayList<>();
+		this.tx.executeWithoutResult(status -> {
+			Map<Long, SignUp> rows = ofActivity(activityId, ids);
+			Instant now = this.clock.instant();
+			for (Long id : ids) {
+				SignUp signUp = rows.get(id);
+				if (signUp.isHoursConfirmed()) {
+					continue;
+				}
+				if (signUp.getStatus() != SignUpStatus.CONFIRMED || signUp.getCheckedOutAt() == null) {
+					throw new DomainException(ErrorCode.CHECK_OUT_MISSING);
+				}
+				if (this.signUps.confirmHours(id, actor.userId(), now) == 1) {
+					this.hours.addCreditHours(signUp.getVolunteerId(), signUp.getHours());
+					confirmed.add(new HoursConfirmed(signUp.getUserId(), activityId, id, signUp.getHours(),
+							activity.getCategory()));
+				}
+			}
+		});
+		confirmed.forEach(this.events::publishEvent);
+		return reload(ids);
+	}
+
+	/** Confirmed people who never checked in become no-shows; already marked ones are left alone. */
+	List<SignUp> markNoShow(long activityId, List<Long> signUpIds) {
+		Activity activity = requireOrganiser(activityId);
+		if (activity.getStatus() != ActivityStatus.ONGOING && activity.getStatus() != ActivityStatus.FINISHED) {
+			throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
+		}
+		List<Long> ids = List.copyOf(new LinkedHashSet<>(signUpIds));
+		this.tx.executeWithoutResult(status -> {
+			Map<Long, SignUp> rows = ofActivity(activityId, ids);
+			Instant now = this.clock.instant();
+			for (Long id : ids) {
+				SignUp signUp = rows.get(id);
+				if (signUp.getStatus() == SignUpStatus.NO_SHOW) {
+					continue;
+				}
+				if (signUp.getCheckedInAt() != null) {
+					throw new DomainException(ErrorCode.ALREADY_CHECKED_IN);
+				}
+				if (this.signUps.markNoShow(id, now) == 0) {
+					throw new DomainException(ErrorCode.NOT_SIGNED_UP);
+				}
+			}
+		});
+		return reload(ids);
+	}
+
+	// --- Lists.
+
+	Connection<SignUp> mine(Integer first, String after) {
+		long userId = this.access.requireUserId();
+		var page = Connections.page(first, after);
+		return Connections.of(this.signUps.pageOfUser(userId, page.afterId(), page.fetchSize()), page, SignUp::getId);
+	}
+
+	Connection<SignUp> ofActivity(long activityId, SignUpStatus status, Integer first, String after) {
+		requireOrganiser(activityId);
+		var page = Connections.page(first, after);
+		return Connections.of(this.signUps.pageOfActivity(activityId, (status != null) ? status.name() : null,
+				page.afterId(), page.fetchSize()), page, SignUp::getId);
+	}
+
+	// --- Helpers.
+
+	private Activity requireOrganiser(long activityId) {
+		Activity activity = this.activityService.require(activityId);
+		this.access.requireAdminOver(this.activityService.pathOf(activity));
+		return activity;
+	}
+
+	/** The activity; a draft is reported as missing to everyone but its admins. */
+	private Activity requireVisible(long activityId) {
+		Activity activity = this.activityService.byId(activityId);
+		if (activity == null) {
+			throw DomainException.notFound("活动");
+		}
+		return activity;
+	}
+
+	/** The listed sign-ups; every one must belong to the activity (else NOT_FOUND). */
+	private Map<Long, SignUp> ofActivity(long activityId, List<Long> ids) {
+		Map<Long, SignUp> rows = this.signUps.selectByIds(ids)
+			.stream()
+			.filter(s -> s.getActivityId() == activityId)
+			.collect(Collectors.toMap(SignUp::getId, Function.identity()));
+		Set<Long> missing = new LinkedHashSet<>(ids);
+		missing.removeAll(rows.keySet());
+		if (!missing.isEmpty()) {
+			throw DomainException.notFound("报名记录");
+		}
+		return rows;
+	}
+
+	private List<SignUp> reload(List<Long> ids) {
+		Map<Long, SignUp> byId = this.signUps.selectByIds(ids)
+			.stream()
+			.collect(Collectors.toMap(SignUp::getId, Function.identity()));
+		return ids.stream().map(byId::get).toList();
+	}
+
+}

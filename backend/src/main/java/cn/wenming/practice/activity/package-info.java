@@ -1,0 +1,9 @@
+/**
+ * Service projects (服务清单), activities (活动), sign-up with a waitlist (报名/候补), on-site
+ * check-in by a rotating signed code (签到/签退) and service hours. Credits confirmed hours through
+ * {@link cn.wenming.practice.volunteer.VolunteerHours} and publishes
+ * {@link cn.wenming.practice.activity.HoursConfirmed} after commit for the points feature.
+ * Implements {@link cn.wenming.practice.org.OrgUnitCloseGuard} so a unit with unfinished
+ * activities cannot be closed.
+ */
+package cn.wenming.practice.activity;
