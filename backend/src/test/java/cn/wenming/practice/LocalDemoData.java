@@ -102,6 +102,17 @@ class LocalDemoData {
 		client.call(admin, "mutation { pairCivilizedUnit(civilizedUnitId: \"%s\", stationId: \"%s\") { pairedAt } }"
 			.formatted(unit, dongzhu));
 
+		// 服务清单: a brand project with an activity next week near 东珠社区, open for sign-up.
+		String project = client.id(admin, "createProject", """
+				mutation { createProject(input: {orgUnitId: "%s", teamId: "%s", name: "健康江来", category: HEALTH_SPORTS,
+				  description: "社区义诊与健康讲座", brand: true}) { id } }""".formatted(yicheng, squad));
+		java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofDays(7)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+		String activity = client.id(admin, "createActivity", """
+				mutation { createActivity(input: {projectId: "%s", title: "东珠社区义诊", description: "免费测血压、血糖",
+				  startsAt: "%s", endsAt: "%s", address: "东珠社区党群服务中心", latitude: 31.3668, longitude: 119.8151,
+				  capacity: 20}) { id } }""".formatted(project, start, start.plus(java.time.Duration.ofHours(3))));
+		client.call(admin, "mutation { publishActivity(id: \"%s\") { id } }".formatted(activity));
+
 		log.info("Demo county loaded. Log in (wxLogin) with code \"admin\" as center admin; volunteers: {}",
 				String.join(", ", userIds.keySet()));
 	}

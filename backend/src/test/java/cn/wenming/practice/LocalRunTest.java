@@ -39,6 +39,10 @@ class LocalRunTest {
 			.bodyValue(Map.of("query", "{ nearbyStations(latitude: 31.3600, longitude: 119.8200, radiusMeters: 3000) { station { name } } }"))
 			.exchange().expectBody(String.class).returnResult().getResponseBody();
 		assertThat(tree).contains("城中社区新时代文明实践站", "东珠社区新时代文明实践站");
+		String activities = api.client().post().header("Content-Type", "application/json")
+			.bodyValue(Map.of("query", "{ nearbyActivities(latitude: 31.3660, longitude: 119.8150, radiusMeters: 2000) { activity { title } } }"))
+			.exchange().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(activities).contains("东珠社区义诊");
 
 		String schema = api.client().post().header("Content-Type", "application/json")
 			.bodyValue(Map.of("query", "{ __schema { queryType { name } } }"))
