@@ -18,6 +18,7 @@ import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
+import cn.wenming.practice.shared.GeoIndex;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerHours;
 import cn.wenming.practice.volunteer.VolunteerRef;
@@ -232,7 +233,7 @@ class SignUpService {
 				|| now.isAfter(activity.getEndsAt().plus(WINDOW_MARGIN))) {
 			throw new DomainException(ErrorCode.OUTSIDE_CHECK_IN_WINDOW);
 		}
-		double distance = Geo.haversine(latitude, longitude, activity.getLatitude().doubleValue(),
+		double distance = GeoIndex.haversine(latitude, longitude, activity.getLatitude().doubleValue(),
 				activity.getLongitude().doubleValue());
 		if (distance > activity.getGeofenceMeters()) {
 			throw new DomainException(ErrorCode.OUT_OF_GEOFENCE);
