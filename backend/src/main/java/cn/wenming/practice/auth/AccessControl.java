@@ -80,6 +80,15 @@ public class AccessControl {
 		return actor;
 	}
 
+	/**
+	 * The WeChat openid of a user, or {@code null} for an unknown id. Other features need it for
+	 * WeChat calls made on the user's behalf (msgSecCheck v2 wants the author's openid).
+	 */
+	public String openidOf(long userId) {
+		AppUser user = this.users.selectById(userId);
+		return (user == null) ? null : user.getOpenid();
+	}
+
 	/** Whether the caller's openid is one of the configured bootstrap admins (who may create a center). */
 	public boolean isBootstrapAdmin(long userId) {
 		if (this.properties.bootstrapAdminOpenids().isEmpty()) {

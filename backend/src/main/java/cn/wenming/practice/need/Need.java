@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import cn.wenming.practice.org.OrgLevel;
 import com.baomidou.mybatisplus.annotation.FieldFill;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableField;
@@ -22,6 +23,9 @@ class Need {
 	private String title;
 
 	private String description;
+
+	/** Why title and description are held for review, or null (see V8). */
+	private ContentHold contentHold;
 
 	private BeneficiaryType beneficiaryType;
 
@@ -57,19 +61,30 @@ class Need {
 
 	private Instant deadlineAt;
 
+	private Instant dispatchedAt;
+
 	private Instant publishedAt;
 
 	private Instant completedAt;
 
 	private String completionNote;
 
+	private ContentHold completionNoteHold;
+
 	private Integer ratingStars;
 
 	private String ratingComment;
 
+	private ContentHold ratingCommentHold;
+
 	private Instant ratedAt;
 
 	private Integer version;
+
+	/** The level the current stage's delay has been escalated to (INSTITUTE, CENTER), or null. */
+	private OrgLevel escalationLevel;
+
+	private Instant escalatedAt;
 
 	@TableField(fill = FieldFill.INSERT)
 	private Instant createdAt;
@@ -80,6 +95,14 @@ class Need {
 	/** Whether the current viewer may see the private fields; set by the service, not stored. */
 	@TableField(exist = false)
 	private boolean privateVisible;
+
+	/** Whether the viewer may read a held completion note (its author or an admin); not stored. */
+	@TableField(exist = false)
+	private boolean heldNoteVisible;
+
+	/** Whether the viewer may read a held rating comment (its author or an admin); not stored. */
+	@TableField(exist = false)
+	private boolean heldCommentVisible;
 
 	public Long getId() {
 		return this.id;
@@ -319,6 +342,69 @@ class Need {
 
 	public void setUpdatedAt(Instant updatedAt) {
 		this.updatedAt = updatedAt;
+	}
+
+	public ContentHold getContentHold() {
+		return this.contentHold;
+	}
+
+	public void setContentHold(ContentHold contentHold) {
+		this.contentHold = contentHold;
+	}
+
+	public ContentHold getCompletionNoteHold() {
+		return this.completionNoteHold;
+	}
+
+	public void setCompletionNoteHold(ContentHold completionNoteHold) {
+		this.completionNoteHold = completionNoteHold;
+	}
+
+	public ContentHold getRatingCommentHold() {
+		return this.ratingCommentHold;
+	}
+
+	public void setRatingCommentHold(ContentHold ratingCommentHold) {
+		this.ratingCommentHold = ratingCommentHold;
+	}
+
+	public Instant getDispatchedAt() {
+		return this.dispatchedAt;
+	}
+
+	public void setDispatchedAt(Instant dispatchedAt) {
+		this.dispatchedAt = dispatchedAt;
+	}
+
+	public OrgLevel getEscalationLevel() {
+		return this.escalationLevel;
+	}
+
+	public void setEscalationLevel(OrgLevel escalationLevel) {
+		this.escalationLevel = escalationLevel;
+	}
+
+	public Instant getEscalatedAt() {
+		return this.escalatedAt;
+	}
+
+	public void setEscalatedAt(Instant escalatedAt) {
+		this.escalatedAt = escalatedAt;
+	}
+
+	boolean isHeldNoteVisible() {
+		return this.heldNoteVisible;
+	}
+
+	boolean isHeldCommentVisible() {
+		return this.heldCommentVisible;
+	}
+
+	/** What the viewer may see of held texts; set by the service with the private visibility. */
+	Need withHeldTextsVisible(boolean note, boolean comment) {
+		this.heldNoteVisible = note;
+		this.heldCommentVisible = comment;
+		return this;
 	}
 
 	boolean isPrivateVisible() {

@@ -132,6 +132,11 @@ class NeedController {
 	}
 
 	@QueryMapping
+	Connection<Need> overdueNeeds(@Argument long orgUnitId, @Argument Integer first, @Argument String after) {
+		return this.service.overdue(orgUnitId, Connections.page(first, after));
+	}
+
+	@QueryMapping
 	Connection<Need> stationNeeds(@Argument long orgUnitId, @Argument NeedStatus status, @Argument Integer first,
 			@Argument String after) {
 		return this.service.stationNeeds(orgUnitId, status, Connections.page(first, after));
@@ -190,6 +195,11 @@ class NeedController {
 	}
 
 	@MutationMapping
+	Need reviewNeedText(@Argument long needId, @Argument NeedTextPart part, @Argument boolean approve) {
+		return this.service.reviewText(needId, part, approve);
+	}
+
+	@MutationMapping
 	Need cancelNeed(@Argument long needId, @Argument @Size(max = 200) String reason) {
 		return this.service.cancel(needId, reason);
 	}
@@ -224,6 +234,33 @@ class NeedController {
 	@SchemaMapping(typeName = "Need")
 	String consentNote(Need need) {
 		return need.isPrivateVisible() ? need.getConsentNote() : null;
+	}
+
+	/** A held note is for its author and the admins until reviewed. */
+	@SchemaMapping(typeName = "Need")
+	String completionNote(Need need) {
+		return (need.getCompletionNoteHold() == null || need.isHeldNoteVisible()) ? need.getCompletionNote() : null;
+	}
+
+	/** A held comment is for the resident who wrote it and the admins until reviewed. */
+	@SchemaMapping(typeName = "Need")
+	String ratingComment(Need need) {
+		return (need.getRatingCommentHold() == null || need.isHeldCommentVisible()) ? need.getRatingComment() : null;
+	}
+
+	@SchemaMapping(typeName = "Need")
+	ContentHold contentHold(Need need) {
+		return need.isPrivateVisible() ? need.getContentHold() : null;
+	}
+
+	@SchemaMapping(typeName = "Need")
+	ContentHold completionNoteHold(Need need) {
+		return need.isHeldNoteVisible() ? need.getCompletionNoteHold() : null;
+	}
+
+	@SchemaMapping(typeName = "Need")
+	ContentHold ratingCommentHold(Need need) {
+		return need.isHeldCommentVisible() ? need.getRatingCommentHold() : null;
 	}
 
 	@SchemaMapping(typeName = "Need")

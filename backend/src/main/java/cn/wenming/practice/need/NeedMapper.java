@@ -1,8 +1,10 @@
 package cn.wenming.practice.need;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import cn.wenming.practice.org.OrgLevel;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -58,5 +60,56 @@ interface NeedMapper extends BaseMapper<Need> {
 			</script>
 			""")
 	int countInStatuses(@Param("stationId") long stationId, @Param("statuses") Collection<NeedStatus> statuses);
+
+	/**
+	 * Needs whose current stage is overdue and not yet escalated, oldest id first from
+	 * {@code afterId}: not reviewed since {@code reviewCutoff}, not accepted since
+	 * {@code acceptCutoff}, or accepted (or claimed) and past the dispatched deadline at {@code now}.
+	 */
+	@Select("""
+			SELECT * FROM need
+			WHERE escalation_level IS NULL AND id > #{afterId}
+			  AND ((status = 'SUBMITTED' AND created_at < #{reviewCutoff})
+			    OR (status = 'DISPATCHED' AND dispatched_at < #{acceptCutoff})
+			    OR (status IN ('ACCEPTED', 'CLAIMED', 'IN_PROGRESS') AND deadline_at < #{now}))
+			ORDER BY id
+			LIMIT #{limit}
+			""")
+	List<Need> overdueNotEscalated(@Param("reviewCutoff") Instant reviewCutoff,
+			@Param("acceptCutoff") Instant acceptCutoff, @Param("now") Instant now, @Param("afterId") long afterId,
+			@Param("limit") int limit);
+
+	/** Needs escalated to {@code level} before {@code cutoff} and still in that stage, oldest id first. */
+	@Select("""
+			SELECT * FROM need
+			WHERE escalation_level = #{level} AND escalated_at < #{cutoff} AND id > #{afterId}
+			ORDER BY id
+			LIMIT #{limit}
+			""")
+	List<Need> escalatedBefore(@Param("level") OrgLevel level, @Param("cutoff") Instant cutoff,
+			@Param("afterId") long afterId, @Param("limit") int limit);
+
+	/** Completed needs not rated since {@code cutoff}, oldest id first. */
+	@Select("""
+			SELECT * FROM need
+			WHERE status = 'COMPLETED' AND completed_at < #{cutoff} AND id > #{afterId}
+			ORDER BY id
+			LIMIT #{limit}
+			""")
+	List<Need> completedBefore(@Param("cutoff") Instant cutoff, @Param("afterId") long afterId,
+			@Param("limit") int limit);
+
+	/** A page of the needs of the subtree at {@code path} escalated to {@code level}, newest first. */
+	@Select("""
+			<script>
+			SELECT n.* FROM need n JOIN org_unit o ON o.id = n.station_id
+			WHERE o.path LIKE CONCAT(#{path}, '%') AND n.escalation_level = #{level}
+			<if test="beforeId != null"> AND n.id &lt; #{beforeId}</if>
+			ORDER BY n.id DESC
+			LIMIT #{limit}
+			</script>
+			""")
+	List<Need> pageEscalatedInSubtree(@Param("path") String path, @Param("level") OrgLevel level,
+			@Param("beforeId") Long beforeId, @Param("limit") int limit);
 
 }

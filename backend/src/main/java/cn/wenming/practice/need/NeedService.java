@@ -2,6 +2,7 @@ package cn.wenming.practice.need;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,6 +19,9 @@ import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
+import cn.wenming.practice.shared.ContentSecurity;
+import cn.wenming.practice.shared.ContentSecurity.Scene;
+import cn.wenming.practice.shared.ContentSecurity.Verdict;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
 import cn.wenming.practice.team.TeamDirectory;
@@ -63,9 +67,16 @@ class NeedService {
 
 	private final ApplicationEventPublisher events;
 
+	private final ContentSecurity content;
+
+	private final Clock clock;
+
 	NeedService(NeedMapper needs, NeedCategoryMapper categories, NeedParticipantMapper participants,
 			NeedTransitions transitions, OrgDirectory orgs, TeamDirectory teams, VolunteerDirectory volunteers,
-			AccessControl access, TransactionTemplate tx, ApplicationEventPublisher events) {
+			AccessControl access, TransactionTemplate tx, ApplicationEventPublisher events, ContentSecurity content,
+			Clock clock) {
+		this.content = content;
+		this.clock = clock;
 		this.needs = needs;
 		this.categories = categories;
 		this.participants = participants;
@@ -174,15 +185,40 @@ class NeedService {
 		need.setCreatedBy(actor.userId());
 		need.setStatus(NeedStatus.SUBMITTED);
 		need.setVersion(0);
+		// Before anything is stored and outside the transaction: a WeChat call may take seconds.
+		ContentHold hold = checked(actor, Scene.FORUM, need.getTitle(), need.getDescription());
+		need.setContentHold(hold);
+		Instant now = this.clock.instant();
 		this.tx.executeWithoutResult(status -> {
 			if (this.needs.lockOpenStation(station.id()) == null) {
 				throw new DomainException(ErrorCode.ORG_UNIT_CLOSED);
 			}
 			this.needs.insert(need);
 			this.transitions.record(need.getId(), null, NeedStatus.SUBMITTED, actor.userId(),
-					source.assisted() ? "代录：" + source : null, Instant.now());
+					submissionNote(source, hold), now);
 		});
 		return view(actor, this.needs.selectById(need.getId()));
+	}
+
+	private static String submissionNote(NeedSource source, ContentHold hold) {
+		String assisted = source.assisted() ? "代录：" + source : null;
+		if (hold == null) {
+			return assisted;
+		}
+		String held = "内容待人工审核（" + hold + "）";
+		return (assisted == null) ? held : assisted + "；" + held;
+	}
+
+	/**
+	 * WeChat's verdict on text the actor wrote: risky is refused ({@code CONTENT_REJECTED}, nothing
+	 * stored), review or unavailable is a hold, pass is null.
+	 */
+	private ContentHold checked(Actor actor, Scene scene, String title, String text) {
+		Verdict verdict = this.content.check(this.access.openidOf(actor.userId()), scene, title, text);
+		if (verdict == Verdict.RISKY) {
+			throw new DomainException(ErrorCode.CONTENT_REJECTED);
+		}
+		return ContentHold.of(verdict);
 	}
 
 	private OrgUnitRef stationFor(NeedController.SubmitNeedInput input) {
@@ -213,13 +249,14 @@ class NeedService {
 		if (!privileged && !NeedStatus.PUBLIC.contains(need.getStatus())) {
 			return null;
 		}
-		return need.withPrivateVisible(privileged);
+		return view(actor, need, privileged);
 	}
 
 	Connection<Need> mine(Connections.PageRequest page) {
 		long userId = this.access.requireUserId();
 		List<Need> rows = this.needs.pageOfResident(userId, page.afterId(), page.fetchSize());
-		rows.forEach(need -> need.withPrivateVisible(true));
+		// The resident wrote the rating comment, not the completion note: a held note stays hidden.
+		rows.forEach(need -> need.withPrivateVisible(true).withHeldTextsVisible(false, true));
 		return Connections.of(rows, page, Need::getId);
 	}
 
@@ -235,8 +272,46 @@ class NeedService {
 		this.access.requireAdminOver(unit.path());
 		List<Need> rows = this.needs.pageInSubtree(unit.path(), status, page.afterId(), page.fetchSize());
 		// Every row lies under a unit the caller administers.
-		rows.forEach(need -> need.withPrivateVisible(true));
+		rows.forEach(need -> need.withPrivateVisible(true).withHeldTextsVisible(true, true));
 		return Connections.of(rows, page, Need::getId);
+	}
+
+	/**
+	 * Needs of the unit's subtree escalated to the unit's own level: a 所 admin sees what was
+	 * escalated to 所 level in their 所, the center what reached the center. Stations and points are
+	 * not escalation targets, so their list is empty.
+	 */
+	Connection<Need> overdue(long orgUnitId, Connections.PageRequest page) {
+		OrgUnitRef unit = this.orgs.require(orgUnitId);
+		this.access.requireAdminOver(unit.path());
+		if (unit.level() != OrgLevel.INSTITUTE && unit.level() != OrgLevel.CENTER) {
+			return Connections.of(List.of(), page, Need::getId);
+		}
+		List<Need> rows = this.needs.pageEscalatedInSubtree(unit.path(), unit.level(), page.afterId(),
+				page.fetchSize());
+		rows.forEach(need -> need.withPrivateVisible(true).withHeldTextsVisible(true, true));
+		return Connections.of(rows, page, Need::getId);
+	}
+
+	/**
+	 * An admin's review of a held completion note or rating comment: approved, it is shown to
+	 * everyone who sees the need; refused, it is removed. Not a status change, so no history row.
+	 */
+	Need reviewText(long needId, NeedTextPart part, boolean approve) {
+		Need need = requireNeed(needId);
+		Actor actor = requireAdminOfStation(need);
+		String text = (part == NeedTextPart.COMPLETION_NOTE) ? "completion_note" : "rating_comment";
+		var update = new com.baomidou.mybatisplus.core.conditions.update.UpdateWrapper<Need>().eq("id", needId)
+			.isNotNull(text + "_hold")
+			.set(text + "_hold", null)
+			.set("updated_at", this.clock.instant());
+		if (!approve) {
+			update.set(text, null);
+		}
+		if (this.needs.update(null, update) == 0) {
+			throw new DomainException(ErrorCode.NEED_INVALID_STATE, "该内容没有待审核的记录");
+		}
+		return reload(actor, needId);
 	}
 
 	// --- Review and dispatch (admins covering the station).
@@ -244,7 +319,9 @@ class NeedService {
 	Need publish(long needId, String note) {
 		Need need = requireNeed(needId);
 		Actor actor = requireAdminOfStation(need);
-		move(need, Move.PUBLISH, actor, blankToNull(note), (update, now) -> update.set("published_at", now));
+		// The station's review is the human review a held text waits for: publishing clears the hold.
+		move(need, Move.PUBLISH, actor, blankToNull(note),
+				(update, now) -> update.set("published_at", now).set("content_hold", null));
 		return reload(actor, needId);
 	}
 
@@ -262,7 +339,7 @@ class NeedService {
 		if ((input.teamId() == null) == (input.volunteerUserId() == null)) {
 			throw DomainException.badRequest("须指定一支队伍或一名志愿者（二选一）");
 		}
-		if (!input.deadline().isAfter(Instant.now())) {
+		if (!input.deadline().isAfter(this.clock.instant())) {
 			throw new DomainException(ErrorCode.BAD_REQUEST, "完成期限须晚于现在");
 		}
 		this.transitions.check(need, Move.DISPATCH);
@@ -285,7 +362,8 @@ class NeedService {
 		}
 		move(need, Move.DISPATCH, actor, note, (update, now) -> update.set("assigned_team_id", input.teamId())
 			.set("assigned_user_id", input.volunteerUserId())
-			.set("deadline_at", input.deadline()));
+			.set("deadline_at", input.deadline())
+			.set("dispatched_at", now));
 		return reload(actor, need.getId());
 	}
 
@@ -358,8 +436,10 @@ class NeedService {
 			rows.add(row);
 		}
 		String note = input.note().strip();
-		move(need, Move.COMPLETE, actor, note, (update, now) -> {
-			update.set("completed_at", now).set("completion_note", note);
+		ContentHold hold = checked(actor, Scene.COMMENT, null, note);
+		// A held note stays out of the timeline, which the resident sees; the need keeps the text.
+		move(need, Move.COMPLETE, actor, (hold == null) ? note : "完成说明待审核", (update, now) -> {
+			update.set("completed_at", now).set("completion_note", note).set("completion_note_hold", hold);
 			rows.forEach(this.participants::insert);
 			// Delivered to @TransactionalEventListener consumers only once this transaction commits.
 			this.events.publishEvent(new NeedCompleted(need.getId(), need.getStationId(), rows.stream()
@@ -378,8 +458,14 @@ class NeedService {
 			throw DomainException.forbidden();
 		}
 		String comment = blankToNull(input.comment());
-		move(need, Move.RATE, actor, comment, (update, now) -> {
-			update.set("rating_stars", input.stars()).set("rating_comment", comment).set("rated_at", now);
+		this.transitions.check(need, Move.RATE);
+		ContentHold hold = checked(actor, Scene.COMMENT, null, comment);
+		// A held comment stays out of the timeline, which the assignee sees; the need keeps the text.
+		move(need, Move.RATE, actor, (hold == null) ? comment : "评价内容待审核", (update, now) -> {
+			update.set("rating_stars", input.stars())
+				.set("rating_comment", comment)
+				.set("rating_comment_hold", hold)
+				.set("rated_at", now);
 			this.events.publishEvent(new NeedRated(need.getId(), input.stars(), now));
 		});
 		return reload(actor, need.getId());
@@ -410,7 +496,7 @@ class NeedService {
 	}
 
 	private void move(Need need, Move move, Actor actor, String note, Changes changes) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		this.tx.executeWithoutResult(
 				status -> this.transitions.apply(need, move, actor.userId(), note, now, update -> changes.apply(update, now)));
 	}
@@ -478,7 +564,18 @@ class NeedService {
 	}
 
 	private Need view(Actor actor, Need need) {
-		return need.withPrivateVisible(privileged(actor, need));
+		return view(actor, need, privileged(actor, need));
+	}
+
+	/** Private fields for the privileged; a held note to its author (the assignee) and admins, a held comment to the resident and admins. */
+	private Need view(Actor actor, Need need, boolean privileged) {
+		if (!privileged) {
+			return need.withPrivateVisible(false).withHeldTextsVisible(false, false);
+		}
+		boolean admin = actor.isAnyAdmin() && actor.isAdminOver(stationOf(need).path());
+		boolean resident = need.getResidentUserId() != null && need.getResidentUserId() == actor.userId();
+		boolean note = admin || (need.getCompletionNoteHold() != null && isAssignee(actor, need));
+		return need.withPrivateVisible(true).withHeldTextsVisible(note, admin || resident);
 	}
 
 	private static LocalDate parseDate(String text) {

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
 import com.baomidou.mybatisplus.core.conditions.update.UpdateWrapper;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import static cn.wenming.practice.need.NeedStatus.ACCEPTED;
 import static cn.wenming.practice.need.NeedStatus.CANCELLED;
 import static cn.wenming.practice.need.NeedStatus.CLAIMED;
+import static cn.wenming.practice.need.NeedStatus.CLOSED_UNRATED;
 import static cn.wenming.practice.need.NeedStatus.COMPLETED;
 import static cn.wenming.practice.need.NeedStatus.DISPATCHED;
 import static cn.wenming.practice.need.NeedStatus.IN_PROGRESS;
@@ -49,7 +51,9 @@ class NeedTransitions {
 		COMPLETE(EnumSet.of(IN_PROGRESS), COMPLETED),
 		RATE(EnumSet.of(COMPLETED), RATED),
 		// Before anyone has accepted: once a team or volunteer has committed, cancelling needs a conversation.
-		CANCEL(EnumSet.of(SUBMITTED, PUBLISHED, DISPATCHED), CANCELLED);
+		CANCEL(EnumSet.of(SUBMITTED, PUBLISHED, DISPATCHED), CANCELLED),
+		// The deadline job, when the resident has not rated within app.need.rate-within.
+		CLOSE_UNRATED(EnumSet.of(COMPLETED), CLOSED_UNRATED);
 
 		final Set<NeedStatus> from;
 
@@ -84,14 +88,17 @@ class NeedTransitions {
 	 * so that the status change and its history row commit together.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void apply(Need need, Move move, long actorUserId, String note, Instant now, Consumer<UpdateWrapper<Need>> changes) {
+	void apply(Need need, Move move, Long actorUserId, String note, Instant now, Consumer<UpdateWrapper<Need>> changes) {
 		check(need, move);
 		UpdateWrapper<Need> update = new UpdateWrapper<Need>().eq("id", need.getId())
 			.eq("status", need.getStatus().name())
 			.eq("version", need.getVersion())
 			.set("status", move.to.name())
 			.set("version", need.getVersion() + 1)
-			.set("updated_at", now);
+			.set("updated_at", now)
+			// A new stage starts at the station again: its own deadline, its own escalation.
+			.set("escalation_level", null)
+			.set("escalated_at", null);
 		changes.accept(update);
 		if (this.needs.update(null, update) == 0) {
 			Need current = this.needs.selectById(need.getId());
@@ -107,8 +114,36 @@ class NeedTransitions {
 		record(need.getId(), need.getStatus(), move.to, actorUserId, note, now);
 	}
 
-	/** A history row; {@code from} is null for the submission itself. */
-	void record(long needId, NeedStatus from, NeedStatus to, long actorUserId, String note, Instant now) {
+	/**
+	 * Escalates the need's current stage from {@code from} (null: not escalated yet) to {@code to},
+	 * with a history row (same status before and after, no actor: the deadline job did it). Guarded
+	 * like a move, on status, version and the current level, so a stage that moved on meanwhile, or
+	 * was already escalated to that level (another tick, another instance), is left alone: returns
+	 * false then. Escalation does not bump the version: an admin acting on the need as read must not
+	 * get {@code CONFLICT} because the job noticed it was late.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	boolean escalate(Need need, OrgLevel from, OrgLevel to, String note, Instant now) {
+		UpdateWrapper<Need> update = new UpdateWrapper<Need>().eq("id", need.getId())
+			.eq("status", need.getStatus().name())
+			.eq("version", need.getVersion())
+			.set("escalation_level", to.name())
+			.set("escalated_at", now);
+		if (from == null) {
+			update.isNull("escalation_level");
+		}
+		else {
+			update.eq("escalation_level", from.name());
+		}
+		if (this.needs.update(null, update) == 0) {
+			return false;
+		}
+		record(need.getId(), need.getStatus(), need.getStatus(), null, note, now);
+		return true;
+	}
+
+	/** A history row; {@code from} is null for the submission itself, the actor for the deadline job. */
+	void record(long needId, NeedStatus from, NeedStatus to, Long actorUserId, String note, Instant now) {
 		NeedHistory row = new NeedHistory();
 		row.setNeedId(needId);
 		row.setFromStatus(from);

@@ -44,6 +44,7 @@ public enum ErrorCode {
 	NEED_ALREADY_TAKEN("该需求已被认领或派单"),
 	NEED_NO_STATION_NEARBY("附近没有开放的新时代文明实践站，请选择站点"),
 	NEED_ASSIGNEE_NOT_ELIGIBLE("接单方须为已培训的志愿者或在册队伍"),
+	CONTENT_REJECTED("内容含有违规信息，请修改后重新提交"),
 
 	PROJECT_ARCHIVED("该项目已归档"),
 	ACTIVITY_INVALID_STATE("活动当前状态不允许此操作"),

@@ -25,6 +25,8 @@ public class NeedEventRecorder {
 
 	private final List<Seen<NeedRated>> rated = new CopyOnWriteArrayList<>();
 
+	private final List<Seen<NeedEscalated>> escalated = new CopyOnWriteArrayList<>();
+
 	public NeedEventRecorder(DataSource dataSource) {
 		this.dataSource = dataSource;
 	}
@@ -43,6 +45,16 @@ public class NeedEventRecorder {
 		this.rated.add(new Seen<>(event, statusOf(event.needId())));
 	}
 
+	@TransactionalEventListener
+	void on(NeedEscalated event) {
+		this.escalated.add(new Seen<>(event, escalationOf(event.needId())));
+	}
+
+	/** Escalations of the need, each with the need's escalation level read on another connection. */
+	public List<Seen<NeedEscalated>> escalatedOf(long needId) {
+		return this.escalated.stream().filter(seen -> seen.event().needId() == needId).toList();
+	}
+
 	public List<Seen<NeedCompleted>> completedOf(long needId) {
 		return this.completed.stream().filter(seen -> seen.event().needId() == needId).toList();
 	}
@@ -51,10 +63,18 @@ public class NeedEventRecorder {
 		return this.rated.stream().filter(seen -> seen.event().needId() == needId).toList();
 	}
 
-	/** Straight from the pool, not the connection bound to the publishing transaction. */
 	private String statusOf(long needId) {
+		return column("status", needId);
+	}
+
+	private String escalationOf(long needId) {
+		return column("escalation_level", needId);
+	}
+
+	/** Straight from the pool, not the connection bound to the publishing transaction. */
+	private String column(String column, long needId) {
 		try (Connection connection = this.dataSource.getConnection();
-				PreparedStatement ps = connection.prepareStatement("SELECT status FROM need WHERE id = ?")) {
+				PreparedStatement ps = connection.prepareStatement("SELECT " + column + " FROM need WHERE id = ?")) {
 			ps.setLong(1, needId);
 			try (ResultSet rs = ps.executeQuery()) {
 				return rs.next() ? rs.getString(1) : null;

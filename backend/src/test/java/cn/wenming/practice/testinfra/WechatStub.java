@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import mockwebserver3.Dispatcher;
@@ -18,6 +19,9 @@ import mockwebserver3.RecordedRequest;
  * <li>login code {@code X} → openid {@code dev-X} (unionid {@code union-X});</li>
  * <li>{@code invalid…} → errcode 40029, {@code limited…} → 45011, {@code down…} → HTTP 503;</li>
  * <li>phone codes are single-use like WeChat's: the second use → 40029; {@code expired…} → 40029.</li>
+ * <li>msgSecCheck v2: the text decides. Containing {@code RISKY} → suggest risky, {@code REVIEW} →
+ * review, {@code DOWN} → HTTP 503, {@code QUOTA} → errcode 45009, {@code SLOW} → an answer after
+ * {@link #SLOW_SECONDS} s (past WxJava's read timeout); any other text passes.</li>
  * </ul>
  */
 public final class WechatStub {
@@ -27,11 +31,16 @@ public final class WechatStub {
 
 	public static final String ACCESS_TOKEN = "STUB-ACCESS-TOKEN-0123456789";
 
+	/** How long a {@code SLOW} text makes msgSecCheck wait: longer than WxJava's 5 s read timeout. */
+	public static final int SLOW_SECONDS = 7;
+
 	private static WechatStub shared;
 
 	private final MockWebServer server = new MockWebServer();
 
 	private final AtomicInteger tokenCalls = new AtomicInteger();
+
+	private final AtomicInteger traceIds = new AtomicInteger();
 
 	private final Set<String> usedPhoneCodes = ConcurrentHashMap.newKeySet();
 
@@ -78,6 +87,7 @@ public final class WechatStub {
 			}
 			case "/sns/jscode2session" -> login(request.getUrl().queryParameter("js_code"));
 			case "/wxa/business/getuserphonenumber" -> phone(bodyField(request, "code"));
+			case "/wxa/msg_sec_check" -> messageCheck(request);
 			default -> json("{\"errcode\":40001,\"errmsg\":\"stub: unknown path " + path + "\"}");
 		};
 	}
@@ -106,6 +116,37 @@ public final class WechatStub {
 		String digits = String.format("%08d", Math.abs(code.hashCode()) % 100_000_000);
 		return json("{\"errcode\":0,\"errmsg\":\"ok\",\"phone_info\":{\"phoneNumber\":\"139" + digits
 				+ "\",\"purePhoneNumber\":\"139" + digits + "\",\"countryCode\":\"86\"}}");
+	}
+
+	private MockResponse messageCheck(RecordedRequest request) {
+		String body = (request.getBody() != null) ? request.getBody().utf8() : "";
+		if (!body.contains("\"version\":\"2\"") && !body.contains("\"version\":2")) {
+			return json("{\"errcode\":40003,\"errmsg\":\"stub: msgSecCheck v2 expected\"}");
+		}
+		if (body.contains("DOWN")) {
+			return new MockResponse.Builder().code(503).body("Service Unavailable").build();
+		}
+		if (body.contains("QUOTA")) {
+			return json("{\"errcode\":45009,\"errmsg\":\"reach max api daily quota limit\"}");
+		}
+		String suggest = body.contains("RISKY") ? "risky" : body.contains("REVIEW") ? "review" : "pass";
+		int label = switch (suggest) {
+			case "risky" -> 20001;
+			case "review" -> 21000;
+			default -> 100;
+		};
+		String answer = "{\"errcode\":0,\"errmsg\":\"ok\",\"result\":{\"suggest\":\"" + suggest
+				+ "\",\"label\":" + label + "},\"detail\":[{\"strategy\":\"content_model\",\"errcode\":0,"
+				+ "\"suggest\":\"" + suggest + "\",\"label\":" + label + "}],\"trace_id\":\"stub-trace-"
+				+ this.traceIds.incrementAndGet() + "\"}";
+		if (body.contains("SLOW")) {
+			return new MockResponse.Builder().code(200)
+				.addHeader("Content-Type", "application/json; charset=utf-8")
+				.headersDelay(SLOW_SECONDS, TimeUnit.SECONDS)
+				.body(answer)
+				.build();
+		}
+		return json(answer);
 	}
 
 	private static String bodyField(RecordedRequest request, String field) {

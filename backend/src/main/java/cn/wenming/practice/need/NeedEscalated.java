@@ -1,0 +1,13 @@
+package cn.wenming.practice.need;
+
+import java.time.Instant;
+
+import cn.wenming.practice.org.OrgLevel;
+
+/**
+ * A need stayed too long in {@code stage} (its status) and was escalated to {@code level} (所 or
+ * 中心). Published inside the escalating transaction; a {@code @TransactionalEventListener} sees it
+ * after commit. The hook for notifying the admins of that level (subscribe messages come later).
+ */
+public record NeedEscalated(long needId, long stationId, String stage, OrgLevel level, Instant at) {
+}
