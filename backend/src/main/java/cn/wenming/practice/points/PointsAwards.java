@@ -1,7 +1,5 @@
 package cn.wenming.practice.points;
 
-import java.util.List;
-
 import cn.wenming.practice.activity.HoursConfirmed;
 import cn.wenming.practice.need.NeedCompleted;
 import cn.wenming.practice.need.NeedDirectory;
@@ -19,7 +17,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * event changes nothing. Listeners run after the business change committed ({@code fallbackExecution}
  * covers events published outside a transaction, as {@code confirmHours} does once it has
  * committed), so a failure here must not surface to the user or undo anything: it is logged with
- * the event, and the award is missing until a reconciler (not built yet) replays it.
+ * the event, and {@link PointsReconciler} replays the award later from MySQL.
  */
 @Component
 class PointsAwards {
@@ -40,52 +38,74 @@ class PointsAwards {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(HoursConfirmed event) {
-		award(event, () -> {
-			int points = this.rules.forActivityHours(event.hours(), event.category());
-			if (points > 0) {
-				this.ledger.post(new PointsLedger.Posting(event.volunteerUserId(), points, PointsType.ACTIVITY_HOURS,
-						Long.toString(event.signUpId()), "活动服务时长 " + event.hours().stripTrailingZeros().toPlainString()
-								+ " 小时",
-						null));
-			}
-		});
+		safely(event, () -> award(event));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(NeedCompleted event) {
-		for (NeedCompleted.Participant participant : event.participants()) {
-			award(event, () -> {
-				int points = this.rules.forNeedHours(participant.hours());
-				if (points > 0) {
-					this.ledger.post(new PointsLedger.Posting(participant.userId(), points, PointsType.NEED_COMPLETED,
-							Long.toString(event.needId()), "完成群众需求", null));
-				}
-			});
-		}
+		safely(event, () -> award(event));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(NeedRated event) {
-		if (event.stars() < this.rules.ratingBonusMinStars() || this.rules.ratingBonus() <= 0) {
-			return;
-		}
-		award(event, () -> {
-			List<NeedCompleted.Participant> participants = this.needs.participants(event.needId());
-			for (NeedCompleted.Participant participant : participants) {
-				award(event, () -> this.ledger.post(new PointsLedger.Posting(participant.userId(),
-						this.rules.ratingBonus(), PointsType.RATING_BONUS, Long.toString(event.needId()),
-						"群众评价 " + event.stars() + " 星", null)));
-			}
-		});
+		safely(event, () -> award(event));
 	}
 
-	/** One award; a failure of one participant's award does not stop the others'. */
-	private static void award(Object event, Runnable action) {
+	/** The business change has committed: nothing thrown here may reach its caller. */
+	private static void safely(Object event, Runnable award) {
 		try {
-			action.run();
+			award.run();
 		}
 		catch (RuntimeException ex) {
 			log.error("Points award failed and must be replayed: {}", event, ex);
+		}
+	}
+
+	/** Awards confirmed activity hours; returns how many entries were written (0 if already awarded). */
+	int award(HoursConfirmed event) {
+		int points = this.rules.forActivityHours(event.hours(), event.category());
+		if (points <= 0) {
+			return 0;
+		}
+		return post(event, new PointsLedger.Posting(event.volunteerUserId(), points, PointsType.ACTIVITY_HOURS,
+				Long.toString(event.signUpId()),
+				"活动服务时长 " + event.hours().stripTrailingZeros().toPlainString() + " 小时", null));
+	}
+
+	/** Awards every participant of a completed need for their hours. */
+	int award(NeedCompleted event) {
+		int written = 0;
+		for (NeedCompleted.Participant participant : event.participants()) {
+			int points = this.rules.forNeedHours(participant.hours());
+			if (points > 0) {
+				written += post(event, new PointsLedger.Posting(participant.userId(), points, PointsType.NEED_COMPLETED,
+						Long.toString(event.needId()), "完成群众需求", null));
+			}
+		}
+		return written;
+	}
+
+	/** Awards the rating bonus to every participant of a need rated high enough. */
+	int award(NeedRated event) {
+		if (event.stars() < this.rules.ratingBonusMinStars() || this.rules.ratingBonus() <= 0) {
+			return 0;
+		}
+		int written = 0;
+		for (NeedCompleted.Participant participant : this.needs.participants(event.needId())) {
+			written += post(event, new PointsLedger.Posting(participant.userId(), this.rules.ratingBonus(),
+					PointsType.RATING_BONUS, Long.toString(event.needId()), "群众评价 " + event.stars() + " 星", null));
+		}
+		return written;
+	}
+
+	/** One award; a failure is logged and does not stop the other participants' awards. */
+	private int post(Object event, PointsLedger.Posting posting) {
+		try {
+			return this.ledger.post(posting).created() ? 1 : 0;
+		}
+		catch (RuntimeException ex) {
+			log.error("Points award failed and must be replayed: {} for user {}", event, posting.userId(), ex);
+			return 0;
 		}
 	}
 

@@ -71,6 +71,15 @@ class PointsController {
 		return this.service.myEntries(first, after);
 	}
 
+	/**
+	 * Center admins replay awards missed since {@code since} (at most a year back) and list accounts
+	 * that disagree with their ledger.
+	 */
+	@MutationMapping
+	PointsReconciler.Result reconcilePoints(@Argument @NotNull java.time.Instant since) {
+		return this.service.reconcile(since);
+	}
+
 	@MutationMapping
 	PointsEntry adjustPoints(@Argument @Valid AdjustPointsInput input) {
 		return this.service.adjust(input.userId(), input.delta(), input.reason());

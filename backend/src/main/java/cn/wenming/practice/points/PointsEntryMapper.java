@@ -44,6 +44,15 @@ interface PointsEntryMapper extends BaseMapper<PointsEntry> {
 			""")
 	long earnedSince(@Param("userId") long userId, @Param("from") Instant from);
 
+	/** Users whose account balance differs from the sum of their ledger (should be none). */
+	@Select("""
+			SELECT a.user_id FROM points_account a
+			LEFT JOIN (SELECT user_id, SUM(delta) AS total FROM points_entry GROUP BY user_id) e ON e.user_id = a.user_id
+			WHERE a.balance <> COALESCE(e.total, 0)
+			ORDER BY a.user_id LIMIT 1000
+			""")
+	List<Long> driftedAccounts();
+
 	/** Σ deltas of a user's ledger: what the account balance must equal (for checks and reconciling). */
 	@Select("SELECT COALESCE(SUM(delta), 0) FROM points_entry WHERE user_id = #{userId}")
 	long sumOfUser(@Param("userId") long userId);

@@ -27,7 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * rated at least {@code rating-bonus-min-stars} (default 4);</li>
  * <li>{@code balance-cache-ttl} (default 10 min): how long Redis keeps a balance; bounds how stale it
  * can be if an after-commit refresh was lost while Redis was unreachable;</li>
- * <li>{@code zone} (default Asia/Shanghai): where a calendar year starts for {@code earnedThisYear}.</li>
+ * <li>{@code zone} (default Asia/Shanghai): where a calendar year starts for {@code earnedThisYear};</li>
+ * <li>{@code reconcile-lookback} (default 2 days): how far back the scheduled reconciler replays
+ * awards; {@code reconcile-cron} (unset: off) schedules it.</li>
  * </ul>
  * Hours × rate is rounded half-up to whole points. Honor hours earn nothing (they are not hours
  * events).
@@ -40,7 +42,8 @@ record PointsProperties(@DefaultValue("10") @Min(0) @Max(10_000) int perCreditHo
 		@DefaultValue("20") @Min(0) @Max(100_000) int ratingBonus,
 		@DefaultValue("4") @Min(1) @Max(5) int ratingBonusMinStars,
 		@DefaultValue("10m") @NotNull Duration balanceCacheTtl,
-		@DefaultValue("Asia/Shanghai") @NotNull ZoneId zone) {
+		@DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
+		@DefaultValue("2d") @NotNull Duration reconcileLookback) {
 
 	PointsProperties {
 		perCreditHourByCategory = (perCreditHourByCategory == null) ? Map.of() : Map.copyOf(perCreditHourByCategory);

@@ -43,9 +43,12 @@ class PointsService {
 
 	private final java.time.Clock clock;
 
+	private final PointsReconciler reconciler;
+
 	PointsService(PointsLedger ledger, PointsEntryMapper entries, PointsBalanceCache cache,
 			PointsProperties properties, AccessControl access, VolunteerDirectory volunteers, OrgDirectory orgs,
-			java.time.Clock clock) {
+			java.time.Clock clock, PointsReconciler reconciler) {
+		this.reconciler = reconciler;
 		this.ledger = ledger;
 		this.entries = entries;
 		this.cache = cache;
@@ -110,6 +113,17 @@ class PointsService {
 			throw new DomainException(ErrorCode.POINTS_ENTRY_ALREADY_REVERSED);
 		}
 		return posted.entry();
+	}
+
+	PointsReconciler.Result reconcile(Instant since) {
+		if (!this.access.requireActor().has(Role.CENTER_ADMIN)) {
+			throw DomainException.forbidden();
+		}
+		Instant now = this.clock.instant();
+		if (since.isAfter(now) || since.isBefore(now.minus(java.time.Duration.ofDays(366)))) {
+			throw DomainException.badRequest("since 须在一年以内且不晚于现在");
+		}
+		return this.reconciler.reconcile(since);
 	}
 
 	private Actor requireCorrector(long userId) {
