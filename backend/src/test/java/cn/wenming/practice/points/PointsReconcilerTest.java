@@ -73,9 +73,10 @@ class PointsReconcilerTest {
 		ApiErrors.expectCode(reconcile(this.s.admin, since), "FORBIDDEN");
 		ApiErrors.expectCode(reconcile(center, Instant.now().minus(Duration.ofDays(400))), "BAD_REQUEST");
 
-		// A scheduled run may have replayed them meanwhile; either way each is made exactly once.
+		// The schedule is off in tests (application-test.yml), so this run replays our three (and would
+		// replay any other award missed since then in the shared database); a second run replays none.
 		reconcile(center, since).path("reconcilePoints.awardsReplayed").entity(Integer.class)
-			.satisfies(n -> assertThat(n).isBetween(0, 3));
+			.satisfies(n -> assertThat(n).isGreaterThanOrEqualTo(3));
 		reconcile(center, since).path("reconcilePoints.awardsReplayed").entity(Integer.class).isEqualTo(0);
 		assertThat(this.jdbc.queryForList("SELECT business_type FROM points_entry WHERE user_id = ? ORDER BY business_type",
 				String.class, userId)).containsExactly("ACTIVITY_HOURS", "NEED_COMPLETED", "RATING_BONUS");
