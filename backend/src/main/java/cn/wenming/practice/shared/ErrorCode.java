@@ -59,7 +59,11 @@ public enum ErrorCode {
 	ALREADY_CHECKED_IN("已签到"),
 	NOT_CHECKED_IN("尚未签到"),
 	ALREADY_CHECKED_OUT("已签退"),
-	CHECK_OUT_MISSING("尚未签退，不能确认时长");
+	CHECK_OUT_MISSING("尚未签退，不能确认时长"),
+
+	POINTS_INSUFFICIENT("积分不足"),
+	POINTS_ENTRY_ALREADY_REVERSED("该积分记录已冲正"),
+	POINTS_ENTRY_NOT_REVERSIBLE("该积分记录不能冲正");
 
 	private final String defaultMessage;
 

@@ -1,0 +1,84 @@
+package cn.wenming.practice.need;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read access to needs for other features. {@link #participants(long)} lets a consumer of
+ * {@link NeedRated} (which carries no participants) find who served, e.g. to reward them;
+ * {@link #completedSince} and {@link #ratedSince} read the {@link NeedCompleted} and
+ * {@link NeedRated} facts again from MySQL so a consumer that missed an event can replay it.
+ */
+@Component
+public class NeedDirectory {
+
+	private final NeedParticipantMapper participants;
+
+	private final NeedFactsMapper facts;
+
+	NeedDirectory(NeedParticipantMapper participants, NeedFactsMapper facts) {
+		this.participants = participants;
+		this.facts = facts;
+	}
+
+	/** Needs completed at or after {@code since}, by id after {@code afterNeedId} (keyset), with their participants. */
+	public List<NeedCompleted> completedSince(Instant since, long afterNeedId, int limit) {
+		List<Fact> rows = this.facts.completedSince(since, afterNeedId, limit);
+		Map<Long, List<NeedParticipant>> byNeed = this.participants.ofNeeds(rows.stream().map(Fact::id).toList())
+			.stream()
+			.collect(Collectors.groupingBy(NeedParticipant::getNeedId));
+		return rows.stream()
+			.map(row -> new NeedCompleted(row.id(), row.stationId(), byNeed.getOrDefault(row.id(), List.of())
+				.stream()
+				.map(p -> new NeedCompleted.Participant(p.getUserId(), p.getVolunteerId(), p.getHours()))
+				.toList(), row.at()))
+			.toList();
+	}
+
+	/** Needs rated at or after {@code since}, by id after {@code afterNeedId} (keyset). */
+	public List<NeedRated> ratedSince(Instant since, long afterNeedId, int limit) {
+		return this.facts.ratedSince(since, afterNeedId, limit)
+			.stream()
+			.map(row -> new NeedRated(row.id(), row.stars(), row.at()))
+			.toList();
+	}
+
+	/** A need and when it was completed or rated. */
+	record Fact(long id, long stationId, Integer stars, Instant at) {
+	}
+
+	@Mapper
+	interface NeedFactsMapper {
+
+		@Select("""
+				SELECT id, station_id, rating_stars AS stars, completed_at AS at FROM need
+				WHERE id > #{after} AND completed_at >= #{since}
+				ORDER BY id LIMIT #{limit}
+				""")
+		List<Fact> completedSince(@Param("since") Instant since, @Param("after") long after, @Param("limit") int limit);
+
+		@Select("""
+				SELECT id, station_id, rating_stars AS stars, rated_at AS at FROM need
+				WHERE id > #{after} AND rated_at >= #{since} AND rating_stars IS NOT NULL
+				ORDER BY id LIMIT #{limit}
+				""")
+		List<Fact> ratedSince(@Param("since") Instant since, @Param("after") long after, @Param("limit") int limit);
+
+	}
+
+	/** The volunteers who served a completed need, with their hours; empty for an unknown or open need. */
+	public List<NeedCompleted.Participant> participants(long needId) {
+		return this.participants.ofNeeds(List.of(needId))
+			.stream()
+			.map(p -> new NeedCompleted.Participant(p.getUserId(), p.getVolunteerId(), p.getHours()))
+			.toList();
+	}
+
+}

@@ -1,0 +1,41 @@
+package cn.wenming.practice.points;
+
+import java.time.Instant;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** The per-user balance row. Plain SQL: every write is a guarded or race-free statement. */
+@Mapper
+interface PointsAccountMapper {
+
+	/** A balance and the number of entries applied to it. */
+	record Balance(int balance, long version) {
+	}
+
+	/**
+	 * Creates the account row if missing. ON DUPLICATE KEY UPDATE (not INSERT IGNORE) because it
+	 * takes an exclusive lock on an existing row: INSERT IGNORE's shared lock followed by the
+	 * balance UPDATE would deadlock two concurrent entries of one user.
+	 */
+	@Insert("""
+			INSERT INTO points_account (user_id, balance, version, created_at, updated_at)
+			VALUES (#{userId}, 0, 0, #{now}, #{now})
+			ON DUPLICATE KEY UPDATE user_id = user_id
+			""")
+	int ensure(@Param("userId") long userId, @Param("now") Instant now);
+
+	/** Applies a delta unless it would take the balance below zero: 0 rows means refused. */
+	@Update("""
+			UPDATE points_account SET balance = balance + #{delta}, version = version + 1, updated_at = #{now}
+			WHERE user_id = #{userId} AND balance + #{delta} >= 0
+			""")
+	int apply(@Param("userId") long userId, @Param("delta") int delta, @Param("now") Instant now);
+
+	@Select("SELECT balance, version FROM points_account WHERE user_id = #{userId}")
+	Balance find(@Param("userId") long userId);
+
+}

@@ -1,0 +1,93 @@
+package cn.wenming.practice.points;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.auth.AppUser;
+import graphql.relay.Connection;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** {@code me.points}, the caller's ledger, and the admins' adjustments and reversals. */
+@Controller
+class PointsController {
+
+	private final PointsService service;
+
+	private final AccessControl access;
+
+	PointsController(PointsService service, AccessControl access) {
+		this.service = service;
+		this.access = access;
+	}
+
+	/** GraphQL {@code Points}: whose they are; each field is loaded only when asked for. */
+	record PointsView(long userId) {
+	}
+
+	/** Input of {@code adjustPoints}. */
+	record AdjustPointsInput(@NotNull Long userId, @NotNull @Min(-1_000_000) @Max(1_000_000) Integer delta,
+			@NotBlank @Size(max = 200) String reason) {
+	}
+
+	/** Points are private: only the user themself sees them on {@code User}. */
+	@SchemaMapping(typeName = "User")
+	PointsView points(AppUser user) {
+		Long caller = this.access.currentUserId();
+		return (caller != null && caller.equals(user.getId())) ? new PointsView(user.getId()) : null;
+	}
+
+	@SchemaMapping(typeName = "Points")
+	int balance(PointsView points) {
+		return this.service.balance(points.userId());
+	}
+
+	@SchemaMapping(typeName = "Points")
+	int earnedThisYear(PointsView points) {
+		return this.service.earnedThisYear(points.userId());
+	}
+
+	@SchemaMapping(typeName = "PointsEntry")
+	PointsType type(PointsEntry entry) {
+		return entry.getBusinessType();
+	}
+
+	@SchemaMapping(typeName = "PointsEntry")
+	Long operatorUserId(PointsEntry entry) {
+		return entry.getOperatorId();
+	}
+
+	@QueryMapping
+	Connection<PointsEntry> pointsEntries(@Argument Integer first, @Argument String after) {
+		return this.service.myEntries(first, after);
+	}
+
+	/**
+	 * Center admins replay awards missed since {@code since} (at most a year back) and list accounts
+	 * that disagree with their ledger.
+	 */
+	@MutationMapping
+	PointsReconciler.Result reconcilePoints(@Argument @NotNull java.time.Instant since) {
+		return this.service.reconcile(since);
+	}
+
+	@MutationMapping
+	PointsEntry adjustPoints(@Argument @Valid AdjustPointsInput input) {
+		return this.service.adjust(input.userId(), input.delta(), input.reason());
+	}
+
+	@MutationMapping
+	PointsEntry reversePointsEntry(@Argument @NotNull Long entryId, @Argument @NotBlank @Size(max = 200) String reason) {
+		return this.service.reverse(entryId, reason);
+	}
+
+}

@@ -1,0 +1,107 @@
+package cn.wenming.practice.points;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import cn.wenming.practice.activity.ConfirmedHours;
+import cn.wenming.practice.activity.HoursConfirmed;
+import cn.wenming.practice.need.NeedCompleted;
+import cn.wenming.practice.need.NeedDirectory;
+import cn.wenming.practice.need.NeedRated;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Replays awards an after-commit listener missed (it failed, or the process died between the
+ * business commit and the award) by reading the facts again from MySQL: confirmed hours, completed
+ * and rated needs since a point in time. Every award is idempotent by its unique key, so replaying
+ * what was already awarded writes nothing, and running on several instances at once is safe
+ * (only wasteful). Scheduled by {@code app.points.reconcile-cron} (off unless set) over the last
+ * {@code app.points.reconcile-lookback}; center admins can also run it with {@code reconcilePoints}.
+ * Also reports accounts whose balance differs from the sum of their ledger (which one transaction
+ * writes together, so a difference means someone edited the tables by hand).
+ */
+@Component
+class PointsReconciler {
+
+	private static final Logger log = LoggerFactory.getLogger(PointsReconciler.class);
+
+	private static final int BATCH = 200;
+
+	private final ConfirmedHours hours;
+
+	private final NeedDirectory needs;
+
+	private final PointsAwards awards;
+
+	private final PointsEntryMapper entries;
+
+	private final PointsProperties properties;
+
+	private final Clock clock;
+
+	PointsReconciler(ConfirmedHours hours, NeedDirectory needs, PointsAwards awards, PointsEntryMapper entries,
+			PointsProperties properties, Clock clock) {
+		this.hours = hours;
+		this.needs = needs;
+		this.awards = awards;
+		this.entries = entries;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** What a run did: entries written for missed awards, and accounts that disagree with their ledger. */
+	record Result(int awardsReplayed, List<Long> driftedUserIds) {
+	}
+
+	@Scheduled(cron = "${app.points.reconcile-cron:-}")
+	void scheduled() {
+		Duration lookback = this.properties.reconcileLookback();
+		Result result = reconcile(this.clock.instant().minus(lookback));
+		log.info("Points reconciliation over {}: {} missed awards replayed, {} accounts drifted", lookback,
+				result.awardsReplayed(), result.driftedUserIds().size());
+	}
+
+	Result reconcile(Instant since) {
+		int replayed = 0;
+		long after = 0;
+		for (List<HoursConfirmed> page = this.hours.since(since, after, BATCH); !page.isEmpty(); page = this.hours
+			.since(since, after, BATCH)) {
+			for (HoursConfirmed event : page) {
+				replayed += this.awards.award(event);
+				after = event.signUpId();
+			}
+		}
+		after = 0;
+		for (List<NeedCompleted> page = this.needs.completedSince(since, after, BATCH); !page.isEmpty(); page = this.needs
+			.completedSince(since, after, BATCH)) {
+			for (NeedCompleted event : page) {
+				replayed += this.awards.award(event);
+				after = event.needId();
+			}
+		}
+		after = 0;
+		for (List<NeedRated> page = this.needs.ratedSince(since, after, BATCH); !page.isEmpty(); page = this.needs
+			.ratedSince(since, after, BATCH)) {
+			for (NeedRated event : page) {
+				replayed += this.awards.award(event);
+				after = event.needId();
+			}
+		}
+		List<Long> drifted = this.entries.driftedAccounts();
+		if (!drifted.isEmpty()) {
+			log.error("Points accounts whose balance differs from their ledger: {}", drifted);
+		}
+		if (replayed > 0) {
+			log.warn("Points reconciliation replayed {} missed awards since {}", replayed, since);
+		}
+		return new Result(replayed, drifted);
+	}
+
+}

@@ -1,0 +1,32 @@
+package cn.wenming.practice.points;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What caused a ledger entry. Stored by name, so constants are never renamed. The business id of an
+ * entry means something different per type (see {@code V9__points.sql}).
+ */
+enum PointsType {
+
+	/** Confirmed activity hours; business id = the sign-up. */
+	ACTIVITY_HOURS,
+	/** A need completed; business id = the need, one entry per participant. */
+	NEED_COMPLETED,
+	/** A need rated at or above the configured stars; business id = the need. */
+	RATING_BONUS,
+	/** Spent at a store (爱心超市); business id = the redemption. Not written yet. */
+	REDEMPTION,
+	/** A cancelled or expired redemption given back; business id = the redemption. Not written yet. */
+	REDEMPTION_REFUND,
+	/** An admin's correction; business id = a generated key. */
+	ADJUSTMENT,
+	/** Points expired by policy; business id = the period. Not written yet. */
+	EXPIRY,
+	/** Undoes one entry; business id = that entry's id, so an entry is reversed at most once. */
+	REVERSAL;
+
+	/** The types that count as "earned" (with their reversals) in {@code earnedThisYear}. */
+	static final Set<PointsType> EARNING = EnumSet.of(ACTIVITY_HOURS, NEED_COMPLETED, RATING_BONUS);
+
+}

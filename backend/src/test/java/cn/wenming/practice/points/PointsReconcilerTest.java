@@ -1,0 +1,111 @@
+package cn.wenming.practice.points;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.testinfra.Api;
+import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.ApiErrors;
+import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An award whose event was lost (simulated by removing the entry and its balance change, as if the
+ * process died right after the business commit) is replayed from MySQL by the reconciler, once.
+ */
+@IntegrationTest
+class PointsReconcilerTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Autowired
+	MutableClock clock;
+
+	PointsScenario s;
+
+	@BeforeEach
+	void setUp() {
+		this.s = new PointsScenario(new Api(this.port), this.jdbc, this.redis);
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void missedAwardsAreReplayedOnce() {
+		Instant since = Instant.now().minus(Duration.ofMinutes(1));
+		Session resident = this.s.api.login(Fixtures.unique("resident"));
+		Session volunteer = this.s.trainedVolunteer("missed");
+		String needId = this.s.completeNeed(resident, volunteer, 2.0);
+		this.s.rateNeed(resident, needId, 4);
+		String signUpId = this.s.serveActivity(volunteer, this.clock, 1);
+		this.clock.reset();
+		long userId = volunteer.userId();
+		assertThat(this.s.ledgerSum(userId)).isEqualTo(20 + 20 + 10);
+
+		// The awards "never happened": test-only surgery on the ledger the application never does.
+		this.jdbc.update("DELETE FROM points_entry WHERE user_id = ?", userId);
+		this.jdbc.update("UPDATE points_account SET balance = 0 WHERE user_id = ?", userId);
+		this.redis.delete(PointsBalanceCache.key(userId));
+
+		Session center = this.s.api.login(Fixtures.unique("center"));
+		this.s.fixtures.grant(center.userId(), "CENTER_ADMIN", this.s.tree.center());
+		ApiErrors.expectCode(reconcile(this.s.admin, since), "FORBIDDEN");
+		ApiErrors.expectCode(reconcile(center, Instant.now().minus(Duration.ofDays(400))), "BAD_REQUEST");
+
+		// The schedule is off in tests (application-test.yml), so this run replays our three (and would
+		// replay any other award missed since then in the shared database); a second run replays none.
+		reconcile(center, since).path("reconcilePoints.awardsReplayed").entity(Integer.class)
+			.satisfies(n -> assertThat(n).isGreaterThanOrEqualTo(3));
+		reconcile(center, since).path("reconcilePoints.awardsReplayed").entity(Integer.class).isEqualTo(0);
+		assertThat(this.jdbc.queryForList("SELECT business_type FROM points_entry WHERE user_id = ? ORDER BY business_type",
+				String.class, userId)).containsExactly("ACTIVITY_HOURS", "NEED_COMPLETED", "RATING_BONUS");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT business_id FROM points_entry WHERE user_id = ? AND business_type = 'ACTIVITY_HOURS'", String.class,
+				userId)).isEqualTo(signUpId);
+		assertThat(this.s.ledgerSum(userId)).isEqualTo(50L);
+		assertThat(this.s.accountBalance(userId)).isEqualTo(50L);
+		assertThat(this.s.balance(volunteer)).isEqualTo(50);
+	}
+
+	@Test
+	void anAccountThatDisagreesWithItsLedgerIsReported() {
+		Session volunteer = this.s.volunteer("drift");
+		this.s.adjust(this.s.admin, volunteer.userId(), 10, "补录");
+		Session center = this.s.api.login(Fixtures.unique("center"));
+		this.s.fixtures.grant(center.userId(), "CENTER_ADMIN", this.s.tree.center());
+		this.jdbc.update("UPDATE points_account SET balance = balance + 1 WHERE user_id = ?", volunteer.userId());
+		try {
+			reconcile(center, Instant.now().minus(Duration.ofMinutes(1))).path("reconcilePoints.driftedUserIds")
+				.entityList(String.class).contains(Long.toString(volunteer.userId()));
+		}
+		finally {
+			this.jdbc.update("UPDATE points_account SET balance = balance - 1 WHERE user_id = ?", volunteer.userId());
+		}
+	}
+
+	private org.springframework.graphql.test.tester.GraphQlTester.Response reconcile(Session as, Instant since) {
+		return this.s.api.as(as).documentName("reconcilePoints").variable("since", since.toString()).execute();
+	}
+
+}
