@@ -18,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The README's run command in miniature: the {@code local} profile with the demo county, the
  * WeChat stub's {@code code X → dev-X} login, GraphiQL and introspection on.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The scheduled jobs stay off: this context lives on while other tests count SQL statements JVM-wide.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "app.need.deadline-job-delay=PT240H", "app.need.deadline-job-initial-delay=PT240H",
+				"app.points.reconcile-cron=-" })
 @ContextConfiguration(initializers = Infrastructure.class)
 @ActiveProfiles("local")
 class LocalRunTest {
