@@ -223,6 +223,11 @@ class ActivityController {
 	}
 
 	@MutationMapping
+	SignUp revokeHours(@Argument long signUpId, @Argument @NotBlank @Size(max = 200) String reason) {
+		return this.signUpService.revokeHours(signUpId, reason);
+	}
+
+	@MutationMapping
 	List<SignUp> markNoShow(@Argument long activityId,
 			@Argument @NotEmpty @Size(max = Connections.MAX_FIRST) List<Long> signUpIds) {
 		return this.signUpService.markNoShow(activityId, signUpIds);

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Read access to confirmed hours for other features: the {@link HoursConfirmed} facts again, read
  * from MySQL, so a consumer that missed an event (it failed, or the process died after the commit)
- * can replay it. Consumers must be idempotent per sign-up, as they already are for redeliveries.
+ * can replay it. Revoked hours are left out (their award, if made, is reversed by
+ * {@link HoursRevoked}). Consumers must be idempotent per sign-up, as they already are for redeliveries.
  */
 @Component
 public class ConfirmedHours {
@@ -46,7 +47,7 @@ public class ConfirmedHours {
 		@Select("""
 				SELECT s.id AS sign_up_id, s.user_id, s.activity_id, s.hours, a.category
 				FROM activity_sign_up s JOIN activity a ON a.id = s.activity_id
-				WHERE s.id > #{after} AND s.hours_confirmed_at >= #{since}
+				WHERE s.id > #{after} AND s.hours_confirmed_at >= #{since} AND s.hours_revoked_at IS NULL
 				ORDER BY s.id LIMIT #{limit}
 				""")
 		List<Row> confirmedSince(@Param("since") Instant since, @Param("after") long after, @Param("limit") int limit);

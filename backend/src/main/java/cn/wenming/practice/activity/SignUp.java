@@ -43,6 +43,18 @@ class SignUp {
 
 	private Instant cancelledAt;
 
+	private Instant hoursRevokedAt;
+
+	private Long hoursRevokedBy;
+
+	private String hoursRevokeReason;
+
+	private Instant hoursAdjustedAt;
+
+	private Long hoursAdjustedBy;
+
+	private String hoursAdjustReason;
+
 	@TableField(fill = FieldFill.INSERT)
 	private Instant createdAt;
 
@@ -51,6 +63,58 @@ class SignUp {
 
 	public boolean isHoursConfirmed() {
 		return this.hoursConfirmedAt != null;
+	}
+
+	public boolean isHoursRevoked() {
+		return this.hoursRevokedAt != null;
+	}
+
+	public Instant getHoursRevokedAt() {
+		return this.hoursRevokedAt;
+	}
+
+	public void setHoursRevokedAt(Instant hoursRevokedAt) {
+		this.hoursRevokedAt = hoursRevokedAt;
+	}
+
+	public Long getHoursRevokedBy() {
+		return this.hoursRevokedBy;
+	}
+
+	public void setHoursRevokedBy(Long hoursRevokedBy) {
+		this.hoursRevokedBy = hoursRevokedBy;
+	}
+
+	public String getHoursRevokeReason() {
+		return this.hoursRevokeReason;
+	}
+
+	public void setHoursRevokeReason(String hoursRevokeReason) {
+		this.hoursRevokeReason = hoursRevokeReason;
+	}
+
+	public Instant getHoursAdjustedAt() {
+		return this.hoursAdjustedAt;
+	}
+
+	public void setHoursAdjustedAt(Instant hoursAdjustedAt) {
+		this.hoursAdjustedAt = hoursAdjustedAt;
+	}
+
+	public Long getHoursAdjustedBy() {
+		return this.hoursAdjustedBy;
+	}
+
+	public void setHoursAdjustedBy(Long hoursAdjustedBy) {
+		this.hoursAdjustedBy = hoursAdjustedBy;
+	}
+
+	public String getHoursAdjustReason() {
+		return this.hoursAdjustReason;
+	}
+
+	public void setHoursAdjustReason(String hoursAdjustReason) {
+		this.hoursAdjustReason = hoursAdjustReason;
 	}
 
 	public Long getId() {

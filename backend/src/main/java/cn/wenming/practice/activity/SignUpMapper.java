@@ -72,6 +72,18 @@ interface SignUpMapper extends BaseMapper<SignUp> {
 			""")
 	int confirmHours(@Param("id") long id, @Param("by") long by, @Param("now") Instant now);
 
+	/**
+	 * Revokes confirmed hours exactly once: 0 rows when they were never confirmed or are already
+	 * revoked, so the caller takes the hours back only when this returns 1. The row stays.
+	 */
+	@Update("""
+			UPDATE activity_sign_up SET hours_revoked_at = #{now}, hours_revoked_by = #{by},
+			       hours_revoke_reason = #{reason}, updated_at = #{now}
+			WHERE id = #{id} AND hours_confirmed_at IS NOT NULL AND hours_revoked_at IS NULL
+			""")
+	int revokeHours(@Param("id") long id, @Param("by") long by, @Param("reason") String reason,
+			@Param("now") Instant now);
+
 	/** A confirmed person who never checked in becomes a no-show; their place stays counted as used. */
 	@Update("""
 			UPDATE activity_sign_up SET status = 'NO_SHOW', updated_at = #{now}

@@ -286,6 +286,30 @@ class SignUpService {
 		return reload(ids);
 	}
 
+	/**
+	 * Revokes a sign-up's confirmed hours: a recorded reversal, never a delete. The sign-up keeps its
+	 * hours and confirmation and is stamped revoked (who, when, why) by a guarded UPDATE, so only one
+	 * of two concurrent revocations takes the hours back from the volunteer. {@link HoursRevoked} is
+	 * published once the transaction has committed, for the points reversal.
+	 */
+	SignUp revokeHours(long signUpId, String reason) {
+		SignUp signUp = requireSignUp(signUpId);
+		requireOrganiser(signUp.getActivityId());
+		Actor actor = this.access.requireActor();
+		HoursRevoked revoked = this.tx.execute(status -> {
+			if (this.signUps.revokeHours(signUpId, actor.userId(), reason.strip(), this.clock.instant()) == 0) {
+				// Read again: the state may have changed since the first read.
+				SignUp now = this.signUps.selectById(signUpId);
+				throw new DomainException(now.isHoursRevoked() ? ErrorCode.HOURS_ALREADY_REVOKED
+						: ErrorCode.HOURS_NOT_CONFIRMED);
+			}
+			this.hours.subtractCreditHours(signUp.getVolunteerId(), signUp.getHours());
+			return new HoursRevoked(signUp.getUserId(), signUp.getActivityId(), signUpId, signUp.getHours());
+		});
+		this.events.publishEvent(revoked);
+		return this.signUps.selectById(signUpId);
+	}
+
 	/** Confirmed people who never checked in become no-shows; already marked ones are left alone. */
 	List<SignUp> markNoShow(long activityId, List<Long> signUpIds) {
 		Activity activity = requireOrganiser(activityId);
@@ -333,6 +357,14 @@ class SignUpService {
 		Activity activity = this.activityService.require(activityId);
 		this.access.requireAdminOver(this.activityService.pathOf(activity));
 		return activity;
+	}
+
+	private SignUp requireSignUp(long signUpId) {
+		SignUp signUp = this.signUps.selectById(signUpId);
+		if (signUp == null) {
+			throw DomainException.notFound("报名记录");
+		}
+		return signUp;
 	}
 
 	/** The activity; a draft is reported as missing to everyone but its admins. */

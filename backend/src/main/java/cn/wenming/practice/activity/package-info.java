@@ -2,7 +2,8 @@
  * Service projects (服务清单), activities (活动), sign-up with a waitlist (报名/候补), on-site
  * check-in by a rotating signed code (签到/签退) and service hours. Credits confirmed hours through
  * {@link cn.wenming.practice.volunteer.VolunteerHours} and publishes
- * {@link cn.wenming.practice.activity.HoursConfirmed} after commit for the points feature.
+ * {@link cn.wenming.practice.activity.HoursConfirmed} after commit for the points feature; revoked
+ * hours are a recorded reversal, announced by {@link cn.wenming.practice.activity.HoursRevoked}.
  * Implements {@link cn.wenming.practice.org.OrgUnitCloseGuard} so a unit with unfinished
  * activities cannot be closed.
  */

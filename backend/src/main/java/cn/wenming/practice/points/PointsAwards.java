@@ -1,6 +1,7 @@
 package cn.wenming.practice.points;
 
 import cn.wenming.practice.activity.HoursConfirmed;
+import cn.wenming.practice.activity.HoursRevoked;
 import cn.wenming.practice.need.NeedCompleted;
 import cn.wenming.practice.need.NeedDirectory;
 import cn.wenming.practice.need.NeedRated;
@@ -30,7 +31,10 @@ class PointsAwards {
 
 	private final NeedDirectory needs;
 
-	PointsAwards(PointsLedger ledger, PointsProperties rules, NeedDirectory needs) {
+	private final PointsEntryMapper entries;
+
+	PointsAwards(PointsLedger ledger, PointsProperties rules, NeedDirectory needs, PointsEntryMapper entries) {
+		this.entries = entries;
 		this.ledger = ledger;
 		this.rules = rules;
 		this.needs = needs;
@@ -49,6 +53,11 @@ class PointsAwards {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(NeedRated event) {
 		safely(event, () -> award(event));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(HoursRevoked event) {
+		safely(event, () -> reverse(event));
 	}
 
 	/** The business change has committed: nothing thrown here may reach its caller. */
@@ -70,6 +79,21 @@ class PointsAwards {
 		return post(event, new PointsLedger.Posting(event.volunteerUserId(), points, PointsType.ACTIVITY_HOURS,
 				Long.toString(event.signUpId()),
 				"活动服务时长 " + event.hours().stripTrailingZeros().toPlainString() + " 小时", null));
+	}
+
+	/**
+	 * Reverses the sign-up's hours award through the ledger's reversal (business id = the award
+	 * entry), so however often the event arrives there is one reversal. Nothing to do when no award
+	 * was made; the reconciler leaves revoked hours out, so none will be made later.
+	 */
+	int reverse(HoursRevoked event) {
+		PointsEntry award = this.entries.findByBusiness(PointsType.ACTIVITY_HOURS, Long.toString(event.signUpId()),
+				event.volunteerUserId());
+		if (award == null) {
+			return 0;
+		}
+		return post(event, new PointsLedger.Posting(event.volunteerUserId(), -award.getDelta(), PointsType.REVERSAL,
+				Long.toString(award.getId()), "活动服务时长被撤销", null));
 	}
 
 	/** Awards every participant of a completed need for their hours. */

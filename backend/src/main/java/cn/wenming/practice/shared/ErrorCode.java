@@ -60,6 +60,9 @@ public enum ErrorCode {
 	NOT_CHECKED_IN("尚未签到"),
 	ALREADY_CHECKED_OUT("已签退"),
 	CHECK_OUT_MISSING("尚未签退，不能确认时长"),
+	HOURS_NOT_CONFIRMED("该报名的时长尚未确认"),
+	HOURS_ALREADY_REVOKED("该报名的时长已撤销"),
+	HOURS_ALREADY_CONFIRMED("该报名的时长已确认，不能再调整"),
 
 	POINTS_INSUFFICIENT("积分不足"),
 	POINTS_ENTRY_ALREADY_REVERSED("该积分记录已冲正"),

@@ -28,4 +28,17 @@ public class VolunteerHours {
 		}
 	}
 
+	/**
+	 * Takes revoked credit hours back from the volunteer's total, never below zero; the star level
+	 * follows. The caller guarantees each revocation is applied once.
+	 */
+	public void subtractCreditHours(long volunteerId, BigDecimal hours) {
+		if (hours == null || hours.signum() < 0) {
+			throw new IllegalArgumentException("hours must be zero or positive");
+		}
+		if (hours.signum() > 0) {
+			this.volunteers.subtractCreditHours(volunteerId, hours, java.time.Instant.now());
+		}
+	}
+
 }

@@ -70,4 +70,9 @@ interface VolunteerMapper extends BaseMapper<Volunteer> {
 	int addCreditHours(@Param("id") long id, @Param("hours") java.math.BigDecimal hours,
 			@Param("now") java.time.Instant now);
 
+	/** Atomic decrement that stops at zero, so a revocation can never leave a negative total. */
+	@Update("UPDATE volunteer SET credit_hours = GREATEST(credit_hours - #{hours}, 0), updated_at = #{now} WHERE id = #{id}")
+	int subtractCreditHours(@Param("id") long id, @Param("hours") java.math.BigDecimal hours,
+			@Param("now") java.time.Instant now);
+
 }

@@ -1,0 +1,11 @@
+package cn.wenming.practice.activity;
+
+import java.math.BigDecimal;
+
+/**
+ * Published after the commit that revoked a sign-up's confirmed hours (and took them back from the
+ * volunteer's credit hours), once per sign-up. The counterpart of {@link HoursConfirmed}: features
+ * that rewarded the hours undo their reward with a recorded reversal, idempotently per sign-up.
+ */
+public record HoursRevoked(long volunteerUserId, long activityId, long signUpId, BigDecimal hours) {
+}
