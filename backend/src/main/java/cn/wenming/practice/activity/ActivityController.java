@@ -223,6 +223,12 @@ class ActivityController {
 	}
 
 	@MutationMapping
+	SignUp adjustHours(@Argument long signUpId, @Argument @DecimalMin("0") @DecimalMax("9999") double hours,
+			@Argument @NotBlank @Size(max = 200) String reason) {
+		return this.signUpService.adjustHours(signUpId, java.math.BigDecimal.valueOf(hours), reason);
+	}
+
+	@MutationMapping
 	SignUp revokeHours(@Argument long signUpId, @Argument @NotBlank @Size(max = 200) String reason) {
 		return this.signUpService.revokeHours(signUpId, reason);
 	}

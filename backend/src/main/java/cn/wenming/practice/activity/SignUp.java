@@ -65,6 +65,10 @@ class SignUp {
 		return this.hoursConfirmedAt != null;
 	}
 
+	public boolean isHoursAdjusted() {
+		return this.hoursAdjustedAt != null;
+	}
+
 	public boolean isHoursRevoked() {
 		return this.hoursRevokedAt != null;
 	}

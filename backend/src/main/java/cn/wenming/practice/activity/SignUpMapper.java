@@ -55,9 +55,13 @@ interface SignUpMapper extends BaseMapper<SignUp> {
 			""")
 	int checkIn(@Param("id") long id, @Param("now") Instant now);
 
-	/** Guarded: 0 rows when already checked out; hours are fixed at check-out. */
+	/**
+	 * Guarded: 0 rows when already checked out; hours are fixed at check-out unless the organiser
+	 * has already set them ({@link #adjustHours}), whose decision a late check-out must not undo.
+	 */
 	@Update("""
-			UPDATE activity_sign_up SET checked_out_at = #{now}, hours = #{hours}, updated_at = #{now}
+			UPDATE activity_sign_up SET checked_out_at = #{now},
+			       hours = IF(hours_adjusted_at IS NULL, #{hours}, hours), updated_at = #{now}
 			WHERE id = #{id} AND status = 'CONFIRMED' AND checked_in_at IS NOT NULL AND checked_out_at IS NULL
 			""")
 	int checkOut(@Param("id") long id, @Param("now") Instant now, @Param("hours") BigDecimal hours);
@@ -68,9 +72,22 @@ interface SignUpMapper extends BaseMapper<SignUp> {
 	 */
 	@Update("""
 			UPDATE activity_sign_up SET hours_confirmed_at = #{now}, hours_confirmed_by = #{by}, updated_at = #{now}
-			WHERE id = #{id} AND status = 'CONFIRMED' AND checked_out_at IS NOT NULL AND hours_confirmed_at IS NULL
+			WHERE id = #{id} AND status = 'CONFIRMED' AND hours_confirmed_at IS NULL
+			  AND (checked_out_at IS NOT NULL OR hours_adjusted_at IS NOT NULL)
 			""")
 	int confirmHours(@Param("id") long id, @Param("by") long by, @Param("now") Instant now);
+
+	/**
+	 * The organiser sets the hours of a checked-in sign-up (a missing check-out, or a correction)
+	 * with a reason; 0 rows once the hours are confirmed, after which only revocation applies.
+	 */
+	@Update("""
+			UPDATE activity_sign_up SET hours = #{hours}, hours_adjusted_at = #{now}, hours_adjusted_by = #{by},
+			       hours_adjust_reason = #{reason}, updated_at = #{now}
+			WHERE id = #{id} AND status = 'CONFIRMED' AND checked_in_at IS NOT NULL AND hours_confirmed_at IS NULL
+			""")
+	int adjustHours(@Param("id") long id, @Param("hours") BigDecimal hours, @Param("by") long by,
+			@Param("reason") String reason, @Param("now") Instant now);
 
 	/**
 	 * Revokes confirmed hours exactly once: 0 rows when they were never confirmed or are already

@@ -272,7 +272,9 @@ class SignUpService {
 				if (signUp.isHoursConfirmed()) {
 					continue;
 				}
-				if (signUp.getStatus() != SignUpStatus.CONFIRMED || signUp.getCheckedOutAt() == null) {
+				// Hours the organiser set (adjustHours) stand in for a missing check-out.
+				if (signUp.getStatus() != SignUpStatus.CONFIRMED
+						|| (signUp.getCheckedOutAt() == null && !signUp.isHoursAdjusted())) {
 					throw new DomainException(ErrorCode.CHECK_OUT_MISSING);
 				}
 				if (this.signUps.confirmHours(id, actor.userId(), now) == 1) {
@@ -284,6 +286,35 @@ class SignUpService {
 		});
 		confirmed.forEach(this.events::publishEvent);
 		return reload(ids);
+	}
+
+	/**
+	 * The organiser sets a checked-in sign-up's hours before they are confirmed: for someone who
+	 * never checked out (who otherwise can never be confirmed), or to correct the computed hours.
+	 * Capped at the activity's length like computed hours; the reason and the organiser are kept.
+	 */
+	SignUp adjustHours(long signUpId, BigDecimal value, String reason) {
+		SignUp signUp = requireSignUp(signUpId);
+		Activity activity = requireOrganiser(signUp.getActivityId());
+		if (activity.getStatus() != ActivityStatus.ONGOING && activity.getStatus() != ActivityStatus.FINISHED) {
+			throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
+		}
+		BigDecimal adjusted = value.setScale(2, RoundingMode.HALF_UP);
+		BigDecimal length = hoursServed(activity, activity.getStartsAt(), activity.getEndsAt());
+		if (adjusted.signum() < 0 || adjusted.compareTo(length) > 0) {
+			throw DomainException.badRequest(
+					"时长须在 0 到活动时长 " + length.stripTrailingZeros().toPlainString() + " 小时之间");
+		}
+		Actor actor = this.access.requireActor();
+		if (this.signUps.adjustHours(signUpId, adjusted, actor.userId(), reason.strip(), this.clock.instant()) == 0) {
+			SignUp now = this.signUps.selectById(signUpId);
+			if (now.isHoursConfirmed()) {
+				throw new DomainException(ErrorCode.HOURS_ALREADY_CONFIRMED);
+			}
+			throw new DomainException(
+					(now.getStatus() == SignUpStatus.CONFIRMED) ? ErrorCode.NOT_CHECKED_IN : ErrorCode.NOT_SIGNED_UP);
+		}
+		return this.signUps.selectById(signUpId);
 	}
 
 	/**
