@@ -75,4 +75,9 @@ interface VolunteerMapper extends BaseMapper<Volunteer> {
 	int subtractCreditHours(@Param("id") long id, @Param("hours") java.math.BigDecimal hours,
 			@Param("now") java.time.Instant now);
 
+	/** Atomic increment of the honor-hours total (补录), which never affects the star level. */
+	@Update("UPDATE volunteer SET honor_hours = honor_hours + #{hours}, updated_at = #{now} WHERE id = #{id}")
+	int addHonorHours(@Param("id") long id, @Param("hours") java.math.BigDecimal hours,
+			@Param("now") java.time.Instant now);
+
 }

@@ -1,6 +1,7 @@
 /**
  * Volunteers (志愿者): registration with a real name and an encrypted resident ID number, training
- * before duty (先培训再上岗), credited hours and star level (星级). Other features use
+ * before duty (先培训再上岗), credited hours and star level (星级), and honor hours (补录) recorded by
+ * admins, kept apart from credit hours. Other features use
  * {@link cn.wenming.practice.volunteer.VolunteerDirectory}, {@link cn.wenming.practice.volunteer.VolunteerRef},
  * {@link cn.wenming.practice.volunteer.VolunteerProfile}, {@link cn.wenming.practice.volunteer.VolunteerHours}, {@link cn.wenming.practice.volunteer.ServiceCategory}
  * and {@link cn.wenming.practice.volunteer.StarLevel}; everything else is internal.

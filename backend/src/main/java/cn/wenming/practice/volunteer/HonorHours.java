@@ -1,0 +1,86 @@
+package cn.wenming.practice.volunteer;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableId;
+import com.baomidou.mybatisplus.annotation.TableName;
+
+/** Honor hours (荣誉时长, 补录) an admin recorded for a volunteer, with the reason and the approver. */
+@TableName("volunteer_honor_hours")
+class HonorHours {
+
+	@TableId(type = IdType.AUTO)
+	private Long id;
+
+	private Long volunteerId;
+
+	private BigDecimal hours;
+
+	private String reason;
+
+	private LocalDate serviceDate;
+
+	private Long approvedBy;
+
+	private Instant createdAt;
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public void setId(Long id) {
+		this.id = id;
+	}
+
+	public Long getVolunteerId() {
+		return this.volunteerId;
+	}
+
+	public void setVolunteerId(Long volunteerId) {
+		this.volunteerId = volunteerId;
+	}
+
+	public BigDecimal getHours() {
+		return this.hours;
+	}
+
+	public void setHours(BigDecimal hours) {
+		this.hours = hours;
+	}
+
+	public String getReason() {
+		return this.reason;
+	}
+
+	public void setReason(String reason) {
+		this.reason = reason;
+	}
+
+	public LocalDate getServiceDate() {
+		return this.serviceDate;
+	}
+
+	public void setServiceDate(LocalDate serviceDate) {
+		this.serviceDate = serviceDate;
+	}
+
+	public Long getApprovedBy() {
+		return this.approvedBy;
+	}
+
+	public void setApprovedBy(Long approvedBy) {
+		this.approvedBy = approvedBy;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public void setCreatedAt(Instant createdAt) {
+		this.createdAt = createdAt;
+	}
+
+}

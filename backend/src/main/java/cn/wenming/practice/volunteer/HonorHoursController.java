@@ -1,0 +1,37 @@
+package cn.wenming.practice.volunteer;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+/** {@code recordHonorHours}: admins record honor hours (补录); authorization is in {@link HonorHoursService}. */
+@Controller
+class HonorHoursController {
+
+	private final HonorHoursService service;
+
+	HonorHoursController(HonorHoursService service) {
+		this.service = service;
+	}
+
+	/** Input of {@code recordHonorHours}; {@code serviceDate} is a calendar date, yyyy-MM-dd. */
+	record RecordHonorHoursInput(@NotNull Long volunteerId,
+			@NotNull @DecimalMin("0.01") @DecimalMax("1000") Double hours,
+			@NotBlank @Size(max = 200) String reason,
+			@NotNull @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}") String serviceDate) {
+	}
+
+	@MutationMapping
+	Volunteer recordHonorHours(@Argument @Valid RecordHonorHoursInput input) {
+		return this.service.record(input);
+	}
+
+}

@@ -1,0 +1,114 @@
+package cn.wenming.practice.volunteer;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.testinfra.Api;
+import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.ApiErrors;
+import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Volunteers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Honor hours (补录) are recorded by an admin covering the volunteer's station, stored as their own
+ * rows with the reason, date and approver, and added to honor hours only: the star (from credit
+ * hours) and the points stay as they were.
+ */
+@IntegrationTest
+class HonorHoursTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	Api api;
+
+	Fixtures fixtures;
+
+	Fixtures.Tree tree;
+
+	Session admin;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+		this.fixtures = new Fixtures(this.jdbc);
+		this.tree = this.fixtures.tree();
+		this.admin = this.api.login(Fixtures.unique("honor-admin"));
+		this.fixtures.grant(this.admin.userId(), "STATION_ADMIN", this.tree.station());
+	}
+
+	@Test
+	void honorHoursChangeNeitherStarNorPoints() {
+		Session volunteer = this.api.login(Fixtures.unique("honored"));
+		String volunteerId = Volunteers.register(this.api.as(volunteer), this.tree.station());
+		// 99.5 credit hours: 5 honor hours would cross 100 h if they counted towards the star.
+		this.jdbc.update("UPDATE volunteer SET credit_hours = 99.5 WHERE id = ?", Long.valueOf(volunteerId));
+
+		record(this.admin, volunteerId, 5, "2024 年抗洪抢险志愿服务补录", "2024-07-15")
+			.path("recordHonorHours.honorHours").entity(Double.class).isEqualTo(5.0)
+			.path("recordHonorHours.creditHours").entity(Double.class).isEqualTo(99.5)
+			.path("recordHonorHours.star").entity(Integer.class).isEqualTo(0);
+		record(this.admin, volunteerId, 1.5, "社区防疫值守补录", "2024-08-01")
+			.path("recordHonorHours.honorHours").entity(Double.class).isEqualTo(6.5);
+
+		assertThat(this.jdbc.queryForList(
+				"SELECT hours, reason, service_date, approved_by FROM volunteer_honor_hours WHERE volunteer_id = ? ORDER BY id",
+				Long.valueOf(volunteerId)))
+			.hasSize(2)
+			.first()
+			.satisfies(row -> {
+				assertThat((BigDecimal) row.get("hours")).isEqualByComparingTo("5");
+				assertThat(row.get("reason")).isEqualTo("2024 年抗洪抢险志愿服务补录");
+				assertThat(row.get("service_date").toString()).isEqualTo("2024-07-15");
+				assertThat(((Number) row.get("approved_by")).longValue()).isEqualTo(this.admin.userId());
+			});
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM points_entry WHERE user_id = ?", Integer.class,
+				volunteer.userId())).isZero();
+		this.api.as(volunteer).documentName("myPoints").execute().path("me.points.balance").entity(Integer.class)
+			.isEqualTo(0);
+		this.api.as(volunteer).documentName("myVolunteerHours").execute()
+			.path("myVolunteer.star").entity(Integer.class).isEqualTo(0)
+			.path("myVolunteer.honorHours").entity(Double.class).isEqualTo(6.5);
+	}
+
+	@Test
+	void onlyAnAdminCoveringTheStationRecordsValidHonorHours() {
+		Session volunteer = this.api.login(Fixtures.unique("honor-guarded"));
+		String volunteerId = Volunteers.register(this.api.as(volunteer), this.tree.station());
+		Session outsider = this.api.login(Fixtures.unique("honor-outsider"));
+		this.fixtures.grant(outsider.userId(), "STATION_ADMIN", this.fixtures.tree().station());
+
+		ApiErrors.expectCode(record(outsider, volunteerId, 2, "越权补录", "2024-07-15"), "FORBIDDEN");
+		ApiErrors.expectCode(record(volunteer, volunteerId, 2, "给自己补录", "2024-07-15"), "FORBIDDEN");
+		String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+		ApiErrors.expectCode(record(this.admin, volunteerId, 2, "未来日期", tomorrow), "BAD_REQUEST");
+		ApiErrors.expectBadField(record(this.admin, volunteerId, 2, " ", "2024-07-15"), "input.reason");
+		ApiErrors.expectBadField(record(this.admin, volunteerId, 0, "零小时", "2024-07-15"), "input.hours");
+		ApiErrors.expectCode(record(this.admin, "987654321012", 2, "不存在", "2024-07-15"), "NOT_FOUND");
+		assertThat(this.jdbc.queryForObject("SELECT honor_hours FROM volunteer WHERE id = ?", BigDecimal.class,
+				Long.valueOf(volunteerId))).isEqualByComparingTo("0");
+	}
+
+	private GraphQlTester.Response record(Session as, String volunteerId, double hours, String reason,
+			String serviceDate) {
+		Map<String, Object> input = Map.of("volunteerId", volunteerId, "hours", hours, "reason", reason,
+				"serviceDate", serviceDate);
+		return this.api.as(as).documentName("recordHonorHours").variable("input", input).execute();
+	}
+
+}
