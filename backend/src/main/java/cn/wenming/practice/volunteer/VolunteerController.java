@@ -1,6 +1,10 @@
 package cn.wenming.practice.volunteer;
 
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,7 @@ import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
 import graphql.relay.Connection;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -42,8 +47,14 @@ class VolunteerController {
 
 	private final OrgDirectory orgs;
 
+	private final ObjectProvider<VolunteerServiceRecord> serviceRecord;
+
+	private final Clock clock;
+
 	VolunteerController(VolunteerService service, VolunteerTagMapper tags, TrainingMapper trainings,
-			OrgDirectory orgs) {
+			OrgDirectory orgs, ObjectProvider<VolunteerServiceRecord> serviceRecord, Clock clock) {
+		this.serviceRecord = serviceRecord;
+		this.clock = clock;
 		this.service = service;
 		this.tags = tags;
 		this.trainings = trainings;
@@ -115,6 +126,30 @@ class VolunteerController {
 			.stream()
 			.collect(Collectors.groupingBy(Training::getVolunteerId));
 		return toMap(volunteers, v -> byVolunteer.getOrDefault(v.getId(), List.of()));
+	}
+
+	/** {@code Volunteer.stats}; hours and counts from activities come from the activity feature. */
+	record Stats(BigDecimal creditHours, BigDecimal honorHours, BigDecimal hoursThisYear, int star,
+			int activitiesCount) {
+	}
+
+	/** The county's calendar decides which year "this year" is. */
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	@BatchMapping(typeName = "Volunteer")
+	Map<Volunteer, Stats> stats(List<Volunteer> volunteers) {
+		int year = LocalDate.now(this.clock.withZone(CHINA)).getYear();
+		Instant from = LocalDate.of(year, 1, 1).atStartOfDay(CHINA).toInstant();
+		Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(CHINA).toInstant();
+		VolunteerServiceRecord record = this.serviceRecord.getIfAvailable();
+		Map<Long, VolunteerServiceRecord.Totals> totals = (record == null) ? Map.of()
+				: record.totals(volunteers.stream().map(Volunteer::getId).distinct().toList(), from, to);
+		VolunteerServiceRecord.Totals none = new VolunteerServiceRecord.Totals(0, BigDecimal.ZERO);
+		return toMap(volunteers, v -> {
+			VolunteerServiceRecord.Totals t = totals.getOrDefault(v.getId(), none);
+			return new Stats(v.getCreditHours(), v.getHonorHours(), t.hoursInPeriod(), StarLevel.of(v.getCreditHours()),
+					t.activitiesCount());
+		});
 	}
 
 	@SchemaMapping(typeName = "Training")

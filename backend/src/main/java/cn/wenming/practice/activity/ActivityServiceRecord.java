@@ -1,0 +1,62 @@
+package cn.wenming.practice.activity;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import cn.wenming.practice.volunteer.VolunteerServiceRecord;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.springframework.stereotype.Component;
+
+/**
+ * Volunteers' activity totals for {@code Volunteer.stats}: only confirmed hours that were not
+ * revoked count, as for credit hours. One grouped query for any number of volunteers.
+ */
+@Component
+class ActivityServiceRecord implements VolunteerServiceRecord {
+
+	private final TotalsMapper mapper;
+
+	ActivityServiceRecord(TotalsMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	@Override
+	public Map<Long, Totals> totals(Collection<Long> volunteerIds, Instant from, Instant to) {
+		if (volunteerIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.mapper.totals(volunteerIds, from, to)
+			.stream()
+			.collect(Collectors.toMap(Row::volunteerId, row -> new Totals(row.activities(), row.hoursInPeriod())));
+	}
+
+	/** One volunteer's grouped totals. */
+	record Row(long volunteerId, int activities, BigDecimal hoursInPeriod) {
+	}
+
+	@Mapper
+	interface TotalsMapper {
+
+		@Select("""
+				<script>
+				SELECT s.volunteer_id, COUNT(*) AS activities,
+				       COALESCE(SUM(CASE WHEN a.ends_at &gt;= #{from} AND a.ends_at &lt; #{to} THEN s.hours ELSE 0 END), 0)
+				         AS hours_in_period
+				FROM activity_sign_up s JOIN activity a ON a.id = s.activity_id
+				WHERE s.hours_confirmed_at IS NOT NULL AND s.hours_revoked_at IS NULL
+				  AND s.volunteer_id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+				GROUP BY s.volunteer_id
+				</script>
+				""")
+		List<Row> totals(@Param("ids") Collection<Long> ids, @Param("from") Instant from, @Param("to") Instant to);
+
+	}
+
+}
