@@ -54,9 +54,12 @@ class NeedController {
 
 	private final OrgDirectory orgs;
 
+	private final NeedSuggestions suggestions;
+
 	NeedController(NeedService service, NeedCategoryMapper categories, NeedHistoryMapper history,
-			NeedParticipantMapper participants, OrgDirectory orgs) {
+			NeedParticipantMapper participants, OrgDirectory orgs, NeedSuggestions suggestions) {
 		this.service = service;
+		this.suggestions = suggestions;
 		this.categories = categories;
 		this.history = history;
 		this.participants = participants;
@@ -140,6 +143,13 @@ class NeedController {
 	Connection<Need> stationNeeds(@Argument long orgUnitId, @Argument NeedStatus status, @Argument Integer first,
 			@Argument String after) {
 		return this.service.stationNeeds(orgUnitId, status, Connections.page(first, after));
+	}
+
+	/** 派单建议 for an admin covering the need's station. */
+	@QueryMapping
+	List<NeedSuggestions.AssigneeSuggestion> suggestAssignees(@Argument long needId,
+			@Argument @NotNull @Min(1) @Max(20) Integer first) {
+		return this.suggestions.suggest(needId, first);
 	}
 
 	// --- The workflow.
