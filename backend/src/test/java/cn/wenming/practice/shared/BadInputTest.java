@@ -70,6 +70,18 @@ class BadInputTest {
 	}
 
 	@Test
+	void malformedRequestBodiesStillGetAGraphQlErrorCode() {
+		for (String body : new String[] { "this is not json", "{\"query\": \"{ me { id } }\", \"variables\": \"notjson\"}" }) {
+			String answer = this.api.client().post().header("Content-Type", "application/json")
+				.bodyValue(body)
+				.exchange()
+				.expectStatus().isBadRequest()
+				.expectBody(String.class).returnResult().getResponseBody();
+			assertThat(answer).contains("\"errors\"").contains("\"code\":\"BAD_REQUEST\"").doesNotContain("Exception");
+		}
+	}
+
+	@Test
 	void introspectionIsOffOutsideLocal() {
 		String body = post("{ __schema { types { name } } }");
 		assertThat(body).contains("\"code\":\"BAD_REQUEST\"").doesNotContain("\"types\"");
