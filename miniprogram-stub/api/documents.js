@@ -19,6 +19,7 @@ module.exports = {
   MyActivities: "query MyActivities($first: Int, $after: String) {\n  myActivities(first: $first, after: $after) {\n    edges {\n      node {\n        id status waitlistPosition checkedInAt checkedOutAt hours hoursConfirmed\n        activity { id title status startsAt endsAt address }\n      }\n    }\n    pageInfo { hasNextPage endCursor }\n  }\n}",
   MyNeeds: "query MyNeeds($first: Int, $after: String) {\n  myNeeds(first: $first, after: $after) {\n    edges { node { id title status stationName category { name } createdAt } }\n    pageInfo { hasNextPage endCursor }\n  }\n}",
   MyPoints: "query MyPoints {\n  me { id points { balance earnedThisYear } }\n}",
+  MyTeams: "query MyTeams {\n  myTeams { id name leader { userId } }\n}",
   NearbyActivities: "query NearbyActivities($latitude: Float!, $longitude: Float!, $radiusMeters: Int, $first: Int) {\n  nearbyActivities(latitude: $latitude, longitude: $longitude, radiusMeters: $radiusMeters, first: $first) {\n    distanceMeters\n    activity { id title status startsAt endsAt address capacity confirmedCount orgUnitName }\n  }\n}",
   NearbyStations: "query NearbyStations($latitude: Float!, $longitude: Float!, $radiusMeters: Int) {\n  nearbyStations(latitude: $latitude, longitude: $longitude, radiusMeters: $radiusMeters, first: 5) {\n    distanceMeters\n    station { id name }\n  }\n}",
   NeedCategories: "query NeedCategories {\n  needCategories { id name }\n}",

@@ -1,10 +1,18 @@
 const path = require('path')
 const simulate = require('miniprogram-simulate')
 
-/** Loads a page (built with Component()) and attaches it, as the mini-program runtime would. */
+const loaded = new Map()
+
+/**
+ * Loads a page (built with Component()) and attaches a fresh instance, as the mini-program runtime
+ * would on navigation. Each page definition is registered once per test file.
+ */
 function loadPage(name) {
-  const id = simulate.load(path.join(__dirname, '..', 'pages', name, name))
-  const page = simulate.render(id)
+  if (!loaded.has(name)) {
+    // One compilation of every page: per-page compilations of the official compiler share globals.
+    loaded.set(name, simulate.load(path.join(__dirname, '..', 'pages', name, name), { rootPath: path.join(__dirname, '..', 'pages') }))
+  }
+  const page = simulate.render(loaded.get(name))
   page.attach(document.createElement('parent-wrapper'))
   return page
 }

@@ -109,21 +109,36 @@ function createWx() {
   return wx
 }
 
-/** Real HTTP for the journey: wx.request's options onto fetch. */
-async function fetchTransport(options) {
-  const response = await fetch(options.url, {
-    method: options.method || 'GET',
-    headers: options.header,
-    body: options.data === undefined ? undefined : JSON.stringify(options.data),
+/**
+ * A plain HTTP exchange with Node's http module (jsdom, which the page simulator needs, has no
+ * fetch). Resolves to { statusCode, headers, text }.
+ */
+function httpExchange(url, method, headers, body) {
+  const target = new URL(url)
+  const transport = target.protocol === 'https:' ? require('https') : require('http')
+  return new Promise((resolve, reject) => {
+    const request = transport.request(target, { method, headers }, (response) => {
+      const chunks = []
+      response.on('data', (chunk) => chunks.push(chunk))
+      response.on('end', () => resolve({ statusCode: response.statusCode, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') }))
+    })
+    request.on('error', reject)
+    if (body !== undefined) request.write(body)
+    request.end()
   })
-  const text = await response.text()
-  let data = text
+}
+
+/** Real HTTP for the journey: wx.request's options onto the network, answered as wx.request answers. */
+async function fetchTransport(options) {
+  const body = options.data === undefined ? undefined : JSON.stringify(options.data)
+  const response = await httpExchange(options.url, options.method || 'GET', options.header || {}, body)
+  let data = response.text
   try {
-    data = JSON.parse(text)
+    data = JSON.parse(response.text)
   } catch (e) {
     // non-JSON bodies stay text, as wx.request leaves them
   }
-  return { statusCode: response.status, data, header: Object.fromEntries(response.headers) }
+  return { statusCode: response.statusCode, data, header: response.headers }
 }
 
-module.exports = { createWx, fetchTransport }
+module.exports = { createWx, fetchTransport, httpExchange }
