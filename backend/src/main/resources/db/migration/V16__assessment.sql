@@ -6,6 +6,12 @@ ALTER TABLE activity
     ADD KEY idx_activity_civilized_unit (civilized_unit_id, starts_at),
     ADD CONSTRAINT fk_activity_civilized_unit FOREIGN KEY (civilized_unit_id) REFERENCES civilized_unit (id);
 
--- The assessment counts finished activities by start time within a period.
+-- The assessment's grouped reads are bounded by period: held activities by status and start, service
+-- hours by the activity's end (then sign-ups by activity) and honor hours by service date, so a
+-- report reads the period's rows rather than every row ever written.
 ALTER TABLE activity
-    ADD KEY idx_activity_status_unit (status, starts_at, org_unit_id);
+    ADD KEY idx_activity_status_unit (status, starts_at, org_unit_id),
+    ADD KEY idx_activity_ends (ends_at);
+
+ALTER TABLE volunteer_honor_hours
+    ADD KEY idx_honor_hours_date (service_date, volunteer_id);
