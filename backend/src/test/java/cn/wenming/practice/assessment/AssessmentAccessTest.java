@@ -72,6 +72,35 @@ class AssessmentAccessTest {
 	}
 
 	@Test
+	void anActivityNamesOnlyACivilizedUnitLivePairedWithItsStation() {
+		Api api = new Api(this.port);
+		Fixtures fixtures = new Fixtures(this.jdbc);
+		Fixtures.Tree tree = fixtures.tree();
+		AssessmentScenario s = new AssessmentScenario(api, this.jdbc, this.clock, tree.center());
+		String cu = s.civilizedUnit(tree.institute());
+		String stationProject = s.project(tree.station());
+		java.time.Instant start = java.time.Instant.parse("2026-03-01T01:00:00Z");
+		java.time.Duration hour = java.time.Duration.ofHours(1);
+
+		// Not yet paired, then paired, then the pairing ended.
+		ApiErrors.expectCode(s.createActivity(stationProject, start, hour, false, cu), "CIVILIZED_UNIT_NOT_PAIRED");
+		s.pair(cu, tree.station());
+		s.createActivity(stationProject, start, hour, false, cu).path("createActivity.civilizedUnitId")
+			.entity(String.class).isEqualTo(cu);
+		api.as(s.admin).documentName("unpairCivilizedUnit").variable("civilizedUnitId", cu)
+			.variable("stationId", Long.toString(tree.station())).execute().path("unpairCivilizedUnit")
+			.entity(Boolean.class).isEqualTo(true);
+		ApiErrors.expectCode(s.createActivity(stationProject, start, hour, false, cu), "CIVILIZED_UNIT_NOT_PAIRED");
+		// An unknown unit is refused the same way; no civilized unit is fine.
+		ApiErrors.expectCode(s.createActivity(stationProject, start, hour, false, "999999999"),
+				"CIVILIZED_UNIT_NOT_PAIRED");
+		s.createActivity(stationProject, start, hour, false, null).path("createActivity.civilizedUnitId")
+			.valueIsNull();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM activity WHERE project_id = ? AND civilized_unit_id = ?",
+				Integer.class, Long.valueOf(stationProject), Long.valueOf(cu))).isEqualTo(1);
+	}
+
+	@Test
 	void statementCountIsTheSameForTwoStationsAndForTwelve() {
 		Api api = new Api(this.port);
 		Fixtures fixtures = new Fixtures(this.jdbc);
