@@ -96,7 +96,7 @@ class ActivityController {
 			@Min(50) @Max(10000) Integer geofenceMeters, @NotNull @Min(1) @Max(10000) Integer capacity,
 			@Size(max = 20) List<@NotBlank @Size(max = 20) String> skills, Boolean trainingRequired,
 			Boolean theoryLecture, @Size(max = 30) String contactName,
-			@Size(max = 20) @Pattern(regexp = "[0-9+\\- ]*") String contactPhone) {
+			@Size(max = 20) @Pattern(regexp = "[0-9+\\- ]*") String contactPhone, Long civilizedUnitId) {
 
 		/** An activity must end after it starts (reported as {@code input.endsAfterStart}). */
 		@AssertTrue(message = "结束时间须晚于开始时间")

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.org.OrgDirectory;
+import cn.wenming.practice.org.OrgLevel;
+import cn.wenming.practice.org.OrgStatistics;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
@@ -52,9 +54,11 @@ class ActivityService {
 
 	private final Clock clock;
 
+	private final OrgStatistics pairings;
+
 	ActivityService(ActivityMapper activities, ActivitySkillMapper skills, ProjectService projects, OrgDirectory orgs,
 			AccessControl access, NearbyActivityIndex index, ApplicationEventPublisher events, TransactionTemplate tx,
-			Clock clock) {
+			Clock clock, OrgStatistics pairings) {
 		this.activities = activities;
 		this.skills = skills;
 		this.projects = projects;
@@ -64,6 +68,7 @@ class ActivityService {
 		this.events = events;
 		this.tx = tx;
 		this.clock = clock;
+		this.pairings = pairings;
 	}
 
 	Activity create(ActivityController.CreateActivityInput input) {
@@ -80,8 +85,14 @@ class ActivityService {
 		if (deadline.isAfter(input.endsAt())) {
 			throw DomainException.badRequest("报名截止时间不能晚于活动结束时间");
 		}
+		if (input.civilizedUnitId() != null && (unit.level() != OrgLevel.STATION
+				|| !this.pairings.isPaired(input.civilizedUnitId(), unit.id()))) {
+			// Only a pairing's activities count for 结对共建 (assessment): the unit must be paired with this station.
+			throw new DomainException(ErrorCode.CIVILIZED_UNIT_NOT_PAIRED);
+		}
 		Activity activity = new Activity();
 		activity.setProjectId(project.getId());
+		activity.setCivilizedUnitId(input.civilizedUnitId());
 		activity.setOrgUnitId(unit.id());
 		activity.setCategory(project.getCategory());
 		activity.setTitle(input.title().strip());

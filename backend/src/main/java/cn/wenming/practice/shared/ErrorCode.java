@@ -24,6 +24,7 @@ public enum ErrorCode {
 	ORG_UNIT_HAS_OPEN_WORK("该单位仍有未完结的工作，不能关闭"),
 	ORG_UNIT_CLOSED("该单位已关闭"),
 	CIVILIZED_UNIT_ALREADY_PAIRED("该文明单位已与此站结对"),
+	CIVILIZED_UNIT_NOT_PAIRED("该文明单位未与活动所在的站结对"),
 
 	ID_NUMBER_INVALID("身份证号码不正确"),
 	VOLUNTEER_ALREADY_REGISTERED("已注册为志愿者"),
