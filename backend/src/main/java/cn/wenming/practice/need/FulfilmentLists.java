@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -138,7 +139,8 @@ class FulfilmentLists {
 		YearMonth ym = parseMonth(month);
 		OrgUnitRef unit = this.orgs.find(orgUnitId).orElseThrow(() -> DomainException.notFound("单位"));
 		Actor actor = this.access.requireAdminOver(unit.path());
-		Instant now = this.clock.instant();
+		// Milliseconds, as stored in published_at, so the document and the row agree.
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		if (!ym.isBefore(YearMonth.from(now.atZone(ZONE)))) {
 			throw new DomainException(ErrorCode.FULFILMENT_MONTH_NOT_ENDED);
 		}
