@@ -168,6 +168,40 @@ class FulfilmentListTest {
 			.execute().path("fulfilmentLists").entityList(Object.class).get()).isEmpty();
 	}
 
+	@Test
+	void concurrentPublishersOfOneMonthPublishItOnce() throws Exception {
+		// An ended month without needs: an empty list is a list too (all counts 0, rates null).
+		YearMonth empty = YearMonth.now(SHANGHAI).minusMonths(3);
+		int threads = 12;
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+		var start = new java.util.concurrent.CountDownLatch(1);
+		try {
+			List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				results.add(pool.submit(() -> {
+					start.await();
+					return ApiErrors.codeOf(publish(this.s.api.as(this.s.admin), empty));
+				}));
+			}
+			start.countDown();
+			List<String> codes = new java.util.ArrayList<>();
+			for (var result : results) {
+				codes.add(result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+			}
+			assertThat(codes.stream().filter(java.util.Objects::isNull).count()).as(codes.toString()).isEqualTo(1);
+			assertThat(codes.stream().filter(java.util.Objects::nonNull))
+				.containsOnly("FULFILMENT_LIST_ALREADY_PUBLISHED").hasSize(threads - 1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.s.count("SELECT COUNT(*) FROM need_fulfilment_list WHERE org_unit_id = ? AND month = ?",
+				this.s.tree.station(), empty.toString())).isEqualTo(1);
+		Map<String, Object> list = entity(list(this.s.api.anonymous(), empty), "fulfilmentList");
+		assertThat(map(list.get("total"))).containsEntry("received", 0).containsEntry("fulfilmentRate", null);
+		assertThat(list(list.get("categories"))).isEmpty();
+	}
+
 	/**
 	 * The month: nine needs across three categories and every outcome; times in Asia/Shanghai. The
 	 * first lies on the 1st at 07:30 (still the previous month in UTC), the last on the last day at
