@@ -224,11 +224,13 @@ class FulfilmentLists {
 				total.closed(status);
 			}
 			else if (FULFILLED.contains(status)) {
-				boolean onTime = deadline == null || !need.getCompletedAt().isAfter(deadline);
+				// Every move to COMPLETED stamps completed_at; updated_at only guards rows written by hand.
+				Instant completedAt = Objects.requireNonNullElse(need.getCompletedAt(), need.getUpdatedAt());
+				boolean onTime = deadline == null || !completedAt.isAfter(deadline);
 				tally.fulfilled(onTime, need.getRatingStars());
 				total.fulfilled(onTime, need.getRatingStars());
 				fulfilled.add(new FulfilledNeed(need.getId(), category, Masking.name(need.getContactName()), station,
-						kind, servedBy, need.getCompletedAt(), LocalDate.ofInstant(need.getCompletedAt(), ZONE),
+						kind, servedBy, completedAt, LocalDate.ofInstant(completedAt, ZONE),
 						deadline, onTime, need.getRatingStars()));
 			}
 			else {

@@ -55,6 +55,8 @@ class FulfilmentListTest {
 
 	Session stranger;
 
+	Session instituteAdmin;
+
 	String station;
 
 	/** The month of the list under test and the next one (both ended). */
@@ -68,6 +70,8 @@ class FulfilmentListTest {
 	void setUp() {
 		this.s = new NeedScenario(new Api(this.port), this.jdbc);
 		this.stranger = this.s.api.login(Fixtures.unique("stranger"));
+		this.instituteAdmin = this.s.api.login(Fixtures.unique("inst-admin"));
+		this.s.fixtures.grant(this.instituteAdmin.userId(), "INSTITUTE_ADMIN", this.s.tree.institute());
 		this.station = Long.toString(this.s.tree.station());
 		this.month = YearMonth.now(SHANGHAI).minusMonths(2);
 		this.next = this.month.plusMonths(1);
@@ -87,6 +91,14 @@ class FulfilmentListTest {
 		ApiErrors.expectCode(list(this.s.api.as(this.stranger), this.month), "NOT_FOUND");
 		Map<String, Object> live = entity(list(this.s.api.as(this.s.admin), this.month), "fulfilmentList");
 		assertThat(live.get("published")).isEqualTo(false);
+		// The 所 covers the station's subtree: its admin sees the same figures there; the station's admin
+		// does not cover the 所.
+		String institute = Long.toString(this.s.tree.institute());
+		Map<String, Object> atInstitute = entity(list(this.s.api.as(this.instituteAdmin), this.month, institute),
+				"fulfilmentList");
+		assertThat(atInstitute.get("total")).isEqualTo(live.get("total"));
+		assertThat(atInstitute.get("categories")).isEqualTo(live.get("categories"));
+		ApiErrors.expectCode(list(this.s.api.as(this.s.admin), this.month, institute), "NOT_FOUND");
 
 		// Who may publish, and when.
 		ApiErrors.expectCode(publish(this.s.api.anonymous(), this.month), "UNAUTHENTICATED");
