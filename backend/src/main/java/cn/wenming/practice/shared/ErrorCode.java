@@ -45,6 +45,8 @@ public enum ErrorCode {
 	NEED_ALREADY_TAKEN("该需求已被认领或派单"),
 	NEED_NO_STATION_NEARBY("附近没有开放的新时代文明实践站，请选择站点"),
 	NEED_ASSIGNEE_NOT_ELIGIBLE("接单方须为已培训的志愿者或在册队伍"),
+	FULFILMENT_MONTH_NOT_ENDED("该月尚未结束，不能公示落实清单"),
+	FULFILMENT_LIST_ALREADY_PUBLISHED("该单位该月的落实清单已公示，不能重复公示"),
 	CONTENT_REJECTED("内容含有违规信息，请修改后重新提交"),
 
 	PROJECT_ARCHIVED("该项目已归档"),
