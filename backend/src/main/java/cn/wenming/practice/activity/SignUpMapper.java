@@ -138,4 +138,16 @@ interface SignUpMapper extends BaseMapper<SignUp> {
 			""")
 	List<SignUp> pageOfUser(@Param("userId") long userId, @Param("afterId") Long afterId, @Param("limit") int limit);
 
+	/** A page of a volunteer's sign-ups whose confirmed hours were revoked, by sign-up id. */
+	@Select("""
+			<script>
+			SELECT * FROM activity_sign_up WHERE volunteer_id = #{volunteerId} AND hours_revoked_at IS NOT NULL
+			<if test="afterId != null"> AND id &gt; #{afterId}</if>
+			ORDER BY id
+			LIMIT #{limit}
+			</script>
+			""")
+	List<SignUp> pageRevokedOfVolunteer(@Param("volunteerId") long volunteerId, @Param("afterId") Long afterId,
+			@Param("limit") int limit);
+
 }

@@ -137,7 +137,7 @@ class ActivityUpdateTest {
 		this.s.move(this.s.admin, "publishActivity", id);
 		assertThat(nearby(this.s.latitude, this.s.longitude)).contains(id);
 
-		double newLatitude = this.s.latitude + 0.5;
+		double newLatitude = Math.round((this.s.latitude + 0.5) * 1e6) / 1e6;
 		Map<String, Object> moved = editable(start, start.plus(Duration.ofHours(2)), 5);
 		moved.put("latitude", newLatitude);
 		update(this.s.admin, id, moved).path("updateActivity.latitude").entity(Double.class).isEqualTo(newLatitude);
