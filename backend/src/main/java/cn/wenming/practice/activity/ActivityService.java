@@ -146,8 +146,8 @@ class ActivityService {
 				throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
 			}
 			Instant now = this.clock.instant();
-			boolean timesChanged = !sameMillis(input.startsAt(), locked.getStartsAt())
-					|| !sameMillis(input.endsAt(), locked.getEndsAt());
+			boolean timesChanged = !sameSecond(input.startsAt(), locked.getStartsAt())
+					|| !sameSecond(input.endsAt(), locked.getEndsAt());
 			boolean placeChanged = latitude.compareTo(locked.getLatitude()) != 0
 					|| longitude.compareTo(locked.getLongitude()) != 0;
 			if ((timesChanged || placeChanged) && this.signUps.countCheckedIn(id) > 0) {
@@ -190,8 +190,9 @@ class ActivityService {
 		return this.activities.selectById(id);
 	}
 
-	private static boolean sameMillis(Instant a, Instant b) {
-		return a.toEpochMilli() == b.toEpochMilli();
+	/** Whole seconds: depending on the driver settings the column may have dropped the milliseconds. */
+	private static boolean sameSecond(Instant a, Instant b) {
+		return a.getEpochSecond() == b.getEpochSecond();
 	}
 
 	private static Set<String> skillSet(List<String> skills) {
