@@ -2,6 +2,8 @@
 -- issued, with the totals and a SHA-256 of the content it states, so a later revocation changes
 -- the next certificate, never one already handed out. code is the random verification code
 -- (base32, 80 bits) printed on the PDF and checked by the public verifyServiceRecord query.
+-- uk_certificate_content: one certificate per stated content, so two concurrent requests for the
+-- same unchanged record end with one certificate (the loser reads the winner's).
 CREATE TABLE service_certificate (
     id                BIGINT        NOT NULL AUTO_INCREMENT,
     code              VARCHAR(20)   NOT NULL,
@@ -19,7 +21,7 @@ CREATE TABLE service_certificate (
     issued_at         DATETIME(3)   NOT NULL,
     PRIMARY KEY (id),
     UNIQUE KEY uk_certificate_code (code),
-    KEY idx_certificate_volunteer (volunteer_id, service_year, content_hash),
+    UNIQUE KEY uk_certificate_content (volunteer_id, service_year, content_hash),
     CONSTRAINT fk_certificate_volunteer FOREIGN KEY (volunteer_id) REFERENCES volunteer (id),
     CONSTRAINT fk_certificate_unit FOREIGN KEY (issuing_unit_id) REFERENCES org_unit (id),
     CONSTRAINT fk_certificate_issuer FOREIGN KEY (issued_by) REFERENCES app_user (id)

@@ -152,8 +152,10 @@ class ServiceRecords {
 				certificate = this.certificates.findByCode(code);
 			}
 			catch (DuplicateKeyException ex) {
-				// An 80-bit code collided: practically never; draw again.
-				if (attempt >= 2) {
+				// A concurrent request issued the same content first (uk_certificate_content): hand
+				// out that one. Otherwise an 80-bit code collided, which practically never happens: draw again.
+				certificate = this.certificates.findSame(volunteer.id(), year, hash);
+				if (certificate == null && attempt >= 2) {
 					throw ex;
 				}
 			}

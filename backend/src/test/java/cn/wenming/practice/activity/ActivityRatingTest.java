@@ -10,6 +10,7 @@ import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.SqlCounter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ class ActivityRatingTest {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	SqlCounter counter;
+
 	ActivityScenario s;
 
 	@BeforeEach
@@ -50,6 +54,7 @@ class ActivityRatingTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void attendeesRateOnceAndTheProjectAveragesItsActivities() {
 		Session a = this.s.volunteer("rater-a");
 		Session b = this.s.volunteer("rater-b");
@@ -106,6 +111,23 @@ class ActivityRatingTest {
 		ApiErrors.expectCode(rate(absent, open, 5, null), "NOT_CHECKED_IN");
 		ApiErrors.expectCode(rate(early, open, 5, null), "ACTIVITY_INVALID_STATE");
 		rate(attended, finished, 4, null).path("rateActivity.stars").entity(Integer.class).isEqualTo(4);
+	}
+
+	@Test
+	void projectRatingsOfAPageCostTheSameFor5And50Projects() {
+		for (int i = 0; i < 50; i++) {
+			this.jdbc.update("""
+					INSERT INTO project (org_unit_id, name, category, brand, status, created_by, created_at, updated_at)
+					VALUES (?, ?, 'CULTURE', 0, 'ACTIVE', ?, NOW(3), NOW(3))
+					""", this.s.tree.station(), "项目" + i, this.s.admin.userId());
+		}
+		var five = this.counter.measure(() -> this.s.api.anonymous().documentName("projectRatings")
+			.variable("orgUnitId", Long.toString(this.s.tree.station())).variable("first", 5).execute()
+			.path("projects.edges[*].node.rating.count").entityList(Integer.class).hasSize(5).get());
+		var fifty = this.counter.measure(() -> this.s.api.anonymous().documentName("projectRatings")
+			.variable("orgUnitId", Long.toString(this.s.tree.station())).variable("first", 50).execute()
+			.path("projects.edges[*].node.rating.count").entityList(Integer.class).hasSize(50).get());
+		assertThat(fifty.count()).as(String.join("\n", fifty.statements())).isEqualTo(five.count());
 	}
 
 	private GraphQlTester.Response rate(Session as, String activityId, int stars, String comment) {

@@ -3,7 +3,16 @@ package cn.wenming.practice.activity;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api;
@@ -158,6 +167,33 @@ class ServiceRecordTest {
 		assertThat(after.get("code")).isNotEqualTo(before);
 		assertThat(after).containsEntry("activitiesCount", 1).containsEntry("creditHours", 1.0);
 		verify(before).path("verifyServiceRecord.creditHours").entity(Double.class).isEqualTo(3.0);
+	}
+
+	@Test
+	void concurrentRequestsForAnUnchangedRecordMakeOneCertificate() throws Exception {
+		Attendance.attend(this.s, this.clock, "图书整理", Duration.ofHours(1), this.volunteer);
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<String>> codes = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				codes.add(pool.submit(() -> {
+					go.await();
+					return issue(this.volunteer, null).path("serviceRecordPdf.code").entity(String.class).get();
+				}));
+			}
+			go.countDown();
+			Set<String> distinct = new HashSet<>();
+			for (Future<String> code : codes) {
+				distinct.add(code.get(120, TimeUnit.SECONDS));
+			}
+			assertThat(distinct).hasSize(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM service_certificate WHERE volunteer_id = ?",
+				Integer.class, Long.valueOf(this.volunteerId))).isEqualTo(1);
 	}
 
 	@Test
