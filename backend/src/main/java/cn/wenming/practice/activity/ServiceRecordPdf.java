@@ -75,7 +75,7 @@ final class ServiceRecordPdf {
 
 		if (!content.activities().isEmpty()) {
 			document.add(section("一、参加的志愿服务活动（信用时长）", head));
-			PdfPTable table = table(new float[] { 1, 7, 3, 2 });
+			PdfPTable table = table(new float[] { 1, 6, 3, 3 });
 			headerRow(table, head, "序号", "活动", "日期", "时长（小时）");
 			int n = 1;
 			for (ActivityItem item : content.activities()) {
@@ -86,7 +86,7 @@ final class ServiceRecordPdf {
 		}
 		if (!content.honors().isEmpty()) {
 			document.add(section("二、荣誉时长（补录）", head));
-			PdfPTable table = table(new float[] { 1, 7, 3, 2 });
+			PdfPTable table = table(new float[] { 1, 6, 3, 3 });
 			headerRow(table, head, "序号", "补录原因", "服务日期", "时长（小时）");
 			int n = 1;
 			for (HonorItem item : content.honors()) {
