@@ -66,6 +66,9 @@ public enum ErrorCode {
 	HOURS_NOT_CONFIRMED("该报名的时长尚未确认"),
 	HOURS_ALREADY_REVOKED("该报名的时长已撤销"),
 	HOURS_ALREADY_CONFIRMED("该报名的时长已确认，不能再调整"),
+	ACTIVITY_CAPACITY_BELOW_CONFIRMED("名额不能少于已确认的报名人数"),
+	ACTIVITY_ALREADY_RATED("已评价过该活动"),
+	SERVICE_RECORD_EMPTY("该年度没有可开具证明的服务记录"),
 
 	POINTS_INSUFFICIENT("积分不足"),
 	POINTS_ENTRY_ALREADY_REVERSED("该积分记录已冲正"),
