@@ -52,6 +52,9 @@ class Activity {
 
 	private Boolean theoryLecture;
 
+	/** The paired 文明单位 that runs this activity at its station (结对共建), if any. */
+	private Long civilizedUnitId;
+
 	private String contactName;
 
 	private String contactPhone;
@@ -209,6 +212,14 @@ class Activity {
 
 	public void setTheoryLecture(Boolean theoryLecture) {
 		this.theoryLecture = theoryLecture;
+	}
+
+	public Long getCivilizedUnitId() {
+		return this.civilizedUnitId;
+	}
+
+	public void setCivilizedUnitId(Long civilizedUnitId) {
+		this.civilizedUnitId = civilizedUnitId;
 	}
 
 	public String getContactName() {

@@ -96,6 +96,24 @@ class ActivityController {
 			@Min(50) @Max(10000) Integer geofenceMeters, @NotNull @Min(1) @Max(10000) Integer capacity,
 			@Size(max = 20) List<@NotBlank @Size(max = 20) String> skills, Boolean trainingRequired,
 			Boolean theoryLecture, @Size(max = 30) String contactName,
+			@Size(max = 20) @Pattern(regexp = "[0-9+\\- ]*") String contactPhone, Long civilizedUnitId) {
+
+		/** An activity must end after it starts (reported as {@code input.endsAfterStart}). */
+		@AssertTrue(message = "结束时间须晚于开始时间")
+		public boolean isEndsAfterStart() {
+			return this.startsAt == null || this.endsAt == null || this.endsAt.isAfter(this.startsAt);
+		}
+
+	}
+
+	/** Input of {@code updateActivity}: every editable field (a full replacement, like updateProject). */
+	record UpdateActivityInput(@NotBlank @Size(max = 100) String title, @Size(max = 5000) String description,
+			@NotNull Instant startsAt, @NotNull Instant endsAt, Instant signUpDeadline,
+			@NotBlank @Size(max = 200) String address, @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
+			@NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
+			@Min(50) @Max(10000) Integer geofenceMeters, @NotNull @Min(1) @Max(10000) Integer capacity,
+			@Size(max = 20) List<@NotBlank @Size(max = 20) String> skills, Boolean trainingRequired,
+			Boolean theoryLecture, @Size(max = 30) String contactName,
 			@Size(max = 20) @Pattern(regexp = "[0-9+\\- ]*") String contactPhone) {
 
 		/** An activity must end after it starts (reported as {@code input.endsAfterStart}). */
@@ -143,6 +161,11 @@ class ActivityController {
 	@MutationMapping
 	Activity createActivity(@Argument @Valid CreateActivityInput input) {
 		return this.activityService.create(input);
+	}
+
+	@MutationMapping
+	Activity updateActivity(@Argument long id, @Argument @Valid UpdateActivityInput input) {
+		return this.activityService.update(id, input);
 	}
 
 	@MutationMapping

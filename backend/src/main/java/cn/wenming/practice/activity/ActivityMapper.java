@@ -35,6 +35,21 @@ interface ActivityMapper extends BaseMapper<Activity> {
 	int move(@Param("id") long id, @Param("from") Collection<String> from, @Param("to") String to,
 			@Param("now") Instant now);
 
+	/**
+	 * Writes the editable fields of {@code a} (updateActivity) and the confirmed count; the caller
+	 * holds the row lock. A full replacement, so cleared optional fields become NULL.
+	 */
+	@Update("""
+			UPDATE activity SET title = #{a.title}, description = #{a.description}, starts_at = #{a.startsAt},
+			       ends_at = #{a.endsAt}, sign_up_deadline = #{a.signUpDeadline}, address = #{a.address},
+			       latitude = #{a.latitude}, longitude = #{a.longitude}, geofence_meters = #{a.geofenceMeters},
+			       capacity = #{a.capacity}, confirmed_count = #{a.confirmedCount},
+			       training_required = #{a.trainingRequired}, theory_lecture = #{a.theoryLecture},
+			       contact_name = #{a.contactName}, contact_phone = #{a.contactPhone}, updated_at = #{a.updatedAt}
+			WHERE id = #{a.id}
+			""")
+	int replace(@Param("a") Activity a);
+
 	@Update("""
 			UPDATE activity SET confirmed_count = #{confirmed}, waitlist_seq = #{waitlistSeq}, updated_at = #{now}
 			WHERE id = #{id}

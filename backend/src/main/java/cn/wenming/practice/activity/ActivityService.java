@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.org.OrgDirectory;
+import cn.wenming.practice.org.OrgLevel;
+import cn.wenming.practice.org.OrgStatistics;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
@@ -46,24 +48,33 @@ class ActivityService {
 
 	private final NearbyActivityIndex index;
 
+	private final SignUpMapper signUps;
+
+	private final Waitlist waitlist;
+
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate tx;
 
 	private final Clock clock;
 
+	private final OrgStatistics pairings;
+
 	ActivityService(ActivityMapper activities, ActivitySkillMapper skills, ProjectService projects, OrgDirectory orgs,
-			AccessControl access, NearbyActivityIndex index, ApplicationEventPublisher events, TransactionTemplate tx,
-			Clock clock) {
+			AccessControl access, NearbyActivityIndex index, SignUpMapper signUps, Waitlist waitlist,
+			ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, OrgStatistics pairings) {
 		this.activities = activities;
 		this.skills = skills;
 		this.projects = projects;
 		this.orgs = orgs;
 		this.access = access;
 		this.index = index;
+		this.signUps = signUps;
+		this.waitlist = waitlist;
 		this.events = events;
 		this.tx = tx;
 		this.clock = clock;
+		this.pairings = pairings;
 	}
 
 	Activity create(ActivityController.CreateActivityInput input) {
@@ -80,8 +91,14 @@ class ActivityService {
 		if (deadline.isAfter(input.endsAt())) {
 			throw DomainException.badRequest("报名截止时间不能晚于活动结束时间");
 		}
+		if (input.civilizedUnitId() != null && (unit.level() != OrgLevel.STATION
+				|| !this.pairings.isPaired(input.civilizedUnitId(), unit.id()))) {
+			// Only a pairing's activities count for 结对共建 (assessment): the unit must be paired with this station.
+			throw new DomainException(ErrorCode.CIVILIZED_UNIT_NOT_PAIRED);
+		}
 		Activity activity = new Activity();
 		activity.setProjectId(project.getId());
+		activity.setCivilizedUnitId(input.civilizedUnitId());
 		activity.setOrgUnitId(unit.id());
 		activity.setCategory(project.getCategory());
 		activity.setTitle(input.title().strip());
@@ -113,6 +130,88 @@ class ActivityService {
 			}
 		});
 		return this.activities.selectById(activity.getId());
+	}
+
+	/**
+	 * Edits a draft or recruiting activity (a full replacement of the editable fields). Runs under
+	 * the activity row lock, like sign-ups, so the capacity check and the waitlist promotion see the
+	 * confirmed count that sign-ups and cancellations leave. Rules: the capacity may not drop below
+	 * the confirmed sign-ups (nobody loses a confirmed place); a raised capacity promotes the
+	 * waitlist in order; once someone has checked in, time and place are fixed (their hours depend
+	 * on them); a recruiting activity cannot be moved to start in the past. The nearby index follows
+	 * after the commit ({@link ActivityChanged}).
+	 */
+	Activity update(long id, ActivityController.UpdateActivityInput input) {
+		Activity current = require(id);
+		this.access.requireAdminOver(pathOf(current));
+		Instant deadline = (input.signUpDeadline() != null) ? input.signUpDeadline() : input.startsAt();
+		if (deadline.isAfter(input.endsAt())) {
+			throw DomainException.badRequest("报名截止时间不能晚于活动结束时间");
+		}
+		BigDecimal latitude = BigDecimal.valueOf(input.latitude()).setScale(6, RoundingMode.HALF_UP);
+		BigDecimal longitude = BigDecimal.valueOf(input.longitude()).setScale(6, RoundingMode.HALF_UP);
+		Set<String> tags = skillSet(input.skills());
+		this.tx.executeWithoutResult(status -> {
+			Activity locked = this.activities.lock(id);
+			if (locked.getStatus() != ActivityStatus.DRAFT && locked.getStatus() != ActivityStatus.PUBLISHED) {
+				throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
+			}
+			Instant now = this.clock.instant();
+			boolean timesChanged = !sameSecond(input.startsAt(), locked.getStartsAt())
+					|| !sameSecond(input.endsAt(), locked.getEndsAt());
+			boolean placeChanged = latitude.compareTo(locked.getLatitude()) != 0
+					|| longitude.compareTo(locked.getLongitude()) != 0;
+			if ((timesChanged || placeChanged) && this.signUps.countCheckedIn(id) > 0) {
+				throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE, "已有志愿者签到，不能再修改活动时间或地点");
+			}
+			if (timesChanged && locked.getStatus() == ActivityStatus.PUBLISHED && !input.startsAt().isAfter(now)) {
+				throw DomainException.badRequest("已发布活动的开始时间须晚于现在");
+			}
+			if (input.capacity() < locked.getConfirmedCount()) {
+				throw new DomainException(ErrorCode.ACTIVITY_CAPACITY_BELOW_CONFIRMED,
+						"名额不能少于已确认的报名人数（" + locked.getConfirmedCount() + "）");
+			}
+			List<SignUp> promoted = this.waitlist.fill(id, input.capacity(), locked.getConfirmedCount(), now);
+			Activity edited = new Activity();
+			edited.setId(id);
+			edited.setTitle(input.title().strip());
+			edited.setDescription(strip(input.description()));
+			edited.setStartsAt(input.startsAt());
+			edited.setEndsAt(input.endsAt());
+			edited.setSignUpDeadline(deadline);
+			edited.setAddress(input.address().strip());
+			edited.setLatitude(latitude);
+			edited.setLongitude(longitude);
+			edited.setGeofenceMeters((input.geofenceMeters() != null) ? input.geofenceMeters() : 500);
+			edited.setCapacity(input.capacity());
+			edited.setConfirmedCount(locked.getConfirmedCount() + promoted.size());
+			edited.setTrainingRequired(Boolean.TRUE.equals(input.trainingRequired()));
+			edited.setTheoryLecture(Boolean.TRUE.equals(input.theoryLecture()));
+			edited.setContactName(strip(input.contactName()));
+			edited.setContactPhone(strip(input.contactPhone()));
+			edited.setUpdatedAt(now);
+			this.activities.replace(edited);
+			this.skills.deleteAll(id);
+			if (!tags.isEmpty()) {
+				this.skills.insertAll(id, tags);
+			}
+			// Promoted people are not notified yet: that comes with the waitlist notifications.
+			this.events.publishEvent(new ActivityChanged(id));
+		});
+		return this.activities.selectById(id);
+	}
+
+	/** Whole seconds: depending on the driver settings the column may have dropped the milliseconds. */
+	private static boolean sameSecond(Instant a, Instant b) {
+		return a.getEpochSecond() == b.getEpochSecond();
+	}
+
+	private static Set<String> skillSet(List<String> skills) {
+		Set<String> tags = new LinkedHashSet<>();
+		if (skills != null) {
+			skills.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(tags::add);
+		}
+		return tags;
 	}
 
 	Activity publish(long id) {

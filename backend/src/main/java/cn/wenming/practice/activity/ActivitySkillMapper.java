@@ -3,6 +3,7 @@ package cn.wenming.practice.activity;
 import java.util.Collection;
 import java.util.List;
 
+import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -19,6 +20,9 @@ interface ActivitySkillMapper {
 			</script>
 			""")
 	int insertAll(@Param("activityId") long activityId, @Param("skills") Collection<String> skills);
+
+	@Delete("DELETE FROM activity_skill WHERE activity_id = #{activityId}")
+	int deleteAll(@Param("activityId") long activityId);
 
 	@Select("""
 			<script>

@@ -30,6 +30,11 @@ interface SignUpMapper extends BaseMapper<SignUp> {
 					.in("activity_id", activityIds));
 	}
 
+	/** How many of the activity's sign-ups have checked in (their hours depend on its time and place). */
+	default long countCheckedIn(long activityId) {
+		return selectCount(new QueryWrapper<SignUp>().eq("activity_id", activityId).isNotNull("checked_in_at"));
+	}
+
 	/** The first person on the waitlist; called with the activity row locked. */
 	@Select("""
 			SELECT * FROM activity_sign_up
@@ -39,6 +44,7 @@ interface SignUpMapper extends BaseMapper<SignUp> {
 			""")
 	SignUp firstWaitlisted(@Param("activityId") long activityId);
 
+	/** Guarded: 0 rows unless the sign-up is still waitlisted. */
 	@Update("UPDATE activity_sign_up SET status = 'CONFIRMED', updated_at = #{now} WHERE id = #{id} AND status = 'WAITLISTED'")
 	int promote(@Param("id") long id, @Param("now") Instant now);
 
@@ -131,5 +137,17 @@ interface SignUpMapper extends BaseMapper<SignUp> {
 			</script>
 			""")
 	List<SignUp> pageOfUser(@Param("userId") long userId, @Param("afterId") Long afterId, @Param("limit") int limit);
+
+	/** A page of a volunteer's sign-ups whose confirmed hours were revoked, by sign-up id. */
+	@Select("""
+			<script>
+			SELECT * FROM activity_sign_up WHERE volunteer_id = #{volunteerId} AND hours_revoked_at IS NOT NULL
+			<if test="afterId != null"> AND id &gt; #{afterId}</if>
+			ORDER BY id
+			LIMIT #{limit}
+			</script>
+			""")
+	List<SignUp> pageRevokedOfVolunteer(@Param("volunteerId") long volunteerId, @Param("afterId") Long afterId,
+			@Param("limit") int limit);
 
 }

@@ -189,6 +189,10 @@ class NeedService {
 		ContentHold hold = checked(actor, Scene.FORUM, need.getTitle(), need.getDescription());
 		need.setContentHold(hold);
 		Instant now = this.clock.instant();
+		// The application clock, not the fill handler's system time: stage deadlines and the monthly
+		// 落实清单 compare created_at with clock time.
+		need.setCreatedAt(now);
+		need.setUpdatedAt(now);
 		this.tx.executeWithoutResult(status -> {
 			if (this.needs.lockOpenStation(station.id()) == null) {
 				throw new DomainException(ErrorCode.ORG_UNIT_CLOSED);

@@ -24,6 +24,7 @@ public enum ErrorCode {
 	ORG_UNIT_HAS_OPEN_WORK("该单位仍有未完结的工作，不能关闭"),
 	ORG_UNIT_CLOSED("该单位已关闭"),
 	CIVILIZED_UNIT_ALREADY_PAIRED("该文明单位已与此站结对"),
+	CIVILIZED_UNIT_NOT_PAIRED("该文明单位未与活动所在的站结对"),
 
 	ID_NUMBER_INVALID("身份证号码不正确"),
 	VOLUNTEER_ALREADY_REGISTERED("已注册为志愿者"),
@@ -44,6 +45,8 @@ public enum ErrorCode {
 	NEED_ALREADY_TAKEN("该需求已被认领或派单"),
 	NEED_NO_STATION_NEARBY("附近没有开放的新时代文明实践站，请选择站点"),
 	NEED_ASSIGNEE_NOT_ELIGIBLE("接单方须为已培训的志愿者或在册队伍"),
+	FULFILMENT_MONTH_NOT_ENDED("该月尚未结束，不能公示落实清单"),
+	FULFILMENT_LIST_ALREADY_PUBLISHED("该单位该月的落实清单已公示，不能重复公示"),
 	CONTENT_REJECTED("内容含有违规信息，请修改后重新提交"),
 
 	PROJECT_ARCHIVED("该项目已归档"),
@@ -63,6 +66,9 @@ public enum ErrorCode {
 	HOURS_NOT_CONFIRMED("该报名的时长尚未确认"),
 	HOURS_ALREADY_REVOKED("该报名的时长已撤销"),
 	HOURS_ALREADY_CONFIRMED("该报名的时长已确认，不能再调整"),
+	ACTIVITY_CAPACITY_BELOW_CONFIRMED("名额不能少于已确认的报名人数"),
+	ACTIVITY_ALREADY_RATED("已评价过该活动"),
+	SERVICE_RECORD_EMPTY("该年度没有可开具证明的服务记录"),
 
 	POINTS_INSUFFICIENT("积分不足"),
 	POINTS_ENTRY_ALREADY_REVERSED("该积分记录已冲正"),

@@ -1,18 +1,30 @@
 package cn.wenming.practice.volunteer;
 
+import java.time.Instant;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import cn.wenming.practice.shared.Connections;
+import graphql.relay.Connection;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** {@code recordHonorHours}: admins record honor hours (补录); authorization is in {@link HonorHoursService}. */
+/**
+ * {@code recordHonorHours}: admins record honor hours (补录); {@code honorHoursRecords}: their history
+ * for the volunteer and the admins covering them. Authorization is in {@link HonorHoursService}.
+ */
 @Controller
 class HonorHoursController {
 
@@ -32,6 +44,27 @@ class HonorHoursController {
 	@MutationMapping
 	Volunteer recordHonorHours(@Argument @Valid RecordHonorHoursInput input) {
 		return this.service.record(input);
+	}
+
+	@QueryMapping
+	Connection<HonorHours> honorHoursRecords(@Argument long volunteerId,
+			@Argument @Min(0) @Max(Connections.MAX_FIRST) Integer first, @Argument String after) {
+		return this.service.records(volunteerId, first, after);
+	}
+
+	@SchemaMapping(typeName = "HonorHoursRecord")
+	String serviceDate(HonorHours record) {
+		return record.getServiceDate().toString();
+	}
+
+	@SchemaMapping(typeName = "HonorHoursRecord")
+	Long approvedById(HonorHours record) {
+		return record.getApprovedBy();
+	}
+
+	@SchemaMapping(typeName = "HonorHoursRecord")
+	Instant recordedAt(HonorHours record) {
+		return record.getCreatedAt();
 	}
 
 }

@@ -34,12 +34,15 @@ class HonorHoursService {
 
 	private final AccessControl access;
 
+	private final VolunteerDirectory directory;
+
 	private final TransactionTemplate tx;
 
 	private final Clock clock;
 
 	HonorHoursService(VolunteerMapper volunteers, HonorHoursMapper honorHours, OrgDirectory orgs,
-			AccessControl access, TransactionTemplate tx, Clock clock) {
+			AccessControl access, VolunteerDirectory directory, TransactionTemplate tx, Clock clock) {
+		this.directory = directory;
 		this.volunteers = volunteers;
 		this.honorHours = honorHours;
 		this.orgs = orgs;
@@ -74,6 +77,15 @@ class HonorHoursService {
 			this.volunteers.addHonorHours(volunteer.getId(), row.getHours(), row.getCreatedAt());
 		});
 		return this.volunteers.selectById(volunteer.getId());
+	}
+
+	/** The volunteer's honor-hours records, for the volunteer and the admins covering them. */
+	graphql.relay.Connection<HonorHours> records(long volunteerId, Integer first, String after) {
+		var page = cn.wenming.practice.shared.Connections.page(first, after);
+		VolunteerRef volunteer = this.directory.requireReadable(volunteerId);
+		return cn.wenming.practice.shared.Connections.of(
+				this.honorHours.pageOfVolunteer(volunteer.id(), page.afterId(), page.fetchSize()), page,
+				HonorHours::getId);
 	}
 
 	private static LocalDate parseDate(String text) {

@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.auth.Actor;
+import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
 
@@ -22,8 +25,66 @@ public class VolunteerDirectory {
 
 	private final VolunteerMapper volunteers;
 
-	VolunteerDirectory(VolunteerMapper volunteers) {
+	private final HonorHoursMapper honorHours;
+
+	private final OrgDirectory orgs;
+
+	private final AccessControl access;
+
+	VolunteerDirectory(VolunteerMapper volunteers, HonorHoursMapper honorHours, OrgDirectory orgs,
+			AccessControl access) {
 		this.volunteers = volunteers;
+		this.honorHours = honorHours;
+		this.orgs = orgs;
+		this.access = access;
+	}
+
+	/**
+	 * The volunteer, when the caller may see their private records (hours history, certificates):
+	 * the volunteer themselves or an admin covering their home station. Anyone else gets
+	 * {@code FORBIDDEN}, also for an unknown id (so ids cannot be probed); an admin asking for an
+	 * unknown id gets {@code NOT_FOUND}.
+	 */
+	public VolunteerRef requireReadable(long volunteerId) {
+		Actor actor = this.access.requireActor();
+		Volunteer volunteer = this.volunteers.selectById(volunteerId);
+		if (volunteer == null) {
+			throw actor.isAnyAdmin() ? DomainException.notFound("志愿者") : DomainException.forbidden();
+		}
+		if (volunteer.getUserId() != actor.userId()
+				&& !actor.isAdminOver(this.orgs.require(volunteer.getHomeStationId()).path())) {
+			throw DomainException.forbidden();
+		}
+		return volunteer.toRef();
+	}
+
+	/**
+	 * Who a service-record certificate is issued to, with the real name: only for documents that
+	 * go to the volunteer themselves or the admins covering them (see {@link #requireReadable}).
+	 */
+	public CertificateHolder certificateHolder(long volunteerId) {
+		Volunteer volunteer = this.volunteers.selectById(volunteerId);
+		if (volunteer == null) {
+			throw DomainException.notFound("志愿者");
+		}
+		return new CertificateHolder(volunteer.getId(), volunteer.getRealName(),
+				cn.wenming.practice.shared.Masking.name(volunteer.getRealName()), volunteer.getHomeStationId());
+	}
+
+	/** A certificate's holder: real name (printed on the PDF) and masked name (shown on verification). */
+	public record CertificateHolder(long volunteerId, String realName, String maskedName, long homeStationId) {
+	}
+
+	/** Honor hours (补录) of a volunteer with a service date in [{@code from}, {@code to}), by date. */
+	public List<HonorHoursEntry> honorHoursBetween(long volunteerId, java.time.LocalDate from, java.time.LocalDate to) {
+		return this.honorHours.between(volunteerId, from, to)
+			.stream()
+			.map(row -> new HonorHoursEntry(row.getServiceDate(), row.getHours(), row.getReason()))
+			.toList();
+	}
+
+	/** One honor-hours record as a certificate lists it. */
+	public record HonorHoursEntry(java.time.LocalDate serviceDate, java.math.BigDecimal hours, String reason) {
 	}
 
 	public Optional<VolunteerRef> findByUserId(long userId) {

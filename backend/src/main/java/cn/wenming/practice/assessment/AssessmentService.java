@@ -1,0 +1,312 @@
+package cn.wenming.practice.assessment;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.wenming.practice.activity.ActivityStatistics;
+import cn.wenming.practice.assessment.Assessment.Figure;
+import cn.wenming.practice.assessment.Assessment.Kind;
+import cn.wenming.practice.assessment.Assessment.Period;
+import cn.wenming.practice.assessment.Assessment.TargetPeriod;
+import cn.wenming.practice.assessment.Assessment.UnitAssessment;
+import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.need.NeedStatistics;
+import cn.wenming.practice.org.OrgDirectory;
+import cn.wenming.practice.org.OrgStatistics;
+import cn.wenming.practice.org.OrgUnitRef;
+import cn.wenming.practice.volunteer.VolunteerStatistics;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Computes the assessment of a unit and every unit below it with a fixed number of statements:
+ * each owning feature answers one grouped query for the whole subtree (rows per organising unit or
+ * per home station), and the rows are rolled up the org tree here.
+ * <p>
+ * Targets (seed 003, 汉中市十项措施 四 and 六, 九; 004): the center holds ≥ 20 activities a year, an
+ * institute ≥ 15 a year and ≥ 1 theory lecture a month, a station ≥ 2 activities and ≥ 1 theory
+ * lecture a month — activities the unit organises itself, since each level has its own target; party
+ * members' participation ≥ 80%, ≥ 20 service hours per volunteer a year and ≥ 50% of registered
+ * volunteers with recorded hours — over the volunteers registered in the unit's subtree; each paired
+ * civilized unit ≥ 1 activity a month at its station. Yearly targets are compared with the year so
+ * far (January to the end of the month asked for); monthly ones with the month.
+ */
+@Service
+class AssessmentService {
+
+	/** The county's calendar decides where months and years begin. */
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	static final int CENTER_ACTIVITIES_PER_YEAR = 20;
+
+	static final int INSTITUTE_ACTIVITIES_PER_YEAR = 15;
+
+	static final int STATION_ACTIVITIES_PER_MONTH = 2;
+
+	static final int THEORY_LECTURES_PER_MONTH = 1;
+
+	static final int PARTY_PARTICIPATION_PERCENT = 80;
+
+	static final int HOURS_PER_VOLUNTEER_PER_YEAR = 20;
+
+	static final int VOLUNTEERS_WITH_HOURS_PERCENT = 50;
+
+	/** Every pairing must hold at least one activity a month. */
+	static final int PAIRINGS_ACTIVE_PERCENT = 100;
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	private final OrgDirectory orgs;
+
+	private final OrgStatistics orgStatistics;
+
+	private final ActivityStatistics activityStatistics;
+
+	private final VolunteerStatistics volunteerStatistics;
+
+	private final NeedStatistics needStatistics;
+
+	private final AccessControl access;
+
+	AssessmentService(OrgDirectory orgs, OrgStatistics orgStatistics, ActivityStatistics activityStatistics,
+			VolunteerStatistics volunteerStatistics, NeedStatistics needStatistics, AccessControl access) {
+		this.orgs = orgs;
+		this.orgStatistics = orgStatistics;
+		this.activityStatistics = activityStatistics;
+		this.volunteerStatistics = volunteerStatistics;
+		this.needStatistics = needStatistics;
+		this.access = access;
+	}
+
+	Assessment assess(long orgUnitId, int year, int month) {
+		OrgUnitRef root = this.orgs.require(orgUnitId);
+		this.access.requireAdminOver(root.path());
+
+		LocalDate yearStart = LocalDate.of(year, 1, 1);
+		LocalDate monthStart = LocalDate.of(year, month, 1);
+		LocalDate nextMonth = monthStart.plusMonths(1);
+		Instant yearFrom = yearStart.atStartOfDay(CHINA).toInstant();
+		Instant monthFrom = monthStart.atStartOfDay(CHINA).toInstant();
+		Instant to = nextMonth.atStartOfDay(CHINA).toInstant();
+		String prefix = root.path();
+
+		List<OrgUnitRef> units = this.orgStatistics.subtree(root.id());
+		Map<Long, Totals> own = new LinkedHashMap<>();
+		units.forEach(unit -> own.put(unit.id(), new Totals()));
+
+		Map<Long, ActivityStatistics.HeldActivities> held = new HashMap<>();
+		this.activityStatistics.heldByUnit(prefix, yearFrom, monthFrom, to).forEach(row -> held.put(row.unitId(), row));
+
+		for (var row : this.volunteerStatistics.registeredByHomeStation(prefix, to)) {
+			Totals t = own.get(row.homeStationId());
+			if (t != null) {
+				t.registered += row.volunteers();
+				t.partyMembers += row.partyMembers();
+			}
+		}
+		for (var row : this.activityStatistics.serviceByHomeStation(prefix, yearFrom, to, yearStart, nextMonth)) {
+			Totals t = own.get(row.homeStationId());
+			if (t != null) {
+				t.withHours += row.volunteersWithHours();
+				t.partyAttended += row.partyMembersAttended();
+				t.hours = t.hours.add(row.creditHours()).add(row.honorHours());
+			}
+		}
+		Set<List<Long>> pairingsThatHeld = new HashSet<>();
+		for (var row : this.activityStatistics.civilizedUnitActivities(prefix, monthFrom, to)) {
+			if (row.activities() > 0) {
+				pairingsThatHeld.add(List.of(row.stationId(), row.civilizedUnitId()));
+			}
+		}
+		for (var pairing : this.orgStatistics.pairingsLiveAt(prefix, to)) {
+			Totals t = own.get(pairing.stationId());
+			if (t != null) {
+				t.pairings++;
+				if (pairingsThatHeld.contains(List.of(pairing.stationId(), pairing.civilizedUnitId()))) {
+					t.pairingsHeld++;
+				}
+			}
+		}
+		for (var row : this.needStatistics.byStation(prefix, monthFrom, to)) {
+			Totals t = own.get(row.stationId());
+			if (t != null) {
+				t.received += row.received();
+				t.fulfilled += row.fulfilled();
+				t.receivedOpen += row.receivedOpenToFulfil();
+				t.receivedFulfilled += row.receivedFulfilled();
+				t.rated += row.rated();
+				t.satisfied += row.satisfied();
+				t.starsTotal += row.starsTotal();
+			}
+		}
+
+		// Roll up: every unit's own totals count for itself and each ancestor within the subtree.
+		Map<Long, Totals> subtree = new HashMap<>();
+		units.forEach(unit -> subtree.put(unit.id(), new Totals()));
+		for (OrgUnitRef unit : units) {
+			Totals mine = own.get(unit.id());
+			for (String segment : unit.path().split("/")) {
+				if (!segment.isEmpty()) {
+					Totals ancestor = subtree.get(Long.valueOf(segment));
+					if (ancestor != null) {
+						ancestor.add(mine);
+					}
+				}
+			}
+		}
+
+		List<UnitAssessment> rows = new ArrayList<>(units.size());
+		for (OrgUnitRef unit : units) {
+			rows.add(new UnitAssessment(unit.id(), unit.parentId(), unit.name(), unit.level(), unit.open(),
+					figures(unit, held.get(unit.id()), subtree.get(unit.id()), month)));
+		}
+		return new Assessment(year, month, yearFrom, monthFrom, to, rows);
+	}
+
+	private static List<Figure> figures(OrgUnitRef unit, ActivityStatistics.HeldActivities held, Totals t, int month) {
+		int heldYear = (held != null) ? held.year() : 0;
+		int heldMonth = (held != null) ? held.month() : 0;
+		int theoryMonth = (held != null) ? held.theoryLecturesMonth() : 0;
+		List<Figure> figures = new ArrayList<>();
+		switch (unit.level()) {
+			case CENTER -> {
+				figures.add(count(Kind.ACTIVITIES, Period.YEAR_TO_DATE, heldYear, CENTER_ACTIVITIES_PER_YEAR,
+						TargetPeriod.YEAR, month));
+				figures.add(count(Kind.THEORY_LECTURES, Period.MONTH, theoryMonth, null, null, month));
+			}
+			case INSTITUTE -> {
+				figures.add(count(Kind.ACTIVITIES, Period.YEAR_TO_DATE, heldYear, INSTITUTE_ACTIVITIES_PER_YEAR,
+						TargetPeriod.YEAR, month));
+				figures.add(count(Kind.THEORY_LECTURES, Period.MONTH, theoryMonth, THEORY_LECTURES_PER_MONTH,
+						TargetPeriod.MONTH, month));
+			}
+			case STATION -> {
+				figures.add(count(Kind.ACTIVITIES, Period.MONTH, heldMonth, STATION_ACTIVITIES_PER_MONTH,
+						TargetPeriod.MONTH, month));
+				figures.add(count(Kind.THEORY_LECTURES, Period.MONTH, theoryMonth, THEORY_LECTURES_PER_MONTH,
+						TargetPeriod.MONTH, month));
+			}
+			case POINT -> {
+				figures.add(count(Kind.ACTIVITIES, Period.MONTH, heldMonth, null, null, month));
+				figures.add(count(Kind.THEORY_LECTURES, Period.MONTH, theoryMonth, null, null, month));
+			}
+		}
+		figures.add(share(Kind.PARTY_MEMBER_PARTICIPATION, Period.YEAR_TO_DATE, t.partyAttended, t.partyMembers,
+				PARTY_PARTICIPATION_PERCENT, TargetPeriod.YEAR));
+		figures.add(hoursPerVolunteer(t.hours, t.registered, month));
+		figures.add(share(Kind.VOLUNTEERS_WITH_HOURS, Period.YEAR_TO_DATE, t.withHours, t.registered,
+				VOLUNTEERS_WITH_HOURS_PERCENT, TargetPeriod.YEAR));
+		figures.add(share(Kind.CIVILIZED_UNIT_ACTIVITIES, Period.MONTH, t.pairingsHeld, t.pairings,
+				PAIRINGS_ACTIVE_PERCENT, TargetPeriod.MONTH));
+		figures.add(count(Kind.NEEDS_RECEIVED, Period.MONTH, t.received, null, null, month));
+		figures.add(count(Kind.NEEDS_FULFILLED, Period.MONTH, t.fulfilled, null, null, month));
+		figures.add(share(Kind.NEED_FULFILMENT_RATE, Period.MONTH, t.receivedFulfilled, t.receivedOpen, null, null));
+		figures.add(share(Kind.NEED_SATISFACTION, Period.MONTH, t.satisfied, t.rated, null, null));
+		figures.add(new Figure(Kind.NEED_AVERAGE_RATING, Period.MONTH,
+				(t.rated == 0) ? null : round(BigDecimal.valueOf(t.starsTotal), BigDecimal.valueOf(t.rated)),
+				(double) t.starsTotal, (double) t.rated, null, null, null, null, null));
+		return figures;
+	}
+
+	/** A count against a target; a yearly target is also prorated to the month for {@code onTrack}. */
+	private static Figure count(Kind kind, Period period, int value, Integer target, TargetPeriod per, int month) {
+		Boolean met = (target == null) ? null : value >= target;
+		Double expected = null;
+		Boolean onTrack = null;
+		if (target != null && per == TargetPeriod.YEAR) {
+			expected = round(BigDecimal.valueOf((long) target * month), BigDecimal.valueOf(12));
+			onTrack = 12L * value >= (long) target * month;
+		}
+		return new Figure(kind, period, (double) value, null, null, (target == null) ? null : target.doubleValue(),
+				per, met, expected, onTrack);
+	}
+
+	/** A percentage; met is decided on the exact fraction, not the rounded value. */
+	private static Figure share(Kind kind, Period period, int numerator, int denominator, Integer targetPercent,
+			TargetPeriod per) {
+		Double value = (denominator == 0) ? null
+				: round(BigDecimal.valueOf(numerator).multiply(HUNDRED), BigDecimal.valueOf(denominator));
+		Boolean met = (targetPercent == null || denominator == 0) ? null
+				: 100L * numerator >= (long) targetPercent * denominator;
+		return new Figure(kind, period, value, (double) numerator, (double) denominator,
+				(targetPercent == null) ? null : targetPercent.doubleValue(), per, met, null, null);
+	}
+
+	private static Figure hoursPerVolunteer(BigDecimal hours, int registered, int month) {
+		BigDecimal volunteers = BigDecimal.valueOf(registered);
+		BigDecimal target = BigDecimal.valueOf(HOURS_PER_VOLUNTEER_PER_YEAR);
+		Double value = (registered == 0) ? null : round(hours, volunteers);
+		Boolean met = (registered == 0) ? null : hours.compareTo(target.multiply(volunteers)) >= 0;
+		Boolean onTrack = (registered == 0) ? null
+				: hours.multiply(BigDecimal.valueOf(12))
+					.compareTo(target.multiply(BigDecimal.valueOf(month)).multiply(volunteers)) >= 0;
+		return new Figure(Kind.HOURS_PER_VOLUNTEER, Period.YEAR_TO_DATE, value, hours.doubleValue(),
+				(double) registered, target.doubleValue(), TargetPeriod.YEAR, met,
+				round(target.multiply(BigDecimal.valueOf(month)), BigDecimal.valueOf(12)), onTrack);
+	}
+
+	private static double round(BigDecimal numerator, BigDecimal denominator) {
+		return numerator.divide(denominator, 2, RoundingMode.HALF_UP).doubleValue();
+	}
+
+	/** Figures of one unit (its own, or rolled up over its subtree). */
+	private static final class Totals {
+
+		int registered;
+
+		int partyMembers;
+
+		int withHours;
+
+		int partyAttended;
+
+		BigDecimal hours = BigDecimal.ZERO;
+
+		int pairings;
+
+		int pairingsHeld;
+
+		int received;
+
+		int fulfilled;
+
+		int receivedOpen;
+
+		int receivedFulfilled;
+
+		int rated;
+
+		int satisfied;
+
+		int starsTotal;
+
+		void add(Totals other) {
+			this.registered += other.registered;
+			this.partyMembers += other.partyMembers;
+			this.withHours += other.withHours;
+			this.partyAttended += other.partyAttended;
+			this.hours = this.hours.add(other.hours);
+			this.pairings += other.pairings;
+			this.pairingsHeld += other.pairingsHeld;
+			this.received += other.received;
+			this.fulfilled += other.fulfilled;
+			this.receivedOpen += other.receivedOpen;
+			this.receivedFulfilled += other.receivedFulfilled;
+			this.rated += other.rated;
+			this.satisfied += other.satisfied;
+			this.starsTotal += other.starsTotal;
+		}
+
+	}
+
+}

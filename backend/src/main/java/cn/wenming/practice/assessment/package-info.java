@@ -1,0 +1,8 @@
+/**
+ * 考核 (assessment): the figures staff are judged by, for a unit and every unit below it. Reads no
+ * table itself: it combines grouped read methods of the owning features
+ * ({@link cn.wenming.practice.org.OrgStatistics}, {@link cn.wenming.practice.activity.ActivityStatistics},
+ * {@link cn.wenming.practice.volunteer.VolunteerStatistics}, {@link cn.wenming.practice.need.NeedStatistics})
+ * and rolls stations' rows up the org tree in Java, so the number of statements is fixed.
+ */
+package cn.wenming.practice.assessment;

@@ -1,0 +1,74 @@
+package cn.wenming.practice.need;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.springframework.stereotype.Component;
+
+/**
+ * Grouped need figures over a whole org subtree for reports (the assessment; the monthly 落实清单),
+ * one statement whatever the size of the subtree.
+ */
+@Component
+public class NeedStatistics {
+
+	private final StatisticsMapper mapper;
+
+	NeedStatistics(StatisticsMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	/**
+	 * Per station at or below {@code pathPrefix}, for the period [{@code from}, {@code to}):
+	 * <ul>
+	 * <li>{@code received}: needs submitted in the period (every source and outcome);</li>
+	 * <li>{@code fulfilled}: needs completed in the period (whenever submitted);</li>
+	 * <li>{@code receivedOpenToFulfil} / {@code receivedFulfilled}: of the needs submitted in the period,
+	 * those not rejected or cancelled, and of these the ones completed before the period ended
+	 * (the fulfilment rate of the month's orders; stable once the month is over);</li>
+	 * <li>{@code rated}, {@code satisfied}, {@code starsTotal}: needs rated in the period, those
+	 * rated 4★ or 5★ (满意), and the sum of their stars.</li>
+	 * </ul>
+	 * Stations without any such need are absent.
+	 */
+	public List<NeedCounts> byStation(String pathPrefix, Instant from, Instant to) {
+		return this.mapper.byStation(pathPrefix, from, to);
+	}
+
+	/** One station's need figures for a period. */
+	public record NeedCounts(long stationId, int received, int fulfilled, int receivedOpenToFulfil,
+			int receivedFulfilled, int rated, int satisfied, int starsTotal) {
+	}
+
+	@Mapper
+	interface StatisticsMapper {
+
+		@Select("""
+				SELECT n.station_id,
+				       SUM(CASE WHEN n.created_at >= #{from} AND n.created_at < #{to} THEN 1 ELSE 0 END) AS received,
+				       SUM(CASE WHEN n.completed_at >= #{from} AND n.completed_at < #{to} THEN 1 ELSE 0 END) AS fulfilled,
+				       SUM(CASE WHEN n.created_at >= #{from} AND n.created_at < #{to}
+				                 AND n.status NOT IN ('REJECTED', 'CANCELLED') THEN 1 ELSE 0 END) AS received_open_to_fulfil,
+				       SUM(CASE WHEN n.created_at >= #{from} AND n.created_at < #{to}
+				                 AND n.completed_at IS NOT NULL AND n.completed_at < #{to} THEN 1 ELSE 0 END) AS received_fulfilled,
+				       SUM(CASE WHEN n.rated_at >= #{from} AND n.rated_at < #{to} AND n.rating_stars IS NOT NULL
+				                THEN 1 ELSE 0 END) AS rated,
+				       SUM(CASE WHEN n.rated_at >= #{from} AND n.rated_at < #{to} AND n.rating_stars >= 4
+				                THEN 1 ELSE 0 END) AS satisfied,
+				       COALESCE(SUM(CASE WHEN n.rated_at >= #{from} AND n.rated_at < #{to} THEN n.rating_stars END), 0)
+				         AS stars_total
+				FROM need n JOIN org_unit o ON o.id = n.station_id
+				WHERE o.path LIKE CONCAT(#{prefix}, '%')
+				  AND ((n.created_at >= #{from} AND n.created_at < #{to})
+				    OR (n.completed_at >= #{from} AND n.completed_at < #{to})
+				    OR (n.rated_at >= #{from} AND n.rated_at < #{to}))
+				GROUP BY n.station_id
+				""")
+		List<NeedCounts> byStation(@Param("prefix") String prefix, @Param("from") Instant from, @Param("to") Instant to);
+
+	}
+
+}

@@ -1,0 +1,73 @@
+package cn.wenming.practice.need;
+
+import java.time.YearMonth;
+import java.time.ZoneId;
+
+import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.testinfra.Api;
+import cn.wenming.practice.testinfra.SqlCounter;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The 落实清单 costs the same number of SQL statements for 3 needs and for 30. */
+@IntegrationTest
+class FulfilmentStatementCountTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	SqlCounter sql;
+
+	@Test
+	void liveListCostsTheSameFor3And30Needs() {
+		NeedScenario s = new NeedScenario(new Api(this.port), this.jdbc);
+		String otherCategory = s.category("助老服务");
+		grow(s, 0, 3, otherCategory);
+		long of3 = count(s, 3);
+		grow(s, 3, 30, otherCategory);
+		long of30 = count(s, 30);
+		org.slf4j.LoggerFactory.getLogger(getClass()).info("SQL statements: fulfilmentList 3 -> {}, 30 -> {}", of3, of30);
+		assertThat(of3).isGreaterThanOrEqualTo(5);
+		assertThat(of30).as("statements for 30 needs vs 3").isEqualTo(of3);
+	}
+
+	/** Needs in rotation: dispatched to the team, claimed by the volunteer, waiting for review. */
+	private void grow(NeedScenario s, int from, int to, String otherCategory) {
+		for (int i = from; i < to; i++) {
+			var input = s.input("清单" + i);
+			if (i % 2 == 1) {
+				input.put("categoryId", otherCategory);
+			}
+			String id = s.submit(s.resident, input).path("submitNeed.id").entity(String.class).get();
+			if (i % 3 == 0) {
+				s.byNeed(s.admin, "publishNeed", id);
+				s.dispatch(s.admin, id, s.teamId, null).path("dispatchNeed.status").entity(String.class)
+					.isEqualTo("DISPATCHED");
+			}
+			else if (i % 3 == 1) {
+				s.byNeed(s.admin, "publishNeed", id);
+				s.claim(s.volunteer, id, null).path("claimNeed.status").entity(String.class).isEqualTo("CLAIMED");
+			}
+		}
+	}
+
+	private long count(NeedScenario s, int expected) {
+		String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+		String station = Long.toString(s.tree.station());
+		var live = this.sql.measure(() -> s.api.as(s.admin).documentName("fulfilmentList")
+			.variable("orgUnitId", station).variable("month", month).execute());
+		live.result().path("fulfilmentList.total.received").entity(Integer.class).isEqualTo(expected);
+		live.result().path("fulfilmentList.unfulfilled").entityList(Object.class).hasSize(expected);
+		return live.count();
+	}
+
+}
