@@ -14,6 +14,7 @@ module.exports = {
   ConfirmHours: "mutation ConfirmHours($activityId: ID!, $signUpIds: [ID!]!) {\n  confirmHours(activityId: $activityId, signUpIds: $signUpIds) { id hours hoursConfirmed }\n}",
   DeclineNeed: "mutation DeclineNeed($needId: ID!, $reason: String!) {\n  declineNeed(needId: $needId, reason: $reason) { id status }\n}",
   DispatchNeed: "mutation DispatchNeed($input: DispatchNeedInput!) {\n  dispatchNeed(input: $input) { id status assignedTeamId assignedUserId deadlineAt }\n}",
+  FulfilmentList: "query FulfilmentList($orgUnitId: ID!, $month: String!) {\n  fulfilmentList(orgUnitId: $orgUnitId, month: $month) {\n    orgUnitName month published computedAt\n    total { received fulfilled onTime fulfilmentRate averageRating satisfaction }\n    categories { category received fulfilled fulfilmentRate satisfaction }\n    fulfilled { needId category residentName servedBy completedOn onTime rating }\n    unfulfilled { needId category residentName status nextStep responsible deadline overdue }\n  }\n}",
   Logout: "mutation Logout {\n  logout\n}",
   Me: "query Me {\n  me { id nickname phone roles roleGrants { role orgUnitId } }\n}",
   MyActivities: "query MyActivities($first: Int, $after: String) {\n  myActivities(first: $first, after: $after) {\n    edges {\n      node {\n        id status waitlistPosition checkedInAt checkedOutAt hours hoursConfirmed\n        activity { id title status startsAt endsAt address }\n      }\n    }\n    pageInfo { hasNextPage endCursor }\n  }\n}",

@@ -229,4 +229,17 @@ describe('the journey', () => {
     await mine.instance.onLoad()
     expect(mine.instance.data.signUps[0]).toMatchObject({ hoursConfirmed: true, hours: 2 })
   })
+
+  test("the month's 落实清单 lists the need as fulfilled, on time and rated", async () => {
+    as('admin')
+    const page = loadPage('admin')
+    await page.instance.onLoad({ orgUnitId: state.station })
+    const list = await page.instance.loadFulfilment()
+    expect(page.instance.data.error).toBe('')
+    expect(list.published).toBe(false)
+    const ours = list.fulfilled.find((n) => n.needId === state.need)
+    expect(ours).toMatchObject({ onTime: true, rating: 5, residentName: '张**' })
+    expect(ours.servedBy).toContain(`旅程分队${run}`)
+    expect(list.total).toMatchObject({ received: 1, fulfilled: 1, onTime: 1, fulfilmentRate: 1, satisfaction: 1 })
+  })
 })

@@ -8,6 +8,11 @@ const qr = require('../checkin/qr')
 const ADMIN_ROLES = ['STATION_ADMIN', 'INSTITUTE_ADMIN', 'CENTER_ADMIN']
 const DISPATCH_DAYS = 3
 
+function beijingMonth(date) {
+  const d = new Date(date.getTime() + 8 * 3600e3)
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`
+}
+
 Component({
   data: {
     orgUnitId: null,
@@ -17,6 +22,7 @@ Component({
     checkInQr: '',
     checkInExpiresAt: '',
     signUps: [],
+    fulfilment: null,
     pickupCode: '',
     fulfilled: null,
     loading: false,
@@ -119,6 +125,17 @@ Component({
       const done = await run(this, () => client.call('ConfirmHours', { activityId: this.data.activityId, signUpIds: ids }))
       if (done) await this.loadSignUps()
       return done ? done.confirmHours : undefined
+    },
+    /** 落实清单 of a month (YYYY-MM, Beijing time; default this month): live for admins until published. */
+    loadFulfilment(month) {
+      const m = typeof month === 'string' ? month : beijingMonth(new Date())
+      return run(this, async () => {
+        const data = await client.call('FulfilmentList', { orgUnitId: this.data.orgUnitId, month: m })
+        const list = data.fulfilmentList
+        const pct = (r) => (r == null ? '—' : `${Math.round(r * 100)}%`)
+        this.setData({ fulfilment: { ...list, rate: pct(list.total.fulfilmentRate), satisfaction: pct(list.total.satisfaction) } })
+        return list
+      })
     },
     onPickupCode(event) {
       this.setData({ pickupCode: event.detail.value.trim() })
