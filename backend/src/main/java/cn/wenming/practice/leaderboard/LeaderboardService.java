@@ -21,6 +21,7 @@ import cn.wenming.practice.team.TeamDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -52,6 +53,7 @@ class LeaderboardService {
 
 	private final Clock clock;
 
+	@Autowired
 	LeaderboardService(LeaderboardSource source, StringRedisTemplate redis, LeaderboardPreferenceMapper preferences,
 			AccessControl access, OrgDirectory org, TeamDirectory teams, Clock clock) {
 		this(source, new LeaderboardStore(redis), preferences, access, org, teams, clock);
@@ -80,7 +82,12 @@ class LeaderboardService {
 
 	View leaderboard(LeaderboardKind kind, LeaderboardPeriod period, Board.ScopeType scopeType, long scopeId,
 			int first) {
-		long caller = this.access.requireUserId();
+		return read(this.access.requireUserId(), kind, period, scopeType, scopeId, first);
+	}
+
+	/** The board as {@code caller} sees it (their own row included). */
+	View read(long caller, LeaderboardKind kind, LeaderboardPeriod period, Board.ScopeType scopeType, long scopeId,
+			int first) {
 		if (first < 1 || first > 100) {
 			throw DomainException.badRequest("first 须在 1 到 100 之间");
 		}
@@ -143,7 +150,7 @@ class LeaderboardService {
 
 	private boolean build(Board board) {
 		return this.store.build(board, () -> this.source.board(board),
-				ids -> this.source.scores(board.kind(), board.window(), ids));
+				ids -> this.source.scores(board.kind(), board.window(), ids), false);
 	}
 
 	private static List<Ranked.Scored> scored(Map<Long, Double> scores) {
@@ -247,7 +254,7 @@ class LeaderboardService {
 						Board board = new Board(kind, window, content.getKey());
 						kept.add(board.key());
 						if (this.store.build(board, content::getValue,
-								ids -> this.source.scores(kind, window, ids))) {
+								ids -> this.source.scores(kind, window, ids), true)) {
 							boards++;
 						}
 					}

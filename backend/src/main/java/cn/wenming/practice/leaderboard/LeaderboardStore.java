@@ -94,15 +94,20 @@ class LeaderboardStore {
 	/**
 	 * Builds the board from {@code content} (read inside the lock, so it is as fresh as the lock) and
 	 * installs it atomically. Returns false without doing anything when another build holds the lock.
-	 * {@code recompute} gives fresh scores for members updated during the build.
+	 * {@code recompute} gives fresh scores for members updated during the build. Unless
+	 * {@code replace}, a board that exists once the lock is held (built by the previous holder) is kept.
 	 */
 	boolean build(Board board, Supplier<Map<Long, Double>> content,
-			java.util.function.Function<Set<Long>, Map<Long, Double>> recompute) {
+			java.util.function.Function<Set<Long>, Map<Long, Double>> recompute, boolean replace) {
 		String token = UUID.randomUUID().toString();
 		if (!Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(board.lockKey(), token, LOCK_TTL))) {
 			return false;
 		}
 		try {
+			if (!replace && exists(board)) {
+				// Built by the request that held the lock just before us: nothing to do.
+				return true;
+			}
 			String temp = "lbtmp:" + token + ":" + board.key();
 			Set<TypedTuple<String>> tuples = new HashSet<>();
 			tuples.add(TypedTuple.of(SENTINEL, Double.NEGATIVE_INFINITY));
