@@ -215,10 +215,12 @@ class LeaderboardService {
 			Instant now = this.clock.instant();
 			for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
 				LeaderboardPeriod.Window window = period.window(now);
-				Double score = this.source.scores(kind, window, List.of(id)).get(id);
-				for (Board.Scope scope : scopes) {
-					this.store.put(new Board(kind, window, scope), id, score);
+				List<Board> boards = scopes.stream().map(scope -> new Board(kind, window, scope)).toList();
+				if (!this.store.anyLoaded(boards)) {
+					continue;
 				}
+				Double score = this.source.scores(kind, window, List.of(id)).get(id);
+				boards.forEach(board -> this.store.put(board, id, score));
 			}
 		});
 	}

@@ -2,6 +2,7 @@ package cn.wenming.practice.leaderboard;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -133,6 +134,20 @@ class LeaderboardStore {
 		finally {
 			this.redis.execute(UNLOCK, List.of(board.lockKey()), token);
 		}
+	}
+
+	/**
+	 * Whether any of the boards exists or is being built (pipelined). When none is, a member update
+	 * can be skipped: a build that starts later reads MySQL after the change committed.
+	 */
+	boolean anyLoaded(Collection<Board> boards) {
+		List<String> keys = new ArrayList<>();
+		boards.forEach(board -> {
+			keys.add(board.key());
+			keys.add(board.lockKey());
+		});
+		Long count = this.redis.countExistingKeys(keys);
+		return count != null && count > 0;
 	}
 
 	/** Sets (or, with a null score, removes) a member of a board that exists; notes it if the board is being built. */
