@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -235,6 +236,22 @@ class LeaderboardService {
 			throw DomainException.forbidden();
 		}
 		return rebuildAll();
+	}
+
+	/**
+	 * Nightly by default ({@code app.leaderboard.rebuild-cron}): bounds how long an update lost while
+	 * Redis was unreachable (listeners only log) can stay on an all-time board, whose key never
+	 * expires. Idempotent, so every instance may run it.
+	 */
+	@Scheduled(cron = "${app.leaderboard.rebuild-cron:-}")
+	void scheduledRebuild() {
+		try {
+			Rebuilt rebuilt = rebuildAll();
+			log.info("Leaderboards rebuilt: {} boards, {} empty removed", rebuilt.boards(), rebuilt.removed());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Scheduled leaderboard rebuild failed: {}", ex.getClass().getSimpleName());
+		}
 	}
 
 	/**

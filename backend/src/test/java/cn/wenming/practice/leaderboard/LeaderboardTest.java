@@ -207,6 +207,11 @@ class LeaderboardTest {
 		assertThat(this.redis.delete(keys)).isEqualTo(keys.size());
 		assertThat(this.redis.countExistingKeys(keys)).isZero();
 		assertEveryBoardMatchesSql("after the keys were deleted");
+
+		// The scheduled rebuild (called directly: timers are off in tests) repairs a stale board too.
+		this.redis.opsForZSet().add(keys.get(0), "999999999", 12345);
+		this.service.scheduledRebuild();
+		assertEveryBoardMatchesSql("after the scheduled rebuild");
 	}
 
 	@Test
