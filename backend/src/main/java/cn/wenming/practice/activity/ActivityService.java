@@ -240,6 +240,7 @@ class ActivityService {
 			throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
 		}
 		this.events.publishEvent(new ActivityChanged(id));
+		if (to == ActivityStatus.FINISHED) this.events.publishEvent(new ActivityFinished(id));
 		return this.activities.selectById(id);
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,11 +33,14 @@ class PointsLedger {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	/** Its own transaction: listeners run after another transaction committed, where REQUIRED would join a finished one. */
 	private final TransactionTemplate newTx;
 
 	PointsLedger(PointsEntryMapper entries, PointsAccountMapper accounts, PointsBalanceCache cache, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+		this.events = events;
 		this.entries = entries;
 		this.accounts = accounts;
 		this.cache = cache;
@@ -98,6 +102,9 @@ class PointsLedger {
 		entry.setCreatedAt(now);
 		this.entries.insert(entry);
 		afterCommit(() -> this.cache.put(posting.userId(), after));
+		// Listeners (leaderboards) take it after the commit; a rolled-back duplicate never reaches them.
+		this.events.publishEvent(new PointsEntryRecorded(posting.userId(), posting.delta(), posting.type().name(),
+				posting.businessId(), now));
 		return entry;
 	}
 

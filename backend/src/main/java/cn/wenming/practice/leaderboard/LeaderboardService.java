@@ -1,0 +1,292 @@
+package cn.wenming.practice.leaderboard;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.auth.Role;
+import cn.wenming.practice.org.OrgDirectory;
+import cn.wenming.practice.org.OrgLevel;
+import cn.wenming.practice.org.OrgUnitRef;
+import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.Masking;
+import cn.wenming.practice.team.TeamDirectory;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads boards (Redis, built from MySQL when missing; MySQL alone when Redis is down), refreshes
+ * members after committed changes, and rebuilds everything on demand. Scores written to Redis are
+ * always absolute values recomputed from MySQL, never increments, so a redelivered or replayed event
+ * cannot count twice: the worst it does is write the same number again.
+ */
+@Component
+class LeaderboardService {
+
+	private static final Logger log = LoggerFactory.getLogger(LeaderboardService.class);
+
+	/** How long a read waits for another request's build of the same board before answering from MySQL. */
+	private static final int WAIT_STEPS = 20;
+
+	private final LeaderboardSource source;
+
+	private final LeaderboardStore store;
+
+	private final LeaderboardPreferenceMapper preferences;
+
+	private final AccessControl access;
+
+	private final OrgDirectory org;
+
+	private final TeamDirectory teams;
+
+	private final Clock clock;
+
+	@Autowired
+	LeaderboardService(LeaderboardSource source, StringRedisTemplate redis, LeaderboardPreferenceMapper preferences,
+			AccessControl access, OrgDirectory org, TeamDirectory teams, Clock clock) {
+		this(source, new LeaderboardStore(redis), preferences, access, org, teams, clock);
+	}
+
+	/** For tests that point the store at a private or a dead Redis. */
+	LeaderboardService(LeaderboardSource source, LeaderboardStore store, LeaderboardPreferenceMapper preferences,
+			AccessControl access, OrgDirectory org, TeamDirectory teams, Clock clock) {
+		this.source = source;
+		this.store = store;
+		this.preferences = preferences;
+		this.access = access;
+		this.org = org;
+		this.teams = teams;
+		this.clock = clock;
+	}
+
+	/** A ranked row as shown. */
+	record Row(int rank, long id, String name, double score) {
+	}
+
+	/** GraphQL {@code Leaderboard}. {@code fromRedis} false: answered from MySQL (Redis down or being rebuilt). */
+	record View(LeaderboardKind kind, LeaderboardPeriod period, String periodValue, List<Row> entries, Row me,
+			boolean fromRedis) {
+	}
+
+	View leaderboard(LeaderboardKind kind, LeaderboardPeriod period, Board.ScopeType scopeType, long scopeId,
+			int first) {
+		return read(this.access.requireUserId(), kind, period, scopeType, scopeId, first);
+	}
+
+	/** The board as {@code caller} sees it (their own row included). */
+	View read(long caller, LeaderboardKind kind, LeaderboardPeriod period, Board.ScopeType scopeType, long scopeId,
+			int first) {
+		if (first < 1 || first > 100) {
+			throw DomainException.badRequest("first 须在 1 到 100 之间");
+		}
+		Board board = new Board(kind, period.window(this.clock.instant()), requireScope(kind, scopeType, scopeId));
+		List<Ranked.Entry> top;
+		Ranked.Entry own;
+		boolean fromRedis = false;
+		List<Ranked.Entry> redisTop = null;
+		Ranked.Entry redisOwn = null;
+		try {
+			if (ensureBuilt(board)) {
+				redisTop = Ranked.rank(this.store.top(board, first), first);
+				redisOwn = kind.ranksVolunteers() ? this.store.rankOf(board, caller) : null;
+				// Expired or flushed between the check and the read: an empty answer would be wrong.
+				fromRedis = !redisTop.isEmpty() || this.store.exists(board);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Leaderboard {} read from MySQL, Redis failed: {}", board.key(), ex.getClass().getSimpleName());
+		}
+		if (fromRedis) {
+			top = redisTop;
+			own = redisOwn;
+		}
+		else {
+			List<Ranked.Scored> all = scored(this.source.board(board));
+			top = Ranked.rank(all, first);
+			own = kind.ranksVolunteers() ? Ranked.rankOf(all, caller) : null;
+		}
+		Map<Long, String> names = displayNames(kind, top, own);
+		return new View(kind, period, board.window().value(), top.stream().map(e -> row(e, names)).toList(),
+				(own != null) ? row(own, names) : null, fromRedis);
+	}
+
+	/**
+	 * Whether the board is in Redis now, building it if missing. A build elsewhere is waited for
+	 * briefly; past that the caller answers from MySQL, so a miss never shows an empty board.
+	 */
+	private boolean ensureBuilt(Board board) {
+		if (this.store.exists(board)) {
+			return true;
+		}
+		if (build(board)) {
+			return true;
+		}
+		for (int i = 0; i < WAIT_STEPS; i++) {
+			try {
+				Thread.sleep(25);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+			if (this.store.exists(board)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean build(Board board) {
+		return this.store.build(board, () -> this.source.board(board),
+				ids -> this.source.scores(board.kind(), board.window(), ids), false);
+	}
+
+	private static List<Ranked.Scored> scored(Map<Long, Double> scores) {
+		List<Ranked.Scored> all = new ArrayList<>();
+		scores.forEach((id, score) -> all.add(new Ranked.Scored(id, score)));
+		return all;
+	}
+
+	private Board.Scope requireScope(LeaderboardKind kind, Board.ScopeType type, long id) {
+		if (type == Board.ScopeType.TEAM) {
+			if (!kind.ranksVolunteers()) {
+				throw DomainException.badRequest("只有志愿者榜单可以按队伍查看");
+			}
+			this.teams.findTeam(id).orElseThrow(() -> DomainException.notFound("队伍"));
+			return new Board.Scope(type, id);
+		}
+		OrgUnitRef unit = this.org.require(id);
+		if (kind == LeaderboardKind.STATION_ACTIVITIES && unit.level() != OrgLevel.CENTER
+				&& unit.level() != OrgLevel.INSTITUTE) {
+			throw DomainException.badRequest("站点榜单只能按中心或所查看");
+		}
+		return new Board.Scope(type, id);
+	}
+
+	/** Names of the shown rows in one batch; volunteers masked (张*) unless they opted in. */
+	private Map<Long, String> displayNames(LeaderboardKind kind, List<Ranked.Entry> top, Ranked.Entry own) {
+		Set<Long> ids = new HashSet<>();
+		top.forEach(e -> ids.add(e.id()));
+		if (own != null) {
+			ids.add(own.id());
+		}
+		Map<Long, String> names = this.source.names(kind, ids);
+		if (!kind.ranksVolunteers() || ids.isEmpty()) {
+			return names;
+		}
+		Set<Long> showing = new HashSet<>(this.preferences.showingNames(ids));
+		Map<Long, String> shown = new HashMap<>();
+		names.forEach((id, name) -> shown.put(id, showing.contains(id) ? name : Masking.name(name)));
+		return shown;
+	}
+
+	private static Row row(Ranked.Entry entry, Map<Long, String> names) {
+		return new Row(entry.rank(), entry.id(), names.getOrDefault(entry.id(), "—"), entry.score());
+	}
+
+	boolean setShowName(boolean show) {
+		long caller = this.access.requireUserId();
+		this.preferences.save(caller, show, this.clock.instant());
+		return show;
+	}
+
+	/**
+	 * Recomputes one member's scores from MySQL for the current week, month, year and all time and
+	 * writes them into every existing board of its scopes (absolute values: idempotent).
+	 */
+	void refresh(LeaderboardKind kind, long id) {
+		this.store.withMemberLock(kind, id, () -> {
+			Set<Board.Scope> scopes = this.source.scopesOf(kind, List.of(id)).getOrDefault(id, Set.of());
+			if (scopes.isEmpty()) {
+				return;
+			}
+			Instant now = this.clock.instant();
+			for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
+				LeaderboardPeriod.Window window = period.window(now);
+				List<Board> boards = scopes.stream().map(scope -> new Board(kind, window, scope)).toList();
+				if (!this.store.anyLoaded(boards)) {
+					continue;
+				}
+				Double score = this.source.scores(kind, window, List.of(id)).get(id);
+				boards.forEach(board -> this.store.put(board, id, score));
+			}
+		});
+	}
+
+	/** Result of {@code rebuildLeaderboards}. */
+	record Rebuilt(int boards, int removed) {
+	}
+
+	/** Center admins: every current board of every kind from MySQL. */
+	Rebuilt rebuildByAdmin() {
+		if (!this.access.requireActor().has(Role.CENTER_ADMIN)) {
+			throw DomainException.forbidden();
+		}
+		return rebuildAll();
+	}
+
+	/**
+	 * Nightly by default ({@code app.leaderboard.rebuild-cron}): bounds how long an update lost while
+	 * Redis was unreachable (listeners only log) can stay on an all-time board, whose key never
+	 * expires. Idempotent, so every instance may run it.
+	 */
+	@Scheduled(cron = "${app.leaderboard.rebuild-cron:-}")
+	void scheduledRebuild() {
+		try {
+			Rebuilt rebuilt = rebuildAll();
+			log.info("Leaderboards rebuilt: {} boards, {} empty removed", rebuilt.boards(), rebuilt.removed());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Scheduled leaderboard rebuild failed: {}", ex.getClass().getSimpleName());
+		}
+	}
+
+	/**
+	 * Rebuilds the current boards of every kind and period: one grouped read per kind and period,
+	 * each board installed by RENAME; boards that have no members any more are deleted (and rebuilt
+	 * empty when read). Members updated meanwhile are recomputed afterwards.
+	 */
+	Rebuilt rebuildAll() {
+		int boards = 0;
+		int removed = 0;
+		Instant now = this.clock.instant();
+		for (LeaderboardKind kind : LeaderboardKind.values()) {
+			this.store.beginRebuildAll(kind);
+			try {
+				for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
+					LeaderboardPeriod.Window window = period.window(now);
+					Set<String> kept = new HashSet<>();
+					for (var content : this.source.allBoards(kind, window).entrySet()) {
+						Board board = new Board(kind, window, content.getKey());
+						kept.add(board.key());
+						if (this.store.build(board, content::getValue,
+								ids -> this.source.scores(kind, window, ids), true)) {
+							boards++;
+						}
+					}
+					removed += this.store.deleteOthers(kind, window, kept);
+				}
+			}
+			finally {
+				for (long id : this.store.endRebuildAll(kind)) {
+					refresh(kind, id);
+				}
+			}
+		}
+		return new Rebuilt(boards, removed);
+	}
+
+}

@@ -1,0 +1,287 @@
+package cn.wenming.practice.leaderboard;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+
+/**
+ * The boards in Redis, as sorted sets. Every board key holds a sentinel member ({@link #SENTINEL},
+ * score −inf) besides its members, so an empty board still exists and a MISSING key always means
+ * "not built" (flushed, expired, evicted or never read). Scores are only written into a board that
+ * exists: a member update never creates a partial board that would look complete.
+ * <p>
+ * A build writes a temporary key and RENAMEs it over the board, under a lock
+ * ({@code SET NX PX}) so concurrent misses build once. Member updates that arrive while a board is
+ * being built are noted in its dirty set and recomputed from MySQL right after the RENAME, so an
+ * update that committed after the build read MySQL is not lost.
+ * <p>
+ * Not a Spring bean on purpose: tests build one against a private redis-server.
+ */
+class LeaderboardStore {
+
+	static final String SENTINEL = "~";
+
+	private static final Duration LOCK_TTL = Duration.ofSeconds(60);
+
+	/**
+	 * KEYS board, lock, dirty, rebuild-all marker, rebuild-all dirty; ARGV member, score ('' = remove),
+	 * dirty TTL. 1 written, 2 noted dirty, 0 no board.
+	 */
+	private static final DefaultRedisScript<Long> UPSERT = new DefaultRedisScript<>("""
+			if redis.call('EXISTS', KEYS[4]) == 1 then
+			  redis.call('SADD', KEYS[5], ARGV[1])
+			  redis.call('PEXPIRE', KEYS[5], ARGV[3])
+			end
+			if redis.call('EXISTS', KEYS[1]) == 1 then
+			  if ARGV[2] == '' then redis.call('ZREM', KEYS[1], ARGV[1])
+			  else redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1]) end
+			  return 1
+			end
+			if redis.call('EXISTS', KEYS[2]) == 1 then
+			  redis.call('SADD', KEYS[3], ARGV[1])
+			  redis.call('PEXPIRE', KEYS[3], ARGV[3])
+			  return 2
+			end
+			return 0
+			""", Long.class);
+
+	/** KEYS temp, board, dirty; ARGV expire-at seconds (0: never). Returns the dirty members. */
+	@SuppressWarnings("rawtypes")
+	private static final DefaultRedisScript<List> INSTALL = new DefaultRedisScript<>("""
+			redis.call('RENAME', KEYS[1], KEYS[2])
+			if tonumber(ARGV[1]) > 0 then redis.call('EXPIREAT', KEYS[2], ARGV[1])
+			else redis.call('PERSIST', KEYS[2]) end
+			local dirty = redis.call('SMEMBERS', KEYS[3])
+			redis.call('DEL', KEYS[3])
+			return dirty
+			""", List.class);
+
+	/** KEYS marker, dirty. Ends a rebuild-all and returns the members updated while it ran. */
+	@SuppressWarnings("rawtypes")
+	private static final DefaultRedisScript<List> END_REBUILD_ALL = new DefaultRedisScript<>("""
+			redis.call('DEL', KEYS[1])
+			local dirty = redis.call('SMEMBERS', KEYS[2])
+			redis.call('DEL', KEYS[2])
+			return dirty
+			""", List.class);
+
+	/** KEYS lock; ARGV token. Deletes the lock only if it is still ours. */
+	private static final DefaultRedisScript<Long> UNLOCK = new DefaultRedisScript<>("""
+			if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+			return 0
+			""", Long.class);
+
+	private final StringRedisTemplate redis;
+
+	LeaderboardStore(StringRedisTemplate redis) {
+		this.redis = redis;
+	}
+
+	boolean exists(Board board) {
+		return Boolean.TRUE.equals(this.redis.hasKey(board.key()));
+	}
+
+	/**
+	 * Builds the board from {@code content} (read inside the lock, so it is as fresh as the lock) and
+	 * installs it atomically. Returns false without doing anything when another build holds the lock.
+	 * {@code recompute} gives fresh scores for members updated during the build. Unless
+	 * {@code replace}, a board that exists once the lock is held (built by the previous holder) is kept.
+	 */
+	boolean build(Board board, Supplier<Map<Long, Double>> content,
+			java.util.function.Function<Set<Long>, Map<Long, Double>> recompute, boolean replace) {
+		String token = UUID.randomUUID().toString();
+		if (!Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(board.lockKey(), token, LOCK_TTL))) {
+			return false;
+		}
+		try {
+			if (!replace && exists(board)) {
+				// Built by the request that held the lock just before us: nothing to do.
+				return true;
+			}
+			String temp = "lbtmp:" + token + ":" + board.key();
+			Set<TypedTuple<String>> tuples = new HashSet<>();
+			tuples.add(TypedTuple.of(SENTINEL, Double.NEGATIVE_INFINITY));
+			content.get().forEach((id, score) -> tuples.add(TypedTuple.of(Long.toString(id), score)));
+			List<TypedTuple<String>> all = new ArrayList<>(tuples);
+			for (int i = 0; i < all.size(); i += 1000) {
+				this.redis.opsForZSet().add(temp, new HashSet<>(all.subList(i, Math.min(all.size(), i + 1000))));
+			}
+			// A build that dies before the RENAME leaves no garbage behind.
+			this.redis.expire(temp, LOCK_TTL);
+			long expireAt = (board.window().expiresAt() != null) ? board.window().expiresAt().getEpochSecond() : 0;
+			@SuppressWarnings("unchecked")
+			List<Object> dirty = this.redis.execute(INSTALL, List.of(temp, board.key(), board.dirtyKey()),
+					Long.toString(expireAt));
+			if (dirty != null && !dirty.isEmpty()) {
+				Set<Long> ids = new HashSet<>();
+				dirty.forEach(member -> ids.add(Long.valueOf(member.toString())));
+				Map<Long, Double> fresh = recompute.apply(ids);
+				ids.forEach(id -> put(board, id, fresh.get(id)));
+			}
+			return true;
+		}
+		finally {
+			this.redis.execute(UNLOCK, List.of(board.lockKey()), token);
+		}
+	}
+
+	/**
+	 * Whether any of the boards exists or is being built (pipelined). When none is, a member update
+	 * can be skipped: a build that starts later reads MySQL after the change committed.
+	 */
+	boolean anyLoaded(Collection<Board> boards) {
+		List<String> keys = new ArrayList<>();
+		boards.forEach(board -> {
+			keys.add(board.key());
+			keys.add(board.lockKey());
+		});
+		Long count = this.redis.countExistingKeys(keys);
+		return count != null && count > 0;
+	}
+
+	/** Sets (or, with a null score, removes) a member of a board that exists; notes it if the board is being built. */
+	long put(Board board, long member, Double score) {
+		Long result = this.redis.execute(UPSERT,
+				List.of(board.key(), board.lockKey(), board.dirtyKey(), rebuildMarker(board.kind()),
+						rebuildDirty(board.kind())),
+				Long.toString(member), (score == null || score <= 0) ? "" : Double.toString(score),
+				Long.toString(LOCK_TTL.toMillis()));
+		return (result == null) ? 0 : result;
+	}
+
+	/**
+	 * The top {@code first} members by score, plus every member tied with the last of them (the
+	 * caller cuts ties by id), highest first; the sentinel left out.
+	 */
+	List<Ranked.Scored> top(Board board, int first) {
+		Set<TypedTuple<String>> range = this.redis.opsForZSet().reverseRangeWithScores(board.key(), 0, first - 1);
+		List<Ranked.Scored> top = new ArrayList<>();
+		if (range == null) {
+			return top;
+		}
+		for (TypedTuple<String> tuple : range) {
+			if (!SENTINEL.equals(tuple.getValue())) {
+				top.add(new Ranked.Scored(Long.parseLong(tuple.getValue()), tuple.getScore()));
+			}
+		}
+		if (top.size() == first) {
+			double last = top.get(top.size() - 1).score();
+			Set<String> tied = this.redis.opsForZSet().rangeByScore(board.key(), last, last);
+			Set<Long> have = new HashSet<>();
+			top.forEach(s -> have.add(s.id()));
+			for (String member : (tied != null) ? tied : Collections.<String>emptySet()) {
+				if (!SENTINEL.equals(member) && have.add(Long.parseLong(member))) {
+					top.add(new Ranked.Scored(Long.parseLong(member), last));
+				}
+			}
+		}
+		return top;
+	}
+
+	/** The member's competition rank (1 + members with a strictly higher score) and score, or null. */
+	Ranked.Entry rankOf(Board board, long member) {
+		Double score = this.redis.opsForZSet().score(board.key(), Long.toString(member));
+		if (score == null) {
+			return null;
+		}
+		Long higher = this.redis.opsForZSet().count(board.key(), Math.nextUp(score), Double.POSITIVE_INFINITY);
+		return new Ranked.Entry(1 + ((higher == null) ? 0 : higher.intValue()), member, score);
+	}
+
+	/** The board's members and scores without the sentinel (for checks). */
+	Map<Long, Double> members(Board board) {
+		Map<Long, Double> members = new java.util.HashMap<>();
+		Set<TypedTuple<String>> all = this.redis.opsForZSet().rangeWithScores(board.key(), 0, -1);
+		if (all != null) {
+			all.stream().filter(t -> !SENTINEL.equals(t.getValue()))
+				.forEach(t -> members.put(Long.parseLong(t.getValue()), t.getScore()));
+		}
+		return members;
+	}
+
+	static String rebuildMarker(LeaderboardKind kind) {
+		return "lbrebuild:" + kind;
+	}
+
+	static String rebuildDirty(LeaderboardKind kind) {
+		return "lbrebuild-dirty:" + kind;
+	}
+
+	/** Marks a rebuild of every board of a kind as running: member updates are noted until {@link #endRebuildAll}. */
+	void beginRebuildAll(LeaderboardKind kind) {
+		this.redis.delete(rebuildDirty(kind));
+		this.redis.opsForValue().set(rebuildMarker(kind), "1", Duration.ofMinutes(10));
+	}
+
+	/** Ends the rebuild of a kind and returns the members updated while it ran (to recompute). */
+	Set<Long> endRebuildAll(LeaderboardKind kind) {
+		@SuppressWarnings("unchecked")
+		List<Object> dirty = this.redis.execute(END_REBUILD_ALL, List.of(rebuildMarker(kind), rebuildDirty(kind)));
+		Set<Long> ids = new HashSet<>();
+		if (dirty != null) {
+			dirty.forEach(member -> ids.add(Long.valueOf(member.toString())));
+		}
+		return ids;
+	}
+
+	/**
+	 * Runs {@code action} holding a short per-member lock, so two refreshes of one member (two events
+	 * after two commits) write in the order they read MySQL: the later one reads the later state. If
+	 * the lock cannot be had within 2 s the refresh runs anyway (a stuck lock must not stop updates).
+	 */
+	void withMemberLock(LeaderboardKind kind, long member, Runnable action) {
+		String lock = "lbmember:" + kind + ":" + member;
+		String token = UUID.randomUUID().toString();
+		boolean locked = false;
+		for (int i = 0; i < 200 && !locked; i++) {
+			locked = Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(lock, token, Duration.ofSeconds(10)));
+			if (!locked) {
+				try {
+					Thread.sleep(10);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+			}
+		}
+		try {
+			action.run();
+		}
+		finally {
+			if (locked) {
+				this.redis.execute(UNLOCK, List.of(lock), token);
+			}
+		}
+	}
+
+	/** Deletes the board keys of a kind and period value whose scope is not in {@code keep}, by SCAN (never KEYS). */
+	int deleteOthers(LeaderboardKind kind, LeaderboardPeriod.Window window, Set<String> keep) {
+		String pattern = Board.PREFIX + kind + ":" + window.period() + ":" + window.value() + ":*";
+		List<String> stale = new ArrayList<>();
+		try (var cursor = this.redis.scan(org.springframework.data.redis.core.ScanOptions.scanOptions()
+			.match(pattern).count(1000).build())) {
+			cursor.forEachRemaining(key -> {
+				if (!keep.contains(key)) {
+					stale.add(key);
+				}
+			});
+		}
+		if (!stale.isEmpty()) {
+			this.redis.delete(stale);
+		}
+		return stale.size();
+	}
+
+}
