@@ -230,6 +230,21 @@ describe('the journey', () => {
     expect(mine.instance.data.signUps[0]).toMatchObject({ hoursConfirmed: true, hours: 2 })
   })
 
+  test('the station leaderboard shows the volunteer with the right score', async () => {
+    as('volunteer')
+    const page = loadPage('leaderboard')
+    await page.instance.onLoad({ kind: 'VOLUNTEER_POINTS', period: 'MONTH' })
+    expect(page.instance.data.scopeId).toBe(state.station)
+    // Only our volunteer earned points at this new station this month.
+    expect(page.instance.data.me).toMatchObject({ rank: 1, id: state.volunteerUserId, score: 60, name: '李*' })
+    expect(page.instance.data.entries[0]).toMatchObject({ rank: 1, id: state.volunteerUserId, score: 60 })
+    await page.instance.toggleShowName()
+    expect(page.instance.data.me.name).toBe('李志愿')
+
+    await page.instance.pickKind({ currentTarget: { dataset: { value: 'TEAM_HOURS' } } })
+    expect(page.instance.data.entries[0]).toMatchObject({ id: state.team, score: 2 })
+  })
+
   test("the month's 落实清单 lists the need as fulfilled, on time and rated", async () => {
     as('admin')
     const page = loadPage('admin')
