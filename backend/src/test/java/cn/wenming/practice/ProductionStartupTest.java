@@ -47,7 +47,7 @@ class ProductionStartupTest {
 	}
 
 	@Test
-	void startsWhenEverythingIsConfigured() {
+	void startsWhenEverythingIsConfigured() throws Exception {
 		Map<String, Object> properties = servers();
 		properties.put("app.wechat.miniapp.app-id", "wx123");
 		properties.put("app.wechat.miniapp.secret", "s");
