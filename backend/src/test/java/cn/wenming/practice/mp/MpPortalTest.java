@@ -169,6 +169,30 @@ class MpPortalTest {
 	}
 
 	@Test
+	void anOlderLocationNeverReplacesANewerOneAndUnfollowingForgetsIt() throws Exception {
+		String openid = Fixtures.unique("o-moving-");
+		long now = Instant.now().getEpochSecond();
+		String newer = WechatPortalClient.location(openid, 45.5, 85.5).replaceFirst("<CreateTime>\\d+", "<CreateTime>" + now);
+		String older = WechatPortalClient.location(openid, 44.5, 84.5)
+			.replaceFirst("<CreateTime>\\d+", "<CreateTime>" + (now - 30));
+		// Delivered out of order (a retry of the older event arriving late).
+		assertThat(this.wechat.post(openid, newer).body()).isEqualTo("success");
+		assertThat(this.wechat.post(openid, older).body()).isEqualTo("success");
+		assertThat(this.jdbc.queryForObject("SELECT latitude FROM mp_follower WHERE openid = ?", Double.class, openid))
+			.isEqualTo(45.5);
+
+		assertThat(this.wechat.post(openid, WechatPortalClient.event(openid, "unsubscribe", "")).body())
+			.isEqualTo("success");
+		assertThat(this.jdbc.queryForObject("SELECT subscribed FROM mp_follower WHERE openid = ?", Integer.class, openid))
+			.isZero();
+		Map<String, Object> row = this.jdbc.queryForMap(
+				"SELECT latitude, longitude, located_at FROM mp_follower WHERE openid = ?", openid);
+		assertThat(row.get("latitude")).isNull();
+		assertThat(row.get("longitude")).isNull();
+		assertThat(row.get("located_at")).isNull();
+	}
+
+	@Test
 	void otherMessagesGetTheDefaultReply() throws Exception {
 		String openid = Fixtures.unique("o-chat-");
 		for (String body : List.of(WechatPortalClient.text(openid, "你好，怎么报名？"),
