@@ -1,9 +1,11 @@
 package cn.wenming.practice.testinfra;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,6 +24,8 @@ import mockwebserver3.RecordedRequest;
  * <li>msgSecCheck v2: the text decides. Containing {@code RISKY} → suggest risky, {@code REVIEW} →
  * review, {@code DOWN} → HTTP 503, {@code QUOTA} → errcode 45009, {@code SLOW} → an answer after
  * {@link #SLOW_SECONDS} s (past WxJava's read timeout); any other text passes.</li>
+ * <li>The official account ({@link #MP_APPID}): its own access token (counted in {@link #mpTokenCalls()});
+ * {@code /cgi-bin/menu/create} records each body it receives ({@link #menus()}).</li>
  * </ul>
  */
 public final class WechatStub {
@@ -30,6 +34,17 @@ public final class WechatStub {
 	public static final String SESSION_KEY_PREFIX = "STUB-SESSION-KEY-";
 
 	public static final String ACCESS_TOKEN = "STUB-ACCESS-TOKEN-0123456789";
+
+	/** The official account the tests and the local run use. */
+	public static final String MP_APPID = "wx-stub-mp-appid";
+
+	public static final String MP_ACCESS_TOKEN = "STUB-MP-ACCESS-TOKEN-9876543210";
+
+	/** The official account's message token (服务器配置 → Token). */
+	public static final String MP_TOKEN = "stubMpToken2026";
+
+	/** The official account's EncodingAESKey (43 characters) for safe-mode messages. */
+	public static final String MP_AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 
 	/** How long a {@code SLOW} text makes msgSecCheck wait: longer than WxJava's 5 s read timeout. */
 	public static final int SLOW_SECONDS = 7;
@@ -41,6 +56,10 @@ public final class WechatStub {
 	private final AtomicInteger tokenCalls = new AtomicInteger();
 
 	private final AtomicInteger traceIds = new AtomicInteger();
+
+	private final AtomicInteger mpTokenCalls = new AtomicInteger();
+
+	private final List<String> menus = new CopyOnWriteArrayList<>();
 
 	private final Set<String> usedPhoneCodes = ConcurrentHashMap.newKeySet();
 
@@ -78,16 +97,32 @@ public final class WechatStub {
 		return this.tokenCalls.get();
 	}
 
+	/** How often the official account's access token was fetched. */
+	public int mpTokenCalls() {
+		return this.mpTokenCalls.get();
+	}
+
+	/** Every menu JSON received at {@code /cgi-bin/menu/create}, oldest first. */
+	public List<String> menus() {
+		return List.copyOf(this.menus);
+	}
+
 	private MockResponse dispatch(RecordedRequest request) {
 		String path = request.getUrl().encodedPath();
 		return switch (path) {
 			case "/cgi-bin/token", "/cgi-bin/stable_token" -> {
+				if (MP_APPID.equals(request.getUrl().queryParameter("appid"))
+						|| (request.getBody() != null && request.getBody().utf8().contains(MP_APPID))) {
+					this.mpTokenCalls.incrementAndGet();
+					yield json("{\"access_token\":\"" + MP_ACCESS_TOKEN + "\",\"expires_in\":7200}");
+				}
 				this.tokenCalls.incrementAndGet();
 				yield json("{\"access_token\":\"" + ACCESS_TOKEN + "\",\"expires_in\":7200}");
 			}
 			case "/sns/jscode2session" -> login(request.getUrl().queryParameter("js_code"));
 			case "/wxa/business/getuserphonenumber" -> phone(bodyField(request, "code"));
 			case "/wxa/msg_sec_check" -> messageCheck(request);
+			case "/cgi-bin/menu/create" -> menu(request);
 			default -> json("{\"errcode\":40001,\"errmsg\":\"stub: unknown path " + path + "\"}");
 		};
 	}
@@ -104,6 +139,14 @@ public final class WechatStub {
 		}
 		return json("{\"openid\":\"dev-" + code + "\",\"session_key\":\"" + SESSION_KEY_PREFIX + code
 				+ "\",\"unionid\":\"union-" + code + "\"}");
+	}
+
+	private MockResponse menu(RecordedRequest request) {
+		if (!MP_ACCESS_TOKEN.equals(request.getUrl().queryParameter("access_token"))) {
+			return json("{\"errcode\":40001,\"errmsg\":\"invalid credential, access_token is invalid\"}");
+		}
+		this.menus.add((request.getBody() != null) ? request.getBody().utf8() : "");
+		return json("{\"errcode\":0,\"errmsg\":\"ok\"}");
 	}
 
 	private MockResponse phone(String code) {
@@ -164,8 +207,11 @@ public final class WechatStub {
 
 	/** Properties that point WxJava at this stub. */
 	public Map<String, Object> properties() {
-		return Map.of("app.wechat.miniapp.app-id", "wx-stub-appid", "app.wechat.miniapp.secret",
-				"STUB-APP-SECRET-abcdef", "app.wechat.miniapp.api-host-url", baseUrl());
+		return Map.ofEntries(Map.entry("app.wechat.miniapp.app-id", "wx-stub-appid"),
+				Map.entry("app.wechat.miniapp.secret", "STUB-APP-SECRET-abcdef"),
+				Map.entry("app.wechat.miniapp.api-host-url", baseUrl()), Map.entry("app.wechat.mp.app-id", MP_APPID),
+				Map.entry("app.wechat.mp.secret", "STUB-MP-SECRET-abcdef"), Map.entry("app.wechat.mp.token", MP_TOKEN),
+				Map.entry("app.wechat.mp.aes-key", MP_AES_KEY), Map.entry("app.wechat.mp.api-host-url", baseUrl()));
 	}
 
 }
