@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.wenming.practice.activity.ActivityRoster;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -35,8 +34,6 @@ class ActivityReminderJob {
 
 	private final Clock clock;
 
-	private final AtomicInteger runs = new AtomicInteger();
-
 	ActivityReminderJob(ActivityRoster roster, NotificationOutbox outbox, MessageRenderer renderer,
 			NotificationProperties properties, Clock clock) {
 		this.roster = roster;
@@ -50,13 +47,7 @@ class ActivityReminderJob {
 			initialDelayString = "${app.notification.reminder-job-initial-delay:PT1M}")
 	@SchedulerLock(name = "notification-activity-reminders", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
 	public void tick() {
-		this.runs.incrementAndGet();
 		run();
-	}
-
-	/** How many ticks this instance actually ran (got the lock for). */
-	int runs() {
-		return this.runs.get();
 	}
 
 	/** Writes the reminders due now; returns how many were new. */

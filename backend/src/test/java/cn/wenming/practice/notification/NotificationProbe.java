@@ -37,7 +37,7 @@ public final class NotificationProbe {
 
 	/** One stored notification. */
 	public record Row(long id, String kind, long userId, String templateId, String page, long objectId,
-			String status, int attempts, Integer wxErrcode) {
+			String status, int attempts, Integer wxErrcode, String lastError) {
 	}
 
 	/** The test profile's template id of a kind (see application-test.yml). */
@@ -65,10 +65,10 @@ public final class NotificationProbe {
 
 	public List<Row> rows(long userId, String kind) {
 		return this.jdbc.query("""
-				SELECT id, kind, user_id, template_id, page, object_id, status, attempts, wx_errcode
+				SELECT id, kind, user_id, template_id, page, object_id, status, attempts, wx_errcode, last_error
 				FROM notification WHERE user_id = ? AND kind = ? ORDER BY id
 				""", (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-				rs.getLong(6), rs.getString(7), rs.getInt(8), (Integer) rs.getObject(9)), userId, kind);
+				rs.getLong(6), rs.getString(7), rs.getInt(8), (Integer) rs.getObject(9), rs.getString(10)), userId, kind);
 	}
 
 	/** The rows of a kind for the user once {@code done} holds for them (after-commit sends are asynchronous). */
@@ -115,11 +115,9 @@ public final class NotificationProbe {
 		return this.context.getBean(ActivityReminderJob.class).run();
 	}
 
-	/** The reminder job as the scheduler calls it, through ShedLock; returns how many ticks this instance ran. */
-	public int tickReminderJob() {
-		ActivityReminderJob job = this.context.getBean(ActivityReminderJob.class);
-		job.tick();
-		return job.runs();
+	/** The reminder job as the scheduler calls it, through ShedLock (skipped if another tick holds the lock). */
+	public void tickReminderJob() {
+		this.context.getBean(ActivityReminderJob.class).tick();
 	}
 
 }
