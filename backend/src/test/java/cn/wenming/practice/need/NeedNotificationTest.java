@@ -22,9 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Subscribe messages through the real need workflow: each kind reaches the right person with the
@@ -48,6 +53,12 @@ class NeedNotificationTest {
 
 	@Autowired
 	NeedDeadlines deadlines;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate tx;
 
 	NeedScenario s;
 
@@ -155,6 +166,38 @@ class NeedNotificationTest {
 		this.deadlines.run();
 		assertThat(sentOnce(center, "NEED_OVERDUE", id).data()).containsEntry("thing2", "待审核逾期，已升级至中心");
 		assertThat(ofNeed(institute, "NEED_OVERDUE", id)).hasSize(1);
+	}
+
+	@Test
+	void theOutboxRowIsPartOfTheBusinessTransaction() {
+		this.probe.accept(this.s.resident, "NEED_PUBLISHED");
+		String id = this.s.submitted(Fixtures.unique("同一事务"));
+		long needId = Long.parseLong(id);
+
+		// The transaction fails at commit after the listener has written its row (seen inside the
+		// transaction): the row goes with it.
+		int[] seenInside = { -1 };
+		assertThatIllegalStateException().isThrownBy(() -> this.tx.executeWithoutResult(status -> {
+			this.events.publishEvent(new NeedPublished(needId, this.clock.instant()));
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					seenInside[0] = ofNeed(NeedNotificationTest.this.s.resident, "NEED_PUBLISHED", id).size();
+					throw new IllegalStateException("the business change fails to commit");
+				}
+			});
+		}));
+		assertThat(seenInside[0]).isEqualTo(1);
+		assertThat(ofNeed(this.s.resident, "NEED_PUBLISHED", id)).isEmpty();
+		this.tx.executeWithoutResult(status -> {
+			this.events.publishEvent(new NeedPublished(needId, this.clock.instant()));
+			status.setRollbackOnly();
+		});
+		assertThat(ofNeed(this.s.resident, "NEED_PUBLISHED", id)).isEmpty();
+		assertThat(this.probe.received(this.s.resident.userId())).isEmpty();
+
+		this.tx.executeWithoutResult(status -> this.events.publishEvent(new NeedPublished(needId, this.clock.instant())));
+		sentOnce(this.s.resident, "NEED_PUBLISHED", id);
 	}
 
 	@Test

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class NotificationProbe {
 
 	/** How long a test waits for an after-commit send before failing. */
-	public static final Duration WAIT = Duration.ofSeconds(15);
+	public static final Duration WAIT = Duration.ofSeconds(30);
 
 	private final ApplicationContext context;
 
