@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -74,7 +75,7 @@ class NotificationTriggers {
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(NeedRejected event) {
-		aboutNeed(NotificationKind.NEED_REJECTED, event.needId(), event.at(), Map.of("reason", event.reason()),
+		aboutNeed(NotificationKind.NEED_REJECTED, event.needId(), event.at(), Map.of("reason", Objects.requireNonNullElse(event.reason(), "")),
 				NotificationTriggers::resident);
 	}
 
