@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 // The scheduled jobs stay off: this context lives on while other tests count SQL statements JVM-wide.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "app.need.deadline-job-delay=PT240H", "app.need.deadline-job-initial-delay=PT240H",
-				"app.points.reconcile-cron=-" })
+				"app.points.reconcile-cron=-", "app.notification.retry-job-initial-delay=PT240H",
+				"app.notification.reminder-job-initial-delay=PT240H" })
 @ContextConfiguration(initializers = Infrastructure.class)
 @ActiveProfiles("local")
 class LocalRunTest {

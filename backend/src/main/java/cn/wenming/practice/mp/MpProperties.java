@@ -57,10 +57,10 @@ record MpProperties(String appId, String secret, String token, String aesKey, St
 	 * Mini-program pages the menu and the replies open (paths without a leading slash) and the web
 	 * page WeChat clients too old for mini-programs open instead.
 	 */
-	record Menu(@DefaultValue("pages/activity/list") @NotBlank String activityListPage,
-			@DefaultValue("pages/activity/detail") @NotBlank String activityPage,
-			@DefaultValue("pages/need/wish-wall") @NotBlank String wishWallPage,
-			@DefaultValue("pages/points/index") @NotBlank String myPointsPage,
+	record Menu(@DefaultValue("pages/home/home") @NotBlank String activityListPage,
+			@DefaultValue("pages/activity/activity") @NotBlank String activityPage,
+			@DefaultValue("pages/wishwall/wishwall") @NotBlank String wishWallPage,
+			@DefaultValue("pages/points/points") @NotBlank String myPointsPage,
 			@DefaultValue("https://mp.weixin.qq.com/") @NotBlank @Pattern(regexp = "https?://.+") String fallbackUrl) {
 	}
 

@@ -31,18 +31,18 @@ class MpMenuTest {
 
 	private static final String LIST = """
 			{"type":"miniprogram","name":"活动列表","url":"https://mp.weixin.qq.com/","appid":"wx-stub-appid",
-			 "pagepath":"pages/activity/list?source=menu"}""";
+			 "pagepath":"pages/home/home?source=menu"}""";
 
 	private static final String UPCOMING = """
 			{"type":"click","name":"近期活动","key":"UPCOMING_ACTIVITIES"}""";
 
 	private static final String WISH_WALL = """
 			{"type":"miniprogram","name":"心愿墙","url":"https://mp.weixin.qq.com/","appid":"wx-stub-appid",
-			 "pagepath":"pages/need/wish-wall?source=menu"}""";
+			 "pagepath":"pages/wishwall/wishwall?source=menu"}""";
 
 	private static final String MY_POINTS = """
 			{"type":"miniprogram","name":"我的积分","url":"https://mp.weixin.qq.com/","appid":"wx-stub-appid",
-			 "pagepath":"pages/points/index?source=menu"}""";
+			 "pagepath":"pages/points/points?source=menu"}""";
 
 	@LocalServerPort
 	int port;
@@ -70,13 +70,13 @@ class MpMenuTest {
 		GraphQlTester.Response response = publish(this.centerAdmin, featured);
 		response.path("publishMpMenu.buttons[0].name").entity(String.class).isEqualTo("参与活动");
 		response.path("publishMpMenu.buttons[0].subButtons[1].pagePath").entity(String.class)
-			.isEqualTo("pages/activity/detail?id=" + featured + "&source=menu");
+			.isEqualTo("pages/activity/activity?id=" + featured + "&source=menu");
 
 		List<String> menus = WechatStub.shared().menus();
 		assertThat(menus).hasSize(before + 1);
 		String featuredButton = """
 				{"type":"miniprogram","name":"重阳节敬老志愿服务活动（城南社…","url":"https://mp.weixin.qq.com/",
-				 "appid":"wx-stub-appid","pagepath":"pages/activity/detail?id=%s&source=menu"}""".formatted(featured);
+				 "appid":"wx-stub-appid","pagepath":"pages/activity/activity?id=%s&source=menu"}""".formatted(featured);
 		assertThat(json(menus.get(menus.size() - 1))).isEqualTo(json("""
 				{"button":[{"name":"参与活动","sub_button":[%s,%s,%s]},%s,%s]}"""
 			.formatted(LIST, featuredButton, UPCOMING, WISH_WALL, MY_POINTS)));

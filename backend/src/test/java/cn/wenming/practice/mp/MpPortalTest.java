@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MpPortalTest {
 
 	private static final Pattern ACTIVITY_LINK = Pattern
-		.compile("data-miniprogram-path=\"pages/activity/detail\\?id=(\\d+)&source=mp_upcoming\"");
+		.compile("data-miniprogram-path=\"pages/activity/activity\\?id=(\\d+)&source=mp_upcoming\"");
 
 	@LocalServerPort
 	int port;
@@ -97,7 +97,7 @@ class MpPortalTest {
 				org.assertj.core.data.Offset.offset(60L));
 		assertThat(reply.get("Content")).startsWith("感谢关注")
 			.contains("<a href=\"https://mp.weixin.qq.com/\" data-miniprogram-appid=\"wx-stub-appid\" "
-					+ "data-miniprogram-path=\"pages/activity/list?source=mp_welcome\">进入小程序报名活动</a>");
+					+ "data-miniprogram-path=\"pages/home/home?source=mp_welcome\">进入小程序报名活动</a>");
 		assertThat(this.jdbc.queryForObject("SELECT subscribed FROM mp_follower WHERE openid = ?", Integer.class, openid))
 			.isEqualTo(1);
 	}
@@ -203,7 +203,7 @@ class MpPortalTest {
 			assertThat(reply).containsEntry("ToUserName", openid).containsEntry("FromUserName", ACCOUNT)
 				.containsEntry("MsgType", "text");
 			assertThat(reply.get("Content")).startsWith("您好！点击菜单「近期活动」")
-				.contains("data-miniprogram-path=\"pages/activity/list?source=mp_reply\"");
+				.contains("data-miniprogram-path=\"pages/home/home?source=mp_reply\"");
 		}
 		// Events nobody sees an answer to (leaving, opening a menu link) are acknowledged only.
 		assertThat(this.wechat.post(openid, WechatPortalClient.event(openid, "VIEW", "<EventKey><![CDATA[https://x]]></EventKey>"))

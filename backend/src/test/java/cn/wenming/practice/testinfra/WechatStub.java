@@ -1,6 +1,7 @@
 package cn.wenming.practice.testinfra;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -26,6 +30,9 @@ import mockwebserver3.RecordedRequest;
  * {@link #SLOW_SECONDS} s (past WxJava's read timeout); any other text passes.</li>
  * <li>The official account ({@link #MP_APPID}): its own access token (counted in {@link #mpTokenCalls()});
  * {@code /cgi-bin/menu/create} records each body it receives ({@link #menus()}).</li>
+ * <li>subscribe messages: every request is recorded ({@link #subscribeMessagesTo}); the answer is ok
+ * unless a test told the stub otherwise for the recipient's openid or the template id
+ * ({@link #answerSubscribe}): 43101 (not subscribed) or HTTP 503 (down).</li>
  * </ul>
  */
 public final class WechatStub {
@@ -62,6 +69,27 @@ public final class WechatStub {
 	private final List<String> menus = new CopyOnWriteArrayList<>();
 
 	private final Set<String> usedPhoneCodes = ConcurrentHashMap.newKeySet();
+
+	private final List<SubscribeMessage> subscribeMessages = new CopyOnWriteArrayList<>();
+
+	private final Map<String, SubscribeAnswer> subscribeAnswers = new ConcurrentHashMap<>();
+
+	/** How the stub answers a subscribe message. */
+	public enum SubscribeAnswer {
+
+		/** errcode 0. */
+		OK,
+		/** errcode 43101: the user has not subscribed (or refused). */
+		NOT_SUBSCRIBED,
+		/** HTTP 503: WeChat unreachable. */
+		DOWN
+
+	}
+
+	/** One {@code subscribe/send} request as the stub received it, and what it answered. */
+	public record SubscribeMessage(String toUser, String templateId, String page, Map<String, String> data,
+			String miniprogramState, SubscribeAnswer answer) {
+	}
 
 	private WechatStub() throws IOException {
 		this.server.setDispatcher(new Dispatcher() {
@@ -123,6 +151,7 @@ public final class WechatStub {
 			case "/wxa/business/getuserphonenumber" -> phone(bodyField(request, "code"));
 			case "/wxa/msg_sec_check" -> messageCheck(request);
 			case "/cgi-bin/menu/create" -> menu(request);
+			case "/cgi-bin/message/subscribe/send" -> subscribeSend(request);
 			default -> json("{\"errcode\":40001,\"errmsg\":\"stub: unknown path " + path + "\"}");
 		};
 	}
@@ -190,6 +219,53 @@ public final class WechatStub {
 				.build();
 		}
 		return json(answer);
+	}
+
+	/**
+	 * From now on, answer subscribe messages to this openid (or of this template id) with
+	 * {@code answer}; {@link SubscribeAnswer#OK} restores the normal answer. Keys are per test data
+	 * (a test's own users), so concurrent tests stay independent.
+	 */
+	public void answerSubscribe(String openidOrTemplateId, SubscribeAnswer answer) {
+		if (answer == SubscribeAnswer.OK) {
+			this.subscribeAnswers.remove(openidOrTemplateId);
+		}
+		else {
+			this.subscribeAnswers.put(openidOrTemplateId, answer);
+		}
+	}
+
+	/** Every subscribe message request for this openid so far, whatever was answered, in arrival order. */
+	public List<SubscribeMessage> subscribeMessagesTo(String openid) {
+		return this.subscribeMessages.stream().filter(m -> openid.equals(m.toUser())).toList();
+	}
+
+	private MockResponse subscribeSend(RecordedRequest request) {
+		JsonObject body = JsonParser.parseString((request.getBody() != null) ? request.getBody().utf8() : "{}")
+			.getAsJsonObject();
+		String toUser = text(body, "touser");
+		String templateId = text(body, "template_id");
+		Map<String, String> data = new LinkedHashMap<>();
+		if (body.has("data") && body.get("data").isJsonObject()) {
+			body.getAsJsonObject("data").entrySet().forEach(e -> {
+				JsonElement value = e.getValue().isJsonObject() ? e.getValue().getAsJsonObject().get("value") : null;
+				data.put(e.getKey(), (value == null || value.isJsonNull()) ? null : value.getAsString());
+			});
+		}
+		SubscribeAnswer answer = this.subscribeAnswers.getOrDefault(String.valueOf(toUser),
+				this.subscribeAnswers.getOrDefault(String.valueOf(templateId), SubscribeAnswer.OK));
+		this.subscribeMessages.add(new SubscribeMessage(toUser, templateId, text(body, "page"), data,
+				text(body, "miniprogram_state"), answer));
+		return switch (answer) {
+			case NOT_SUBSCRIBED -> json("{\"errcode\":43101,\"errmsg\":\"user refuse to accept the msg\"}");
+			case DOWN -> new MockResponse.Builder().code(503).body("Service Unavailable").build();
+			case OK -> json("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":" + this.subscribeMessages.size() + "}");
+		};
+	}
+
+	private static String text(JsonObject body, String field) {
+		JsonElement value = body.get(field);
+		return (value == null || value.isJsonNull()) ? null : value.getAsString();
 	}
 
 	private static String bodyField(RecordedRequest request, String field) {
