@@ -5,9 +5,4 @@
  */
 module.exports = {
   serverUrl: 'http://localhost:8080/graphql',
-  /** Template ids this client asks users to accept (订阅消息); must match app.notification on the server. */
-  subscribeTemplates: {
-    needUpdates: [],
-    activityReminder: [],
-  },
 }

@@ -42,6 +42,12 @@ async function eventually(check, what) {
 
 const state = {}
 
+/** The signed-in person's remaining subscribe-message acceptances, by template id (non-zero only). */
+async function remainingSubscriptions() {
+  const data = await gql(wx.getStorageSync('session').accessToken, '{ mySubscriptions { templateId remaining } }')
+  return Object.fromEntries(data.mySubscriptions.filter((b) => ['local-need-published', 'local-need-accepted', 'local-need-completed'].includes(b.templateId)).map((b) => [b.templateId, b.remaining]))
+}
+
 jest.setTimeout(60000)
 
 beforeAll(async () => {
@@ -87,8 +93,9 @@ beforeAll(async () => {
 })
 
 describe('the journey', () => {
-  test('a resident posts a need (点单)', async () => {
-    as('resident')
+  test('a resident posts a need (点单) and accepts progress messages (订阅消息)', async () => {
+    const phone = as('resident')
+    phone.subscribeAnswers = { 'local-need-published': 'accept', 'local-need-accepted': 'accept', 'local-need-completed': 'accept' }
     const page = loadPage('need-new')
     await page.instance.onLoad({ stationId: state.station })
     const categories = page.instance.data.categories
@@ -102,6 +109,7 @@ describe('the journey', () => {
     expect(page.instance.data.error).toBe('')
     expect(need.status).toBe('SUBMITTED')
     state.need = need.id
+    expect(await remainingSubscriptions()).toEqual({ 'local-need-published': 1, 'local-need-accepted': 1, 'local-need-completed': 1 })
   })
 
   test('the station admin reviews it and dispatches it to a team (审核, 派单)', async () => {
@@ -149,6 +157,8 @@ describe('the journey', () => {
     expect(page.instance.data.need.status).toBe('RATED')
     expect(page.instance.data.need.ratingStars).toBe(5)
     expect(page.instance.data.timeline.map((t) => t.toStatus)).toEqual(['SUBMITTED', 'PUBLISHED', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'RATED'])
+    // Each progress message used the acceptance it was given (sent after commit, maybe a moment later).
+    await eventually(async () => Object.values(await remainingSubscriptions()).every((n) => n === 0), 'the progress messages')
   })
 
   test('the volunteer signs up for an activity opened from a 公众号 menu path', async () => {

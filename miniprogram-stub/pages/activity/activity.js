@@ -1,7 +1,7 @@
 // 活动详情与报名. Opened from lists, and from 公众号 menus and articles as
 // pages/activity/activity?id=<activityId>&source=<menu|article|qr>; the source is stored with the sign-up.
 const client = require('../../api/client')
-const config = require('../../config')
+const subscribe = require('../../utils/subscribe')
 const { run, shortTime } = require('../../utils/page')
 
 const SIGN_UP_STATUS = { CONFIRMED: '已报名', WAITLISTED: '候补中', CANCELLED: '已取消', NO_SHOW: '未到' }
@@ -42,17 +42,9 @@ Component({
     checkIn() {
       wx.navigateTo({ url: `/pages/checkin/checkin?id=${this.activityId}` })
     },
-    /** 订阅消息: the 24 h reminder needs the user's consent, asked right after signing up. */
-    async askForReminder() {
-      const ids = config.subscribeTemplates.activityReminder
-      if (!ids.length) return
-      const answer = await new Promise((resolve) => {
-        wx.requestSubscribeMessage({ tmplIds: ids, success: resolve, fail: () => resolve({}) })
-      })
-      const accepted = ids.filter((id) => answer[id] === 'accept')
-      if (accepted.length) {
-        await client.call('RecordSubscriptions', { templateIds: accepted }).catch(() => {})
-      }
+    /** 订阅消息: the 24 h reminder and changes need the user's consent, asked right after signing up. */
+    askForReminder() {
+      return subscribe.askFor(subscribe.ACTIVITY_UPDATES)
     },
   },
 })

@@ -1,6 +1,6 @@
 // 点单: a resident posts a need. The station is the chosen one or, when none, the nearest (server side).
 const client = require('../../api/client')
-const config = require('../../config')
+const subscribe = require('../../utils/subscribe')
 const { run, location } = require('../../utils/page')
 
 const BENEFICIARIES = [
@@ -51,17 +51,9 @@ Component({
       wx.redirectTo({ url: `/pages/need/need?id=${need.id}` })
       return need
     },
-    /** 订阅消息: ask for the need-progress templates and tell the server which were accepted. */
-    async askForUpdates() {
-      const ids = config.subscribeTemplates.needUpdates
-      if (!ids.length) return
-      const answer = await new Promise((resolve) => {
-        wx.requestSubscribeMessage({ tmplIds: ids, success: resolve, fail: () => resolve({}) })
-      })
-      const accepted = ids.filter((id) => answer[id] === 'accept')
-      if (accepted.length) {
-        await client.call('RecordSubscriptions', { templateIds: accepted }).catch(() => {})
-      }
+    /** 订阅消息: ask for need-progress messages right after posting (a user gesture is required). */
+    askForUpdates() {
+      return subscribe.askFor(subscribe.NEED_PROGRESS)
     },
   },
 })

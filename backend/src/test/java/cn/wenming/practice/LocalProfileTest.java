@@ -20,7 +20,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "app.need.deadline-job-delay=PT240H", "app.need.deadline-job-initial-delay=PT240H",
-				"app.points.reconcile-cron=-" })
+				"app.points.reconcile-cron=-", "app.notification.retry-job-initial-delay=PT240H",
+				"app.notification.reminder-job-initial-delay=PT240H", "app.leaderboard.rebuild-cron=-" })
 @ContextConfiguration(initializers = Infrastructure.class)
 @ActiveProfiles("local")
 public @interface LocalProfileTest {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.WechatStub;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,6 +45,15 @@ class LocalRunTest {
 		assertThat(schema).contains("\"Query\"");
 		api.client().mutate().baseUrl("http://127.0.0.1:" + this.port).build().get().uri("/graphiql")
 			.exchange().expectStatus().is3xxRedirection();
+
+		// The official account is the stub's: its portal answers WeChat's URL check.
+		String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+		String[] parts = { WechatStub.MP_TOKEN, timestamp, "4711" };
+		java.util.Arrays.sort(parts);
+		String signature = org.apache.commons.codec.digest.DigestUtils.sha1Hex(String.join("", parts));
+		api.client().mutate().baseUrl("http://127.0.0.1:" + this.port).build().get()
+			.uri("/wx/mp/portal?signature={s}&timestamp={t}&nonce=4711&echostr=local-echo", signature, timestamp)
+			.exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("local-echo");
 	}
 
 }

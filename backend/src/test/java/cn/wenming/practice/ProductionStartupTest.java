@@ -1,9 +1,14 @@
 package cn.wenming.practice;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 
 import cn.wenming.practice.testinfra.Infrastructure;
+import me.chanjar.weixin.mp.api.WxMpService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -42,7 +47,7 @@ class ProductionStartupTest {
 	}
 
 	@Test
-	void startsWhenEverythingIsConfigured() {
+	void startsWhenEverythingIsConfigured() throws Exception {
 		Map<String, Object> properties = servers();
 		properties.put("app.wechat.miniapp.app-id", "wx123");
 		properties.put("app.wechat.miniapp.secret", "s");
@@ -51,7 +56,26 @@ class ProductionStartupTest {
 		try (ConfigurableApplicationContext context = start(properties)) {
 			assertThat(context.getEnvironment().getActiveProfiles()).isEmpty();
 			assertThat(context.getEnvironment().getProperty("app.graphql.introspection")).isEqualTo("false");
+			// No WX_MP_APPID: the official account is off, its portal does not exist.
+			assertThat(context.getBeanProvider(WxMpService.class).getIfAvailable()).isNull();
+			String port = context.getEnvironment().getProperty("local.server.port");
+			HttpResponse<String> portal = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/wx/mp/portal?echostr=x")).build(),
+						HttpResponse.BodyHandlers.ofString());
+			assertThat(portal.statusCode()).isEqualTo(404);
 		}
+	}
+
+	@Test
+	void refusesToStartWithAHalfConfiguredPublicAccount() {
+		Map<String, Object> properties = servers();
+		properties.put("app.wechat.miniapp.app-id", "wx123");
+		properties.put("app.wechat.miniapp.secret", "s");
+		properties.put("app.auth.jwt-secret", "x".repeat(40));
+		properties.put("app.crypto.key", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+		properties.put("app.wechat.mp.app-id", "wx-mp-123");
+		assertThatThrownBy(() -> start(properties))
+			.hasStackTraceContaining("WX_MP_SECRET and WX_MP_TOKEN are required when WX_MP_APPID is set");
 	}
 
 	private static ConfigurableApplicationContext start(Map<String, Object> properties) {

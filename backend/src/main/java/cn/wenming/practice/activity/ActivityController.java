@@ -210,8 +210,9 @@ class ActivityController {
 
 	// --- Sign-up, check-in, hours.
 
+	/** {@code source}: a short lowercase token (menu, mp_upcoming, qr_2024 …); absent means direct. */
 	@MutationMapping
-	SignUp signUp(@Argument long activityId, @Argument @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9_-]*") String source) {
+	SignUp signUp(@Argument long activityId, @Argument @Pattern(regexp = "[a-z0-9_-]{1,20}") String source) {
 		return this.signUpService.signUp(activityId, source);
 	}
 

@@ -226,10 +226,17 @@ class ActivityService {
 		return move(id, List.of(ActivityStatus.ONGOING), ActivityStatus.FINISHED);
 	}
 
-	/** Signed-up volunteers are not notified yet: notifications come with the subscribe messages. */
+	/**
+	 * One transaction, so that {@link ActivityCancelled} (the signed-up volunteers' notification)
+	 * commits with the cancellation or not at all.
+	 */
 	Activity cancel(long id) {
-		return move(id, List.of(ActivityStatus.DRAFT, ActivityStatus.PUBLISHED, ActivityStatus.ONGOING),
-				ActivityStatus.CANCELLED);
+		return this.tx.execute(status -> {
+			Activity cancelled = move(id, List.of(ActivityStatus.DRAFT, ActivityStatus.PUBLISHED, ActivityStatus.ONGOING),
+					ActivityStatus.CANCELLED);
+			this.events.publishEvent(new ActivityCancelled(id, this.clock.instant()));
+			return cancelled;
+		});
 	}
 
 	/** One guarded UPDATE: of two racing moves, the second finds the state changed and is refused. */

@@ -131,8 +131,7 @@ class SignUpService {
 
 	/**
 	 * Withdraws the caller's sign-up while the activity is still recruiting. A confirmed place is
-	 * handed to the first person on the waitlist in the same transaction (their notification comes
-	 * with the subscribe messages, not in this increment).
+	 * handed to the first person on the waitlist in the same transaction ({@link WaitlistPromoted}).
 	 */
 	SignUp cancel(long activityId) {
 		long userId = this.access.requireUserId();
@@ -156,6 +155,7 @@ class SignUpService {
 				SignUp next = this.signUps.firstWaitlisted(activityId);
 				if (next != null) {
 					this.signUps.promote(next.getId(), now);
+					this.events.publishEvent(new WaitlistPromoted(activityId, next.getId(), next.getUserId(), now));
 				}
 				else {
 					confirmed--;

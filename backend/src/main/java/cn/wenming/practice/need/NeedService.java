@@ -324,16 +324,18 @@ class NeedService {
 		Need need = requireNeed(needId);
 		Actor actor = requireAdminOfStation(need);
 		// The station's review is the human review a held text waits for: publishing clears the hold.
-		move(need, Move.PUBLISH, actor, blankToNull(note),
-				(update, now) -> update.set("published_at", now).set("content_hold", null));
+		move(need, Move.PUBLISH, actor, blankToNull(note), (update, now) -> {
+			update.set("published_at", now).set("content_hold", null);
+			this.events.publishEvent(new NeedPublished(needId, now));
+		});
 		return reload(actor, needId);
 	}
 
 	Need reject(long needId, String reason) {
 		Need need = requireNeed(needId);
 		Actor actor = requireAdminOfStation(need);
-		move(need, Move.REJECT, actor, reason.strip(), (update, now) -> {
-		});
+		move(need, Move.REJECT, actor, reason.strip(),
+				(update, now) -> this.events.publishEvent(new NeedRejected(needId, reason.strip(), now)));
 		return reload(actor, needId);
 	}
 
@@ -364,10 +366,14 @@ class NeedService {
 			requireTrainedVolunteer(input.volunteerUserId());
 			note = "派给志愿者：" + input.volunteerUserId();
 		}
-		move(need, Move.DISPATCH, actor, note, (update, now) -> update.set("assigned_team_id", input.teamId())
-			.set("assigned_user_id", input.volunteerUserId())
-			.set("deadline_at", input.deadline())
-			.set("dispatched_at", now));
+		move(need, Move.DISPATCH, actor, note, (update, now) -> {
+			update.set("assigned_team_id", input.teamId())
+				.set("assigned_user_id", input.volunteerUserId())
+				.set("deadline_at", input.deadline())
+				.set("dispatched_at", now);
+			this.events.publishEvent(
+					new NeedDispatched(need.getId(), input.teamId(), input.volunteerUserId(), input.deadline(), now));
+		});
 		return reload(actor, need.getId());
 	}
 
@@ -394,8 +400,7 @@ class NeedService {
 	Need accept(long needId) {
 		Need need = requireNeed(needId);
 		Actor actor = requireAssignee(need);
-		move(need, Move.ACCEPT, actor, null, (update, now) -> {
-		});
+		move(need, Move.ACCEPT, actor, null, (update, now) -> this.events.publishEvent(new NeedAccepted(needId, now)));
 		return reload(actor, needId);
 	}
 

@@ -72,7 +72,9 @@ public enum ErrorCode {
 
 	POINTS_INSUFFICIENT("积分不足"),
 	POINTS_ENTRY_ALREADY_REVERSED("该积分记录已冲正"),
-	POINTS_ENTRY_NOT_REVERSIBLE("该积分记录不能冲正");
+	POINTS_ENTRY_NOT_REVERSIBLE("该积分记录不能冲正"),
+
+	MP_NOT_CONFIGURED("未配置微信公众号");
 
 	private final String defaultMessage;
 

@@ -1,12 +1,18 @@
 package cn.wenming.practice.testinfra;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -22,6 +28,11 @@ import mockwebserver3.RecordedRequest;
  * <li>msgSecCheck v2: the text decides. Containing {@code RISKY} → suggest risky, {@code REVIEW} →
  * review, {@code DOWN} → HTTP 503, {@code QUOTA} → errcode 45009, {@code SLOW} → an answer after
  * {@link #SLOW_SECONDS} s (past WxJava's read timeout); any other text passes.</li>
+ * <li>The official account ({@link #MP_APPID}): its own access token (counted in {@link #mpTokenCalls()});
+ * {@code /cgi-bin/menu/create} records each body it receives ({@link #menus()}).</li>
+ * <li>subscribe messages: every request is recorded ({@link #subscribeMessagesTo}); the answer is ok
+ * unless a test told the stub otherwise for the recipient's openid or the template id
+ * ({@link #answerSubscribe}): 43101 (not subscribed) or HTTP 503 (down).</li>
  * </ul>
  */
 public final class WechatStub {
@@ -30,6 +41,17 @@ public final class WechatStub {
 	public static final String SESSION_KEY_PREFIX = "STUB-SESSION-KEY-";
 
 	public static final String ACCESS_TOKEN = "STUB-ACCESS-TOKEN-0123456789";
+
+	/** The official account the tests and the local run use. */
+	public static final String MP_APPID = "wx-stub-mp-appid";
+
+	public static final String MP_ACCESS_TOKEN = "STUB-MP-ACCESS-TOKEN-9876543210";
+
+	/** The official account's message token (服务器配置 → Token). */
+	public static final String MP_TOKEN = "stubMpToken2026";
+
+	/** The official account's EncodingAESKey (43 characters) for safe-mode messages. */
+	public static final String MP_AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 
 	/** How long a {@code SLOW} text makes msgSecCheck wait: longer than WxJava's 5 s read timeout. */
 	public static final int SLOW_SECONDS = 7;
@@ -42,7 +64,32 @@ public final class WechatStub {
 
 	private final AtomicInteger traceIds = new AtomicInteger();
 
+	private final AtomicInteger mpTokenCalls = new AtomicInteger();
+
+	private final List<String> menus = new CopyOnWriteArrayList<>();
+
 	private final Set<String> usedPhoneCodes = ConcurrentHashMap.newKeySet();
+
+	private final List<SubscribeMessage> subscribeMessages = new CopyOnWriteArrayList<>();
+
+	private final Map<String, SubscribeAnswer> subscribeAnswers = new ConcurrentHashMap<>();
+
+	/** How the stub answers a subscribe message. */
+	public enum SubscribeAnswer {
+
+		/** errcode 0. */
+		OK,
+		/** errcode 43101: the user has not subscribed (or refused). */
+		NOT_SUBSCRIBED,
+		/** HTTP 503: WeChat unreachable. */
+		DOWN
+
+	}
+
+	/** One {@code subscribe/send} request as the stub received it, and what it answered. */
+	public record SubscribeMessage(String toUser, String templateId, String page, Map<String, String> data,
+			String miniprogramState, SubscribeAnswer answer) {
+	}
 
 	private WechatStub() throws IOException {
 		this.server.setDispatcher(new Dispatcher() {
@@ -78,16 +125,33 @@ public final class WechatStub {
 		return this.tokenCalls.get();
 	}
 
+	/** How often the official account's access token was fetched. */
+	public int mpTokenCalls() {
+		return this.mpTokenCalls.get();
+	}
+
+	/** Every menu JSON received at {@code /cgi-bin/menu/create}, oldest first. */
+	public List<String> menus() {
+		return List.copyOf(this.menus);
+	}
+
 	private MockResponse dispatch(RecordedRequest request) {
 		String path = request.getUrl().encodedPath();
 		return switch (path) {
 			case "/cgi-bin/token", "/cgi-bin/stable_token" -> {
+				if (MP_APPID.equals(request.getUrl().queryParameter("appid"))
+						|| (request.getBody() != null && request.getBody().utf8().contains(MP_APPID))) {
+					this.mpTokenCalls.incrementAndGet();
+					yield json("{\"access_token\":\"" + MP_ACCESS_TOKEN + "\",\"expires_in\":7200}");
+				}
 				this.tokenCalls.incrementAndGet();
 				yield json("{\"access_token\":\"" + ACCESS_TOKEN + "\",\"expires_in\":7200}");
 			}
 			case "/sns/jscode2session" -> login(request.getUrl().queryParameter("js_code"));
 			case "/wxa/business/getuserphonenumber" -> phone(bodyField(request, "code"));
 			case "/wxa/msg_sec_check" -> messageCheck(request);
+			case "/cgi-bin/menu/create" -> menu(request);
+			case "/cgi-bin/message/subscribe/send" -> subscribeSend(request);
 			default -> json("{\"errcode\":40001,\"errmsg\":\"stub: unknown path " + path + "\"}");
 		};
 	}
@@ -104,6 +168,14 @@ public final class WechatStub {
 		}
 		return json("{\"openid\":\"dev-" + code + "\",\"session_key\":\"" + SESSION_KEY_PREFIX + code
 				+ "\",\"unionid\":\"union-" + code + "\"}");
+	}
+
+	private MockResponse menu(RecordedRequest request) {
+		if (!MP_ACCESS_TOKEN.equals(request.getUrl().queryParameter("access_token"))) {
+			return json("{\"errcode\":40001,\"errmsg\":\"invalid credential, access_token is invalid\"}");
+		}
+		this.menus.add((request.getBody() != null) ? request.getBody().utf8() : "");
+		return json("{\"errcode\":0,\"errmsg\":\"ok\"}");
 	}
 
 	private MockResponse phone(String code) {
@@ -149,6 +221,53 @@ public final class WechatStub {
 		return json(answer);
 	}
 
+	/**
+	 * From now on, answer subscribe messages to this openid (or of this template id) with
+	 * {@code answer}; {@link SubscribeAnswer#OK} restores the normal answer. Keys are per test data
+	 * (a test's own users), so concurrent tests stay independent.
+	 */
+	public void answerSubscribe(String openidOrTemplateId, SubscribeAnswer answer) {
+		if (answer == SubscribeAnswer.OK) {
+			this.subscribeAnswers.remove(openidOrTemplateId);
+		}
+		else {
+			this.subscribeAnswers.put(openidOrTemplateId, answer);
+		}
+	}
+
+	/** Every subscribe message request for this openid so far, whatever was answered, in arrival order. */
+	public List<SubscribeMessage> subscribeMessagesTo(String openid) {
+		return this.subscribeMessages.stream().filter(m -> openid.equals(m.toUser())).toList();
+	}
+
+	private MockResponse subscribeSend(RecordedRequest request) {
+		JsonObject body = JsonParser.parseString((request.getBody() != null) ? request.getBody().utf8() : "{}")
+			.getAsJsonObject();
+		String toUser = text(body, "touser");
+		String templateId = text(body, "template_id");
+		Map<String, String> data = new LinkedHashMap<>();
+		if (body.has("data") && body.get("data").isJsonObject()) {
+			body.getAsJsonObject("data").entrySet().forEach(e -> {
+				JsonElement value = e.getValue().isJsonObject() ? e.getValue().getAsJsonObject().get("value") : null;
+				data.put(e.getKey(), (value == null || value.isJsonNull()) ? null : value.getAsString());
+			});
+		}
+		SubscribeAnswer answer = this.subscribeAnswers.getOrDefault(String.valueOf(toUser),
+				this.subscribeAnswers.getOrDefault(String.valueOf(templateId), SubscribeAnswer.OK));
+		this.subscribeMessages.add(new SubscribeMessage(toUser, templateId, text(body, "page"), data,
+				text(body, "miniprogram_state"), answer));
+		return switch (answer) {
+			case NOT_SUBSCRIBED -> json("{\"errcode\":43101,\"errmsg\":\"user refuse to accept the msg\"}");
+			case DOWN -> new MockResponse.Builder().code(503).body("Service Unavailable").build();
+			case OK -> json("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":" + this.subscribeMessages.size() + "}");
+		};
+	}
+
+	private static String text(JsonObject body, String field) {
+		JsonElement value = body.get(field);
+		return (value == null || value.isJsonNull()) ? null : value.getAsString();
+	}
+
 	private static String bodyField(RecordedRequest request, String field) {
 		String body = (request.getBody() != null) ? request.getBody().utf8() : "";
 		var matcher = java.util.regex.Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]*)\"").matcher(body);
@@ -164,8 +283,11 @@ public final class WechatStub {
 
 	/** Properties that point WxJava at this stub. */
 	public Map<String, Object> properties() {
-		return Map.of("app.wechat.miniapp.app-id", "wx-stub-appid", "app.wechat.miniapp.secret",
-				"STUB-APP-SECRET-abcdef", "app.wechat.miniapp.api-host-url", baseUrl());
+		return Map.ofEntries(Map.entry("app.wechat.miniapp.app-id", "wx-stub-appid"),
+				Map.entry("app.wechat.miniapp.secret", "STUB-APP-SECRET-abcdef"),
+				Map.entry("app.wechat.miniapp.api-host-url", baseUrl()), Map.entry("app.wechat.mp.app-id", MP_APPID),
+				Map.entry("app.wechat.mp.secret", "STUB-MP-SECRET-abcdef"), Map.entry("app.wechat.mp.token", MP_TOKEN),
+				Map.entry("app.wechat.mp.aes-key", MP_AES_KEY), Map.entry("app.wechat.mp.api-host-url", baseUrl()));
 	}
 
 }

@@ -1,0 +1,11 @@
+package cn.wenming.practice.activity;
+
+import java.time.Instant;
+
+/**
+ * An admin cancelled an activity; its sign-ups stay as they were (the people signed up or on the
+ * waitlist are the ones to tell). Published inside the cancelling transaction; consume it with
+ * {@code @TransactionalEventListener}.
+ */
+public record ActivityCancelled(long activityId, Instant at) {
+}

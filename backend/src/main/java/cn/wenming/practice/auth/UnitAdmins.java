@@ -1,0 +1,41 @@
+package cn.wenming.practice.auth;
+
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read access, for other features, to the admins of one org unit: the users holding an admin role
+ * (站长 / 所长 / 中心管理员) granted on exactly that unit, e.g. to tell the 所 a need was escalated
+ * to. Admins of units above are not included: they are told when something reaches their level.
+ */
+@Component
+public class UnitAdmins {
+
+	private final UnitAdminMapper mapper;
+
+	UnitAdmins(UnitAdminMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	/** User ids with an admin role granted on the unit, each once, in id order. */
+	public List<Long> of(long orgUnitId) {
+		return this.mapper.adminsOn(orgUnitId);
+	}
+
+	@Mapper
+	interface UnitAdminMapper {
+
+		@Select("""
+				SELECT DISTINCT user_id FROM user_role
+				WHERE org_unit_id = #{unitId} AND role IN ('STATION_ADMIN', 'INSTITUTE_ADMIN', 'CENTER_ADMIN')
+				ORDER BY user_id
+				""")
+		List<Long> adminsOn(@Param("unitId") long orgUnitId);
+
+	}
+
+}

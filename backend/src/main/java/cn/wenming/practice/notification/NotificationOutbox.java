@@ -1,0 +1,123 @@
+package cn.wenming.practice.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.Gson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Writes notifications in the caller's transaction and hands them to the {@link NotificationSender}
+ * once that transaction has committed: the row commits (or rolls back) with the business change, and
+ * nothing is sent for a change that did not happen. Without a transaction (the reminder job) each
+ * row is its own statement and is handed over at once.
+ */
+@Component
+class NotificationOutbox {
+
+	private static final Logger log = LoggerFactory.getLogger(NotificationOutbox.class);
+
+	private static final Gson GSON = new Gson();
+
+	private final NotificationMapper notifications;
+
+	private final NotificationProperties properties;
+
+	private final MessageRenderer renderer;
+
+	private final NotificationSender sender;
+
+	private final Clock clock;
+
+	NotificationOutbox(NotificationMapper notifications, NotificationProperties properties, MessageRenderer renderer,
+			NotificationSender sender, Clock clock) {
+		this.notifications = notifications;
+		this.properties = properties;
+		this.renderer = renderer;
+		this.sender = sender;
+		this.clock = clock;
+	}
+
+	/**
+	 * A message to write: its kind, the recipient, the object it is about, the kind's variables and,
+	 * for a message that may exist only once, a dedupe key.
+	 */
+	record Message(NotificationKind kind, long userId, long objectId, Map<String, String> variables,
+			String dedupeKey) {
+	}
+
+	/**
+	 * Writes one row per message whose kind is on (has a template); a message whose dedupe key is
+	 * already taken is left out. Returns the ids written.
+	 */
+	List<Long> enqueue(List<Message> messages) {
+		Instant now = this.clock.instant();
+		List<Long> ids = new ArrayList<>();
+		for (Message message : messages) {
+			this.properties.template(message.kind()).ifPresent(template -> {
+				Notification row = new Notification();
+				row.setKind(message.kind());
+				row.setUserId(message.userId());
+				row.setTemplateId(template.templateId());
+				row.setPage(this.renderer.page(template, message.variables()));
+				row.setDataJson(GSON.toJson(this.renderer.data(template, message.variables())));
+				row.setObjectId(message.objectId());
+				row.setDedupeKey(message.dedupeKey());
+				row.setStatus(NotificationStatus.PENDING);
+				row.setAttempts(0);
+				row.setAcceptanceTaken(false);
+				row.setNextAttemptAt(now);
+				row.setCreatedAt(now);
+				row.setUpdatedAt(now);
+				try {
+					this.notifications.insert(row);
+					ids.add(row.getId());
+				}
+				catch (DuplicateKeyException ex) {
+					if (message.dedupeKey() == null) {
+						throw ex;
+					}
+					log.debug("Notification {} exists already", message.dedupeKey());
+				}
+			});
+		}
+		sendAfterCommit(ids);
+		return ids;
+	}
+
+	/** The stored data fields of a row, in their order. */
+	static Map<String, String> data(Notification row) {
+		@SuppressWarnings("unchecked")
+		Map<String, String> data = GSON.fromJson(row.getDataJson(), java.util.LinkedHashMap.class);
+		return data;
+	}
+
+	private void sendAfterCommit(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// Registered while the transaction is still open (this runs before its commit), so it is
+			// among the synchronizations Spring calls once the commit has succeeded, and never otherwise.
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					NotificationOutbox.this.sender.sendLater(ids);
+				}
+			});
+		}
+		else {
+			this.sender.sendLater(ids);
+		}
+	}
+
+}

@@ -1,0 +1,190 @@
+package cn.wenming.practice.notification;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import cn.wenming.practice.activity.ActivityCancelled;
+import cn.wenming.practice.activity.ActivityRoster;
+import cn.wenming.practice.activity.WaitlistPromoted;
+import cn.wenming.practice.auth.UnitAdmins;
+import cn.wenming.practice.need.NeedAccepted;
+import cn.wenming.practice.need.NeedCompleted;
+import cn.wenming.practice.need.NeedDispatched;
+import cn.wenming.practice.need.NeedEscalated;
+import cn.wenming.practice.need.NeedParties;
+import cn.wenming.practice.need.NeedPublished;
+import cn.wenming.practice.need.NeedRejected;
+import cn.wenming.practice.org.OrgDirectory;
+import cn.wenming.practice.org.OrgLevel;
+import cn.wenming.practice.org.OrgUnitRef;
+import cn.wenming.practice.team.TeamDirectory;
+import cn.wenming.practice.team.TeamRef;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Turns other features' events into outbox rows. Each listener runs just before the business
+ * transaction commits ({@code BEFORE_COMMIT}), in it: it sees the change being made (the new
+ * assignee, the promoted sign-up) and its rows commit or roll back with that change. An event
+ * published without a transaction is handled at once ({@code fallbackExecution}). Recipients who
+ * have no user (an assisted order's resident) get nothing.
+ */
+@Component
+class NotificationTriggers {
+
+	private final NotificationOutbox outbox;
+
+	private final MessageRenderer renderer;
+
+	private final NeedParties needs;
+
+	private final TeamDirectory teams;
+
+	private final OrgDirectory orgs;
+
+	private final UnitAdmins admins;
+
+	private final ActivityRoster activities;
+
+	NotificationTriggers(NotificationOutbox outbox, MessageRenderer renderer, NeedParties needs, TeamDirectory teams,
+			OrgDirectory orgs, UnitAdmins admins, ActivityRoster activities) {
+		this.outbox = outbox;
+		this.renderer = renderer;
+		this.needs = needs;
+		this.teams = teams;
+		this.orgs = orgs;
+		this.admins = admins;
+		this.activities = activities;
+	}
+
+	// --- Needs.
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(NeedPublished event) {
+		aboutNeed(NotificationKind.NEED_PUBLISHED, event.needId(), event.at(), Map.of(), NotificationTriggers::resident);
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(NeedRejected event) {
+		aboutNeed(NotificationKind.NEED_REJECTED, event.needId(), event.at(), Map.of("reason", Objects.requireNonNullElse(event.reason(), "")),
+				NotificationTriggers::resident);
+	}
+
+	/** The dispatched volunteer, or the team's leader at the time of the dispatch. */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(NeedDispatched event) {
+		Long recipient = (event.volunteerUserId() != null) ? event.volunteerUserId()
+				: (event.teamId() != null) ? this.teams.findTeam(event.teamId()).map(TeamRef::leaderUserId).orElse(null)
+						: null;
+		aboutNeed(NotificationKind.NEED_DISPATCHED, event.needId(), event.at(),
+				Map.of("deadline", this.renderer.time(event.deadline())), parties -> ids(recipient));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(NeedAccepted event) {
+		aboutNeed(NotificationKind.NEED_ACCEPTED, event.needId(), event.at(), Map.of(), NotificationTriggers::resident);
+	}
+
+	/** The resident, whose page for this message is where they rate the service. */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(NeedCompleted event) {
+		aboutNeed(NotificationKind.NEED_COMPLETED, event.needId(), event.completedAt(), Map.of(), NotificationTriggers::resident);
+	}
+
+	/** The admins of the 所 or 中心 above the need's station that the need was escalated to. */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(NeedEscalated event) {
+		Optional<OrgUnitRef> target = ancestorAt(event.stationId(), event.level());
+		List<Long> recipients = target.map(unit -> this.admins.of(unit.id())).orElse(List.of());
+		aboutNeed(NotificationKind.NEED_OVERDUE, event.needId(), event.at(),
+				Map.of("stage", stageName(event.stage()), "level", (event.level() == OrgLevel.CENTER) ? "中心" : "所"),
+				parties -> recipients);
+	}
+
+	// --- Activities.
+
+	/** Everyone still signed up or waiting when the activity was cancelled. */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(ActivityCancelled event) {
+		aboutActivity(NotificationKind.ACTIVITY_CANCELLED, event.activityId(), event.at(),
+				this.activities.liveUserIds(event.activityId()));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(WaitlistPromoted event) {
+		aboutActivity(NotificationKind.WAITLIST_PROMOTED, event.activityId(), event.at(), List.of(event.userId()));
+	}
+
+	// --- Helpers.
+
+	/** Who among a need's parties is told. */
+	@FunctionalInterface
+	interface Recipients {
+
+		List<Long> of(NeedParties.Parties parties);
+
+	}
+
+	/** The resident who ordered the need online (an assisted order has none). */
+	private static List<Long> resident(NeedParties.Parties parties) {
+		return ids(parties.residentUserId());
+	}
+
+	private void aboutNeed(NotificationKind kind, long needId, Instant at, Map<String, String> extra,
+			Recipients recipients) {
+		this.needs.of(needId).ifPresent(parties -> {
+			Map<String, String> variables = new LinkedHashMap<>(extra);
+			variables.put("id", Long.toString(needId));
+			variables.put("title", parties.title());
+			variables.put("time", this.renderer.time(at));
+			enqueue(kind, needId, variables, recipients.of(parties));
+		});
+	}
+
+	private void aboutActivity(NotificationKind kind, long activityId, Instant at, List<Long> recipients) {
+		this.activities.summary(activityId).ifPresent(activity -> enqueue(kind, activityId,
+				ActivityReminderJob.variables(this.renderer, activity.activityId(), activity.title(),
+						activity.startsAt(), activity.address(), at),
+				recipients));
+	}
+
+	private void enqueue(NotificationKind kind, long objectId, Map<String, String> variables, List<Long> recipients) {
+		Set<Long> distinct = new LinkedHashSet<>(recipients);
+		this.outbox.enqueue(distinct.stream()
+			.map(userId -> new NotificationOutbox.Message(kind, userId, objectId, variables, null))
+			.toList());
+	}
+
+	/** The unit at {@code level} on the path from the center down to the station. */
+	private Optional<OrgUnitRef> ancestorAt(long stationId, OrgLevel level) {
+		return this.orgs.find(stationId).flatMap(station -> {
+			List<Long> path = Arrays.stream(station.path().split("/"))
+				.filter(part -> !part.isEmpty())
+				.map(Long::valueOf)
+				.toList();
+			return this.orgs.findAll(path).values().stream().filter(unit -> unit.level() == level).findFirst();
+		});
+	}
+
+	private static String stageName(String stage) {
+		return switch (stage) {
+			case "SUBMITTED" -> "待审核";
+			case "DISPATCHED" -> "待接单";
+			default -> "待完成";
+		};
+	}
+
+	private static List<Long> ids(Long userId) {
+		return (userId == null) ? List.of() : List.of(userId);
+	}
+
+}

@@ -1,0 +1,95 @@
+package cn.wenming.practice.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.wenming.practice.auth.AccessControl;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The caller's acceptances of subscribe-message templates. Only template ids configured in
+ * {@code app.notification.templates} count: anything else cannot be sent by this server, so counting
+ * it would only let a client inflate numbers; such ids are ignored and reported back. An id repeated
+ * in one report counts once, as {@code wx.requestSubscribeMessage} answers each template once.
+ */
+@Service
+class SubscriptionService {
+
+	private final SubscriptionMapper subscriptions;
+
+	private final NotificationProperties properties;
+
+	private final AccessControl access;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	SubscriptionService(SubscriptionMapper subscriptions, NotificationProperties properties, AccessControl access,
+			TransactionTemplate tx, Clock clock) {
+		this.subscriptions = subscriptions;
+		this.properties = properties;
+		this.access = access;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	/** GraphQL {@code SubscriptionBalance}. */
+	record Balance(String templateId, List<NotificationKind> kinds, int remaining) {
+	}
+
+	/** GraphQL {@code SubscriptionReceipt}. */
+	record Receipt(List<Balance> balances, List<String> ignoredTemplateIds) {
+	}
+
+	/** GraphQL {@code SubscriptionTemplate}. */
+	record TemplateOfKind(NotificationKind kind, String templateId) {
+	}
+
+	Receipt record(List<String> templateIds) {
+		long userId = this.access.requireUserId();
+		Map<String, Set<NotificationKind>> configured = this.properties.kindsByTemplateId();
+		Set<String> accepted = new LinkedHashSet<>();
+		Set<String> ignored = new LinkedHashSet<>();
+		for (String id : templateIds) {
+			String clean = id.strip();
+			(configured.containsKey(clean) ? accepted : ignored).add(clean);
+		}
+		Instant now = this.clock.instant();
+		this.tx.executeWithoutResult(status -> accepted.forEach(id -> this.subscriptions.accept(userId, id, now)));
+		return new Receipt(balances(userId), List.copyOf(ignored));
+	}
+
+	List<Balance> mine() {
+		return balances(this.access.requireUserId());
+	}
+
+	List<TemplateOfKind> templates() {
+		List<TemplateOfKind> templates = new ArrayList<>();
+		for (NotificationKind kind : NotificationKind.values()) {
+			this.properties.template(kind).ifPresent(t -> templates.add(new TemplateOfKind(kind, t.templateId())));
+		}
+		return templates;
+	}
+
+	/** Every configured template with the user's remaining acceptances (0 when none were reported). */
+	private List<Balance> balances(long userId) {
+		Map<String, Integer> remaining = this.subscriptions.balances(userId)
+			.stream()
+			.collect(Collectors.toMap(SubscriptionMapper.Balance::templateId, SubscriptionMapper.Balance::remaining));
+		return this.properties.kindsByTemplateId()
+			.entrySet()
+			.stream()
+			.map(e -> new Balance(e.getKey(), List.copyOf(e.getValue()), remaining.getOrDefault(e.getKey(), 0)))
+			.toList();
+	}
+
+}
