@@ -240,6 +240,39 @@ describe('the journey', () => {
     expect(mine.instance.data.signUps[0]).toMatchObject({ hoursConfirmed: true, hours: 2 })
   })
 
+  test('the volunteer redeems a reward at the station 爱心超市 and the admin fulfils the pickup code', async () => {
+    const reward = await gql(state.adminToken, 'mutation($i: CreateRewardInput!) { createReward(input: $i) { id } }', {
+      i: { stationId: state.station, name: '爱心大米 5kg', kind: 'GOODS', pricePoints: 30, stock: 5, perPersonLimit: 1 },
+    })
+    as('volunteer')
+    const store = loadPage('rewards')
+    await store.instance.onLoad({})
+    expect(store.instance.data.stationId).toBe(state.station)
+    expect(store.instance.data.rewards.map((r) => r.name)).toContain('爱心大米 5kg')
+    const redemption = await store.instance.redeem(tap({ id: reward.createReward.id }))
+    expect(store.instance.data.error).toBe('')
+    expect(redemption).toMatchObject({ status: 'ISSUED', points: 30 })
+    expect(store.instance.data.balance).toBe(30)
+    // The per-person limit is 1: a second redemption is refused with its code.
+    await store.instance.redeem(tap({ id: reward.createReward.id }))
+    expect(store.instance.data.errorCode).toBe('LIMIT_EXCEEDED')
+    expect(store.instance.data.balance).toBe(30)
+
+    as('admin')
+    const admin = loadPage('admin')
+    await admin.instance.onLoad({ orgUnitId: state.station })
+    admin.instance.onPickupCode({ detail: { value: redemption.pickupCode } })
+    const fulfilled = await admin.instance.fulfil()
+    expect(fulfilled).toMatchObject({ status: 'FULFILLED' })
+    await admin.instance.fulfil()
+    expect(admin.instance.data.errorCode).toBe('PICKUP_CODE_USED')
+
+    as('volunteer')
+    const codes = loadPage('redemptions')
+    const mine = await codes.instance.onLoad()
+    expect(mine[0]).toMatchObject({ status: 'FULFILLED', statusText: '已领取' })
+  })
+
   test('the station leaderboard shows the volunteer with the right score', async () => {
     as('volunteer')
     const page = loadPage('leaderboard')
