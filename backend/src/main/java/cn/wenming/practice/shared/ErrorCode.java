@@ -45,6 +45,9 @@ public enum ErrorCode {
 	NEED_NO_STATION_NEARBY("附近没有开放的新时代文明实践站，请选择站点"),
 	NEED_ASSIGNEE_NOT_ELIGIBLE("接单方须为已培训的志愿者或在册队伍"),
 	CONTENT_REJECTED("内容含有违规信息，请修改后重新提交"),
+	PHOTO_TOO_LARGE("照片过大，请压缩后重新上传"),
+	PHOTO_TYPE_INVALID("只能上传 JPEG 或 PNG 照片"),
+	PHOTO_NOT_ATTACHABLE("照片不存在、不是本人上传或已被使用"),
 
 	PROJECT_ARCHIVED("该项目已归档"),
 	ACTIVITY_INVALID_STATE("活动当前状态不允许此操作"),
