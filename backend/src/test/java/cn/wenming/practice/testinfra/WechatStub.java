@@ -23,7 +23,7 @@ import mockwebserver3.RecordedRequest;
  * review, {@code DOWN} → HTTP 503, {@code QUOTA} → errcode 45009, {@code SLOW} → an answer after
  * {@link #SLOW_SECONDS} s (past WxJava's read timeout); any other text passes.</li>
  * <li>mediaCheckAsync v2: answers a fresh trace id and records the request ({@link #mediaChecksOf});
- * HTTP 503 for an openid passed to {@link #failMediaChecksFor}. WeChat's later verdict is pushed by
+ * HTTP 503 (msgSecCheck too) for an openid passed to {@link #failMediaChecksFor}. WeChat's later verdict is pushed by
  * the test: {@link #pushToPortal} with {@link #mediaCheckJson} or {@link #mediaCheckXml}, signed
  * with the right or a wrong token.</li>
  * </ul>
@@ -132,7 +132,7 @@ public final class WechatStub {
 		if (!body.contains("\"version\":\"2\"") && !body.contains("\"version\":2")) {
 			return json("{\"errcode\":40003,\"errmsg\":\"stub: msgSecCheck v2 expected\"}");
 		}
-		if (body.contains("DOWN")) {
+		if (body.contains("DOWN") || this.mediaDown.contains(String.valueOf(bodyField(request, "openid")))) {
 			return new MockResponse.Builder().code(503).body("Service Unavailable").build();
 		}
 		if (body.contains("QUOTA")) {
@@ -179,7 +179,10 @@ public final class WechatStub {
 		return json("{\"errcode\":0,\"errmsg\":\"ok\",\"trace_id\":\"" + traceId + "\"}");
 	}
 
-	/** mediaCheckAsync for this openid answers HTTP 503 until {@link #restoreMediaChecksFor}. */
+	/**
+	 * Content checks for this openid (mediaCheckAsync and msgSecCheck) answer HTTP 503 until
+	 * {@link #restoreMediaChecksFor}: WeChat down for one test's users only.
+	 */
 	public void failMediaChecksFor(String openid) {
 		this.mediaDown.add(openid);
 	}
