@@ -56,9 +56,8 @@ public final class Infrastructure implements ApplicationContextInitializer<Confi
 			properties.putAll(redis());
 		}
 		properties.putAll(WechatStub.shared().properties());
-		if (!environment.containsProperty("app.media.storage-dir")) {
-			properties.put("app.media.storage-dir", mediaDir());
-		}
+		// Photo files of tests never land in the working directory (application.yml's default).
+		properties.put("app.media.storage-dir", mediaDir());
 		environment.getPropertySources().addFirst(new MapPropertySource("test-infrastructure", properties));
 	}
 
