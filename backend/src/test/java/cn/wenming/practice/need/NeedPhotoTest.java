@@ -228,6 +228,33 @@ class NeedPhotoTest {
 		ApiErrors.expectCode(this.s.submit(this.s.resident, inputWith(List.of(theirs, theirs))), "BAD_REQUEST");
 	}
 
+	@Test
+	void concurrentSubmissionsWithTheSamePhotoAttachItOnce() throws Exception {
+		String photo = upload(this.s.resident);
+		int before = this.s.count("SELECT COUNT(*) FROM need WHERE resident_user_id = ?", this.s.resident.userId());
+		int threads = 12;
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+		for (int i = 0; i < threads; i++) {
+			results.add(pool.submit(() -> {
+				start.await();
+				var errors = this.s.submit(this.s.resident, inputWith(List.of(photo))).returnResponse().getErrors();
+				return errors.isEmpty() ? "OK" : String.valueOf(errors.get(0).getExtensions().get("code"));
+			}));
+		}
+		start.countDown();
+		List<String> outcomes = new java.util.ArrayList<>();
+		for (var result : results) {
+			outcomes.add(result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+		assertThat(outcomes).filteredOn("OK"::equals).hasSize(1);
+		assertThat(outcomes).filteredOn("PHOTO_NOT_ATTACHABLE"::equals).hasSize(threads - 1);
+		assertThat(this.s.count("SELECT COUNT(*) FROM need WHERE resident_user_id = ?", this.s.resident.userId()))
+			.isEqualTo(before + 1);
+	}
+
 	// --- Helpers.
 
 	private String upload(Session as) {
