@@ -48,6 +48,9 @@ public enum ErrorCode {
 	FULFILMENT_MONTH_NOT_ENDED("该月尚未结束，不能公示落实清单"),
 	FULFILMENT_LIST_ALREADY_PUBLISHED("该单位该月的落实清单已公示，不能重复公示"),
 	CONTENT_REJECTED("内容含有违规信息，请修改后重新提交"),
+	PHOTO_TOO_LARGE("照片过大，请压缩后重新上传"),
+	PHOTO_TYPE_INVALID("只能上传 JPEG 或 PNG 照片"),
+	PHOTO_NOT_ATTACHABLE("照片不存在、不是本人上传或已被使用"),
 
 	PROJECT_ARCHIVED("该项目已归档"),
 	ACTIVITY_INVALID_STATE("活动当前状态不允许此操作"),
