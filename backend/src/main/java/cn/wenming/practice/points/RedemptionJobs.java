@@ -34,11 +34,18 @@ class RedemptionJobs {
 		this.clock = clock;
 	}
 
-	/** Cancels and refunds every ISSUED order whose pickup code expired; returns how many. */
 	@Scheduled(fixedDelayString = "${app.points.redemption.expiry-job-delay:PT5M}",
 			initialDelayString = "${app.points.redemption.expiry-job-delay:PT5M}")
 	@SchedulerLock(name = "redemption-expiry", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
-	public int expire() {
+	public void expireTick() {
+		int expired = expire();
+		if (expired > 0) {
+			log.info("Expired and refunded {} redemptions not picked up in time", expired);
+		}
+	}
+
+	/** Cancels and refunds every ISSUED order whose pickup code expired; returns how many. */
+	int expire() {
 		int expired = 0;
 		for (var page = this.orders.expiredIssued(this.clock.instant(), 200); !page.isEmpty(); page = this.orders
 			.expiredIssued(this.clock.instant(), 200)) {
