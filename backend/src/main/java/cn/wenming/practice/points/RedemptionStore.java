@@ -36,7 +36,7 @@ class RedemptionStore {
 	/** Results of {@link #reserve}. */
 	enum Outcome {
 
-		RESERVED, OUT_OF_STOCK, LIMIT_EXCEEDED, POINTS_INSUFFICIENT, STALE_LOAD
+		RESERVED, OUT_OF_STOCK, LIMIT_EXCEEDED, POINTS_INSUFFICIENT, STALE_LOAD, NEEDS_LOAD
 
 	}
 
@@ -44,6 +44,12 @@ class RedemptionStore {
 			-- KEYS: reward, balance, hold. ARGV: 1 stock, 2 stock version, 3 user id, 4 user count,
 			-- 5 balance, 6 balance version, 7 quantity, 8 limit, 9 cost, 10 redemption id,
 			-- 11 hold value, 12 balance ttl ms, 13 hold ttl ms
+			-- Without MySQL values (ARGV[1] == '') a missing key is reported (-8): the caller reads
+			-- MySQL and calls again, so the common case costs no database reads.
+			if ARGV[1] == '' and (redis.call('HEXISTS', KEYS[1], 's') == 0
+			    or redis.call('HEXISTS', KEYS[1], 'u' .. ARGV[3]) == 0 or redis.call('HEXISTS', KEYS[2], 'b') == 0) then
+			  return -8
+			end
 			if redis.call('HEXISTS', KEYS[1], 's') == 0 then
 			  local mv = redis.call('HGET', KEYS[1], 'mv')
 			  if mv and tonumber(mv) > tonumber(ARGV[2]) then return -9 end
@@ -111,6 +117,12 @@ class RedemptionStore {
 	 */
 	private static final DefaultRedisScript<Long> GIVE = new DefaultRedisScript<>("""
 			-- KEYS: reward. ARGV: quantity, user id or '', new stock version
+			-- Without MySQL values (ARGV[1] == '') a missing key is reported (-8): the caller reads
+			-- MySQL and calls again, so the common case costs no database reads.
+			if ARGV[1] == '' and (redis.call('HEXISTS', KEYS[1], 's') == 0
+			    or redis.call('HEXISTS', KEYS[1], 'u' .. ARGV[3]) == 0 or redis.call('HEXISTS', KEYS[2], 'b') == 0) then
+			  return -8
+			end
 			if redis.call('HEXISTS', KEYS[1], 's') == 0 then
 			  local mv = redis.call('HGET', KEYS[1], 'mv')
 			  if (not mv) or tonumber(mv) < tonumber(ARGV[3]) then redis.call('HSET', KEYS[1], 'mv', ARGV[3]) end
@@ -171,8 +183,11 @@ class RedemptionStore {
 		return HOLD + userId;
 	}
 
-	/** What MySQL says, for loading missing keys. */
+	/** What MySQL says, for loading missing keys; {@link #NONE} to try without reading MySQL first. */
 	record Snapshot(int stock, long stockVersion, int userCount, int balance, long balanceVersion) {
+
+		static final Snapshot NONE = new Snapshot(0, 0, 0, 0, 0);
+
 	}
 
 	Outcome reserve(long redemptionId, long userId, long rewardId, int quantity, int limit, int cost, Snapshot mysql,
@@ -180,7 +195,8 @@ class RedemptionStore {
 		String hold = cost + ":" + rewardId + ":" + quantity + ":" + nowMillis;
 		Long result = this.redis.execute(RESERVE,
 				List.of(rewardKey(rewardId), PointsBalanceCache.key(userId), holdKey(userId)),
-				Integer.toString(mysql.stock()), Long.toString(mysql.stockVersion()), Long.toString(userId),
+				(mysql == Snapshot.NONE) ? "" : Integer.toString(mysql.stock()), Long.toString(mysql.stockVersion()),
+				Long.toString(userId),
 				Integer.toString(mysql.userCount()), Integer.toString(mysql.balance()),
 				Long.toString(mysql.balanceVersion()), Integer.toString(quantity), Integer.toString(limit),
 				Integer.toString(cost), Long.toString(redemptionId), hold, Long.toString(this.balanceTtl.toMillis()),
@@ -190,6 +206,7 @@ class RedemptionStore {
 			case -1 -> Outcome.OUT_OF_STOCK;
 			case -2 -> Outcome.LIMIT_EXCEEDED;
 			case -3 -> Outcome.POINTS_INSUFFICIENT;
+			case -8 -> Outcome.NEEDS_LOAD;
 			case -9 -> Outcome.STALE_LOAD;
 			default -> throw new IllegalStateException("Unexpected reserve result " + result);
 		};

@@ -173,9 +173,12 @@ class Redemptions {
 	private void reserve(Redemption claim, Reward reward) {
 		RedemptionStore.Outcome outcome;
 		try {
+			outcome = this.store.reserve(claim.getId(), claim.getUserId(), reward.getId(), claim.getQuantity(),
+					reward.getPerPersonLimit(), claim.getPoints(), RedemptionStore.Snapshot.NONE, this.clock.millis());
 			int attempts = 0;
-			do {
-				// Read MySQL for keys Redis may have lost; the script only uses these where a key is missing.
+			while ((outcome == RedemptionStore.Outcome.NEEDS_LOAD || outcome == RedemptionStore.Outcome.STALE_LOAD)
+					&& attempts++ < 3) {
+				// Redis lost a key (flush, restart, expiry): load it from MySQL, read now.
 				Reward fresh = this.rewards.selectById(reward.getId());
 				PointsAccountMapper.Balance balance = this.accounts.find(claim.getUserId());
 				if (balance == null) {
@@ -186,7 +189,6 @@ class Redemptions {
 				outcome = this.store.reserve(claim.getId(), claim.getUserId(), reward.getId(), claim.getQuantity(),
 						reward.getPerPersonLimit(), claim.getPoints(), mysql, this.clock.millis());
 			}
-			while (outcome == RedemptionStore.Outcome.STALE_LOAD && ++attempts < 3);
 		}
 		catch (RuntimeException ex) {
 			// Redis unreachable (or timed out): nothing was taken there; refuse cleanly.

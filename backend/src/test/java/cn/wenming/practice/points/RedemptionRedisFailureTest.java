@@ -223,6 +223,8 @@ class RedemptionRedisFailureTest {
 				users.get(0))).isEqualTo(2);
 
 		startServer();
+		this.connections.destroy();
+		wire();
 		// The same key works once Redis is back: the failed attempt left no claim behind.
 		assertThat(redeem(users.get(0), rewardId, "while-down")).isEqualTo("OK");
 		assertThat(this.cache.balance(users.get(0))).isEqualTo(10);
