@@ -54,6 +54,17 @@ final class RedemptionRig {
 		return ids;
 	}
 
+	/** Appends an entry dated {@code at} and moves the account with it (as the ledger would have then). */
+	void entry(long userId, int delta, String type, Instant at) {
+		this.jdbc.update("UPDATE points_account SET balance = balance + ?, version = version + 1 WHERE user_id = ?", delta,
+				userId);
+		int balance = this.jdbc.queryForObject("SELECT balance FROM points_account WHERE user_id = ?", Integer.class,
+				userId);
+		this.jdbc.update("INSERT INTO points_entry (user_id, delta, balance_after, business_type, business_id, reason, "
+				+ "created_at) VALUES (?, ?, ?, ?, ?, '测试', ?)", userId, delta, balance, type, Fixtures.unique("rig"),
+				Timestamp.from(at));
+	}
+
 	long reward(int price, int stock, int limit) {
 		long station = new Fixtures(this.jdbc).tree().station();
 		Timestamp now = Timestamp.from(Instant.now());
