@@ -258,8 +258,26 @@ class Redemptions {
 	 * another transition (a pickup, a cancel, the expiry job) won.
 	 */
 	boolean closeAndRefund(Redemption order, RedemptionStatus to) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return closeAndRefundOnce(order, to);
+			}
+			catch (org.springframework.dao.PessimisticLockingFailureException ex) {
+				// A deadlock victim was rolled back whole: nothing happened, so trying again is safe.
+				if (attempt >= 3) {
+					throw ex;
+				}
+				log.warn("Closing redemption {} lost a lock race, retrying: {}", order.getId(),
+						ex.getClass().getSimpleName());
+			}
+		}
+	}
+
+	private boolean closeAndRefundOnce(Redemption order, RedemptionStatus to) {
 		Instant now = this.clock.instant();
 		Boolean closed = this.tx.execute(status -> {
+			// The reward row first, as a redemption's transaction takes it first: one lock order.
+			this.rewards.lock(order.getRewardId());
 			if (this.orders.close(order.getId(), to, now) == 0) {
 				return false;
 			}

@@ -31,6 +31,10 @@ interface RewardMapper extends BaseMapper<Reward> {
 			""")
 	int take(@Param("id") long id, @Param("quantity") int quantity, @Param("now") Instant now);
 
+	/** Locks the reward row: transactions that change a reward and its orders take this lock first. */
+	@Select("SELECT id FROM reward WHERE id = #{id} FOR UPDATE")
+	Long lock(@Param("id") long id);
+
 	/** Puts stock back (cancel, expiry) or adds it (restock). */
 	@Update("UPDATE reward SET stock = stock + #{quantity}, version = version + 1, updated_at = #{now} WHERE id = #{id}")
 	int give(@Param("id") long id, @Param("quantity") int quantity, @Param("now") Instant now);

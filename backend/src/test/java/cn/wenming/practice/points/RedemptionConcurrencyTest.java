@@ -38,6 +38,9 @@ class RedemptionConcurrencyTest {
 	@Autowired
 	Redemptions redemptions;
 
+	@Autowired
+	RedemptionMapper orders;
+
 	@Test
 	void aThousandUsersRacingForFiftyGetExactlyFifty() throws Exception {
 		RedemptionRig rig = new RedemptionRig(this.jdbc, this.redis);
@@ -96,6 +99,52 @@ class RedemptionConcurrencyTest {
 		assertThat(this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM points_entry WHERE business_type = 'REDEMPTION' AND user_id IN (SELECT user_id FROM redemption WHERE reward_id = ?)",
 				Integer.class, rewardId)).isEqualTo(50);
+		rig.assertBooksAgree(users);
+	}
+
+	@Test
+	void aPickupRacingACancellationHasExactlyOneWinner() throws Exception {
+		RedemptionRig rig = new RedemptionRig(this.jdbc, this.redis);
+		List<Long> users = rig.usersWithPoints(20, 10);
+		long rewardId = rig.reward(10, 20, 1);
+		List<Redemption> issued = new ArrayList<>();
+		for (long userId : users) {
+			issued.add(this.redemptions.redeem(userId, rewardId, 1, "pickup-race-" + userId));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(40);
+		List<Future<Boolean>> fulfils = new ArrayList<>();
+		List<Future<Boolean>> cancels = new ArrayList<>();
+		try {
+			CountDownLatch go = new CountDownLatch(1);
+			for (Redemption order : issued) {
+				fulfils.add(pool.submit(() -> {
+					go.await();
+					return this.orders.fulfil(order.getId(), order.getUserId(), java.time.Instant.now()) == 1;
+				}));
+				cancels.add(pool.submit(() -> {
+					go.await();
+					return this.redemptions.closeAndRefund(order, RedemptionStatus.CANCELLED);
+				}));
+			}
+			go.countDown();
+			for (int i = 0; i < issued.size(); i++) {
+				boolean fulfilled = fulfils.get(i).get(60, TimeUnit.SECONDS);
+				boolean cancelled = cancels.get(i).get(60, TimeUnit.SECONDS);
+				assertThat(fulfilled ^ cancelled).as("one winner for order %s", issued.get(i).getId()).isTrue();
+				Redemption after = this.orders.selectById(issued.get(i).getId());
+				assertThat(after.getStatus())
+					.isEqualTo(fulfilled ? RedemptionStatus.FULFILLED : RedemptionStatus.CANCELLED);
+				assertThat(this.jdbc.queryForObject(
+						"SELECT COUNT(*) FROM points_entry WHERE business_type = 'REDEMPTION_REFUND' AND business_id = ?",
+						Integer.class, Long.toString(after.getId()))).isEqualTo(cancelled ? 1 : 0);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		int fulfilled = rig.orders(rewardId, "FULFILLED");
+		assertThat(rig.mysqlStock(rewardId)).isEqualTo(20 - fulfilled);
+		assertThat(rig.redisStock(rewardId)).isEqualTo(20 - fulfilled);
 		rig.assertBooksAgree(users);
 	}
 
