@@ -77,7 +77,14 @@ public enum ErrorCode {
 	POINTS_ENTRY_ALREADY_REVERSED("该积分记录已冲正"),
 	POINTS_ENTRY_NOT_REVERSIBLE("该积分记录不能冲正"),
 
-	MP_NOT_CONFIGURED("未配置微信公众号");
+	MP_NOT_CONFIGURED("未配置微信公众号"),
+
+	OUT_OF_STOCK("库存不足"),
+	LIMIT_EXCEEDED("超过每人限兑数量"),
+	REWARD_UNAVAILABLE("该礼品暂不可兑换"),
+	PICKUP_CODE_INVALID("核销码无效或已过期"),
+	PICKUP_CODE_USED("核销码已使用"),
+	IDEMPOTENCY_KEY_REUSED("幂等键已用于另一请求");
 
 	private final String defaultMessage;
 
