@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import redis.embedded.RedisServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisClientConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
@@ -60,6 +61,9 @@ class RedemptionRedisFailureTest {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	@Autowired
 	Clock clock;
@@ -108,7 +112,7 @@ class RedemptionRedisFailureTest {
 		this.redis = new StringRedisTemplate(this.connections);
 		this.cache = new PointsBalanceCache(this.redis, this.accounts, this.pointsProperties);
 		PointsLedger ledger = new PointsLedger(this.entries, this.accounts, this.cache, this.clock,
-				this.transactionManager);
+				this.transactionManager, this.events);
 		RedemptionStore store = new RedemptionStore(this.redis, this.pointsProperties);
 		RedemptionFaults faults = new RedemptionFaults() {
 			@Override
