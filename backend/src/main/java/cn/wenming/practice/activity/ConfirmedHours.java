@@ -37,6 +37,17 @@ public class ConfirmedHours {
 			.toList();
 	}
 
+	/**
+	 * Sign-ups whose confirmed hours were revoked at or after {@code since}, in sign-up id order after
+	 * {@code afterSignUpId}: the {@link HoursRevoked} facts again, for a consumer that missed one.
+	 */
+	public List<HoursRevoked> revokedSince(Instant since, long afterSignUpId, int limit) {
+		return this.mapper.revokedSince(since, afterSignUpId, limit)
+			.stream()
+			.map(row -> new HoursRevoked(row.userId(), row.activityId(), row.signUpId(), row.hours()))
+			.toList();
+	}
+
 	/** One confirmed sign-up with its activity's category. */
 	record Row(long signUpId, long userId, long activityId, BigDecimal hours, ServiceCategory category) {
 	}
@@ -51,6 +62,14 @@ public class ConfirmedHours {
 				ORDER BY s.id LIMIT #{limit}
 				""")
 		List<Row> confirmedSince(@Param("since") Instant since, @Param("after") long after, @Param("limit") int limit);
+
+		@Select("""
+				SELECT s.id AS sign_up_id, s.user_id, s.activity_id, s.hours, a.category
+				FROM activity_sign_up s JOIN activity a ON a.id = s.activity_id
+				WHERE s.id > #{after} AND s.hours_revoked_at >= #{since}
+				ORDER BY s.id LIMIT #{limit}
+				""")
+		List<Row> revokedSince(@Param("since") Instant since, @Param("after") long after, @Param("limit") int limit);
 
 	}
 

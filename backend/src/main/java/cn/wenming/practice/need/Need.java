@@ -86,6 +86,12 @@ class Need {
 
 	private Instant escalatedAt;
 
+	/** When the need was rated, closed unrated or cancelled (see V11); null while open. */
+	private Instant closedAt;
+
+	/** How often held-unchecked texts were re-sent to WeChat (see V11). */
+	private Integer recheckAttempts;
+
 	@TableField(fill = FieldFill.INSERT)
 	private Instant createdAt;
 
@@ -390,6 +396,22 @@ class Need {
 
 	public void setEscalatedAt(Instant escalatedAt) {
 		this.escalatedAt = escalatedAt;
+	}
+
+	public Instant getClosedAt() {
+		return this.closedAt;
+	}
+
+	public void setClosedAt(Instant closedAt) {
+		this.closedAt = closedAt;
+	}
+
+	public Integer getRecheckAttempts() {
+		return this.recheckAttempts;
+	}
+
+	public void setRecheckAttempts(Integer recheckAttempts) {
+		this.recheckAttempts = recheckAttempts;
 	}
 
 	boolean isHeldNoteVisible() {

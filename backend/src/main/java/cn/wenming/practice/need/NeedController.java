@@ -20,6 +20,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import cn.wenming.practice.media.PhotoSubject;
+import cn.wenming.practice.media.PhotoView;
+import cn.wenming.practice.media.Photos;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
@@ -56,9 +59,12 @@ class NeedController {
 
 	private final NeedSuggestions suggestions;
 
+	private final Photos photos;
+
 	NeedController(NeedService service, NeedCategoryMapper categories, NeedHistoryMapper history,
-			NeedParticipantMapper participants, OrgDirectory orgs, NeedSuggestions suggestions) {
+			NeedParticipantMapper participants, OrgDirectory orgs, NeedSuggestions suggestions, Photos photos) {
 		this.service = service;
+		this.photos = photos;
 		this.suggestions = suggestions;
 		this.categories = categories;
 		this.history = history;
@@ -74,7 +80,7 @@ class NeedController {
 			@NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
 			@NotBlank @Size(max = 30) String contactName, @NotNull @Pattern(regexp = PHONE) String contactPhone,
 			@Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}") String desiredDate, Long stationId, NeedSource source,
-			@Size(max = 200) String consentNote) {
+			@Size(max = 200) String consentNote, List<@NotNull Long> photoIds) {
 	}
 
 	/** Input of {@code dispatchNeed}. */
@@ -87,7 +93,8 @@ class NeedController {
 
 	/** Input of {@code completeNeed}. */
 	record CompleteNeedInput(@NotNull Long needId, @NotBlank @Size(max = 1000) String note,
-			@NotEmpty @Size(max = 50) List<@NotNull @Valid NeedParticipantInput> participants) {
+			@NotEmpty @Size(max = 50) List<@NotNull @Valid NeedParticipantInput> participants,
+			List<@NotNull Long> photoIds) {
 	}
 
 	/** Input of {@code rateNeed}. */
@@ -309,6 +316,41 @@ class NeedController {
 			.stream()
 			.collect(Collectors.groupingBy(NeedParticipant::getNeedId));
 		return byKey(needs, need -> byNeed.getOrDefault(need.getId(), List.of()));
+	}
+
+	/** The resident's photos: passed ones for whoever sees the private fields, and the caller's own. */
+	@BatchMapping(typeName = "Need")
+	Map<Need, List<PhotoView>> photos(List<Need> needs, java.security.Principal principal) {
+		return photosOf(needs, PhotoSubject.NEED, principal);
+	}
+
+	@BatchMapping(typeName = "Need")
+	Map<Need, List<PhotoView>> completionPhotos(List<Need> needs, java.security.Principal principal) {
+		return photosOf(needs, PhotoSubject.NEED_COMPLETION, principal);
+	}
+
+	private Map<Need, List<PhotoView>> photosOf(List<Need> needs, PhotoSubject subject,
+			java.security.Principal principal) {
+		java.util.Set<Long> privileged = needs.stream()
+			.filter(Need::isPrivateVisible)
+			.map(Need::getId)
+			.collect(Collectors.toSet());
+		Map<Long, List<PhotoView>> byNeed = this.photos.visible(subject,
+				needs.stream().map(Need::getId).distinct().toList(), userIdOf(principal), privileged::contains);
+		return byKey(needs, need -> byNeed.getOrDefault(need.getId(), List.of()));
+	}
+
+	/** The caller's user id (the token's subject), or null when anonymous. */
+	private static Long userIdOf(java.security.Principal principal) {
+		if (principal == null) {
+			return null;
+		}
+		try {
+			return Long.valueOf(principal.getName());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	@SchemaMapping(typeName = "NeedTransition")

@@ -18,10 +18,13 @@ class NeedDeadlineJob {
 
 	private final NeedDeadlines deadlines;
 
+	private final NeedTextRecheck recheck;
+
 	private final AtomicInteger runs = new AtomicInteger();
 
-	NeedDeadlineJob(NeedDeadlines deadlines) {
+	NeedDeadlineJob(NeedDeadlines deadlines, NeedTextRecheck recheck) {
 		this.deadlines = deadlines;
+		this.recheck = recheck;
 	}
 
 	@Scheduled(fixedDelayString = "${app.need.deadline-job-delay:PT60S}",
@@ -30,6 +33,8 @@ class NeedDeadlineJob {
 	public void tick() {
 		this.runs.incrementAndGet();
 		this.deadlines.run();
+		// Texts held because WeChat was unreachable are sent again (same tick, same lock).
+		this.recheck.run();
 	}
 
 	/** How many ticks this instance actually ran (got the lock for): for tests and diagnostics. */

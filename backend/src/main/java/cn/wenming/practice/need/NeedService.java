@@ -14,6 +14,8 @@ import java.util.Set;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.auth.Role;
+import cn.wenming.practice.media.PhotoSubject;
+import cn.wenming.practice.media.Photos;
 import cn.wenming.practice.need.NeedTransitions.Move;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
@@ -71,10 +73,16 @@ class NeedService {
 
 	private final Clock clock;
 
+	private final Photos photos;
+
+	private final NeedProperties properties;
+
 	NeedService(NeedMapper needs, NeedCategoryMapper categories, NeedParticipantMapper participants,
 			NeedTransitions transitions, OrgDirectory orgs, TeamDirectory teams, VolunteerDirectory volunteers,
 			AccessControl access, TransactionTemplate tx, ApplicationEventPublisher events, ContentSecurity content,
-			Clock clock) {
+			Clock clock, Photos photos, NeedProperties properties) {
+		this.photos = photos;
+		this.properties = properties;
 		this.content = content;
 		this.clock = clock;
 		this.needs = needs;
@@ -156,6 +164,7 @@ class NeedService {
 			throw new DomainException(ErrorCode.NEED_CATEGORY_UNKNOWN);
 		}
 		NeedSource source = (input.source() == null) ? NeedSource.ONLINE : input.source();
+		List<Long> photoIds = this.photos.validateIds(input.photoIds());
 		OrgUnitRef station = stationFor(input);
 		if (source.assisted()) {
 			// 代录: staff enter an offline need on the resident's behalf, only at a station they cover.
@@ -198,6 +207,8 @@ class NeedService {
 				throw new DomainException(ErrorCode.ORG_UNIT_CLOSED);
 			}
 			this.needs.insert(need);
+			// The submitter's own uploads (the resident, or the staff member for an assisted order).
+			this.photos.attach(actor.userId(), photoIds, PhotoSubject.NEED, need.getId());
 			this.transitions.record(need.getId(), null, NeedStatus.SUBMITTED, actor.userId(),
 					submissionNote(source, hold), now);
 		});
@@ -393,8 +404,23 @@ class NeedService {
 		}
 		move(need, Move.CLAIM, actor, (teamId != null) ? "队长为本队认领" : "志愿者认领",
 				(update, now) -> update.set("assigned_team_id", teamId)
-					.set("assigned_user_id", (teamId != null) ? null : actor.userId()));
+					.set("assigned_user_id", (teamId != null) ? null : actor.userId())
+					.set("deadline_at", claimDeadline(need, now)));
 		return reload(actor, needId);
+	}
+
+	/**
+	 * A claim has no dispatched deadline: the end of the resident's desired date when it lies ahead,
+	 * else {@code claimCompletionWithin} from now, so a claimed need escalates like a dispatched one.
+	 */
+	private Instant claimDeadline(Need need, Instant now) {
+		if (need.getDesiredDate() != null) {
+			Instant endOfDesired = need.getDesiredDate().plusDays(1).atStartOfDay(this.properties.zone()).toInstant();
+			if (endOfDesired.isAfter(now)) {
+				return endOfDesired;
+			}
+		}
+		return now.plus(this.properties.claimCompletionWithin());
 	}
 
 	Need accept(long needId) {
@@ -445,11 +471,13 @@ class NeedService {
 			rows.add(row);
 		}
 		String note = input.note().strip();
+		List<Long> photoIds = this.photos.validateIds(input.photoIds());
 		ContentHold hold = checked(actor, Scene.COMMENT, null, note);
 		// A held note stays out of the timeline, which the resident sees; the need keeps the text.
 		move(need, Move.COMPLETE, actor, (hold == null) ? note : "完成说明待审核", (update, now) -> {
 			update.set("completed_at", now).set("completion_note", note).set("completion_note_hold", hold);
 			rows.forEach(this.participants::insert);
+			this.photos.attach(actor.userId(), photoIds, PhotoSubject.NEED_COMPLETION, need.getId());
 			// Delivered to @TransactionalEventListener consumers only once this transaction commits.
 			this.events.publishEvent(new NeedCompleted(need.getId(), need.getStationId(), rows.stream()
 				.map(r -> new NeedCompleted.Participant(r.getUserId(), r.getVolunteerId(), r.getHours()))
@@ -521,10 +549,16 @@ class NeedService {
 		if (need.getResidentUserId() != null && need.getResidentUserId() == actor.userId()) {
 			return true;
 		}
-		if (isAssignee(actor, need)) {
+		if (isAssignee(actor, need) && !assigneeAccessOver(need)) {
 			return true;
 		}
 		return actor.isAnyAdmin() && actor.isAdminOver(stationOf(need).path());
+	}
+
+	/** The assignee's sight of the resident's data ends {@code assigneeAccessAfterClose} after the need closed. */
+	private boolean assigneeAccessOver(Need need) {
+		return need.getClosedAt() != null
+				&& !this.clock.instant().isBefore(need.getClosedAt().plus(this.properties.assigneeAccessAfterClose()));
 	}
 
 	private boolean isAssignee(Actor actor, Need need) {

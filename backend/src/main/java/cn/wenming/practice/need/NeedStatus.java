@@ -17,6 +17,9 @@ enum NeedStatus {
 	static final Set<NeedStatus> TAKEN = EnumSet.of(DISPATCHED, CLAIMED, ACCEPTED, IN_PROGRESS, COMPLETED, RATED,
 			CLOSED_UNRATED);
 
+	/** Final statuses; {@code need.closed_at} records when a need reached one. */
+	static final Set<NeedStatus> CLOSED = EnumSet.of(RATED, CLOSED_UNRATED, CANCELLED);
+
 	/** Statuses in which any logged-in user may see the need's public fields. */
 	static final Set<NeedStatus> PUBLIC = EnumSet.of(PUBLISHED, DISPATCHED, CLAIMED, ACCEPTED, IN_PROGRESS, COMPLETED,
 			RATED, CLOSED_UNRATED);

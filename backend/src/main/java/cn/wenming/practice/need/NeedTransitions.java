@@ -99,6 +99,9 @@ class NeedTransitions {
 			// A new stage starts at the station again: its own deadline, its own escalation.
 			.set("escalation_level", null)
 			.set("escalated_at", null);
+		if (NeedStatus.CLOSED.contains(move.to)) {
+			update.set("closed_at", now);
+		}
 		changes.accept(update);
 		if (this.needs.update(null, update) == 0) {
 			Need current = this.needs.selectById(need.getId());

@@ -7,6 +7,7 @@ import java.util.List;
 
 import cn.wenming.practice.activity.ConfirmedHours;
 import cn.wenming.practice.activity.HoursConfirmed;
+import cn.wenming.practice.activity.HoursRevoked;
 import cn.wenming.practice.need.NeedCompleted;
 import cn.wenming.practice.need.NeedDirectory;
 import cn.wenming.practice.need.NeedRated;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Replays awards an after-commit listener missed (it failed, or the process died between the
  * business commit and the award) by reading the facts again from MySQL: confirmed hours, completed
- * and rated needs since a point in time. Every award is idempotent by its unique key, so replaying
+ * and rated needs since a point in time, and hours revoked since then (their reversal is replayed:
+ * a failed reversal is retried). Every award is idempotent by its unique key, so replaying
  * what was already awarded writes nothing, and running on several instances at once is safe
  * (only wasteful). Scheduled by {@code app.points.reconcile-cron} (off unless set) over the last
  * {@code app.points.reconcile-lookback}; center admins can also run it with {@code reconcilePoints}.
@@ -92,6 +94,15 @@ class PointsReconciler {
 			for (NeedRated event : page) {
 				replayed += this.awards.award(event);
 				after = event.needId();
+			}
+		}
+		// Reversals of revoked hours whose listener failed (reverse() writes nothing when it was made).
+		after = 0;
+		for (List<HoursRevoked> page = this.hours.revokedSince(since, after, BATCH); !page.isEmpty(); page = this.hours
+			.revokedSince(since, after, BATCH)) {
+			for (HoursRevoked event : page) {
+				replayed += this.awards.reverse(event);
+				after = event.signUpId();
 			}
 		}
 		List<Long> drifted = this.entries.driftedAccounts();

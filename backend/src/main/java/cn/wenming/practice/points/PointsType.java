@@ -15,13 +15,13 @@ enum PointsType {
 	NEED_COMPLETED,
 	/** A need rated at or above the configured stars; business id = the need. */
 	RATING_BONUS,
-	/** Spent at a store (爱心超市); business id = the redemption. Not written yet. */
+	/** Spent at a store (爱心超市); business id = the redemption. */
 	REDEMPTION,
-	/** A cancelled or expired redemption given back; business id = the redemption. Not written yet. */
+	/** A cancelled or expired redemption given back; business id = the redemption. */
 	REDEMPTION_REFUND,
 	/** An admin's correction; business id = a generated key. */
 	ADJUSTMENT,
-	/** Points expired by policy; business id = the period. Not written yet. */
+	/** Points expired by policy; business id = the period ({@link PointsExpiry}). */
 	EXPIRY,
 	/** Undoes one entry; business id = that entry's id, so an entry is reversed at most once. */
 	REVERSAL;

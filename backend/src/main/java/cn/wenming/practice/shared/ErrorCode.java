@@ -48,6 +48,9 @@ public enum ErrorCode {
 	FULFILMENT_MONTH_NOT_ENDED("该月尚未结束，不能公示落实清单"),
 	FULFILMENT_LIST_ALREADY_PUBLISHED("该单位该月的落实清单已公示，不能重复公示"),
 	CONTENT_REJECTED("内容含有违规信息，请修改后重新提交"),
+	PHOTO_TOO_LARGE("照片过大，请压缩后重新上传"),
+	PHOTO_TYPE_INVALID("只能上传 JPEG 或 PNG 照片"),
+	PHOTO_NOT_ATTACHABLE("照片不存在、不是本人上传或已被使用"),
 
 	PROJECT_ARCHIVED("该项目已归档"),
 	ACTIVITY_INVALID_STATE("活动当前状态不允许此操作"),
@@ -74,7 +77,14 @@ public enum ErrorCode {
 	POINTS_ENTRY_ALREADY_REVERSED("该积分记录已冲正"),
 	POINTS_ENTRY_NOT_REVERSIBLE("该积分记录不能冲正"),
 
-	MP_NOT_CONFIGURED("未配置微信公众号");
+	MP_NOT_CONFIGURED("未配置微信公众号"),
+
+	OUT_OF_STOCK("库存不足"),
+	LIMIT_EXCEEDED("超过每人限兑数量"),
+	REWARD_UNAVAILABLE("该礼品暂不可兑换"),
+	PICKUP_CODE_INVALID("核销码无效或已过期"),
+	PICKUP_CODE_USED("核销码已使用"),
+	IDEMPOTENCY_KEY_REUSED("幂等键已用于另一请求");
 
 	private final String defaultMessage;
 

@@ -158,6 +158,39 @@ class NeedDeadlineTest {
 	}
 
 	@Test
+	void claimedNeedsAreDueByTheDesiredDateOrAfterTheConfiguredPeriodAndEscalate() {
+		Map<String, Object> noDate = this.s.input(Fixtures.unique("认领无期望日期"));
+		noDate.remove("desiredDate");
+		String undated = this.s.submit(this.s.resident, noDate).path("submitNeed.id").entity(String.class).get();
+		this.s.byNeed(this.s.admin, "publishNeed", undated);
+		java.time.LocalDate desired = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(3);
+		Map<String, Object> dated = this.s.input(Fixtures.unique("认领有期望日期"));
+		dated.put("desiredDate", desired.toString());
+		String withDate = this.s.submit(this.s.resident, dated).path("submitNeed.id").entity(String.class).get();
+		this.s.byNeed(this.s.admin, "publishNeed", withDate);
+
+		java.time.Instant claimedAt = this.clock.instant();
+		this.s.claim(this.s.volunteer, undated, null).path("claimNeed.deadlineAt").entity(String.class)
+			.satisfies(at -> assertThat(java.time.Duration.between(claimedAt, java.time.Instant.parse(at)))
+				.isBetween(Duration.ofDays(7).minusMinutes(1), Duration.ofDays(7).plusMinutes(1)));
+		this.s.claim(this.s.leader, withDate, this.s.teamId).path("claimNeed.deadlineAt").entity(String.class)
+			.satisfies(at -> assertThat(java.time.Instant.parse(at))
+				.isEqualTo(desired.plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
+
+		this.clock.shift(Duration.ofDays(7).minus(HOUR));
+		this.deadlines.run();
+		assertThat(level(undated)).isNull();
+		// The desired date has passed: the team's claim is overdue.
+		assertThat(level(withDate)).isEqualTo("INSTITUTE");
+		assertThat(escalationRows(withDate)).containsExactly("逾期未完成，升级至所");
+
+		this.clock.shift(Duration.ofHours(2));
+		this.deadlines.run();
+		assertThat(level(undated)).isEqualTo("INSTITUTE");
+		assertThat(escalationRows(undated)).containsExactly("逾期未完成，升级至所");
+	}
+
+	@Test
 	void completedNeedNotRatedInSevenDaysClosesUnrated() {
 		String id = this.s.published(Fixtures.unique("待评价"));
 		this.s.claim(this.s.volunteer, id, null);

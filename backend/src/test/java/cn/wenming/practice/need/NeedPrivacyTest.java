@@ -30,6 +30,9 @@ class NeedPrivacyTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	cn.wenming.practice.testinfra.MutableClock clock;
+
 	NeedScenario s;
 
 	Session instituteAdmin;
@@ -112,6 +115,40 @@ class NeedPrivacyTest {
 		assertThat(sees(this.s.leader, needId)).isEqualTo("public");
 		assertThat(sees(this.otherResident, needId)).isEqualTo("public");
 		assertThat(sees(this.foreignAdmin, needId)).isEqualTo("public");
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void theAssigneeSeesTheResidentsDataOnlyUntilSevenDaysAfterTheNeedCloses() {
+		String rated = this.s.published(Fixtures.unique("评价后七天"));
+		this.s.claim(this.s.volunteer, rated, null);
+		this.s.byNeed(this.s.volunteer, "startNeed", rated);
+		this.s.complete(this.s.volunteer, rated, Map.of(this.s.volunteer.userId(), 1.0));
+		assertThat(sees(this.s.volunteer, rated)).isEqualTo("private");
+		this.s.rate(this.s.resident, rated, 5).path("rateNeed.status").entity(String.class).isEqualTo("RATED");
+		// The team's leader, for a closed-unrated need.
+		String unrated = this.s.published(Fixtures.unique("未评价关闭"));
+		this.s.claim(this.s.leader, unrated, this.s.teamId);
+		this.s.byNeed(this.s.leader, "startNeed", unrated);
+		this.s.complete(this.s.leader, unrated, Map.of(this.s.leader.userId(), 1.0));
+		this.jdbc.update("UPDATE need SET status = 'CLOSED_UNRATED', closed_at = ? WHERE id = ?",
+				java.sql.Timestamp.from(this.clock.instant()), Long.parseLong(unrated));
+
+		this.clock.shift(java.time.Duration.ofDays(7).minusHours(1));
+		assertThat(sees(this.s.volunteer, rated)).isEqualTo("private");
+		assertThat(sees(this.s.leader, unrated)).isEqualTo("private");
+
+		this.clock.shift(java.time.Duration.ofHours(2));
+		assertThat(sees(this.s.volunteer, rated)).isEqualTo("public");
+		assertThat(sees(this.s.leader, unrated)).isEqualTo("public");
+		// The resident and the covering admins keep seeing everything.
+		assertThat(sees(this.s.resident, rated)).isEqualTo("private");
+		assertThat(sees(this.s.admin, rated)).isEqualTo("private");
+		assertThat(sees(this.instituteAdmin, unrated)).isEqualTo("private");
 	}
 
 	@Test

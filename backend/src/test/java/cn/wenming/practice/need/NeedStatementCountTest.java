@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** No N+1: stationNeeds with category, station name, timeline and participants costs the same for 5 and 50 needs. */
+/** No N+1: stationNeeds with category, station name, timeline, participants and photos costs the same for 5 and 50 needs. */
 @IntegrationTest
 class NeedStatementCountTest {
 

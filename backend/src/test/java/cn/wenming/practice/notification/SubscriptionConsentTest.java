@@ -83,7 +83,7 @@ class SubscriptionConsentTest {
 			assertThat(m.data()).containsEntry("phrase2", "已发布");
 		});
 		assertThat(received).extracting(WechatStub.SubscribeMessage::page)
-			.containsExactly("pages/need/detail?id=101", "pages/need/detail?id=102");
+			.containsExactly("pages/need/need?id=101", "pages/need/need?id=102");
 		this.api.as(user).documentName("mySubscriptions").execute()
 			.path("mySubscriptions[?(@.templateId == '" + TEMPLATE + "')].remaining").entityList(Integer.class)
 			.containsExactly(0);

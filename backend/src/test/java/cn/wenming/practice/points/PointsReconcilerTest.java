@@ -89,6 +89,30 @@ class PointsReconcilerTest {
 	}
 
 	@Test
+	void aMissedReversalOfRevokedHoursIsReplayedOnce() {
+		Instant since = Instant.now().minus(Duration.ofMinutes(1));
+		Session volunteer = this.s.volunteer("missed-reversal");
+		String signUpId = this.s.serveActivity(volunteer, this.clock, 2);
+		this.clock.reset();
+		long userId = volunteer.userId();
+		assertThat(this.s.ledgerSum(userId)).isEqualTo(20L);
+		// Hours revoked, but the HoursRevoked listener never ran (the process died after the commit).
+		this.jdbc.update("UPDATE activity_sign_up SET hours_revoked_at = ?, hours_revoke_reason = '测试' WHERE id = ?",
+				java.sql.Timestamp.from(Instant.now()), Long.valueOf(signUpId));
+		Session center = this.s.api.login(Fixtures.unique("center"));
+		this.s.fixtures.grant(center.userId(), "CENTER_ADMIN", this.s.tree.center());
+
+		reconcile(center, since).path("reconcilePoints.awardsReplayed").entity(Integer.class)
+			.satisfies(n -> assertThat(n).isGreaterThanOrEqualTo(1));
+		assertThat(this.s.entryCount(userId, "REVERSAL")).isEqualTo(1);
+		reconcile(center, since);
+		assertThat(this.s.entryCount(userId, "REVERSAL")).isEqualTo(1);
+		assertThat(this.s.ledgerSum(userId)).isZero();
+		assertThat(this.s.accountBalance(userId)).isZero();
+		assertThat(this.s.balance(volunteer)).isZero();
+	}
+
+	@Test
 	void anAccountThatDisagreesWithItsLedgerIsReported() {
 		Session volunteer = this.s.volunteer("drift");
 		this.s.adjust(this.s.admin, volunteer.userId(), 10, "补录");

@@ -43,6 +43,8 @@ public final class Infrastructure implements ApplicationContextInitializer<Confi
 
 	private static Boolean docker;
 
+	private static String mediaDir;
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		ConfigurableEnvironment environment = context.getEnvironment();
@@ -54,6 +56,8 @@ public final class Infrastructure implements ApplicationContextInitializer<Confi
 			properties.putAll(redis());
 		}
 		properties.putAll(WechatStub.shared().properties());
+		// Photo files of tests never land in the working directory (application.yml's default).
+		properties.put("app.media.storage-dir", mediaDir());
 		environment.getPropertySources().addFirst(new MapPropertySource("test-infrastructure", properties));
 	}
 
@@ -70,6 +74,19 @@ public final class Infrastructure implements ApplicationContextInitializer<Confi
 			properties.putAll(redis());
 		}
 		return properties;
+	}
+
+	/** Photo files of this JVM's tests: a fresh temporary directory, so tests can count what was stored. */
+	static synchronized String mediaDir() {
+		if (mediaDir == null) {
+			try {
+				mediaDir = Files.createTempDirectory("wenming-media").toString();
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Could not create the media directory", ex);
+			}
+		}
+		return mediaDir;
 	}
 
 	static synchronized boolean dockerAvailable() {

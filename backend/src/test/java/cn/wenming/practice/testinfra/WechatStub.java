@@ -33,6 +33,10 @@ import mockwebserver3.RecordedRequest;
  * <li>subscribe messages: every request is recorded ({@link #subscribeMessagesTo}); the answer is ok
  * unless a test told the stub otherwise for the recipient's openid or the template id
  * ({@link #answerSubscribe}): 43101 (not subscribed) or HTTP 503 (down).</li>
+ * <li>mediaCheckAsync v2: answers a fresh trace id and records the request ({@link #mediaChecksOf});
+ * HTTP 503 (msgSecCheck too) for an openid passed to {@link #failMediaChecksFor}. WeChat's later verdict is pushed by
+ * the test: {@link #pushToPortal} with {@link #mediaCheckJson} or {@link #mediaCheckXml}, signed
+ * with the right or a wrong token.</li>
  * </ul>
  */
 public final class WechatStub {
@@ -90,6 +94,9 @@ public final class WechatStub {
 	public record SubscribeMessage(String toUser, String templateId, String page, Map<String, String> data,
 			String miniprogramState, SubscribeAnswer answer) {
 	}
+	private final Set<String> mediaDown = ConcurrentHashMap.newKeySet();
+
+	private final java.util.List<MediaCheckRequest> mediaChecks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	private WechatStub() throws IOException {
 		this.server.setDispatcher(new Dispatcher() {
@@ -152,6 +159,7 @@ public final class WechatStub {
 			case "/wxa/msg_sec_check" -> messageCheck(request);
 			case "/cgi-bin/menu/create" -> menu(request);
 			case "/cgi-bin/message/subscribe/send" -> subscribeSend(request);
+			case "/wxa/media_check_async" -> mediaCheck(request);
 			default -> json("{\"errcode\":40001,\"errmsg\":\"stub: unknown path " + path + "\"}");
 		};
 	}
@@ -195,7 +203,7 @@ public final class WechatStub {
 		if (!body.contains("\"version\":\"2\"") && !body.contains("\"version\":2")) {
 			return json("{\"errcode\":40003,\"errmsg\":\"stub: msgSecCheck v2 expected\"}");
 		}
-		if (body.contains("DOWN")) {
+		if (body.contains("DOWN") || this.mediaDown.contains(String.valueOf(bodyField(request, "openid")))) {
 			return new MockResponse.Builder().code(503).body("Service Unavailable").build();
 		}
 		if (body.contains("QUOTA")) {
@@ -266,6 +274,126 @@ public final class WechatStub {
 	private static String text(JsonObject body, String field) {
 		JsonElement value = body.get(field);
 		return (value == null || value.isJsonNull()) ? null : value.getAsString();
+	}
+
+	/** One mediaCheckAsync request as WeChat received it, with the trace id it answered. */
+	public record MediaCheckRequest(String traceId, String openid, String mediaUrl, String body) {
+	}
+
+	private MockResponse mediaCheck(RecordedRequest request) {
+		String body = (request.getBody() != null) ? request.getBody().utf8() : "";
+		if (!body.replace(" ", "").contains("\"version\":2")) {
+			return json("{\"errcode\":40003,\"errmsg\":\"stub: mediaCheckAsync v2 expected\"}");
+		}
+		String openid = bodyField(request, "openid");
+		if (openid != null && this.mediaDown.contains(openid)) {
+			return new MockResponse.Builder().code(503).body("Service Unavailable").build();
+		}
+		String traceId = "stub-media-trace-" + this.traceIds.incrementAndGet() + "-" + java.util.UUID.randomUUID();
+		String url = bodyField(request, "media_url");
+		// Gson escapes = and & in JSON strings.
+		url = (url == null) ? null : url.replace("\\u003d", "=").replace("\\u0026", "&").replace("\\/", "/");
+		this.mediaChecks.add(new MediaCheckRequest(traceId, openid, url, body));
+		return json("{\"errcode\":0,\"errmsg\":\"ok\",\"trace_id\":\"" + traceId + "\"}");
+	}
+
+	/**
+	 * Content checks for this openid (mediaCheckAsync and msgSecCheck) answer HTTP 503 until
+	 * {@link #restoreMediaChecksFor}: WeChat down for one test's users only.
+	 */
+	public void failMediaChecksFor(String openid) {
+		this.mediaDown.add(openid);
+	}
+
+	public void restoreMediaChecksFor(String openid) {
+		this.mediaDown.remove(openid);
+	}
+
+	/** The mediaCheckAsync requests that got a trace id for this openid, oldest first. */
+	public java.util.List<MediaCheckRequest> mediaChecksOf(String openid) {
+		return this.mediaChecks.stream().filter(r -> openid.equals(r.openid())).toList();
+	}
+
+	/** WeChat's wxa_media_check push in the JSON format; suggest is pass, risky or review. */
+	public static String mediaCheckJson(String traceId, String suggest) {
+		int label = "pass".equals(suggest) ? 100 : 20002;
+		return "{\"ToUserName\":\"gh_stub\",\"FromUserName\":\"dev-stub\",\"CreateTime\":"
+				+ java.time.Instant.now().getEpochSecond() + ",\"MsgType\":\"event\",\"Event\":\"wxa_media_check\","
+				+ "\"appid\":\"wx-stub-appid\",\"trace_id\":\"" + traceId + "\",\"version\":2,\"detail\":[{"
+				+ "\"strategy\":\"content_model\",\"errcode\":0,\"suggest\":\"" + suggest + "\",\"label\":" + label
+				+ ",\"prob\":90}],\"errcode\":0,\"errmsg\":\"ok\",\"result\":{\"suggest\":\"" + suggest
+				+ "\",\"label\":" + label + "}}";
+	}
+
+	/** The same push in the XML format. */
+	public static String mediaCheckXml(String traceId, String suggest) {
+		int label = "pass".equals(suggest) ? 100 : 20002;
+		return "<xml><ToUserName><![CDATA[gh_stub]]></ToUserName><FromUserName><![CDATA[dev-stub]]></FromUserName>"
+				+ "<CreateTime>" + java.time.Instant.now().getEpochSecond() + "</CreateTime>"
+				+ "<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[wxa_media_check]]></Event>"
+				+ "<appid><![CDATA[wx-stub-appid]]></appid><trace_id><![CDATA[" + traceId + "]]></trace_id>"
+				+ "<version>2</version><detail><strategy><![CDATA[content_model]]></strategy><errcode>0</errcode>"
+				+ "<suggest><![CDATA[" + suggest + "]]></suggest><label>" + label + "</label><prob>90</prob></detail>"
+				+ "<errcode>0</errcode><errmsg><![CDATA[ok]]></errmsg><result><suggest><![CDATA[" + suggest
+				+ "]]></suggest><label>" + label + "</label></result></xml>";
+	}
+
+	/** An HTTP answer of the application: status and body. */
+	public record Answer(int status, String body) {
+	}
+
+	/**
+	 * Sends a message push to the application's portal ({@code /wx/ma/portal}) as WeChat does:
+	 * POST with {@code signature}, {@code timestamp} and {@code nonce}, signed with {@code token}
+	 * (pass a wrong token to forge one).
+	 */
+	public static Answer pushToPortal(int port, String token, String body) {
+		String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+		String nonce = Long.toString(System.nanoTime());
+		String query = "signature=" + portalSignature(token, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce="
+				+ nonce + "&openid=dev-stub";
+		var request = java.net.http.HttpRequest.newBuilder(
+				java.net.URI.create("http://127.0.0.1:" + port + "/wx/ma/portal?" + query))
+			.header("Content-Type", body.startsWith("<") ? "text/xml" : "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return send(request);
+	}
+
+	/** WeChat's URL verification: GET with signature, timestamp, nonce and echostr. */
+	public static Answer verifyPortal(int port, String token, String echostr) {
+		String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+		String nonce = "n" + System.nanoTime();
+		String query = "signature=" + portalSignature(token, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce="
+				+ nonce + "&echostr=" + echostr;
+		return send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/wx/ma/portal?" + query))
+			.GET()
+			.build());
+	}
+
+	private static Answer send(java.net.http.HttpRequest request) {
+		try {
+			var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+			return new Answer(response.statusCode(), response.body());
+		}
+		catch (IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** WeChat's push signature: hex SHA-1 of token, timestamp and nonce, sorted and joined. */
+	public static String portalSignature(String token, String timestamp, String nonce) {
+		String[] parts = { token, timestamp, nonce };
+		java.util.Arrays.sort(parts);
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-1")
+				.digest(String.join("", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(digest);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String bodyField(RecordedRequest request, String field) {

@@ -1,0 +1,130 @@
+package cn.wenming.practice.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Photo upload and download over plain HTTP: the mini-program uploads with {@code wx.uploadFile}
+ * (multipart, field {@code file}, {@code Authorization: Bearer} as for /graphql) and shows photos
+ * with {@code <image src>}, which cannot send headers, hence signed URLs for the bytes. Errors
+ * answer {@code {"code": ..., "message": ...}} with a stable code.
+ */
+@RestController
+class PhotoHttpController {
+
+	private final Photos photos;
+
+	private final PhotoUrls urls;
+
+	private final PhotoAccess photoAccess;
+
+	private final AccessControl access;
+
+	private final MediaProperties properties;
+
+	private final Clock clock;
+
+	PhotoHttpController(Photos photos, PhotoUrls urls, PhotoAccess photoAccess, AccessControl access,
+			MediaProperties properties, Clock clock) {
+		this.photos = photos;
+		this.urls = urls;
+		this.photoAccess = photoAccess;
+		this.access = access;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Uploads one photo: {@code {"id", "status"}}; it stays visible only to the uploader until WeChat passes it. */
+	@PostMapping(path = "/media/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<Map<String, Object>> upload(@RequestParam(name = "file", required = false) MultipartFile file,
+			HttpServletRequest request) throws IOException {
+		long userId = this.access.requireUserId();
+		if (file == null || file.isEmpty()) {
+			throw new DomainException(ErrorCode.BAD_REQUEST, "缺少照片文件（字段 file）");
+		}
+		long max = this.properties.maxPhotoSize().toBytes();
+		if (file.getSize() > max) {
+			throw new DomainException(ErrorCode.PHOTO_TOO_LARGE);
+		}
+		byte[] bytes;
+		try (InputStream in = file.getInputStream()) {
+			// Never more than the limit (+1 to notice an over-long body) in memory, whatever the part claims.
+			bytes = in.readNBytes((int) max + 1);
+		}
+		String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+		Photo photo = this.photos.upload(userId, bytes, base);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("id", photo.getId().toString());
+		body.put("status", photo.getStatus().name());
+		return ResponseEntity.status(HttpStatus.CREATED).body(body);
+	}
+
+	/**
+	 * The bytes, for a genuine unexpired URL whose viewer may still see the photo: WeChat's check
+	 * while the photo is pending, the uploader unless it was rejected, anyone else only once it
+	 * passed and while they may see what it is attached to. Anything else is 404, the same answer
+	 * as for a photo that does not exist.
+	 */
+	@GetMapping("/media/photos/{id}")
+	ResponseEntity<byte[]> download(@PathVariable("id") long id, @RequestParam(name = "exp", defaultValue = "0") long exp,
+			@RequestParam(name = "v", defaultValue = "-1") long viewer,
+			@RequestParam(name = "sig", required = false) String sig) {
+		if (!this.urls.valid(id, exp, viewer, sig, this.clock.instant())) {
+			return notFound();
+		}
+		Photo photo = this.photos.find(id);
+		if (photo == null || !mayFetch(photo, viewer)) {
+			return notFound();
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(photo.getContentType()))
+			.cacheControl(CacheControl.noStore())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(this.photos.bytes(photo));
+	}
+
+	private boolean mayFetch(Photo photo, long viewer) {
+		if (viewer == PhotoUrls.WECHAT) {
+			return photo.getStatus() == PhotoStatus.PENDING;
+		}
+		if (photo.getStatus() == PhotoStatus.REJECTED) {
+			return false;
+		}
+		if (photo.getOwnerUserId() == viewer) {
+			return true;
+		}
+		return photo.getStatus() == PhotoStatus.PASSED && photo.getSubjectType() != null
+				&& this.photoAccess.maySee(photo.getSubjectType(), photo.getSubjectId(), viewer);
+	}
+
+	private static ResponseEntity<byte[]> notFound() {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).cacheControl(CacheControl.noStore()).build();
+	}
+
+	@ExceptionHandler(DomainException.class)
+	ResponseEntity<Map<String, Object>> domainError(DomainException ex) {
+		return MediaErrors.body(ex.code(), ex.getMessage());
+	}
+
+}

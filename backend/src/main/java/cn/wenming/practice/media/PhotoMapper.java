@@ -1,0 +1,80 @@
+package cn.wenming.practice.media;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+interface PhotoMapper extends BaseMapper<Photo> {
+
+	/**
+	 * Attaches the owner's unattached photos to a subject; returns how many were attached (fewer than
+	 * asked: one is not the owner's, unknown, or already attached, and the caller rolls back).
+	 */
+	@Update("""
+			<script>
+			UPDATE media_photo SET subject_type = #{type}, subject_id = #{subjectId}, updated_at = #{now}
+			WHERE owner_user_id = #{ownerUserId} AND subject_type IS NULL
+			AND id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+			</script>
+			""")
+	int attach(@Param("ids") Collection<Long> ids, @Param("ownerUserId") long ownerUserId,
+			@Param("type") PhotoSubject type, @Param("subjectId") long subjectId, @Param("now") Instant now);
+
+	/** The photos of the subjects, in upload order: one query for a whole list of needs. */
+	@Select("""
+			<script>
+			SELECT * FROM media_photo WHERE subject_type = #{type}
+			AND subject_id IN <foreach collection="subjectIds" item="id" open="(" separator="," close=")">#{id}</foreach>
+			ORDER BY id
+			</script>
+			""")
+	List<Photo> ofSubjects(@Param("type") PhotoSubject type, @Param("subjectIds") Collection<Long> subjectIds);
+
+	@Select("SELECT * FROM media_photo WHERE trace_id = #{traceId}")
+	Photo findByTrace(@Param("traceId") String traceId);
+
+	/** Pending photos whose check never reached WeChat, with attempts left, oldest first. */
+	@Select("""
+			SELECT * FROM media_photo
+			WHERE status = 'PENDING' AND trace_id IS NULL AND check_attempts < #{maxAttempts} AND id > #{afterId}
+			ORDER BY id
+			LIMIT #{limit}
+			""")
+	List<Photo> unsent(@Param("maxAttempts") int maxAttempts, @Param("afterId") long afterId, @Param("limit") int limit);
+
+	/** Records WeChat's trace id, unless the photo was already decided or sent meanwhile. */
+	@Update("""
+			UPDATE media_photo SET trace_id = #{traceId}, check_attempts = check_attempts + 1,
+			  last_attempt_at = #{now}, updated_at = #{now}
+			WHERE id = #{id} AND status = 'PENDING' AND trace_id IS NULL
+			""")
+	int recordSent(@Param("id") long id, @Param("traceId") String traceId, @Param("now") Instant now);
+
+	@Update("""
+			UPDATE media_photo SET check_attempts = check_attempts + 1, last_attempt_at = #{now}, updated_at = #{now}
+			WHERE id = #{id} AND status = 'PENDING' AND trace_id IS NULL
+			""")
+	int recordFailedAttempt(@Param("id") long id, @Param("now") Instant now);
+
+	/** WeChat's verdict; only a pending photo changes, so a repeated callback is a no-op. */
+	@Update("""
+			UPDATE media_photo SET status = #{status}, checked_at = #{now}, updated_at = #{now}
+			WHERE id = #{id} AND status = 'PENDING'
+			""")
+	int decide(@Param("id") long id, @Param("status") PhotoStatus status, @Param("now") Instant now);
+
+	/** WeChat could not check the photo (an errcode in its callback): forget the trace so the retry job re-sends. */
+	@Update("""
+			UPDATE media_photo SET trace_id = NULL, updated_at = #{now}
+			WHERE id = #{id} AND status = 'PENDING'
+			""")
+	int forgetTrace(@Param("id") long id, @Param("now") Instant now);
+
+}

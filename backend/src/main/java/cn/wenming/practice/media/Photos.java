@@ -1,0 +1,266 @@
+package cn.wenming.practice.media;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongPredicate;
+
+import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Photos: upload (checked by magic bytes and size before anything is stored), WeChat's
+ * asynchronous check (sent after the row exists, outside any transaction), its verdict, and
+ * attaching photos to a subject. The API other features use: {@link #validateIds},
+ * {@link #attach} and {@link #visible}.
+ */
+@Component
+public class Photos {
+
+	private static final Logger log = LoggerFactory.getLogger(Photos.class);
+
+	private static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF };
+
+	private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
+
+	/** Rows read per retry page. */
+	static final int PAGE = 100;
+
+	private final PhotoMapper photos;
+
+	private final PhotoStore store;
+
+	private final PhotoUrls urls;
+
+	private final MediaCheck check;
+
+	private final MediaProperties properties;
+
+	private final AccessControl access;
+
+	private final Clock clock;
+
+	Photos(PhotoMapper photos, PhotoStore store, PhotoUrls urls, MediaCheck check, MediaProperties properties,
+			AccessControl access, Clock clock) {
+		this.photos = photos;
+		this.store = store;
+		this.urls = urls;
+		this.check = check;
+		this.properties = properties;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	// --- Upload and check.
+
+	/**
+	 * Stores a photo uploaded by {@code ownerUserId} and asks WeChat to check it. {@code base} is
+	 * the address WeChat fetches it from when none is configured. Refused (nothing stored):
+	 * {@code PHOTO_TOO_LARGE}, {@code PHOTO_TYPE_INVALID}.
+	 */
+	Photo upload(long ownerUserId, byte[] bytes, String base) {
+		if (bytes.length > this.properties.maxPhotoSize().toBytes()) {
+			throw new DomainException(ErrorCode.PHOTO_TOO_LARGE);
+		}
+		String contentType = contentType(bytes);
+		if (contentType == null) {
+			throw new DomainException(ErrorCode.PHOTO_TYPE_INVALID);
+		}
+		String key = this.store.put(bytes);
+		Photo photo = new Photo();
+		photo.setOwnerUserId(ownerUserId);
+		photo.setStorageKey(key);
+		photo.setContentType(contentType);
+		photo.setSizeBytes(bytes.length);
+		photo.setStatus(PhotoStatus.PENDING);
+		photo.setCheckAttempts(0);
+		try {
+			this.photos.insert(photo);
+		}
+		catch (RuntimeException ex) {
+			this.store.delete(key);
+			throw ex;
+		}
+		String checkBase = (this.urls.configuredBase() != null) ? this.urls.configuredBase() : base;
+		send(photo, checkBase);
+		return this.photos.selectById(photo.getId());
+	}
+
+	/** The type the bytes really are (by their first bytes, never the name or the declared type), or null. */
+	static String contentType(byte[] bytes) {
+		if (startsWith(bytes, PNG)) {
+			return "image/png";
+		}
+		// A JPEG starts with SOI and a marker; a bare FF D8 FF of a few bytes is not an image.
+		if (bytes.length > 100 && startsWith(bytes, JPEG)) {
+			return "image/jpeg";
+		}
+		return null;
+	}
+
+	private static boolean startsWith(byte[] bytes, byte[] prefix) {
+		if (bytes.length < prefix.length) {
+			return false;
+		}
+		for (int i = 0; i < prefix.length; i++) {
+			if (bytes[i] != prefix[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Sends the check request; on failure the photo stays pending with one more attempt counted. */
+	private boolean send(Photo photo, String base) {
+		Instant now = this.clock.instant();
+		String openid = this.access.openidOf(photo.getOwnerUserId());
+		String url = (base == null) ? null
+				: this.urls.url(base, photo.getId(), PhotoUrls.WECHAT, now.plus(this.properties.checkUrlTtl()));
+		String traceId = this.check.request(openid, url);
+		if (traceId == null) {
+			this.photos.recordFailedAttempt(photo.getId(), now);
+			return false;
+		}
+		return this.photos.recordSent(photo.getId(), traceId, now) == 1;
+	}
+
+	/**
+	 * Re-sends the checks that never reached WeChat, at most {@code checkMaxAttempts} times per
+	 * photo; returns how many were sent now. Needs {@code app.media.public-base-url}.
+	 */
+	int resendUnsent() {
+		String base = this.urls.configuredBase();
+		if (base == null) {
+			log.warn("Photo checks not re-sent: app.media.public-base-url is not set");
+			return 0;
+		}
+		int sent = 0;
+		long afterId = 0;
+		while (true) {
+			List<Photo> rows = this.photos.unsent(this.properties.checkMaxAttempts(), afterId, PAGE);
+			for (Photo photo : rows) {
+				try {
+					if (send(photo, base)) {
+						sent++;
+					}
+				}
+				catch (RuntimeException ex) {
+					log.warn("Photo check re-send failed for photo {}: {}", photo.getId(), ex.getClass().getSimpleName());
+				}
+				afterId = photo.getId();
+			}
+			if (rows.size() < PAGE) {
+				if (sent > 0) {
+					log.info("Photo checks re-sent: {}", sent);
+				}
+				return sent;
+			}
+		}
+	}
+
+	/** What WeChat's check of one photo said. */
+	enum Verdict {
+
+		PASS, REJECT, FAILED
+
+	}
+
+	/**
+	 * Applies WeChat's verdict to the photo with {@code traceId}; an unknown trace id is logged and
+	 * ignored, as is a verdict for a photo already decided (WeChat may push twice).
+	 */
+	void decide(String traceId, Verdict verdict) {
+		Photo photo = (traceId == null) ? null : this.photos.findByTrace(traceId);
+		if (photo == null) {
+			log.info("WeChat media check result for unknown trace_id {} ignored", traceId);
+			return;
+		}
+		Instant now = this.clock.instant();
+		switch (verdict) {
+			case PASS -> this.photos.decide(photo.getId(), PhotoStatus.PASSED, now);
+			case REJECT -> this.photos.decide(photo.getId(), PhotoStatus.REJECTED, now);
+			case FAILED -> {
+				log.warn("WeChat could not check photo {} (trace {}): re-sending later", photo.getId(), traceId);
+				this.photos.forgetTrace(photo.getId(), now);
+			}
+		}
+	}
+
+	Photo find(long id) {
+		return this.photos.selectById(id);
+	}
+
+	byte[] bytes(Photo photo) {
+		return this.store.get(photo.getStorageKey());
+	}
+
+	// --- For the features photos are attached to.
+
+	/** Checks a list of photo ids from an input before anything is stored: at most the limit, no repeats. */
+	public List<Long> validateIds(List<Long> ids) {
+		if (ids == null || ids.isEmpty()) {
+			return List.of();
+		}
+		if (ids.size() > this.properties.maxPhotosPerPart()) {
+			throw new DomainException(ErrorCode.BAD_REQUEST, "最多 " + this.properties.maxPhotosPerPart() + " 张照片");
+		}
+		if (new HashSet<>(ids).size() != ids.size()) {
+			throw new DomainException(ErrorCode.BAD_REQUEST, "照片重复");
+		}
+		return List.copyOf(ids);
+	}
+
+	/**
+	 * Attaches the owner's photos to the subject, in the caller's transaction. A photo that is not
+	 * the owner's, does not exist or is already attached fails the whole call with
+	 * {@code PHOTO_NOT_ATTACHABLE} (the caller's transaction then rolls back).
+	 */
+	public void attach(long ownerUserId, List<Long> ids, PhotoSubject subject, long subjectId) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		if (this.photos.attach(ids, ownerUserId, subject, subjectId, this.clock.instant()) != ids.size()) {
+			throw new DomainException(ErrorCode.PHOTO_NOT_ATTACHABLE);
+		}
+	}
+
+	/**
+	 * The photos of the subjects as {@code viewerUserId} may see them, in one query: passed photos
+	 * of subjects for which {@code passedVisible} holds, and the viewer's own photos (pending and
+	 * rejected ones as a status, without a URL when rejected).
+	 */
+	public Map<Long, List<PhotoView>> visible(PhotoSubject subject, Collection<Long> subjectIds, Long viewerUserId,
+			LongPredicate passedVisible) {
+		Map<Long, List<PhotoView>> out = new LinkedHashMap<>();
+		Set<Long> ids = new HashSet<>(subjectIds);
+		ids.forEach(id -> out.put(id, new java.util.ArrayList<>()));
+		if (ids.isEmpty()) {
+			return out;
+		}
+		Instant expiresAt = this.clock.instant().plus(this.properties.viewUrlTtl());
+		String base = this.urls.configuredBase();
+		long viewer = (viewerUserId == null) ? -1 : viewerUserId;
+		for (Photo photo : this.photos.ofSubjects(subject, ids)) {
+			boolean own = photo.getOwnerUserId() == viewer;
+			boolean passed = photo.getStatus() == PhotoStatus.PASSED;
+			if (!own && !(passed && passedVisible.test(photo.getSubjectId()))) {
+				continue;
+			}
+			String url = (photo.getStatus() == PhotoStatus.REJECTED || viewer <= 0) ? null
+					: this.urls.url(base, photo.getId(), viewer, expiresAt);
+			out.get(photo.getSubjectId()).add(new PhotoView(photo.getId(), photo.getStatus(), url));
+		}
+		return out;
+	}
+
+}

@@ -1,0 +1,39 @@
+package cn.wenming.practice.need;
+
+import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.auth.Actor;
+import cn.wenming.practice.media.PhotoAccess;
+import cn.wenming.practice.media.PhotoSubject;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may fetch the bytes of a need's passed photos: the same people who see its private fields
+ * ({@link NeedService#privileged}), checked again on every fetch, so a URL stops working when the
+ * viewer's right ends (the assignee, 7 days after the need closed).
+ */
+@Component
+class NeedPhotoAccess implements PhotoAccess {
+
+	private final NeedMapper needs;
+
+	private final NeedService service;
+
+	private final AccessControl access;
+
+	NeedPhotoAccess(NeedMapper needs, NeedService service, AccessControl access) {
+		this.needs = needs;
+		this.service = service;
+		this.access = access;
+	}
+
+	@Override
+	public boolean maySee(PhotoSubject subject, long subjectId, long viewerUserId) {
+		Need need = this.needs.selectById(subjectId);
+		if (need == null) {
+			return false;
+		}
+		return this.service.privileged(new Actor(viewerUserId, this.access.grantsOf(viewerUserId)), need);
+	}
+
+}

@@ -1,0 +1,329 @@
+package cn.wenming.practice.points;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.ErrorCode;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The redemption flow, without access checks (see {@link RedemptionService}):
+ * <ol>
+ * <li>claim (user, idempotency key) with a PENDING row, committed on its own: a second request with
+ * the key finds it and waits for the first, or gets {@code IDEMPOTENCY_KEY_REUSED} for other input;</li>
+ * <li>one Lua script in Redis checks and takes stock, the per-person count and the balance (as a
+ * hold); Redis unreachable → {@code UPSTREAM_UNAVAILABLE}, the claim is released, nothing changed;</li>
+ * <li>one MySQL transaction: guarded stock and count updates, the REDEMPTION ledger entry (guarded
+ * balance), the order issued with its pickup code; after commit the hold is released;</li>
+ * <li>if anything after the script fails, Redis is given back (once, keyed on the hold) and the
+ * claim released. A crash in between leaves a hold and a PENDING claim that
+ * {@link RedemptionReconciler} finishes the same way.</li>
+ * </ol>
+ * Cancelling and expiring go through {@link #closeAndRefund}: a guarded ISSUED → CANCELLED/EXPIRED
+ * update, stock and count back, a REDEMPTION_REFUND entry, all in one transaction.
+ */
+@Component
+class Redemptions {
+
+	private static final Logger log = LoggerFactory.getLogger(Redemptions.class);
+
+	private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final RewardMapper rewards;
+
+	private final RedemptionMapper orders;
+
+	private final PointsAccountMapper accounts;
+
+	private final PointsLedger ledger;
+
+	private final RedemptionStore store;
+
+	private final RedemptionFaults faults;
+
+	private final RedemptionProperties properties;
+
+	private final Clock clock;
+
+	private final TransactionTemplate tx;
+
+	Redemptions(RewardMapper rewards, RedemptionMapper orders, PointsAccountMapper accounts, PointsLedger ledger,
+			RedemptionStore store, RedemptionFaults faults, RedemptionProperties properties, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.rewards = rewards;
+		this.orders = orders;
+		this.accounts = accounts;
+		this.ledger = ledger;
+		this.store = store;
+		this.faults = faults;
+		this.properties = properties;
+		this.clock = clock;
+		this.tx = new TransactionTemplate(transactionManager);
+	}
+
+	/** Redeems for {@code userId}; the same key with the same input returns the first order. */
+	Redemption redeem(long userId, long rewardId, int quantity, String idempotencyKey) {
+		String requestHash = rewardId + ":" + quantity;
+		// A claim released by a failed first request may be taken again; bounded in case of a storm.
+		for (int attempt = 0; attempt < 5; attempt++) {
+			Redemption existing = this.orders.findByKey(userId, idempotencyKey);
+			if (existing == null) {
+				Reward reward = this.rewards.selectById(rewardId);
+				if (reward == null) {
+					throw DomainException.notFound("礼品");
+				}
+				Redemption claim = newClaim(userId, reward, quantity, idempotencyKey, requestHash);
+				try {
+					this.orders.insert(claim);
+				}
+				catch (DuplicateKeyException ex) {
+					continue;
+				}
+				return run(claim, reward);
+			}
+			Redemption done = awaitFinished(existing, requestHash);
+			if (done != null) {
+				return done;
+			}
+		}
+		throw new DomainException(ErrorCode.CONFLICT);
+	}
+
+	/** The first request's order once it finished, or null when it failed (its claim is gone). */
+	private Redemption awaitFinished(Redemption existing, String requestHash) {
+		if (!existing.getRequestHash().equals(requestHash)) {
+			throw new DomainException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+		}
+		Instant deadline = Instant.now().plusSeconds(10);
+		Redemption current = existing;
+		while (current != null && current.getStatus() == RedemptionStatus.PENDING) {
+			if (Instant.now().isAfter(deadline)) {
+				// Still running (or died; the reconciler will release it): the client retries later.
+				throw new DomainException(ErrorCode.CONFLICT, "相同幂等键的请求仍在处理中，请稍后重试");
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new DomainException(ErrorCode.CONFLICT);
+			}
+			current = this.orders.selectById(existing.getId());
+		}
+		return current;
+	}
+
+	private Redemption newClaim(long userId, Reward reward, int quantity, String idempotencyKey, String requestHash) {
+		Instant now = this.clock.instant();
+		Redemption claim = new Redemption();
+		claim.setUserId(userId);
+		claim.setRewardId(reward.getId());
+		claim.setStationId(reward.getStationId());
+		claim.setQuantity(quantity);
+		claim.setPoints(Math.multiplyExact(reward.getPricePoints(), quantity));
+		claim.setIdempotencyKey(idempotencyKey);
+		claim.setRequestHash(requestHash);
+		claim.setStatus(RedemptionStatus.PENDING);
+		claim.setCreatedAt(now);
+		claim.setUpdatedAt(now);
+		return claim;
+	}
+
+	private Redemption run(Redemption claim, Reward reward) {
+		long id = claim.getId();
+		long userId = claim.getUserId();
+		int quantity = claim.getQuantity();
+		Instant now = this.clock.instant();
+		if (reward.getStatus() != RewardStatus.ACTIVE
+				|| (reward.getAvailableFrom() != null && now.isBefore(reward.getAvailableFrom()))
+				|| (reward.getAvailableUntil() != null && !now.isBefore(reward.getAvailableUntil()))) {
+			releaseClaim(id);
+			throw new DomainException(ErrorCode.REWARD_UNAVAILABLE);
+		}
+		if (quantity > reward.getPerPersonLimit()) {
+			releaseClaim(id);
+			throw new DomainException(ErrorCode.LIMIT_EXCEEDED);
+		}
+		reserve(claim, reward);
+		try {
+			this.faults.afterReserve(id);
+			this.tx.executeWithoutResult(status -> write(claim, reward));
+		}
+		catch (RuntimeException ex) {
+			giveBack(claim);
+			throw ex;
+		}
+		return this.orders.selectById(id);
+	}
+
+	private void reserve(Redemption claim, Reward reward) {
+		RedemptionStore.Outcome outcome;
+		try {
+			outcome = this.store.reserve(claim.getId(), claim.getUserId(), reward.getId(), claim.getQuantity(),
+					reward.getPerPersonLimit(), claim.getPoints(), RedemptionStore.Snapshot.NONE, this.clock.millis());
+			int attempts = 0;
+			while ((outcome == RedemptionStore.Outcome.NEEDS_LOAD || outcome == RedemptionStore.Outcome.STALE_LOAD)
+					&& attempts++ < 3) {
+				// Redis lost a key (flush, restart, expiry): load it from MySQL, read now.
+				Reward fresh = this.rewards.selectById(reward.getId());
+				PointsAccountMapper.Balance balance = this.accounts.find(claim.getUserId());
+				if (balance == null) {
+					balance = new PointsAccountMapper.Balance(0, 0);
+				}
+				RedemptionStore.Snapshot mysql = new RedemptionStore.Snapshot(fresh.getStock(), fresh.getVersion(),
+						this.rewards.countOf(reward.getId(), claim.getUserId()), balance.balance(), balance.version());
+				outcome = this.store.reserve(claim.getId(), claim.getUserId(), reward.getId(), claim.getQuantity(),
+						reward.getPerPersonLimit(), claim.getPoints(), mysql, this.clock.millis());
+			}
+		}
+		catch (RuntimeException ex) {
+			// Redis unreachable (or timed out): nothing was taken there; refuse cleanly.
+			log.warn("Redemption {} refused, Redis unavailable: {}", claim.getId(), ex.getClass().getSimpleName());
+			releaseClaim(claim.getId());
+			throw new DomainException(ErrorCode.UPSTREAM_UNAVAILABLE, "积分服务暂不可用，请稍后重试");
+		}
+		if (outcome != RedemptionStore.Outcome.RESERVED) {
+			releaseClaim(claim.getId());
+			throw switch (outcome) {
+				case OUT_OF_STOCK -> new DomainException(ErrorCode.OUT_OF_STOCK);
+				case LIMIT_EXCEEDED -> new DomainException(ErrorCode.LIMIT_EXCEEDED);
+				case POINTS_INSUFFICIENT -> new DomainException(ErrorCode.POINTS_INSUFFICIENT);
+				default -> new DomainException(ErrorCode.CONFLICT);
+			};
+		}
+	}
+
+	/** The MySQL half: every guard again, so MySQL stays right whatever Redis said. */
+	private void write(Redemption claim, Reward reward) {
+		Instant now = this.clock.instant();
+		long userId = claim.getUserId();
+		if (this.rewards.take(reward.getId(), claim.getQuantity(), now) == 0) {
+			throw new DomainException(ErrorCode.OUT_OF_STOCK);
+		}
+		this.rewards.ensureCount(reward.getId(), userId);
+		if (this.rewards.count(reward.getId(), userId, claim.getQuantity(), reward.getPerPersonLimit()) == 0) {
+			throw new DomainException(ErrorCode.LIMIT_EXCEEDED);
+		}
+		// Registered before the ledger's own refresh so the hold goes in the same step as the new balance.
+		afterCommit(() -> {
+			try {
+				this.store.release(claim.getId(), userId, reward.getId(), this.accounts.find(userId));
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not release the Redis hold of redemption {}: {}", claim.getId(),
+						ex.getClass().getSimpleName());
+			}
+		});
+		this.ledger.postInCurrentTransaction(new PointsLedger.Posting(userId, -claim.getPoints(), PointsType.REDEMPTION,
+				Long.toString(claim.getId()), "兑换 " + reward.getName() + " × " + claim.getQuantity(), null));
+		Instant expiresAt = now.plus(Duration.ofDays(this.properties.pickupValidDays()));
+		if (this.orders.issue(claim.getId(), newPickupCode(), expiresAt, now) == 0) {
+			throw new DomainException(ErrorCode.CONFLICT);
+		}
+	}
+
+	/** Undoes the Redis reservation and releases the claim; a failure here is left to the reconciler. */
+	private void giveBack(Redemption claim) {
+		try {
+			this.faults.beforeUndo(claim.getId());
+			this.store.undo(claim.getId(), claim.getUserId(), claim.getRewardId(), claim.getQuantity());
+			releaseClaim(claim.getId());
+		}
+		catch (RuntimeException ex) {
+			log.error("Redemption {} failed and could not be undone now; the reconciler will: {}", claim.getId(),
+					ex.toString());
+		}
+	}
+
+	private void releaseClaim(long id) {
+		this.orders.release(id);
+	}
+
+	/**
+	 * ISSUED → {@code to} with stock, count and points given back, in one transaction; false when
+	 * another transition (a pickup, a cancel, the expiry job) won.
+	 */
+	boolean closeAndRefund(Redemption order, RedemptionStatus to) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return closeAndRefundOnce(order, to);
+			}
+			catch (org.springframework.dao.PessimisticLockingFailureException ex) {
+				// A deadlock victim was rolled back whole: nothing happened, so trying again is safe.
+				if (attempt >= 3) {
+					throw ex;
+				}
+				log.warn("Closing redemption {} lost a lock race, retrying: {}", order.getId(),
+						ex.getClass().getSimpleName());
+			}
+		}
+	}
+
+	private boolean closeAndRefundOnce(Redemption order, RedemptionStatus to) {
+		Instant now = this.clock.instant();
+		Boolean closed = this.tx.execute(status -> {
+			// The reward row first, as a redemption's transaction takes it first: one lock order.
+			this.rewards.lock(order.getRewardId());
+			if (this.orders.close(order.getId(), to, now) == 0) {
+				return false;
+			}
+			this.rewards.give(order.getRewardId(), order.getQuantity(), now);
+			this.rewards.uncount(order.getRewardId(), order.getUserId(), order.getQuantity());
+			this.ledger.postInCurrentTransaction(new PointsLedger.Posting(order.getUserId(), order.getPoints(),
+					PointsType.REDEMPTION_REFUND, Long.toString(order.getId()),
+					(to == RedemptionStatus.EXPIRED) ? "兑换逾期未领取，退回积分" : "取消兑换，退回积分", null));
+			long version = this.rewards.selectById(order.getRewardId()).getVersion();
+			afterCommit(() -> giveStock(order.getRewardId(), order.getQuantity(), order.getUserId(), version));
+			return true;
+		});
+		return Boolean.TRUE.equals(closed);
+	}
+
+	/** Adds committed stock to Redis; if Redis is unreachable the reconciler repairs it. */
+	void giveStock(long rewardId, int quantity, Long userId, long version) {
+		try {
+			this.store.give(rewardId, quantity, userId, version);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not add stock of reward {} in Redis: {}", rewardId, ex.getClass().getSimpleName());
+		}
+	}
+
+	/** 16 characters of a 32-letter alphabet: 80 random bits, unguessable, easy to read out. */
+	static String newPickupCode() {
+		char[] code = new char[16];
+		for (int i = 0; i < code.length; i++) {
+			code[i] = CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)];
+		}
+		return new String(code);
+	}
+
+	static void afterCommit(Runnable action) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					action.run();
+				}
+			});
+		}
+		else {
+			action.run();
+		}
+	}
+
+}
