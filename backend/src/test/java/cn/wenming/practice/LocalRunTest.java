@@ -4,14 +4,10 @@ import java.util.Map;
 
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
-import cn.wenming.practice.testinfra.Infrastructure;
 import cn.wenming.practice.testinfra.WechatStub;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,13 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The README's run command in miniature: the {@code local} profile with the demo county, the
  * WeChat stub's {@code code X → dev-X} login, GraphiQL and introspection on.
  */
-// The scheduled jobs stay off: this context lives on while other tests count SQL statements JVM-wide.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "app.need.deadline-job-delay=PT240H", "app.need.deadline-job-initial-delay=PT240H",
-				"app.points.reconcile-cron=-", "app.notification.retry-job-initial-delay=PT240H",
-				"app.notification.reminder-job-initial-delay=PT240H" })
-@ContextConfiguration(initializers = Infrastructure.class)
-@ActiveProfiles("local")
+@LocalProfileTest
 class LocalRunTest {
 
 	@LocalServerPort

@@ -47,6 +47,14 @@ public class FieldCrypto {
 		this.indexKey = new SecretKeySpec(derive(master, "blind-index"), "HmacSHA256");
 	}
 
+	/**
+	 * For tools outside the application context (the county seeder) that must write values the
+	 * application can read: the same key gives the same encryption and blind index.
+	 */
+	public static FieldCrypto withKey(String base64Key) {
+		return new FieldCrypto(new CryptoProperties(base64Key));
+	}
+
 	/** Base64 of nonce followed by ciphertext and tag. */
 	public String encrypt(String plaintext) {
 		try {

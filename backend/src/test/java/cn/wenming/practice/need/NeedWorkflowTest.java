@@ -38,6 +38,21 @@ class NeedWorkflowTest {
 	}
 
 	@Test
+	void everyBeneficiaryTypeAndUrgencyCanBeOrdered() {
+		// 留守儿童 (LEFT_BEHIND_CHILDREN) once overflowed its column: every value must round-trip.
+		String[] beneficiaries = { "ELDERLY", "LEFT_BEHIND_CHILDREN", "DISABLED", "NEEDY", "OTHER" };
+		String[] urgencies = { "NORMAL", "URGENT", "CRITICAL" };
+		for (int i = 0; i < beneficiaries.length; i++) {
+			var input = this.s.input("服务对象 " + beneficiaries[i]);
+			input.put("beneficiaryType", beneficiaries[i]);
+			input.put("urgency", urgencies[i % urgencies.length]);
+			this.s.submit(this.s.resident, input)
+				.path("submitNeed.beneficiaryType").entity(String.class).isEqualTo(beneficiaries[i])
+				.path("submitNeed.urgency").entity(String.class).isEqualTo(urgencies[i % urgencies.length]);
+		}
+	}
+
+	@Test
 	void orderDispatchDeclineRedispatchAcceptCompleteRate() {
 		// 点单
 		var submitted = this.s.submit(this.s.resident, this.s.input("帮老人修电灯"));

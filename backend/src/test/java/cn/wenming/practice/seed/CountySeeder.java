@@ -1,0 +1,621 @@
+package cn.wenming.practice.seed;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+
+import cn.wenming.practice.shared.FieldCrypto;
+import cn.wenming.practice.shared.Masking;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Loads a realistic county into a fresh database for benchmarks: 1 center, 18 institutes and 310
+ * stations with coordinates, 470,000 volunteers (ID numbers encrypted as the application does),
+ * 4,190 teams with their members, 90,000 activities with 3,000,000 sign-ups and attendance, about
+ * 5,000,000 ledger entries whose running balances and account balances agree, and 50,000 needs
+ * across every state with their history. {@code SEED_SCALE} scales the volumes (the org tree stays).
+ *
+ * <p>Rows are derived from their index by arithmetic, so every stage can be resumed: each stage
+ * works in chunks of an id range, and a chunk's completion is recorded in {@code seed_progress} in
+ * the same transaction as its rows. Bulk work runs in SQL ({@code INSERT … SELECT} over a numbers
+ * table, window functions for running balances), which both MySQL 8 and MariaDB 10.11 run; only
+ * volunteers go through JDBC batches, because their ID numbers are encrypted in Java.
+ *
+ * <p>Run: {@code ./mvnw -pl backend -Pseed} (see the README). Redis indexes (GEO, leaderboards,
+ * balances) are rebuilt from these rows by the application when it finds them missing.
+ */
+public final class CountySeeder {
+
+	static final int INSTITUTES = 18;
+
+	static final int STATIONS = 310;
+
+	/** Org unit ids: the center is 1, institutes 2..19, stations 20..329. */
+	static final int FIRST_STATION = 2 + INSTITUTES;
+
+	private static final String LOCAL_CRYPTO_KEY = "bG9jYWwtZGV2LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=";
+
+	private static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
+			"胡", "郭", "何", "高", "林", "罗" };
+
+	private static final String[] GIVEN = { "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛",
+			"明", "超", "秀英", "霞", "平" };
+
+	private static final String[] SKILLS = { "家电维修", "医疗护理", "心理咨询", "法律咨询", "文艺演出", "理论宣讲", "电脑教学", "农技指导",
+			"应急救援", "书法绘画" };
+
+	private static final String[] CATEGORIES = { "THEORY_LECTURE", "EDUCATION", "CULTURE", "SCIENCE_TECH", "HEALTH_SPORTS" };
+
+	final Connection db;
+
+	final Sizes sizes;
+
+	final Instant now;
+
+	final FieldCrypto crypto;
+
+	final LongConsumer out;
+
+	/** How much to load; {@link #of(double)} scales the defaults. */
+	record Sizes(int volunteers, int residents, int teams, int projects, int activities, int needs) {
+
+		static Sizes of(double scale) {
+			return new Sizes(atLeast(470_000 * scale, STATIONS), atLeast(20_000 * scale, 10),
+					atLeast(4_190 * scale, FIRST_STATION), atLeast(1_000 * scale, STATIONS),
+					atLeast(90_000 * scale, STATIONS), atLeast(50_000 * scale, 20));
+		}
+
+		private static int atLeast(double value, int minimum) {
+			return Math.max(minimum, (int) Math.round(value));
+		}
+
+		int admins() {
+			return 1 + INSTITUTES + STATIONS;
+		}
+
+		/** User ids: volunteers 1..V, residents next, then one admin per org unit. */
+		long firstResident() {
+			return volunteers() + 1L;
+		}
+
+		long firstAdmin() {
+			return firstResident() + residents();
+		}
+
+		long users() {
+			return firstAdmin() + admins() - 1;
+		}
+
+	}
+
+	CountySeeder(Connection db, Sizes sizes, Instant now, FieldCrypto crypto, LongConsumer out) {
+		this.db = db;
+		this.sizes = sizes;
+		this.now = now.truncatedTo(ChronoUnit.SECONDS);
+		this.crypto = crypto;
+		this.out = out;
+	}
+
+	public static void main(String[] args) throws Exception {
+		String url = env("SEED_JDBC_URL", "jdbc:mysql://127.0.0.1:3306/wenming_bench?createDatabaseIfNotExist=true");
+		String user = env("SEED_JDBC_USER", "root");
+		String password = env("SEED_JDBC_PASSWORD", "");
+		double scale = Double.parseDouble(env("SEED_SCALE", "1"));
+		String key = env("APP_CRYPTO_KEY", LOCAL_CRYPTO_KEY);
+		Instant started = Instant.now();
+		migrate(url, user, password);
+		try (Connection db = DriverManager.getConnection(withBatching(url), user, password)) {
+			CountySeeder seeder = new CountySeeder(db, Sizes.of(scale), Instant.now(), FieldCrypto.withKey(key), (n) -> {
+			});
+			seeder.seed();
+		}
+		log("county seeded in %s", Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS));
+	}
+
+	static void migrate(String url, String user, String password) {
+		Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+	}
+
+	static String withBatching(String url) {
+		return url + (url.contains("?") ? "&" : "?") + "rewriteBatchedStatements=true";
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+	static void log(String format, Object... args) {
+		System.out.printf(Locale.ROOT, "[seed] " + format + "%n", args);
+	}
+
+	/** Runs every stage; stages and chunks already recorded as done are skipped. */
+	void seed() throws SQLException {
+		this.db.setAutoCommit(true);
+		prepare();
+		stage("org units", 1, 1, this::orgUnits);
+		stage("users", this.sizes.users(), 50_000, this::users);
+		stage("admin roles", 1, 1, (from, to) -> adminRoles());
+		stage("volunteers", this.sizes.volunteers(), 10_000, this::volunteers);
+		stage("teams", this.sizes.teams(), 5_000, this::teams);
+		stage("team members", this.sizes.volunteers(), 50_000, this::teamMembers);
+		stage("projects", this.sizes.projects(), 5_000, this::projects);
+		stage("activities", this.sizes.activities(), 10_000, this::activities);
+		stage("sign-ups", this.sizes.activities(), 3_000, this::signUps);
+		stage("credit hours", this.sizes.volunteers(), 50_000, this::creditHours);
+		stage("needs", this.sizes.needs(), 5_000, this::needs);
+		stage("ledger", this.sizes.users(), 20_000, this::ledger);
+		stage("accounts", this.sizes.users(), 50_000, this::accounts);
+		for (String table : new String[] { "app_user", "volunteer", "team_member", "activity", "activity_sign_up", "need",
+				"need_history", "points_entry", "points_account" }) {
+			execute("ANALYZE TABLE " + table);
+		}
+		log("done: %,d users, %,d sign-ups, %,d ledger entries, %,d needs", count("app_user"),
+				count("activity_sign_up"), count("points_entry"), count("need"));
+	}
+
+	private void prepare() throws SQLException {
+		execute("""
+				CREATE TABLE IF NOT EXISTS seed_progress (
+				    stage      VARCHAR(40) NOT NULL,
+				    chunk_from BIGINT      NOT NULL,
+				    done_at    DATETIME(3) NOT NULL,
+				    PRIMARY KEY (stage, chunk_from)
+				) ENGINE = InnoDB""");
+		execute("CREATE TABLE IF NOT EXISTS seed_numbers (n INT NOT NULL, PRIMARY KEY (n)) ENGINE = InnoDB");
+		if (count("seed_numbers") < 10_000) {
+			execute("DELETE FROM seed_numbers");
+			try (PreparedStatement insert = this.db.prepareStatement("INSERT INTO seed_numbers (n) VALUES (?)")) {
+				for (int n = 0; n < 10_000; n++) {
+					insert.setInt(1, n);
+					insert.addBatch();
+				}
+				insert.executeBatch();
+			}
+		}
+		boolean started = count("seed_progress") > 0;
+		if (!started && count("app_user") > 0) {
+			throw new IllegalStateException("the database already holds users that the seeder did not create: seed a fresh database");
+		}
+	}
+
+	interface Chunk {
+
+		void load(long from, long to) throws SQLException;
+
+	}
+
+	/** Loads ids 1..total in chunks; each chunk's rows and its progress row commit together. */
+	private void stage(String name, long total, long chunkSize, Chunk chunk) throws SQLException {
+		Instant started = Instant.now();
+		long loaded = 0;
+		for (long from = 1; from <= total; from += chunkSize) {
+			long to = Math.min(total, from + chunkSize - 1);
+			if (done(name, from)) {
+				continue;
+			}
+			this.db.setAutoCommit(false);
+			try {
+				chunk.load(from, to);
+				try (PreparedStatement mark = this.db
+					.prepareStatement("INSERT INTO seed_progress (stage, chunk_from, done_at) VALUES (?, ?, ?)")) {
+					mark.setString(1, name);
+					mark.setLong(2, from);
+					mark.setTimestamp(3, Timestamp.from(Instant.now()));
+					mark.executeUpdate();
+				}
+				this.db.commit();
+			}
+			catch (SQLException | RuntimeException ex) {
+				this.db.rollback();
+				throw ex;
+			}
+			finally {
+				this.db.setAutoCommit(true);
+			}
+			loaded += to - from + 1;
+			this.out.accept(to);
+			if (total > chunkSize) {
+				log("%-13s %,11d / %,d", name, to, total);
+			}
+		}
+		log("%-13s done (%,d new) in %s", name, loaded, Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.MILLIS));
+	}
+
+	private boolean done(String stage, long from) throws SQLException {
+		try (PreparedStatement query = this.db
+			.prepareStatement("SELECT COUNT(*) FROM seed_progress WHERE stage = ? AND chunk_from = ?")) {
+			query.setString(1, stage);
+			query.setLong(2, from);
+			try (ResultSet rs = query.executeQuery()) {
+				rs.next();
+				return rs.getLong(1) > 0;
+			}
+		}
+	}
+
+	// ---- stages ---------------------------------------------------------------------------------
+
+	/** 宜兴-like geography: stations spread over a 0.4° × 0.5° box around the county seat. */
+	private void orgUnits(long from, long to) throws SQLException {
+		Timestamp t = ts(this.now.minus(Duration.ofDays(800)));
+		try (PreparedStatement insert = this.db.prepareStatement("""
+				INSERT INTO org_unit (id, parent_id, level, name, address, region_code, latitude, longitude, path, status,
+				                      version, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, '320282', ?, ?, ?, 'OPEN', 0, ?, ?)""")) {
+			unit(insert, 1, null, "CENTER", "县新时代文明实践中心", 31.3403, 119.8233, "/1/", t);
+			for (int i = 0; i < INSTITUTES; i++) {
+				int id = 2 + i;
+				unit(insert, id, 1L, "INSTITUTE", "第" + (i + 1) + "镇街新时代文明实践所", 31.15 + 0.4 * ((i * 7) % INSTITUTES) / INSTITUTES,
+						119.55 + 0.5 * ((i * 11) % INSTITUTES) / INSTITUTES, "/1/" + id + "/", t);
+			}
+			for (int s = 0; s < STATIONS; s++) {
+				int id = FIRST_STATION + s;
+				int institute = 2 + s % INSTITUTES;
+				unit(insert, id, (long) institute, "STATION", "第" + (s + 1) + "村（社区）新时代文明实践站", 31.15 + 0.4 * fraction(s, 7919),
+						119.55 + 0.5 * fraction(s, 104729), "/1/" + institute + "/" + id + "/", t);
+			}
+			insert.executeBatch();
+		}
+	}
+
+	private void unit(PreparedStatement insert, long id, Long parent, String level, String name, double lat, double lng,
+			String path, Timestamp t) throws SQLException {
+		insert.setLong(1, id);
+		insert.setObject(2, parent);
+		insert.setString(3, level);
+		insert.setString(4, name);
+		insert.setString(5, name + "办公室");
+		insert.setDouble(6, Math.round(lat * 1e6) / 1e6);
+		insert.setDouble(7, Math.round(lng * 1e6) / 1e6);
+		insert.setString(8, path);
+		insert.setTimestamp(9, t);
+		insert.setTimestamp(10, t);
+		insert.addBatch();
+	}
+
+	private void users(long from, long to) throws SQLException {
+		update("""
+				INSERT INTO app_user (id, openid, nickname, created_at, updated_at)
+				SELECT x.id, CONCAT('seed-', x.id), NULL, ?, ?
+				FROM (SELECT a.n * 10000 + b.n + ? AS id FROM seed_numbers a JOIN seed_numbers b
+				      WHERE a.n <= ? AND a.n * 10000 + b.n <= ?) x""", ts(this.now.minus(Duration.ofDays(760))),
+				ts(this.now.minus(Duration.ofDays(760))), from, (to - from) / 10000, to - from);
+	}
+
+	/** One admin per org unit: 中心管理员, 所长, 站长 over their own subtree. */
+	private void adminRoles() throws SQLException {
+		long first = this.sizes.firstAdmin();
+		update("""
+				INSERT INTO user_role (user_id, role, org_unit_id, scope_key, granted_by, created_at)
+				SELECT ? + u.id - 1,
+				       CASE u.level WHEN 'CENTER' THEN 'CENTER_ADMIN' WHEN 'INSTITUTE' THEN 'INSTITUTE_ADMIN' ELSE 'STATION_ADMIN' END,
+				       u.id, u.id, NULL, ?
+				FROM org_unit u""", first, ts(this.now.minus(Duration.ofDays(700))));
+	}
+
+	/** Volunteer index x = user id - 1; home station FIRST_STATION + x % 310. */
+	private void volunteers(long from, long to) throws SQLException {
+		Timestamp t = ts(this.now.minus(Duration.ofDays(750)));
+		try (PreparedStatement insert = this.db.prepareStatement("""
+				INSERT INTO volunteer (id, user_id, real_name, id_number_cipher, id_number_hash, id_number_masked, home_station_id,
+				                       party_member, trained, credit_hours, honor_hours, version, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?)""");
+				PreparedStatement tag = this.db
+					.prepareStatement("INSERT INTO volunteer_tag (volunteer_id, kind, value) VALUES (?, 'SKILL', ?)")) {
+			for (long id = from; id <= to; id++) {
+				long x = id - 1;
+				String idNumber = idNumber(x);
+				insert.setLong(1, id);
+				insert.setLong(2, id);
+				insert.setString(3, SURNAMES[(int) (x % SURNAMES.length)] + GIVEN[(int) ((x / SURNAMES.length) % GIVEN.length)]);
+				insert.setString(4, this.crypto.encrypt(idNumber));
+				insert.setString(5, this.crypto.blindIndex(idNumber));
+				insert.setString(6, Masking.idNumber(idNumber));
+				insert.setLong(7, FIRST_STATION + x % STATIONS);
+				insert.setBoolean(8, x % 7 == 0);
+				insert.setBoolean(9, x % 5 != 0);
+				insert.setTimestamp(10, t);
+				insert.setTimestamp(11, t);
+				insert.addBatch();
+				tag.setLong(1, id);
+				tag.setString(2, SKILLS[(int) ((x * 31) % SKILLS.length)]);
+				tag.addBatch();
+			}
+			insert.executeBatch();
+			tag.executeBatch();
+		}
+	}
+
+	/**
+	 * Team 1 is the 总队 at the center, 2..19 the 支队 of the institutes, the rest 分队 of the stations:
+	 * squad t belongs to station index (t - 20) % 310 as that station's j-th squad, j = (t - 20) / 310,
+	 * led by the station's j-th volunteer, x = stationIndex + 310 * j.
+	 */
+	private void teams(long from, long to) throws SQLException {
+		long squads = this.sizes.teams() - FIRST_STATION + 1;
+		update("""
+				INSERT INTO team (id, org_unit_id, name, kind, description, leader_user_id, status, active_flag, created_by,
+				                  created_at, updated_at)
+				SELECT x.id,
+				       CASE WHEN x.id = 1 THEN 1 WHEN x.id < ? THEN x.id ELSE ? + MOD(x.id - ?, ?) END,
+				       CASE WHEN x.id = 1 THEN '志愿服务总队' WHEN x.id < ? THEN CONCAT('志愿服务支队', x.id)
+				            ELSE CONCAT('志愿服务分队', FLOOR((x.id - ?) / ?) + 1) END,
+				       CASE WHEN x.id = 1 THEN 'GENERAL' WHEN x.id < ? THEN 'BRANCH' ELSE 'SQUAD' END,
+				       NULL,
+				       CASE WHEN x.id < ? THEN ? + x.id ELSE MOD(x.id - ?, ?) + ? * FLOOR((x.id - ?) / ?) + 1 END,
+				       'ACTIVE', 1, ?, ?, ?
+				FROM (SELECT a.n * 10000 + b.n + ? AS id FROM seed_numbers a JOIN seed_numbers b
+				      WHERE a.n <= ? AND a.n * 10000 + b.n <= ?) x""", FIRST_STATION, FIRST_STATION, FIRST_STATION, STATIONS,
+				FIRST_STATION, FIRST_STATION, STATIONS, FIRST_STATION,
+				// leaders of the 总队 and 支队: volunteers of the last station indexes, never a squad leader
+				FIRST_STATION, this.sizes.volunteers() - FIRST_STATION - 1, FIRST_STATION, STATIONS, STATIONS, FIRST_STATION, STATIONS,
+				this.sizes.firstAdmin(), ts(this.now.minus(Duration.ofDays(740))), ts(this.now.minus(Duration.ofDays(740))), from,
+				(to - from) / 10000, to - from);
+		if (squads < 1) {
+			throw new IllegalStateException("at least one squad is needed");
+		}
+		// The leaders of the 总队 and 支队 are members of them too (squad leaders join below).
+		update("""
+				INSERT INTO team_member (team_id, user_id, volunteer_id, role, joined_at)
+				SELECT t.id, t.leader_user_id, t.leader_user_id, 'LEADER', t.created_at
+				FROM team t WHERE t.id BETWEEN ? AND ? AND t.id < ?""", from, to, FIRST_STATION);
+	}
+
+	/**
+	 * Every volunteer joins one squad of their home station: the j-th, j = (x / 310) mod J where J is
+	 * the number of squads at that station; the j-th volunteer of a station therefore leads squad j.
+	 */
+	private void teamMembers(long from, long to) throws SQLException {
+		long squads = this.sizes.teams() - FIRST_STATION + 1;
+		update("""
+				INSERT INTO team_member (team_id, user_id, volunteer_id, role, joined_at)
+				SELECT ? + s.idx + ? * MOD(FLOOR(s.x / ?), s.j), s.x + 1, s.x + 1,
+				       CASE WHEN FLOOR(s.x / ?) < s.j THEN 'LEADER' ELSE 'MEMBER' END, ?
+				FROM (SELECT v.x, MOD(v.x, ?) AS idx,
+				             CASE WHEN MOD(v.x, ?) < ? THEN FLOOR((? - 1 - MOD(v.x, ?)) / ?) + 1 ELSE 0 END AS j
+				      FROM (SELECT a.n * 10000 + b.n + ? - 1 AS x FROM seed_numbers a JOIN seed_numbers b
+				            WHERE a.n <= ? AND a.n * 10000 + b.n <= ?) v) s
+				WHERE s.j > 0""", FIRST_STATION, STATIONS, STATIONS, STATIONS, ts(this.now.minus(Duration.ofDays(730))), STATIONS,
+				STATIONS, squads, squads, STATIONS, STATIONS, from, (to - from) / 10000, to - from);
+	}
+
+	/** Project p belongs to station index (p - 1) % 310 and its first squad. */
+	private void projects(long from, long to) throws SQLException {
+		update("""
+				INSERT INTO project (id, org_unit_id, team_id, name, category, description, brand, status, created_by, created_at,
+				                     updated_at)
+				SELECT x.id, ? + MOD(x.id - 1, ?), IF(MOD(x.id - 1, ?) < ?, ? + MOD(x.id - 1, ?), NULL), CONCAT('志愿服务项目', x.id),
+				       ELT(MOD(x.id, 5) + 1, 'THEORY_LECTURE', 'EDUCATION', 'CULTURE', 'SCIENCE_TECH', 'HEALTH_SPORTS'),
+				       '面向群众的常态化志愿服务', MOD(x.id, 10) = 0, 'ACTIVE', ?, ?, ?
+				FROM (SELECT a.n * 10000 + b.n + ? AS id FROM seed_numbers a JOIN seed_numbers b
+				      WHERE a.n <= ? AND a.n * 10000 + b.n <= ?) x""", FIRST_STATION, STATIONS, STATIONS,
+				this.sizes.teams() - FIRST_STATION + 1, FIRST_STATION, STATIONS, this.sizes.firstAdmin(),
+				ts(this.now.minus(Duration.ofDays(735))), ts(this.now.minus(Duration.ofDays(735))),
+				from, (to - from) / 10000, to - from);
+	}
+
+	/**
+	 * Activities spread from two years ago to two months ahead; past ones are finished, future ones
+	 * open for sign-up. Activity a belongs to project 1 + (a - 1) % P, hence to that project's station.
+	 */
+	private void activities(long from, long to) throws SQLException {
+		long spanMinutes = Duration.ofDays(790).toMinutes();
+		Instant first = this.now.minus(Duration.ofDays(730));
+		update("""
+				INSERT INTO activity (id, project_id, org_unit_id, category, title, description, starts_at, ends_at,
+				                      sign_up_deadline, address, latitude, longitude, geofence_meters, capacity,
+				                      confirmed_count, waitlist_seq, training_required, theory_lecture, contact_name,
+				                      contact_phone, status, created_by, created_at, updated_at)
+				SELECT y.id, y.project_id, p.org_unit_id, p.category, CONCAT(p.name, '·第', y.id, '场'), '常态化志愿服务活动',
+				       y.starts_at, DATE_ADD(y.starts_at, INTERVAL 3 HOUR), y.starts_at, CONCAT(u.name, '广场'),
+				       u.latitude, u.longitude, 500, 40, 0, 0, 0, MOD(y.id, 10) = 0, '联系人', '0510-87000000',
+				       CASE WHEN y.starts_at < ? THEN 'FINISHED' ELSE 'PUBLISHED' END, ?,
+				       DATE_SUB(y.starts_at, INTERVAL 7 DAY), DATE_SUB(y.starts_at, INTERVAL 7 DAY)
+				FROM (SELECT x.id, 1 + MOD(x.id - 1, ?) AS project_id,
+				             DATE_ADD(?, INTERVAL MOD(x.id * 7919, ?) MINUTE) AS starts_at
+				      FROM (SELECT a.n * 10000 + b.n + ? AS id FROM seed_numbers a JOIN seed_numbers b
+				            WHERE a.n <= ? AND a.n * 10000 + b.n <= ?) x) y
+				JOIN project p ON p.id = y.project_id
+				JOIN org_unit u ON u.id = p.org_unit_id""", ts(this.now.minus(Duration.ofHours(3))), this.sizes.firstAdmin(),
+				this.sizes.projects(), ts(first), spanMinutes, from, (to - from) / 10000, to - from);
+	}
+
+	/**
+	 * 33 or 34 sign-ups per activity (3,000,000 for 90,000 activities) by distinct volunteers of its
+	 * station: the i-th is station volunteer (base + i) mod V_s. Finished activities have attendance:
+	 * checked in and out, 2–4 hours confirmed the day after.
+	 */
+	private void signUps(long from, long to) throws SQLException {
+		long v = this.sizes.volunteers();
+		update("""
+				INSERT INTO activity_sign_up (activity_id, user_id, volunteer_id, status, live_flag, waitlist_position, source,
+				                              checked_in_at, checked_out_at, hours, hours_confirmed_at, hours_confirmed_by,
+				                              created_at, updated_at)
+				SELECT q.id, q.x + 1, q.x + 1, 'CONFIRMED', 1, NULL,
+				       ELT(MOD(q.id + q.i, 4) + 1, 'menu', 'article', 'qr', NULL),
+				       IF(q.finished, q.starts_at, NULL), IF(q.finished, q.ends_at, NULL),
+				       IF(q.finished, 2 + MOD(q.id, 3), NULL), IF(q.finished, DATE_ADD(q.ends_at, INTERVAL 1 DAY), NULL),
+				       IF(q.finished, ?, NULL), DATE_SUB(q.starts_at, INTERVAL 2 DAY), DATE_SUB(q.starts_at, INTERVAL 2 DAY)
+				FROM (SELECT w.*, w.idx + ? * MOD(w.base + w.i, w.vs) AS x
+				      FROM (SELECT a.id, a.starts_at, a.ends_at, a.status = 'FINISHED' AS finished, a.org_unit_id - ? AS idx,
+				                   FLOOR((? - 1 - (a.org_unit_id - ?)) / ?) + 1 AS vs, MOD(a.id * 7919, 1000003) AS base, i.n AS i
+				            FROM activity a JOIN seed_numbers i ON i.n < 33 + (MOD(a.id, 3) = 0)
+				            WHERE a.id BETWEEN ? AND ?) w
+				      WHERE w.i < w.vs) q""", this.sizes.firstAdmin(), STATIONS, FIRST_STATION, v, FIRST_STATION, STATIONS,
+				from, to);
+		update("""
+				UPDATE activity a JOIN (SELECT activity_id, COUNT(*) AS c FROM activity_sign_up
+				                        WHERE activity_id BETWEEN ? AND ? GROUP BY activity_id) s ON s.activity_id = a.id
+				SET a.confirmed_count = s.c, a.capacity = GREATEST(a.capacity, s.c)""", from, to);
+	}
+
+	private void creditHours(long from, long to) throws SQLException {
+		update("""
+				UPDATE volunteer v JOIN (SELECT volunteer_id, SUM(hours) AS h FROM activity_sign_up
+				                         WHERE volunteer_id BETWEEN ? AND ? AND hours_confirmed_at IS NOT NULL
+				                         GROUP BY volunteer_id) s ON s.volunteer_id = v.id
+				SET v.credit_hours = s.h""", from, to);
+	}
+
+	/**
+	 * Needs over the last year at every station, in every state; finished ones were done by the
+	 * station's first squad with its leader as the participant. Each need has one history row per
+	 * transition on its way to its state.
+	 */
+	private void needs(long from, long to) throws SQLException {
+		long squads = this.sizes.teams() - FIRST_STATION + 1;
+		update("""
+				INSERT INTO need (id, category_id, title, description, beneficiary_type, urgency, address, latitude, longitude,
+				                  contact_name, contact_phone, desired_date, station_id, source, consent_note, resident_user_id,
+				                  created_by, status, assigned_team_id, assigned_user_id, deadline_at, published_at,
+				                  completed_at, completion_note, rating_stars, rating_comment, rated_at, version, created_at,
+				                  updated_at)
+				SELECT y.id, 1 + MOD(y.id, 13), CONCAT('群众需求', y.id), '需要志愿者上门帮忙', 
+				       ELT(MOD(y.id, 5) + 1, 'ELDERLY', 'LEFT_BEHIND_CHILDREN', 'DISABLED', 'NEEDY', 'OTHER'),
+				       ELT(MOD(y.id, 3) + 1, 'NORMAL', 'URGENT', 'CRITICAL'), CONCAT(u.name, '附近'), u.latitude, u.longitude,
+				       CONCAT(ELT(MOD(y.id, 5) + 1, '张', '李', '王', '赵', '陈'), '阿姨'), '13800138000', NULL, u.id, 'ONLINE',
+				       NULL, y.resident, y.resident, y.status,
+				       IF(y.assigned AND y.idx < ?, ? + y.idx, NULL), NULL,
+				       IF(y.assigned, DATE_ADD(y.created_at, INTERVAL 10 DAY), NULL),
+				       IF(y.status NOT IN ('SUBMITTED', 'REJECTED'), DATE_ADD(y.created_at, INTERVAL 1 DAY), NULL),
+				       IF(y.done, DATE_ADD(y.created_at, INTERVAL 5 DAY), NULL), IF(y.done, '已完成服务', NULL),
+				       IF(y.status = 'RATED', 3 + MOD(y.id, 3), NULL), NULL,
+				       IF(y.status = 'RATED', DATE_ADD(y.created_at, INTERVAL 6 DAY), NULL), 0, y.created_at, y.created_at
+				FROM (SELECT x.id, MOD(x.id, ?) AS idx, ? + MOD(x.id, ?) AS resident,
+				             DATE_SUB(?, INTERVAL MOD(x.id * 7919, 525600) MINUTE) AS created_at,
+				             ELT(1 + MOD(x.id, 20), 'SUBMITTED', 'PUBLISHED', 'REJECTED', 'DISPATCHED', 'CLAIMED', 'ACCEPTED',
+				                 'IN_PROGRESS', 'COMPLETED', 'CANCELLED', 'CLOSED_UNRATED', 'RATED', 'RATED', 'RATED', 'RATED',
+				                 'RATED', 'RATED', 'RATED', 'RATED', 'RATED', 'RATED') AS status,
+				             MOD(x.id, 20) IN (3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19) AS assigned,
+				             MOD(x.id, 20) IN (7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19) AS done
+				      FROM (SELECT a.n * 10000 + b.n + ? AS id FROM seed_numbers a JOIN seed_numbers b
+				            WHERE a.n <= ? AND a.n * 10000 + b.n <= ?) x) y
+				JOIN org_unit u ON u.id = ? + y.idx""", squads, FIRST_STATION, STATIONS, this.sizes.firstResident(),
+				this.sizes.residents(), ts(this.now.minus(Duration.ofDays(8))), from, (to - from) / 10000, to - from, FIRST_STATION);
+		// The path to each state, one history row per step.
+		String[][] paths = { { "SUBMITTED" }, { "SUBMITTED", "PUBLISHED" }, { "SUBMITTED", "REJECTED" },
+				{ "SUBMITTED", "PUBLISHED", "DISPATCHED" }, { "SUBMITTED", "PUBLISHED", "CLAIMED" },
+				{ "SUBMITTED", "PUBLISHED", "DISPATCHED", "ACCEPTED" },
+				{ "SUBMITTED", "PUBLISHED", "DISPATCHED", "ACCEPTED", "IN_PROGRESS" },
+				{ "SUBMITTED", "PUBLISHED", "DISPATCHED", "ACCEPTED", "IN_PROGRESS", "COMPLETED" },
+				{ "SUBMITTED", "CANCELLED" },
+				{ "SUBMITTED", "PUBLISHED", "DISPATCHED", "ACCEPTED", "IN_PROGRESS", "COMPLETED", "CLOSED_UNRATED" },
+				{ "SUBMITTED", "PUBLISHED", "DISPATCHED", "ACCEPTED", "IN_PROGRESS", "COMPLETED", "RATED" } };
+		for (String[] path : paths) {
+			String state = path[path.length - 1];
+			for (int step = 0; step < path.length; step++) {
+				update("""
+						INSERT INTO need_history (need_id, from_status, to_status, actor_user_id, note, created_at)
+						SELECT n.id, ?, ?, IF(? = 0, n.resident_user_id, ?), NULL, DATE_ADD(n.created_at, INTERVAL ? HOUR)
+						FROM need n WHERE n.id BETWEEN ? AND ? AND n.status = ?""", step == 0 ? null : path[step - 1], path[step],
+						step, this.sizes.firstAdmin(), step * 12, from, to, state);
+			}
+		}
+		// Finished needs: the assigned squad's leader served 2 hours.
+		update("""
+				INSERT INTO need_participant (need_id, user_id, volunteer_id, hours)
+				SELECT n.id, t.leader_user_id, t.leader_user_id, 2.0
+				FROM need n JOIN team t ON t.id = n.assigned_team_id
+				WHERE n.id BETWEEN ? AND ? AND n.completed_at IS NOT NULL""", from, to);
+	}
+
+	/**
+	 * Ledger entries per user, in time order, with running balances computed by a window function:
+	 * a registration bonus, points for confirmed activity hours (10 per hour) for completed needs and
+	 * their good ratings, and 爱心超市 redemptions taken by the stores before this system (recorded as negative
+	 * adjustments, half of an earlier award, so no running balance ever goes below zero).
+	 */
+	private void ledger(long from, long to) throws SQLException {
+		long volunteersEnd = this.sizes.volunteers();
+		update("""
+				INSERT INTO points_entry (user_id, delta, balance_after, business_type, business_id, reason, operator_id, created_at)
+				SELECT e.user_id, e.delta, SUM(e.delta) OVER (PARTITION BY e.user_id ORDER BY e.created_at, e.k, e.business_id),
+				       e.business_type, e.business_id, e.reason, NULL, e.created_at
+				FROM (
+				    SELECT v.user_id, 50 AS delta, 'ADJUSTMENT' AS business_type, 'seed-registration' AS business_id,
+				           '注册奖励' AS reason, v.created_at, 0 AS k
+				    FROM volunteer v WHERE v.user_id BETWEEN ? AND ? AND v.user_id <= ?
+				    UNION ALL
+				    SELECT s.user_id, ROUND(s.hours * 10), 'ACTIVITY_HOURS', CAST(s.id AS CHAR), '活动服务时长', s.hours_confirmed_at, 1
+				    FROM activity_sign_up s WHERE s.user_id BETWEEN ? AND ? AND s.hours_confirmed_at IS NOT NULL
+				    UNION ALL
+				    SELECT s.user_id, -ROUND(s.hours * 5), 'ADJUSTMENT', CONCAT('seed-redemption-', s.id), '爱心超市兑换（历史数据）',
+				           DATE_ADD(s.hours_confirmed_at, INTERVAL 2 DAY), 2
+				    FROM activity_sign_up s WHERE s.user_id BETWEEN ? AND ? AND s.hours_confirmed_at IS NOT NULL AND MOD(s.id, 3) <> 0
+				    UNION ALL
+				    SELECT p.user_id, ROUND(p.hours * 10), 'NEED_COMPLETED', CAST(p.need_id AS CHAR), '完成群众需求', n.completed_at, 3
+				    FROM need_participant p JOIN need n ON n.id = p.need_id WHERE p.user_id BETWEEN ? AND ?
+				    UNION ALL
+				    SELECT p.user_id, 20, 'RATING_BONUS', CAST(p.need_id AS CHAR), '群众好评', n.rated_at, 4
+				    FROM need_participant p JOIN need n ON n.id = p.need_id
+				    WHERE p.user_id BETWEEN ? AND ? AND n.rating_stars >= 4
+				) e""", from, to, volunteersEnd, from, to, from, to, from, to, from, to);
+	}
+
+	private void accounts(long from, long to) throws SQLException {
+		update("""
+				INSERT INTO points_account (user_id, balance, version, created_at, updated_at)
+				SELECT user_id, SUM(delta), COUNT(*), MIN(created_at), MAX(created_at)
+				FROM points_entry WHERE user_id BETWEEN ? AND ? GROUP BY user_id""", from, to);
+	}
+
+	// ---- helpers --------------------------------------------------------------------------------
+
+	/** A valid, unique 18-digit ID number for volunteer index x (GB 11643 check digit). */
+	static String idNumber(long x) {
+		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+		String checks = "10X98765432";
+		int year = 1950 + (int) (x % 50);
+		int month = 1 + (int) ((x / 50) % 12);
+		int day = 1 + (int) ((x / 600) % 28);
+		long sequence = (x / 16_800) % 1000;
+		String body = String.format(Locale.ROOT, "320282%04d%02d%02d%03d", year, month, day, sequence);
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			sum += (body.charAt(i) - '0') * weights[i];
+		}
+		return body + checks.charAt(sum % 11);
+	}
+
+	private static double fraction(long n, long prime) {
+		return ((n * prime) % 1000) / 1000.0;
+	}
+
+	private static Timestamp ts(Instant instant) {
+		return Timestamp.from(instant);
+	}
+
+	private void execute(String sql) throws SQLException {
+		try (Statement statement = this.db.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private int update(String sql, Object... args) throws SQLException {
+		try (PreparedStatement statement = this.db.prepareStatement(sql)) {
+			for (int i = 0; i < args.length; i++) {
+				statement.setObject(i + 1, args[i]);
+			}
+			return statement.executeUpdate();
+		}
+	}
+
+	long count(String table) throws SQLException {
+		try (Statement statement = this.db.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+}

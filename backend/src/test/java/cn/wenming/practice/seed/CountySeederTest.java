@@ -1,0 +1,188 @@
+package cn.wenming.practice.seed;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Map;
+
+import cn.wenming.practice.shared.FieldCrypto;
+import cn.wenming.practice.testinfra.Infrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark seeder at 1/100 scale in a database of its own on the test server: the county it
+ * loads is internally consistent (ledger, balances, hours, memberships, histories), it can be read
+ * by the application's crypto, and a second run (a resumed one) adds nothing.
+ */
+class CountySeederTest {
+
+	private static final String KEY = "bG9jYWwtZGV2LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=";
+
+	static String url;
+
+	static String user;
+
+	static String password;
+
+	static Connection db;
+
+	static CountySeeder.Sizes sizes = CountySeeder.Sizes.of(0.01);
+
+	@BeforeAll
+	static void seedSmallCounty() throws Exception {
+		String base = System.getenv("SPRING_DATASOURCE_URL");
+		user = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "root");
+		password = System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "");
+		if (base == null) {
+			Map<String, Object> server = Infrastructure.serverProperties();
+			base = (String) server.get("spring.datasource.url");
+			user = (String) server.get("spring.datasource.username");
+			password = (String) server.get("spring.datasource.password");
+		}
+		URI uri = URI.create(base.substring("jdbc:".length()));
+		String database = uri.getPath().substring(1) + "_seed";
+		String server = "jdbc:" + uri.getScheme() + "://" + uri.getAuthority() + "/";
+		try (Connection admin = DriverManager.getConnection(server, user, password); Statement s = admin.createStatement()) {
+			s.execute("DROP DATABASE IF EXISTS `" + database + "`");
+			s.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+		}
+		url = server + database + "?useSSL=false&allowPublicKeyRetrieval=true";
+		CountySeeder.migrate(url, user, password);
+		db = DriverManager.getConnection(CountySeeder.withBatching(url), user, password);
+		seeder().seed();
+	}
+
+	static CountySeeder seeder() {
+		return new CountySeeder(db, sizes, Instant.now(), FieldCrypto.withKey(KEY), (n) -> {
+		});
+	}
+
+	@AfterAll
+	static void dropIt() throws SQLException {
+		if (db != null) {
+			try (Statement s = db.createStatement()) {
+				s.execute("DROP DATABASE IF EXISTS `" + db.getCatalog() + "`");
+			}
+			db.close();
+		}
+	}
+
+	@Test
+	void loadsTheCountyAtScale() throws SQLException {
+		assertThat(one("SELECT COUNT(*) FROM org_unit WHERE level = 'STATION' AND latitude IS NOT NULL")).isEqualTo(310);
+		assertThat(one("SELECT COUNT(*) FROM org_unit WHERE level = 'INSTITUTE'")).isEqualTo(18);
+		assertThat(one("SELECT COUNT(*) FROM volunteer")).isEqualTo(sizes.volunteers());
+		assertThat(one("SELECT COUNT(*) FROM team")).isEqualTo(sizes.teams());
+		assertThat(one("SELECT COUNT(*) FROM activity")).isEqualTo(sizes.activities());
+		assertThat(one("SELECT COUNT(*) FROM activity_sign_up")).isEqualTo(expectedSignUps());
+		assertThat(expectedSignUps(CountySeeder.Sizes.of(1))).isEqualTo(3_000_000);
+		assertThat(one("SELECT COUNT(*) FROM need")).isEqualTo(sizes.needs());
+		assertThat(one("SELECT COUNT(DISTINCT status) FROM need")).isEqualTo(11);
+		// One award per confirmed sign-up, two in three followed by a redemption, plus bonuses.
+		assertThat(one("SELECT COUNT(*) FROM points_entry"))
+			.isGreaterThan(one("SELECT COUNT(*) FROM activity_sign_up WHERE hours_confirmed_at IS NOT NULL") * 5 / 3);
+	}
+
+	@Test
+	void idNumbersAreEncryptedAsTheApplicationReadsThem() throws SQLException {
+		FieldCrypto crypto = FieldCrypto.withKey(KEY);
+		try (Statement s = db.createStatement();
+				ResultSet rs = s.executeQuery("SELECT id_number_cipher, id_number_hash, id_number_masked FROM volunteer WHERE id = 77")) {
+			rs.next();
+			String plain = crypto.decrypt(rs.getString(1));
+			assertThat(plain).matches("\\d{17}[\\dX]").isEqualTo(CountySeeder.idNumber(76));
+			assertThat(crypto.blindIndex(plain)).isEqualTo(rs.getString(2));
+			assertThat(rs.getString(3)).doesNotContain(plain.substring(6, 14));
+		}
+		assertThat(one("SELECT COUNT(DISTINCT id_number_hash) FROM volunteer")).isEqualTo(sizes.volunteers());
+	}
+
+	@Test
+	void theLedgerBalancesAndNeverGoesNegative() throws SQLException {
+		assertThat(one("""
+				SELECT COUNT(*) FROM points_account a
+				JOIN (SELECT user_id, SUM(delta) AS total FROM points_entry GROUP BY user_id) e ON e.user_id = a.user_id
+				WHERE a.balance <> e.total""")).isZero();
+		assertThat(one("SELECT COUNT(*) FROM points_entry WHERE balance_after < 0")).isZero();
+		// Each entry's balance_after is the previous one's plus its delta.
+		assertThat(one("""
+				SELECT COUNT(*) FROM (
+				  SELECT balance_after - delta - COALESCE(LAG(balance_after) OVER (PARTITION BY user_id ORDER BY created_at, id), 0) AS gap
+				  FROM points_entry) g WHERE gap <> 0""")).isZero();
+		assertThat(one("SELECT COUNT(*) FROM points_account")).isEqualTo(one("SELECT COUNT(DISTINCT user_id) FROM points_entry"));
+		assertThat(one("SELECT COUNT(DISTINCT business_type) FROM points_entry")).isEqualTo(4);
+	}
+
+	@Test
+	void hoursMembershipsAndHistoriesAgree() throws SQLException {
+		assertThat(one("""
+				SELECT COUNT(*) FROM volunteer v
+				LEFT JOIN (SELECT volunteer_id, SUM(hours) AS h FROM activity_sign_up WHERE hours_confirmed_at IS NOT NULL
+				           GROUP BY volunteer_id) s ON s.volunteer_id = v.id
+				WHERE v.credit_hours <> COALESCE(s.h, 0)""")).isZero();
+		assertThat(one("SELECT COUNT(*) FROM volunteer WHERE credit_hours > 0")).isGreaterThan(sizes.volunteers() / 2L);
+		// Volunteers serve at their own station's activities, never twice at one, within capacity.
+		assertThat(one("""
+				SELECT COUNT(*) FROM activity_sign_up s JOIN activity a ON a.id = s.activity_id
+				JOIN volunteer v ON v.id = s.volunteer_id WHERE v.home_station_id <> a.org_unit_id""")).isZero();
+		assertThat(one("SELECT COUNT(*) FROM activity WHERE confirmed_count > capacity")).isZero();
+		assertThat(one("""
+				SELECT COUNT(*) FROM team t LEFT JOIN team_member m ON m.team_id = t.id AND m.user_id = t.leader_user_id
+				                                              AND m.role = 'LEADER'
+				WHERE m.team_id IS NULL""")).isZero();
+		assertThat(one("""
+				SELECT COUNT(*) FROM team_member m JOIN team t ON t.id = m.team_id JOIN volunteer v ON v.id = m.volunteer_id
+				WHERE t.kind = 'SQUAD' AND t.org_unit_id <> v.home_station_id""")).isZero();
+		assertThat(one("""
+				SELECT COUNT(*) FROM need n JOIN need_history h ON h.need_id = n.id
+				WHERE h.id = (SELECT MAX(id) FROM need_history x WHERE x.need_id = n.id) AND h.to_status <> n.status""")).isZero();
+		assertThat(one("SELECT COUNT(*) FROM need n WHERE NOT EXISTS (SELECT 1 FROM need_history h WHERE h.need_id = n.id)"))
+			.isZero();
+	}
+
+	@Test
+	void aResumedRunAddsNothingAndRepairsAnUnfinishedStage() throws SQLException {
+		long entries = one("SELECT COUNT(*) FROM points_entry");
+		long balance = one("SELECT SUM(balance) FROM points_account");
+		// As if the process died during the last stage: its rows and progress gone.
+		try (Statement s = db.createStatement()) {
+			s.execute("DELETE FROM points_account");
+			s.execute("DELETE FROM seed_progress WHERE stage = 'accounts'");
+		}
+		seeder().seed();
+		assertThat(one("SELECT COUNT(*) FROM points_entry")).isEqualTo(entries);
+		assertThat(one("SELECT SUM(balance) FROM points_account")).isEqualTo(balance);
+		assertThat(one("SELECT COUNT(*) FROM activity_sign_up")).isEqualTo(expectedSignUps());
+	}
+
+	static long expectedSignUps() {
+		return expectedSignUps(sizes);
+	}
+
+	/** 33 or 34 per activity, but never more than its station has volunteers. */
+	static long expectedSignUps(CountySeeder.Sizes sizes) {
+		long total = 0;
+		for (long a = 1; a <= sizes.activities(); a++) {
+			long station = ((a - 1) % sizes.projects()) % CountySeeder.STATIONS;
+			long volunteersThere = (sizes.volunteers() - 1 - station) / CountySeeder.STATIONS + 1;
+			total += Math.min(33 + ((a % 3 == 0) ? 1 : 0), volunteersThere);
+		}
+		return total;
+	}
+
+	private static long one(String sql) throws SQLException {
+		try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+}

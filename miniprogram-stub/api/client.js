@@ -1,0 +1,171 @@
+/**
+ * A small GraphQL client over wx.request.
+ *
+ * - Logs in with wx.login → wxLogin on first use and keeps the session in storage.
+ * - On UNAUTHENTICATED (HTTP 401 or an error code) it rotates the refresh token once and retries;
+ *   concurrent calls share one refresh, because presenting a refresh token twice makes the server
+ *   revoke the whole login (reuse detection). If refreshing fails it logs in again.
+ * - Errors become ApiError with the server's stable code and a Chinese message (api/errors.js).
+ */
+const config = require('../config')
+const documents = require('./documents')
+const { ApiError, messageFor } = require('./errors')
+
+const SESSION_KEY = 'session'
+const SERVER_KEY = 'serverUrl'
+
+let refreshing = null
+let loggingIn = null
+
+function serverUrl() {
+  return wx.getStorageSync(SERVER_KEY) || config.serverUrl
+}
+
+function post(query, variables, accessToken) {
+  const header = { 'content-type': 'application/json' }
+  if (accessToken) {
+    header.Authorization = `Bearer ${accessToken}`
+  }
+  return new Promise((resolve, reject) => {
+    wx.request({
+      url: serverUrl(),
+      method: 'POST',
+      header,
+      data: { query, variables: variables || {} },
+      success: (res) => resolve(res),
+      fail: () => reject(new ApiError('NETWORK_ERROR', messageFor('NETWORK_ERROR'))),
+    })
+  })
+}
+
+function firstError(res) {
+  const body = res.data || {}
+  const errors = body.errors || []
+  if (errors.length === 0) {
+    return null
+  }
+  const ext = errors[0].extensions || {}
+  return { code: ext.code || 'INTERNAL_ERROR', message: errors[0].message, field: ext.field }
+}
+
+function isUnauthenticated(res) {
+  const error = firstError(res)
+  return res.statusCode === 401 || (error && error.code === 'UNAUTHENTICATED')
+}
+
+function toError(res) {
+  const error = firstError(res) || { code: res.statusCode >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST' }
+  return new ApiError(error.code, messageFor(error.code, error.message), error.field)
+}
+
+function session() {
+  return wx.getStorageSync(SESSION_KEY) || null
+}
+
+function saveSession(payload) {
+  const value = {
+    accessToken: payload.accessToken,
+    refreshToken: payload.refreshToken,
+    user: payload.user,
+  }
+  wx.setStorageSync(SESSION_KEY, value)
+  return value
+}
+
+function wxLoginCode() {
+  return new Promise((resolve, reject) => {
+    wx.login({
+      success: (res) => resolve(res.code),
+      fail: () => reject(new ApiError('WECHAT_CODE_INVALID', messageFor('WECHAT_CODE_INVALID'))),
+    })
+  })
+}
+
+/** wx.login → wxLogin; concurrent callers share one login. */
+function login() {
+  if (!loggingIn) {
+    loggingIn = (async () => {
+      const code = await wxLoginCode()
+      const res = await post(documents.WxLogin, { code })
+      const error = firstError(res)
+      if (error || res.statusCode !== 200) {
+        throw toError(res)
+      }
+      return saveSession(res.data.data.wxLogin)
+    })().finally(() => {
+      loggingIn = null
+    })
+  }
+  return loggingIn
+}
+
+/** Rotates the refresh token once for every caller waiting on it; falls back to a fresh login. */
+function refresh(stale) {
+  if (!refreshing) {
+    refreshing = (async () => {
+      const current = session()
+      if (current && stale && current.accessToken !== stale.accessToken) {
+        return current // someone else refreshed while this call was in flight
+      }
+      if (current && current.refreshToken) {
+        const res = await post(documents.RefreshToken, { token: current.refreshToken })
+        if (res.statusCode === 200 && !firstError(res)) {
+          return saveSession(res.data.data.refreshToken)
+        }
+      }
+      wx.removeStorageSync(SESSION_KEY)
+      return login()
+    })().finally(() => {
+      refreshing = null
+    })
+  }
+  return refreshing
+}
+
+/**
+ * Sends a named document from graphql/ (see api/documents.js) and returns `data`.
+ * `anonymous: true` sends it without logging in (public queries such as the wish wall).
+ */
+async function call(name, variables, options) {
+  const query = documents[name]
+  if (!query) {
+    throw new Error(`unknown GraphQL document ${name}`)
+  }
+  const anonymous = options && options.anonymous
+  let current = anonymous ? null : session() || (await login())
+  let res = await post(query, variables, current && current.accessToken)
+  if (!anonymous && isUnauthenticated(res)) {
+    current = await refresh(current)
+    res = await post(query, variables, current.accessToken)
+  }
+  if (firstError(res) || res.statusCode !== 200) {
+    throw toError(res)
+  }
+  return res.data.data
+}
+
+/** Logs out on the server (best effort) and forgets the session. */
+async function logout() {
+  const current = session()
+  wx.removeStorageSync(SESSION_KEY)
+  if (current) {
+    try {
+      await post(documents.Logout, {}, current.accessToken)
+    } catch (e) {
+      // the local session is gone either way
+    }
+  }
+}
+
+function currentUser() {
+  const current = session()
+  return current ? current.user : null
+}
+
+/** Shows an API error to the user by its code. */
+function showError(error) {
+  const message = error instanceof ApiError ? error.message : messageFor('INTERNAL_ERROR')
+  wx.showToast({ title: message, icon: 'none' })
+}
+
+module.exports = { call, login, logout, currentUser, showError, SESSION_KEY, SERVER_KEY }

@@ -1,0 +1,303 @@
+/**
+ * The whole product from its users' side, against a real backend (GRAPHQL_URL; `./mvnw verify`
+ * starts one in the `local` profile on a free port). Each person has their own "phone" (a wx
+ * device with its own storage and login code) and acts through the mini-program's pages.
+ */
+const config = require('../config')
+const client = require('../api/client')
+const { fetchTransport } = require('../test/wx-shim')
+const { loadPage } = require('../test/helpers')
+const { gql, login, idNumber, url } = require('./backend')
+
+const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`
+// A county of our own, somewhere random in Jiangsu so that GEO neighbours from other runs stay far.
+const here = { latitude: 31 + Math.random(), longitude: 119.5 + Math.random() }
+
+const people = {
+  admin: 'admin', // the local profile's bootstrap center admin
+  resident: `jres-${run}`,
+  leader: `jlead-${run}`,
+  volunteer: `jvol-${run}`,
+}
+
+/** Switches to a person's phone; their first API call logs them in with wx.login. */
+function as(person) {
+  const device = wx.__control.use(people[person])
+  device.location = { ...here }
+  return device
+}
+
+function tap(dataset) {
+  return { currentTarget: { dataset } }
+}
+
+async function eventually(check, what) {
+  for (let i = 0; i < 50; i += 1) {
+    const result = await check()
+    if (result) return result
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
+const state = {}
+
+/** The signed-in person's remaining subscribe-message acceptances, by template id (non-zero only). */
+async function remainingSubscriptions() {
+  const data = await gql(wx.getStorageSync('session').accessToken, '{ mySubscriptions { templateId remaining } }')
+  return Object.fromEntries(data.mySubscriptions.filter((b) => ['local-need-published', 'local-need-accepted', 'local-need-completed'].includes(b.templateId)).map((b) => [b.templateId, b.remaining]))
+}
+
+jest.setTimeout(60000)
+
+beforeAll(async () => {
+  if (!url) {
+    throw new Error('GRAPHQL_URL is not set: run the journey through ./mvnw verify, or start the server and set it')
+  }
+  config.serverUrl = url
+  wx.__control.setTransport(fetchTransport)
+
+  // The county: 中心 → 所 → 站, created by the center admin through the admin API.
+  const admin = await login(people.admin)
+  state.adminToken = admin.token
+  const unit = async (parentId, level, name, lat, lng) =>
+    (
+      await gql(admin.token, 'mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { id } }', {
+        i: { parentId, level, name, address: `${name}办公室`, regionCode: '320282', latitude: lat, longitude: lng },
+      })
+    ).createOrgUnit.id
+  state.center = await unit(null, 'CENTER', `旅程中心${run}`, here.latitude, here.longitude)
+  state.institute = await unit(state.center, 'INSTITUTE', `旅程所${run}`, here.latitude, here.longitude)
+  state.station = await unit(state.institute, 'STATION', `旅程站${run}`, here.latitude, here.longitude)
+
+  // A team leader and a volunteer register (志愿者注册) and are trained (先培训再上岗).
+  for (const person of ['leader', 'volunteer']) {
+    as(person)
+    const session = await client.login()
+    state[`${person}UserId`] = session.user.id
+    const volunteer = await gql(session.accessToken, 'mutation($i: RegisterVolunteerInput!) { registerVolunteer(input: $i) { id } }', {
+      i: { realName: person === 'leader' ? '王队长' : '李志愿', idNumber: idNumber(), homeStationId: state.station, skills: ['家电维修'], categories: ['SCIENCE_TECH'] },
+    })
+    await gql(admin.token, 'mutation($i: RecordTrainingInput!) { recordTraining(input: $i) { id } }', {
+      i: { volunteerId: volunteer.registerVolunteer.id, course: '岗前培训', completedAt: new Date(Date.now() - 86400e3).toISOString() },
+    })
+  }
+  const team = await gql(admin.token, 'mutation($i: CreateTeamInput!) { createTeam(input: $i) { id } }', {
+    i: { orgUnitId: state.station, name: `旅程分队${run}`, kind: 'SQUAD', leaderUserId: state.leaderUserId, skills: ['家电维修'], categories: ['SCIENCE_TECH'] },
+  })
+  state.team = team.createTeam.id
+  as('volunteer')
+  const request = await gql(wx.getStorageSync('session').accessToken, 'mutation($t: ID!) { requestToJoinTeam(teamId: $t) { id } }', { t: state.team })
+  as('leader')
+  await gql(wx.getStorageSync('session').accessToken, 'mutation($r: ID!) { approveJoinRequest(requestId: $r) { id } }', { r: request.requestToJoinTeam.id })
+})
+
+describe('the journey', () => {
+  test('a resident posts a need (点单) and accepts progress messages (订阅消息)', async () => {
+    const phone = as('resident')
+    phone.subscribeAnswers = { 'local-need-published': 'accept', 'local-need-accepted': 'accept', 'local-need-completed': 'accept' }
+    const page = loadPage('need-new')
+    await page.instance.onLoad({ stationId: state.station })
+    const categories = page.instance.data.categories
+    expect(categories.length).toBeGreaterThan(0)
+    page.instance.onCategory({ detail: { value: 0 } })
+    const fill = { title: '家里的灯坏了', description: '客厅吸顶灯不亮，老人行动不便，想请志愿者帮忙看看', address: `旅程站${run}附近幸福里3号`, contactName: '张阿姨', contactPhone: '13800138000' }
+    for (const [field, value] of Object.entries(fill)) {
+      page.instance.onInput({ currentTarget: { dataset: { field } }, detail: { value } })
+    }
+    const need = await page.instance.submit()
+    expect(page.instance.data.error).toBe('')
+    expect(need.status).toBe('SUBMITTED')
+    state.need = need.id
+    expect(await remainingSubscriptions()).toEqual({ 'local-need-published': 1, 'local-need-accepted': 1, 'local-need-completed': 1 })
+  })
+
+  test('the station admin reviews it and dispatches it to a team (审核, 派单)', async () => {
+    as('admin')
+    const page = loadPage('admin')
+    await page.instance.onLoad({ orgUnitId: state.station })
+    expect(page.instance.data.submitted.map((n) => n.id)).toContain(state.need)
+    await page.instance.publish(tap({ id: state.need }))
+    expect(page.instance.data.published.map((n) => n.id)).toContain(state.need)
+
+    const suggestions = await page.instance.suggest(tap({ id: state.need }))
+    const ours = suggestions.find((s) => s.teamId === state.team)
+    expect(ours).toBeDefined()
+    expect(ours.factors.length).toBeGreaterThan(0)
+    await page.instance.dispatch(tap({ id: state.need, team: ours.teamId }))
+    expect(page.instance.data.error).toBe('')
+    expect(page.instance.data.published.map((n) => n.id)).not.toContain(state.need)
+  })
+
+  test('the team leader accepts, serves with the volunteer and completes it (接单)', async () => {
+    as('leader')
+    const page = loadPage('need')
+    await page.instance.onLoad({ id: state.need })
+    expect(page.instance.data.isAssignee).toBe(true)
+    // The assignee sees the resident's contact details; the wish wall never does.
+    expect(page.instance.data.need.contactPhone).toBe('13800138000')
+    await page.instance.accept()
+    expect(page.instance.data.need.status).toBe('ACCEPTED')
+    await page.instance.start()
+    expect(page.instance.data.need.status).toBe('IN_PROGRESS')
+    page.setData({ completion: { note: '已更换灯具，检查了线路', hours: 2, participantIds: [state.volunteerUserId] } })
+    await page.instance.complete()
+    expect(page.instance.data.error).toBe('')
+    expect(page.instance.data.need.status).toBe('COMPLETED')
+  })
+
+  test('the resident rates it (评单) and sees the whole timeline', async () => {
+    as('resident')
+    const page = loadPage('need')
+    await page.instance.onLoad({ id: state.need })
+    expect(page.instance.data.need.status).toBe('COMPLETED')
+    page.instance.setStars(tap({ stars: 5 }))
+    page.instance.onComment({ detail: { value: '志愿者很耐心，谢谢' } })
+    await page.instance.rate()
+    expect(page.instance.data.need.status).toBe('RATED')
+    expect(page.instance.data.need.ratingStars).toBe(5)
+    expect(page.instance.data.timeline.map((t) => t.toStatus)).toEqual(['SUBMITTED', 'PUBLISHED', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'RATED'])
+    // Each progress message used the acceptance it was given (sent after commit, maybe a moment later).
+    await eventually(async () => Object.values(await remainingSubscriptions()).every((n) => n === 0), 'the progress messages')
+  })
+
+  test('the volunteer signs up for an activity opened from a 公众号 menu path', async () => {
+    const start = new Date(Date.now() + 30 * 60e3)
+    const project = await gql(state.adminToken, 'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
+      i: { orgUnitId: state.station, teamId: state.team, name: `健康义诊${run}`, category: 'HEALTH_SPORTS', description: '社区义诊' },
+    })
+    const activity = await gql(state.adminToken, 'mutation($i: CreateActivityInput!) { createActivity(input: $i) { id } }', {
+      i: {
+        projectId: project.createProject.id,
+        title: '社区义诊进楼道',
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 2 * 3600e3).toISOString(),
+        address: `旅程站${run}广场`,
+        latitude: here.latitude,
+        longitude: here.longitude,
+        capacity: 10,
+      },
+    })
+    state.activity = activity.createActivity.id
+    await gql(state.adminToken, 'mutation($id: ID!) { publishActivity(id: $id) { id } }', { id: state.activity })
+
+    as('volunteer')
+    const page = loadPage('activity')
+    // The path a 公众号 menu button opens: pages/activity/activity?id=..&source=menu
+    await page.instance.onLoad({ id: state.activity, source: 'menu' })
+    expect(page.instance.data.activity.title).toBe('社区义诊进楼道')
+    const signUp = await page.instance.signUp()
+    expect(page.instance.data.error).toBe('')
+    expect(signUp).toMatchObject({ status: 'CONFIRMED', source: 'menu' })
+    expect(page.instance.data.signUp.status).toBe('CONFIRMED')
+  })
+
+  test('the volunteer checks in and out by scanning the rotating code; the admin confirms the hours', async () => {
+    await gql(state.adminToken, 'mutation($id: ID!) { startActivity(id: $id) { id } }', { id: state.activity })
+    as('admin')
+    const admin = loadPage('admin')
+    await admin.instance.onLoad({ orgUnitId: state.station })
+    admin.instance.onActivityId({ detail: { value: state.activity } })
+    expect(await admin.instance.showCheckInCode()).toBe(true)
+    const code = admin.instance.data.checkInQr
+    admin.instance.onUnload()
+    expect(code).toMatch(/^wmcheckin:/)
+
+    const phone = as('volunteer')
+    phone.scanResult = code
+    const checkin = loadPage('checkin')
+    checkin.instance.onLoad({ id: state.activity })
+    await checkin.instance.checkIn()
+    expect(checkin.instance.data.error).toBe('')
+    expect(checkin.instance.data.checkedInAt).not.toBe('')
+    await checkin.instance.checkOut()
+    expect(checkin.instance.data.error).toBe('')
+    expect(checkin.instance.data.checkedOutAt).not.toBe('')
+
+    as('admin')
+    const signUps = await admin.instance.loadSignUps()
+    expect(signUps).toHaveLength(1)
+    // Checked out before the activity started: no overlap, so the organiser sets the hours served.
+    await admin.instance.adjust(tap({ id: signUps[0].id, hours: 2, reason: '提前到场协助布置' }))
+    const confirmed = await admin.instance.confirmAll()
+    expect(confirmed).toHaveLength(1)
+    expect(confirmed[0]).toMatchObject({ hours: 2, hoursConfirmed: true })
+  })
+
+  test('points arrive for the need, the rating and the activity', async () => {
+    as('volunteer')
+    const page = loadPage('points')
+    await eventually(async () => {
+      await page.instance.refresh()
+      return page.instance.data.balance === 60
+    }, 'a balance of 60')
+    const entries = page.instance.data.entries
+    expect(entries.map((e) => e.type).sort()).toEqual(['ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS'])
+    expect(entries.reduce((sum, e) => sum + e.delta, 0)).toBe(60)
+
+    const mine = loadPage('my-activities')
+    await mine.instance.onLoad()
+    expect(mine.instance.data.signUps[0]).toMatchObject({ hoursConfirmed: true, hours: 2 })
+  })
+
+  test('the volunteer redeems a reward at the station 爱心超市 and the admin fulfils the pickup code', async () => {
+    const reward = await gql(state.adminToken, 'mutation($i: CreateRewardInput!) { createReward(input: $i) { id } }', {
+      i: { stationId: state.station, name: '爱心大米 5kg', kind: 'GOODS', pricePoints: 30, stock: 5, perPersonLimit: 1 },
+    })
+    as('volunteer')
+    const store = loadPage('rewards')
+    await store.instance.onLoad({})
+    expect(store.instance.data.stationId).toBe(state.station)
+    expect(store.instance.data.rewards.map((r) => r.name)).toContain('爱心大米 5kg')
+    const redemption = await store.instance.redeem(tap({ id: reward.createReward.id }))
+    expect(store.instance.data.error).toBe('')
+    expect(redemption).toMatchObject({ status: 'ISSUED', points: 30 })
+    expect(store.instance.data.balance).toBe(30)
+    // The per-person limit is 1: a second redemption is refused with its code.
+    await store.instance.redeem(tap({ id: reward.createReward.id }))
+    expect(store.instance.data.errorCode).toBe('LIMIT_EXCEEDED')
+    expect(store.instance.data.balance).toBe(30)
+
+    as('admin')
+    const admin = loadPage('admin')
+    await admin.instance.onLoad({ orgUnitId: state.station })
+    admin.instance.onPickupCode({ detail: { value: redemption.pickupCode } })
+    const fulfilled = await admin.instance.fulfil()
+    expect(fulfilled).toMatchObject({ status: 'FULFILLED' })
+    await admin.instance.fulfil()
+    expect(admin.instance.data.errorCode).toBe('PICKUP_CODE_USED')
+
+    as('volunteer')
+    const codes = loadPage('redemptions')
+    const mine = await codes.instance.onLoad()
+    expect(mine[0]).toMatchObject({ status: 'FULFILLED', statusText: '已领取' })
+  })
+
+  test('the station leaderboard shows the volunteer with the right score', async () => {
+    as('volunteer')
+    const page = loadPage('leaderboard')
+    await page.instance.onLoad({ kind: 'VOLUNTEER_POINTS', period: 'MONTH' })
+    expect(page.instance.data.scopeId).toBe(state.station)
+    // Only our volunteer earned points at this new station this month.
+    expect(page.instance.data.me).toMatchObject({ rank: 1, id: state.volunteerUserId, score: 60, name: '李*' })
+    expect(page.instance.data.entries[0]).toMatchObject({ rank: 1, id: state.volunteerUserId, score: 60 })
+    await page.instance.toggleShowName()
+    expect(page.instance.data.me.name).toBe('李志愿')
+
+    await page.instance.pickKind({ currentTarget: { dataset: { value: 'TEAM_HOURS' } } })
+    expect(page.instance.data.entries[0]).toMatchObject({ id: state.team, score: 2 })
+  })
+
+  test("the month's 落实清单 lists the need as fulfilled, on time and rated", async () => {
+    as('admin')
+    const page = loadPage('admin')
+    await page.instance.onLoad({ orgUnitId: state.station })
+    const list = await page.instance.loadFulfilment()
+    expect(page.instance.data.error).toBe('')
+    expect(list.published).toBe(false)
+    const ours = list.fulfilled.find((n) => n.needId === state.need)
+    expect(ours).toMatchObject({ onTime: true, rating: 5, residentName: '张**' })
+    expect(ours.servedBy).toContain(`旅程分队${run}`)
+    expect(list.total).toMatchObject({ received: 1, fulfilled: 1, onTime: 1, fulfilmentRate: 1, satisfaction: 1 })
+  })
+})

@@ -1,0 +1,87 @@
+// 需求详情: the need with its timeline (流转记录); the resident rates (评单) or cancels it here.
+const client = require('../../api/client')
+const { run, shortTime } = require('../../utils/page')
+const { STATUS } = require('./status')
+
+Component({
+  data: {
+    need: null,
+    timeline: [],
+    stars: 5,
+    starOptions: [1, 2, 3, 4, 5].map((value) => ({ value, on: true })),
+    comment: '',
+    isAssignee: false,
+    completion: { note: '', hours: 2, participantIds: [] },
+    loading: false,
+    error: '',
+    errorCode: '',
+  },
+  methods: {
+    onLoad(query) {
+      this.needId = query.id
+      return this.refresh()
+    },
+    refresh() {
+      return run(this, async () => {
+        const data = await client.call('NeedDetail', { id: this.needId })
+        const need = data.need
+        if (!need) return
+        const user = client.currentUser()
+        let isAssignee = !!user && need.assignedUserId === user.id
+        if (user && need.assignedTeamId) {
+          const teams = await client.call('MyTeams')
+          isAssignee = teams.myTeams.some((t) => t.id === need.assignedTeamId && t.leader.userId === user.id)
+        }
+        this.setData({
+          isAssignee,
+          need: { ...need, statusText: STATUS[need.status], categoryName: need.category.name },
+          timeline: need.timeline.map((t) => ({ ...t, text: `${STATUS[t.toStatus]}${t.note ? '：' + t.note : ''}`, when: shortTime(t.at) })),
+        })
+      })
+    },
+    setStars(event) {
+      const stars = Number(event.currentTarget.dataset.stars)
+      this.setData({ stars, starOptions: this.data.starOptions.map((o) => ({ value: o.value, on: o.value <= stars })) })
+    },
+    onComment(event) {
+      this.setData({ comment: event.detail.value })
+    },
+    async rate() {
+      const done = await run(this, () =>
+        client.call('RateNeed', { input: { needId: this.needId, stars: this.data.stars, comment: this.data.comment || null } }),
+      )
+      if (done) await this.refresh()
+      return done
+    },
+    /** 接单方: accept a dispatch, decline it with a reason, start, complete with participants and hours. */
+    async act(name, variables) {
+      const done = await run(this, () => client.call(name, variables))
+      if (done) await this.refresh()
+      return done
+    },
+    accept() {
+      return this.act('AcceptNeed', { needId: this.needId })
+    },
+    decline(event) {
+      const reason = (event && event.currentTarget && event.currentTarget.dataset.reason) || '人手不足'
+      return this.act('DeclineNeed', { needId: this.needId, reason })
+    },
+    start() {
+      return this.act('StartNeed', { needId: this.needId })
+    },
+    onCompletion(event) {
+      this.setData({ [`completion.${event.currentTarget.dataset.field}`]: event.detail.value })
+    },
+    complete() {
+      const { note, hours, participantIds } = this.data.completion
+      const ids = participantIds.length ? participantIds : [client.currentUser().id]
+      const participants = ids.map((userId) => ({ userId, hours: Number(hours) }))
+      return this.act('CompleteNeed', { input: { needId: this.needId, note, participants } })
+    },
+    async cancel() {
+      const done = await run(this, () => client.call('CancelNeed', { needId: this.needId, reason: '不再需要' }))
+      if (done) await this.refresh()
+      return done
+    },
+  },
+})

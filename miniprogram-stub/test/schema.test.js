@@ -1,0 +1,37 @@
+// Every document the client sends must be valid against the backend's schema (the only copy, in
+// ../graphql-schema), so a schema change that breaks the client breaks the build.
+const fs = require('fs')
+const path = require('path')
+const { buildSchema, parse, validate } = require('graphql')
+const { collect } = require('../scripts/gen-documents')
+
+const schemaDir = path.join(__dirname, '..', '..', 'graphql-schema')
+
+function loadSchema() {
+  const sdl = fs
+    .readdirSync(schemaDir)
+    .filter((f) => f.endsWith('.graphqls'))
+    .sort((a, b) => (a === 'shared.graphqls' ? -1 : b === 'shared.graphqls' ? 1 : a.localeCompare(b)))
+    .map((f) => fs.readFileSync(path.join(schemaDir, f), 'utf8'))
+    .join('\n')
+  return buildSchema(sdl)
+}
+
+const schema = loadSchema()
+const documents = collect()
+
+describe('GraphQL documents', () => {
+  test('there are documents to check', () => {
+    expect(Object.keys(documents).length).toBeGreaterThan(20)
+  })
+
+  test.each(Object.entries(documents))('%s is valid against graphql-schema/', (name, text) => {
+    const errors = validate(schema, parse(text)).map((e) => e.message)
+    expect(errors).toEqual([])
+  })
+
+  test('a document using a field the schema lacks is refused', () => {
+    const errors = validate(schema, parse('query X { me { id noSuchField } }'))
+    expect(errors.length).toBe(1)
+  })
+})

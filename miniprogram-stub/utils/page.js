@@ -1,0 +1,51 @@
+const client = require('../api/client')
+
+/**
+ * Runs an API action for a page: sets `loading`, and on failure puts the error's Chinese message in
+ * `error` (and `errorCode`, which the pages' tests assert on) and shows it as a toast.
+ * Resolves to the action's result, or undefined when it failed.
+ */
+async function run(page, action) {
+  page.setData({ loading: true, error: '', errorCode: '' })
+  try {
+    return await action()
+  } catch (error) {
+    page.setData({ error: error.message, errorCode: error.code || 'INTERNAL_ERROR' })
+    client.showError(error)
+    return undefined
+  } finally {
+    page.setData({ loading: false })
+  }
+}
+
+/** wx.getLocation as a promise; falls back to the county seat when the user declines. */
+function location() {
+  return new Promise((resolve) => {
+    wx.getLocation({
+      type: 'gcj02',
+      success: (res) => resolve({ latitude: res.latitude, longitude: res.longitude }),
+      fail: () => resolve({ latitude: 31.3403, longitude: 119.8233, fallback: true }),
+    })
+  })
+}
+
+function nodes(connection) {
+  return connection.edges.map((edge) => edge.node)
+}
+
+/** Shanghai wall-clock time for an ISO instant, e.g. 11-24 09:00. */
+function shortTime(iso) {
+  if (!iso) return ''
+  const d = new Date(new Date(iso).getTime() + 8 * 3600 * 1000)
+  const pad = (n) => String(n).padStart(2, '0')
+  return `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}
+
+/** Random idempotency key for one user action (kept while the user retries the same action). */
+function idempotencyKey() {
+  const bytes = []
+  for (let i = 0; i < 16; i += 1) bytes.push(Math.floor(Math.random() * 256).toString(16).padStart(2, '0'))
+  return bytes.join('')
+}
+
+module.exports = { run, location, nodes, shortTime, idempotencyKey }
