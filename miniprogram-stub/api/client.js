@@ -13,6 +13,7 @@ const { ApiError, messageFor } = require('./errors')
 
 const SESSION_KEY = 'session'
 const SERVER_KEY = 'serverUrl'
+const DEV_LOGIN_CODE_KEY = 'devLoginCode'
 
 let refreshing = null
 let loggingIn = null
@@ -72,7 +73,16 @@ function saveSession(payload) {
   return value
 }
 
+/**
+ * The code for wxLogin: wx.login's, or for trying the app against the local server's WeChat stub a
+ * fixed one from storage (`devLoginCode`, e.g. "admin"): the stub turns code X into user dev-X,
+ * while a real server asks WeChat, which refuses anything but a fresh wx.login code.
+ */
 function wxLoginCode() {
+  const dev = wx.getStorageSync(DEV_LOGIN_CODE_KEY)
+  if (dev) {
+    return Promise.resolve(dev)
+  }
   return new Promise((resolve, reject) => {
     wx.login({
       success: (res) => resolve(res.code),
