@@ -279,7 +279,7 @@ describe('the journey', () => {
     await page.instance.onLoad({ kind: 'VOLUNTEER_POINTS', period: 'MONTH' })
     expect(page.instance.data.scopeId).toBe(state.station)
     // Only our volunteer earned points at this new station this month.
-    expect(page.instance.data.me).toMatchObject({ rank: 1, id: state.volunteerUserId, score: 60, name: '李*' })
+    expect(page.instance.data.me).toMatchObject({ rank: 1, id: state.volunteerUserId, score: 60, name: '李**' })
     expect(page.instance.data.entries[0]).toMatchObject({ rank: 1, id: state.volunteerUserId, score: 60 })
     await page.instance.toggleShowName()
     expect(page.instance.data.me.name).toBe('李志愿')

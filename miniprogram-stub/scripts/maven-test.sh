@@ -19,8 +19,11 @@ fi
 
 lock_hash=$(node -e 'const c=require("crypto"),f=require("fs");process.stdout.write(c.createHash("sha256").update(f.readFileSync("package-lock.json")).digest("hex"))')
 if [ ! -f node_modules/.lock-hash ] || [ "$(cat node_modules/.lock-hash)" != "$lock_hash" ]; then
-  echo "[miniprogram-stub] npm ci"
-  npm ci --no-audit --no-fund --loglevel=error
+  # Not `npm ci`: npm 11 leaves other platforms' optional binaries (e.g. @unrs/resolver-binding-*)
+  # out of the lock file and `npm ci` then refuses it as out of sync. `install --no-save` installs the
+  # locked versions and writes neither package.json nor package-lock.json.
+  echo "[miniprogram-stub] npm install (locked versions)"
+  npm install --no-save --no-audit --no-fund --loglevel=error
   printf '%s' "$lock_hash" > node_modules/.lock-hash
 fi
 

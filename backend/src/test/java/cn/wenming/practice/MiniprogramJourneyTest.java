@@ -41,6 +41,8 @@ class MiniprogramJourneyTest {
 			.redirectOutput(output.toFile());
 		builder.environment().put("GRAPHQL_URL", "http://127.0.0.1:" + this.port + "/graphql");
 		builder.environment().put("CI", "true");
+		builder.environment().put("NO_COLOR", "1");
+		builder.environment().put("FORCE_COLOR", "0");
 		Process process = builder.start();
 		boolean finished = process.waitFor(10, TimeUnit.MINUTES);
 		if (!finished) {
