@@ -59,6 +59,9 @@ class Need {
 
 	private Long assignedUserId;
 
+	/** The service project (服务项目) the need is served under, chosen on dispatch or claim; null without. */
+	private Long projectId;
+
 	private Instant deadlineAt;
 
 	private Instant dispatchedAt;
@@ -268,6 +271,14 @@ class Need {
 
 	public void setAssignedUserId(Long assignedUserId) {
 		this.assignedUserId = assignedUserId;
+	}
+
+	public Long getProjectId() {
+		return this.projectId;
+	}
+
+	public void setProjectId(Long projectId) {
+		this.projectId = projectId;
 	}
 
 	public Instant getDeadlineAt() {
