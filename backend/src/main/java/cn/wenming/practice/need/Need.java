@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import cn.wenming.practice.org.OrgLevel;
+import cn.wenming.practice.shared.ServedUnderProject;
 import com.baomidou.mybatisplus.annotation.FieldFill;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableField;
@@ -13,7 +14,7 @@ import com.baomidou.mybatisplus.annotation.TableName;
 
 /** A resident's need (see V5__need.sql); GraphQL {@code Need} and {@code Wish}. */
 @TableName("need")
-class Need {
+class Need implements ServedUnderProject {
 
 	@TableId(type = IdType.AUTO)
 	private Long id;
@@ -273,6 +274,7 @@ class Need {
 		this.assignedUserId = assignedUserId;
 	}
 
+	@Override
 	public Long getProjectId() {
 		return this.projectId;
 	}

@@ -83,7 +83,8 @@ class NeedProjectTest {
 
 		this.s.dispatch(this.s.admin, needId, null, this.s.volunteer.userId(), ofInstitute)
 			.path("dispatchNeed.status").entity(String.class).isEqualTo("DISPATCHED")
-			.path("dispatchNeed.projectId").entity(String.class).isEqualTo(ofInstitute);
+			.path("dispatchNeed.projectId").entity(String.class).isEqualTo(ofInstitute)
+			.path("dispatchNeed.project.id").entity(String.class).isEqualTo(ofInstitute);
 		this.s.need(this.s.admin, needId).path("need.projectId").entity(String.class).isEqualTo(ofInstitute);
 
 		// Declining hands the need back for a new dispatch or claim, which chooses the project again.
