@@ -17,11 +17,22 @@ interface ActivityRatingMapper extends BaseMapper<ActivityRating> {
 	record Summary(long id, int count, BigDecimal average) {
 	}
 
+	/**
+	 * Per project: its activities' ratings and the ratings of needs served under it
+	 * ({@code project_need_rating}), averaged together, in one statement.
+	 */
 	@Select("""
 			<script>
-			SELECT project_id AS id, COUNT(*) AS count, AVG(stars) AS average FROM activity_rating
-			WHERE project_id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
-			GROUP BY project_id
+			SELECT r.id AS id, CAST(SUM(r.n) AS SIGNED) AS count, SUM(r.total) / SUM(r.n) AS average FROM (
+			  SELECT project_id AS id, COUNT(*) AS n, SUM(stars) AS total FROM activity_rating
+			  WHERE project_id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+			  GROUP BY project_id
+			  UNION ALL
+			  SELECT project_id AS id, COUNT(*) AS n, SUM(stars) AS total FROM project_need_rating
+			  WHERE project_id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+			  GROUP BY project_id
+			) r
+			GROUP BY r.id
 			</script>
 			""")
 	List<Summary> byProjects(@Param("ids") Collection<Long> projectIds);

@@ -28,9 +28,10 @@ import org.springframework.stereotype.Service;
  * like need ratings: risky → {@code CONTENT_REJECTED}; review or WeChat unavailable → stored held
  * and shown to its author only.
  * <p>
- * A project's rating is the average of its activities' ratings. Needs have no link to a project
- * (a need is ordered by a resident and dispatched to a station, team or volunteer, never under a
- * project), so no need rating can count towards one; {@code NeedRated} is therefore not consumed.
+ * A project's rating is the average over its activities' ratings and the ratings of needs served
+ * under it (a need dispatched or claimed with a {@code projectId}); the latter arrive as
+ * {@link cn.wenming.practice.shared.ServiceRated} and are kept by {@link ProjectNeedRatings}, so this
+ * feature never reads the need tables. {@code Activity.rating} counts activity ratings only.
  */
 @Service
 class ActivityRatings {

@@ -7,7 +7,8 @@
  * Implements {@link cn.wenming.practice.org.OrgUnitCloseGuard} so a unit with unfinished
  * activities cannot be closed. An activity may name the 文明单位 paired with its station that runs it;
  * {@link cn.wenming.practice.activity.ActivityStatistics} answers grouped figures for the assessment.
- * Also: activity ratings and the project rating built from them, yearly service-record certificates
+ * Also: activity ratings and the project rating built from them and from the ratings of needs
+ * served under the project (received as {@link cn.wenming.practice.shared.ServiceRated}), yearly service-record certificates
  * (PDF with a public verification code) and the history of revoked hours.
  */
 package cn.wenming.practice.activity;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import cn.wenming.practice.org.OrgLevel;
+import cn.wenming.practice.shared.ServedUnderProject;
 import com.baomidou.mybatisplus.annotation.FieldFill;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableField;
@@ -13,7 +14,7 @@ import com.baomidou.mybatisplus.annotation.TableName;
 
 /** A resident's need (see V5__need.sql); GraphQL {@code Need} and {@code Wish}. */
 @TableName("need")
-class Need {
+class Need implements ServedUnderProject {
 
 	@TableId(type = IdType.AUTO)
 	private Long id;
@@ -58,6 +59,9 @@ class Need {
 	private Long assignedTeamId;
 
 	private Long assignedUserId;
+
+	/** The service project (服务项目) the need is served under, chosen on dispatch or claim; null without. */
+	private Long projectId;
 
 	private Instant deadlineAt;
 
@@ -268,6 +272,15 @@ class Need {
 
 	public void setAssignedUserId(Long assignedUserId) {
 		this.assignedUserId = assignedUserId;
+	}
+
+	@Override
+	public Long getProjectId() {
+		return this.projectId;
+	}
+
+	public void setProjectId(Long projectId) {
+		this.projectId = projectId;
 	}
 
 	public Instant getDeadlineAt() {

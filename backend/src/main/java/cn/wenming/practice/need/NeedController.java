@@ -84,7 +84,8 @@ class NeedController {
 	}
 
 	/** Input of {@code dispatchNeed}. */
-	record DispatchNeedInput(@NotNull Long needId, Long teamId, Long volunteerUserId, @NotNull Instant deadline) {
+	record DispatchNeedInput(@NotNull Long needId, Long teamId, Long volunteerUserId, @NotNull Instant deadline,
+			Long projectId) {
 	}
 
 	/** One participant of {@code completeNeed}. */
@@ -182,8 +183,8 @@ class NeedController {
 	}
 
 	@MutationMapping
-	Need claimNeed(@Argument long needId, @Argument Long teamId) {
-		return this.service.claim(needId, teamId);
+	Need claimNeed(@Argument long needId, @Argument Long teamId, @Argument Long projectId) {
+		return this.service.claim(needId, teamId, projectId);
 	}
 
 	@MutationMapping

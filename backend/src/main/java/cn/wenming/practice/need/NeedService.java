@@ -26,6 +26,8 @@ import cn.wenming.practice.shared.ContentSecurity.Scene;
 import cn.wenming.practice.shared.ContentSecurity.Verdict;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
+import cn.wenming.practice.shared.ServiceProjects;
+import cn.wenming.practice.shared.ServiceRated;
 import cn.wenming.practice.team.TeamDirectory;
 import cn.wenming.practice.team.TeamRef;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
@@ -77,10 +79,13 @@ class NeedService {
 
 	private final NeedProperties properties;
 
+	private final ServiceProjects projects;
+
 	NeedService(NeedMapper needs, NeedCategoryMapper categories, NeedParticipantMapper participants,
 			NeedTransitions transitions, OrgDirectory orgs, TeamDirectory teams, VolunteerDirectory volunteers,
 			AccessControl access, TransactionTemplate tx, ApplicationEventPublisher events, ContentSecurity content,
-			Clock clock, Photos photos, NeedProperties properties) {
+			Clock clock, Photos photos, NeedProperties properties, ServiceProjects projects) {
+		this.projects = projects;
 		this.photos = photos;
 		this.properties = properties;
 		this.content = content;
@@ -360,6 +365,7 @@ class NeedService {
 			throw new DomainException(ErrorCode.BAD_REQUEST, "完成期限须晚于现在");
 		}
 		this.transitions.check(need, Move.DISPATCH);
+		requireApplicableProject(need, input.projectId());
 		String note;
 		if (input.teamId() != null) {
 			TeamRef team = this.teams.findTeam(input.teamId())
@@ -380,6 +386,7 @@ class NeedService {
 		move(need, Move.DISPATCH, actor, note, (update, now) -> {
 			update.set("assigned_team_id", input.teamId())
 				.set("assigned_user_id", input.volunteerUserId())
+				.set("project_id", input.projectId())
 				.set("deadline_at", input.deadline())
 				.set("dispatched_at", now);
 			this.events.publishEvent(
@@ -391,7 +398,7 @@ class NeedService {
 	// --- 接单 (the assignee).
 
 	/** 认领 from the wish wall: a trained volunteer for themselves, or a team leader for their team. */
-	Need claim(long needId, Long teamId) {
+	Need claim(long needId, Long teamId, Long projectId) {
 		Actor actor = this.access.requireActor();
 		Need need = requireNeed(needId);
 		if (teamId != null) {
@@ -402,9 +409,11 @@ class NeedService {
 		else {
 			requireTrainedVolunteer(actor.userId());
 		}
+		requireApplicableProject(need, projectId);
 		move(need, Move.CLAIM, actor, (teamId != null) ? "队长为本队认领" : "志愿者认领",
 				(update, now) -> update.set("assigned_team_id", teamId)
 					.set("assigned_user_id", (teamId != null) ? null : actor.userId())
+					.set("project_id", projectId)
 					.set("deadline_at", claimDeadline(need, now)));
 		return reload(actor, needId);
 	}
@@ -434,8 +443,10 @@ class NeedService {
 	Need decline(long needId, String reason) {
 		Need need = requireNeed(needId);
 		Actor actor = requireAssignee(need);
+		// The project came with the dispatch: the next dispatch or claim chooses again.
 		move(need, Move.DECLINE, actor, reason.strip(), (update, now) -> update.set("assigned_team_id", null)
 			.set("assigned_user_id", null)
+			.set("project_id", null)
 			.set("deadline_at", null));
 		return reload(actor, needId);
 	}
@@ -504,6 +515,11 @@ class NeedService {
 				.set("rating_comment_hold", hold)
 				.set("rated_at", now);
 			this.events.publishEvent(new NeedRated(need.getId(), input.stars(), now));
+			// The project as of this move: the version guard of the update makes the read current.
+			if (need.getProjectId() != null) {
+				this.events.publishEvent(new ServiceRated(need.getProjectId(), ServiceRated.Source.NEED, need.getId(),
+						input.stars(), now));
+			}
 		});
 		return reload(actor, need.getId());
 	}
@@ -586,6 +602,13 @@ class NeedService {
 		if (!volunteer.trained()) {
 			// 先培训再上岗: only trained volunteers take needs.
 			throw new DomainException(ErrorCode.NEED_ASSIGNEE_NOT_ELIGIBLE, "志愿者须完成培训后才能接单");
+		}
+	}
+
+	/** A project, when given, must be ACTIVE and belong to the need's station or a unit above it. */
+	private void requireApplicableProject(Need need, Long projectId) {
+		if (projectId != null && !this.projects.isApplicable(projectId, stationOf(need).path())) {
+			throw new DomainException(ErrorCode.PROJECT_NOT_APPLICABLE);
 		}
 	}
 

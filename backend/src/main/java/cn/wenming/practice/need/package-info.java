@@ -2,7 +2,10 @@
  * Needs (需求清单): residents order (点单), station admins review and dispatch (派单), volunteers or
  * teams take them (接单/认领) and serve, residents rate (评单). The legal moves live in
  * {@code NeedTransitions}. Other features see only the events {@link cn.wenming.practice.need.NeedCompleted}
- * and {@link cn.wenming.practice.need.NeedRated}, published after commit. Implements
+ * and {@link cn.wenming.practice.need.NeedRated}, published after commit; a need served under a
+ * service project (服务项目) is validated through {@link cn.wenming.practice.shared.ServiceProjects} and
+ * its rating announced as {@link cn.wenming.practice.shared.ServiceRated}, both owned by no feature so
+ * that the project owner (activity) and needs never depend on each other. Implements
  * {@link cn.wenming.practice.org.OrgUnitCloseGuard} so a station with open needs cannot be closed.
  */
 package cn.wenming.practice.need;

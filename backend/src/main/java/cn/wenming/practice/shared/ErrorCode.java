@@ -53,6 +53,7 @@ public enum ErrorCode {
 	PHOTO_NOT_ATTACHABLE("照片不存在、不是本人上传或已被使用"),
 
 	PROJECT_ARCHIVED("该项目已归档"),
+	PROJECT_NOT_APPLICABLE("服务项目不存在、已归档，或不属于该站点及其上级单位"),
 	ACTIVITY_INVALID_STATE("活动当前状态不允许此操作"),
 	TRAINING_REQUIRED("该活动要求先参加培训"),
 	SIGN_UP_CLOSED("报名已截止或尚未开放"),

@@ -17,39 +17,48 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A fresh org tree with a station admin, a resident, a trained volunteer and a team (leader and
- * one member), arranged through the API except the admin grant. Shared by the need tests.
+ * one member), arranged through the API except the admin grant. Shared by the need tests, and public
+ * for tests of other features that consume needs (project ratings).
  */
-final class NeedScenario {
+public final class NeedScenario {
 
-	final Api api;
+	public final Api api;
 
 	final Fixtures fixtures;
 
 	final JdbcTemplate jdbc;
 
-	final Fixtures.Tree tree;
+	public final Fixtures.Tree tree;
 
-	final Session admin;
+	public final Session admin;
 
-	final Session resident;
+	public final Session resident;
 
-	final Session volunteer;
+	public final Session volunteer;
 
-	final Session leader;
+	public final Session leader;
 
-	final Session member;
+	public final Session member;
 
-	final String teamId;
+	public final String teamId;
 
 	final String categoryId;
 
 	NeedScenario(Api api, JdbcTemplate jdbc) {
+		this(api, jdbc, new Fixtures(jdbc).tree(), null);
+	}
+
+	/** The scenario on an existing tree, with {@code admin} already STATION_ADMIN of its station (null: a new one). */
+	public NeedScenario(Api api, JdbcTemplate jdbc, Fixtures.Tree tree, Session admin) {
 		this.api = api;
 		this.jdbc = jdbc;
 		this.fixtures = new Fixtures(jdbc);
-		this.tree = this.fixtures.tree();
-		this.admin = api.login(Fixtures.unique("need-admin"));
-		this.fixtures.grant(this.admin.userId(), "STATION_ADMIN", this.tree.station());
+		this.tree = tree;
+		if (admin == null) {
+			admin = api.login(Fixtures.unique("need-admin"));
+			this.fixtures.grant(admin.userId(), "STATION_ADMIN", this.tree.station());
+		}
+		this.admin = admin;
 		this.resident = api.login(Fixtures.unique("resident"));
 		this.volunteer = trainedVolunteer("vol");
 		this.leader = trainedVolunteer("leader");
@@ -125,22 +134,29 @@ final class NeedScenario {
 	}
 
 	/** A need that the admin has reviewed and published to the wish wall. */
-	String published(String title) {
+	public String published(String title) {
 		String id = submitted(title);
 		byNeed(this.admin, "publishNeed", id).path("publishNeed.status").entity(String.class).isEqualTo("PUBLISHED");
 		return id;
 	}
 
-	GraphQlTester.Response byNeed(Session as, String document, String needId) {
+	public GraphQlTester.Response byNeed(Session as, String document, String needId) {
 		return this.api.as(as).documentName(document).variable("needId", needId).execute();
 	}
 
-	GraphQlTester.Response withReason(Session as, String document, String needId, String reason) {
+	public GraphQlTester.Response withReason(Session as, String document, String needId, String reason) {
 		return this.api.as(as).documentName(document).variable("needId", needId).variable("reason", reason).execute();
 	}
 
 	GraphQlTester.Response dispatch(Session as, String needId, String teamId, Long volunteerUserId) {
+		return dispatch(as, needId, teamId, volunteerUserId, null);
+	}
+
+	/** Dispatch as part of a service project ({@code projectId} may be null). */
+	public GraphQlTester.Response dispatch(Session as, String needId, String teamId, Long volunteerUserId,
+			String projectId) {
 		Map<String, Object> input = new HashMap<>();
+		input.put("projectId", projectId);
 		input.put("needId", needId);
 		input.put("teamId", teamId);
 		input.put("volunteerUserId", (volunteerUserId == null) ? null : volunteerUserId.toString());
@@ -149,10 +165,16 @@ final class NeedScenario {
 	}
 
 	GraphQlTester.Response claim(Session as, String needId, String teamId) {
-		return this.api.as(as).documentName("claimNeed").variable("needId", needId).variable("teamId", teamId).execute();
+		return claim(as, needId, teamId, null);
 	}
 
-	GraphQlTester.Response complete(Session as, String needId, Map<Long, Double> hoursByUser) {
+	/** Claim as part of a service project ({@code projectId} may be null). */
+	public GraphQlTester.Response claim(Session as, String needId, String teamId, String projectId) {
+		return this.api.as(as).documentName("claimNeed").variable("needId", needId).variable("teamId", teamId)
+			.variable("projectId", projectId).execute();
+	}
+
+	public GraphQlTester.Response complete(Session as, String needId, Map<Long, Double> hoursByUser) {
 		List<Map<String, Object>> participants = hoursByUser.entrySet().stream()
 			.map(e -> Map.<String, Object>of("userId", e.getKey().toString(), "hours", e.getValue()))
 			.toList();
@@ -161,7 +183,7 @@ final class NeedScenario {
 			.execute();
 	}
 
-	GraphQlTester.Response rate(Session as, String needId, int stars) {
+	public GraphQlTester.Response rate(Session as, String needId, int stars) {
 		return this.api.as(as).documentName("rateNeed")
 			.variable("input", Map.of("needId", needId, "stars", stars, "comment", "很及时，谢谢"))
 			.execute();

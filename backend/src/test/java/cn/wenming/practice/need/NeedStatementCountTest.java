@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** No N+1: stationNeeds with category, station name, timeline, participants and photos costs the same for 5 and 50 needs. */
+/** No N+1: stationNeeds with category, station name, project, timeline, participants and photos costs the same for 5 and 50 needs. */
 @IntegrationTest
 class NeedStatementCountTest {
 
@@ -27,9 +27,19 @@ class NeedStatementCountTest {
 	@Autowired
 	SqlCounter sql;
 
+	private final Long[] projects = new Long[2];
+
 	@Test
 	void stationNeedsCostTheSameNumberOfStatementsFor5And50() {
 		NeedScenario s = new NeedScenario(new Api(this.port), this.jdbc);
+		for (int i = 0; i < 2; i++) {
+			this.jdbc.update("""
+					INSERT INTO project (org_unit_id, name, category, brand, status, created_by, created_at, updated_at)
+					VALUES (?, ?, 'CULTURE', 0, 'ACTIVE', ?, NOW(3), NOW(3))
+					""", s.tree.station(), "计数项目" + i, s.admin.userId());
+			this.projects[i] = this.jdbc.queryForObject("SELECT MAX(id) FROM project WHERE org_unit_id = ?", Long.class,
+					s.tree.station());
+		}
 		// Two categories, and every fifth need published, so the children really differ.
 		String otherCategory = s.category("助老服务");
 		grow(s, 0, 5, otherCategory);
@@ -51,6 +61,10 @@ class NeedStatementCountTest {
 			if (i % 5 == 0) {
 				s.byNeed(s.admin, "publishNeed", id);
 			}
+			// Needs under two different projects, and most under none, for the batched Need.project.
+			if (i % 3 == 0) {
+				this.jdbc.update("UPDATE need SET project_id = ? WHERE id = ?", this.projects[i % 2], Long.valueOf(id));
+			}
 		}
 	}
 
@@ -61,6 +75,8 @@ class NeedStatementCountTest {
 			.variable("first", 100).execute());
 		measured.result().path("stationNeeds.edges").entityList(Object.class).hasSize(expected);
 		measured.result().path("stationNeeds.edges[*].node.timeline").entityList(Object.class).hasSize(expected);
+		measured.result().path("stationNeeds.edges[*].node.project.name").entityList(String.class)
+			.hasSize((expected + 2) / 3);
 		return measured.count();
 	}
 
