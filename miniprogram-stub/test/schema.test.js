@@ -7,17 +7,16 @@ const { collect } = require('../scripts/gen-documents')
 
 const schemaDir = path.join(__dirname, '..', '..', 'graphql-schema')
 
-function loadSchema() {
-  const sdl = fs
+function schemaText() {
+  return fs
     .readdirSync(schemaDir)
     .filter((f) => f.endsWith('.graphqls'))
     .sort((a, b) => (a === 'shared.graphqls' ? -1 : b === 'shared.graphqls' ? 1 : a.localeCompare(b)))
     .map((f) => fs.readFileSync(path.join(schemaDir, f), 'utf8'))
     .join('\n')
-  return buildSchema(sdl)
 }
 
-const schema = loadSchema()
+const schema = buildSchema(schemaText())
 const documents = collect()
 
 describe('GraphQL documents', () => {
@@ -33,5 +32,13 @@ describe('GraphQL documents', () => {
   test('a document using a field the schema lacks is refused', () => {
     const errors = validate(schema, parse('query X { me { id noSuchField } }'))
     expect(errors.length).toBe(1)
+  })
+
+  test('removing a field the client reads from graphql-schema/ breaks the build', () => {
+    // What happens when someone renames or drops Need.ratingStars on the server side.
+    const broken = schemaText().replace(/\n\s+ratingStars: Int\n/, '\n')
+    expect(broken).not.toEqual(schemaText())
+    const errors = validate(buildSchema(broken), parse(documents.NeedDetail)).map((e) => e.message)
+    expect(errors.join()).toContain('ratingStars')
   })
 })
