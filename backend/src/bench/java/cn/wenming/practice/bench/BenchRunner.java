@@ -81,6 +81,7 @@ public final class BenchRunner {
 		setting("BENCH_PHASE_SECONDS", "20");
 		setting("BENCH_BURST_SECONDS", "10");
 		setting("BENCH_WARMUP", "1000");
+		setting("BENCH_PERIODS", "WEEK,MONTH,YEAR,ALL");
 		this.dir = Path.of("target", "bench").toAbsolutePath();
 		Files.createDirectories(this.dir);
 		this.baseUrl = "http://127.0.0.1:" + get("BENCH_PORT");
@@ -184,7 +185,7 @@ public final class BenchRunner {
 
 		// Leaderboard and home-page callers: volunteers of ten stations, reading the boards of their
 		// station, its 所 or the 中心, for every period (13 scopes × 4 periods, built once in warm-up).
-		String[] periods = { "WEEK", "MONTH", "YEAR", "ALL" };
+		String[] periods = get("BENCH_PERIODS").split(",");
 		List<String> readers = new ArrayList<>(List.of("token,user,scope,period,lat,lng"));
 		for (int i = 0; i < 4000; i++) {
 			int stationIndex = i % 10;
@@ -198,7 +199,7 @@ public final class BenchRunner {
 				default -> station;
 			};
 			double[] at = stations.get(station);
-			readers.add(String.join(",", token(user), Long.toString(user), Long.toString(scope), periods[(i / 3) % 4],
+			readers.add(String.join(",", token(user), Long.toString(user), Long.toString(scope), periods[(i / 3) % periods.length],
 					Double.toString(at[0] + 0.002), Double.toString(at[1] + 0.002)));
 		}
 		Files.write(this.dir.resolve("readers.csv"), readers);
