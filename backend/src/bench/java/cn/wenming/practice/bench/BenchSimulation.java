@@ -30,10 +30,10 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * The benchmark load, one phase after another so phases do not share the two cores: first the
- * capacity of the framework floor, the leaderboard and the SQL baseline (closed model, a fixed
- * number of requests in flight, to find how many per second each can answer), then open-model
- * phases at fixed arrival rates for the leaderboard, the floor, the home page, submitting needs,
- * a sign-up burst on one activity and a redemption burst on one reward. Every response is checked
+ * capacity of the framework floor and the leaderboard (closed model, a fixed number of requests in
+ * flight, to find how many per second each can answer), then open-model phases at fixed arrival
+ * rates for the leaderboard, the floor, the home page, submitting needs, a sign-up burst on one
+ * activity and a redemption burst on one reward, and last the capacity of the SQL baseline. Every response is checked
  * (HTTP 200 and no GraphQL errors); each request's time is also recorded here for the summary
  * {@link BenchRunner} prints ({@code bench.results}), besides Gatling's own HTML report.
  *
