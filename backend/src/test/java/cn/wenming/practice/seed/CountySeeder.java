@@ -456,15 +456,21 @@ public final class CountySeeder {
 		update("""
 				UPDATE activity a JOIN (SELECT activity_id, COUNT(*) AS c FROM activity_sign_up
 				                        WHERE activity_id BETWEEN ? AND ? GROUP BY activity_id) s ON s.activity_id = a.id
-				SET a.confirmed_count = s.c, a.capacity = GREATEST(a.capacity, s.c)""", from, to);
+				SET a.confirmed_count = s.c, a.capacity = GREATEST(a.capacity, s.c)
+				WHERE a.id BETWEEN ? AND ?""", from, to, from, to);
 	}
 
+	/*
+	 * The outer range on the updated table matters: without it MariaDB 10.11 picks a LATERAL DERIVED
+	 * plan that scans every volunteer (activity) for each chunk, which made these stages quadratic.
+	 */
 	private void creditHours(long from, long to) throws SQLException {
 		update("""
 				UPDATE volunteer v JOIN (SELECT volunteer_id, SUM(hours) AS h FROM activity_sign_up
 				                         WHERE volunteer_id BETWEEN ? AND ? AND hours_confirmed_at IS NOT NULL
 				                         GROUP BY volunteer_id) s ON s.volunteer_id = v.id
-				SET v.credit_hours = s.h""", from, to);
+				SET v.credit_hours = s.h
+				WHERE v.id BETWEEN ? AND ?""", from, to, from, to);
 	}
 
 	/**

@@ -1,0 +1,487 @@
+package cn.wenming.practice.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * {@code ./mvnw -pl backend -Pbench}: the whole benchmark in one command. Starts {@link BenchServer}
+ * in its own JVM on the seeded county, times its start-up, mints access tokens for seeded users
+ * with the server's JWT secret (seeded users have openids {@code seed-<id>} that no WeChat login
+ * code maps to), prepares a reward and picks an activity, warms up (which also builds the Redis
+ * boards and indexes from MySQL), runs {@link BenchSimulation} with Gatling in another JVM while
+ * sampling the server's resident memory, checks the ledger invariants by SQL afterwards and prints
+ * the result table. Settings (environment) are listed in docs/performance.md.
+ */
+public final class BenchRunner {
+
+	private static final String ISSUER = "wenming-practice";
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final Map<String, String> settings = new LinkedHashMap<>();
+
+	private final Path dir;
+
+	private final String baseUrl;
+
+	private final byte[] secret;
+
+	private final Random random = new Random(7);
+
+	private BenchRunner() throws IOException {
+		setting("BENCH_JDBC_URL", "jdbc:mysql://127.0.0.1:3306/wenming_bench");
+		setting("BENCH_JDBC_USER", "root");
+		setting("BENCH_JDBC_PASSWORD", "");
+		setting("BENCH_REDIS_HOST", "127.0.0.1");
+		setting("BENCH_REDIS_PORT", "6379");
+		setting("BENCH_REDIS_DB", "9");
+		setting("BENCH_PORT", "18089");
+		setting("BENCH_SERVER_OPTS", "-Xms256m -Xmx384m");
+		setting("BENCH_JWT_SECRET", "bench-jwt-secret-not-for-production-0123456789");
+		setting("BENCH_RATE", "1000");
+		setting("BENCH_HOME_RATE", "200");
+		setting("BENCH_NEED_RATE", "50");
+		setting("BENCH_SIGNUP_RATE", "400");
+		setting("BENCH_REDEEM_RATE", "400");
+		setting("BENCH_CONCURRENCY", "8");
+		setting("BENCH_CAPACITY_SECONDS", "15");
+		setting("BENCH_SQL_SECONDS", "30");
+		setting("BENCH_PHASE_SECONDS", "20");
+		setting("BENCH_BURST_SECONDS", "10");
+		setting("BENCH_WARMUP", "1000");
+		setting("BENCH_PERIODS", "WEEK,MONTH,YEAR,ALL");
+		this.dir = Path.of("target", "bench").toAbsolutePath();
+		Files.createDirectories(this.dir);
+		this.baseUrl = "http://127.0.0.1:" + get("BENCH_PORT");
+		this.secret = get("BENCH_JWT_SECRET").getBytes(StandardCharsets.UTF_8);
+	}
+
+	public static void main(String[] args) throws Exception {
+		new BenchRunner().run();
+	}
+
+	private void setting(String name, String fallback) {
+		String value = System.getenv(name);
+		this.settings.put(name, (value == null || value.isBlank()) ? fallback : value);
+	}
+
+	private String get(String name) {
+		return this.settings.get(name);
+	}
+
+	private static void log(String format, Object... args) {
+		System.out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+	}
+
+	private void run() throws Exception {
+		log("machine: %d cores, java %s; settings %s", Runtime.getRuntime().availableProcessors(),
+				System.getProperty("java.version"), this.settings);
+		try (Connection db = DriverManager.getConnection(get("BENCH_JDBC_URL"), get("BENCH_JDBC_USER"),
+				get("BENCH_JDBC_PASSWORD"))) {
+			log("county: %,d users, %,d volunteers, %,d activities, %,d sign-ups, %,d ledger entries, %,d needs",
+					count(db, "app_user"), count(db, "volunteer"), count(db, "activity"), count(db, "activity_sign_up"),
+					count(db, "points_entry"), count(db, "need"));
+			Process server = startServer();
+			try {
+				prepareAndRun(db, server);
+			}
+			finally {
+				server.destroy();
+				server.waitFor();
+			}
+		}
+	}
+
+	private Process startServer() throws Exception {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(Arrays.asList(get("BENCH_SERVER_OPTS").trim().split("\\s+")));
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName()));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(this.dir.resolve("server.log").toFile());
+		String url = get("BENCH_JDBC_URL");
+		builder.environment()
+			.put("SPRING_DATASOURCE_URL",
+					url + (url.contains("?") ? "&" : "?") + "useSSL=false&allowPublicKeyRetrieval=true");
+		builder.environment().put("SPRING_DATASOURCE_USERNAME", get("BENCH_JDBC_USER"));
+		builder.environment().put("SPRING_DATASOURCE_PASSWORD", get("BENCH_JDBC_PASSWORD"));
+		builder.environment().put("SPRING_DATA_REDIS_HOST", get("BENCH_REDIS_HOST"));
+		builder.environment().put("SPRING_DATA_REDIS_PORT", get("BENCH_REDIS_PORT"));
+		builder.environment().put("SPRING_DATA_REDIS_DATABASE", get("BENCH_REDIS_DB"));
+		builder.environment().put("SERVER_PORT", get("BENCH_PORT"));
+		builder.environment().put("BENCH_JWT_SECRET", get("BENCH_JWT_SECRET"));
+		long started = System.nanoTime();
+		Process server = builder.start();
+		while (true) {
+			if (!server.isAlive()) {
+				throw new IllegalStateException("the server exited, see " + this.dir.resolve("server.log"));
+			}
+			try {
+				HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/actuator/health"))
+					.timeout(Duration.ofSeconds(2))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				if (health.statusCode() == 200) {
+					break;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(100);
+		}
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		Matcher spring = Pattern.compile("Started \\S+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)")
+			.matcher(Files.readString(this.dir.resolve("server.log")));
+		log("start-up: healthy %,d ms after launch (%s); RSS %,d MB", millis,
+				spring.find() ? "Spring: started in " + spring.group(1) + " s, JVM up " + spring.group(2) + " s" : "",
+				rssMb(server.pid()));
+		return server;
+	}
+
+	private void prepareAndRun(Connection db, Process server) throws Exception {
+		long admin = longQuery(db, "SELECT user_id FROM user_role WHERE role = 'CENTER_ADMIN' ORDER BY user_id LIMIT 1");
+		long volunteers = count(db, "volunteer");
+		Map<Long, double[]> stations = new LinkedHashMap<>();
+		try (Statement st = db.createStatement();
+				ResultSet rs = st.executeQuery("SELECT id, latitude, longitude FROM org_unit WHERE level = 'STATION' ORDER BY id")) {
+			while (rs.next()) {
+				stations.put(rs.getLong(1), new double[] { rs.getDouble(2), rs.getDouble(3) });
+			}
+		}
+		long firstStation = stations.keySet().iterator().next();
+		int stationCount = stations.size();
+
+		// Leaderboard and home-page callers: volunteers of ten stations, reading the boards of their
+		// station, its 所 or the 中心, for every period (13 scopes × 4 periods, built once in warm-up).
+		String[] periods = get("BENCH_PERIODS").split(",");
+		List<String> readers = new ArrayList<>(List.of("token,user,scope,period,lat,lng"));
+		for (int i = 0; i < 4000; i++) {
+			int stationIndex = i % 10;
+			long x = stationIndex + (long) stationCount * this.random.nextInt((int) (volunteers / stationCount));
+			long user = x + 1;
+			long station = firstStation + stationIndex;
+			long institute = 2 + stationIndex % 18;
+			long scope = switch (i % 3) {
+				case 0 -> 1;
+				case 1 -> institute;
+				default -> station;
+			};
+			double[] at = stations.get(station);
+			readers.add(String.join(",", token(user), Long.toString(user), Long.toString(scope), periods[(i / 3) % periods.length],
+					Double.toString(at[0] + 0.002), Double.toString(at[1] + 0.002)));
+		}
+		Files.write(this.dir.resolve("readers.csv"), readers);
+
+		int needs = (int) (Double.parseDouble(get("BENCH_NEED_RATE")) * Integer.parseInt(get("BENCH_PHASE_SECONDS")) * 1.2) + 10;
+		List<String> needers = new ArrayList<>(List.of("token,category,lat,lng"));
+		for (int i = 0; i < needs; i++) {
+			long user = volunteers / 2 + i;
+			double[] at = stations.get(firstStation + (user - 1) % stationCount);
+			needers.add(String.join(",", token(user), Integer.toString(1 + i % 10), Double.toString(at[0] + 0.001),
+					Double.toString(at[1] + 0.001)));
+		}
+		Files.write(this.dir.resolve("needers.csv"), needers);
+
+		long activity = longQuery(db, "SELECT id FROM activity WHERE status = 'PUBLISHED' ORDER BY starts_at DESC, id LIMIT 1");
+		int signUps = (int) (Double.parseDouble(get("BENCH_SIGNUP_RATE")) * Integer.parseInt(get("BENCH_BURST_SECONDS")) * 1.2) + 10;
+		List<String> signers = new ArrayList<>(List.of("token,activity"));
+		try (Statement st = db.createStatement();
+				ResultSet rs = st.executeQuery("SELECT v.user_id FROM volunteer v WHERE v.user_id > " + (volunteers / 4)
+						+ " AND NOT EXISTS (SELECT 1 FROM activity_sign_up s WHERE s.activity_id = " + activity
+						+ " AND s.user_id = v.user_id) ORDER BY v.user_id LIMIT " + signUps)) {
+			while (rs.next()) {
+				signers.add(token(rs.getLong(1)) + "," + activity);
+			}
+		}
+		Files.write(this.dir.resolve("signers.csv"), signers);
+
+		int redemptions = (int) (Double.parseDouble(get("BENCH_REDEEM_RATE")) * Integer.parseInt(get("BENCH_BURST_SECONDS")) * 1.2) + 10;
+		String adminToken = token(admin);
+		String created = graphql(adminToken, """
+				{"query":"mutation($i: CreateRewardInput!) { createReward(input: $i) { id stock } }",
+				 "variables":{"i":{"stationId":"%d","name":"压力测试礼品","kind":"GOODS","pricePoints":1,"stock":%d,"perPersonLimit":5}}}"""
+			.formatted(firstStation, redemptions * 2));
+		Matcher id = Pattern.compile("\"id\":\"(\\d+)\"").matcher(created);
+		if (!id.find()) {
+			throw new IllegalStateException("createReward failed: " + created);
+		}
+		long reward = Long.parseLong(id.group(1));
+		List<String> redeemers = new ArrayList<>(List.of("token,reward,key"));
+		try (Statement st = db.createStatement();
+				ResultSet rs = st.executeQuery("SELECT user_id FROM points_account WHERE balance >= 10 AND user_id > "
+						+ (volunteers * 3 / 4) + " ORDER BY user_id LIMIT " + redemptions)) {
+			while (rs.next()) {
+				redeemers.add(token(rs.getLong(1)) + "," + reward + ",bench-" + UUID.randomUUID());
+			}
+		}
+		Files.write(this.dir.resolve("redeemers.csv"), redeemers);
+		log("prepared: reward %d (stock %d), sign-up activity %d, %d readers, %d needers, %d signers, %d redeemers",
+				reward, redemptions * 2, activity, readers.size() - 1, needers.size() - 1, signers.size() - 1,
+				redeemers.size() - 1);
+
+		warmUp(readers.subList(1, readers.size()), stations.size());
+
+		AtomicLong maxRss = new AtomicLong();
+		Thread sampler = new Thread(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				maxRss.accumulateAndGet(rssMb(server.pid()), Math::max);
+				try {
+					Thread.sleep(500);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		});
+		sampler.setDaemon(true);
+		sampler.start();
+		long ledgerBefore = count(db, "points_entry");
+		int status = gatling();
+		sampler.interrupt();
+		log("gatling exited with %d; server RSS now %,d MB, peak during the load %,d MB", status, rssMb(server.pid()),
+				maxRss.get());
+		report(db, reward, redemptions * 2, activity, ledgerBefore);
+	}
+
+	/** JIT warm-up, and the first read of each board and index builds it in Redis from MySQL (timed). */
+	private void warmUp(List<String> readers, int stations) throws Exception {
+		long started = System.nanoTime();
+		Map<String, String> seen = new LinkedHashMap<>();
+		for (String line : readers) {
+			String[] cells = line.split(",");
+			String board = cells[2] + "/" + cells[3];
+			if (seen.containsKey(board)) {
+				continue;
+			}
+			long t = System.nanoTime();
+			String answer = graphql(cells[0], leaderboardBody(cells[3], cells[2]));
+			if (answer.contains("\"errors\"")) {
+				throw new IllegalStateException("leaderboard failed: " + answer);
+			}
+			seen.put(board, (System.nanoTime() - t) / 1_000_000 + " ms");
+		}
+		log("cold boards (scope/period: first read, which builds the board in Redis): %s", seen);
+		log("all %d boards built in %,d ms", seen.size(), (System.nanoTime() - started) / 1_000_000);
+		started = System.nanoTime();
+		for (int i = 0, n = Integer.parseInt(get("BENCH_WARMUP")); i < n; i++) {
+			String[] cells = readers.get(i % readers.size()).split(",");
+			graphql(cells[0], "{\"query\":\"{ benchPing }\"}");
+			graphql(cells[0], leaderboardBody(cells[3], cells[2]));
+			if (i % 3 == 0) {
+				String home = graphql(cells[0], """
+						{"query":"query { nearbyActivities(latitude: %s, longitude: %s, radiusMeters: 5000, first: 20) { distanceMeters activity { id title } } me { id points { balance } } myActivities(first: 3) { edges { node { id } } } }"}"""
+					.formatted(cells[4], cells[5]));
+				if (home.contains("\"errors\"")) {
+					throw new IllegalStateException("home failed: " + home);
+				}
+			}
+			if (i % 250 == 0) {
+				String sql = graphql(cells[0], """
+						{"query":"{ benchSqlLeaderboard(period: %s, scopeId: \\"%s\\") { entries { rank } me { rank } } }"}"""
+					.formatted(cells[3], cells[2]));
+				if (sql.contains("\"errors\"")) {
+					throw new IllegalStateException("sql leaderboard failed: " + sql);
+				}
+			}
+		}
+		log("JIT warm-up done in %,d ms", (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private static String leaderboardBody(String period, String scope) {
+		return """
+				{"query":"{ leaderboard(kind: VOLUNTEER_POINTS, period: %s, scopeId: \\"%s\\", first: 100) { periodValue entries { rank id name score } me { rank id score } } }"}"""
+			.formatted(period, scope);
+	}
+
+	private int gatling() throws Exception {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx1g", "-XX:+UseG1GC", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12",
+				"--add-opens=java.base/java.lang=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "-Dbench.dir=" + this.dir,
+				"-Dbench.baseUrl=" + this.baseUrl, "-Dbench.rate=" + get("BENCH_RATE"),
+				"-Dbench.homeRate=" + get("BENCH_HOME_RATE"), "-Dbench.needRate=" + get("BENCH_NEED_RATE"),
+				"-Dbench.signUpRate=" + get("BENCH_SIGNUP_RATE"), "-Dbench.redeemRate=" + get("BENCH_REDEEM_RATE"),
+				"-Dbench.concurrency=" + get("BENCH_CONCURRENCY"), "-Dbench.capacitySeconds=" + get("BENCH_CAPACITY_SECONDS"),
+				"-Dbench.sqlSeconds=" + get("BENCH_SQL_SECONDS"), "-Dbench.phaseSeconds=" + get("BENCH_PHASE_SECONDS"),
+				"-Dbench.burstSeconds=" + get("BENCH_BURST_SECONDS"), "io.gatling.app.Gatling", "-s",
+				BenchSimulation.class.getName(), "-rf", Path.of("target", "gatling").toAbsolutePath().toString()));
+		return new ProcessBuilder(command).inheritIO().start().waitFor();
+	}
+
+	private void report(Connection db, long reward, long stock, long activity, long ledgerBefore) throws Exception {
+		List<String> lines = Files.readAllLines(this.dir.resolve("results.csv"));
+		Map<String, double[]> throughput = new LinkedHashMap<>();
+		StringBuilder table = new StringBuilder(
+				"| phase | model | requests | OK | KO | error % | throughput (OK/s) | p50 ms | p95 ms | p99 ms | max ms |\n"
+						+ "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		List<String[]> rows = new ArrayList<>();
+		for (String line : lines.subList(1, lines.size())) {
+			rows.add(line.split(",", -1));
+		}
+		rows.sort((a, b) -> Long.compare(Long.parseLong(a[3]), Long.parseLong(b[3])));
+		for (String[] cells : rows) {
+			String name = cells[0];
+			long ok = Long.parseLong(cells[1]);
+			long ko = Long.parseLong(cells[2]);
+			double seconds = Math.max(1, Long.parseLong(cells[4]) - Long.parseLong(cells[3])) / 1000.0;
+			long[] times = cells[5].isBlank() ? new long[0]
+					: Arrays.stream(cells[5].split(" ")).mapToLong(Long::parseLong).filter(t -> t >= 0).sorted().toArray();
+			double rate = ok / seconds;
+			throughput.put(name, new double[] { rate });
+			table.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %,d | %.2f | %,.1f | %d | %d | %d | %d |%n", name,
+					model(name), ok + ko, ok, ko, 100.0 * ko / Math.max(1, ok + ko), rate, pct(times, 50), pct(times, 95),
+					pct(times, 99), times.length == 0 ? 0 : times[times.length - 1]));
+		}
+		double floor = throughput.getOrDefault("cap-floor", new double[] { 0 })[0];
+		double board = throughput.getOrDefault("cap-leaderboard", new double[] { 0 })[0];
+		double sql = throughput.getOrDefault("cap-sql-leaderboard", new double[] { 0 })[0];
+		table.append(String.format(Locale.ROOT,
+				"%nleaderboard / floor capacity = %.2f× (target ≥ 0.7×); leaderboard / SQL baseline capacity = %.0f× (target ≥ 50×)%n",
+				board / floor, board / sql));
+		System.out.println();
+		System.out.println(table);
+		Files.writeString(this.dir.resolve("summary.md"), table);
+
+		// Ledger invariants after the bursts (MySQL is the truth).
+		long drifted = longQuery(db, """
+				SELECT COUNT(*) FROM points_account a
+				LEFT JOIN (SELECT user_id, SUM(delta) AS total FROM points_entry GROUP BY user_id) e ON e.user_id = a.user_id
+				WHERE a.balance <> COALESCE(e.total, 0)""");
+		long orphans = longQuery(db, """
+				SELECT COUNT(*) FROM (SELECT DISTINCT user_id FROM points_entry) e
+				LEFT JOIN points_account a ON a.user_id = e.user_id WHERE a.user_id IS NULL""");
+		long negative = longQuery(db, "SELECT COUNT(*) FROM points_account WHERE balance < 0");
+		long lastBalanceMismatch = longQuery(db, """
+				SELECT COUNT(*) FROM points_account a JOIN points_entry e ON e.id = (SELECT MAX(id) FROM points_entry x WHERE x.user_id = a.user_id)
+				WHERE e.balance_after <> a.balance AND a.user_id IN (SELECT user_id FROM redemption WHERE reward_id = %d)"""
+			.formatted(reward));
+		long issued = longQuery(db, "SELECT COALESCE(SUM(quantity), 0) FROM redemption WHERE reward_id = " + reward
+				+ " AND status IN ('ISSUED', 'FULFILLED')");
+		long charged = longQuery(db, "SELECT COALESCE(SUM(points), 0) FROM redemption WHERE reward_id = " + reward
+				+ " AND status IN ('ISSUED', 'FULFILLED')");
+		long debited = longQuery(db, """
+				SELECT COALESCE(-SUM(e.delta), 0) FROM points_entry e JOIN redemption r
+				  ON e.business_id = CONVERT(r.id, CHAR(20) CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci
+				WHERE e.business_type = 'REDEMPTION' AND r.reward_id = %d""".formatted(reward));
+		long stockLeft = longQuery(db, "SELECT stock FROM reward WHERE id = " + reward);
+		long initial = longQuery(db, "SELECT COUNT(*) FROM redemption WHERE reward_id = " + reward);
+		long confirmed = longQuery(db, "SELECT COUNT(*) FROM activity_sign_up WHERE activity_id = " + activity
+				+ " AND status = 'CONFIRMED'");
+		long counted = longQuery(db, "SELECT confirmed_count FROM activity WHERE id = " + activity);
+		long capacity = longQuery(db, "SELECT capacity FROM activity WHERE id = " + activity);
+		long waitlisted = longQuery(db, "SELECT COUNT(*) FROM activity_sign_up WHERE activity_id = " + activity
+				+ " AND status = 'WAITLISTED'");
+		long distinctPositions = longQuery(db, "SELECT COUNT(DISTINCT waitlist_position) FROM activity_sign_up WHERE activity_id = "
+				+ activity + " AND status = 'WAITLISTED'");
+		String invariants = String.format(Locale.ROOT, """
+				ledger: %,d new entries; accounts whose balance ≠ Σ ledger: %d; ledger users without account: %d; negative balances: %d;
+				  redeemers whose last balance_after ≠ balance: %d
+				reward %d: %d redemptions, %d items issued, stock left %d (issued + left = %d, initial %d), points charged %d = ledger debits %d: %s
+				activity %d: confirmed %d (counter %d, capacity %d), waitlisted %d with %d distinct positions: %s
+				""", count(db, "points_entry") - ledgerBefore, drifted, orphans, negative, lastBalanceMismatch, reward, initial,
+				issued, stockLeft, issued + stockLeft, stock, charged, debited,
+				(drifted == 0 && orphans == 0 && negative == 0 && lastBalanceMismatch == 0 && charged == debited
+						&& issued + stockLeft == stock) ? "INVARIANTS HOLD"
+						: "INVARIANTS BROKEN",
+				activity, confirmed, counted, capacity, waitlisted, distinctPositions,
+				(confirmed == counted && confirmed <= capacity && waitlisted == distinctPositions) ? "consistent" : "INCONSISTENT");
+		System.out.println(invariants);
+		Files.writeString(this.dir.resolve("summary.md"), invariants, java.nio.file.StandardOpenOption.APPEND);
+	}
+
+	private static String model(String phase) {
+		return phase.startsWith("cap-") ? "closed" : "open";
+	}
+
+	private static long pct(long[] sorted, int p) {
+		if (sorted.length == 0) {
+			return 0;
+		}
+		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+	}
+
+	private String token(long userId) {
+		try {
+			Instant now = Instant.now();
+			JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER)
+				.subject(Long.toString(userId))
+				.jwtID(UUID.randomUUID().toString())
+				.issueTime(Date.from(now))
+				.expirationTime(Date.from(now.plus(Duration.ofHours(6))))
+				.claim("sid", "bench-" + userId)
+				.build();
+			SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+			jwt.sign(new MACSigner(this.secret));
+			return jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String graphql(String token, String body) throws Exception {
+		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/graphql"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.timeout(Duration.ofMinutes(5))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		return response.body();
+	}
+
+	private static long rssMb(long pid) {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// the process is gone
+		}
+		return 0;
+	}
+
+	private static long count(Connection db, String table) throws SQLException {
+		return longQuery(db, "SELECT COUNT(*) FROM " + table);
+	}
+
+	private static long longQuery(Connection db, String sql) throws SQLException {
+		try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+			return rs.next() ? rs.getLong(1) : 0;
+		}
+	}
+
+}

@@ -1,0 +1,200 @@
+package cn.wenming.practice.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * The benchmark load, one phase after another so phases do not share the two cores: first the
+ * capacity of the framework floor and the leaderboard (closed model, a fixed number of requests in
+ * flight, to find how many per second each can answer), then open-model phases at fixed arrival
+ * rates for the leaderboard, the floor, the home page, submitting needs, a sign-up burst on one
+ * activity and a redemption burst on one reward, and last the capacity of the SQL baseline. Every response is checked
+ * (HTTP 200 and no GraphQL errors); each request's time is also recorded here for the summary
+ * {@link BenchRunner} prints ({@code bench.results}), besides Gatling's own HTML report.
+ *
+ * <p>Inputs come from {@link BenchRunner} as system properties and CSV files of minted tokens.
+ */
+public class BenchSimulation extends Simulation {
+
+	/** Per phase: {startMillis, endMillis} and the response times (-1: no response). */
+	static final Map<String, List<Long>> TIMES = new ConcurrentHashMap<>();
+
+	static final Map<String, long[]> OK_KO = new ConcurrentHashMap<>();
+
+	static final Map<String, long[]> SPAN = new ConcurrentHashMap<>();
+
+	private static final String LEADERBOARD = """
+			{"query":"query($p: LeaderboardPeriod!, $s: ID!) { leaderboard(kind: VOLUNTEER_POINTS, period: $p, scopeId: $s, first: 100) { periodValue entries { rank id name score } me { rank id score } } }",\
+			"variables":{"p":"#{period}","s":"#{scope}"}}""";
+
+	private static final String SQL_LEADERBOARD = """
+			{"query":"query($p: LeaderboardPeriod!, $s: ID!) { benchSqlLeaderboard(period: $p, scopeId: $s, first: 100) { entries { rank id name score } me { rank id score } } }",\
+			"variables":{"p":"#{period}","s":"#{scope}"}}""";
+
+	private static final String PING = "{\"query\":\"{ benchPing }\"}";
+
+	private static final String HOME = """
+			{"query":"query($lat: Float!, $lng: Float!) { nearbyActivities(latitude: $lat, longitude: $lng, radiusMeters: 5000, first: 20) { distanceMeters activity { id title status startsAt endsAt address capacity confirmedCount orgUnitName } } me { id points { balance earnedThisYear } } myActivities(first: 3) { edges { node { id status activity { id title startsAt address } } } } }",\
+			"variables":{"lat":#{lat},"lng":#{lng}}}""";
+
+	private static final String SUBMIT_NEED = """
+			{"query":"mutation($input: SubmitNeedInput!) { submitNeed(input: $input) { id status stationName } }",\
+			"variables":{"input":{"categoryId":"#{category}","title":"帮忙修理家里的电视机","description":"老人独居，电视机坏了，想请志愿者上门看看。",\
+			"beneficiaryType":"ELDERLY","urgency":"NORMAL","address":"幸福小区3栋2单元","latitude":#{lat},"longitude":#{lng},\
+			"contactName":"张阿姨","contactPhone":"13800138000"}}}""";
+
+	private static final String SIGN_UP = """
+			{"query":"mutation($a: ID!) { signUp(activityId: $a, source: \\"menu\\") { id status waitlistPosition } }",\
+			"variables":{"a":"#{activity}"}}""";
+
+	private static final String REDEEM = """
+			{"query":"mutation($r: ID!, $k: String!) { redeem(rewardId: $r, quantity: 1, idempotencyKey: $k) { id status points } }",\
+			"variables":{"r":"#{reward}","k":"#{key}"}}""";
+
+	{
+		Path dir = Path.of(System.getProperty("bench.dir"));
+		int concurrency = Integer.getInteger("bench.concurrency", 8);
+		Duration capacity = Duration.ofSeconds(Integer.getInteger("bench.capacitySeconds", 15));
+		Duration phase = Duration.ofSeconds(Integer.getInteger("bench.phaseSeconds", 20));
+		Duration sqlPhase = Duration.ofSeconds(Integer.getInteger("bench.sqlSeconds", 30));
+		double rate = Double.parseDouble(System.getProperty("bench.rate", "1000"));
+		double homeRate = Double.parseDouble(System.getProperty("bench.homeRate", "200"));
+		double needRate = Double.parseDouble(System.getProperty("bench.needRate", "50"));
+		double signUpRate = Double.parseDouble(System.getProperty("bench.signUpRate", "400"));
+		double redeemRate = Double.parseDouble(System.getProperty("bench.redeemRate", "400"));
+		Duration burst = Duration.ofSeconds(Integer.getInteger("bench.burstSeconds", 10));
+
+		HttpProtocolBuilder protocol = http.baseUrl(System.getProperty("bench.baseUrl"))
+			.contentTypeHeader("application/json")
+			.acceptHeader("application/json")
+			.disableCaching()
+			.disableWarmUp()
+			.shareConnections();
+
+		List<Map<String, Object>> readers = rows(dir.resolve("readers.csv"));
+		List<Map<String, Object>> needers = rows(dir.resolve("needers.csv"));
+		List<Map<String, Object>> signers = rows(dir.resolve("signers.csv"));
+		List<Map<String, Object>> redeemers = rows(dir.resolve("redeemers.csv"));
+
+		// Strictly one after another: andThen nests (a.andThen(b).andThen(c) would run b and c together).
+		// The SQL baseline goes last: its statements outlive timed-out requests and would load MySQL
+		// under whatever phase came next.
+		List<PopulationBuilder> phases = List.of(closed("cap-floor", PING, readers, concurrency, capacity),
+				closed("cap-leaderboard", LEADERBOARD, readers, concurrency, capacity),
+				open("open-leaderboard", LEADERBOARD, readers, rate, phase), open("open-floor", PING, readers, rate, phase),
+				open("open-home", HOME, readers, homeRate, phase),
+				open("open-submit-need", SUBMIT_NEED, needers, needRate, phase),
+				open("burst-sign-up", SIGN_UP, signers, signUpRate, burst),
+				open("burst-redeem", REDEEM, redeemers, redeemRate, burst),
+				closed("cap-sql-leaderboard", SQL_LEADERBOARD, readers, concurrency, sqlPhase));
+		PopulationBuilder plan = phases.get(phases.size() - 1);
+		for (int i = phases.size() - 2; i >= 0; i--) {
+			plan = phases.get(i).andThen(plan);
+		}
+		setUp(plan).protocols(protocol);
+	}
+
+	@Override
+	public void after() {
+		StringBuilder out = new StringBuilder("phase,ok,ko,start,end,times\n");
+		SPAN.forEach((name, span) -> {
+			long[] counts = OK_KO.getOrDefault(name, new long[2]);
+			StringBuilder times = new StringBuilder();
+			for (Long t : TIMES.getOrDefault(name, List.of())) {
+				times.append(t).append(' ');
+			}
+			out.append(name).append(',').append(counts[0]).append(',').append(counts[1]).append(',').append(span[0])
+				.append(',').append(span[1]).append(',').append(times.toString().trim()).append('\n');
+		});
+		try {
+			Files.writeString(Path.of(System.getProperty("bench.dir")).resolve("results.csv"), out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static PopulationBuilder closed(String name, String body, List<Map<String, Object>> feed, int users,
+			Duration during) {
+		return scenario(name).exec(request(name, body, feed, true))
+			.injectClosed(constantConcurrentUsers(users).during(during));
+	}
+
+	private static PopulationBuilder open(String name, String body, List<Map<String, Object>> feed, double rate,
+			Duration during) {
+		// Bursts draw distinct users (each signs up or redeems once); reads cycle over their callers.
+		boolean circular = !name.startsWith("burst") && !name.contains("need");
+		return scenario(name).exec(request(name, body, feed, circular)).injectOpen(constantUsersPerSec(rate).during(during));
+	}
+
+	private static ChainBuilder request(String name, String body, List<Map<String, Object>> feed, boolean circular) {
+		List<Long> times = TIMES.computeIfAbsent(name, n -> java.util.Collections.synchronizedList(new ArrayList<>()));
+		long[] counts = OK_KO.computeIfAbsent(name, n -> new long[2]);
+		long[] span = SPAN.computeIfAbsent(name, n -> new long[] { Long.MAX_VALUE, 0 });
+		return exec(session -> {
+			synchronized (span) {
+				span[0] = Math.min(span[0], System.currentTimeMillis());
+			}
+			return session;
+		}).feed(circular ? listFeeder(feed).circular() : listFeeder(feed).queue())
+			.exec(http(name).post("/graphql")
+				.header("Authorization", "Bearer #{token}")
+				.body(StringBody(body))
+				.check(responseTimeInMillis().saveAs("rt"), status().is(200), jsonPath("$.errors").notExists()))
+			.exec(session -> {
+				long rt = session.contains("rt") ? session.getLong("rt") : -1;
+				times.add(rt);
+				synchronized (span) {
+					counts[session.isFailed() ? 1 : 0]++;
+					span[1] = Math.max(span[1], System.currentTimeMillis());
+				}
+				return session;
+			});
+	}
+
+	private static List<Map<String, Object>> rows(Path csv) {
+		try {
+			List<String> lines = Files.readAllLines(csv);
+			String[] header = lines.get(0).split(",");
+			List<Map<String, Object>> rows = new ArrayList<>();
+			for (String line : lines.subList(1, lines.size())) {
+				String[] cells = line.split(",");
+				Map<String, Object> row = new HashMap<>();
+				for (int i = 0; i < header.length; i++) {
+					row.put(header[i], cells[i]);
+				}
+				rows.add(row);
+			}
+			return rows;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
