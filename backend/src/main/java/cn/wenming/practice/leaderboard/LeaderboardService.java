@@ -18,6 +18,7 @@ import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.Masking;
 import cn.wenming.practice.team.TeamDirectory;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -241,10 +242,11 @@ class LeaderboardService {
 	/**
 	 * Nightly by default ({@code app.leaderboard.rebuild-cron}): bounds how long an update lost while
 	 * Redis was unreachable (listeners only log) can stay on an all-time board, whose key never
-	 * expires. Idempotent, so every instance may run it.
+	 * expires. Idempotent, but a rebuild reads the whole period's ledger: one instance per tick.
 	 */
 	@Scheduled(cron = "${app.leaderboard.rebuild-cron:-}")
-	void scheduledRebuild() {
+	@SchedulerLock(name = "leaderboard-rebuild", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5S")
+	public void scheduledRebuild() {
 		try {
 			Rebuilt rebuilt = rebuildAll();
 			log.info("Leaderboards rebuilt: {} boards, {} empty removed", rebuilt.boards(), rebuilt.removed());

@@ -11,7 +11,7 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * The balances the mini-program shows, in Redis ({@code points:balance:{userId}}, a hash of the
+ * The balances the mini-program shows, in Redis ({@code points:balance:{u<userId>}}, a hash of the
  * balance {@code b} and the account version {@code v}). MySQL is the truth: a miss loads the
  * account, writes never read this, and with Redis down reads go to MySQL. A value is only ever
  * replaced by one with a higher version, so a slow reader that loaded an old balance, or two
@@ -46,8 +46,16 @@ class PointsBalanceCache {
 		this.properties = properties;
 	}
 
+	/**
+	 * The balance key, {@code points:balance:{u<id>}}. The hash tag puts it in the same Redis Cluster
+	 * slot as the user's redemption holds, which one script reads together.
+	 */
 	static String key(long userId) {
-		return PREFIX + userId;
+		return PREFIX + userTag(userId);
+	}
+
+	static String userTag(long userId) {
+		return "{u" + userId + "}";
 	}
 
 	/** The balance to show: Redis, else MySQL (and Redis refreshed), else MySQL alone when Redis is down. */

@@ -12,6 +12,7 @@ import cn.wenming.practice.need.NeedCompleted;
 import cn.wenming.practice.need.NeedDirectory;
 import cn.wenming.practice.need.NeedRated;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,8 +63,10 @@ class PointsReconciler {
 	record Result(int awardsReplayed, List<Long> driftedUserIds) {
 	}
 
+	/** Idempotent, but one instance per tick is enough: the others would only repeat its reads. */
 	@Scheduled(cron = "${app.points.reconcile-cron:-}")
-	void scheduled() {
+	@SchedulerLock(name = "points-reconcile", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5S")
+	public void scheduled() {
 		Duration lookback = this.properties.reconcileLookback();
 		Result result = reconcile(this.clock.instant().minus(lookback));
 		log.info("Points reconciliation over {}: {} missed awards replayed, {} accounts drifted", lookback,

@@ -65,11 +65,11 @@ class RedemptionReconciler {
 		Instant cutoff = this.clock.instant().minus(staleAfter);
 		int dead = finishDeadRedemptions(cutoff);
 		int rewardsRepaired = 0;
-		for (long rewardId : this.store.idsWithPrefix(RedemptionStore.REWARD)) {
+		for (long rewardId : this.store.idsWithPrefix(RedemptionStore.REWARD, 'r')) {
 			rewardsRepaired += repairReward(rewardId) ? 1 : 0;
 		}
 		int balancesRepaired = 0;
-		for (long userId : this.store.idsWithPrefix(PointsBalanceCache.PREFIX)) {
+		for (long userId : this.store.idsWithPrefix(PointsBalanceCache.PREFIX, 'u')) {
 			balancesRepaired += repairBalance(userId) ? 1 : 0;
 		}
 		if (dead + rewardsRepaired + balancesRepaired > 0) {
@@ -81,7 +81,7 @@ class RedemptionReconciler {
 
 	private int finishDeadRedemptions(Instant cutoff) {
 		int finished = 0;
-		for (long userId : this.store.idsWithPrefix(RedemptionStore.HOLD)) {
+		for (long userId : this.store.idsWithPrefix(RedemptionStore.HOLD, 'u')) {
 			for (Map.Entry<String, String> hold : this.store.holds(userId).entrySet()) {
 				String[] parts = hold.getValue().split(":");
 				if (parts.length < 4 || Long.parseLong(parts[3]) > cutoff.toEpochMilli()) {
@@ -89,14 +89,13 @@ class RedemptionReconciler {
 				}
 				long redemptionId = Long.parseLong(hold.getKey());
 				long rewardId = Long.parseLong(parts[1]);
-				int quantity = Integer.parseInt(parts[2]);
 				Redemption order = this.orders.selectById(redemptionId);
 				if (order != null && order.getStatus() != RedemptionStatus.PENDING) {
 					// Committed; only the after-commit release was lost.
 					finished += this.store.release(redemptionId, userId, rewardId, balanceOf(userId)) ? 1 : 0;
 				}
 				else if (order == null || this.orders.release(redemptionId) == 1) {
-					finished += this.store.undo(redemptionId, userId, rewardId, quantity) ? 1 : 0;
+					finished += this.store.undo(redemptionId, userId, rewardId) ? 1 : 0;
 				}
 			}
 		}

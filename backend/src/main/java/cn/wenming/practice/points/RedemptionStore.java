@@ -5,26 +5,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.data.redis.core.Cursor;
-import org.springframework.data.redis.core.ScanOptions;
+import cn.wenming.practice.shared.RedisScan;
+
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * The Redis side of redemptions. One hash per reward, {@code points:reward:{id}}: stock {@code s},
- * redemptions in flight {@code p}, a change counter {@code n}, each user's live count
- * {@code u{userId}}, and {@code mv}, the lowest MySQL stock version a reload may bring. Balances
- * stay in {@link PointsBalanceCache}'s hash (only ever set from MySQL, versioned); what a redemption
- * in flight spends is a hold in {@code points:hold:{userId}} (field = redemption id, value =
- * "cost:rewardId:quantity:startedAtMillis"), so the balance available is {@code b - Σ holds} and a
- * refresh from MySQL never forgets money being spent.
+ * The Redis side of redemptions, laid out for a Redis Cluster: every script touches keys of one hash
+ * slot only.
+ * <ul>
+ * <li>per reward, {@code points:reward:{r<id>}} (a hash): stock {@code s}, redemptions in flight
+ * {@code p}, a change counter {@code n}, each user's live count {@code u<userId>}, {@code mv} (the
+ * lowest MySQL stock version a reload may bring) and one marker {@code r<redemptionId>} per
+ * redemption in flight (what it took), so giving back is keyed on the reward's own slot;</li>
+ * <li>per user (one slot, tag {@code {u<id>}}): the balance hash of {@link PointsBalanceCache} and
+ * the holds {@code points:hold:{u<id>}} (field = redemption id, value =
+ * "cost:rewardId:quantity:startedAtMillis"). Balances are only ever set from MySQL, versioned; the
+ * balance available is {@code b - Σ holds}, so a refresh from MySQL never forgets money being spent.</li>
+ * </ul>
+ * A reservation is two scripts: {@link #HOLD_POINTS} on the user's slot (balance), then
+ * {@link #TAKE_STOCK} on the reward's (stock and the per-person limit); if the second refuses, the
+ * hold is dropped. Contention is on the reward (a burst of many users), so the user side goes first:
+ * a refused stock never briefly hides stock from others, and the only cost of the order is that one
+ * user's own concurrent redemptions may see each other's short-lived hold.
  * <p>
- * {@link #RESERVE} checks stock, the per-person limit and the balance and takes all three in one
- * script, loading missing keys from the MySQL values it is given (never over a present key, and
- * never older than {@code mv}). Release and undo are keyed on the hold, so each happens at most
- * once however often it is called. Not cluster-safe (keys of several slots in one script): one
- * Redis primary, as the rest of the application.
+ * The hold is the first thing written and the last thing removed (release and undo do the reward
+ * side first), so while any part of a redemption is left in Redis its hold exists, and
+ * {@link RedemptionReconciler} — which starts from holds — finds it. Every step is idempotent:
+ * keyed on the hold (user side) or the marker (reward side).
  */
 @Component
 class RedemptionStore {
@@ -40,14 +49,34 @@ class RedemptionStore {
 
 	}
 
-	private static final DefaultRedisScript<Long> RESERVE = new DefaultRedisScript<>("""
-			-- KEYS: reward, balance, hold. ARGV: 1 stock, 2 stock version, 3 user id, 4 user count,
-			-- 5 balance, 6 balance version, 7 quantity, 8 limit, 9 cost, 10 redemption id,
-			-- 11 hold value, 12 balance ttl ms, 13 hold ttl ms
-			-- Without MySQL values (ARGV[1] == '') a missing key is reported (-8): the caller reads
-			-- MySQL and calls again, so the common case costs no database reads.
-			if ARGV[1] == '' and (redis.call('HEXISTS', KEYS[1], 's') == 0
-			    or redis.call('HEXISTS', KEYS[1], 'u' .. ARGV[3]) == 0 or redis.call('HEXISTS', KEYS[2], 'b') == 0) then
+	private static final DefaultRedisScript<Long> HOLD_POINTS = new DefaultRedisScript<>("""
+			-- KEYS: balance, hold (one user's slot). ARGV: 1 '' or 'load', 2 balance, 3 balance version,
+			-- 4 cost, 5 redemption id, 6 hold value, 7 balance ttl ms, 8 hold ttl ms
+			if redis.call('HEXISTS', KEYS[2], ARGV[5]) == 1 then return 1 end
+			if redis.call('HEXISTS', KEYS[1], 'b') == 0 then
+			  -- Without MySQL values a missing balance is reported (-8): the caller reads MySQL and calls
+			  -- again, so the common case costs no database reads.
+			  if ARGV[1] == '' then return -8 end
+			  redis.call('HSET', KEYS[1], 'b', ARGV[2], 'v', ARGV[3])
+			  redis.call('PEXPIRE', KEYS[1], ARGV[7])
+			end
+			local held = 0
+			for _, h in ipairs(redis.call('HVALS', KEYS[2])) do
+			  held = held + tonumber(string.match(h, '^(-?%d+)'))
+			end
+			if tonumber(redis.call('HGET', KEYS[1], 'b')) - held < tonumber(ARGV[4]) then return -3 end
+			redis.call('HSET', KEYS[2], ARGV[5], ARGV[6])
+			redis.call('PEXPIRE', KEYS[2], ARGV[8])
+			return 1
+			""", Long.class);
+
+	private static final DefaultRedisScript<Long> TAKE_STOCK = new DefaultRedisScript<>("""
+			-- KEYS: reward. ARGV: 1 stock or '', 2 stock version, 3 user id, 4 user count, 5 quantity,
+			-- 6 limit, 7 redemption id
+			local mark = 'r' .. ARGV[7]
+			if redis.call('HEXISTS', KEYS[1], mark) == 1 then return 1 end
+			local uf = 'u' .. ARGV[3]
+			if ARGV[1] == '' and (redis.call('HEXISTS', KEYS[1], 's') == 0 or redis.call('HEXISTS', KEYS[1], uf) == 0) then
 			  return -8
 			end
 			if redis.call('HEXISTS', KEYS[1], 's') == 0 then
@@ -55,59 +84,51 @@ class RedemptionStore {
 			  if mv and tonumber(mv) > tonumber(ARGV[2]) then return -9 end
 			  redis.call('HSET', KEYS[1], 's', ARGV[1], 'p', 0, 'n', 0)
 			end
-			local uf = 'u' .. ARGV[3]
 			if redis.call('HEXISTS', KEYS[1], uf) == 0 then redis.call('HSET', KEYS[1], uf, ARGV[4]) end
-			if redis.call('HEXISTS', KEYS[2], 'b') == 0 then
-			  redis.call('HSET', KEYS[2], 'b', ARGV[5], 'v', ARGV[6])
-			  redis.call('PEXPIRE', KEYS[2], ARGV[12])
-			end
-			if redis.call('HEXISTS', KEYS[3], ARGV[10]) == 1 then return 1 end
-			local q = tonumber(ARGV[7])
+			local q = tonumber(ARGV[5])
 			if tonumber(redis.call('HGET', KEYS[1], 's')) < q then return -1 end
-			if tonumber(redis.call('HGET', KEYS[1], uf)) + q > tonumber(ARGV[8]) then return -2 end
-			local held = 0
-			for _, h in ipairs(redis.call('HVALS', KEYS[3])) do
-			  held = held + tonumber(string.match(h, '^(-?%d+)'))
-			end
-			if tonumber(redis.call('HGET', KEYS[2], 'b')) - held < tonumber(ARGV[9]) then return -3 end
+			if tonumber(redis.call('HGET', KEYS[1], uf)) + q > tonumber(ARGV[6]) then return -2 end
 			redis.call('HINCRBY', KEYS[1], 's', -q)
 			redis.call('HINCRBY', KEYS[1], uf, q)
 			redis.call('HINCRBY', KEYS[1], 'p', 1)
 			redis.call('HINCRBY', KEYS[1], 'n', 1)
-			redis.call('HSET', KEYS[3], ARGV[10], ARGV[11])
-			redis.call('PEXPIRE', KEYS[3], ARGV[13])
+			redis.call('HSET', KEYS[1], mark, q)
 			return 1
 			""", Long.class);
 
-	/** After the MySQL commit: drop the hold and store the committed balance (if newer). */
-	private static final DefaultRedisScript<Long> RELEASE = new DefaultRedisScript<>("""
-			-- KEYS: reward, balance, hold. ARGV: redemption id, balance, balance version, balance ttl ms
-			local released = redis.call('HDEL', KEYS[3], ARGV[1])
-			if released == 1 and redis.call('HEXISTS', KEYS[1], 's') == 1 then
-			  if tonumber(redis.call('HGET', KEYS[1], 'p') or '0') > 0 then redis.call('HINCRBY', KEYS[1], 'p', -1) end
-			  redis.call('HINCRBY', KEYS[1], 'n', 1)
-			end
-			local v = redis.call('HGET', KEYS[2], 'v')
+	/** Reward side of a release (after the MySQL commit): the redemption is no longer in flight. */
+	private static final DefaultRedisScript<Long> SETTLE_STOCK = new DefaultRedisScript<>("""
+			-- KEYS: reward. ARGV: redemption id
+			if redis.call('HDEL', KEYS[1], 'r' .. ARGV[1]) == 0 then return 0 end
+			if tonumber(redis.call('HGET', KEYS[1], 'p') or '0') > 0 then redis.call('HINCRBY', KEYS[1], 'p', -1) end
+			redis.call('HINCRBY', KEYS[1], 'n', 1)
+			return 1
+			""", Long.class);
+
+	/** User side of a release: drop the hold and store the committed balance (if newer). */
+	private static final DefaultRedisScript<Long> RELEASE_HOLD = new DefaultRedisScript<>("""
+			-- KEYS: balance, hold. ARGV: redemption id, balance, balance version, balance ttl ms
+			local released = redis.call('HDEL', KEYS[2], ARGV[1])
+			local v = redis.call('HGET', KEYS[1], 'v')
 			if (not v) or tonumber(v) < tonumber(ARGV[3]) then
-			  redis.call('HSET', KEYS[2], 'v', ARGV[3], 'b', ARGV[2])
-			  redis.call('PEXPIRE', KEYS[2], ARGV[4])
+			  redis.call('HSET', KEYS[1], 'v', ARGV[3], 'b', ARGV[2])
+			  redis.call('PEXPIRE', KEYS[1], ARGV[4])
 			end
 			return released
 			""", Long.class);
 
-	/** The MySQL write failed (or never happened): give back what the reservation took, once. */
-	private static final DefaultRedisScript<Long> UNDO = new DefaultRedisScript<>("""
-			-- KEYS: reward, hold. ARGV: redemption id, user id, quantity
-			if redis.call('HDEL', KEYS[2], ARGV[1]) == 0 then return 0 end
-			if redis.call('HEXISTS', KEYS[1], 's') == 1 then
-			  redis.call('HINCRBY', KEYS[1], 's', ARGV[3])
-			  local uf = 'u' .. ARGV[2]
-			  if tonumber(redis.call('HGET', KEYS[1], uf) or '0') >= tonumber(ARGV[3]) then
-			    redis.call('HINCRBY', KEYS[1], uf, -tonumber(ARGV[3]))
-			  end
-			  if tonumber(redis.call('HGET', KEYS[1], 'p') or '0') > 0 then redis.call('HINCRBY', KEYS[1], 'p', -1) end
-			  redis.call('HINCRBY', KEYS[1], 'n', 1)
-			end
+	/** Reward side of an undo (the MySQL write failed or never happened): give back what was taken, once. */
+	private static final DefaultRedisScript<Long> RETURN_STOCK = new DefaultRedisScript<>("""
+			-- KEYS: reward. ARGV: redemption id, user id
+			local q = redis.call('HGET', KEYS[1], 'r' .. ARGV[1])
+			if not q then return 0 end
+			redis.call('HDEL', KEYS[1], 'r' .. ARGV[1])
+			q = tonumber(q)
+			redis.call('HINCRBY', KEYS[1], 's', q)
+			local uf = 'u' .. ARGV[2]
+			if tonumber(redis.call('HGET', KEYS[1], uf) or '0') >= q then redis.call('HINCRBY', KEYS[1], uf, -q) end
+			if tonumber(redis.call('HGET', KEYS[1], 'p') or '0') > 0 then redis.call('HINCRBY', KEYS[1], 'p', -1) end
+			redis.call('HINCRBY', KEYS[1], 'n', 1)
 			return 1
 			""", Long.class);
 
@@ -117,12 +138,6 @@ class RedemptionStore {
 	 */
 	private static final DefaultRedisScript<Long> GIVE = new DefaultRedisScript<>("""
 			-- KEYS: reward. ARGV: quantity, user id or '', new stock version
-			-- Without MySQL values (ARGV[1] == '') a missing key is reported (-8): the caller reads
-			-- MySQL and calls again, so the common case costs no database reads.
-			if ARGV[1] == '' and (redis.call('HEXISTS', KEYS[1], 's') == 0
-			    or redis.call('HEXISTS', KEYS[1], 'u' .. ARGV[3]) == 0 or redis.call('HEXISTS', KEYS[2], 'b') == 0) then
-			  return -8
-			end
 			if redis.call('HEXISTS', KEYS[1], 's') == 0 then
 			  local mv = redis.call('HGET', KEYS[1], 'mv')
 			  if (not mv) or tonumber(mv) < tonumber(ARGV[3]) then redis.call('HSET', KEYS[1], 'mv', ARGV[3]) end
@@ -176,11 +191,11 @@ class RedemptionStore {
 	}
 
 	static String rewardKey(long rewardId) {
-		return REWARD + rewardId;
+		return REWARD + "{r" + rewardId + "}";
 	}
 
 	static String holdKey(long userId) {
-		return HOLD + userId;
+		return HOLD + PointsBalanceCache.userTag(userId);
 	}
 
 	/** What MySQL says, for loading missing keys; {@link #NONE} to try without reading MySQL first. */
@@ -190,37 +205,79 @@ class RedemptionStore {
 
 	}
 
+	/**
+	 * Holds the points, then takes the stock; on a refusal nothing is left behind. If Redis fails
+	 * half-way the exception propagates with the hold (and possibly the stock) taken: the caller's
+	 * {@link #undo} — or the reconciler, which finds the hold — gives back exactly what was taken.
+	 */
 	Outcome reserve(long redemptionId, long userId, long rewardId, int quantity, int limit, int cost, Snapshot mysql,
 			long nowMillis) {
+		boolean load = mysql != Snapshot.NONE;
 		String hold = cost + ":" + rewardId + ":" + quantity + ":" + nowMillis;
-		Long result = this.redis.execute(RESERVE,
-				List.of(rewardKey(rewardId), PointsBalanceCache.key(userId), holdKey(userId)),
-				(mysql == Snapshot.NONE) ? "" : Integer.toString(mysql.stock()), Long.toString(mysql.stockVersion()),
-				Long.toString(userId),
-				Integer.toString(mysql.userCount()), Integer.toString(mysql.balance()),
-				Long.toString(mysql.balanceVersion()), Integer.toString(quantity), Integer.toString(limit),
+		Long held = this.redis.execute(HOLD_POINTS, List.of(PointsBalanceCache.key(userId), holdKey(userId)),
+				load ? "load" : "", Integer.toString(mysql.balance()), Long.toString(mysql.balanceVersion()),
 				Integer.toString(cost), Long.toString(redemptionId), hold, Long.toString(this.balanceTtl.toMillis()),
 				Long.toString(Duration.ofDays(1).toMillis()));
-		return switch (result.intValue()) {
+		if (held == -8L) {
+			return Outcome.NEEDS_LOAD;
+		}
+		if (held == -3L) {
+			return stockOutcomeOr(Outcome.POINTS_INSUFFICIENT, userId, rewardId, quantity, limit, mysql);
+		}
+		Long taken = this.redis.execute(TAKE_STOCK, List.of(rewardKey(rewardId)),
+				load ? Integer.toString(mysql.stock()) : "", Long.toString(mysql.stockVersion()), Long.toString(userId),
+				Integer.toString(mysql.userCount()), Integer.toString(quantity), Integer.toString(limit),
+				Long.toString(redemptionId));
+		Outcome outcome = switch (taken.intValue()) {
 			case 1 -> Outcome.RESERVED;
 			case -1 -> Outcome.OUT_OF_STOCK;
 			case -2 -> Outcome.LIMIT_EXCEEDED;
-			case -3 -> Outcome.POINTS_INSUFFICIENT;
 			case -8 -> Outcome.NEEDS_LOAD;
 			case -9 -> Outcome.STALE_LOAD;
-			default -> throw new IllegalStateException("Unexpected reserve result " + result);
+			default -> throw new IllegalStateException("Unexpected reserve result " + taken);
 		};
+		if (outcome != Outcome.RESERVED) {
+			this.redis.opsForHash().delete(holdKey(userId), Long.toString(redemptionId));
+		}
+		return outcome;
 	}
 
+	/**
+	 * A user short of points is told the reward is gone or over the limit when it is: the more useful
+	 * answer, and the one a single check of all three gave. Read-only, only on this refusal path; what
+	 * Redis lacks comes from the MySQL snapshot (or is asked for, as the reservation would).
+	 */
+	private Outcome stockOutcomeOr(Outcome otherwise, long userId, long rewardId, int quantity, int limit,
+			Snapshot mysql) {
+		List<Object> values = this.redis.opsForHash().multiGet(rewardKey(rewardId), List.of("s", "u" + userId));
+		if ((values.get(0) == null || values.get(1) == null) && mysql == Snapshot.NONE) {
+			return Outcome.NEEDS_LOAD;
+		}
+		long stock = (values.get(0) != null) ? Long.parseLong(values.get(0).toString()) : mysql.stock();
+		long count = (values.get(1) != null) ? Long.parseLong(values.get(1).toString()) : mysql.userCount();
+		if (stock < quantity) {
+			return Outcome.OUT_OF_STOCK;
+		}
+		if (count + quantity > limit) {
+			return Outcome.LIMIT_EXCEEDED;
+		}
+		return otherwise;
+	}
+
+	/** After the MySQL commit: the reward side settles, then the hold goes with the committed balance. */
 	boolean release(long redemptionId, long userId, long rewardId, PointsAccountMapper.Balance balance) {
-		return this.redis.execute(RELEASE, List.of(rewardKey(rewardId), PointsBalanceCache.key(userId), holdKey(userId)),
+		this.redis.execute(SETTLE_STOCK, List.of(rewardKey(rewardId)), Long.toString(redemptionId));
+		return this.redis.execute(RELEASE_HOLD, List.of(PointsBalanceCache.key(userId), holdKey(userId)),
 				Long.toString(redemptionId), Integer.toString(balance.balance()), Long.toString(balance.version()),
 				Long.toString(this.balanceTtl.toMillis())) == 1L;
 	}
 
-	boolean undo(long redemptionId, long userId, long rewardId, int quantity) {
-		return this.redis.execute(UNDO, List.of(rewardKey(rewardId), holdKey(userId)), Long.toString(redemptionId),
-				Long.toString(userId), Integer.toString(quantity)) == 1L;
+	/** Gives back what the reservation took (stock first, the hold last); true if a hold was dropped. */
+	boolean undo(long redemptionId, long userId, long rewardId) {
+		this.redis.execute(RETURN_STOCK, List.of(rewardKey(rewardId)), Long.toString(redemptionId),
+				Long.toString(userId));
+		Long dropped = this.redis.opsForHash().delete(holdKey(userId), Long.toString(redemptionId));
+		return dropped != null && dropped == 1L;
 	}
 
 	void give(long rewardId, int quantity, Long userId, long newStockVersion) {
@@ -265,17 +322,18 @@ class RedemptionStore {
 				observedV, Integer.toString(balance.balance()), Long.toString(balance.version())) == 1L;
 	}
 
-	/** Ids found in keys with this prefix (SCAN, not KEYS: never blocks Redis). */
-	List<Long> idsWithPrefix(String prefix) {
+	/** Ids in the keys {@code prefix + "{" + tagLetter + id + "}"}, by a cluster-wide SCAN (never KEYS). */
+	List<Long> idsWithPrefix(String prefix, char tagLetter) {
 		List<Long> ids = new ArrayList<>();
-		try (Cursor<String> cursor = this.redis.scan(ScanOptions.scanOptions().match(prefix + "*").count(500).build())) {
-			cursor.forEachRemaining(key -> {
-				String tail = key.substring(prefix.length());
-				if (!tail.isEmpty() && tail.chars().allMatch(Character::isDigit)) {
-					ids.add(Long.valueOf(tail));
+		String head = prefix + "{" + tagLetter;
+		RedisScan.keys(this.redis, head + "*", 500, key -> {
+			if (key.startsWith(head) && key.endsWith("}")) {
+				String id = key.substring(head.length(), key.length() - 1);
+				if (!id.isEmpty() && id.chars().allMatch(Character::isDigit)) {
+					ids.add(Long.valueOf(id));
 				}
-			});
-		}
+			}
+		});
 		return ids;
 	}
 

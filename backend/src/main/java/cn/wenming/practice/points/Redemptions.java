@@ -23,11 +23,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ol>
  * <li>claim (user, idempotency key) with a PENDING row, committed on its own: a second request with
  * the key finds it and waits for the first, or gets {@code IDEMPOTENCY_KEY_REUSED} for other input;</li>
- * <li>one Lua script in Redis checks and takes stock, the per-person count and the balance (as a
- * hold); Redis unreachable → {@code UPSTREAM_UNAVAILABLE}, the claim is released, nothing changed;</li>
+ * <li>Redis checks and takes the balance (as a hold, on the user's slot) and then stock and the
+ * per-person count (on the reward's slot; see {@link RedemptionStore}); Redis unreachable →
+ * {@code UPSTREAM_UNAVAILABLE} and the claim is released — whatever the failed call left in Redis
+ * is found by its hold and given back by the reconciler;</li>
  * <li>one MySQL transaction: guarded stock and count updates, the REDEMPTION ledger entry (guarded
  * balance), the order issued with its pickup code; after commit the hold is released;</li>
- * <li>if anything after the script fails, Redis is given back (once, keyed on the hold) and the
+ * <li>if anything after the reservation fails, Redis is given back (once, keyed on the hold and on
+ * the reward's marker) and the
  * claim released. A crash in between leaves a hold and a PENDING claim that
  * {@link RedemptionReconciler} finishes the same way.</li>
  * </ol>
@@ -240,7 +243,7 @@ class Redemptions {
 	private void giveBack(Redemption claim) {
 		try {
 			this.faults.beforeUndo(claim.getId());
-			this.store.undo(claim.getId(), claim.getUserId(), claim.getRewardId(), claim.getQuantity());
+			this.store.undo(claim.getId(), claim.getUserId(), claim.getRewardId());
 			releaseClaim(claim.getId());
 		}
 		catch (RuntimeException ex) {

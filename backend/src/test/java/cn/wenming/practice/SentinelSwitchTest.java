@@ -1,0 +1,219 @@
+package cn.wenming.practice;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.wenming.practice.testinfra.Api;
+import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Infrastructure;
+import cn.wenming.practice.testinfra.WechatStub;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Redis behind Sentinel is a configuration switch ({@code spring.data.redis.sentinel.*}, README):
+ * an instance started with only the sentinel's address finds the primary through it, keeps its
+ * Redis state there, and carries on after Sentinel fails the primary over to the replica. Real
+ * processes: a primary, a replica and one sentinel ({@code redis-server --sentinel}), started here.
+ */
+class SentinelSwitchTest {
+
+	private final List<Process> processes = new ArrayList<>();
+
+	private Path dir;
+
+	private ConfigurableApplicationContext app;
+
+	@AfterEach
+	void stop() throws Exception {
+		if (this.app != null) {
+			this.app.close();
+		}
+		this.processes.forEach(Process::destroy);
+		for (Process process : this.processes) {
+			process.waitFor();
+		}
+	}
+
+	@Test
+	void anInstanceFindsThePrimaryThroughSentinelAndFollowsAFailover() throws Exception {
+		this.dir = Files.createTempDirectory("redis-sentinel");
+		int primary = freePort();
+		int replica = freePort();
+		int sentinel = freePort();
+		start("redis-server", "--port", primary);
+		start("redis-server", "--port", replica, "--replicaof", "127.0.0.1", Integer.toString(primary));
+		Path conf = this.dir.resolve("sentinel.conf");
+		Files.writeString(conf, String.join("\n", "port " + sentinel, "bind 127.0.0.1",
+				"sentinel monitor wenming 127.0.0.1 " + primary + " 1", "sentinel down-after-milliseconds wenming 2000",
+				"sentinel failover-timeout wenming 10000", ""));
+		this.processes.add(new ProcessBuilder(binary(), conf.toString(), "--sentinel").redirectErrorStream(true)
+			.redirectOutput(this.dir.resolve("sentinel.log").toFile()).start());
+		awaitListening(sentinel);
+		awaitReplicaKnown(sentinel);
+
+		Map<String, Object> properties = new HashMap<>(Infrastructure.serverProperties());
+		properties.putAll(WechatStub.shared().properties());
+		properties.put("spring.data.redis.sentinel.master", "wenming");
+		properties.put("spring.data.redis.sentinel.nodes", "127.0.0.1:" + sentinel);
+		// Database 0 of the monitored servers, whatever database the environment names for the tests.
+		properties.put("spring.data.redis.database", "0");
+		properties.put("spring.profiles.active", "test");
+		properties.put("server.port", "0");
+		this.app = new SpringApplicationBuilder(BackendApplication.class)
+			.run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+		Api api = new Api(((WebServerApplicationContext) this.app).getWebServer().getPort());
+
+		// wxLogin keeps WeChat's session_key in Redis: it lands on the primary Sentinel named.
+		Session before = api.login(Fixtures.unique("sentinel"));
+		assertThat(exists(primary, "auth:session-key:" + before.userId())).isTrue();
+		// Replication is asynchronous: a failover forced before the replica has the key would lose it,
+		// which is Redis's contract, not the application's. Wait for it to arrive.
+		awaitKey(replica, "auth:session-key:" + before.userId());
+
+		// Sentinel promotes the replica; the instance follows without a restart.
+		try (Jedis jedis = new Jedis("127.0.0.1", sentinel)) {
+			jedis.sentinelFailover("wenming");
+		}
+		awaitPrimary(sentinel, replica);
+		// Sentinel demotes the old primary a moment after promoting the replica; a write that reached it
+		// in between would be dropped by its resync. Only then is "where did it land" a fair question.
+		awaitReplicaOf(primary, replica);
+		Session after = loginUntilItWorks(api);
+		assertThat(exists(replica, "auth:session-key:" + after.userId())).as("written to the new primary").isTrue();
+		// And what was written before the failover is still there (it was replicated).
+		assertThat(exists(replica, "auth:session-key:" + before.userId())).isTrue();
+	}
+
+	/** The first requests after a switch may still meet the old connection; a client would retry too. */
+	private static Session loginUntilItWorks(Api api) throws InterruptedException {
+		RuntimeException last = null;
+		for (int i = 0; i < 50; i++) {
+			try {
+				return api.login(Fixtures.unique("sentinel-after"));
+			}
+			catch (RuntimeException | AssertionError ex) {
+				last = (ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
+				Thread.sleep(200);
+			}
+		}
+		throw last;
+	}
+
+	private static void awaitKey(int port, String key) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (exists(port, key)) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new IllegalStateException("The replica never received " + key);
+	}
+
+	private static void awaitReplicaOf(int port, int primary) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+				String replication = jedis.info("replication");
+				if (replication.contains("role:slave") && replication.contains("master_port:" + primary)
+						&& replication.contains("master_link_status:up")) {
+					return;
+				}
+			}
+			Thread.sleep(200);
+		}
+		throw new IllegalStateException("Sentinel did not turn the old primary into a replica");
+	}
+
+	private static boolean exists(int port, String key) {
+		try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+			return jedis.exists(key);
+		}
+	}
+
+	private void start(String name, String flag, int port, String... more) throws Exception {
+		List<String> command = new ArrayList<>(List.of(binary(), flag, Integer.toString(port), "--bind", "127.0.0.1",
+				"--save", "", "--appendonly", "no", "--dir", this.dir.toString()));
+		command.addAll(List.of(more));
+		this.processes.add(new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(this.dir.resolve(name + "-" + port + ".log").toFile()).start());
+		awaitListening(port);
+	}
+
+	private static void awaitReplicaKnown(int sentinel) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			try (Jedis jedis = new Jedis("127.0.0.1", sentinel)) {
+				if (!jedis.sentinelReplicas("wenming").isEmpty()) {
+					return;
+				}
+			}
+			Thread.sleep(200);
+		}
+		throw new IllegalStateException("Sentinel never saw the replica");
+	}
+
+	private static void awaitPrimary(int sentinel, int port) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			try (Jedis jedis = new Jedis("127.0.0.1", sentinel)) {
+				List<String> address = jedis.sentinelGetMasterAddrByName("wenming");
+				if (address != null && address.get(1).equals(Integer.toString(port))) {
+					try (Jedis promoted = new Jedis("127.0.0.1", port)) {
+						if (promoted.info("replication").contains("role:master")) {
+							return;
+						}
+					}
+				}
+			}
+			Thread.sleep(200);
+		}
+		throw new IllegalStateException("Sentinel did not promote the replica");
+	}
+
+	private static void awaitListening(int port) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline) {
+			try (Socket socket = new Socket("127.0.0.1", port)) {
+				return;
+			}
+			catch (IOException notYet) {
+				Thread.sleep(50);
+			}
+		}
+		throw new IllegalStateException("Nothing listens on port " + port);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static String binary() {
+		for (String candidate : List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server")) {
+			if (Files.isExecutable(Path.of(candidate))) {
+				return candidate;
+			}
+		}
+		throw new IllegalStateException("redis-server not found: apt-get install redis-server");
+	}
+
+}
