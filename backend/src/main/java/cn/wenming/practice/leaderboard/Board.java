@@ -2,25 +2,42 @@ package cn.wenming.practice.leaderboard;
 
 /**
  * One board: a kind, a concrete period and a scope (an org unit's subtree or a team). Its Redis key
- * is {@code lb:{kind}:{period}:{value}:{ORG|TEAM}:{scopeId}}, e.g.
- * {@code lb:VOLUNTEER_POINTS:WEEK:2026-W48:ORG:12}.
+ * is {@code lb:{<kind>:<period>:<value>:<ORG|TEAM>:<scopeId>}}, e.g.
+ * {@code lb:{VOLUNTEER_POINTS:WEEK:2026-W48:ORG:12}}. The braces are a Redis Cluster hash tag: the
+ * board, its lock, its dirty set and its build's temporary key share the board's identity as a tag,
+ * so they live in one slot and one Lua script may touch them all; different boards spread over the
+ * cluster.
  */
 record Board(LeaderboardKind kind, LeaderboardPeriod.Window window, Scope scope) {
 
 	static final String PREFIX = "lb:";
 
 	String key() {
-		return PREFIX + this.kind + ":" + this.window.period() + ":" + this.window.value() + ":" + this.scope.type()
-				+ ":" + this.scope.id();
+		return PREFIX + tag();
 	}
 
 	/** Where scores of the members changed during a rebuild are noted, to be recomputed after it. */
 	String dirtyKey() {
-		return "lbdirty:" + key();
+		return "lbdirty:" + tag();
 	}
 
 	String lockKey() {
-		return "lblock:" + key();
+		return "lblock:" + tag();
+	}
+
+	/** A build's temporary key: in the board's slot, so the build can RENAME it over the board. */
+	String tempKey(String token) {
+		return "lbtmp:" + tag() + ":" + token;
+	}
+
+	/** The board keys of every scope of one kind and period value, as a SCAN pattern. */
+	static String keysOf(LeaderboardKind kind, LeaderboardPeriod.Window window) {
+		return PREFIX + "{" + kind + ":" + window.period() + ":" + window.value() + ":*";
+	}
+
+	private String tag() {
+		return "{" + this.kind + ":" + this.window.period() + ":" + this.window.value() + ":" + this.scope.type() + ":"
+				+ this.scope.id() + "}";
 	}
 
 	/** The org unit subtree or the team a board is limited to. */

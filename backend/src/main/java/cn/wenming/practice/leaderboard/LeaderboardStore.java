@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import cn.wenming.practice.shared.RedisScan;
+
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
@@ -35,14 +37,10 @@ class LeaderboardStore {
 	private static final Duration LOCK_TTL = Duration.ofSeconds(60);
 
 	/**
-	 * KEYS board, lock, dirty, rebuild-all marker, rebuild-all dirty; ARGV member, score ('' = remove),
-	 * dirty TTL. 1 written, 2 noted dirty, 0 no board.
+	 * KEYS board, lock, dirty (one slot: the board's tag); ARGV member, score ('' = remove), dirty TTL.
+	 * 1 written, 2 noted dirty, 0 no board.
 	 */
 	private static final DefaultRedisScript<Long> UPSERT = new DefaultRedisScript<>("""
-			if redis.call('EXISTS', KEYS[4]) == 1 then
-			  redis.call('SADD', KEYS[5], ARGV[1])
-			  redis.call('PEXPIRE', KEYS[5], ARGV[3])
-			end
 			if redis.call('EXISTS', KEYS[1]) == 1 then
 			  if ARGV[2] == '' then redis.call('ZREM', KEYS[1], ARGV[1])
 			  else redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1]) end
@@ -52,6 +50,19 @@ class LeaderboardStore {
 			  redis.call('SADD', KEYS[3], ARGV[1])
 			  redis.call('PEXPIRE', KEYS[3], ARGV[3])
 			  return 2
+			end
+			return 0
+			""", Long.class);
+
+	/**
+	 * KEYS rebuild-all marker, rebuild-all dirty (one slot: the kind's tag); ARGV member, dirty TTL.
+	 * Notes the member if a rebuild of the whole kind is running. 1 noted, 0 none running.
+	 */
+	private static final DefaultRedisScript<Long> NOTE_IF_REBUILDING = new DefaultRedisScript<>("""
+			if redis.call('EXISTS', KEYS[1]) == 1 then
+			  redis.call('SADD', KEYS[2], ARGV[1])
+			  redis.call('PEXPIRE', KEYS[2], ARGV[2])
+			  return 1
 			end
 			return 0
 			""", Long.class);
@@ -109,7 +120,7 @@ class LeaderboardStore {
 				// Built by the request that held the lock just before us: nothing to do.
 				return true;
 			}
-			String temp = "lbtmp:" + token + ":" + board.key();
+			String temp = board.tempKey(token);
 			Set<TypedTuple<String>> tuples = new HashSet<>();
 			tuples.add(TypedTuple.of(SENTINEL, Double.NEGATIVE_INFINITY));
 			content.get().forEach((id, score) -> tuples.add(TypedTuple.of(Long.toString(id), score)));
@@ -137,8 +148,9 @@ class LeaderboardStore {
 	}
 
 	/**
-	 * Whether any of the boards exists or is being built (pipelined). When none is, a member update
-	 * can be skipped: a build that starts later reads MySQL after the change committed.
+	 * Whether any of the boards exists or is being built (one EXISTS; a cluster asks each key's node).
+	 * When none is, a member update can be skipped: a build that starts later reads MySQL after the
+	 * change committed.
 	 */
 	boolean anyLoaded(Collection<Board> boards) {
 		List<String> keys = new ArrayList<>();
@@ -150,13 +162,25 @@ class LeaderboardStore {
 		return count != null && count > 0;
 	}
 
-	/** Sets (or, with a null score, removes) a member of a board that exists; notes it if the board is being built. */
+	/**
+	 * Sets (or, with a null score, removes) a member of a board that exists; notes it if the board is
+	 * being built, or if every board of its kind is (a rebuild-all).
+	 * <p>
+	 * The rebuild-all marker lives in the kind's slot, the board in its own, so these are two scripts,
+	 * and the order matters: the marker is checked <em>first</em>. The score being written was read
+	 * from MySQL after its change committed. If the marker is absent at that check, any rebuild-all
+	 * that installs this board later began later, so it reads MySQL after the commit and cannot bring
+	 * an older score back. If it is present, the member is recomputed when the rebuild ends. Checking
+	 * the marker after the board instead would let a rebuild that read MySQL before the commit install
+	 * its stale board in between and end before the check.
+	 */
 	long put(Board board, long member, Double score) {
-		Long result = this.redis.execute(UPSERT,
-				List.of(board.key(), board.lockKey(), board.dirtyKey(), rebuildMarker(board.kind()),
-						rebuildDirty(board.kind())),
-				Long.toString(member), (score == null || score <= 0) ? "" : Double.toString(score),
-				Long.toString(LOCK_TTL.toMillis()));
+		String id = Long.toString(member);
+		String ttl = Long.toString(LOCK_TTL.toMillis());
+		this.redis.execute(NOTE_IF_REBUILDING, List.of(rebuildMarker(board.kind()), rebuildDirty(board.kind())), id,
+				ttl);
+		Long result = this.redis.execute(UPSERT, List.of(board.key(), board.lockKey(), board.dirtyKey()), id,
+				(score == null || score <= 0) ? "" : Double.toString(score), ttl);
 		return (result == null) ? 0 : result;
 	}
 
@@ -210,12 +234,13 @@ class LeaderboardStore {
 		return members;
 	}
 
+	/** Marks a rebuild of every board of the kind; tagged by the kind, like its dirty set. */
 	static String rebuildMarker(LeaderboardKind kind) {
-		return "lbrebuild:" + kind;
+		return "lbrebuild:{" + kind + "}";
 	}
 
 	static String rebuildDirty(LeaderboardKind kind) {
-		return "lbrebuild-dirty:" + kind;
+		return "lbrebuild-dirty:{" + kind + "}";
 	}
 
 	/** Marks a rebuild of every board of a kind as running: member updates are noted until {@link #endRebuildAll}. */
@@ -266,21 +291,18 @@ class LeaderboardStore {
 		}
 	}
 
-	/** Deletes the board keys of a kind and period value whose scope is not in {@code keep}, by SCAN (never KEYS). */
+	/**
+	 * Deletes the board keys of a kind and period value whose scope is not in {@code keep}, by SCAN
+	 * (never KEYS; every primary of a cluster). One DEL per key: the boards are in different slots.
+	 */
 	int deleteOthers(LeaderboardKind kind, LeaderboardPeriod.Window window, Set<String> keep) {
-		String pattern = Board.PREFIX + kind + ":" + window.period() + ":" + window.value() + ":*";
 		List<String> stale = new ArrayList<>();
-		try (var cursor = this.redis.scan(org.springframework.data.redis.core.ScanOptions.scanOptions()
-			.match(pattern).count(1000).build())) {
-			cursor.forEachRemaining(key -> {
-				if (!keep.contains(key)) {
-					stale.add(key);
-				}
-			});
-		}
-		if (!stale.isEmpty()) {
-			this.redis.delete(stale);
-		}
+		RedisScan.keys(this.redis, Board.keysOf(kind, window), 1000, key -> {
+			if (!keep.contains(key)) {
+				stale.add(key);
+			}
+		});
+		stale.forEach(this.redis::delete);
 		return stale.size();
 	}
 

@@ -153,7 +153,7 @@ class LeaderboardTest {
 						java.math.BigDecimal.valueOf(r.score()).setScale(2, java.math.RoundingMode.HALF_UP)))
 				.toList()).as("%s %s %s %s %s", when, kind, period, scopeType, scopeId).isEqualTo(expected);
 			// What Redis itself holds (the answer above came from this key).
-			String key = "lb:" + kind + ":" + period + ":" + view.periodValue() + ":" + scopeType + ":" + scopeId;
+			String key = "lb:{" + kind + ":" + period + ":" + view.periodValue() + ":" + scopeType + ":" + scopeId + "}";
 			Map<Long, java.math.BigDecimal> inRedis = new HashMap<>();
 			var tuples = this.redis.opsForZSet().rangeWithScores(key, 0, -1);
 			assertThat(tuples).as("%s: key %s exists", when, key).isNotEmpty();
@@ -272,14 +272,14 @@ class LeaderboardTest {
 		for (String period : List.of("WEEK", "MONTH", "YEAR")) {
 			String value = this.s.board(this.centerAdmin, "VOLUNTEER_POINTS", period, "ORG", this.s.center, 10)
 				.path("leaderboard.periodValue").entity(String.class).get();
-			Long ttl = this.redis.getExpire("lb:VOLUNTEER_POINTS:" + period + ":" + value + ":ORG:" + this.s.center);
+			Long ttl = this.redis.getExpire("lb:{VOLUNTEER_POINTS:" + period + ":" + value + ":ORG:" + this.s.center + "}");
 			long untilEnd = Duration.between(now, this.s.bounds(period)[1]).getSeconds();
 			assertThat(ttl).as(period).isBetween(untilEnd + 86_400 - 60, untilEnd + 86_400 + 60);
 		}
 		String value = this.s.board(this.centerAdmin, "VOLUNTEER_POINTS", "ALL", "ORG", this.s.center, 10)
 			.path("leaderboard.periodValue").entity(String.class).get();
 		assertThat(value).isEqualTo("all");
-		assertThat(this.redis.getExpire("lb:VOLUNTEER_POINTS:ALL:all:ORG:" + this.s.center)).isEqualTo(-1L);
+		assertThat(this.redis.getExpire("lb:{VOLUNTEER_POINTS:ALL:all:ORG:" + this.s.center + "}")).isEqualTo(-1L);
 	}
 
 	@Test
