@@ -1,6 +1,7 @@
 package cn.wenming.practice.leaderboard;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Role;
@@ -55,15 +57,26 @@ class LeaderboardService {
 
 	private final Clock clock;
 
+	private final DisplayNames names;
+
+	/**
+	 * Scopes known to exist, with what a check needs (an org unit's level; teams map to null). Org
+	 * units and teams are never deleted and a unit's level never changes, so what was found once
+	 * holds; only finds are kept, so a scope created later is found then.
+	 */
+	private final Map<Long, OrgLevel> knownUnits = new ConcurrentHashMap<>();
+
+	private final Set<Long> knownTeams = ConcurrentHashMap.newKeySet();
+
 	@Autowired
 	LeaderboardService(LeaderboardSource source, StringRedisTemplate redis, LeaderboardPreferenceMapper preferences,
-			AccessControl access, OrgDirectory org, TeamDirectory teams, Clock clock) {
-		this(source, new LeaderboardStore(redis), preferences, access, org, teams, clock);
+			AccessControl access, OrgDirectory org, TeamDirectory teams, Clock clock, LeaderboardProperties properties) {
+		this(source, new LeaderboardStore(redis), preferences, access, org, teams, clock, properties.namesTtl());
 	}
 
 	/** For tests that point the store at a private or a dead Redis. */
 	LeaderboardService(LeaderboardSource source, LeaderboardStore store, LeaderboardPreferenceMapper preferences,
-			AccessControl access, OrgDirectory org, TeamDirectory teams, Clock clock) {
+			AccessControl access, OrgDirectory org, TeamDirectory teams, Clock clock, Duration namesTtl) {
 		this.source = source;
 		this.store = store;
 		this.preferences = preferences;
@@ -71,6 +84,14 @@ class LeaderboardService {
 		this.org = org;
 		this.teams = teams;
 		this.clock = clock;
+		this.names = new DisplayNames(namesTtl.toNanos(), System::nanoTime);
+	}
+
+	/** Forgets every kept name and scope (tests that count the statements of a cold read). */
+	void forgetKept() {
+		this.names.clear();
+		this.knownUnits.clear();
+		this.knownTeams.clear();
 	}
 
 	/** A ranked row as shown. */
@@ -100,11 +121,17 @@ class LeaderboardService {
 		List<Ranked.Entry> redisTop = null;
 		Ranked.Entry redisOwn = null;
 		try {
-			if (ensureBuilt(board)) {
-				redisTop = Ranked.rank(this.store.top(board, first), first);
-				redisOwn = kind.ranksVolunteers() ? this.store.rankOf(board, caller) : null;
-				// Expired or flushed between the check and the read: an empty answer would be wrong.
-				fromRedis = !redisTop.isEmpty() || this.store.exists(board);
+			Long ranked = kind.ranksVolunteers() ? caller : null;
+			// One round trip when the board is there (the usual case); a miss builds it and reads again.
+			// Expired or flushed between the build and the read: read() says so, never an empty answer.
+			LeaderboardStore.Read read = this.store.read(board, first, ranked);
+			if (read == null && ensureBuilt(board)) {
+				read = this.store.read(board, first, ranked);
+			}
+			if (read != null) {
+				redisTop = Ranked.rank(read.top(), first);
+				redisOwn = read.own();
+				fromRedis = true;
 			}
 		}
 		catch (RuntimeException ex) {
@@ -166,12 +193,19 @@ class LeaderboardService {
 			if (!kind.ranksVolunteers()) {
 				throw DomainException.badRequest("只有志愿者榜单可以按队伍查看");
 			}
-			this.teams.findTeam(id).orElseThrow(() -> DomainException.notFound("队伍"));
+			if (!this.knownTeams.contains(id)) {
+				this.teams.findTeam(id).orElseThrow(() -> DomainException.notFound("队伍"));
+				this.knownTeams.add(id);
+			}
 			return new Board.Scope(type, id);
 		}
-		OrgUnitRef unit = this.org.require(id);
-		if (kind == LeaderboardKind.STATION_ACTIVITIES && unit.level() != OrgLevel.CENTER
-				&& unit.level() != OrgLevel.INSTITUTE) {
+		OrgLevel level = this.knownUnits.get(id);
+		if (level == null) {
+			OrgUnitRef unit = this.org.require(id);
+			level = unit.level();
+			this.knownUnits.put(id, level);
+		}
+		if (kind == LeaderboardKind.STATION_ACTIVITIES && level != OrgLevel.CENTER && level != OrgLevel.INSTITUTE) {
 			throw DomainException.badRequest("站点榜单只能按中心或所查看");
 		}
 		return new Board.Scope(type, id);
@@ -184,14 +218,19 @@ class LeaderboardService {
 		if (own != null) {
 			ids.add(own.id());
 		}
-		Map<Long, String> names = this.source.names(kind, ids);
-		if (!kind.ranksVolunteers() || ids.isEmpty()) {
-			return names;
+		if (ids.isEmpty()) {
+			return Map.of();
 		}
-		Set<Long> showing = new HashSet<>(this.preferences.showingNames(ids));
-		Map<Long, String> shown = new HashMap<>();
-		names.forEach((id, name) -> shown.put(id, showing.contains(id) ? name : Masking.name(name)));
-		return shown;
+		return this.names.get(kind, ids, missing -> {
+			Map<Long, String> names = this.source.names(kind, missing);
+			if (!kind.ranksVolunteers()) {
+				return names;
+			}
+			Set<Long> showing = new HashSet<>(this.preferences.showingNames(missing));
+			Map<Long, String> shown = new HashMap<>();
+			names.forEach((id, name) -> shown.put(id, showing.contains(id) ? name : Masking.name(name)));
+			return shown;
+		});
 	}
 
 	private static Row row(Ranked.Entry entry, Map<Long, String> names) {
@@ -201,6 +240,7 @@ class LeaderboardService {
 	boolean setShowName(boolean show) {
 		long caller = this.access.requireUserId();
 		this.preferences.save(caller, show, this.clock.instant());
+		this.names.forgetVolunteer(caller);
 		return show;
 	}
 

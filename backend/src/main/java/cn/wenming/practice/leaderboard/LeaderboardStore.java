@@ -3,7 +3,6 @@ package cn.wenming.practice.leaderboard;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -185,42 +184,73 @@ class LeaderboardStore {
 	}
 
 	/**
-	 * The top {@code first} members by score, plus every member tied with the last of them (the
-	 * caller cuts ties by id), highest first; the sentinel left out.
+	 * KEYS board; ARGV first, caller ('' for none). Nil when the board is missing (so a read and its
+	 * existence check are one atomic step). Otherwise {top, tied, ownScore, higher}: the top
+	 * {@code first} members with scores (flat, highest first, the sentinel possibly among them), the
+	 * members tied with the {@code first}-th when there are that many, and the caller's score ('' if
+	 * absent) with the number of members scoring strictly higher.
 	 */
-	List<Ranked.Scored> top(Board board, int first) {
-		Set<TypedTuple<String>> range = this.redis.opsForZSet().reverseRangeWithScores(board.key(), 0, first - 1);
-		List<Ranked.Scored> top = new ArrayList<>();
-		if (range == null) {
-			return top;
-		}
-		for (TypedTuple<String> tuple : range) {
-			if (!SENTINEL.equals(tuple.getValue())) {
-				top.add(new Ranked.Scored(Long.parseLong(tuple.getValue()), tuple.getScore()));
-			}
-		}
-		if (top.size() == first) {
-			double last = top.get(top.size() - 1).score();
-			Set<String> tied = this.redis.opsForZSet().rangeByScore(board.key(), last, last);
-			Set<Long> have = new HashSet<>();
-			top.forEach(s -> have.add(s.id()));
-			for (String member : (tied != null) ? tied : Collections.<String>emptySet()) {
-				if (!SENTINEL.equals(member) && have.add(Long.parseLong(member))) {
-					top.add(new Ranked.Scored(Long.parseLong(member), last));
-				}
-			}
-		}
-		return top;
+	@SuppressWarnings("rawtypes")
+	private static final DefaultRedisScript<List> READ = new DefaultRedisScript<>("""
+			if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+			local n = tonumber(ARGV[1])
+			local top = redis.call('ZREVRANGE', KEYS[1], 0, n - 1, 'WITHSCORES')
+			local tied = {}
+			if #top == 2 * n and top[2 * n - 1] ~= '%s' then
+			  tied = redis.call('ZRANGEBYSCORE', KEYS[1], top[2 * n], top[2 * n])
+			end
+			local own = ''
+			local higher = 0
+			if ARGV[2] ~= '' then
+			  own = redis.call('ZSCORE', KEYS[1], ARGV[2]) or ''
+			  if own ~= '' then higher = redis.call('ZCOUNT', KEYS[1], '(' .. own, '+inf') end
+			end
+			return {top, tied, own, higher}
+			""".formatted(SENTINEL), List.class);
+
+	/** What one read of a board gives: its top slice (ties included, unranked) and the caller's own entry. */
+	record Read(List<Ranked.Scored> top, Ranked.Entry own) {
 	}
 
-	/** The member's competition rank (1 + members with a strictly higher score) and score, or null. */
-	Ranked.Entry rankOf(Board board, long member) {
-		Double score = this.redis.opsForZSet().score(board.key(), Long.toString(member));
-		if (score == null) {
+	/**
+	 * The top {@code first} members by score plus every member tied with the last of them (the
+	 * caller cuts ties by id), and {@code caller}'s competition rank (1 + members with a strictly
+	 * higher score) and score when given and on the board — in one round trip. Null when the board
+	 * is not in Redis.
+	 */
+	Read read(Board board, int first, Long caller) {
+		@SuppressWarnings("unchecked")
+		List<Object> reply = this.redis.execute(READ, List.of(board.key()), Integer.toString(first),
+				(caller != null) ? Long.toString(caller) : "");
+		if (reply == null || reply.isEmpty()) {
 			return null;
 		}
-		Long higher = this.redis.opsForZSet().count(board.key(), Math.nextUp(score), Double.POSITIVE_INFINITY);
-		return new Ranked.Entry(1 + ((higher == null) ? 0 : higher.intValue()), member, score);
+		List<?> flat = (List<?>) reply.get(0);
+		List<Ranked.Scored> top = new ArrayList<>();
+		Set<Long> have = new HashSet<>();
+		double last = 0;
+		for (int i = 0; i + 1 < flat.size(); i += 2) {
+			String member = flat.get(i).toString();
+			if (!SENTINEL.equals(member)) {
+				last = Double.parseDouble(flat.get(i + 1).toString());
+				long id = Long.parseLong(member);
+				top.add(new Ranked.Scored(id, last));
+				have.add(id);
+			}
+		}
+		for (Object member : (List<?>) reply.get(1)) {
+			String m = member.toString();
+			if (!SENTINEL.equals(m) && have.add(Long.parseLong(m))) {
+				top.add(new Ranked.Scored(Long.parseLong(m), last));
+			}
+		}
+		String own = reply.get(2).toString();
+		Ranked.Entry entry = null;
+		if (caller != null && !own.isEmpty()) {
+			int higher = ((Number) reply.get(3)).intValue();
+			entry = new Ranked.Entry(1 + higher, caller, Double.parseDouble(own));
+		}
+		return new Read(top, entry);
 	}
 
 	/** The board's members and scores without the sentinel (for checks). */

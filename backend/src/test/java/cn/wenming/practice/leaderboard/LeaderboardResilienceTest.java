@@ -106,7 +106,7 @@ class LeaderboardResilienceTest {
 
 	private LeaderboardService service(LeaderboardStore store) {
 		return new LeaderboardService(this.source, store, this.preferences, this.access, this.org, this.teams,
-				this.appClock);
+				this.appClock, java.time.Duration.ZERO);
 	}
 
 	@Test

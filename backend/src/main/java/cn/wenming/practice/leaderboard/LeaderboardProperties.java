@@ -1,0 +1,25 @@
+package cn.wenming.practice.leaderboard;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code app.leaderboard}.
+ * <ul>
+ * <li>{@code rebuild-cron} (default nightly, {@code -} off): the scheduled rebuild of every current
+ * board from MySQL;</li>
+ * <li>{@code names-ttl} (default 10 s, {@code 0} off): how long an instance keeps the names it shows
+ * (a volunteer's real name and whether they show it, a team's or station's name) in memory. A
+ * change made through this instance takes effect at once; other instances show the old choice for
+ * at most this long. This keeps two MySQL statements off every leaderboard read.</li>
+ * </ul>
+ */
+@Validated
+@ConfigurationProperties("app.leaderboard")
+record LeaderboardProperties(@DefaultValue("-") String rebuildCron, @DefaultValue("10s") @NotNull Duration namesTtl) {
+}
