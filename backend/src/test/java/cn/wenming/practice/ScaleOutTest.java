@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.wenming.practice.testinfra.ThreeInstances;
@@ -51,38 +52,36 @@ class ScaleOutTest {
 	void theMiniProgramTokenIsFetchedOncePerExpiryAcrossInstances() throws Exception {
 		List<WxMaService> services = this.instances.beans(WxMaService.class);
 		WechatStub stub = WechatStub.shared();
-		for (int expiry = 1; expiry <= 2; expiry++) {
-			// Expired (or never fetched): the key is gone from the cluster for every instance at once.
-			services.get(0).getWxMaConfig().expireAccessToken();
-			int before = stub.tokenCalls();
-			List<String> tokens = burst(9, i -> services.get(i % 3).getAccessToken());
-			assertThat(tokens).containsOnly(WechatStub.ACCESS_TOKEN);
-			assertThat(stub.tokenCalls() - before).as("fetches after expiry %s", expiry).isOne();
-		}
-		// Until it expires, none of them asks again.
-		int before = stub.tokenCalls();
-		for (WxMaService service : services) {
-			assertThat(service.getAccessToken()).isEqualTo(WechatStub.ACCESS_TOKEN);
-		}
-		assertThat(stub.tokenCalls()).isEqualTo(before);
+		assertFetchedOncePerExpiry(() -> services.get(0).getWxMaConfig().expireAccessToken(),
+				i -> services.get(i % 3).getAccessToken(), stub::tokenCalls, WechatStub.ACCESS_TOKEN);
 	}
 
 	@Test
 	void theOfficialAccountTokenIsFetchedOncePerExpiryAcrossInstances() throws Exception {
 		List<WxMpService> services = this.instances.beans(WxMpService.class);
 		WechatStub stub = WechatStub.shared();
+		assertFetchedOncePerExpiry(() -> services.get(0).getWxMpConfigStorage().expireAccessToken(),
+				i -> services.get(i % 3).getAccessToken(), stub::mpTokenCalls, WechatStub.MP_ACCESS_TOKEN);
+	}
+
+	/**
+	 * Twice: the token expires (the key is gone from the cluster for every instance at once), nine
+	 * callers spread over the three instances ask for it together, and WeChat is asked once. Until it
+	 * expires again, none of the instances asks.
+	 */
+	private static void assertFetchedOncePerExpiry(Runnable expire, Call get, IntSupplier fetches, String token)
+			throws Exception {
 		for (int expiry = 1; expiry <= 2; expiry++) {
-			services.get(0).getWxMpConfigStorage().expireAccessToken();
-			int before = stub.mpTokenCalls();
-			List<String> tokens = burst(9, i -> services.get(i % 3).getAccessToken());
-			assertThat(tokens).containsOnly(WechatStub.MP_ACCESS_TOKEN);
-			assertThat(stub.mpTokenCalls() - before).as("fetches after expiry %s", expiry).isOne();
+			expire.run();
+			int before = fetches.getAsInt();
+			assertThat(burst(9, get)).containsOnly(token);
+			assertThat(fetches.getAsInt() - before).as("fetches after expiry %s", expiry).isOne();
 		}
-		int before = stub.mpTokenCalls();
-		for (WxMpService service : services) {
-			assertThat(service.getAccessToken()).isEqualTo(WechatStub.MP_ACCESS_TOKEN);
+		int before = fetches.getAsInt();
+		for (int i = 0; i < 3; i++) {
+			assertThat(get.get(i)).isEqualTo(token);
 		}
-		assertThat(stub.mpTokenCalls()).isEqualTo(before);
+		assertThat(fetches.getAsInt()).isEqualTo(before);
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package cn.wenming.practice;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.Infrastructure;
+import cn.wenming.practice.testinfra.RedisCluster;
 import cn.wenming.practice.testinfra.WechatStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,9 +63,10 @@ class SentinelSwitchTest {
 		Files.writeString(conf, String.join("\n", "port " + sentinel, "bind 127.0.0.1",
 				"sentinel monitor wenming 127.0.0.1 " + primary + " 1", "sentinel down-after-milliseconds wenming 2000",
 				"sentinel failover-timeout wenming 10000", ""));
-		this.processes.add(new ProcessBuilder(binary(), conf.toString(), "--sentinel").redirectErrorStream(true)
+		this.processes.add(new ProcessBuilder(RedisCluster.binary("redis-server"), conf.toString(), "--sentinel")
+			.redirectErrorStream(true)
 			.redirectOutput(this.dir.resolve("sentinel.log").toFile()).start());
-		awaitListening(sentinel);
+		RedisCluster.awaitListening(sentinel);
 		awaitReplicaKnown(sentinel);
 
 		Map<String, Object> properties = new HashMap<>(Infrastructure.serverProperties());
@@ -149,12 +150,13 @@ class SentinelSwitchTest {
 	}
 
 	private void start(String name, String flag, int port, String... more) throws Exception {
-		List<String> command = new ArrayList<>(List.of(binary(), flag, Integer.toString(port), "--bind", "127.0.0.1",
+		List<String> command = new ArrayList<>(List.of(RedisCluster.binary("redis-server"), flag, Integer.toString(port),
+				"--bind", "127.0.0.1",
 				"--save", "", "--appendonly", "no", "--dir", this.dir.toString()));
 		command.addAll(List.of(more));
 		this.processes.add(new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.dir.resolve(name + "-" + port + ".log").toFile()).start());
-		awaitListening(port);
+		RedisCluster.awaitListening(port);
 	}
 
 	private static void awaitReplicaKnown(int sentinel) throws InterruptedException {
@@ -188,32 +190,10 @@ class SentinelSwitchTest {
 		throw new IllegalStateException("Sentinel did not promote the replica");
 	}
 
-	private static void awaitListening(int port) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (System.nanoTime() < deadline) {
-			try (Socket socket = new Socket("127.0.0.1", port)) {
-				return;
-			}
-			catch (IOException notYet) {
-				Thread.sleep(50);
-			}
-		}
-		throw new IllegalStateException("Nothing listens on port " + port);
-	}
-
 	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
-	}
-
-	private static String binary() {
-		for (String candidate : List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server")) {
-			if (Files.isExecutable(Path.of(candidate))) {
-				return candidate;
-			}
-		}
-		throw new IllegalStateException("redis-server not found: apt-get install redis-server");
 	}
 
 }

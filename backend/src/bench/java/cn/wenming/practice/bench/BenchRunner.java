@@ -69,6 +69,8 @@ public final class BenchRunner {
 		setting("BENCH_REDIS_DB", "9");
 		setting("BENCH_PORT", "18089");
 		setting("BENCH_SERVER_OPTS", "-Xms256m -Xmx384m");
+		// The server's JDK (a java.home); e.g. a JDK 21+ to serve on virtual threads.
+		setting("BENCH_SERVER_JAVA", System.getProperty("java.home"));
 		setting("BENCH_JWT_SECRET", "bench-jwt-secret-not-for-production-0123456789");
 		setting("BENCH_RATE", "1000");
 		setting("BENCH_HOME_RATE", "200");
@@ -126,7 +128,9 @@ public final class BenchRunner {
 
 	private Process startServer() throws Exception {
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		String java = Path.of(get("BENCH_SERVER_JAVA"), "bin", "java").toString();
+		log("server JVM: %s", serverJavaVersion(java));
+		command.add(java);
 		command.addAll(Arrays.asList(get("BENCH_SERVER_OPTS").trim().split("\\s+")));
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -168,6 +172,13 @@ public final class BenchRunner {
 				spring.find() ? "Spring: started in " + spring.group(1) + " s, JVM up " + spring.group(2) + " s" : "",
 				rssMb(server.pid()));
 		return server;
+	}
+
+	private static String serverJavaVersion(String java) throws Exception {
+		Process version = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
+		String text = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		version.waitFor();
+		return text.lines().findFirst().orElse("?");
 	}
 
 	private void prepareAndRun(Connection db, Process server) throws Exception {

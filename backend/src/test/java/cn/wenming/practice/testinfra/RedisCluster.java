@@ -168,7 +168,8 @@ public final class RedisCluster implements AutoCloseable {
 		throw new IllegalStateException("The Redis Cluster did not reach cluster_state:ok");
 	}
 
-	private static void awaitListening(int port) throws InterruptedException {
+	/** Waits up to 10 s until something accepts connections on the loopback port. */
+	public static void awaitListening(int port) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (System.nanoTime() < deadline) {
 			try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -178,7 +179,7 @@ public final class RedisCluster implements AutoCloseable {
 				Thread.sleep(50);
 			}
 		}
-		throw new IllegalStateException("redis-server did not start on port " + port);
+		throw new IllegalStateException("Nothing listens on port " + port);
 	}
 
 	/** Ports p whose cluster bus port p + 10000 is free too. */
@@ -202,7 +203,8 @@ public final class RedisCluster implements AutoCloseable {
 		}
 	}
 
-	private static String binary(String name) {
+	/** The absolute path of a Redis binary ({@code redis-server}, {@code redis-cli}), or a clear failure. */
+	public static String binary(String name) {
 		for (String dir : (System.getenv("PATH") + File.pathSeparator + "/usr/bin:/usr/local/bin").split(File.pathSeparator)) {
 			File candidate = new File(dir, name);
 			if (candidate.canExecute()) {
