@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
@@ -19,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -135,7 +138,7 @@ class NotificationSender implements DisposableBean {
 	/** One attempt at one row, if it is due and no other sender holds it. */
 	Outcome send(long id) {
 		Instant now = this.clock.instant();
-		Notification row = this.tx.execute(status -> claim(id, now));
+		Notification row = retryingDeadlocks(id, () -> this.tx.execute(status -> claim(id, now)));
 		if (row == null) {
 			return Outcome.NOT_DUE;
 		}
@@ -149,17 +152,15 @@ class NotificationSender implements DisposableBean {
 		}
 		try {
 			this.wechat.getMsgService().sendSubscribeMsg(message(row, openid));
-			finish(row, NotificationStatus.SENT, null, null);
-			return Outcome.SENT;
 		}
 		catch (WxErrorException ex) {
 			int code = (ex.getError() != null) ? ex.getError().getErrorCode() : Integer.MIN_VALUE;
 			if (code == WX_NOT_SUBSCRIBED) {
 				log.info("Notification {} ({}) refused by WeChat: 43101", id, row.getKind());
-				this.tx.executeWithoutResult(status -> {
+				retryingDeadlocks(id, () -> this.tx.execute(status -> {
 					this.subscriptions.reset(row.getUserId(), row.getTemplateId(), this.clock.instant());
-					finish(row, NotificationStatus.REFUSED, code, "43101 user not subscribed");
-				});
+					return finish(row, NotificationStatus.REFUSED, code, "43101 user not subscribed");
+				}));
 				return Outcome.REFUSED;
 			}
 			if (TRANSIENT.contains(code)) {
@@ -171,6 +172,37 @@ class NotificationSender implements DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			return failed(row, null, ex.getClass().getSimpleName());
+		}
+		// Outside the try: WeChat has delivered it, so a failure to record that must not count as a
+		// failed send (it would be sent again once the lease ends).
+		retryingDeadlocks(id, () -> finish(row, NotificationStatus.SENT, null, null));
+		return Outcome.SENT;
+	}
+
+	/**
+	 * Runs one statement or transaction again when MySQL chose it as a deadlock victim (or its lock
+	 * wait timed out): the victim was rolled back whole, so running it again is safe, and it is what
+	 * InnoDB asks of clients. Concurrent senders of one row (the after-commit sender, the retry job,
+	 * other instances) can deadlock on the row's secondary index entries.
+	 */
+	private <T> T retryingDeadlocks(long id, Supplier<T> work) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return work.get();
+			}
+			catch (PessimisticLockingFailureException ex) {
+				if (attempt >= 5) {
+					throw ex;
+				}
+				log.info("Notification {}: lost a lock race ({}), trying again", id, ex.getClass().getSimpleName());
+				try {
+					Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+			}
 		}
 	}
 
@@ -201,7 +233,8 @@ class NotificationSender implements DisposableBean {
 			return Outcome.FAILED;
 		}
 		Instant now = this.clock.instant();
-		this.notifications.retryAt(row.getId(), now.plus(backoff(attempts)), code, error, now);
+		retryingDeadlocks(row.getId(),
+				() -> this.notifications.retryAt(row.getId(), now.plus(backoff(attempts)), code, error, now));
 		log.info("Notification {} ({}) attempt {} failed ({}), will retry", row.getId(), row.getKind(), attempts, error);
 		return Outcome.RETRY;
 	}
@@ -214,11 +247,13 @@ class NotificationSender implements DisposableBean {
 
 	/** Ends the row unsent and gives its acceptance back (WeChat delivered nothing, so the user still has it). */
 	private void giveUp(Notification row, NotificationStatus status, Integer code, String error) {
-		this.tx.executeWithoutResult(tx -> {
-			if (finish(row, status, code, error) == 1 && Boolean.TRUE.equals(row.getAcceptanceTaken())) {
+		retryingDeadlocks(row.getId(), () -> this.tx.execute(tx -> {
+			int finished = finish(row, status, code, error);
+			if (finished == 1 && Boolean.TRUE.equals(row.getAcceptanceTaken())) {
 				this.subscriptions.refund(row.getUserId(), row.getTemplateId(), this.clock.instant());
 			}
-		});
+			return finished;
+		}));
 	}
 
 	private int finish(Notification row, NotificationStatus status, Integer code, String error) {

@@ -123,6 +123,9 @@ class SubscriptionConsentTest {
 		assertThat(outcomes).filteredOn(o -> o == Outcome.NOT_DUE).hasSize(19);
 		assertThat(this.probe.received(user.userId())).hasSize(1);
 		assertThat(this.probe.remaining(user.userId(), KIND)).isEqualTo(2);
+		// Recorded as sent, not left for another attempt (which would send it twice).
+		assertThat(this.probe.awaitFinal(user.userId(), KIND, 1)).extracting(NotificationProbe.Row::status)
+			.containsExactly("SENT");
 	}
 
 	@Test
