@@ -164,13 +164,33 @@ class Redemptions {
 		reserve(claim, reward);
 		try {
 			this.faults.afterReserve(id);
-			this.tx.executeWithoutResult(status -> write(claim, reward));
+			writeRetryingDeadlocks(claim, reward);
 		}
 		catch (RuntimeException ex) {
 			giveBack(claim);
 			throw ex;
 		}
 		return this.orders.selectById(id);
+	}
+
+	/**
+	 * A redemption of a user whose other order is being cancelled or expiring at that moment takes
+	 * the account and the reward in the other order than the cancellation: MySQL then rolls one of
+	 * them back whole as a deadlock victim, and it is simply run again (the Redis reservation stands).
+	 */
+	private void writeRetryingDeadlocks(Redemption claim, Reward reward) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.tx.executeWithoutResult(status -> write(claim, reward));
+				return;
+			}
+			catch (org.springframework.dao.PessimisticLockingFailureException ex) {
+				if (attempt >= 3) {
+					throw ex;
+				}
+				log.warn("Redemption {} lost a lock race, retrying: {}", claim.getId(), ex.getClass().getSimpleName());
+			}
+		}
 	}
 
 	private void reserve(Redemption claim, Reward reward) {
@@ -210,17 +230,20 @@ class Redemptions {
 		}
 	}
 
-	/** The MySQL half: every guard again, so MySQL stays right whatever Redis said. */
+	/**
+	 * The MySQL half: every guard again, so MySQL stays right whatever Redis said.
+	 * <p>
+	 * The ledger first, the reward's row after it. In a burst every redemption of a reward waits for
+	 * that one row, whose lock lasts until the commit: the ledger entry and the account are the
+	 * user's own rows, which nobody else is waiting for, so they are written before the reward's lock
+	 * is taken rather than under it. The order and the per-person count come after the reward's lock:
+	 * writing them checks their foreign key to the reward (InnoDB re-checks it when an index holding
+	 * {@code reward_id} changes), a shared lock on that row that every redemption would otherwise
+	 * hold at once and then all try to upgrade — a deadlock.
+	 */
 	private void write(Redemption claim, Reward reward) {
 		Instant now = this.clock.instant();
 		long userId = claim.getUserId();
-		if (this.rewards.take(reward.getId(), claim.getQuantity(), now) == 0) {
-			throw new DomainException(ErrorCode.OUT_OF_STOCK);
-		}
-		this.rewards.ensureCount(reward.getId(), userId);
-		if (this.rewards.count(reward.getId(), userId, claim.getQuantity(), reward.getPerPersonLimit()) == 0) {
-			throw new DomainException(ErrorCode.LIMIT_EXCEEDED);
-		}
 		// Registered before the ledger's own refresh so the hold goes in the same step as the new balance.
 		afterCommit(() -> {
 			try {
@@ -233,9 +256,16 @@ class Redemptions {
 		});
 		this.ledger.postInCurrentTransaction(new PointsLedger.Posting(userId, -claim.getPoints(), PointsType.REDEMPTION,
 				Long.toString(claim.getId()), "兑换 " + reward.getName() + " × " + claim.getQuantity(), null));
+		if (this.rewards.take(reward.getId(), claim.getQuantity(), now) == 0) {
+			throw new DomainException(ErrorCode.OUT_OF_STOCK);
+		}
 		Instant expiresAt = now.plus(Duration.ofDays(this.properties.pickupValidDays()));
 		if (this.orders.issue(claim.getId(), newPickupCode(), expiresAt, now) == 0) {
 			throw new DomainException(ErrorCode.CONFLICT);
+		}
+		this.rewards.ensureCount(reward.getId(), userId);
+		if (this.rewards.count(reward.getId(), userId, claim.getQuantity(), reward.getPerPersonLimit()) == 0) {
+			throw new DomainException(ErrorCode.LIMIT_EXCEEDED);
 		}
 	}
 
@@ -279,7 +309,9 @@ class Redemptions {
 	private boolean closeAndRefundOnce(Redemption order, RedemptionStatus to) {
 		Instant now = this.clock.instant();
 		Boolean closed = this.tx.execute(status -> {
-			// The reward row first, as a redemption's transaction takes it first: one lock order.
+			// The reward row first, then the order, the count, the account (racing pickups deadlocked
+			// before). A redemption takes the reward last (see write); the rare deadlock with the same
+			// user's redemption is retried by both sides.
 			this.rewards.lock(order.getRewardId());
 			if (this.orders.close(order.getId(), to, now) == 0) {
 				return false;
