@@ -115,6 +115,7 @@ public final class BenchRunner {
 			log("county: %,d users, %,d volunteers, %,d activities, %,d sign-ups, %,d ledger entries, %,d needs",
 					count(db, "app_user"), count(db, "volunteer"), count(db, "activity"), count(db, "activity_sign_up"),
 					count(db, "points_entry"), count(db, "need"));
+			killLeftoverQueries(db, "before the run");
 			Process server = startServer();
 			try {
 				prepareAndRun(db, server);
@@ -283,7 +284,35 @@ public final class BenchRunner {
 		sampler.interrupt();
 		log("gatling exited with %d; server RSS now %,d MB, peak during the load %,d MB", status, rssMb(server.pid()),
 				maxRss.get());
+		killLeftoverQueries(db, "after the run");
 		report(db, reward, redemptions * 2, activity, ledgerBefore);
+	}
+
+	/**
+	 * SQL-baseline statements whose HTTP requests Gatling timed out keep running inside MariaDB for
+	 * minutes after their request is gone; left there they would load the next run (its start-up
+	 * and warm-up included). Every other statement still running on the bench database is ended.
+	 */
+	private static void killLeftoverQueries(Connection db, String when) throws SQLException {
+		List<Long> ids = new ArrayList<>();
+		try (Statement statement = db.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT id FROM information_schema.processlist "
+						+ "WHERE command = 'Query' AND db = DATABASE() AND id <> CONNECTION_ID()")) {
+			while (rows.next()) {
+				ids.add(rows.getLong(1));
+			}
+		}
+		for (long id : ids) {
+			try (Statement statement = db.createStatement()) {
+				statement.execute("KILL QUERY " + id);
+			}
+			catch (SQLException gone) {
+				// Finished meanwhile.
+			}
+		}
+		if (!ids.isEmpty()) {
+			log("ended %d statements still running %s (timed-out SQL baseline requests)", ids.size(), when);
+		}
 	}
 
 	/** JIT warm-up, and the first read of each board and index builds it in Redis from MySQL (timed). */
