@@ -33,6 +33,23 @@ class LeaderboardStore {
 
 	static final String SENTINEL = "~";
 
+	/**
+	 * A member as stored: its id's digit count as a letter ({@code 'a' + n}), then the digits, e.g.
+	 * 42 → {@code "c42"}. Redis orders members of equal score by their bytes, so this makes that
+	 * order the ids' numeric order, which is how ties are listed: the members tied at the cut of a
+	 * page are then the first few of an ordered range ({@code ZRANGEBYSCORE … LIMIT}), not all of
+	 * them (at the county's weekly board, about 6,000 volunteers share the 100th score). One byte
+	 * more than the plain id; the sentinel {@code ~} sorts after every member.
+	 */
+	static String member(long id) {
+		String digits = Long.toString(id);
+		return (char) ('a' + digits.length()) + digits;
+	}
+
+	static long id(String member) {
+		return Long.parseLong(member, 1, member.length(), 10);
+	}
+
 	private static final Duration LOCK_TTL = Duration.ofSeconds(60);
 
 	/**
@@ -122,7 +139,7 @@ class LeaderboardStore {
 			String temp = board.tempKey(token);
 			Set<TypedTuple<String>> tuples = new HashSet<>();
 			tuples.add(TypedTuple.of(SENTINEL, Double.NEGATIVE_INFINITY));
-			content.get().forEach((id, score) -> tuples.add(TypedTuple.of(Long.toString(id), score)));
+			content.get().forEach((id, score) -> tuples.add(TypedTuple.of(member(id), score)));
 			List<TypedTuple<String>> all = new ArrayList<>(tuples);
 			for (int i = 0; i < all.size(); i += 1000) {
 				this.redis.opsForZSet().add(temp, new HashSet<>(all.subList(i, Math.min(all.size(), i + 1000))));
@@ -135,7 +152,7 @@ class LeaderboardStore {
 					Long.toString(expireAt));
 			if (dirty != null && !dirty.isEmpty()) {
 				Set<Long> ids = new HashSet<>();
-				dirty.forEach(member -> ids.add(Long.valueOf(member.toString())));
+				dirty.forEach(member -> ids.add(id(member.toString())));
 				Map<Long, Double> fresh = recompute.apply(ids);
 				ids.forEach(id -> put(board, id, fresh.get(id)));
 			}
@@ -174,7 +191,7 @@ class LeaderboardStore {
 	 * its stale board in between and end before the check.
 	 */
 	long put(Board board, long member, Double score) {
-		String id = Long.toString(member);
+		String id = member(member);
 		String ttl = Long.toString(LOCK_TTL.toMillis());
 		this.redis.execute(NOTE_IF_REBUILDING, List.of(rebuildMarker(board.kind()), rebuildDirty(board.kind())), id,
 				ttl);
@@ -187,8 +204,9 @@ class LeaderboardStore {
 	 * KEYS board; ARGV first, caller ('' for none). Nil when the board is missing (so a read and its
 	 * existence check are one atomic step). Otherwise {top, tied, ownScore, higher}: the top
 	 * {@code first} members with scores (flat, highest first, the sentinel possibly among them), the
-	 * members tied with the {@code first}-th when there are that many, and the caller's score ('' if
-	 * absent) with the number of members scoring strictly higher.
+	 * members tied with the {@code first}-th that fill the page by ascending id (see {@link #member})
+	 * when there are that many, and the caller's score ('' if absent) with the number of members
+	 * scoring strictly higher.
 	 */
 	@SuppressWarnings("rawtypes")
 	private static final DefaultRedisScript<List> READ = new DefaultRedisScript<>("""
@@ -197,7 +215,9 @@ class LeaderboardStore {
 			local top = redis.call('ZREVRANGE', KEYS[1], 0, n - 1, 'WITHSCORES')
 			local tied = {}
 			if #top == 2 * n and top[2 * n - 1] ~= '%s' then
-			  tied = redis.call('ZRANGEBYSCORE', KEYS[1], top[2 * n], top[2 * n])
+			  -- Of the members with the n-th score, the ones with the lowest ids fill the page.
+			  local above = redis.call('ZCOUNT', KEYS[1], '(' .. top[2 * n], '+inf')
+			  tied = redis.call('ZRANGEBYSCORE', KEYS[1], top[2 * n], top[2 * n], 'LIMIT', 0, n - above)
 			end
 			local own = ''
 			local higher = 0
@@ -213,15 +233,15 @@ class LeaderboardStore {
 	}
 
 	/**
-	 * The top {@code first} members by score plus every member tied with the last of them (the
-	 * caller cuts ties by id), and {@code caller}'s competition rank (1 + members with a strictly
+	 * The top {@code first} members by score plus the members tied with the last of them that come
+	 * first by id (the caller orders and cuts), and {@code caller}'s competition rank (1 + members with a strictly
 	 * higher score) and score when given and on the board — in one round trip. Null when the board
 	 * is not in Redis.
 	 */
 	Read read(Board board, int first, Long caller) {
 		@SuppressWarnings("unchecked")
 		List<Object> reply = this.redis.execute(READ, List.of(board.key()), Integer.toString(first),
-				(caller != null) ? Long.toString(caller) : "");
+				(caller != null) ? member(caller) : "");
 		if (reply == null || reply.isEmpty()) {
 			return null;
 		}
@@ -233,15 +253,15 @@ class LeaderboardStore {
 			String member = flat.get(i).toString();
 			if (!SENTINEL.equals(member)) {
 				last = Double.parseDouble(flat.get(i + 1).toString());
-				long id = Long.parseLong(member);
+				long id = id(member);
 				top.add(new Ranked.Scored(id, last));
 				have.add(id);
 			}
 		}
 		for (Object member : (List<?>) reply.get(1)) {
 			String m = member.toString();
-			if (!SENTINEL.equals(m) && have.add(Long.parseLong(m))) {
-				top.add(new Ranked.Scored(Long.parseLong(m), last));
+			if (!SENTINEL.equals(m) && have.add(id(m))) {
+				top.add(new Ranked.Scored(id(m), last));
 			}
 		}
 		String own = reply.get(2).toString();
@@ -259,7 +279,7 @@ class LeaderboardStore {
 		Set<TypedTuple<String>> all = this.redis.opsForZSet().rangeWithScores(board.key(), 0, -1);
 		if (all != null) {
 			all.stream().filter(t -> !SENTINEL.equals(t.getValue()))
-				.forEach(t -> members.put(Long.parseLong(t.getValue()), t.getScore()));
+				.forEach(t -> members.put(id(t.getValue()), t.getScore()));
 		}
 		return members;
 	}
@@ -285,7 +305,7 @@ class LeaderboardStore {
 		List<Object> dirty = this.redis.execute(END_REBUILD_ALL, List.of(rebuildMarker(kind), rebuildDirty(kind)));
 		Set<Long> ids = new HashSet<>();
 		if (dirty != null) {
-			dirty.forEach(member -> ids.add(Long.valueOf(member.toString())));
+			dirty.forEach(member -> ids.add(id(member.toString())));
 		}
 		return ids;
 	}

@@ -158,7 +158,7 @@ class LeaderboardTest {
 			var tuples = this.redis.opsForZSet().rangeWithScores(key, 0, -1);
 			assertThat(tuples).as("%s: key %s exists", when, key).isNotEmpty();
 			tuples.stream().filter(t -> !LeaderboardStore.SENTINEL.equals(t.getValue()))
-				.forEach(t -> inRedis.put(Long.valueOf(t.getValue()),
+				.forEach(t -> inRedis.put(LeaderboardStore.id(t.getValue()),
 						java.math.BigDecimal.valueOf(t.getScore()).setScale(2, java.math.RoundingMode.HALF_UP)));
 			Map<Long, java.math.BigDecimal> sql = new HashMap<>();
 			expected.forEach(r -> sql.put(r.id(), r.score()));
@@ -195,8 +195,8 @@ class LeaderboardTest {
 
 		// Damage a few boards (a stranger, a wrong score) so the rebuild has something to repair.
 		for (String key : updated.subList(0, 6)) {
-			this.redis.opsForZSet().add(key, "999999999", 12345);
-			this.redis.opsForZSet().incrementScore(key, Long.toString(this.s.user(0)), 1000);
+			this.redis.opsForZSet().add(key, LeaderboardStore.member(999999999), 12345);
+			this.redis.opsForZSet().incrementScore(key, LeaderboardStore.member(this.s.user(0)), 1000);
 		}
 
 		this.s.api.as(this.centerAdmin).documentName("rebuildLeaderboards").execute()
@@ -209,7 +209,7 @@ class LeaderboardTest {
 		assertEveryBoardMatchesSql("after the keys were deleted");
 
 		// The scheduled rebuild (called directly: timers are off in tests) repairs a stale board too.
-		this.redis.opsForZSet().add(keys.get(0), "999999999", 12345);
+		this.redis.opsForZSet().add(keys.get(0), LeaderboardStore.member(999999999), 12345);
 		this.service.scheduledRebuild();
 		assertEveryBoardMatchesSql("after the scheduled rebuild");
 	}
