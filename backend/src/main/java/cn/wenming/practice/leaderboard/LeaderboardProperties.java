@@ -9,10 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code app.leaderboard}.
+ * {@code app.leaderboard} ({@code rebuild-cron}, the nightly rebuild, is read by its
+ * {@code @Scheduled} directly).
  * <ul>
- * <li>{@code rebuild-cron} (default nightly, {@code -} off): the scheduled rebuild of every current
- * board from MySQL;</li>
  * <li>{@code names-ttl} (default 10 s, {@code 0} off): how long an instance keeps the names it shows
  * (a volunteer's real name and whether they show it, a team's or station's name) in memory. A
  * change made through this instance takes effect at once; other instances show the old choice for
@@ -21,5 +20,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("app.leaderboard")
-record LeaderboardProperties(@DefaultValue("-") String rebuildCron, @DefaultValue("10s") @NotNull Duration namesTtl) {
+record LeaderboardProperties(@DefaultValue("10s") @NotNull Duration namesTtl) {
 }

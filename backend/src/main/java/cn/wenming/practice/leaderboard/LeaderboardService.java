@@ -43,6 +43,8 @@ class LeaderboardService {
 	/** How long a read waits for another request's build of the same board before answering from MySQL. */
 	private static final int WAIT_STEPS = 20;
 
+	private static final int MAX_KNOWN_SCOPES = 50_000;
+
 	private final LeaderboardSource source;
 
 	private final LeaderboardStore store;
@@ -62,7 +64,8 @@ class LeaderboardService {
 	/**
 	 * Scopes known to exist, with what a check needs (an org unit's level; teams map to null). Org
 	 * units and teams are never deleted and a unit's level never changes, so what was found once
-	 * holds; only finds are kept, so a scope created later is found then.
+	 * holds; only finds are kept, so a scope created later is found then. Bounded: past
+	 * {@link #MAX_KNOWN_SCOPES} each starts over.
 	 */
 	private final Map<Long, OrgLevel> knownUnits = new ConcurrentHashMap<>();
 
@@ -195,6 +198,9 @@ class LeaderboardService {
 			}
 			if (!this.knownTeams.contains(id)) {
 				this.teams.findTeam(id).orElseThrow(() -> DomainException.notFound("队伍"));
+				if (this.knownTeams.size() >= MAX_KNOWN_SCOPES) {
+					this.knownTeams.clear();
+				}
 				this.knownTeams.add(id);
 			}
 			return new Board.Scope(type, id);
@@ -203,6 +209,9 @@ class LeaderboardService {
 		if (level == null) {
 			OrgUnitRef unit = this.org.require(id);
 			level = unit.level();
+			if (this.knownUnits.size() >= MAX_KNOWN_SCOPES) {
+				this.knownUnits.clear();
+			}
 			this.knownUnits.put(id, level);
 		}
 		if (kind == LeaderboardKind.STATION_ACTIVITIES && level != OrgLevel.CENTER && level != OrgLevel.INSTITUTE) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,12 +15,12 @@ import java.util.function.Supplier;
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
 import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.shared.DeadlockRetry;
 import me.chanjar.weixin.common.error.WxErrorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -180,30 +179,11 @@ class NotificationSender implements DisposableBean {
 	}
 
 	/**
-	 * Runs one statement or transaction again when MySQL chose it as a deadlock victim (or its lock
-	 * wait timed out): the victim was rolled back whole, so running it again is safe, and it is what
-	 * InnoDB asks of clients. Concurrent senders of one row (the after-commit sender, the retry job,
-	 * other instances) can deadlock on the row's secondary index entries.
+	 * Concurrent senders of one row (the after-commit sender, the retry job, other instances) can
+	 * deadlock on the row's secondary index entries; the victim runs again.
 	 */
 	private <T> T retryingDeadlocks(long id, Supplier<T> work) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				return work.get();
-			}
-			catch (PessimisticLockingFailureException ex) {
-				if (attempt >= 5) {
-					throw ex;
-				}
-				log.info("Notification {}: lost a lock race ({}), trying again", id, ex.getClass().getSimpleName());
-				try {
-					Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-					throw ex;
-				}
-			}
-		}
+		return DeadlockRetry.run(5, log, "Notification " + id, work);
 	}
 
 	/** Claims the row and, on its first attempt, takes an acceptance; null if not due or held elsewhere. */

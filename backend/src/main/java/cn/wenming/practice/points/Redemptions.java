@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import cn.wenming.practice.shared.DeadlockRetry;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
 
@@ -179,18 +180,11 @@ class Redemptions {
 	 * them back whole as a deadlock victim, and it is simply run again (the Redis reservation stands).
 	 */
 	private void writeRetryingDeadlocks(Redemption claim, Reward reward) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				this.tx.executeWithoutResult(status -> write(claim, reward));
-				return;
-			}
-			catch (org.springframework.dao.PessimisticLockingFailureException ex) {
-				if (attempt >= 3) {
-					throw ex;
-				}
-				log.warn("Redemption {} lost a lock race, retrying: {}", claim.getId(), ex.getClass().getSimpleName());
-			}
-		}
+		DeadlockRetry.run(3, log, "Redemption " + claim.getId(),
+				() -> this.tx.execute(status -> {
+					write(claim, reward);
+					return null;
+				}));
 	}
 
 	private void reserve(Redemption claim, Reward reward) {
@@ -291,19 +285,8 @@ class Redemptions {
 	 * another transition (a pickup, a cancel, the expiry job) won.
 	 */
 	boolean closeAndRefund(Redemption order, RedemptionStatus to) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				return closeAndRefundOnce(order, to);
-			}
-			catch (org.springframework.dao.PessimisticLockingFailureException ex) {
-				// A deadlock victim was rolled back whole: nothing happened, so trying again is safe.
-				if (attempt >= 3) {
-					throw ex;
-				}
-				log.warn("Closing redemption {} lost a lock race, retrying: {}", order.getId(),
-						ex.getClass().getSimpleName());
-			}
-		}
+		// A deadlock victim was rolled back whole: nothing happened, so trying again is safe.
+		return DeadlockRetry.run(3, log, "Closing redemption " + order.getId(), () -> closeAndRefundOnce(order, to));
 	}
 
 	private boolean closeAndRefundOnce(Redemption order, RedemptionStatus to) {
