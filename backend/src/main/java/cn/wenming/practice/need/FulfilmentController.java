@@ -14,8 +14,6 @@ import org.springframework.stereotype.Controller;
 @Controller
 class FulfilmentController {
 
-	static final String MONTH = "^\\d{4}-(0[1-9]|1[0-2])$";
-
 	private final FulfilmentLists lists;
 
 	FulfilmentController(FulfilmentLists lists) {
@@ -27,7 +25,8 @@ class FulfilmentController {
 	}
 
 	@QueryMapping
-	FulfilmentList fulfilmentList(@Argument long orgUnitId, @Argument @Pattern(regexp = MONTH) String month) {
+	FulfilmentList fulfilmentList(@Argument long orgUnitId,
+			@Argument @Pattern(regexp = FulfilmentList.MONTH) String month) {
 		return this.lists.view(orgUnitId, month);
 	}
 
@@ -41,7 +40,8 @@ class FulfilmentController {
 	}
 
 	@MutationMapping
-	FulfilmentList publishFulfilmentList(@Argument long orgUnitId, @Argument @Pattern(regexp = MONTH) String month) {
+	FulfilmentList publishFulfilmentList(@Argument long orgUnitId,
+			@Argument @Pattern(regexp = FulfilmentList.MONTH) String month) {
 		return this.lists.publish(orgUnitId, month);
 	}
 

@@ -16,6 +16,9 @@ record FulfilmentList(long orgUnitId, String orgUnitName, String month, boolean 
 		Instant computedAt, FulfilmentSummary total, List<FulfilmentSummary> categories, List<FulfilledNeed> fulfilled,
 		List<UnfulfilledNeed> unfulfilled) {
 
+	/** A month as clients name it: YYYY-MM (Asia/Shanghai). */
+	static final String MONTH = "^\\d{4}-(0[1-9]|1[0-2])$";
+
 	/** Who served a need: a team (its name) or a single volunteer (masked name). */
 	enum ServedByKind {
 

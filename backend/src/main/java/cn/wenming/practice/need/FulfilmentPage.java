@@ -70,7 +70,7 @@ class FulfilmentPage {
 	}
 
 	private FulfilmentList find(String orgUnitId, String month) {
-		if (!orgUnitId.matches("^\\d{1,18}$") || !month.matches(FulfilmentController.MONTH)) {
+		if (!orgUnitId.matches("^\\d{1,18}$") || !month.matches(FulfilmentList.MONTH)) {
 			return null;
 		}
 		try {

@@ -5,16 +5,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import cn.wenming.practice.org.OrgLevel;
-import cn.wenming.practice.shared.ServedUnderProject;
 import com.baomidou.mybatisplus.annotation.FieldFill;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableField;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 
-/** A resident's need (see V5__need.sql); GraphQL {@code Need} and {@code Wish}. */
+/**
+ * A resident's need: the {@code need} row (see V5__need.sql). What a viewer may see of it is
+ * {@link NeedVisibility}'s {@link NeedView} or {@link Wish}.
+ */
 @TableName("need")
-class Need implements ServedUnderProject {
+class Need {
 
 	@TableId(type = IdType.AUTO)
 	private Long id;
@@ -101,18 +103,6 @@ class Need implements ServedUnderProject {
 
 	@TableField(fill = FieldFill.INSERT_UPDATE)
 	private Instant updatedAt;
-
-	/** Whether the current viewer may see the private fields; set by the service, not stored. */
-	@TableField(exist = false)
-	private boolean privateVisible;
-
-	/** Whether the viewer may read a held completion note (its author or an admin); not stored. */
-	@TableField(exist = false)
-	private boolean heldNoteVisible;
-
-	/** Whether the viewer may read a held rating comment (its author or an admin); not stored. */
-	@TableField(exist = false)
-	private boolean heldCommentVisible;
 
 	public Long getId() {
 		return this.id;
@@ -274,7 +264,6 @@ class Need implements ServedUnderProject {
 		this.assignedUserId = assignedUserId;
 	}
 
-	@Override
 	public Long getProjectId() {
 		return this.projectId;
 	}
@@ -425,30 +414,6 @@ class Need implements ServedUnderProject {
 
 	public void setRecheckAttempts(Integer recheckAttempts) {
 		this.recheckAttempts = recheckAttempts;
-	}
-
-	boolean isHeldNoteVisible() {
-		return this.heldNoteVisible;
-	}
-
-	boolean isHeldCommentVisible() {
-		return this.heldCommentVisible;
-	}
-
-	/** What the viewer may see of held texts; set by the service with the private visibility. */
-	Need withHeldTextsVisible(boolean note, boolean comment) {
-		this.heldNoteVisible = note;
-		this.heldCommentVisible = comment;
-		return this;
-	}
-
-	boolean isPrivateVisible() {
-		return this.privateVisible;
-	}
-
-	Need withPrivateVisible(boolean visible) {
-		this.privateVisible = visible;
-		return this;
 	}
 
 }

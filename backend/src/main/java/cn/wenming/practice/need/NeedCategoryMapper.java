@@ -3,17 +3,19 @@ package cn.wenming.practice.need;
 import java.util.Collection;
 import java.util.List;
 
-import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import org.apache.ibatis.annotations.Mapper;
 
 @Mapper
 interface NeedCategoryMapper extends BaseMapper<NeedCategory> {
 
 	default List<NeedCategory> listAll(boolean includeDisabled) {
-		QueryWrapper<NeedCategory> query = new QueryWrapper<NeedCategory>().orderByAsc("sort_order", "id");
+		LambdaQueryWrapper<NeedCategory> query = Wrappers.lambdaQuery(NeedCategory.class)
+			.orderByAsc(NeedCategory::getSortOrder, NeedCategory::getId);
 		if (!includeDisabled) {
-			query.eq("enabled", 1);
+			query.eq(NeedCategory::getEnabled, true);
 		}
 		return selectList(query);
 	}
@@ -23,7 +25,8 @@ interface NeedCategoryMapper extends BaseMapper<NeedCategory> {
 	}
 
 	default int maxSortOrder() {
-		NeedCategory last = selectOne(new QueryWrapper<NeedCategory>().orderByDesc("sort_order").last("LIMIT 1"));
+		NeedCategory last = selectOne(
+				Wrappers.lambdaQuery(NeedCategory.class).orderByDesc(NeedCategory::getSortOrder).last("LIMIT 1"));
 		return (last == null) ? 0 : last.getSortOrder();
 	}
 

@@ -3,8 +3,8 @@ package cn.wenming.practice.need;
 import java.util.Collection;
 import java.util.List;
 
-import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import org.apache.ibatis.annotations.Mapper;
 
 @Mapper
@@ -12,7 +12,9 @@ interface NeedParticipantMapper extends BaseMapper<NeedParticipant> {
 
 	default List<NeedParticipant> ofNeeds(Collection<Long> needIds) {
 		return needIds.isEmpty() ? List.of()
-				: selectList(new QueryWrapper<NeedParticipant>().in("need_id", needIds).orderByAsc("need_id", "user_id"));
+				: selectList(Wrappers.lambdaQuery(NeedParticipant.class)
+					.in(NeedParticipant::getNeedId, needIds)
+					.orderByAsc(NeedParticipant::getNeedId, NeedParticipant::getUserId));
 	}
 
 }

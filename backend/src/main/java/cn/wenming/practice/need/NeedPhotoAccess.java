@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may fetch the bytes of a need's passed photos: the same people who see its private fields
- * ({@link NeedService#privileged}), checked again on every fetch, so a URL stops working when the
+ * ({@link NeedVisibility#privileged}), checked again on every fetch, so a URL stops working when the
  * viewer's right ends (the assignee, 7 days after the need closed).
  */
 @Component
@@ -17,13 +17,13 @@ class NeedPhotoAccess implements PhotoAccess {
 
 	private final NeedMapper needs;
 
-	private final NeedService service;
+	private final NeedVisibility visibility;
 
 	private final AccessControl access;
 
-	NeedPhotoAccess(NeedMapper needs, NeedService service, AccessControl access) {
+	NeedPhotoAccess(NeedMapper needs, NeedVisibility visibility, AccessControl access) {
 		this.needs = needs;
-		this.service = service;
+		this.visibility = visibility;
 		this.access = access;
 	}
 
@@ -33,7 +33,7 @@ class NeedPhotoAccess implements PhotoAccess {
 		if (need == null) {
 			return false;
 		}
-		return this.service.privileged(new Actor(viewerUserId, this.access.grantsOf(viewerUserId)), need);
+		return this.visibility.privileged(new Actor(viewerUserId, this.access.grantsOf(viewerUserId)), need);
 	}
 
 }

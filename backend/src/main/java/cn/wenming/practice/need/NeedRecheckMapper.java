@@ -1,6 +1,5 @@
 package cn.wenming.practice.need;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
@@ -8,7 +7,10 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
-/** Queries of {@link NeedTextRecheck}; every write is guarded by the hold still being UNCHECKED. */
+/**
+ * Queries of {@link NeedTextRecheck}. Resolving a hold is a lambda update on {@link NeedMapper}
+ * there, guarded by the hold still being UNCHECKED.
+ */
 @Mapper
 interface NeedRecheckMapper {
 
@@ -30,21 +32,6 @@ interface NeedRecheckMapper {
 			ORDER BY id DESC LIMIT 1
 			""")
 	Long completedBy(@Param("needId") long needId);
-
-	/** Sets a hold ({@code hold} null: cleared) if the column is still UNCHECKED. */
-	@Update("""
-			UPDATE need SET ${column} = #{hold}, updated_at = #{now}
-			WHERE id = #{id} AND ${column} = 'UNCHECKED'
-			""")
-	int resolveHold(@Param("id") long id, @Param("column") String column, @Param("hold") ContentHold hold,
-			@Param("now") Instant now);
-
-	/** Removes a risky note or comment ({@code column}) with its hold, if the hold is still UNCHECKED. */
-	@Update("""
-			UPDATE need SET ${text} = NULL, ${text}_hold = NULL, updated_at = #{now}
-			WHERE id = #{id} AND ${text}_hold = 'UNCHECKED'
-			""")
-	int removeText(@Param("id") long id, @Param("text") String text, @Param("now") Instant now);
 
 	@Update("UPDATE need SET recheck_attempts = recheck_attempts + 1 WHERE id = #{id}")
 	int countAttempt(@Param("id") long id);

@@ -10,6 +10,8 @@ import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.ContentSecurity.Scene;
 import cn.wenming.practice.shared.ContentSecurity.Verdict;
 import cn.wenming.practice.shared.DomainException;
+import com.baomidou.mybatisplus.core.toolkit.Wrappers;
+import com.baomidou.mybatisplus.core.toolkit.support.SFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,8 @@ class NeedTextRecheck {
 
 	private final NeedRecheckMapper recheck;
 
+	private final NeedMapper needs;
+
 	private final NeedTransitions transitions;
 
 	private final ContentSecurity content;
@@ -47,9 +51,11 @@ class NeedTextRecheck {
 
 	private final Clock clock;
 
-	NeedTextRecheck(NeedRecheckMapper recheck, NeedTransitions transitions, ContentSecurity content,
-			AccessControl access, NeedProperties properties, TransactionTemplate tx, Clock clock) {
+	NeedTextRecheck(NeedRecheckMapper recheck, NeedMapper needs, NeedTransitions transitions,
+			ContentSecurity content, AccessControl access, NeedProperties properties, TransactionTemplate tx,
+			Clock clock) {
 		this.recheck = recheck;
+		this.needs = needs;
 		this.transitions = transitions;
 		this.content = content;
 		this.access = access;
@@ -94,12 +100,12 @@ class NeedTextRecheck {
 			Verdict verdict = check(this.recheck.completedBy(need.getId()), Scene.COMMENT, null,
 					need.getCompletionNote());
 			stillUnchecked |= verdict == Verdict.UNCHECKED;
-			decided += applyToText(need, "completion_note", verdict) ? 1 : 0;
+			decided += applyToText(need, Need::getCompletionNote, Need::getCompletionNoteHold, verdict) ? 1 : 0;
 		}
 		if (need.getRatingCommentHold() == ContentHold.UNCHECKED) {
 			Verdict verdict = check(need.getResidentUserId(), Scene.COMMENT, null, need.getRatingComment());
 			stillUnchecked |= verdict == Verdict.UNCHECKED;
-			decided += applyToText(need, "rating_comment", verdict) ? 1 : 0;
+			decided += applyToText(need, Need::getRatingComment, Need::getRatingCommentHold, verdict) ? 1 : 0;
 		}
 		if (stillUnchecked) {
 			this.recheck.countAttempt(need.getId());
@@ -115,8 +121,8 @@ class NeedTextRecheck {
 	private boolean applyToContent(Need need, Verdict verdict) {
 		Instant now = this.clock.instant();
 		return switch (verdict) {
-			case PASS -> this.recheck.resolveHold(need.getId(), "content_hold", null, now) == 1;
-			case REVIEW -> this.recheck.resolveHold(need.getId(), "content_hold", ContentHold.REVIEW, now) == 1;
+			case PASS -> resolveHold(need, Need::getContentHold, null, now);
+			case REVIEW -> resolveHold(need, Need::getContentHold, ContentHold.REVIEW, now);
 			case RISKY -> reject(need, now);
 			case UNCHECKED -> false;
 		};
@@ -126,8 +132,8 @@ class NeedTextRecheck {
 	private boolean reject(Need need, Instant now) {
 		try {
 			this.tx.executeWithoutResult(status -> this.transitions.apply(need, Move.REJECT, null,
-					"内容未通过微信内容安全检测", now, update -> update.eq("content_hold", ContentHold.UNCHECKED.name())
-						.set("content_hold", null)));
+					"内容未通过微信内容安全检测", now, update -> update.eq(Need::getContentHold, ContentHold.UNCHECKED)
+						.set(Need::getContentHold, null)));
 			return true;
 		}
 		catch (DomainException ex) {
@@ -136,14 +142,35 @@ class NeedTextRecheck {
 		}
 	}
 
-	private boolean applyToText(Need need, String text, Verdict verdict) {
+	private boolean applyToText(Need need, SFunction<Need, String> text, SFunction<Need, ContentHold> hold,
+			Verdict verdict) {
 		Instant now = this.clock.instant();
 		return switch (verdict) {
-			case PASS -> this.recheck.resolveHold(need.getId(), text + "_hold", null, now) == 1;
-			case REVIEW -> this.recheck.resolveHold(need.getId(), text + "_hold", ContentHold.REVIEW, now) == 1;
-			case RISKY -> this.recheck.removeText(need.getId(), text, now) == 1;
+			case PASS -> resolveHold(need, hold, null, now);
+			case REVIEW -> resolveHold(need, hold, ContentHold.REVIEW, now);
+			case RISKY -> removeText(need, text, hold, now);
 			case UNCHECKED -> false;
 		};
+	}
+
+	/** Sets the hold ({@code to} null: cleared) if it is still UNCHECKED. */
+	private boolean resolveHold(Need need, SFunction<Need, ContentHold> hold, ContentHold to, Instant now) {
+		return this.needs.update(null, Wrappers.lambdaUpdate(Need.class)
+			.eq(Need::getId, need.getId())
+			.eq(hold, ContentHold.UNCHECKED)
+			.set(hold, to)
+			.set(Need::getUpdatedAt, now)) == 1;
+	}
+
+	/** Removes a risky note or comment with its hold, if the hold is still UNCHECKED. */
+	private boolean removeText(Need need, SFunction<Need, String> text, SFunction<Need, ContentHold> hold,
+			Instant now) {
+		return this.needs.update(null, Wrappers.lambdaUpdate(Need.class)
+			.eq(Need::getId, need.getId())
+			.eq(hold, ContentHold.UNCHECKED)
+			.set(text, null)
+			.set(hold, null)
+			.set(Need::getUpdatedAt, now)) == 1;
 	}
 
 }

@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
-import com.baomidou.mybatisplus.core.conditions.update.UpdateWrapper;
+import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
+import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -88,19 +89,21 @@ class NeedTransitions {
 	 * so that the status change and its history row commit together.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void apply(Need need, Move move, Long actorUserId, String note, Instant now, Consumer<UpdateWrapper<Need>> changes) {
+	void apply(Need need, Move move, Long actorUserId, String note, Instant now,
+			Consumer<LambdaUpdateWrapper<Need>> changes) {
 		check(need, move);
-		UpdateWrapper<Need> update = new UpdateWrapper<Need>().eq("id", need.getId())
-			.eq("status", need.getStatus().name())
-			.eq("version", need.getVersion())
-			.set("status", move.to.name())
-			.set("version", need.getVersion() + 1)
-			.set("updated_at", now)
+		LambdaUpdateWrapper<Need> update = Wrappers.lambdaUpdate(Need.class)
+			.eq(Need::getId, need.getId())
+			.eq(Need::getStatus, need.getStatus())
+			.eq(Need::getVersion, need.getVersion())
+			.set(Need::getStatus, move.to)
+			.set(Need::getVersion, need.getVersion() + 1)
+			.set(Need::getUpdatedAt, now)
 			// A new stage starts at the station again: its own deadline, its own escalation.
-			.set("escalation_level", null)
-			.set("escalated_at", null);
+			.set(Need::getEscalationLevel, null)
+			.set(Need::getEscalatedAt, null);
 		if (NeedStatus.CLOSED.contains(move.to)) {
-			update.set("closed_at", now);
+			update.set(Need::getClosedAt, now);
 		}
 		changes.accept(update);
 		if (this.needs.update(null, update) == 0) {
@@ -127,16 +130,17 @@ class NeedTransitions {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	boolean escalate(Need need, OrgLevel from, OrgLevel to, String note, Instant now) {
-		UpdateWrapper<Need> update = new UpdateWrapper<Need>().eq("id", need.getId())
-			.eq("status", need.getStatus().name())
-			.eq("version", need.getVersion())
-			.set("escalation_level", to.name())
-			.set("escalated_at", now);
+		LambdaUpdateWrapper<Need> update = Wrappers.lambdaUpdate(Need.class)
+			.eq(Need::getId, need.getId())
+			.eq(Need::getStatus, need.getStatus())
+			.eq(Need::getVersion, need.getVersion())
+			.set(Need::getEscalationLevel, to)
+			.set(Need::getEscalatedAt, now);
 		if (from == null) {
-			update.isNull("escalation_level");
+			update.isNull(Need::getEscalationLevel);
 		}
 		else {
-			update.eq("escalation_level", from.name());
+			update.eq(Need::getEscalationLevel, from);
 		}
 		if (this.needs.update(null, update) == 0) {
 			return false;

@@ -1,0 +1,85 @@
+package cn.wenming.practice.need;
+
+import java.util.List;
+
+import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.auth.Actor;
+import cn.wenming.practice.auth.Role;
+import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.ErrorCode;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/** The needs category dictionary: public to read, kept by the center's admins. */
+@Service
+class NeedCategories {
+
+	private final NeedCategoryMapper categories;
+
+	private final AccessControl access;
+
+	NeedCategories(NeedCategoryMapper categories, AccessControl access) {
+		this.categories = categories;
+		this.access = access;
+	}
+
+	/** Enabled categories; disabled ones too when a center admin asks for them. */
+	List<NeedCategory> list(boolean includeDisabled) {
+		Actor actor = this.access.currentActor();
+		boolean center = actor != null && actor.has(Role.CENTER_ADMIN);
+		return this.categories.listAll(includeDisabled && center);
+	}
+
+	NeedCategory add(String name) {
+		requireCenterAdmin();
+		NeedCategory category = new NeedCategory();
+		category.setName(name.strip());
+		category.setSortOrder(this.categories.maxSortOrder() + 10);
+		category.setEnabled(true);
+		try {
+			this.categories.insert(category);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new DomainException(ErrorCode.NEED_CATEGORY_NAME_TAKEN);
+		}
+		return this.categories.selectById(category.getId());
+	}
+
+	NeedCategory rename(long id, String name) {
+		requireCenterAdmin();
+		NeedCategory category = require(id);
+		category.setName(name.strip());
+		try {
+			this.categories.updateById(category);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new DomainException(ErrorCode.NEED_CATEGORY_NAME_TAKEN);
+		}
+		return this.categories.selectById(id);
+	}
+
+	/** Needs already filed under it keep it. */
+	NeedCategory disable(long id) {
+		requireCenterAdmin();
+		NeedCategory category = require(id);
+		category.setEnabled(false);
+		this.categories.updateById(category);
+		return this.categories.selectById(id);
+	}
+
+	private void requireCenterAdmin() {
+		if (!this.access.requireActor().has(Role.CENTER_ADMIN)) {
+			throw DomainException.forbidden();
+		}
+	}
+
+	private NeedCategory require(long id) {
+		NeedCategory category = this.categories.selectById(id);
+		if (category == null) {
+			throw new DomainException(ErrorCode.NEED_CATEGORY_UNKNOWN);
+		}
+		return category;
+	}
+
+}

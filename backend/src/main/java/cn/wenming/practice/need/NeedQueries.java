@@ -1,0 +1,81 @@
+package cn.wenming.practice.need;
+
+import java.util.List;
+
+import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.auth.Actor;
+import cn.wenming.practice.org.OrgDirectory;
+import cn.wenming.practice.org.OrgLevel;
+import cn.wenming.practice.org.OrgUnitRef;
+import cn.wenming.practice.shared.Connections;
+import graphql.relay.Connection;
+
+import org.springframework.stereotype.Service;
+
+/** Reads of needs, one need or a page, each as {@link NeedVisibility} lets its viewer see it. */
+@Service
+class NeedQueries {
+
+	private final NeedMapper needs;
+
+	private final OrgDirectory orgs;
+
+	private final AccessControl access;
+
+	private final NeedVisibility visibility;
+
+	NeedQueries(NeedMapper needs, OrgDirectory orgs, AccessControl access, NeedVisibility visibility) {
+		this.needs = needs;
+		this.orgs = orgs;
+		this.access = access;
+		this.visibility = visibility;
+	}
+
+	/** The need as the caller may see it, or null when they may not see it at all. */
+	NeedView find(long id) {
+		Actor actor = this.access.requireActor();
+		Need need = this.needs.selectById(id);
+		if (need == null) {
+			return null;
+		}
+		return this.visibility.visibleTo(actor, need).orElse(null);
+	}
+
+	Connection<NeedView> mine(Connections.PageRequest page) {
+		long userId = this.access.requireUserId();
+		List<Need> rows = this.needs.pageOfResident(userId, page.afterId(), page.fetchSize());
+		return Connections.of(rows.stream().map(this.visibility::forResident).toList(), page, NeedView::id);
+	}
+
+	/** The public wish wall: published needs in the subtree, public fields only (the type has no others). */
+	Connection<Wish> wishWall(long orgUnitId, Connections.PageRequest page) {
+		OrgUnitRef unit = this.orgs.require(orgUnitId);
+		List<Need> rows = this.needs.pageInSubtree(unit.path(), NeedStatus.PUBLISHED, page.afterId(), page.fetchSize());
+		return Connections.of(rows.stream().map(NeedVisibility::wish).toList(), page, Wish::id);
+	}
+
+	Connection<NeedView> stationNeeds(long orgUnitId, NeedStatus status, Connections.PageRequest page) {
+		OrgUnitRef unit = this.orgs.require(orgUnitId);
+		this.access.requireAdminOver(unit.path());
+		List<Need> rows = this.needs.pageInSubtree(unit.path(), status, page.afterId(), page.fetchSize());
+		// Every row lies under a unit the caller administers.
+		return Connections.of(rows.stream().map(this.visibility::forAdmin).toList(), page, NeedView::id);
+	}
+
+	/**
+	 * Needs of the unit's subtree escalated to the unit's own level: a 所 admin sees what was
+	 * escalated to 所 level in their 所, the center what reached the center. Stations and points are
+	 * not escalation targets, so their list is empty.
+	 */
+	Connection<NeedView> overdue(long orgUnitId, Connections.PageRequest page) {
+		OrgUnitRef unit = this.orgs.require(orgUnitId);
+		this.access.requireAdminOver(unit.path());
+		if (unit.level() != OrgLevel.INSTITUTE && unit.level() != OrgLevel.CENTER) {
+			return Connections.of(List.<NeedView>of(), page, NeedView::id);
+		}
+		List<Need> rows = this.needs.pageEscalatedInSubtree(unit.path(), unit.level(), page.afterId(),
+				page.fetchSize());
+		return Connections.of(rows.stream().map(this.visibility::forAdmin).toList(), page, NeedView::id);
+	}
+
+}

@@ -1,0 +1,170 @@
+package cn.wenming.practice.need;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.auth.Actor;
+import cn.wenming.practice.media.PhotoSubject;
+import cn.wenming.practice.media.Photos;
+import cn.wenming.practice.org.OrgDirectory;
+import cn.wenming.practice.org.OrgLevel;
+import cn.wenming.practice.org.OrgUnitRef;
+import cn.wenming.practice.shared.ContentSecurity.Scene;
+import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.ErrorCode;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 点单: a resident orders a need at a station (chosen, or the nearest open one), or staff enter an
+ * offline order on a resident's behalf (代录) at a station they cover. The need starts SUBMITTED,
+ * waiting for the station's review.
+ */
+@Service
+class NeedSubmission {
+
+	/** How far the nearest station may be when the resident did not choose one (a county's width). */
+	static final int NEAREST_STATION_RADIUS_METERS = 30_000;
+
+	private final NeedMapper needs;
+
+	private final NeedCategoryMapper categories;
+
+	private final NeedTransitions transitions;
+
+	private final OrgDirectory orgs;
+
+	private final AccessControl access;
+
+	private final TransactionTemplate tx;
+
+	private final NeedContentCheck content;
+
+	private final Photos photos;
+
+	private final NeedVisibility visibility;
+
+	private final Clock clock;
+
+	NeedSubmission(NeedMapper needs, NeedCategoryMapper categories, NeedTransitions transitions, OrgDirectory orgs,
+			AccessControl access, TransactionTemplate tx, NeedContentCheck content, Photos photos,
+			NeedVisibility visibility, Clock clock) {
+		this.needs = needs;
+		this.categories = categories;
+		this.transitions = transitions;
+		this.orgs = orgs;
+		this.access = access;
+		this.tx = tx;
+		this.content = content;
+		this.photos = photos;
+		this.visibility = visibility;
+		this.clock = clock;
+	}
+
+	NeedView submit(SubmitNeed command) {
+		Actor actor = this.access.requireActor();
+		NeedCategory category = this.categories.selectById(command.categoryId());
+		if (category == null || !Boolean.TRUE.equals(category.getEnabled())) {
+			throw new DomainException(ErrorCode.NEED_CATEGORY_UNKNOWN);
+		}
+		NeedSource source = (command.source() == null) ? NeedSource.ONLINE : command.source();
+		List<Long> photoIds = this.photos.validateIds(command.photoIds());
+		OrgUnitRef station = stationFor(command);
+		if (source.assisted()) {
+			// 代录: staff enter an offline need on the resident's behalf, only at a station they cover.
+			if (!actor.isAdminOver(station.path())) {
+				throw DomainException.forbidden();
+			}
+			if (command.consentNote() == null || command.consentNote().isBlank()) {
+				throw new DomainException(ErrorCode.BAD_REQUEST, "代录需求须填写群众知情同意说明");
+			}
+		}
+		Need need = new Need();
+		need.setCategoryId(category.getId());
+		need.setTitle(command.title().strip());
+		need.setDescription(command.description().strip());
+		need.setBeneficiaryType(command.beneficiaryType());
+		need.setUrgency(command.urgency());
+		need.setAddress(command.address().strip());
+		need.setLatitude(decimal(command.latitude()));
+		need.setLongitude(decimal(command.longitude()));
+		need.setContactName(command.contactName().strip());
+		need.setContactPhone(command.contactPhone().strip());
+		need.setDesiredDate(parseDate(command.desiredDate()));
+		need.setStationId(station.id());
+		need.setSource(source);
+		need.setConsentNote(source.assisted() ? command.consentNote().strip() : null);
+		need.setResidentUserId(source.assisted() ? null : actor.userId());
+		need.setCreatedBy(actor.userId());
+		need.setStatus(NeedStatus.SUBMITTED);
+		need.setVersion(0);
+		// Before anything is stored and outside the transaction: a WeChat call may take seconds.
+		ContentHold hold = this.content.check(actor, Scene.FORUM, need.getTitle(), need.getDescription());
+		need.setContentHold(hold);
+		Instant now = this.clock.instant();
+		// The application clock, not the fill handler's system time: stage deadlines and the monthly
+		// 落实清单 compare created_at with clock time.
+		need.setCreatedAt(now);
+		need.setUpdatedAt(now);
+		this.tx.executeWithoutResult(status -> {
+			if (this.needs.lockOpenStation(station.id()) == null) {
+				throw new DomainException(ErrorCode.ORG_UNIT_CLOSED);
+			}
+			this.needs.insert(need);
+			// The submitter's own uploads (the resident, or the staff member for an assisted order).
+			this.photos.attach(actor.userId(), photoIds, PhotoSubject.NEED, need.getId());
+			this.transitions.record(need.getId(), null, NeedStatus.SUBMITTED, actor.userId(),
+					submissionNote(source, hold), now);
+		});
+		return this.visibility.viewFor(actor, this.needs.selectById(need.getId()));
+	}
+
+	private static String submissionNote(NeedSource source, ContentHold hold) {
+		String assisted = source.assisted() ? "代录：" + source : null;
+		if (hold == null) {
+			return assisted;
+		}
+		String held = "内容待人工审核（" + hold + "）";
+		return (assisted == null) ? held : assisted + "；" + held;
+	}
+
+	private OrgUnitRef stationFor(SubmitNeed command) {
+		if (command.stationId() == null) {
+			return this.orgs
+				.nearestOpenStation(command.latitude(), command.longitude(), NEAREST_STATION_RADIUS_METERS)
+				.orElseThrow(() -> new DomainException(ErrorCode.NEED_NO_STATION_NEARBY));
+		}
+		OrgUnitRef station = this.orgs.require(command.stationId());
+		if (station.level() != OrgLevel.STATION) {
+			throw DomainException.badRequest("需求须提交到新时代文明实践站");
+		}
+		if (!station.open()) {
+			throw new DomainException(ErrorCode.ORG_UNIT_CLOSED);
+		}
+		return station;
+	}
+
+	private static LocalDate parseDate(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new DomainException(ErrorCode.BAD_REQUEST, "期望日期格式应为 yyyy-MM-dd");
+		}
+	}
+
+	private static BigDecimal decimal(double value) {
+		return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP);
+	}
+
+}
