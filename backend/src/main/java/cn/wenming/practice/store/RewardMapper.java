@@ -1,4 +1,4 @@
-package cn.wenming.practice.points;
+package cn.wenming.practice.store;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cn.wenming.practice.points;
+package cn.wenming.practice.store;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cn.wenming.practice.points.PointsWallet;
 import cn.wenming.practice.testinfra.Fixtures;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -18,19 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as one ADJUSTMENT entry each, so ledger = account), a reward of a new station, and the checks
  * that Σ ledger = account = Redis and Redis stock = MySQL stock.
  */
-final class RedemptionRig {
+public final class RedemptionRig {
 
 	final JdbcTemplate jdbc;
 
 	final StringRedisTemplate redis;
 
-	RedemptionRig(JdbcTemplate jdbc, StringRedisTemplate redis) {
+	public RedemptionRig(JdbcTemplate jdbc, StringRedisTemplate redis) {
 		this.jdbc = jdbc;
 		this.redis = redis;
 	}
 
 	/** {@code count} new users with {@code points} each; returns their ids. */
-	List<Long> usersWithPoints(int count, int points) {
+	public List<Long> usersWithPoints(int count, int points) {
 		String prefix = Fixtures.unique("rig");
 		Timestamp now = Timestamp.from(Instant.now());
 		List<Object[]> users = new ArrayList<>();
@@ -55,7 +56,7 @@ final class RedemptionRig {
 	}
 
 	/** Appends an entry dated {@code at} and moves the account with it (as the ledger would have then). */
-	void entry(long userId, int delta, String type, Instant at) {
+	public void entry(long userId, int delta, String type, Instant at) {
 		this.jdbc.update("UPDATE points_account SET balance = balance + ?, version = version + 1 WHERE user_id = ?", delta,
 				userId);
 		int balance = this.jdbc.queryForObject("SELECT balance FROM points_account WHERE user_id = ?", Integer.class,
@@ -89,7 +90,7 @@ final class RedemptionRig {
 	}
 
 	/** Σ ledger deltas = account balance = Redis balance (where cached), and no holds left, for each user. */
-	void assertBooksAgree(List<Long> userIds) {
+	public void assertBooksAgree(List<Long> userIds) {
 		Map<Long, Long> ledger = new java.util.HashMap<>();
 		Map<Long, Long> accounts = new java.util.HashMap<>();
 		String in = String.join(",", userIds.stream().map(String::valueOf).toList());
@@ -100,7 +101,7 @@ final class RedemptionRig {
 		for (long userId : userIds) {
 			long sum = ledger.getOrDefault(userId, 0L);
 			assertThat(accounts.getOrDefault(userId, 0L)).as("account of %s", userId).isEqualTo(sum).isNotNegative();
-			Object cached = this.redis.opsForHash().get(PointsBalanceCache.key(userId), "b");
+			Object cached = this.redis.opsForHash().get(PointsWallet.balanceKey(userId), "b");
 			if (cached != null) {
 				assertThat(Long.parseLong(cached.toString())).as("Redis balance of %s", userId).isEqualTo(sum);
 			}

@@ -1,4 +1,4 @@
-package cn.wenming.practice.points;
+package cn.wenming.practice.store;
 
 /**
  * Where a redemption is. {@code PENDING} is the idempotency claim while the first request runs

@@ -1,4 +1,4 @@
-package cn.wenming.practice.points;
+package cn.wenming.practice.store;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.points.PointsScenario;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;

@@ -1,4 +1,4 @@
-package cn.wenming.practice.points;
+package cn.wenming.practice.store;
 
 import java.time.Instant;
 import java.util.List;
@@ -83,10 +83,10 @@ class RedemptionController {
 	}
 
 	@BatchMapping(typeName = "Redemption")
-	Map<Redemption, Reward> reward(List<Redemption> orders) {
+	List<Reward> reward(List<Redemption> orders) {
 		Map<Long, Reward> byId = this.service
 			.rewardsByIds(orders.stream().map(Redemption::getRewardId).collect(Collectors.toSet()));
-		return orders.stream().collect(Collectors.toMap(order -> order, order -> byId.get(order.getRewardId())));
+		return orders.stream().map(order -> byId.get(order.getRewardId())).toList();
 	}
 
 	@SchemaMapping(typeName = "Redemption")

@@ -1,4 +1,4 @@
-package cn.wenming.practice.points;
+package cn.wenming.practice.store;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.points.PointsWallet;
+import cn.wenming.practice.points.PrivateRedisPoints;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import redis.embedded.RedisServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisClientConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
@@ -48,22 +50,13 @@ class RedemptionRedisFailureTest {
 	RedemptionMapper orders;
 
 	@Autowired
-	PointsAccountMapper accounts;
-
-	@Autowired
-	PointsEntryMapper entries;
-
-	@Autowired
-	PointsProperties pointsProperties;
+	ApplicationContext context;
 
 	@Autowired
 	RedemptionProperties redemptionProperties;
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
-
-	@Autowired
-	ApplicationEventPublisher events;
 
 	@Autowired
 	Clock clock;
@@ -89,7 +82,7 @@ class RedemptionRedisFailureTest {
 
 	RedemptionReconciler reconciler;
 
-	PointsBalanceCache cache;
+	PrivateRedisPoints points;
 
 	RedemptionRig rig;
 
@@ -110,10 +103,8 @@ class RedemptionRedisFailureTest {
 		this.connections.afterPropertiesSet();
 		this.connections.start();
 		this.redis = new StringRedisTemplate(this.connections);
-		this.cache = new PointsBalanceCache(this.redis, this.accounts, this.pointsProperties);
-		PointsLedger ledger = new PointsLedger(this.entries, this.accounts, this.cache, this.clock,
-				this.transactionManager, this.events);
-		RedemptionStore store = new RedemptionStore(this.redis, this.pointsProperties);
+		this.points = new PrivateRedisPoints(this.context, this.redis);
+		RedemptionStore store = new RedemptionStore(this.redis, this.points.wallet());
 		RedemptionFaults faults = new RedemptionFaults() {
 			@Override
 			void afterReserve(long redemptionId) {
@@ -131,9 +122,9 @@ class RedemptionRedisFailureTest {
 				}
 			}
 		};
-		this.redemptions = new Redemptions(this.rewards, this.orders, this.accounts, ledger, store, faults,
+		this.redemptions = new Redemptions(this.rewards, this.orders, this.points.wallet(), store, faults,
 				this.redemptionProperties, this.clock, this.transactionManager);
-		this.reconciler = new RedemptionReconciler(store, this.orders, this.rewards, this.accounts,
+		this.reconciler = new RedemptionReconciler(store, this.orders, this.rewards, this.points.wallet(),
 				this.redemptionProperties, this.clock);
 		this.rig = new RedemptionRig(this.jdbc, this.redis);
 	}
@@ -170,7 +161,7 @@ class RedemptionRedisFailureTest {
 		this.rig.assertBooksAgree(users);
 		for (long userId : users) {
 			// Read through the cache: loads what a flush lost, and must equal the ledger.
-			assertThat((long) this.cache.balance(userId)).isEqualTo(this.jdbc
+			assertThat((long) this.points.shownBalance(userId)).isEqualTo(this.jdbc
 				.queryForObject("SELECT COALESCE(SUM(delta), 0) FROM points_entry WHERE user_id = ?", Long.class, userId));
 		}
 		Integer redisStock = this.rig.redisStock(rewardId);
@@ -219,7 +210,7 @@ class RedemptionRedisFailureTest {
 		assertThatThrownBy(() -> this.redemptions.redeem(users.get(0), rewardId, 1, "while-down"))
 			.isInstanceOfSatisfying(DomainException.class,
 					ex -> assertThat(ex.code()).isEqualTo(ErrorCode.UPSTREAM_UNAVAILABLE));
-		assertThat(this.cache.balance(users.get(0))).isEqualTo(30);
+		assertThat(this.points.shownBalance(users.get(0))).isEqualTo(30);
 		assertThat(this.rig.mysqlStock(rewardId)).isEqualTo(3);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM redemption WHERE user_id = ?", Integer.class,
 				users.get(0))).isEqualTo(1);
@@ -231,7 +222,7 @@ class RedemptionRedisFailureTest {
 		wire();
 		// The same key works once Redis is back: the failed attempt left no claim behind.
 		assertThat(redeem(users.get(0), rewardId, "while-down")).isEqualTo("OK");
-		assertThat(this.cache.balance(users.get(0))).isEqualTo(10);
+		assertThat(this.points.shownBalance(users.get(0))).isEqualTo(10);
 		assertConsistent(users, rewardId);
 	}
 
@@ -273,7 +264,7 @@ class RedemptionRedisFailureTest {
 		// Drift of any other origin (a lost after-commit update, a hand edit) is replaced by MySQL.
 		this.redis.opsForHash().put(RedemptionStore.rewardKey(rewardId), "s", "40");
 		this.redis.opsForHash().put(RedemptionStore.rewardKey(rewardId), "u" + users.get(0), "0");
-		this.redis.opsForHash().put(PointsBalanceCache.key(users.get(0)), "b", "999");
+		this.redis.opsForHash().put(PointsWallet.balanceKey(users.get(0)), "b", "999");
 		RedemptionReconciler.Result drift = this.reconciler.reconcile(Duration.ZERO);
 		assertThat(drift.rewardsRepaired()).isEqualTo(1);
 		assertThat(drift.balancesRepaired()).isGreaterThanOrEqualTo(1);

@@ -1,10 +1,12 @@
-package cn.wenming.practice.points;
+package cn.wenming.practice.store;
 
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import cn.wenming.practice.points.PointsBalance;
+import cn.wenming.practice.points.PointsWallet;
 import cn.wenming.practice.shared.DeadlockRetry;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
@@ -51,9 +53,7 @@ class Redemptions {
 
 	private final RedemptionMapper orders;
 
-	private final PointsAccountMapper accounts;
-
-	private final PointsLedger ledger;
+	private final PointsWallet points;
 
 	private final RedemptionStore store;
 
@@ -65,13 +65,12 @@ class Redemptions {
 
 	private final TransactionTemplate tx;
 
-	Redemptions(RewardMapper rewards, RedemptionMapper orders, PointsAccountMapper accounts, PointsLedger ledger,
+	Redemptions(RewardMapper rewards, RedemptionMapper orders, PointsWallet points,
 			RedemptionStore store, RedemptionFaults faults, RedemptionProperties properties, Clock clock,
 			PlatformTransactionManager transactionManager) {
 		this.rewards = rewards;
 		this.orders = orders;
-		this.accounts = accounts;
-		this.ledger = ledger;
+		this.points = points;
 		this.store = store;
 		this.faults = faults;
 		this.properties = properties;
@@ -197,10 +196,7 @@ class Redemptions {
 					&& attempts++ < 3) {
 				// Redis lost a key (flush, restart, expiry): load it from MySQL, read now.
 				Reward fresh = this.rewards.selectById(reward.getId());
-				PointsAccountMapper.Balance balance = this.accounts.find(claim.getUserId());
-				if (balance == null) {
-					balance = new PointsAccountMapper.Balance(0, 0);
-				}
+				PointsBalance balance = this.points.balance(claim.getUserId());
 				RedemptionStore.Snapshot mysql = new RedemptionStore.Snapshot(fresh.getStock(), fresh.getVersion(),
 						this.rewards.countOf(reward.getId(), claim.getUserId()), balance.balance(), balance.version());
 				outcome = this.store.reserve(claim.getId(), claim.getUserId(), reward.getId(), claim.getQuantity(),
@@ -241,15 +237,15 @@ class Redemptions {
 		// Registered before the ledger's own refresh so the hold goes in the same step as the new balance.
 		afterCommit(() -> {
 			try {
-				this.store.release(claim.getId(), userId, reward.getId(), this.accounts.find(userId));
+				this.store.release(claim.getId(), userId, reward.getId(), this.points.balance(userId));
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not release the Redis hold of redemption {}: {}", claim.getId(),
 						ex.getClass().getSimpleName());
 			}
 		});
-		this.ledger.postInCurrentTransaction(new PointsLedger.Posting(userId, -claim.getPoints(), PointsType.REDEMPTION,
-				Long.toString(claim.getId()), "兑换 " + reward.getName() + " × " + claim.getQuantity(), null));
+		this.points.spend(userId, claim.getPoints(), claim.getId(),
+				"兑换 " + reward.getName() + " × " + claim.getQuantity());
 		if (this.rewards.take(reward.getId(), claim.getQuantity(), now) == 0) {
 			throw new DomainException(ErrorCode.OUT_OF_STOCK);
 		}
@@ -301,9 +297,8 @@ class Redemptions {
 			}
 			this.rewards.give(order.getRewardId(), order.getQuantity(), now);
 			this.rewards.uncount(order.getRewardId(), order.getUserId(), order.getQuantity());
-			this.ledger.postInCurrentTransaction(new PointsLedger.Posting(order.getUserId(), order.getPoints(),
-					PointsType.REDEMPTION_REFUND, Long.toString(order.getId()),
-					(to == RedemptionStatus.EXPIRED) ? "兑换逾期未领取，退回积分" : "取消兑换，退回积分", null));
+			this.points.refund(order.getUserId(), order.getPoints(), order.getId(),
+					(to == RedemptionStatus.EXPIRED) ? "兑换逾期未领取，退回积分" : "取消兑换，退回积分");
 			long version = this.rewards.selectById(order.getRewardId()).getVersion();
 			afterCommit(() -> giveStock(order.getRewardId(), order.getQuantity(), order.getUserId(), version));
 			return true;

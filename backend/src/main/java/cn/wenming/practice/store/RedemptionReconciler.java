@@ -1,4 +1,4 @@
-package cn.wenming.practice.points;
+package cn.wenming.practice.store;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import cn.wenming.practice.points.PointsBalance;
+import cn.wenming.practice.points.PointsWallet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,18 +38,18 @@ class RedemptionReconciler {
 
 	private final RewardMapper rewards;
 
-	private final PointsAccountMapper accounts;
+	private final PointsWallet points;
 
 	private final RedemptionProperties properties;
 
 	private final Clock clock;
 
 	RedemptionReconciler(RedemptionStore store, RedemptionMapper orders, RewardMapper rewards,
-			PointsAccountMapper accounts, RedemptionProperties properties, Clock clock) {
+			PointsWallet points, RedemptionProperties properties, Clock clock) {
 		this.store = store;
 		this.orders = orders;
 		this.rewards = rewards;
-		this.accounts = accounts;
+		this.points = points;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -69,7 +71,7 @@ class RedemptionReconciler {
 			rewardsRepaired += repairReward(rewardId) ? 1 : 0;
 		}
 		int balancesRepaired = 0;
-		for (long userId : this.store.idsWithPrefix(PointsBalanceCache.PREFIX, 'u')) {
+		for (long userId : this.store.idsWithPrefix(PointsWallet.BALANCE_KEY_PREFIX, 'u')) {
 			balancesRepaired += repairBalance(userId) ? 1 : 0;
 		}
 		if (dead + rewardsRepaired + balancesRepaired > 0) {
@@ -92,7 +94,7 @@ class RedemptionReconciler {
 				Redemption order = this.orders.selectById(redemptionId);
 				if (order != null && order.getStatus() != RedemptionStatus.PENDING) {
 					// Committed; only the after-commit release was lost.
-					finished += this.store.release(redemptionId, userId, rewardId, balanceOf(userId)) ? 1 : 0;
+					finished += this.store.release(redemptionId, userId, rewardId, this.points.balance(userId)) ? 1 : 0;
 				}
 				else if (order == null || this.orders.release(redemptionId) == 1) {
 					finished += this.store.undo(redemptionId, userId, rewardId) ? 1 : 0;
@@ -135,18 +137,13 @@ class RedemptionReconciler {
 		if (!cached.containsKey("b") || !this.store.holds(userId).isEmpty()) {
 			return false;
 		}
-		PointsAccountMapper.Balance balance = balanceOf(userId);
+		PointsBalance balance = this.points.balance(userId);
 		if (cached.get("b").equals(Integer.toString(balance.balance()))) {
 			return false;
 		}
 		log.warn("Points balance of user {} drifted in Redis ({} vs MySQL {}): repairing", userId, cached.get("b"),
 				balance.balance());
 		return this.store.repairBalance(userId, cached.get("b"), cached.get("v"), balance);
-	}
-
-	private PointsAccountMapper.Balance balanceOf(long userId) {
-		PointsAccountMapper.Balance balance = this.accounts.find(userId);
-		return (balance != null) ? balance : new PointsAccountMapper.Balance(0, 0);
 	}
 
 }

@@ -1,10 +1,12 @@
-package cn.wenming.practice.points;
+package cn.wenming.practice.store;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cn.wenming.practice.points.PointsBalance;
+import cn.wenming.practice.points.PointsWallet;
 import cn.wenming.practice.shared.RedisScan;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
  * {@code p}, a change counter {@code n}, each user's live count {@code u<userId>}, {@code mv} (the
  * lowest MySQL stock version a reload may bring) and one marker {@code r<redemptionId>} per
  * redemption in flight (what it took), so giving back is keyed on the reward's own slot;</li>
- * <li>per user (one slot, tag {@code {u<id>}}): the balance hash of {@link PointsBalanceCache} and
+ * <li>per user (one slot, tag {@code {u<id>}}): the points balance hash ({@link PointsWallet#balanceKey}) and
  * the holds {@code points:hold:{u<id>}} (field = redemption id, value =
  * "cost:rewardId:quantity:startedAtMillis"). Balances are only ever set from MySQL, versioned; the
  * balance available is {@code b - Σ holds}, so a refresh from MySQL never forgets money being spent.</li>
@@ -185,9 +187,9 @@ class RedemptionStore {
 
 	private final Duration balanceTtl;
 
-	RedemptionStore(StringRedisTemplate redis, PointsProperties properties) {
+	RedemptionStore(StringRedisTemplate redis, PointsWallet points) {
 		this.redis = redis;
-		this.balanceTtl = properties.balanceCacheTtl();
+		this.balanceTtl = points.balanceCacheTtl();
 	}
 
 	static String rewardKey(long rewardId) {
@@ -195,7 +197,7 @@ class RedemptionStore {
 	}
 
 	static String holdKey(long userId) {
-		return HOLD + PointsBalanceCache.userTag(userId);
+		return HOLD + PointsWallet.userTag(userId);
 	}
 
 	/** What MySQL says, for loading missing keys; {@link #NONE} to try without reading MySQL first. */
@@ -214,7 +216,7 @@ class RedemptionStore {
 			long nowMillis) {
 		boolean load = mysql != Snapshot.NONE;
 		String hold = cost + ":" + rewardId + ":" + quantity + ":" + nowMillis;
-		Long held = this.redis.execute(HOLD_POINTS, List.of(PointsBalanceCache.key(userId), holdKey(userId)),
+		Long held = this.redis.execute(HOLD_POINTS, List.of(PointsWallet.balanceKey(userId), holdKey(userId)),
 				load ? "load" : "", Integer.toString(mysql.balance()), Long.toString(mysql.balanceVersion()),
 				Integer.toString(cost), Long.toString(redemptionId), hold, Long.toString(this.balanceTtl.toMillis()),
 				Long.toString(Duration.ofDays(1).toMillis()));
@@ -265,9 +267,9 @@ class RedemptionStore {
 	}
 
 	/** After the MySQL commit: the reward side settles, then the hold goes with the committed balance. */
-	boolean release(long redemptionId, long userId, long rewardId, PointsAccountMapper.Balance balance) {
+	boolean release(long redemptionId, long userId, long rewardId, PointsBalance balance) {
 		this.redis.execute(SETTLE_STOCK, List.of(rewardKey(rewardId)), Long.toString(redemptionId));
-		return this.redis.execute(RELEASE_HOLD, List.of(PointsBalanceCache.key(userId), holdKey(userId)),
+		return this.redis.execute(RELEASE_HOLD, List.of(PointsWallet.balanceKey(userId), holdKey(userId)),
 				Long.toString(redemptionId), Integer.toString(balance.balance()), Long.toString(balance.version()),
 				Long.toString(this.balanceTtl.toMillis())) == 1L;
 	}
@@ -311,14 +313,14 @@ class RedemptionStore {
 	}
 
 	Map<String, String> balanceHash(long userId) {
-		Map<Object, Object> raw = this.redis.opsForHash().entries(PointsBalanceCache.key(userId));
+		Map<Object, Object> raw = this.redis.opsForHash().entries(PointsWallet.balanceKey(userId));
 		Map<String, String> hash = new java.util.HashMap<>();
 		raw.forEach((k, v) -> hash.put(k.toString(), v.toString()));
 		return hash;
 	}
 
-	boolean repairBalance(long userId, String observedB, String observedV, PointsAccountMapper.Balance balance) {
-		return this.redis.execute(REPAIR_BALANCE, List.of(PointsBalanceCache.key(userId), holdKey(userId)), observedB,
+	boolean repairBalance(long userId, String observedB, String observedV, PointsBalance balance) {
+		return this.redis.execute(REPAIR_BALANCE, List.of(PointsWallet.balanceKey(userId), holdKey(userId)), observedB,
 				observedV, Integer.toString(balance.balance()), Long.toString(balance.version())) == 1L;
 	}
 
