@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import cn.wenming.practice.org.OrgLevel;
-import cn.wenming.practice.shared.ServedUnderProject;
+import cn.wenming.practice.project.ServedUnderProject;
 import com.baomidou.mybatisplus.annotation.FieldFill;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableField;

@@ -6,5 +6,5 @@
  * behind. Points are spent and refunded only through {@link cn.wenming.practice.points.PointsWallet},
  * in the store's own transaction. Nothing depends on this feature.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "points", "auth", "org", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "auth", "org", "points" })
 package cn.wenming.practice.store;

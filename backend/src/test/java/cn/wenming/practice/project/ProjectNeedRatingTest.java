@@ -1,4 +1,4 @@
-package cn.wenming.practice.activity;
+package cn.wenming.practice.project;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.activity.ActivityScenario;
+import cn.wenming.practice.activity.Attendance;
 import cn.wenming.practice.need.NeedScenario;
-import cn.wenming.practice.shared.ServiceRated;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
@@ -109,7 +110,7 @@ class ProjectNeedRatingTest {
 		for (int i = 0; i < 50; i++) {
 			String projectId = this.s.createProject(this.s.admin, this.s.tree.station(), "项目" + i)
 				.path("createProject.id").entity(String.class).get();
-			// Stand-ins for rated needs: the activity feature keeps only what the event carried.
+			// Stand-ins for rated needs: the project feature keeps only what the event carried.
 			this.events.publishEvent(new ServiceRated(Long.parseLong(projectId), ServiceRated.Source.NEED, base + i,
 					1 + i % 5, Instant.now()));
 		}

@@ -1,7 +1,6 @@
-package cn.wenming.practice.activity;
+package cn.wenming.practice.project;
 
 import cn.wenming.practice.org.OrgDirectory;
-import cn.wenming.practice.shared.ServiceProjects;
 
 import org.springframework.stereotype.Component;
 

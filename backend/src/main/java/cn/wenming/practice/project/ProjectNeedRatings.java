@@ -1,8 +1,7 @@
-package cn.wenming.practice.activity;
+package cn.wenming.practice.project;
 
 import java.time.Clock;
 
-import cn.wenming.practice.shared.ServiceRated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

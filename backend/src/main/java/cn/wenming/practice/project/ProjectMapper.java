@@ -1,4 +1,4 @@
-package cn.wenming.practice.activity;
+package cn.wenming.practice.project;
 
 import java.time.Instant;
 import java.util.Collection;

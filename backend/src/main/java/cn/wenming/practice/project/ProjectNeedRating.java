@@ -1,4 +1,4 @@
-package cn.wenming.practice.activity;
+package cn.wenming.practice.project;
 
 import java.time.Instant;
 
@@ -8,8 +8,8 @@ import com.baomidou.mybatisplus.annotation.TableName;
 
 /**
  * A resident's rating of a need served under a project, as announced by
- * {@link cn.wenming.practice.shared.ServiceRated}; keyed by the need id so a replay counts once
- * (V20__need_project.sql). The activity feature keeps its own copy rather than reading the need tables.
+ * {@link ServiceRated}; keyed by the need id so a replay counts once
+ * (V20__need_project.sql). This feature keeps its own copy rather than reading the need tables.
  */
 @TableName("project_need_rating")
 class ProjectNeedRating {

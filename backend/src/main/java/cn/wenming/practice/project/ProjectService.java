@@ -1,4 +1,4 @@
-package cn.wenming.practice.activity;
+package cn.wenming.practice.project;
 
 import java.time.Instant;
 
@@ -11,6 +11,7 @@ import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
 import cn.wenming.practice.team.TeamDirectory;
 import cn.wenming.practice.team.TeamRef;
+import cn.wenming.practice.volunteer.ServiceCategory;
 import graphql.relay.Connection;
 
 import org.springframework.stereotype.Service;
@@ -37,7 +38,16 @@ class ProjectService {
 		this.access = access;
 	}
 
-	Project create(ActivityController.CreateProjectInput input) {
+	/** A new project of an org unit, optionally run by a team. */
+	record CreateProject(long orgUnitId, Long teamId, String name, ServiceCategory category, String description,
+			boolean brand) {
+	}
+
+	/** Every editable field: a full replacement, so an absent description or team clears it. */
+	record UpdateProject(String name, ServiceCategory category, String description, boolean brand, Long teamId) {
+	}
+
+	Project create(CreateProject input) {
 		OrgUnitRef unit = this.orgs.require(input.orgUnitId());
 		Actor actor = this.access.requireAdminOver(unit.path());
 		if (!unit.open()) {
@@ -49,14 +59,14 @@ class ProjectService {
 		project.setName(input.name().strip());
 		project.setCategory(input.category());
 		project.setDescription(strip(input.description()));
-		project.setBrand(Boolean.TRUE.equals(input.brand()));
+		project.setBrand(input.brand());
 		project.setStatus(ProjectStatus.ACTIVE);
 		project.setCreatedBy(actor.userId());
 		this.projects.insert(project);
 		return this.projects.selectById(project.getId());
 	}
 
-	Project update(long id, ActivityController.UpdateProjectInput input) {
+	Project update(long id, UpdateProject input) {
 		Project project = require(id);
 		this.access.requireAdminOver(pathOf(project));
 		if (project.getStatus() == ProjectStatus.ARCHIVED) {
