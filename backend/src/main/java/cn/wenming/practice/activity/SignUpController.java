@@ -3,6 +3,7 @@ package cn.wenming.practice.activity;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -118,17 +119,18 @@ class SignUpController {
 		return this.service.ofActivity(activityId, status, first, after);
 	}
 
+	/** Empty where the caller has no live sign-up (a batch list may not hold nulls; GraphQL unwraps it). */
 	@BatchMapping(typeName = "Activity")
-	List<SignUp> mySignUp(List<Activity> list) {
+	List<Optional<SignUp>> mySignUp(List<Activity> list) {
 		Long userId = this.access.currentUserId();
 		if (userId == null) {
-			return list.stream().map(a -> (SignUp) null).toList();
+			return list.stream().map(a -> Optional.<SignUp>empty()).toList();
 		}
 		Map<Long, SignUp> byActivity = this.signUps
 			.findLiveOfUser(userId, list.stream().map(Activity::getId).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(SignUp::getActivityId, Function.identity(), (a, b) -> a));
-		return list.stream().map(a -> byActivity.get(a.getId())).toList();
+		return list.stream().map(a -> Optional.ofNullable(byActivity.get(a.getId()))).toList();
 	}
 
 	@BatchMapping(typeName = "SignUp")

@@ -3,6 +3,7 @@ package cn.wenming.practice.project;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -110,23 +111,26 @@ class ProjectController {
 		return list.stream().map(p -> byId.getOrDefault(p.getId(), ProjectRatings.Summary.NONE)).toList();
 	}
 
+	/** Empty for a need served outside any project (a batch list may not hold nulls; GraphQL unwraps it). */
 	@BatchMapping(typeName = "Need", field = "project")
-	List<Project> needProject(List<ServedUnderProject> needs) {
+	List<Optional<Project>> needProject(List<ServedUnderProject> needs) {
 		return served(needs);
 	}
 
 	@BatchMapping(typeName = "Activity", field = "project")
-	List<Project> activityProject(List<ServedUnderProject> activities) {
+	List<Optional<Project>> activityProject(List<ServedUnderProject> activities) {
 		return served(activities);
 	}
 
-	/** The project of each source, in the sources' order (null where there is none). */
-	private List<Project> served(List<ServedUnderProject> sources) {
+	/** The project of each source, in the sources' order. */
+	private List<Optional<Project>> served(List<ServedUnderProject> sources) {
 		Map<Long, Project> byId = this.projects
 			.findByIds(sources.stream().map(ServedUnderProject::getProjectId).filter(Objects::nonNull).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(Project::getId, Function.identity()));
-		return sources.stream().map(s -> (s.getProjectId() != null) ? byId.get(s.getProjectId()) : null).toList();
+		return sources.stream()
+			.map(s -> Optional.ofNullable((s.getProjectId() != null) ? byId.get(s.getProjectId()) : null))
+			.toList();
 	}
 
 }
