@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 3-master Redis Cluster): WeChat access tokens — WeChat invalidates the previous token when a new
  * one is fetched, so instances fetching their own would log each other out — are fetched once per
  * expiry for the mini-program and the 公众号; every scheduled job runs on one instance per tick.
- * The redemption and sign-up races on three instances are in {@code points.RedemptionScaleOutTest}
+ * The redemption and sign-up races on three instances are in {@code store.RedemptionScaleOutTest}
  * and {@code activity.SignUpScaleOutTest}.
  */
 class ScaleOutTest {

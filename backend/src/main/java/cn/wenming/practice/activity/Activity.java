@@ -9,11 +9,12 @@ import com.baomidou.mybatisplus.annotation.TableField;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 
+import cn.wenming.practice.project.ServedUnderProject;
 import cn.wenming.practice.volunteer.ServiceCategory;
 
 /** An activity of a project (see V6__activity.sql); GraphQL {@code Activity}. */
 @TableName("activity")
-class Activity {
+class Activity implements ServedUnderProject {
 
 	@TableId(type = IdType.AUTO)
 	private Long id;
@@ -78,6 +79,7 @@ class Activity {
 		this.id = id;
 	}
 
+	@Override
 	public Long getProjectId() {
 		return this.projectId;
 	}

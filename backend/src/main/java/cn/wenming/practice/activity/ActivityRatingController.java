@@ -1,6 +1,5 @@
 package cn.wenming.practice.activity;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +12,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
-/** {@code rateActivity} and the batched {@code Project.rating} / {@code Activity.rating}; rules in {@link ActivityRatings}. */
+/** {@code rateActivity} and the batched {@code Activity.rating}; rules in {@link ActivityRatings}. */
 @Controller
 class ActivityRatingController {
 
@@ -29,22 +28,11 @@ class ActivityRatingController {
 		return this.ratings.rate(activityId, stars, comment);
 	}
 
-	@BatchMapping(typeName = "Project", field = "rating")
-	Map<Project, ActivityRatings.Summary> projectRating(List<Project> projects) {
-		Map<Long, ActivityRatings.Summary> byId = this.ratings
-			.ofProjects(projects.stream().map(Project::getId).distinct().toList());
-		Map<Project, ActivityRatings.Summary> result = new LinkedHashMap<>();
-		projects.forEach(p -> result.put(p, byId.getOrDefault(p.getId(), ActivityRatings.Summary.NONE)));
-		return result;
-	}
-
 	@BatchMapping(typeName = "Activity", field = "rating")
-	Map<Activity, ActivityRatings.Summary> activityRating(List<Activity> activities) {
+	List<ActivityRatings.Summary> activityRating(List<Activity> activities) {
 		Map<Long, ActivityRatings.Summary> byId = this.ratings
 			.ofActivities(activities.stream().map(Activity::getId).distinct().toList());
-		Map<Activity, ActivityRatings.Summary> result = new LinkedHashMap<>();
-		activities.forEach(a -> result.put(a, byId.getOrDefault(a.getId(), ActivityRatings.Summary.NONE)));
-		return result;
+		return activities.stream().map(a -> byId.getOrDefault(a.getId(), ActivityRatings.Summary.NONE)).toList();
 	}
 
 }

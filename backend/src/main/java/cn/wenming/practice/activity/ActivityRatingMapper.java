@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 
+import cn.wenming.practice.project.StarTally;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -13,29 +14,19 @@ import org.apache.ibatis.annotations.Select;
 @Mapper
 interface ActivityRatingMapper extends BaseMapper<ActivityRating> {
 
-	/** Average stars and count per key (a project or an activity id). */
+	/** Average stars and count per activity. */
 	record Summary(long id, int count, BigDecimal average) {
 	}
 
-	/**
-	 * Per project: its activities' ratings and the ratings of needs served under it
-	 * ({@code project_need_rating}), averaged together, in one statement.
-	 */
+	/** Per project: how many ratings its activities received and their stars added up. */
 	@Select("""
 			<script>
-			SELECT r.id AS id, CAST(SUM(r.n) AS SIGNED) AS count, SUM(r.total) / SUM(r.n) AS average FROM (
-			  SELECT project_id AS id, COUNT(*) AS n, SUM(stars) AS total FROM activity_rating
-			  WHERE project_id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
-			  GROUP BY project_id
-			  UNION ALL
-			  SELECT project_id AS id, COUNT(*) AS n, SUM(stars) AS total FROM project_need_rating
-			  WHERE project_id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
-			  GROUP BY project_id
-			) r
-			GROUP BY r.id
+			SELECT project_id AS projectId, COUNT(*) AS count, CAST(SUM(stars) AS SIGNED) AS stars FROM activity_rating
+			WHERE project_id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+			GROUP BY project_id
 			</script>
 			""")
-	List<Summary> byProjects(@Param("ids") Collection<Long> projectIds);
+	List<StarTally> tallies(@Param("ids") Collection<Long> projectIds);
 
 	@Select("""
 			<script>

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 
 import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.project.RatedUnderProject;
+import cn.wenming.practice.project.StarTally;
 import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
@@ -19,7 +21,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
- * Activity ratings (活动评价) and the project rating built from them.
+ * Activity ratings (活动评价), counted by {@code Project.rating} too ({@link RatedUnderProject}).
  * <p>
  * Who rates: volunteers who attended, i.e. whose live sign-up was checked in, once the activity is
  * FINISHED; once per person (unique key). Attendance is the one fact the system verifies for
@@ -28,13 +30,12 @@ import org.springframework.stereotype.Service;
  * like need ratings: risky → {@code CONTENT_REJECTED}; review or WeChat unavailable → stored held
  * and shown to its author only.
  * <p>
- * A project's rating is the average over its activities' ratings and the ratings of needs served
- * under it (a need dispatched or claimed with a {@code projectId}); the latter arrive as
- * {@link cn.wenming.practice.shared.ServiceRated} and are kept by {@link ProjectNeedRatings}, so this
- * feature never reads the need tables. {@code Activity.rating} counts activity ratings only.
+ * The project feature asks for this feature's tallies per project rather than reading its table;
+ * it adds the ratings of needs served under the project itself. {@code Activity.rating} counts
+ * activity ratings only.
  */
 @Service
-class ActivityRatings {
+class ActivityRatings implements RatedUnderProject {
 
 	private final ActivityRatingMapper ratings;
 
@@ -110,8 +111,9 @@ class ActivityRatings {
 
 	}
 
-	Map<Long, Summary> ofProjects(Collection<Long> projectIds) {
-		return projectIds.isEmpty() ? Map.of() : summaries(this.ratings.byProjects(projectIds));
+	@Override
+	public List<StarTally> tallies(Collection<Long> projectIds) {
+		return projectIds.isEmpty() ? List.of() : this.ratings.tallies(projectIds);
 	}
 
 	Map<Long, Summary> ofActivities(Collection<Long> activityIds) {

@@ -17,9 +17,12 @@ import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgStatistics;
 import cn.wenming.practice.org.OrgUnitRef;
+import cn.wenming.practice.project.ProjectDirectory;
+import cn.wenming.practice.project.ProjectRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
+import cn.wenming.practice.volunteer.ServiceCategory;
 import graphql.relay.Connection;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,7 +43,7 @@ class ActivityService {
 
 	private final ActivitySkillMapper skills;
 
-	private final ProjectService projects;
+	private final ProjectDirectory projects;
 
 	private final OrgDirectory orgs;
 
@@ -60,7 +63,7 @@ class ActivityService {
 
 	private final OrgStatistics pairings;
 
-	ActivityService(ActivityMapper activities, ActivitySkillMapper skills, ProjectService projects, OrgDirectory orgs,
+	ActivityService(ActivityMapper activities, ActivitySkillMapper skills, ProjectDirectory projects, OrgDirectory orgs,
 			AccessControl access, NearbyActivityIndex index, SignUpMapper signUps, Waitlist waitlist,
 			ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, OrgStatistics pairings) {
 		this.activities = activities;
@@ -77,11 +80,32 @@ class ActivityService {
 		this.pairings = pairings;
 	}
 
-	Activity create(ActivityController.CreateActivityInput input) {
-		Project project = this.projects.require(input.projectId());
-		OrgUnitRef unit = this.orgs.require(project.getOrgUnitId());
+	/** A new draft activity of a project; {@code signUpDeadline} null means its start. */
+	record CreateActivity(long projectId, String title, String description, Instant startsAt, Instant endsAt,
+			Instant signUpDeadline, String address, double latitude, double longitude, Integer geofenceMeters,
+			int capacity, List<String> skills, boolean trainingRequired, boolean theoryLecture, String contactName,
+			String contactPhone, Long civilizedUnitId) {
+	}
+
+	/** Every editable field of an activity: a full replacement, like a project's. */
+	record UpdateActivity(String title, String description, Instant startsAt, Instant endsAt, Instant signUpDeadline,
+			String address, double latitude, double longitude, Integer geofenceMeters, int capacity,
+			List<String> skills, boolean trainingRequired, boolean theoryLecture, String contactName,
+			String contactPhone) {
+	}
+
+	/** Which activities a page lists; every part optional. */
+	record ActivitySearch(Long orgUnitId, ServiceCategory category, Instant from, Instant to, ActivityStatus status) {
+
+		static final ActivitySearch ALL = new ActivitySearch(null, null, null, null, null);
+
+	}
+
+	Activity create(CreateActivity input) {
+		ProjectRef project = this.projects.require(input.projectId());
+		OrgUnitRef unit = this.orgs.require(project.orgUnitId());
 		Actor actor = this.access.requireAdminOver(unit.path());
-		if (project.getStatus() == ProjectStatus.ARCHIVED) {
+		if (project.archived()) {
 			throw new DomainException(ErrorCode.PROJECT_ARCHIVED);
 		}
 		if (!unit.open()) {
@@ -97,10 +121,10 @@ class ActivityService {
 			throw new DomainException(ErrorCode.CIVILIZED_UNIT_NOT_PAIRED);
 		}
 		Activity activity = new Activity();
-		activity.setProjectId(project.getId());
+		activity.setProjectId(project.id());
 		activity.setCivilizedUnitId(input.civilizedUnitId());
 		activity.setOrgUnitId(unit.id());
-		activity.setCategory(project.getCategory());
+		activity.setCategory(project.category());
 		activity.setTitle(input.title().strip());
 		activity.setDescription(strip(input.description()));
 		activity.setStartsAt(input.startsAt());
@@ -113,8 +137,8 @@ class ActivityService {
 		activity.setCapacity(input.capacity());
 		activity.setConfirmedCount(0);
 		activity.setWaitlistSeq(0);
-		activity.setTrainingRequired(Boolean.TRUE.equals(input.trainingRequired()));
-		activity.setTheoryLecture(Boolean.TRUE.equals(input.theoryLecture()));
+		activity.setTrainingRequired(input.trainingRequired());
+		activity.setTheoryLecture(input.theoryLecture());
 		activity.setContactName(strip(input.contactName()));
 		activity.setContactPhone(strip(input.contactPhone()));
 		activity.setStatus(ActivityStatus.DRAFT);
@@ -141,7 +165,7 @@ class ActivityService {
 	 * on them); a recruiting activity cannot be moved to start in the past. The nearby index follows
 	 * after the commit ({@link ActivityChanged}).
 	 */
-	Activity update(long id, ActivityController.UpdateActivityInput input) {
+	Activity update(long id, UpdateActivity input) {
 		Activity current = require(id);
 		this.access.requireAdminOver(pathOf(current));
 		Instant deadline = (input.signUpDeadline() != null) ? input.signUpDeadline() : input.startsAt();
@@ -185,8 +209,8 @@ class ActivityService {
 			edited.setGeofenceMeters((input.geofenceMeters() != null) ? input.geofenceMeters() : 500);
 			edited.setCapacity(input.capacity());
 			edited.setConfirmedCount(locked.getConfirmedCount() + promoted.size());
-			edited.setTrainingRequired(Boolean.TRUE.equals(input.trainingRequired()));
-			edited.setTheoryLecture(Boolean.TRUE.equals(input.theoryLecture()));
+			edited.setTrainingRequired(input.trainingRequired());
+			edited.setTheoryLecture(input.theoryLecture());
 			edited.setContactName(strip(input.contactName()));
 			edited.setContactPhone(strip(input.contactPhone()));
 			edited.setUpdatedAt(now);
@@ -266,9 +290,9 @@ class ActivityService {
 		return activity;
 	}
 
-	Connection<Activity> page(ActivityController.ActivityFilter filter, Integer first, String after) {
+	Connection<Activity> page(ActivitySearch filter, Integer first, String after) {
 		var page = Connections.page(first, after);
-		var f = (filter != null) ? filter : new ActivityController.ActivityFilter(null, null, null, null, null);
+		var f = (filter != null) ? filter : ActivitySearch.ALL;
 		String path = null;
 		if (f.orgUnitId() != null) {
 			path = this.orgs.require(f.orgUnitId()).path();

@@ -3,7 +3,6 @@ package cn.wenming.practice.activity;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -85,14 +84,12 @@ class ServiceRecordController {
 	}
 
 	@BatchMapping(typeName = "HoursRevocation")
-	Map<ServiceRecords.HoursRevocation, Activity> activity(List<ServiceRecords.HoursRevocation> list) {
+	List<Activity> activity(List<ServiceRecords.HoursRevocation> list) {
 		Map<Long, Activity> byId = this.activities
 			.findByIds(list.stream().map(ServiceRecords.HoursRevocation::activityId).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(Activity::getId, Function.identity()));
-		Map<ServiceRecords.HoursRevocation, Activity> result = new LinkedHashMap<>();
-		list.forEach(r -> result.put(r, byId.get(r.activityId())));
-		return result;
+		return list.stream().map(r -> byId.get(r.activityId())).toList();
 	}
 
 	/**

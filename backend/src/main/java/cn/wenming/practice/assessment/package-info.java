@@ -5,4 +5,6 @@
  * {@link cn.wenming.practice.volunteer.VolunteerStatistics}, {@link cn.wenming.practice.need.NeedStatistics})
  * and rolls stations' rows up the org tree in Java, so the number of statements is fixed.
  */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "activity", "auth", "need", "org", "volunteer" })
 package cn.wenming.practice.assessment;

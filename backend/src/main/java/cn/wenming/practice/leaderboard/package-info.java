@@ -6,4 +6,6 @@
  * rebuilt from, automatically when a board's key is missing and on demand by center admins. Depends
  * on points, activity, volunteer, team and org; nothing depends on it.
  */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "activity", "auth", "org", "points", "team", "volunteer" })
 package cn.wenming.practice.leaderboard;

@@ -6,4 +6,5 @@
  * {@link cn.wenming.practice.media.Photos} and decide who sees them by implementing
  * {@link cn.wenming.practice.media.PhotoAccess}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "auth" })
 package cn.wenming.practice.media;

@@ -5,4 +5,5 @@
  * {@link cn.wenming.practice.activity.UpcomingActivities} and
  * {@link cn.wenming.practice.activity.SignUpSources}. Switched off when {@code WX_MP_APPID} is not set.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "activity", "auth", "org" })
 package cn.wenming.practice.mp;

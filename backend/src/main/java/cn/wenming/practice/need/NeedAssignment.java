@@ -10,7 +10,7 @@ import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
-import cn.wenming.practice.shared.ServiceProjects;
+import cn.wenming.practice.project.ServiceProjects;
 import cn.wenming.practice.team.TeamDirectory;
 import cn.wenming.practice.team.TeamRef;
 import cn.wenming.practice.volunteer.VolunteerDirectory;

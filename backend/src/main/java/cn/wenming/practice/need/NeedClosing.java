@@ -5,7 +5,7 @@ import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.need.NeedTransitions.Move;
 import cn.wenming.practice.shared.ContentSecurity.Scene;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ServiceRated;
+import cn.wenming.practice.project.ServiceRated;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

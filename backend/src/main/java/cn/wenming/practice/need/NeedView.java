@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import cn.wenming.practice.org.OrgLevel;
-import cn.wenming.practice.shared.ServedUnderProject;
+import cn.wenming.practice.project.ServedUnderProject;
 
 /**
  * A need as one viewer may see it: GraphQL {@code Need}. Built only by {@link NeedVisibility}, which

@@ -3,9 +3,11 @@
  * teams take them (接单/认领) and serve, residents rate (评单). The legal moves live in
  * {@code NeedTransitions}. Other features see only the events {@link cn.wenming.practice.need.NeedCompleted}
  * and {@link cn.wenming.practice.need.NeedRated}, published after commit; a need served under a
- * service project (服务项目) is validated through {@link cn.wenming.practice.shared.ServiceProjects} and
- * its rating announced as {@link cn.wenming.practice.shared.ServiceRated}, both owned by no feature so
- * that the project owner (activity) and needs never depend on each other. Implements
+ * service project (服务项目) is validated through {@link cn.wenming.practice.project.ServiceProjects} and
+ * its rating announced as {@link cn.wenming.practice.project.ServiceRated}, both owned by the project
+ * feature, which depends on neither needs nor activities. Implements
  * {@link cn.wenming.practice.org.OrgUnitCloseGuard} so a station with open needs cannot be closed.
  */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "auth", "media", "org", "project", "team", "volunteer" })
 package cn.wenming.practice.need;

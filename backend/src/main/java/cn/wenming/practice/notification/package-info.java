@@ -6,4 +6,6 @@
  * never lost with a committed change and WeChat can never undo or hold one up. Only listens:
  * nothing depends on this feature.
  */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "activity", "auth", "need", "org", "team" })
 package cn.wenming.practice.notification;

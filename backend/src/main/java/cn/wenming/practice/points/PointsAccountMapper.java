@@ -12,10 +12,6 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 interface PointsAccountMapper {
 
-	/** A balance and the number of entries applied to it. */
-	record Balance(int balance, long version) {
-	}
-
 	/**
 	 * Creates the account row if missing. ON DUPLICATE KEY UPDATE (not INSERT IGNORE) because it
 	 * takes an exclusive lock on an existing row: INSERT IGNORE's shared lock followed by the
@@ -36,6 +32,6 @@ interface PointsAccountMapper {
 	int apply(@Param("userId") long userId, @Param("delta") int delta, @Param("now") Instant now);
 
 	@Select("SELECT balance, version FROM points_account WHERE user_id = #{userId}")
-	Balance find(@Param("userId") long userId);
+	PointsBalance find(@Param("userId") long userId);
 
 }

@@ -70,13 +70,13 @@ class PointsBalanceCache {
 			log.warn("Points balance cache unreachable, reading MySQL: {}", ex.getClass().getSimpleName());
 			return fromDatabase(userId).balance();
 		}
-		PointsAccountMapper.Balance balance = fromDatabase(userId);
+		PointsBalance balance = fromDatabase(userId);
 		put(userId, balance);
 		return balance.balance();
 	}
 
 	/** Stores a balance read from MySQL (after a commit or a miss); never fails the caller. */
-	void put(long userId, PointsAccountMapper.Balance balance) {
+	void put(long userId, PointsBalance balance) {
 		try {
 			this.redis.execute(PUT_IF_NEWER, List.of(key(userId)), Long.toString(balance.version()),
 					Integer.toString(balance.balance()), Long.toString(this.properties.balanceCacheTtl().toMillis()));
@@ -93,10 +93,9 @@ class PointsBalanceCache {
 		return this.redis.opsForHash().entries(key(userId));
 	}
 
-	private PointsAccountMapper.Balance fromDatabase(long userId) {
-		PointsAccountMapper.Balance balance = this.accounts.find(userId);
-		// No account yet: nothing earned; version 0 so the first entry's refresh (version 1) wins.
-		return (balance != null) ? balance : new PointsAccountMapper.Balance(0, 0);
+	private PointsBalance fromDatabase(long userId) {
+		PointsBalance balance = this.accounts.find(userId);
+		return (balance != null) ? balance : PointsBalance.NONE;
 	}
 
 }

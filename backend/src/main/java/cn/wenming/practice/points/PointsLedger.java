@@ -90,7 +90,7 @@ class PointsLedger {
 			throw new DomainException(ErrorCode.POINTS_INSUFFICIENT);
 		}
 		// Our own UPDATE holds the row lock, so this reads the balance this entry produced.
-		PointsAccountMapper.Balance after = this.accounts.find(posting.userId());
+		PointsBalance after = this.accounts.find(posting.userId());
 		PointsEntry entry = new PointsEntry();
 		entry.setUserId(posting.userId());
 		entry.setDelta(posting.delta());

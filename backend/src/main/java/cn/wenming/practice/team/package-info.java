@@ -5,4 +5,5 @@
  * Other features use {@link cn.wenming.practice.team.TeamDirectory} and
  * {@link cn.wenming.practice.team.TeamRef}; everything else is internal.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "auth", "org", "volunteer" })
 package cn.wenming.practice.team;

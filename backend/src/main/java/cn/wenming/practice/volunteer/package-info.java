@@ -6,4 +6,5 @@
  * {@link cn.wenming.practice.volunteer.VolunteerProfile}, {@link cn.wenming.practice.volunteer.VolunteerHours}, {@link cn.wenming.practice.volunteer.ServiceCategory}
  * and {@link cn.wenming.practice.volunteer.StarLevel}; everything else is internal.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "auth", "org" })
 package cn.wenming.practice.volunteer;

@@ -20,24 +20,24 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * except the admin grant; each scenario's activities sit at their own random spot so that
  * location searches do not see other tests' data. Shared by the activity tests.
  */
-final class ActivityScenario {
+public final class ActivityScenario {
 
-	final Api api;
+	public final Api api;
 
-	final Fixtures fixtures;
+	public final Fixtures fixtures;
 
-	final Fixtures.Tree tree;
+	public final Fixtures.Tree tree;
 
-	final Session admin;
+	public final Session admin;
 
-	final String projectId;
+	public final String projectId;
 
 	/** Where this scenario's activities take place. */
 	final double latitude;
 
 	final double longitude;
 
-	ActivityScenario(Api api, Fixtures fixtures) {
+	public ActivityScenario(Api api, Fixtures fixtures) {
 		this.api = api;
 		this.fixtures = fixtures;
 		this.tree = fixtures.tree();
@@ -51,13 +51,13 @@ final class ActivityScenario {
 	}
 
 	/** A new user registered as a volunteer at the scenario's station. */
-	Session volunteer(String prefix) {
+	public Session volunteer(String prefix) {
 		Session session = this.api.login(Fixtures.unique(prefix));
 		Volunteers.register(this.api.as(session), this.tree.station());
 		return session;
 	}
 
-	GraphQlTester.Response createProject(Session as, long unitId, String name) {
+	public GraphQlTester.Response createProject(Session as, long unitId, String name) {
 		Map<String, Object> input = new HashMap<>();
 		input.put("orgUnitId", Long.toString(unitId));
 		input.put("name", name);

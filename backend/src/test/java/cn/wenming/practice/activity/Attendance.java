@@ -16,16 +16,16 @@ import cn.wenming.practice.testinfra.MutableClock;
  * volunteers sign up, check in on site, check out after the end (hours = the activity's length)
  * and the organiser finishes the activity and confirms their hours. Moves the clock and resets it.
  */
-final class Attendance {
+public final class Attendance {
 
 	private Attendance() {
 	}
 
 	/** The finished activity and each attendee's sign-up id by user id. */
-	record Attended(String activityId, Map<Long, String> signUpIds) {
+	public record Attended(String activityId, Map<Long, String> signUpIds) {
 	}
 
-	static Attended attend(ActivityScenario s, MutableClock clock, String title, Duration length,
+	public static Attended attend(ActivityScenario s, MutableClock clock, String title, Duration length,
 			Session... volunteers) {
 		clock.reset();
 		Instant start = clock.instant().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MILLIS);

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.shared.ServiceRated;
+import cn.wenming.practice.project.ServiceRated;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;

@@ -31,12 +31,12 @@ class PointsBalanceCacheTest {
 		when(redis.opsForHash()).thenThrow(new RedisConnectionFailureException("down"));
 		when(redis.execute(any(), anyList(), any(Object[].class))).thenThrow(new RedisConnectionFailureException("down"));
 		PointsAccountMapper accounts = mock(PointsAccountMapper.class);
-		when(accounts.find(7L)).thenReturn(new PointsAccountMapper.Balance(120, 9));
+		when(accounts.find(7L)).thenReturn(new PointsBalance(120, 9));
 		PointsBalanceCache cache = new PointsBalanceCache(redis, accounts, this.properties);
 
 		assertThat(cache.balance(7L)).isEqualTo(120);
 		assertThat(cache.balance(8L)).isZero();
-		assertThatNoException().isThrownBy(() -> cache.put(7L, new PointsAccountMapper.Balance(130, 10)));
+		assertThatNoException().isThrownBy(() -> cache.put(7L, new PointsBalance(130, 10)));
 	}
 
 	@Test

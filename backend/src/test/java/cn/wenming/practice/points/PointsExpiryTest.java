@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.store.RedemptionRig;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

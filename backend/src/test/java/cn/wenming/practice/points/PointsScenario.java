@@ -24,21 +24,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * hours, needs) and to check the ledger, the account and the Redis copy against each other.
  * Shared by the points tests.
  */
-final class PointsScenario {
+public final class PointsScenario {
 
-	final Api api;
+	public final Api api;
 
-	final JdbcTemplate jdbc;
+	public final JdbcTemplate jdbc;
 
-	final StringRedisTemplate redis;
+	public final StringRedisTemplate redis;
 
-	final Fixtures fixtures;
+	public final Fixtures fixtures;
 
-	final Fixtures.Tree tree;
+	public final Fixtures.Tree tree;
 
-	final Session admin;
+	public final Session admin;
 
-	PointsScenario(Api api, JdbcTemplate jdbc, StringRedisTemplate redis) {
+	public PointsScenario(Api api, JdbcTemplate jdbc, StringRedisTemplate redis) {
 		this.api = api;
 		this.jdbc = jdbc;
 		this.redis = redis;
@@ -49,7 +49,7 @@ final class PointsScenario {
 	}
 
 	/** A new user registered as a volunteer at the scenario's station; returns the session and volunteer id. */
-	Session volunteer(String prefix) {
+	public Session volunteer(String prefix) {
 		Session session = this.api.login(Fixtures.unique(prefix));
 		Volunteers.register(this.api.as(session), this.tree.station());
 		return session;
@@ -57,7 +57,7 @@ final class PointsScenario {
 
 	// --- Points API.
 
-	GraphQlTester.Response adjust(Session as, long userId, int delta, String reason) {
+	public GraphQlTester.Response adjust(Session as, long userId, int delta, String reason) {
 		Map<String, Object> input = Map.of("userId", Long.toString(userId), "delta", delta, "reason", reason);
 		return this.api.as(as).documentName("adjustPoints").variable("input", input).execute();
 	}
@@ -67,7 +67,7 @@ final class PointsScenario {
 			.variable("reason", reason).execute();
 	}
 
-	int balance(Session as) {
+	public int balance(Session as) {
 		return this.api.as(as).documentName("myPoints").execute().path("me.points.balance").entity(Integer.class).get();
 	}
 
@@ -77,23 +77,23 @@ final class PointsScenario {
 
 	// --- Stores.
 
-	long ledgerSum(long userId) {
+	public long ledgerSum(long userId) {
 		return this.jdbc.queryForObject("SELECT COALESCE(SUM(delta), 0) FROM points_entry WHERE user_id = ?", Long.class,
 				userId);
 	}
 
-	Long accountBalance(long userId) {
+	public Long accountBalance(long userId) {
 		List<Long> rows = this.jdbc.queryForList("SELECT balance FROM points_account WHERE user_id = ?", Long.class,
 				userId);
 		return rows.isEmpty() ? null : rows.get(0);
 	}
 
-	Long redisBalance(long userId) {
+	public Long redisBalance(long userId) {
 		Object value = this.redis.opsForHash().get(PointsBalanceCache.key(userId), "b");
 		return (value == null) ? null : Long.valueOf(value.toString());
 	}
 
-	int entryCount(long userId, String type) {
+	public int entryCount(long userId, String type) {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM points_entry WHERE user_id = ? AND business_type = ?",
 				Integer.class, userId, type);
 	}

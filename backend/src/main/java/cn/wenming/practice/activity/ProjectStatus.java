@@ -1,8 +1,0 @@
-package cn.wenming.practice.activity;
-
-/** A project is ACTIVE while new activities may be added to it; ARCHIVED keeps its history. */
-enum ProjectStatus {
-
-	ACTIVE, ARCHIVED
-
-}

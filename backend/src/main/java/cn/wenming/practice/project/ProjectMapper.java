@@ -1,0 +1,41 @@
+package cn.wenming.practice.project;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+interface ProjectMapper extends BaseMapper<Project> {
+
+	default List<Project> findByIds(Collection<Long> ids) {
+		return ids.isEmpty() ? List.of() : selectByIds(ids);
+	}
+
+	/** A page of projects of the subtree at {@code path}, by id. */
+	@Select("""
+			<script>
+			SELECT p.* FROM project p JOIN org_unit o ON o.id = p.org_unit_id
+			WHERE o.path LIKE CONCAT(#{path}, '%')
+			<if test="afterId != null"> AND p.id &gt; #{afterId}</if>
+			ORDER BY p.id
+			LIMIT #{limit}
+			</script>
+			""")
+	List<Project> pageInSubtree(@Param("path") String path, @Param("afterId") Long afterId, @Param("limit") int limit);
+
+	@Update("""
+			UPDATE project SET name = #{name}, category = #{category}, description = #{description}, brand = #{brand},
+			       team_id = #{teamId}, updated_at = #{now}
+			WHERE id = #{id}
+			""")
+	int replace(@Param("id") long id, @Param("name") String name, @Param("category") String category,
+			@Param("description") String description, @Param("brand") boolean brand, @Param("teamId") Long teamId,
+			@Param("now") Instant now);
+
+}

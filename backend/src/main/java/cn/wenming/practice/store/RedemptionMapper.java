@@ -1,0 +1,73 @@
+package cn.wenming.practice.store;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Update;
+
+/** Redemption orders; every state change is guarded on the state it leaves, so one racer wins. */
+@Mapper
+interface RedemptionMapper extends BaseMapper<Redemption> {
+
+	default Redemption findByKey(long userId, String idempotencyKey) {
+		return selectOne(new QueryWrapper<Redemption>().eq("user_id", userId).eq("idempotency_key", idempotencyKey));
+	}
+
+	default Redemption findByPickupCode(String code) {
+		return selectOne(new QueryWrapper<Redemption>().eq("pickup_code", code));
+	}
+
+	/** A user's orders (not the in-flight claims), newest first, older than {@code beforeId} when given. */
+	default List<Redemption> pageOfUser(long userId, Long beforeId, int limit) {
+		return selectList(new QueryWrapper<Redemption>().eq("user_id", userId)
+			.ne("status", RedemptionStatus.PENDING.name())
+			.lt(beforeId != null, "id", beforeId)
+			.orderByDesc("id")
+			.last("LIMIT " + limit));
+	}
+
+	default List<Redemption> expiredIssued(Instant now, int limit) {
+		return selectList(new QueryWrapper<Redemption>().eq("status", RedemptionStatus.ISSUED.name())
+			.le("expires_at", now)
+			.orderByAsc("id")
+			.last("LIMIT " + limit));
+	}
+
+	/** Claims left PENDING by a request that died before finishing. */
+	default List<Redemption> stalePending(Instant before, int limit) {
+		return selectList(new QueryWrapper<Redemption>().eq("status", RedemptionStatus.PENDING.name())
+			.lt("created_at", before)
+			.orderByAsc("id")
+			.last("LIMIT " + limit));
+	}
+
+	@Update("""
+			UPDATE redemption SET status = 'ISSUED', pickup_code = #{code}, expires_at = #{expiresAt}, updated_at = #{now}
+			WHERE id = #{id} AND status = 'PENDING'
+			""")
+	int issue(@Param("id") long id, @Param("code") String code, @Param("expiresAt") Instant expiresAt,
+			@Param("now") Instant now);
+
+	@Update("""
+			UPDATE redemption SET status = 'FULFILLED', fulfilled_by = #{by}, fulfilled_at = #{now}, updated_at = #{now}
+			WHERE id = #{id} AND status = 'ISSUED' AND expires_at > #{now}
+			""")
+	int fulfil(@Param("id") long id, @Param("by") long by, @Param("now") Instant now);
+
+	/** ISSUED → CANCELLED or EXPIRED; 0 rows: someone else moved it first. */
+	@Update("""
+			UPDATE redemption SET status = #{to}, cancelled_at = #{now}, updated_at = #{now}
+			WHERE id = #{id} AND status = 'ISSUED'
+			""")
+	int close(@Param("id") long id, @Param("to") RedemptionStatus to, @Param("now") Instant now);
+
+	/** Releases a claim whose request failed, so nothing of it remains and the key may be used again. */
+	@Delete("DELETE FROM redemption WHERE id = #{id} AND status = 'PENDING'")
+	int release(@Param("id") long id);
+
+}

@@ -1,0 +1,209 @@
+package cn.wenming.practice.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.auth.Actor;
+import cn.wenming.practice.org.OrgDirectory;
+import cn.wenming.practice.org.OrgLevel;
+import cn.wenming.practice.org.OrgUnitRef;
+import cn.wenming.practice.shared.Connections;
+import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.ErrorCode;
+import graphql.relay.Connection;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * 爱心超市: a station's rewards and the redemptions of them, with who may do what. A store belongs
+ * to a station; its admins — and the admins of the 所 and 中心 above it, who answer for it — add,
+ * restock and withdraw rewards, hand them out ({@code fulfilRedemption}) and may cancel an order
+ * for a resident. Everybody may list a store's rewards; any logged-in user may redeem.
+ */
+@Service
+class RedemptionService {
+
+	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_\\-]{8,64}");
+
+	private static final Pattern PICKUP_CODE = Pattern.compile("[A-Z0-9]{1,32}");
+
+	private final Redemptions redemptions;
+
+	private final RewardMapper rewards;
+
+	private final RedemptionMapper orders;
+
+	private final AccessControl access;
+
+	private final OrgDirectory orgs;
+
+	private final RedemptionProperties properties;
+
+	private final Clock clock;
+
+	RedemptionService(Redemptions redemptions, RewardMapper rewards, RedemptionMapper orders, AccessControl access,
+			OrgDirectory orgs, RedemptionProperties properties, Clock clock) {
+		this.redemptions = redemptions;
+		this.rewards = rewards;
+		this.orders = orders;
+		this.access = access;
+		this.orgs = orgs;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** What an admin gives for a new reward. */
+	record NewReward(long stationId, String name, String pictureUrl, RewardKind kind, int pricePoints, int stock,
+			int perPersonLimit, Instant availableFrom, Instant availableUntil) {
+	}
+
+	Reward create(NewReward input) {
+		OrgUnitRef station = this.orgs.find(input.stationId()).orElseThrow(() -> DomainException.notFound("站点"));
+		if (station.level() != OrgLevel.STATION) {
+			throw DomainException.badRequest("爱心超市须属于新时代文明实践站");
+		}
+		if (!station.open()) {
+			throw new DomainException(ErrorCode.ORG_UNIT_CLOSED);
+		}
+		Actor actor = this.access.requireAdminOver(station.path());
+		if (input.availableFrom() != null && input.availableUntil() != null
+				&& !input.availableFrom().isBefore(input.availableUntil())) {
+			throw DomainException.badRequest("可兑换开始时间须早于结束时间");
+		}
+		Instant now = this.clock.instant();
+		Reward reward = new Reward();
+		reward.setStationId(station.id());
+		reward.setName(input.name().strip());
+		reward.setPictureUrl(input.pictureUrl());
+		reward.setKind(input.kind());
+		reward.setPricePoints(input.pricePoints());
+		reward.setStock(input.stock());
+		reward.setPerPersonLimit(input.perPersonLimit());
+		reward.setAvailableFrom(input.availableFrom());
+		reward.setAvailableUntil(input.availableUntil());
+		reward.setStatus(RewardStatus.ACTIVE);
+		reward.setVersion(0L);
+		reward.setCreatedBy(actor.userId());
+		reward.setCreatedAt(now);
+		reward.setUpdatedAt(now);
+		this.rewards.insert(reward);
+		return reward;
+	}
+
+	Reward restock(long rewardId, int quantity) {
+		Reward reward = requireStoreAdmin(rewardId);
+		if (reward.getStatus() != RewardStatus.ACTIVE) {
+			throw new DomainException(ErrorCode.REWARD_UNAVAILABLE);
+		}
+		this.rewards.give(rewardId, quantity, this.clock.instant());
+		Reward after = this.rewards.selectById(rewardId);
+		// Autocommitted above: Redis follows now (or the reconciler does, if it is unreachable).
+		this.redemptions.giveStock(rewardId, quantity, null, after.getVersion());
+		return after;
+	}
+
+	Reward withdraw(long rewardId) {
+		requireStoreAdmin(rewardId);
+		this.rewards.withdraw(rewardId, this.clock.instant());
+		return this.rewards.selectById(rewardId);
+	}
+
+	/** A store's rewards on offer (withdrawn ones are not listed); public. */
+	List<Reward> rewardsOf(long stationId) {
+		return this.rewards.ofStation(stationId);
+	}
+
+	Map<Long, Reward> rewardsByIds(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.rewards.selectByIds(ids).stream().collect(Collectors.toMap(Reward::getId, Function.identity()));
+	}
+
+	Redemption redeem(long rewardId, int quantity, String idempotencyKey) {
+		long userId = this.access.requireUserId();
+		if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+			throw DomainException.badRequest("idempotencyKey 须为 8–64 位字母、数字、- 或 _");
+		}
+		if (quantity < 1 || quantity > this.properties.maxQuantity()) {
+			throw DomainException.badRequest("兑换数量须在 1 到 " + this.properties.maxQuantity() + " 之间");
+		}
+		return this.redemptions.redeem(userId, rewardId, quantity, idempotencyKey);
+	}
+
+	/**
+	 * Hands out an order by its pickup code. Only admins over the order's station (its 站长, or the
+	 * 所 / 中心 admins above it) may; a code is used once and not after it expired.
+	 */
+	Redemption fulfil(String code) {
+		Actor actor = this.access.requireActor();
+		String normalized = (code == null) ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+		Redemption order = PICKUP_CODE.matcher(normalized).matches() ? this.orders.findByPickupCode(normalized) : null;
+		if (order == null) {
+			throw new DomainException(ErrorCode.PICKUP_CODE_INVALID);
+		}
+		requireAdminOverStation(actor, order.getStationId());
+		Instant now = this.clock.instant();
+		if (this.orders.fulfil(order.getId(), actor.userId(), now) == 0) {
+			Redemption current = this.orders.selectById(order.getId());
+			throw new DomainException((current.getStatus() == RedemptionStatus.FULFILLED) ? ErrorCode.PICKUP_CODE_USED
+					: ErrorCode.PICKUP_CODE_INVALID);
+		}
+		return this.orders.selectById(order.getId());
+	}
+
+	/** The owner, or an admin over the store, cancels an order not picked up yet: points and stock come back. */
+	Redemption cancel(long redemptionId) {
+		Actor actor = this.access.requireActor();
+		Redemption order = this.orders.selectById(redemptionId);
+		if (order == null || order.getStatus() == RedemptionStatus.PENDING) {
+			throw DomainException.notFound("兑换订单");
+		}
+		if (order.getUserId() != actor.userId()) {
+			requireAdminOverStation(actor, order.getStationId());
+		}
+		if (!this.redemptions.closeAndRefund(order, RedemptionStatus.CANCELLED)) {
+			Redemption current = this.orders.selectById(redemptionId);
+			throw (current.getStatus() == RedemptionStatus.FULFILLED) ? new DomainException(ErrorCode.PICKUP_CODE_USED)
+					: new DomainException(ErrorCode.CONFLICT, "该兑换已取消或已过期");
+		}
+		return this.orders.selectById(redemptionId);
+	}
+
+	Connection<Redemption> mine(Integer first, String after) {
+		long userId = this.access.requireUserId();
+		var page = Connections.page(first, after);
+		return Connections.of(this.orders.pageOfUser(userId, page.afterId(), page.fetchSize()), page,
+				Redemption::getId);
+	}
+
+	/** The pickup code is the owner's alone (an admin scans it from the owner's phone). */
+	String pickupCodeFor(Redemption order) {
+		Long caller = this.access.currentUserId();
+		return (caller != null && caller.equals(order.getUserId())) ? order.getPickupCode() : null;
+	}
+
+	private Reward requireStoreAdmin(long rewardId) {
+		Reward reward = this.rewards.selectById(rewardId);
+		if (reward == null) {
+			throw DomainException.notFound("礼品");
+		}
+		requireAdminOverStation(this.access.requireActor(), reward.getStationId());
+		return reward;
+	}
+
+	private void requireAdminOverStation(Actor actor, long stationId) {
+		OrgUnitRef station = this.orgs.find(stationId).orElseThrow(DomainException::forbidden);
+		if (!actor.isAdminOver(station.path())) {
+			throw DomainException.forbidden();
+		}
+	}
+
+}

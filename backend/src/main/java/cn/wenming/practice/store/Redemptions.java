@@ -1,0 +1,342 @@
+package cn.wenming.practice.store;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import cn.wenming.practice.points.PointsBalance;
+import cn.wenming.practice.points.PointsWallet;
+import cn.wenming.practice.shared.DeadlockRetry;
+import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.ErrorCode;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The redemption flow, without access checks (see {@link RedemptionService}):
+ * <ol>
+ * <li>claim (user, idempotency key) with a PENDING row, committed on its own: a second request with
+ * the key finds it and waits for the first, or gets {@code IDEMPOTENCY_KEY_REUSED} for other input;</li>
+ * <li>Redis checks and takes the balance (as a hold, on the user's slot) and then stock and the
+ * per-person count (on the reward's slot; see {@link RedemptionStore}); Redis unreachable →
+ * {@code UPSTREAM_UNAVAILABLE} and the claim is released — whatever the failed call left in Redis
+ * is found by its hold and given back by the reconciler;</li>
+ * <li>one MySQL transaction: guarded stock and count updates, the REDEMPTION ledger entry (guarded
+ * balance), the order issued with its pickup code; after commit the hold is released;</li>
+ * <li>if anything after the reservation fails, Redis is given back (once, keyed on the hold and on
+ * the reward's marker) and the
+ * claim released. A crash in between leaves a hold and a PENDING claim that
+ * {@link RedemptionReconciler} finishes the same way.</li>
+ * </ol>
+ * Cancelling and expiring go through {@link #closeAndRefund}: a guarded ISSUED → CANCELLED/EXPIRED
+ * update, stock and count back, a REDEMPTION_REFUND entry, all in one transaction.
+ */
+@Component
+class Redemptions {
+
+	private static final Logger log = LoggerFactory.getLogger(Redemptions.class);
+
+	private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final RewardMapper rewards;
+
+	private final RedemptionMapper orders;
+
+	private final PointsWallet points;
+
+	private final RedemptionStore store;
+
+	private final RedemptionFaults faults;
+
+	private final RedemptionProperties properties;
+
+	private final Clock clock;
+
+	private final TransactionTemplate tx;
+
+	Redemptions(RewardMapper rewards, RedemptionMapper orders, PointsWallet points,
+			RedemptionStore store, RedemptionFaults faults, RedemptionProperties properties, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.rewards = rewards;
+		this.orders = orders;
+		this.points = points;
+		this.store = store;
+		this.faults = faults;
+		this.properties = properties;
+		this.clock = clock;
+		this.tx = new TransactionTemplate(transactionManager);
+	}
+
+	/** Redeems for {@code userId}; the same key with the same input returns the first order. */
+	Redemption redeem(long userId, long rewardId, int quantity, String idempotencyKey) {
+		String requestHash = rewardId + ":" + quantity;
+		// A claim released by a failed first request may be taken again; bounded in case of a storm.
+		for (int attempt = 0; attempt < 5; attempt++) {
+			Redemption existing = this.orders.findByKey(userId, idempotencyKey);
+			if (existing == null) {
+				Reward reward = this.rewards.selectById(rewardId);
+				if (reward == null) {
+					throw DomainException.notFound("礼品");
+				}
+				Redemption claim = newClaim(userId, reward, quantity, idempotencyKey, requestHash);
+				try {
+					this.orders.insert(claim);
+				}
+				catch (DuplicateKeyException ex) {
+					continue;
+				}
+				return run(claim, reward);
+			}
+			Redemption done = awaitFinished(existing, requestHash);
+			if (done != null) {
+				return done;
+			}
+		}
+		throw new DomainException(ErrorCode.CONFLICT);
+	}
+
+	/** The first request's order once it finished, or null when it failed (its claim is gone). */
+	private Redemption awaitFinished(Redemption existing, String requestHash) {
+		if (!existing.getRequestHash().equals(requestHash)) {
+			throw new DomainException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+		}
+		Instant deadline = Instant.now().plusSeconds(10);
+		Redemption current = existing;
+		while (current != null && current.getStatus() == RedemptionStatus.PENDING) {
+			if (Instant.now().isAfter(deadline)) {
+				// Still running (or died; the reconciler will release it): the client retries later.
+				throw new DomainException(ErrorCode.CONFLICT, "相同幂等键的请求仍在处理中，请稍后重试");
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new DomainException(ErrorCode.CONFLICT);
+			}
+			current = this.orders.selectById(existing.getId());
+		}
+		return current;
+	}
+
+	private Redemption newClaim(long userId, Reward reward, int quantity, String idempotencyKey, String requestHash) {
+		Instant now = this.clock.instant();
+		Redemption claim = new Redemption();
+		claim.setUserId(userId);
+		claim.setRewardId(reward.getId());
+		claim.setStationId(reward.getStationId());
+		claim.setQuantity(quantity);
+		claim.setPoints(Math.multiplyExact(reward.getPricePoints(), quantity));
+		claim.setIdempotencyKey(idempotencyKey);
+		claim.setRequestHash(requestHash);
+		claim.setStatus(RedemptionStatus.PENDING);
+		claim.setCreatedAt(now);
+		claim.setUpdatedAt(now);
+		return claim;
+	}
+
+	private Redemption run(Redemption claim, Reward reward) {
+		long id = claim.getId();
+		long userId = claim.getUserId();
+		int quantity = claim.getQuantity();
+		Instant now = this.clock.instant();
+		if (reward.getStatus() != RewardStatus.ACTIVE
+				|| (reward.getAvailableFrom() != null && now.isBefore(reward.getAvailableFrom()))
+				|| (reward.getAvailableUntil() != null && !now.isBefore(reward.getAvailableUntil()))) {
+			releaseClaim(id);
+			throw new DomainException(ErrorCode.REWARD_UNAVAILABLE);
+		}
+		if (quantity > reward.getPerPersonLimit()) {
+			releaseClaim(id);
+			throw new DomainException(ErrorCode.LIMIT_EXCEEDED);
+		}
+		reserve(claim, reward);
+		try {
+			this.faults.afterReserve(id);
+			writeRetryingDeadlocks(claim, reward);
+		}
+		catch (RuntimeException ex) {
+			giveBack(claim);
+			throw ex;
+		}
+		return this.orders.selectById(id);
+	}
+
+	/**
+	 * A redemption of a user whose other order is being cancelled or expiring at that moment takes
+	 * the account and the reward in the other order than the cancellation: MySQL then rolls one of
+	 * them back whole as a deadlock victim, and it is simply run again (the Redis reservation stands).
+	 */
+	private void writeRetryingDeadlocks(Redemption claim, Reward reward) {
+		DeadlockRetry.run(3, log, "Redemption " + claim.getId(),
+				() -> this.tx.execute(status -> {
+					write(claim, reward);
+					return null;
+				}));
+	}
+
+	private void reserve(Redemption claim, Reward reward) {
+		RedemptionStore.Outcome outcome;
+		try {
+			outcome = this.store.reserve(claim.getId(), claim.getUserId(), reward.getId(), claim.getQuantity(),
+					reward.getPerPersonLimit(), claim.getPoints(), RedemptionStore.Snapshot.NONE, this.clock.millis());
+			int attempts = 0;
+			while ((outcome == RedemptionStore.Outcome.NEEDS_LOAD || outcome == RedemptionStore.Outcome.STALE_LOAD)
+					&& attempts++ < 3) {
+				// Redis lost a key (flush, restart, expiry): load it from MySQL, read now.
+				Reward fresh = this.rewards.selectById(reward.getId());
+				PointsBalance balance = this.points.balance(claim.getUserId());
+				RedemptionStore.Snapshot mysql = new RedemptionStore.Snapshot(fresh.getStock(), fresh.getVersion(),
+						this.rewards.countOf(reward.getId(), claim.getUserId()), balance.balance(), balance.version());
+				outcome = this.store.reserve(claim.getId(), claim.getUserId(), reward.getId(), claim.getQuantity(),
+						reward.getPerPersonLimit(), claim.getPoints(), mysql, this.clock.millis());
+			}
+		}
+		catch (RuntimeException ex) {
+			// Redis unreachable (or timed out): nothing was taken there; refuse cleanly.
+			log.warn("Redemption {} refused, Redis unavailable: {}", claim.getId(), ex.getClass().getSimpleName());
+			releaseClaim(claim.getId());
+			throw new DomainException(ErrorCode.UPSTREAM_UNAVAILABLE, "积分服务暂不可用，请稍后重试");
+		}
+		if (outcome != RedemptionStore.Outcome.RESERVED) {
+			releaseClaim(claim.getId());
+			throw switch (outcome) {
+				case OUT_OF_STOCK -> new DomainException(ErrorCode.OUT_OF_STOCK);
+				case LIMIT_EXCEEDED -> new DomainException(ErrorCode.LIMIT_EXCEEDED);
+				case POINTS_INSUFFICIENT -> new DomainException(ErrorCode.POINTS_INSUFFICIENT);
+				default -> new DomainException(ErrorCode.CONFLICT);
+			};
+		}
+	}
+
+	/**
+	 * The MySQL half: every guard again, so MySQL stays right whatever Redis said.
+	 * <p>
+	 * The ledger first, the reward's row after it. In a burst every redemption of a reward waits for
+	 * that one row, whose lock lasts until the commit: the ledger entry and the account are the
+	 * user's own rows, which nobody else is waiting for, so they are written before the reward's lock
+	 * is taken rather than under it. The order and the per-person count come after the reward's lock:
+	 * writing them checks their foreign key to the reward (InnoDB re-checks it when an index holding
+	 * {@code reward_id} changes), a shared lock on that row that every redemption would otherwise
+	 * hold at once and then all try to upgrade — a deadlock.
+	 */
+	private void write(Redemption claim, Reward reward) {
+		Instant now = this.clock.instant();
+		long userId = claim.getUserId();
+		// Registered before the ledger's own refresh so the hold goes in the same step as the new balance.
+		afterCommit(() -> {
+			try {
+				this.store.release(claim.getId(), userId, reward.getId(), this.points.balance(userId));
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not release the Redis hold of redemption {}: {}", claim.getId(),
+						ex.getClass().getSimpleName());
+			}
+		});
+		this.points.spend(userId, claim.getPoints(), claim.getId(),
+				"兑换 " + reward.getName() + " × " + claim.getQuantity());
+		if (this.rewards.take(reward.getId(), claim.getQuantity(), now) == 0) {
+			throw new DomainException(ErrorCode.OUT_OF_STOCK);
+		}
+		Instant expiresAt = now.plus(Duration.ofDays(this.properties.pickupValidDays()));
+		if (this.orders.issue(claim.getId(), newPickupCode(), expiresAt, now) == 0) {
+			throw new DomainException(ErrorCode.CONFLICT);
+		}
+		this.rewards.ensureCount(reward.getId(), userId);
+		if (this.rewards.count(reward.getId(), userId, claim.getQuantity(), reward.getPerPersonLimit()) == 0) {
+			throw new DomainException(ErrorCode.LIMIT_EXCEEDED);
+		}
+	}
+
+	/** Undoes the Redis reservation and releases the claim; a failure here is left to the reconciler. */
+	private void giveBack(Redemption claim) {
+		try {
+			this.faults.beforeUndo(claim.getId());
+			this.store.undo(claim.getId(), claim.getUserId(), claim.getRewardId());
+			releaseClaim(claim.getId());
+		}
+		catch (RuntimeException ex) {
+			log.error("Redemption {} failed and could not be undone now; the reconciler will: {}", claim.getId(),
+					ex.toString());
+		}
+	}
+
+	private void releaseClaim(long id) {
+		this.orders.release(id);
+	}
+
+	/**
+	 * ISSUED → {@code to} with stock, count and points given back, in one transaction; false when
+	 * another transition (a pickup, a cancel, the expiry job) won.
+	 */
+	boolean closeAndRefund(Redemption order, RedemptionStatus to) {
+		// A deadlock victim was rolled back whole: nothing happened, so trying again is safe.
+		return DeadlockRetry.run(3, log, "Closing redemption " + order.getId(), () -> closeAndRefundOnce(order, to));
+	}
+
+	private boolean closeAndRefundOnce(Redemption order, RedemptionStatus to) {
+		Instant now = this.clock.instant();
+		Boolean closed = this.tx.execute(status -> {
+			// The reward row first, then the order, the count, the account (racing pickups deadlocked
+			// before). A redemption takes the reward last (see write); the rare deadlock with the same
+			// user's redemption is retried by both sides.
+			this.rewards.lock(order.getRewardId());
+			if (this.orders.close(order.getId(), to, now) == 0) {
+				return false;
+			}
+			this.rewards.give(order.getRewardId(), order.getQuantity(), now);
+			this.rewards.uncount(order.getRewardId(), order.getUserId(), order.getQuantity());
+			this.points.refund(order.getUserId(), order.getPoints(), order.getId(),
+					(to == RedemptionStatus.EXPIRED) ? "兑换逾期未领取，退回积分" : "取消兑换，退回积分");
+			long version = this.rewards.selectById(order.getRewardId()).getVersion();
+			afterCommit(() -> giveStock(order.getRewardId(), order.getQuantity(), order.getUserId(), version));
+			return true;
+		});
+		return Boolean.TRUE.equals(closed);
+	}
+
+	/** Adds committed stock to Redis; if Redis is unreachable the reconciler repairs it. */
+	void giveStock(long rewardId, int quantity, Long userId, long version) {
+		try {
+			this.store.give(rewardId, quantity, userId, version);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not add stock of reward {} in Redis: {}", rewardId, ex.getClass().getSimpleName());
+		}
+	}
+
+	/** 16 characters of a 32-letter alphabet: 80 random bits, unguessable, easy to read out. */
+	static String newPickupCode() {
+		char[] code = new char[16];
+		for (int i = 0; i < code.length; i++) {
+			code[i] = CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)];
+		}
+		return new String(code);
+	}
+
+	static void afterCommit(Runnable action) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					action.run();
+				}
+			});
+		}
+		else {
+			action.run();
+		}
+	}
+
+}

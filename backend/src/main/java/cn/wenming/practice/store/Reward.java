@@ -1,0 +1,163 @@
+package cn.wenming.practice.store;
+
+import java.time.Instant;
+
+import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableId;
+import com.baomidou.mybatisplus.annotation.TableName;
+
+/** A reward of a station's store (爱心超市); see V17__points_redemption.sql. GraphQL {@code Reward}. */
+@TableName("reward")
+class Reward {
+
+	@TableId(type = IdType.AUTO)
+	private Long id;
+
+	private Long stationId;
+
+	private String name;
+
+	private String pictureUrl;
+
+	private RewardKind kind;
+
+	private Integer pricePoints;
+
+	private Integer stock;
+
+	private Integer perPersonLimit;
+
+	private Instant availableFrom;
+
+	private Instant availableUntil;
+
+	private RewardStatus status;
+
+	private Long version;
+
+	private Long createdBy;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public void setId(Long id) {
+		this.id = id;
+	}
+
+	public Long getStationId() {
+		return this.stationId;
+	}
+
+	public void setStationId(Long stationId) {
+		this.stationId = stationId;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getPictureUrl() {
+		return this.pictureUrl;
+	}
+
+	public void setPictureUrl(String pictureUrl) {
+		this.pictureUrl = pictureUrl;
+	}
+
+	public RewardKind getKind() {
+		return this.kind;
+	}
+
+	public void setKind(RewardKind kind) {
+		this.kind = kind;
+	}
+
+	public Integer getPricePoints() {
+		return this.pricePoints;
+	}
+
+	public void setPricePoints(Integer pricePoints) {
+		this.pricePoints = pricePoints;
+	}
+
+	public Integer getStock() {
+		return this.stock;
+	}
+
+	public void setStock(Integer stock) {
+		this.stock = stock;
+	}
+
+	public Integer getPerPersonLimit() {
+		return this.perPersonLimit;
+	}
+
+	public void setPerPersonLimit(Integer perPersonLimit) {
+		this.perPersonLimit = perPersonLimit;
+	}
+
+	public Instant getAvailableFrom() {
+		return this.availableFrom;
+	}
+
+	public void setAvailableFrom(Instant availableFrom) {
+		this.availableFrom = availableFrom;
+	}
+
+	public Instant getAvailableUntil() {
+		return this.availableUntil;
+	}
+
+	public void setAvailableUntil(Instant availableUntil) {
+		this.availableUntil = availableUntil;
+	}
+
+	public RewardStatus getStatus() {
+		return this.status;
+	}
+
+	public void setStatus(RewardStatus status) {
+		this.status = status;
+	}
+
+	public Long getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(Long version) {
+		this.version = version;
+	}
+
+	public Long getCreatedBy() {
+		return this.createdBy;
+	}
+
+	public void setCreatedBy(Long createdBy) {
+		this.createdBy = createdBy;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public void setCreatedAt(Instant createdAt) {
+		this.createdAt = createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public void setUpdatedAt(Instant updatedAt) {
+		this.updatedAt = updatedAt;
+	}
+}
