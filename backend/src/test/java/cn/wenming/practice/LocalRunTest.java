@@ -4,6 +4,7 @@ import java.util.Map;
 
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.WechatStub;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +23,7 @@ class LocalRunTest {
 	int port;
 
 	@Test
-	void demoCountyIsServedToTheStubbedAdmin() {
-		Api api = new Api(this.port);
+	void demoCountyIsServedToTheStubbedAdmin(@Scenario Api api) {
 		Session alice = api.login("alice");
 		api.as(alice).documentName("me").execute().path("me.roles").entityList(String.class).containsExactly("RESIDENT");
 

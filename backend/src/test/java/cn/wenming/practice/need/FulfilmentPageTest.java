@@ -15,10 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +51,7 @@ class FulfilmentPageTest {
 	@Autowired
 	MutableClock clock;
 
+	@Scenario
 	NeedScenario s;
 
 	YearMonth month;
@@ -60,7 +60,6 @@ class FulfilmentPageTest {
 
 	@BeforeEach
 	void publishLastMonth() {
-		this.s = new NeedScenario(new Api(this.port), this.jdbc);
 		this.month = YearMonth.now(SHANGHAI).minusMonths(1);
 		// A name that needs escaping, as a unit's name may.
 		this.stationName = Fixtures.unique("柴墟<b>站</b>&\"");
@@ -81,11 +80,6 @@ class FulfilmentPageTest {
 		this.s.api.as(this.s.admin).documentName("publishFulfilmentList")
 			.variable("orgUnitId", Long.toString(this.s.tree.station())).variable("month", this.month.toString())
 			.execute().path("publishFulfilmentList.total.received").entity(Integer.class).isEqualTo(2);
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	@Test
