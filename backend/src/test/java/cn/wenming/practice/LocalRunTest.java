@@ -4,6 +4,7 @@ import java.util.Map;
 
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.HeavyTest;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.WechatStub;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * WeChat stub's {@code code X → dev-X} login, GraphiQL and introspection on.
  */
 @LocalProfileTest
+@HeavyTest
 class LocalRunTest {
 
 	@LocalServerPort

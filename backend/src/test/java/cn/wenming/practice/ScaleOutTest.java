@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
+import cn.wenming.practice.testinfra.HeavyTest;
 import cn.wenming.practice.testinfra.ThreeInstances;
 import cn.wenming.practice.testinfra.WechatStub;
 import me.chanjar.weixin.mp.api.WxMpService;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The redemption and sign-up races on three instances are in {@code points.RedemptionScaleOutTest}
  * and {@code activity.SignUpScaleOutTest}.
  */
+@HeavyTest
 class ScaleOutTest {
 
 	ThreeInstances instances;

@@ -13,6 +13,7 @@ import java.util.Map;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.HeavyTest;
 import cn.wenming.practice.testinfra.Infrastructure;
 import cn.wenming.practice.testinfra.RedisCluster;
 import cn.wenming.practice.testinfra.WechatStub;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Redis state there, and carries on after Sentinel fails the primary over to the replica. Real
  * processes: a primary, a replica and one sentinel ({@code redis-server --sentinel}), started here.
  */
+@HeavyTest
 class SentinelSwitchTest {
 
 	private final List<Process> processes = new ArrayList<>();

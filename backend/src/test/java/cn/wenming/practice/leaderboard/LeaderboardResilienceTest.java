@@ -22,6 +22,7 @@ import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.team.TeamDirectory;
+import cn.wenming.practice.testinfra.HeavyTest;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * board is being built is not lost. The service is wired by hand to the private or dead Redis.
  */
 @IntegrationTest
+@HeavyTest
 class LeaderboardResilienceTest {
 
 	@LocalServerPort

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
+import cn.wenming.practice.testinfra.HeavyTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * account = Redis for every user and Redis stock = MySQL stock.
  */
 @IntegrationTest
+@HeavyTest
 class RedemptionRedisFailureTest {
 
 	@Autowired
