@@ -2,6 +2,7 @@ package cn.wenming.practice;
 
 import java.lang.reflect.Method;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import cn.wenming.practice.testinfra.ThreeInstances;
 import cn.wenming.practice.testinfra.WechatStub;
 import me.chanjar.weixin.mp.api.WxMpService;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -162,16 +164,11 @@ class ScaleOutTest {
 
 	/** Waits out a lock an earlier test left (lockAtLeastFor), by the database's clock as ShedLock uses it. */
 	private static void awaitLockFree(JdbcTemplate jdbc, String name) throws InterruptedException {
-		for (int i = 0; i < 200; i++) {
-			List<Timestamp> until = jdbc.queryForList(
+		Awaitility.await("the lock " + name + " to be free").atMost(Duration.ofSeconds(20))
+			.pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).pollInSameThread()
+			.until(() -> jdbc.queryForList(
 					"SELECT lock_until FROM shedlock WHERE name = ? AND lock_until > UTC_TIMESTAMP(3)", Timestamp.class,
-					name);
-			if (until.isEmpty()) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		throw new IllegalStateException("The lock " + name + " stayed taken");
+					name).isEmpty());
 	}
 
 	private static List<String> burst(int callers, Call call) throws Exception {

@@ -24,6 +24,7 @@ import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.team.TeamDirectory;
 import cn.wenming.practice.testinfra.HeavyTest;
 import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.RedisCluster;
 import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -251,17 +252,14 @@ class LeaderboardResilienceTest {
 				"127.0.0.1", "--save", "", "--appendonly", "no").redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (System.nanoTime() < deadline) {
-			try (var socket = new java.net.Socket("127.0.0.1", port)) {
-				return process;
-			}
-			catch (IOException notYet) {
-				Thread.sleep(50);
-			}
+		try {
+			RedisCluster.awaitListening(port);
+			return process;
 		}
-		process.destroy();
-		throw new IllegalStateException("redis-server did not start on port " + port);
+		catch (RuntimeException notStarted) {
+			process.destroy();
+			throw new IllegalStateException("redis-server did not start on port " + port, notStarted);
+		}
 	}
 
 	private static int freePort() throws IOException {
