@@ -4,6 +4,8 @@ import java.util.Map;
 
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.HeavyTest;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.WechatStub;
 import org.junit.jupiter.api.Test;
 
@@ -16,14 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * WeChat stub's {@code code X → dev-X} login, GraphiQL and introspection on.
  */
 @LocalProfileTest
+@HeavyTest
 class LocalRunTest {
 
 	@LocalServerPort
 	int port;
 
 	@Test
-	void demoCountyIsServedToTheStubbedAdmin() {
-		Api api = new Api(this.port);
+	void demoCountyIsServedToTheStubbedAdmin(@Scenario Api api) {
 		Session alice = api.login("alice");
 		api.as(alice).documentName("me").execute().path("me.roles").entityList(String.class).containsExactly("RESIDENT");
 

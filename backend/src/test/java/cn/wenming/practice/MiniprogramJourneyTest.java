@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import cn.wenming.practice.testinfra.HeavyTest;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the client or the journey. Without node the script says so and this test fails.
  */
 @LocalProfileTest
+@HeavyTest
 class MiniprogramJourneyTest {
 
 	private static final Logger log = LoggerFactory.getLogger(MiniprogramJourneyTest.class);

@@ -1,6 +1,7 @@
 package cn.wenming.practice;
 
 import cn.wenming.practice.testinfra.Api;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,9 +15,12 @@ class OperationsTest {
 	@LocalServerPort
 	int port;
 
+	@Scenario
+	Api api;
+
 	@Test
 	void healthCoversDatabaseAndRedis() {
-		String body = new Api(this.port).client().mutate().baseUrl("http://127.0.0.1:" + this.port).build()
+		String body = this.api.client().mutate().baseUrl("http://127.0.0.1:" + this.port).build()
 			.get().uri("/actuator/health")
 			.exchange()
 			.expectStatus().isOk()
@@ -26,7 +30,7 @@ class OperationsTest {
 
 	@Test
 	void prometheusMetricsAreExposed() {
-		String body = new Api(this.port).client().mutate().baseUrl("http://127.0.0.1:" + this.port).build()
+		String body = this.api.client().mutate().baseUrl("http://127.0.0.1:" + this.port).build()
 			.get().uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus().isOk()

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.jar.JarFile;
 
+import cn.wenming.practice.testinfra.HeavyTest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs after {@code package} (Failsafe): the production jar carries none of the local-run and
  * test machinery — no WeChat stub, no embedded engines, no local profile.
  */
+@HeavyTest
 class ProductionJarIT {
 
 	@Test

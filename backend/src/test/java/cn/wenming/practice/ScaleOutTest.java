@@ -2,6 +2,7 @@ package cn.wenming.practice;
 
 import java.lang.reflect.Method;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
+import cn.wenming.practice.testinfra.HeavyTest;
 import cn.wenming.practice.testinfra.ThreeInstances;
 import cn.wenming.practice.testinfra.WechatStub;
 import me.chanjar.weixin.mp.api.WxMpService;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The redemption and sign-up races on three instances are in {@code store.RedemptionScaleOutTest}
  * and {@code activity.SignUpScaleOutTest}.
  */
+@HeavyTest
 class ScaleOutTest {
 
 	ThreeInstances instances;
@@ -160,16 +164,11 @@ class ScaleOutTest {
 
 	/** Waits out a lock an earlier test left (lockAtLeastFor), by the database's clock as ShedLock uses it. */
 	private static void awaitLockFree(JdbcTemplate jdbc, String name) throws InterruptedException {
-		for (int i = 0; i < 200; i++) {
-			List<Timestamp> until = jdbc.queryForList(
+		Awaitility.await("the lock " + name + " to be free").atMost(Duration.ofSeconds(20))
+			.pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).pollInSameThread()
+			.until(() -> jdbc.queryForList(
 					"SELECT lock_until FROM shedlock WHERE name = ? AND lock_until > UTC_TIMESTAMP(3)", Timestamp.class,
-					name);
-			if (until.isEmpty()) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		throw new IllegalStateException("The lock " + name + " stayed taken");
+					name).isEmpty());
 	}
 
 	private static List<String> burst(int callers, Call call) throws Exception {

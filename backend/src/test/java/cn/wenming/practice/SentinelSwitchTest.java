@@ -9,13 +9,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.HeavyTest;
 import cn.wenming.practice.testinfra.Infrastructure;
 import cn.wenming.practice.testinfra.RedisCluster;
 import cn.wenming.practice.testinfra.WechatStub;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
@@ -32,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Redis state there, and carries on after Sentinel fails the primary over to the replica. Real
  * processes: a primary, a replica and one sentinel ({@code redis-server --sentinel}), started here.
  */
+@HeavyTest
 class SentinelSwitchTest {
 
 	private final List<Process> processes = new ArrayList<>();
@@ -103,44 +108,26 @@ class SentinelSwitchTest {
 	}
 
 	/** The first requests after a switch may still meet the old connection; a client would retry too. */
-	private static Session loginUntilItWorks(Api api) throws InterruptedException {
-		RuntimeException last = null;
-		for (int i = 0; i < 50; i++) {
-			try {
-				return api.login(Fixtures.unique("sentinel-after"));
-			}
-			catch (RuntimeException | AssertionError ex) {
-				last = (ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
-				Thread.sleep(200);
-			}
-		}
-		throw last;
+	private static Session loginUntilItWorks(Api api) {
+		AtomicReference<Session> session = new AtomicReference<>();
+		Awaitility.await("a login after the switch").atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(200)).pollInSameThread().ignoreExceptions()
+			.untilAsserted(() -> session.set(api.login(Fixtures.unique("sentinel-after"))));
+		return session.get();
 	}
 
-	private static void awaitKey(int port, String key) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (exists(port, key)) {
-				return;
-			}
-			Thread.sleep(50);
-		}
-		throw new IllegalStateException("The replica never received " + key);
+	private static void awaitKey(int port, String key) {
+		within30s("the replica to receive " + key).pollInterval(Duration.ofMillis(50)).until(() -> exists(port, key));
 	}
 
-	private static void awaitReplicaOf(int port, int primary) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
+	private static void awaitReplicaOf(int port, int primary) {
+		within30s("Sentinel to turn the old primary into a replica").until(() -> {
 			try (Jedis jedis = new Jedis("127.0.0.1", port)) {
 				String replication = jedis.info("replication");
-				if (replication.contains("role:slave") && replication.contains("master_port:" + primary)
-						&& replication.contains("master_link_status:up")) {
-					return;
-				}
+				return replication.contains("role:slave") && replication.contains("master_port:" + primary)
+						&& replication.contains("master_link_status:up");
 			}
-			Thread.sleep(200);
-		}
-		throw new IllegalStateException("Sentinel did not turn the old primary into a replica");
+		});
 	}
 
 	private static boolean exists(int port, String key) {
@@ -159,35 +146,31 @@ class SentinelSwitchTest {
 		RedisCluster.awaitListening(port);
 	}
 
-	private static void awaitReplicaKnown(int sentinel) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
+	private static void awaitReplicaKnown(int sentinel) {
+		within30s("Sentinel to see the replica").until(() -> {
 			try (Jedis jedis = new Jedis("127.0.0.1", sentinel)) {
-				if (!jedis.sentinelReplicas("wenming").isEmpty()) {
-					return;
-				}
+				return !jedis.sentinelReplicas("wenming").isEmpty();
 			}
-			Thread.sleep(200);
-		}
-		throw new IllegalStateException("Sentinel never saw the replica");
+		});
 	}
 
-	private static void awaitPrimary(int sentinel, int port) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
+	private static void awaitPrimary(int sentinel, int port) {
+		within30s("Sentinel to promote the replica").until(() -> {
 			try (Jedis jedis = new Jedis("127.0.0.1", sentinel)) {
 				List<String> address = jedis.sentinelGetMasterAddrByName("wenming");
-				if (address != null && address.get(1).equals(Integer.toString(port))) {
-					try (Jedis promoted = new Jedis("127.0.0.1", port)) {
-						if (promoted.info("replication").contains("role:master")) {
-							return;
-						}
-					}
+				if (address == null || !address.get(1).equals(Integer.toString(port))) {
+					return false;
 				}
 			}
-			Thread.sleep(200);
-		}
-		throw new IllegalStateException("Sentinel did not promote the replica");
+			try (Jedis promoted = new Jedis("127.0.0.1", port)) {
+				return promoted.info("replication").contains("role:master");
+			}
+		});
+	}
+
+	private static ConditionFactory within30s(String what) {
+		return Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(200)).pollInSameThread();
 	}
 
 	private static int freePort() throws IOException {

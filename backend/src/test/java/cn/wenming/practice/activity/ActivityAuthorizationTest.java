@@ -7,15 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,19 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ActivityAuthorizationTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Scenario
 	ActivityScenario s;
 
 	Session outsider;
 
 	@BeforeEach
 	void setUp() {
-		this.s = new ActivityScenario(new Api(this.port), new Fixtures(this.jdbc));
 		// An admin of another county's subtree.
 		Fixtures.Tree elsewhere = this.s.fixtures.tree();
 		this.outsider = this.s.api.login(Fixtures.unique("other-admin"));

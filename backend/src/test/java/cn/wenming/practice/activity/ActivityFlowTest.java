@@ -6,19 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.PublishedEvents;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.volunteer.ServiceCategory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,9 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ActivityFlowTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -43,17 +37,8 @@ class ActivityFlowTest {
 	@Autowired
 	PublishedEvents events;
 
+	@Scenario
 	ActivityScenario s;
-
-	@BeforeEach
-	void setUp() {
-		this.s = new ActivityScenario(new Api(this.port), new Fixtures(this.jdbc));
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
 
 	@Test
 	void signUpCheckInCheckOutConfirmCreditsHoursAndStar() {

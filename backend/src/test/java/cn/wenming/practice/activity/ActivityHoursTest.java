@@ -15,11 +15,10 @@ import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.PublishedEvents;
-import org.junit.jupiter.api.AfterEach;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ActivityHoursTest {
 
-	@LocalServerPort
-	int port;
+	@Scenario
+	Api api;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -40,14 +39,9 @@ class ActivityHoursTest {
 	@Autowired
 	PublishedEvents events;
 
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
-
 	@Test
 	void concurrentConfirmationsCreditOnce() throws Exception {
-		ActivityScenario s = new ActivityScenario(new Api(this.port), new Fixtures(this.jdbc));
+		ActivityScenario s = new ActivityScenario(this.api, new Fixtures(this.jdbc));
 		String activityId = s.published(Duration.ofMinutes(30), Duration.ofHours(1), 5);
 		Session volunteer = s.volunteer("twice");
 		s.signUp(volunteer, activityId);

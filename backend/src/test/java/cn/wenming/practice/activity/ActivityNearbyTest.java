@@ -4,13 +4,10 @@ import java.time.Duration;
 import java.util.List;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
-import cn.wenming.practice.testinfra.Fixtures;
-import org.junit.jupiter.api.BeforeEach;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -23,9 +20,6 @@ import static org.assertj.core.api.Assertions.within;
 @IntegrationTest
 class ActivityNearbyTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -35,12 +29,8 @@ class ActivityNearbyTest {
 	@Autowired
 	ActivityMapper activities;
 
+	@Scenario
 	ActivityScenario s;
-
-	@BeforeEach
-	void setUp() {
-		this.s = new ActivityScenario(new Api(this.port), new Fixtures(this.jdbc));
-	}
 
 	private List<String> nearbyIds() {
 		return this.s.api.anonymous().documentName("nearbyActivities").variable("latitude", this.s.latitude)

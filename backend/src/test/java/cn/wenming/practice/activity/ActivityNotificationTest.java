@@ -6,17 +6,14 @@ import java.util.List;
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.notification.NotificationProbe;
 import cn.wenming.practice.notification.NotificationProbe.Row;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
-import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.WechatStub.SubscribeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,9 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ActivityNotificationTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -42,19 +36,14 @@ class ActivityNotificationTest {
 	@Autowired
 	MutableClock clock;
 
+	@Scenario
 	ActivityScenario s;
 
 	NotificationProbe probe;
 
 	@BeforeEach
 	void setUp() {
-		this.s = new ActivityScenario(new Api(this.port), new Fixtures(this.jdbc));
 		this.probe = new NotificationProbe(this.context, this.s.api);
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	@Test

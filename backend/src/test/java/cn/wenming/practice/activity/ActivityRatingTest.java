@@ -5,18 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.SqlCounter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,9 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ActivityRatingTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -41,17 +35,8 @@ class ActivityRatingTest {
 	@Autowired
 	SqlCounter counter;
 
+	@Scenario
 	ActivityScenario s;
-
-	@BeforeEach
-	void setUp() {
-		this.s = new ActivityScenario(new Api(this.port), new Fixtures(this.jdbc));
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
 
 	@Test
 	@SuppressWarnings("unchecked")

@@ -6,14 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
-import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.SqlCounter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ActivityStatementCountTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -32,8 +27,7 @@ class ActivityStatementCountTest {
 	SqlCounter counter;
 
 	@Test
-	void activitiesWithNestedFieldsCostAFixedNumberOfStatements() {
-		ActivityScenario s = new ActivityScenario(new Api(this.port), new Fixtures(this.jdbc));
+	void activitiesWithNestedFieldsCostAFixedNumberOfStatements(@Scenario ActivityScenario s) {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
 			ids.add(s.published(Duration.ofDays(1 + i), Duration.ofHours(2), 10));

@@ -4,17 +4,14 @@ import java.time.Duration;
 import java.util.List;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
-import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,15 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class CheckInTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
 	MutableClock clock;
 
+	@Scenario
 	ActivityScenario s;
 
 	String activityId;
@@ -40,16 +35,10 @@ class CheckInTest {
 
 	@BeforeEach
 	void setUp() {
-		this.s = new ActivityScenario(new Api(this.port), new Fixtures(this.jdbc));
 		// Starts in an hour: the check-in window (from 2 h before the start) is open now.
 		this.activityId = this.s.published(Duration.ofHours(1), Duration.ofHours(2), 5);
 		this.volunteer = this.s.volunteer("checkin");
 		this.s.signUp(this.volunteer, this.activityId).path("signUp.status").entity(String.class).isEqualTo("CONFIRMED");
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	/** How many sign-ups of the activity have a check-in recorded. */

@@ -7,18 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,15 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class HoursHistoryTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
 	MutableClock clock;
 
+	@Scenario
 	ActivityScenario s;
 
 	Session volunteer;
@@ -48,14 +44,8 @@ class HoursHistoryTest {
 
 	@BeforeEach
 	void setUp() {
-		this.s = new ActivityScenario(new Api(this.port), new Fixtures(this.jdbc));
 		this.volunteer = this.s.api.login(Fixtures.unique("history"));
 		this.volunteerId = Volunteers.register(this.s.api.as(this.volunteer), this.s.tree.station());
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	@Test

@@ -15,16 +15,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +56,7 @@ class ServiceRecordTest {
 	@Autowired
 	MutableClock clock;
 
+	@Scenario
 	ActivityScenario s;
 
 	Session volunteer;
@@ -67,15 +67,9 @@ class ServiceRecordTest {
 
 	@BeforeEach
 	void setUp() {
-		this.s = new ActivityScenario(new Api(this.port), new Fixtures(this.jdbc));
 		this.volunteer = this.s.api.login(Fixtures.unique("certified"));
 		this.volunteerId = Volunteers.register(this.s.api.as(this.volunteer), this.s.tree.station());
 		this.year = LocalDate.now(CHINA).getYear();
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	@Test

@@ -15,18 +15,15 @@ import java.util.concurrent.TimeUnit;
 
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.shared.FieldCrypto;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,9 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Sign-up rules, the capacity race, the waitlist in arrival order and promotion on cancellation. */
 @IntegrationTest
 class SignUpCapacityTest {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -47,17 +41,8 @@ class SignUpCapacityTest {
 	@Autowired
 	FieldCrypto crypto;
 
+	@Scenario
 	ActivityScenario s;
-
-	@BeforeEach
-	void setUp() {
-		this.s = new ActivityScenario(new Api(this.port), new Fixtures(this.jdbc));
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
 
 	@Test
 	void fiveHundredConcurrentSignUpsForFiftyPlaces() throws Exception {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.HeavyTest;
 import cn.wenming.practice.testinfra.ThreeInstances;
 import cn.wenming.practice.testinfra.Volunteers;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the activity's counter agrees with the rows — as on one instance, because the capacity check is
  * MySQL's row lock, not anything an instance holds.
  */
+@HeavyTest
 class SignUpScaleOutTest {
 
 	@Test

@@ -10,11 +10,11 @@ import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.SqlCounter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Who may see an assessment, bad periods, and a statement count that does not grow with the subtree. */
 @IntegrationTest
 class AssessmentAccessTest {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -36,9 +33,7 @@ class AssessmentAccessTest {
 	SqlCounter counter;
 
 	@Test
-	void onlyAdminsOfTheUnitOrAboveSeeIt() {
-		Api api = new Api(this.port);
-		Fixtures fixtures = new Fixtures(this.jdbc);
+	void onlyAdminsOfTheUnitOrAboveSeeIt(@Scenario Api api, @Scenario Fixtures fixtures) {
 		Fixtures.Tree tree = fixtures.tree();
 		long otherStation = fixtures.unit(tree.institute(), "STATION", Fixtures.unique("站"), 31.0, 119.0);
 		AssessmentScenario s = new AssessmentScenario(api, this.jdbc, this.clock, tree.center());
@@ -72,9 +67,7 @@ class AssessmentAccessTest {
 	}
 
 	@Test
-	void anActivityNamesOnlyACivilizedUnitLivePairedWithItsStation() {
-		Api api = new Api(this.port);
-		Fixtures fixtures = new Fixtures(this.jdbc);
+	void anActivityNamesOnlyACivilizedUnitLivePairedWithItsStation(@Scenario Api api, @Scenario Fixtures fixtures) {
 		Fixtures.Tree tree = fixtures.tree();
 		AssessmentScenario s = new AssessmentScenario(api, this.jdbc, this.clock, tree.center());
 		String cu = s.civilizedUnit(tree.institute());
@@ -101,9 +94,7 @@ class AssessmentAccessTest {
 	}
 
 	@Test
-	void statementCountIsTheSameForTwoStationsAndForTwelve() {
-		Api api = new Api(this.port);
-		Fixtures fixtures = new Fixtures(this.jdbc);
+	void statementCountIsTheSameForTwoStationsAndForTwelve(@Scenario Api api, @Scenario Fixtures fixtures) {
 		long small = fixtures.unit(null, "CENTER", Fixtures.unique("中心"), 33.0, 107.0);
 		long smallInstitute = fixtures.unit(small, "INSTITUTE", Fixtures.unique("所"), 33.0, 107.0);
 		List<Long> smallStations = new ArrayList<>();

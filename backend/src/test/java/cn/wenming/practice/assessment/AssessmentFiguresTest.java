@@ -10,11 +10,10 @@ import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class AssessmentFiguresTest {
 
-	@LocalServerPort
-	int port;
+	@Scenario
+	Api api;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -38,21 +37,15 @@ class AssessmentFiguresTest {
 	@Autowired
 	MutableClock clock;
 
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
-
 	@Test
-	void everyFigureOfASeededSubtreeMatchesTheHandComputedValue() {
-		Fixtures fixtures = new Fixtures(this.jdbc);
+	void everyFigureOfASeededSubtreeMatchesTheHandComputedValue(@Scenario Fixtures fixtures) {
 		long c = fixtures.unit(null, "CENTER", Fixtures.unique("西乡县中心"), 33.0, 107.7);
 		long i1 = fixtures.unit(c, "INSTITUTE", Fixtures.unique("城北所"), 33.01, 107.71);
 		long i2 = fixtures.unit(c, "INSTITUTE", Fixtures.unique("城南所"), 33.02, 107.72);
 		long s1 = fixtures.unit(i1, "STATION", Fixtures.unique("一站"), 33.03, 107.73);
 		long s2 = fixtures.unit(i1, "STATION", Fixtures.unique("二站"), 33.04, 107.74);
 		long s3 = fixtures.unit(i2, "STATION", Fixtures.unique("三站"), 33.05, 107.75);
-		AssessmentScenario s = new AssessmentScenario(new Api(this.port), this.jdbc, this.clock, c);
+		AssessmentScenario s = new AssessmentScenario(this.api, this.jdbc, this.clock, c);
 
 		// Volunteers: party members v1 v2 (S1), v5 (S2), v7 (S3); v9 (S3, party) registers after the period.
 		Session v1 = s.volunteer(s1, true);

@@ -12,11 +12,10 @@ import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
-import org.junit.jupiter.api.BeforeEach;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,18 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class TokenLifecycleTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Scenario
 	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	private GraphQlTester.Response refresh(String token) {
 		return this.api.anonymous().documentName("refresh").variable("token", token).execute();

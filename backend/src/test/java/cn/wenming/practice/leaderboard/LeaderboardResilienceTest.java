@@ -22,15 +22,15 @@ import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.team.TeamDirectory;
-import cn.wenming.practice.testinfra.Api;
+import cn.wenming.practice.testinfra.HeavyTest;
 import cn.wenming.practice.testinfra.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import cn.wenming.practice.testinfra.RedisCluster;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -46,6 +46,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * board is being built is not lost. The service is wired by hand to the private or dead Redis.
  */
 @IntegrationTest
+@HeavyTest
 class LeaderboardResilienceTest {
 
 	@LocalServerPort
@@ -56,9 +57,6 @@ class LeaderboardResilienceTest {
 
 	@Autowired
 	MutableClock clock;
-
-	@Autowired
-	ApplicationEventPublisher events;
 
 	@Autowired
 	LeaderboardSource source;
@@ -78,22 +76,17 @@ class LeaderboardResilienceTest {
 	@Autowired
 	Clock appClock;
 
+	@Scenario
 	LeaderboardScenario s;
 
 	@BeforeEach
 	void setUp() {
-		this.s = new LeaderboardScenario(new Api(this.port), this.jdbc, this.events, this.clock);
 		this.s.volunteers("张三丰", this.s.s1, "李四", this.s.s1, "王五", this.s.s2, "赵六", this.s.s3);
 		long project = this.s.project(this.s.s1, null);
 		long activity = this.s.activity(project, this.s.s1, this.clock.instant().minusSeconds(3600), true);
 		this.s.serve(0, activity, "3");
 		this.s.serve(1, activity, "3");
 		this.s.serve(2, activity, "5");
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	/** The board as the service answers it, as comparable rows. */
@@ -259,17 +252,14 @@ class LeaderboardResilienceTest {
 				"127.0.0.1", "--save", "", "--appendonly", "no").redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (System.nanoTime() < deadline) {
-			try (var socket = new java.net.Socket("127.0.0.1", port)) {
-				return process;
-			}
-			catch (IOException notYet) {
-				Thread.sleep(50);
-			}
+		try {
+			RedisCluster.awaitListening(port);
+			return process;
 		}
-		process.destroy();
-		throw new IllegalStateException("redis-server did not start on port " + port);
+		catch (RuntimeException notStarted) {
+			process.destroy();
+			throw new IllegalStateException("redis-server did not start on port " + port, notStarted);
+		}
 	}
 
 	private static int freePort() throws IOException {

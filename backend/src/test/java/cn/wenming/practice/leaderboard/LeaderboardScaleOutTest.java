@@ -8,6 +8,7 @@ import java.util.Set;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.HeavyTest;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.ThreeInstances;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an independent SQL query computes. Each board's keys share a hash tag, so its Lua scripts run on
  * one node, while the boards themselves spread over the masters.
  */
+@HeavyTest
 class LeaderboardScaleOutTest {
 
 	ThreeInstances instances;

@@ -10,18 +10,16 @@ import java.util.Map;
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.activity.HoursConfirmed;
 import cn.wenming.practice.points.PointsEntryRecorded;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.SqlCounter;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -37,9 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class LeaderboardTest {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -59,20 +54,15 @@ class LeaderboardTest {
 	@Autowired
 	LeaderboardService service;
 
+	@Scenario
 	LeaderboardScenario s;
 
 	Session centerAdmin;
 
 	@BeforeEach
 	void setUp() {
-		this.s = new LeaderboardScenario(new Api(this.port), this.jdbc, this.events, this.clock);
 		this.centerAdmin = this.s.api.login(Fixtures.unique("lb-center"));
 		this.s.fixtures.grant(this.centerAdmin.userId(), "CENTER_ADMIN", this.s.center);
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	/**

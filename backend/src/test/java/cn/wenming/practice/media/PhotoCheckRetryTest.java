@@ -4,6 +4,7 @@ import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.WechatStub;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,9 @@ class PhotoCheckRetryTest {
 	@LocalServerPort
 	int port;
 
+	@Scenario
+	Api api;
+
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -38,7 +42,7 @@ class PhotoCheckRetryTest {
 	@Test
 	void theRetryJobSendsChecksThatNeverReachedWechat() {
 		MediaTestSupport media = new MediaTestSupport(this.port, this.jdbc);
-		Session uploader = new Api(this.port).login(Fixtures.unique("retry"));
+		Session uploader = this.api.login(Fixtures.unique("retry"));
 		String openid = media.openid(uploader);
 		WechatStub stub = WechatStub.shared();
 		stub.failMediaChecksFor(openid);
@@ -75,7 +79,7 @@ class PhotoCheckRetryTest {
 	@Test
 	void attemptsAreBounded() {
 		MediaTestSupport media = new MediaTestSupport(this.port, this.jdbc);
-		Session uploader = new Api(this.port).login(Fixtures.unique("bounded"));
+		Session uploader = this.api.login(Fixtures.unique("bounded"));
 		String openid = media.openid(uploader);
 		WechatStub stub = WechatStub.shared();
 		stub.failMediaChecksFor(openid);

@@ -4,6 +4,7 @@ import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.WechatStub;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,9 @@ class WechatPortalTest {
 	@LocalServerPort
 	int port;
 
+	@Scenario
+	Api api;
+
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -38,7 +42,7 @@ class WechatPortalTest {
 	@BeforeEach
 	void setUp() {
 		this.media = new MediaTestSupport(this.port, this.jdbc);
-		this.uploader = new Api(this.port).login(Fixtures.unique("portal"));
+		this.uploader = this.api.login(Fixtures.unique("portal"));
 	}
 
 	@Test

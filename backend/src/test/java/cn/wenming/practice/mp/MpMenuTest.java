@@ -5,10 +5,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.WechatStub;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -44,19 +43,16 @@ class MpMenuTest {
 			{"type":"miniprogram","name":"我的积分","url":"https://mp.weixin.qq.com/","appid":"wx-stub-appid",
 			 "pagepath":"pages/points/points?source=menu"}""";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Scenario
 	MpScenario s;
 
 	Session centerAdmin;
 
 	@BeforeEach
 	void setUp() {
-		this.s = new MpScenario(new Api(this.port), new Fixtures(this.jdbc));
 		this.centerAdmin = this.s.api.login(Fixtures.unique("mp-center"));
 		this.s.fixtures.grant(this.centerAdmin.userId(), "CENTER_ADMIN", this.s.tree.center());
 	}

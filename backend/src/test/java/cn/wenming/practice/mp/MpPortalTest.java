@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.WechatStub;
 import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,9 @@ class MpPortalTest {
 
 	@LocalServerPort
 	int port;
+
+	@Scenario
+	Api api;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -104,7 +108,7 @@ class MpPortalTest {
 
 	@Test
 	void upcomingActivitiesClickListsTheNextFiveNearTheFollowersStation() throws Exception {
-		MpScenario s = new MpScenario(new Api(this.port), new Fixtures(this.jdbc));
+		MpScenario s = new MpScenario(this.api, new Fixtures(this.jdbc));
 		// Within hours: the other mp tests' activities (at other random spots) all start a day or more ahead.
 		Instant base = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
 		// Seven open activities near the spot, created out of start order (ids do not give the answer).
@@ -151,7 +155,7 @@ class MpPortalTest {
 
 	@Test
 	void withoutALocationTheCountyWideNextFiveAreListed() throws Exception {
-		MpScenario s = new MpScenario(new Api(this.port), new Fixtures(this.jdbc));
+		MpScenario s = new MpScenario(this.api, new Fixtures(this.jdbc));
 		for (int i = 0; i < 6; i++) {
 			s.published("全县活动" + i, Instant.now().plus(1, ChronoUnit.DAYS).plus(i, ChronoUnit.HOURS), 0);
 		}

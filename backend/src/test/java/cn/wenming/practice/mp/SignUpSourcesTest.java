@@ -6,17 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.SqlCounter;
 import cn.wenming.practice.testinfra.Volunteers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,21 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class SignUpSourcesTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
 	SqlCounter counter;
 
+	@Scenario
 	MpScenario s;
-
-	@BeforeEach
-	void setUp() {
-		this.s = new MpScenario(new Api(this.port), new Fixtures(this.jdbc));
-	}
 
 	@Test
 	void signUpsAreCountedBySourceForTheUnitsSubtree() {

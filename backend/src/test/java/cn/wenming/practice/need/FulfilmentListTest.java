@@ -11,17 +11,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -42,15 +40,13 @@ class FulfilmentListTest {
 
 	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
 	MutableClock clock;
 
+	@Scenario
 	NeedScenario s;
 
 	Session stranger;
@@ -68,18 +64,12 @@ class FulfilmentListTest {
 
 	@BeforeEach
 	void setUp() {
-		this.s = new NeedScenario(new Api(this.port), this.jdbc);
 		this.stranger = this.s.api.login(Fixtures.unique("stranger"));
 		this.instituteAdmin = this.s.api.login(Fixtures.unique("inst-admin"));
 		this.s.fixtures.grant(this.instituteAdmin.userId(), "INSTITUTE_ADMIN", this.s.tree.institute());
 		this.station = Long.toString(this.s.tree.station());
 		this.month = YearMonth.now(SHANGHAI).minusMonths(2);
 		this.next = this.month.plusMonths(1);
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	@Test

@@ -4,12 +4,11 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.SqlCounter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,9 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class FulfilmentStatementCountTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -28,8 +24,7 @@ class FulfilmentStatementCountTest {
 	SqlCounter sql;
 
 	@Test
-	void liveListCostsTheSameFor3And30Needs() {
-		NeedScenario s = new NeedScenario(new Api(this.port), this.jdbc);
+	void liveListCostsTheSameFor3And30Needs(@Scenario NeedScenario s) {
 		String otherCategory = s.category("助老服务");
 		grow(s, 0, 3, otherCategory);
 		long of3 = count(s, 3);

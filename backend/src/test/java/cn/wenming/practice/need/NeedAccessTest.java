@@ -3,15 +3,14 @@ package cn.wenming.practice.need;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,12 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class NeedAccessTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Scenario
 	NeedScenario s;
 
 	Session foreignAdmin;
@@ -34,7 +31,6 @@ class NeedAccessTest {
 
 	@BeforeEach
 	void setUp() {
-		this.s = new NeedScenario(new Api(this.port), this.jdbc);
 		this.other = this.s.fixtures.tree();
 		this.foreignAdmin = this.s.api.login(Fixtures.unique("foreign-admin"));
 		this.s.fixtures.grant(this.foreignAdmin.userId(), "STATION_ADMIN", this.other.station());

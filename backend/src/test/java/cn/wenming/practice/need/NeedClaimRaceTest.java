@@ -17,11 +17,11 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,15 +32,15 @@ class NeedClaimRaceTest {
 
 	static final int CLAIMANTS = 50;
 
-	@LocalServerPort
-	int port;
+	@Scenario
+	Api api;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@Test
 	void fiftyConcurrentClaimsExactlyOneWins() throws Exception {
-		NeedScenario s = new NeedScenario(new Api(this.port), this.jdbc);
+		NeedScenario s = new NeedScenario(this.api, this.jdbc);
 		String needId = s.published("帮忙搬家具");
 		List<Session> claimants = new ArrayList<>();
 		for (int i = 0; i < CLAIMANTS; i++) {

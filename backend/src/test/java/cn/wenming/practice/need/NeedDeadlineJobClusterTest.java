@@ -13,6 +13,7 @@ import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.Infrastructure;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.WechatStub;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,9 @@ class NeedDeadlineJobClusterTest {
 	@LocalServerPort
 	int port;
 
+	@Scenario
+	Api api;
+
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -43,7 +47,7 @@ class NeedDeadlineJobClusterTest {
 
 	@Test
 	void twoInstancesTickingTogetherEscalateOnce() throws Exception {
-		NeedScenario s = new NeedScenario(new Api(this.port), this.jdbc);
+		NeedScenario s = new NeedScenario(this.api, this.jdbc);
 		String id = s.submitted(Fixtures.unique("两实例"));
 		// Overdue by the real clock, which the second context uses: submitted three days ago.
 		this.jdbc.update("UPDATE need SET created_at = created_at - INTERVAL 3 DAY WHERE id = ?", Long.parseLong(id));

@@ -5,17 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -32,9 +30,6 @@ class NeedDeadlineTest {
 
 	private static final Duration HOUR = Duration.ofHours(1);
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -47,6 +42,7 @@ class NeedDeadlineTest {
 	@Autowired
 	NeedEventRecorder events;
 
+	@Scenario
 	NeedScenario s;
 
 	Session instituteAdmin;
@@ -55,16 +51,10 @@ class NeedDeadlineTest {
 
 	@BeforeEach
 	void setUp() {
-		this.s = new NeedScenario(new Api(this.port), this.jdbc);
 		this.instituteAdmin = this.s.api.login(Fixtures.unique("inst-admin"));
 		this.s.fixtures.grant(this.instituteAdmin.userId(), "INSTITUTE_ADMIN", this.s.tree.institute());
 		this.centerAdmin = this.s.api.login(Fixtures.unique("center-admin"));
 		this.s.fixtures.grant(this.centerAdmin.userId(), "CENTER_ADMIN", this.s.tree.center());
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	@Test

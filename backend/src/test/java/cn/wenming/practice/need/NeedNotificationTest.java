@@ -7,20 +7,18 @@ import java.util.Map;
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.notification.NotificationProbe;
 import cn.wenming.practice.notification.NotificationProbe.Row;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.WechatStub;
 import cn.wenming.practice.testinfra.WechatStub.SubscribeAnswer;
 import cn.wenming.practice.testinfra.WechatStub.SubscribeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,9 +36,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 @IntegrationTest
 class NeedNotificationTest {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -60,19 +55,14 @@ class NeedNotificationTest {
 	@Autowired
 	TransactionTemplate tx;
 
+	@Scenario
 	NeedScenario s;
 
 	NotificationProbe probe;
 
 	@BeforeEach
 	void setUp() {
-		this.s = new NeedScenario(new Api(this.port), this.jdbc);
 		this.probe = new NotificationProbe(this.context, this.s.api);
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	@Test

@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.PhotoFiles;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.WechatStub;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,13 +51,13 @@ class NeedPhotoTest {
 	@Value("${app.media.message-token}")
 	String messageToken;
 
+	@Scenario
 	NeedScenario s;
 
 	Session otherResident;
 
 	@BeforeEach
 	void setUp() {
-		this.s = new NeedScenario(new Api(this.port), this.jdbc);
 		this.otherResident = this.s.api.login(Fixtures.unique("other-resident"));
 	}
 

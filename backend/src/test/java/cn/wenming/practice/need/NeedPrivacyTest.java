@@ -3,15 +3,14 @@ package cn.wenming.practice.need;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,15 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class NeedPrivacyTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
 	cn.wenming.practice.testinfra.MutableClock clock;
 
+	@Scenario
 	NeedScenario s;
 
 	Session instituteAdmin;
@@ -43,7 +40,6 @@ class NeedPrivacyTest {
 
 	@BeforeEach
 	void setUp() {
-		this.s = new NeedScenario(new Api(this.port), this.jdbc);
 		this.instituteAdmin = this.s.api.login(Fixtures.unique("inst-admin"));
 		this.s.fixtures.grant(this.instituteAdmin.userId(), "INSTITUTE_ADMIN", this.s.tree.institute());
 		Fixtures.Tree other = this.s.fixtures.tree();
@@ -115,11 +111,6 @@ class NeedPrivacyTest {
 		assertThat(sees(this.s.leader, needId)).isEqualTo("public");
 		assertThat(sees(this.otherResident, needId)).isEqualTo("public");
 		assertThat(sees(this.foreignAdmin, needId)).isEqualTo("public");
-	}
-
-	@org.junit.jupiter.api.AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	@Test

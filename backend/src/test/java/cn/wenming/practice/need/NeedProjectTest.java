@@ -9,17 +9,14 @@ import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.project.ServiceRated;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.PublishedEvents;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
@@ -33,9 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class NeedProjectTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -48,17 +42,8 @@ class NeedProjectTest {
 	@Autowired
 	PublishedEvents events;
 
+	@Scenario
 	NeedScenario s;
-
-	@BeforeEach
-	void setUp() {
-		this.s = new NeedScenario(new Api(this.port), this.jdbc);
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
 
 	@Test
 	void dispatchTakesAnActiveProjectOfTheStationOrAbove() {

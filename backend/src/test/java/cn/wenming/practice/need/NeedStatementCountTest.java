@@ -3,13 +3,12 @@ package cn.wenming.practice.need;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.SqlCounter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,9 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** No N+1: stationNeeds with category, station name, project, timeline, participants and photos costs the same for 5 and 50 needs. */
 @IntegrationTest
 class NeedStatementCountTest {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -30,8 +26,7 @@ class NeedStatementCountTest {
 	private final Long[] projects = new Long[2];
 
 	@Test
-	void stationNeedsCostTheSameNumberOfStatementsFor5And50() {
-		NeedScenario s = new NeedScenario(new Api(this.port), this.jdbc);
+	void stationNeedsCostTheSameNumberOfStatementsFor5And50(@Scenario NeedScenario s) {
 		for (int i = 0; i < 2; i++) {
 			this.jdbc.update("""
 					INSERT INTO project (org_unit_id, name, category, brand, status, created_by, created_at, updated_at)

@@ -13,13 +13,13 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.SqlCounter;
 import cn.wenming.practice.testinfra.Volunteers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,17 +37,16 @@ class NeedSuggestionTest {
 
 	private static final double LNG = 95.0;
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
 	SqlCounter sql;
 
+	@Scenario
 	Api api;
 
+	@Scenario
 	Fixtures fixtures;
 
 	long center;
@@ -64,8 +63,6 @@ class NeedSuggestionTest {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
-		this.fixtures = new Fixtures(this.jdbc);
 		this.center = this.fixtures.unit(null, "CENTER", Fixtures.unique("中心"), LAT, LNG);
 		this.institute = this.fixtures.unit(this.center, "INSTITUTE", Fixtures.unique("所"), LAT, LNG + 0.12);
 		this.station = this.fixtures.unit(this.institute, "STATION", Fixtures.unique("站"), LAT, LNG);

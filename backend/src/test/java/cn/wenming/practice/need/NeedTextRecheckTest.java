@@ -3,15 +3,14 @@ package cn.wenming.practice.need;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.WechatStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class NeedTextRecheckTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -37,6 +33,7 @@ class NeedTextRecheckTest {
 	@Autowired
 	NeedProperties properties;
 
+	@Scenario
 	NeedScenario s;
 
 	String residentOpenid;
@@ -45,7 +42,6 @@ class NeedTextRecheckTest {
 
 	@BeforeEach
 	void setUp() {
-		this.s = new NeedScenario(new Api(this.port), this.jdbc);
 		this.residentOpenid = openid(this.s.resident.userId());
 		this.volunteerOpenid = openid(this.s.volunteer.userId());
 	}

@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.ApiErrors;
-import org.junit.jupiter.api.BeforeEach;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,21 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class NeedWorkflowTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
 	NeedEventRecorder recorder;
 
+	@Scenario
 	NeedScenario s;
-
-	@BeforeEach
-	void setUp() {
-		this.s = new NeedScenario(new Api(this.port), this.jdbc);
-	}
 
 	@Test
 	void everyBeneficiaryTypeAndUrgencyCanBeOrdered() {

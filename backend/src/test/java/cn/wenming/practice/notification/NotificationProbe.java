@@ -3,12 +3,15 @@ package cn.wenming.practice.notification;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.WechatStub;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,22 +90,18 @@ public final class NotificationProbe {
 	}
 
 	public static <T> T await(Supplier<T> read, Predicate<T> done) {
-		long until = System.nanoTime() + WAIT.toNanos();
-		T value = read.get();
-		while (!done.test(value)) {
-			if (System.nanoTime() > until) {
-				throw new AssertionError("Still not as expected after " + WAIT + ": " + value);
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-			value = read.get();
+		AtomicReference<T> last = new AtomicReference<>();
+		try {
+			return Awaitility.await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+				.pollInSameThread()
+				.until(() -> {
+					last.set(read.get());
+					return last.get();
+				}, done);
 		}
-		return value;
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("Still not as expected after " + WAIT + ": " + last.get());
+		}
 	}
 
 	/** Runs the retry job's work once (not through its lock). */

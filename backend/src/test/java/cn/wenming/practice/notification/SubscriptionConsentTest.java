@@ -17,13 +17,13 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.WechatStub;
 import cn.wenming.practice.testinfra.WechatStub.SubscribeAnswer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,9 +40,6 @@ class SubscriptionConsentTest {
 
 	private static final String TEMPLATE = "test-need-published";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	ApplicationContext context;
 
@@ -55,13 +52,13 @@ class SubscriptionConsentTest {
 	@Autowired
 	NotificationMapper notifications;
 
+	@Scenario
 	Api api;
 
 	NotificationProbe probe;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
 		this.probe = new NotificationProbe(this.context, this.api);
 	}
 

@@ -5,11 +5,11 @@ import java.util.Map;
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,12 +24,10 @@ class CivilizedUnitTest {
 
 	private static final String PHONE = "13812345678";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Scenario
 	OrgApi org;
 
 	Fixtures.Tree tree;
@@ -42,7 +40,6 @@ class CivilizedUnitTest {
 
 	@BeforeEach
 	void setUp() {
-		this.org = new OrgApi(this.port, this.jdbc);
 		this.tree = this.org.fixtures.tree();
 		long otherInstitute = this.org.fixtures.unit(this.tree.center(), "INSTITUTE", Fixtures.unique("所"), null, null);
 		this.otherStation = this.org.fixtures.unit(otherInstitute, "STATION", Fixtures.unique("站"), null, null);

@@ -7,11 +7,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -32,9 +32,6 @@ class NearbyStationsTest {
 
 	private static final double EARTH_RADIUS = 6_371_008.8;
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -44,6 +41,7 @@ class NearbyStationsTest {
 	@Autowired
 	OrgUnitMapper units;
 
+	@Scenario
 	OrgApi org;
 
 	Session admin;
@@ -56,7 +54,6 @@ class NearbyStationsTest {
 
 	@BeforeEach
 	void setUp() {
-		this.org = new OrgApi(this.port, this.jdbc);
 		Fixtures.Tree tree = this.org.fixtures.tree();
 		this.institute = tree.institute();
 		this.admin = this.org.admin("INSTITUTE_ADMIN", tree.institute());

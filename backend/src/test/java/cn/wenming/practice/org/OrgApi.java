@@ -22,8 +22,8 @@ final class OrgApi {
 
 	final JdbcTemplate jdbc;
 
-	OrgApi(int port, JdbcTemplate jdbc) {
-		this.api = new Api(port);
+	OrgApi(Api api, JdbcTemplate jdbc) {
+		this.api = api;
 		this.jdbc = jdbc;
 		this.fixtures = new Fixtures(jdbc);
 	}

@@ -5,11 +5,11 @@ import java.time.Instant;
 
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.SqlCounter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,9 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class OrgStatementCountTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -28,8 +25,7 @@ class OrgStatementCountTest {
 	SqlCounter sql;
 
 	@Test
-	void nestedFieldsAreBatchedPerLevel() {
-		OrgApi org = new OrgApi(this.port, this.jdbc);
+	void nestedFieldsAreBatchedPerLevel(@Scenario OrgApi org) {
 		long small = institute(org, 5);
 		long large = institute(org, 50);
 
@@ -43,8 +39,7 @@ class OrgStatementCountTest {
 	}
 
 	@Test
-	void aWholeSubtreeIsOneStatement() {
-		OrgApi org = new OrgApi(this.port, this.jdbc);
+	void aWholeSubtreeIsOneStatement(@Scenario OrgApi org) {
 		long institute = institute(org, 20);
 		var tree = this.sql.measure(() -> org.as(null)
 			.documentName("orgTree")

@@ -7,11 +7,11 @@ import java.util.function.Function;
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,12 +27,10 @@ class OrgUnitAuthorizationTest {
 
 	private static final String OK = "OK";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Scenario
 	OrgApi org;
 
 	long center;
@@ -52,7 +50,6 @@ class OrgUnitAuthorizationTest {
 
 	@BeforeEach
 	void setUp() {
-		this.org = new OrgApi(this.port, this.jdbc);
 		Fixtures f = this.org.fixtures;
 		this.center = f.unit(null, "CENTER", Fixtures.unique("中心"), null, null);
 		this.i1 = f.unit(this.center, "INSTITUTE", Fixtures.unique("所"), null, null);

@@ -11,11 +11,11 @@ import java.util.concurrent.Future;
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.wenming.practice.org.OrgApi.expectCode;
@@ -27,12 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class OrgUnitMoveTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Scenario
 	OrgApi org;
 
 	long center;
@@ -43,7 +41,6 @@ class OrgUnitMoveTest {
 
 	@BeforeEach
 	void setUp() {
-		this.org = new OrgApi(this.port, this.jdbc);
 		this.center = this.org.fixtures.unit(null, "CENTER", Fixtures.unique("中心"), null, null);
 		this.i1 = this.org.fixtures.unit(this.center, "INSTITUTE", Fixtures.unique("所"), null, null);
 		this.i2 = this.org.fixtures.unit(this.center, "INSTITUTE", Fixtures.unique("所"), null, null);

@@ -7,11 +7,10 @@ import java.util.Map;
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
-import org.junit.jupiter.api.BeforeEach;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.wenming.practice.org.OrgApi.expectCode;
@@ -22,18 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class OrgUnitQueryTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Scenario
 	OrgApi org;
-
-	@BeforeEach
-	void setUp() {
-		this.org = new OrgApi(this.port, this.jdbc);
-	}
 
 	@Test
 	void anyoneReadsAUnitWithParentAndChildrenButNotItsPath() {

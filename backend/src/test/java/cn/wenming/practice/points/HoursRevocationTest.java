@@ -6,18 +6,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.activity.HoursConfirmed;
 import cn.wenming.practice.activity.HoursRevoked;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.volunteer.ServiceCategory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -34,9 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class HoursRevocationTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -52,17 +46,8 @@ class HoursRevocationTest {
 	@Autowired
 	TransactionTemplate tx;
 
+	@Scenario
 	PointsScenario s;
-
-	@BeforeEach
-	void setUp() {
-		this.s = new PointsScenario(new Api(this.port), this.jdbc, this.redis);
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
 
 	@Test
 	void revokingConfirmedHoursTakesBackHoursStarAndPoints() {

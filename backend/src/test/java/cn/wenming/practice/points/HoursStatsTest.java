@@ -4,16 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.SqlCounter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -25,9 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class HoursStatsTest {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -41,17 +35,8 @@ class HoursStatsTest {
 	@Autowired
 	SqlCounter sql;
 
+	@Scenario
 	PointsScenario s;
-
-	@BeforeEach
-	void setUp() {
-		this.s = new PointsScenario(new Api(this.port), this.jdbc, this.redis);
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
 
 	@Test
 	void statsCountConfirmedNonRevokedHoursAndHonorHoursApart() {

@@ -9,14 +9,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
-import org.junit.jupiter.api.BeforeEach;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,21 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class PointsLedgerTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
 	StringRedisTemplate redis;
 
+	@Scenario
 	PointsScenario s;
-
-	@BeforeEach
-	void setUp() {
-		this.s = new PointsScenario(new Api(this.port), this.jdbc, this.redis);
-	}
 
 	@Test
 	void fiftyConcurrentDeductionsOfTenFromTwoHundredLetExactlyTwentyThrough() throws Exception {

@@ -4,17 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,9 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class PointsReconcilerTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -39,17 +33,8 @@ class PointsReconcilerTest {
 	@Autowired
 	MutableClock clock;
 
+	@Scenario
 	PointsScenario s;
-
-	@BeforeEach
-	void setUp() {
-		this.s = new PointsScenario(new Api(this.port), this.jdbc, this.redis);
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
 
 	@Test
 	void missedAwardsAreReplayedOnce() {

@@ -10,17 +10,15 @@ import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.activity.ActivityScenario;
 import cn.wenming.practice.activity.Attendance;
 import cn.wenming.practice.need.NeedScenario;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.SqlCounter;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,9 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ProjectNeedRatingTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -49,20 +44,14 @@ class ProjectNeedRatingTest {
 	@Autowired
 	ApplicationEventPublisher events;
 
+	@Scenario
 	ActivityScenario s;
 
 	NeedScenario n;
 
 	@BeforeEach
 	void setUp() {
-		Api api = new Api(this.port);
-		this.s = new ActivityScenario(api, new Fixtures(this.jdbc));
-		this.n = new NeedScenario(api, this.jdbc, this.s.tree, this.s.admin);
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
+		this.n = new NeedScenario(this.s.api, this.jdbc, this.s.tree, this.s.admin);
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import cn.wenming.practice.shared.FieldCrypto;
+import cn.wenming.practice.testinfra.HeavyTest;
 import cn.wenming.practice.testinfra.Infrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loads is internally consistent (ledger, balances, hours, memberships, histories), it can be read
  * by the application's crypto, and a second run (a resumed one) adds nothing.
  */
+@HeavyTest
 class CountySeederTest {
 
 	private static final String KEY = "bG9jYWwtZGV2LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=";

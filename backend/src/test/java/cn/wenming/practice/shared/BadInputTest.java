@@ -4,10 +4,8 @@ import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api;
-import org.junit.jupiter.api.BeforeEach;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,15 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class BadInputTest {
 
-	@LocalServerPort
-	int port;
-
+	@Scenario
 	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	private String post(String query) {
 		return this.api.client().post().header("Content-Type", "application/json")

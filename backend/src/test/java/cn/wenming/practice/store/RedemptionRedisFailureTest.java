@@ -13,6 +13,7 @@ import cn.wenming.practice.points.PointsWallet;
 import cn.wenming.practice.points.PrivateRedisPoints;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
+import cn.wenming.practice.testinfra.HeavyTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * account = Redis for every user and Redis stock = MySQL stock.
  */
 @IntegrationTest
+@HeavyTest
 class RedemptionRedisFailureTest {
 
 	@Autowired

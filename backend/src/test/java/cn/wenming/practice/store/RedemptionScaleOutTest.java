@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.HeavyTest;
 import cn.wenming.practice.testinfra.ThreeInstances;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of a reservation — the user's hold and the reward's stock, which live on different cluster nodes —
  * are finished correctly by the reconciler of another instance when a request dies between them.
  */
+@HeavyTest
 class RedemptionScaleOutTest {
 
 	ThreeInstances instances;

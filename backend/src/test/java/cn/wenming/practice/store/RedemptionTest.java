@@ -13,17 +13,14 @@ import java.util.concurrent.TimeUnit;
 
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.points.PointsScenario;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,9 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class RedemptionTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -53,17 +47,8 @@ class RedemptionTest {
 	@Autowired
 	RedemptionJobs jobs;
 
+	@Scenario
 	PointsScenario s;
-
-	@BeforeEach
-	void setUp() {
-		this.s = new PointsScenario(new Api(this.port), this.jdbc, this.redis);
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
 
 	// --- helpers
 

@@ -4,16 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,12 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ResourceSearchTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Scenario
 	TeamScenario s;
 
 	String electrician;
@@ -37,7 +34,6 @@ class ResourceSearchTest {
 
 	@BeforeEach
 	void setUp() {
-		this.s = new TeamScenario(new Api(this.port), new Fixtures(this.jdbc));
 		this.electrician = Volunteers.register(this.s.api.as(this.s.api.login(Fixtures.unique("e"))),
 				this.s.tree.station(), "欧阳电工", List.of("电路维修", "家电"), List.of("SCIENCE_TECH"));
 		this.plumberId = Volunteers.register(this.s.api.as(this.s.api.login(Fixtures.unique("p"))),

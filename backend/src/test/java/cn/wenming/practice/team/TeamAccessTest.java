@@ -5,11 +5,10 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
-import org.junit.jupiter.api.BeforeEach;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,18 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class TeamAccessTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Scenario
 	TeamScenario s;
-
-	@BeforeEach
-	void setUp() {
-		this.s = new TeamScenario(new Api(this.port), new Fixtures(this.jdbc));
-	}
 
 	@Test
 	void onlyTheLeaderOrCoveringAdminsDecide() {

@@ -5,15 +5,13 @@ import java.util.List;
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitCloseGuard;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
-import org.junit.jupiter.api.BeforeEach;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,9 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Creating, handing over and disbanding teams; the TEAM_LEADER role follows; the org close guard. */
 @IntegrationTest
 class TeamAdminTest {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -34,12 +29,8 @@ class TeamAdminTest {
 	@Autowired
 	OrgDirectory orgs;
 
+	@Scenario
 	TeamScenario s;
-
-	@BeforeEach
-	void setUp() {
-		this.s = new TeamScenario(new Api(this.port), new Fixtures(this.jdbc));
-	}
 
 	private List<String> roles(Session session) {
 		return this.s.api.as(session).documentName("me").execute().path("me.roles").entityList(String.class).get();

@@ -11,15 +11,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
-import org.junit.jupiter.api.BeforeEach;
+import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,18 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class TeamMembershipTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Scenario
 	TeamScenario s;
-
-	@BeforeEach
-	void setUp() {
-		this.s = new TeamScenario(new Api(this.port), new Fixtures(this.jdbc));
-	}
 
 	private int memberRows(String teamId, long userId) {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM team_member WHERE team_id = ? AND user_id = ?",

@@ -9,12 +9,12 @@ import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.SqlCounter;
 import cn.wenming.practice.testinfra.Volunteers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class TeamStatementCountTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -37,9 +34,7 @@ class TeamStatementCountTest {
 	SqlCounter sql;
 
 	@Test
-	void listsCostTheSameNumberOfStatementsFor5And50() {
-		Api api = new Api(this.port);
-		Fixtures fixtures = new Fixtures(this.jdbc);
+	void listsCostTheSameNumberOfStatementsFor5And50(@Scenario Api api, @Scenario Fixtures fixtures) {
 		Fixtures.Tree tree = fixtures.tree();
 		// Two stations, so home-station names and unit names really are several units.
 		long secondStation = fixtures.unit(tree.institute(), "STATION", Fixtures.unique("站"), null, null);

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Primary;
 /**
  * The application's clock in integration tests: system time plus an offset that a test may move
  * (to expire a check-in token or reach a check-in window without sleeping). Time keeps flowing.
- * A test that moves it must {@link #reset()} it in {@code @AfterEach}: the context is shared.
+ * The context is shared, so {@link ScenarioExtension} resets it after every integration test.
  */
 @Primary
 public class MutableClock extends Clock {

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -152,34 +153,35 @@ public final class RedisCluster implements AutoCloseable {
 	}
 
 	private void awaitState() throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			boolean ok = true;
-			for (int port : this.ports) {
-				try (Jedis jedis = new Jedis("127.0.0.1", port)) {
-					ok &= jedis.clusterInfo().contains("cluster_state:ok");
-				}
+		Awaitility.await("the Redis Cluster to reach cluster_state:ok").atMost(Duration.ofSeconds(30))
+			.pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).pollInSameThread()
+			.until(this::stateOk);
+	}
+
+	private boolean stateOk() {
+		boolean ok = true;
+		for (int port : this.ports) {
+			try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+				ok &= jedis.clusterInfo().contains("cluster_state:ok");
 			}
-			if (ok) {
-				return;
-			}
-			Thread.sleep(100);
 		}
-		throw new IllegalStateException("The Redis Cluster did not reach cluster_state:ok");
+		return ok;
 	}
 
 	/** Waits up to 10 s until something accepts connections on the loopback port. */
 	public static void awaitListening(int port) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (System.nanoTime() < deadline) {
-			try (Socket socket = new Socket("127.0.0.1", port)) {
-				return;
-			}
-			catch (IOException notYet) {
-				Thread.sleep(50);
-			}
+		Awaitility.await("something to listen on port " + port).atMost(Duration.ofSeconds(10))
+			.pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).pollInSameThread()
+			.until(() -> listening(port));
+	}
+
+	private static boolean listening(int port) {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			return true;
 		}
-		throw new IllegalStateException("Nothing listens on port " + port);
+		catch (IOException notYet) {
+			return false;
+		}
 	}
 
 	/** Ports p whose cluster bus port p + 10000 is free too. */

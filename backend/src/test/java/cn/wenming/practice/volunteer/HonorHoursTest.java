@@ -10,12 +10,12 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,14 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class HonorHoursTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Scenario
 	Api api;
 
+	@Scenario
 	Fixtures fixtures;
 
 	Fixtures.Tree tree;
@@ -45,8 +44,6 @@ class HonorHoursTest {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
-		this.fixtures = new Fixtures(this.jdbc);
 		this.tree = this.fixtures.tree();
 		this.admin = this.api.login(Fixtures.unique("honor-admin"));
 		this.fixtures.grant(this.admin.userId(), "STATION_ADMIN", this.tree.station());

@@ -9,12 +9,12 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,14 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class VolunteerAccessTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Scenario
 	Api api;
 
+	@Scenario
 	Fixtures fixtures;
 
 	Fixtures.Tree tree;
@@ -41,8 +40,6 @@ class VolunteerAccessTest {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
-		this.fixtures = new Fixtures(this.jdbc);
 		this.tree = this.fixtures.tree();
 		this.volunteer = this.api.login(Fixtures.unique("v"));
 		this.volunteerId = Volunteers.register(this.api.as(this.volunteer), this.tree.station());
