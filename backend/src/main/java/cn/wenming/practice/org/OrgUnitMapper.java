@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
@@ -77,6 +78,14 @@ interface OrgUnitMapper extends BaseMapper<OrgUnit> {
 			.eq("status", OrgUnit.OPEN)
 			.between("latitude", minLat, maxLat)
 			.between("longitude", minLon, maxLon));
+	}
+
+	/** Ids of the open centers, by id. */
+	default List<Long> openCenterIds() {
+		return selectList(new LambdaQueryWrapper<OrgUnit>().select(OrgUnit::getId)
+			.eq(OrgUnit::getLevel, OrgLevel.CENTER)
+			.eq(OrgUnit::getStatus, OrgUnit.OPEN)
+			.orderByAsc(OrgUnit::getId)).stream().map(OrgUnit::getId).toList();
 	}
 
 	/** Second step of an insert: the path needs the generated id. */
