@@ -143,21 +143,20 @@ class AuthController {
 	}
 
 	@BatchMapping(typeName = "User")
-	Map<AppUser, List<RoleGrant>> roleGrants(List<AppUser> users) {
+	List<List<RoleGrant>> roleGrants(List<AppUser> users) {
 		Map<Long, List<RoleGrant>> byUser = grantsByUser(users);
-		return users.stream().collect(Collectors.toMap(Function.identity(),
-				user -> byUser.getOrDefault(user.getId(), List.of()), (a, b) -> a, java.util.LinkedHashMap::new));
+		return users.stream().map(user -> byUser.getOrDefault(user.getId(), List.of())).toList();
 	}
 
 	@BatchMapping(typeName = "User")
-	Map<AppUser, List<Role>> roles(List<AppUser> users) {
+	List<List<Role>> roles(List<AppUser> users) {
 		Map<Long, List<RoleGrant>> byUser = grantsByUser(users);
-		return users.stream().collect(Collectors.toMap(Function.identity(), user -> {
+		return users.stream().map(user -> {
 			Set<Role> roles = new java.util.LinkedHashSet<>();
 			roles.add(Role.RESIDENT);
 			byUser.getOrDefault(user.getId(), List.of()).forEach(grant -> roles.add(grant.role()));
 			return List.copyOf(roles);
-		}, (a, b) -> a, java.util.LinkedHashMap::new));
+		}).toList();
 	}
 
 	private Map<Long, List<RoleGrant>> grantsByUser(Collection<AppUser> users) {

@@ -71,14 +71,12 @@ class CivilizedUnitController {
 	}
 
 	@BatchMapping(typeName = "CivilizedUnit")
-	Map<CivilizedUnit, OrgUnit> orgUnit(List<CivilizedUnit> rows) {
+	List<OrgUnit> orgUnit(List<CivilizedUnit> rows) {
 		Map<Long, OrgUnit> byId = this.units
 			.findByIds(rows.stream().map(CivilizedUnit::getOrgUnitId).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(OrgUnit::getId, Function.identity()));
-		return rows.stream()
-			.collect(Collectors.toMap(Function.identity(), row -> byId.get(row.getOrgUnitId()), (a, b) -> a,
-					java.util.LinkedHashMap::new));
+		return rows.stream().map(row -> byId.get(row.getOrgUnitId())).toList();
 	}
 
 	@SchemaMapping(typeName = "CivilizedUnit")

@@ -126,36 +126,29 @@ class OrgController {
 		return this.service.close(id);
 	}
 
-	/** One query for the parents of every unit at this level of the response; a center has none (absent key). */
+	/** One query for the parents of every unit at this level of the response; a center has none (null). */
 	@BatchMapping(typeName = "OrgUnit")
-	Map<OrgUnit, OrgUnit> parent(List<OrgUnit> children) {
+	List<OrgUnit> parent(List<OrgUnit> children) {
 		Map<Long, OrgUnit> parents = byId(this.units.findByIds(
 				children.stream().map(OrgUnit::getParentId).filter(Objects::nonNull).distinct().toList()));
-		Map<OrgUnit, OrgUnit> result = new LinkedHashMap<>();
-		for (OrgUnit child : children) {
-			OrgUnit parent = (child.getParentId() == null) ? null : parents.get(child.getParentId());
-			if (parent != null) {
-				result.put(child, parent);
-			}
-		}
-		return result;
+		return children.stream()
+			.map(child -> (child.getParentId() == null) ? null : parents.get(child.getParentId()))
+			.toList();
 	}
 
 	/** One query for the children of every unit at this level of the response. */
 	@BatchMapping(typeName = "OrgUnit")
-	Map<OrgUnit, List<OrgUnit>> children(List<OrgUnit> parents) {
+	List<List<OrgUnit>> children(List<OrgUnit> parents) {
 		Map<Long, List<OrgUnit>> byParent = this.units
 			.childrenOf(parents.stream().map(OrgUnit::getId).distinct().toList())
 			.stream()
 			.collect(Collectors.groupingBy(OrgUnit::getParentId));
-		return parents.stream()
-			.collect(Collectors.toMap(Function.identity(), unit -> byParent.getOrDefault(unit.getId(), List.of()),
-					(a, b) -> a, LinkedHashMap::new));
+		return parents.stream().map(unit -> byParent.getOrDefault(unit.getId(), List.of())).toList();
 	}
 
 	/** One query for the live pairings of every station at this level; other levels have none. */
 	@BatchMapping(typeName = "OrgUnit")
-	Map<OrgUnit, List<CivilizedUnit>> pairedUnits(List<OrgUnit> units) {
+	List<List<CivilizedUnit>> pairedUnits(List<OrgUnit> units) {
 		List<Long> stationIds = units.stream()
 			.filter(unit -> unit.getLevel() == OrgLevel.STATION)
 			.map(OrgUnit::getId)
@@ -164,9 +157,7 @@ class OrgController {
 		Map<Long, List<CivilizedUnit>> byStation = this.civilizedUnits.pairedWith(stationIds)
 			.stream()
 			.collect(Collectors.groupingBy(CivilizedUnit::getStationId));
-		return units.stream()
-			.collect(Collectors.toMap(Function.identity(), unit -> byStation.getOrDefault(unit.getId(), List.of()),
-					(a, b) -> a, LinkedHashMap::new));
+		return units.stream().map(unit -> byStation.getOrDefault(unit.getId(), List.of())).toList();
 	}
 
 	private static Map<Long, OrgUnit> byId(List<OrgUnit> rows) {

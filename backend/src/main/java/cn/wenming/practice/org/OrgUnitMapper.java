@@ -80,6 +80,24 @@ interface OrgUnitMapper extends BaseMapper<OrgUnit> {
 			.between("longitude", minLon, maxLon));
 	}
 
+	/**
+	 * Id and coordinates of the units of the subtree at {@code path} and of the units {@code ids}:
+	 * an indexed prefix scan on the path plus a primary-key lookup.
+	 */
+	default List<OrgUnit> locationsInSubtreeOr(String path, Collection<Long> ids) {
+		return selectList(new LambdaQueryWrapper<OrgUnit>()
+			.select(OrgUnit::getId, OrgUnit::getLatitude, OrgUnit::getLongitude)
+			.likeRight(OrgUnit::getPath, path)
+			.or(!ids.isEmpty(), wrapper -> wrapper.in(OrgUnit::getId, ids)));
+	}
+
+	default List<Long> idsInSubtree(String path) {
+		return selectList(new LambdaQueryWrapper<OrgUnit>().select(OrgUnit::getId).likeRight(OrgUnit::getPath, path))
+			.stream()
+			.map(OrgUnit::getId)
+			.toList();
+	}
+
 	/** Ids of the open centers, by id. */
 	default List<Long> openCenterIds() {
 		return selectList(new LambdaQueryWrapper<OrgUnit>().select(OrgUnit::getId)

@@ -140,85 +140,85 @@ class TeamController {
 	// --- Team.
 
 	@BatchMapping(typeName = "Team")
-	Map<Team, String> orgUnitName(List<Team> teams) {
+	List<String> orgUnitName(List<Team> teams) {
 		return unitNames(teams);
 	}
 
 	@BatchMapping(typeName = "Team")
-	Map<Team, List<String>> skills(List<Team> teams) {
+	List<List<String>> skills(List<Team> teams) {
 		return tagLists(teams, TeamTagMapper.SKILL, Function.identity());
 	}
 
 	@BatchMapping(typeName = "Team")
-	Map<Team, List<ServiceCategory>> categories(List<Team> teams) {
+	List<List<ServiceCategory>> categories(List<Team> teams) {
 		return tagLists(teams, TeamTagMapper.CATEGORY, ServiceCategory::valueOf);
 	}
 
 	@BatchMapping(typeName = "Team")
-	Map<Team, Integer> memberCount(List<Team> teams) {
+	List<Integer> memberCount(List<Team> teams) {
 		return memberCounts(teams);
 	}
 
 	@BatchMapping(typeName = "Team")
-	Map<Team, TeamMember> leader(List<Team> teams) {
+	List<TeamMember> leader(List<Team> teams) {
 		Map<Long, TeamMember> byTeam = this.members.leadersOf(ids(teams))
 			.stream()
 			.collect(Collectors.toMap(TeamMember::getTeamId, Function.identity(), (a, b) -> a));
-		return toMap(teams, team -> byTeam.get(team.getId()));
+		return teams.stream().map(team -> byTeam.get(team.getId())).toList();
 	}
 
 	@BatchMapping(typeName = "Team")
-	Map<Team, List<TeamMember>> members(List<Team> teams) {
+	List<List<TeamMember>> members(List<Team> teams) {
 		Map<Long, List<TeamMember>> byTeam = this.members.firstMembersOf(ids(teams), MEMBERS_SHOWN)
 			.stream()
 			.collect(Collectors.groupingBy(TeamMember::getTeamId));
-		return toMap(teams, team -> byTeam.getOrDefault(team.getId(), List.of()));
+		return teams.stream().map(team -> byTeam.getOrDefault(team.getId(), List.of())).toList();
 	}
 
 	// --- TeamCard (the public card in the resources list).
 
 	@BatchMapping(typeName = "TeamCard", field = "orgUnitName")
-	Map<Team, String> cardOrgUnitName(List<Team> teams) {
+	List<String> cardOrgUnitName(List<Team> teams) {
 		return unitNames(teams);
 	}
 
 	@BatchMapping(typeName = "TeamCard", field = "skills")
-	Map<Team, List<String>> cardSkills(List<Team> teams) {
+	List<List<String>> cardSkills(List<Team> teams) {
 		return tagLists(teams, TeamTagMapper.SKILL, Function.identity());
 	}
 
 	@BatchMapping(typeName = "TeamCard", field = "categories")
-	Map<Team, List<ServiceCategory>> cardCategories(List<Team> teams) {
+	List<List<ServiceCategory>> cardCategories(List<Team> teams) {
 		return tagLists(teams, TeamTagMapper.CATEGORY, ServiceCategory::valueOf);
 	}
 
 	@BatchMapping(typeName = "TeamCard", field = "memberCount")
-	Map<Team, Integer> cardMemberCount(List<Team> teams) {
+	List<Integer> cardMemberCount(List<Team> teams) {
 		return memberCounts(teams);
 	}
 
 	// --- TeamMember and TeamJoinRequest.
 
 	@BatchMapping(typeName = "TeamMember")
-	Map<TeamMember, VolunteerProfile> volunteer(List<TeamMember> members) {
+	List<VolunteerProfile> volunteer(List<TeamMember> members) {
 		Map<Long, VolunteerProfile> profiles = this.volunteers
 			.profiles(members.stream().map(TeamMember::getVolunteerId).toList());
-		return toMap(members, member -> profiles.get(member.getVolunteerId()));
+		return members.stream().map(member -> profiles.get(member.getVolunteerId())).toList();
 	}
 
 	@BatchMapping(typeName = "TeamJoinRequest")
-	Map<JoinRequest, VolunteerProfile> applicant(List<JoinRequest> requests) {
+	List<VolunteerProfile> applicant(List<JoinRequest> requests) {
 		Map<Long, VolunteerProfile> profiles = this.volunteers
 			.profiles(requests.stream().map(JoinRequest::getVolunteerId).toList());
-		return toMap(requests, request -> profiles.get(request.getVolunteerId()));
+		return requests.stream().map(request -> profiles.get(request.getVolunteerId())).toList();
 	}
 
 	@BatchMapping(typeName = "TeamJoinRequest")
-	Map<JoinRequest, Team> team(List<JoinRequest> requests) {
+	List<Team> team(List<JoinRequest> requests) {
 		Map<Long, Team> byId = this.teams.findByIds(requests.stream().map(JoinRequest::getTeamId).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(Team::getId, Function.identity()));
-		return toMap(requests, request -> byId.get(request.getTeamId()));
+		return requests.stream().map(request -> byId.get(request.getTeamId())).toList();
 	}
 
 	@SchemaMapping(typeName = "TeamJoinRequest")
@@ -228,38 +228,33 @@ class TeamController {
 
 	// --- Helpers.
 
-	private Map<Team, String> unitNames(List<Team> teams) {
+	private List<String> unitNames(List<Team> teams) {
 		Map<Long, OrgUnitRef> units = this.orgs.findAll(teams.stream().map(Team::getOrgUnitId).toList());
-		return toMap(teams, team -> {
+		return teams.stream().map(team -> {
 			OrgUnitRef unit = units.get(team.getOrgUnitId());
 			return (unit != null) ? unit.name() : "";
-		});
+		}).toList();
 	}
 
-	private <V> Map<Team, List<V>> tagLists(List<Team> teams, String kind, Function<String, V> convert) {
+	private <V> List<List<V>> tagLists(List<Team> teams, String kind, Function<String, V> convert) {
 		Map<Long, List<V>> byTeam = this.tags.findByTeams(ids(teams))
 			.stream()
 			.filter(row -> row.kind.equals(kind))
 			.collect(Collectors.groupingBy(row -> row.teamId,
 					Collectors.mapping(row -> convert.apply(row.value), Collectors.toList())));
-		return toMap(teams, team -> byTeam.getOrDefault(team.getId(), List.of()));
+		return teams.stream().map(team -> byTeam.getOrDefault(team.getId(), List.of())).toList();
 	}
 
-	private Map<Team, Integer> memberCounts(List<Team> teams) {
+	private List<Integer> memberCounts(List<Team> teams) {
 		Map<Long, Integer> counts = this.members.countByTeams(ids(teams))
 			.stream()
 			.collect(Collectors.toMap(row -> row.teamId, row -> row.n));
-		return toMap(teams, team -> counts.getOrDefault(team.getId(), 0));
+		return teams.stream().map(team -> counts.getOrDefault(team.getId(), 0)).toList();
 	}
 
 	private static List<Long> ids(List<Team> teams) {
 		return teams.stream().map(Team::getId).distinct().toList();
 	}
 
-	private static <K, V> Map<K, V> toMap(List<K> keys, Function<K, V> value) {
-		Map<K, V> result = new LinkedHashMap<>();
-		keys.forEach(key -> result.put(key, value.apply(key)));
-		return result;
-	}
 
 }

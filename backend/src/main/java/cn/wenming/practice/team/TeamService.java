@@ -250,7 +250,7 @@ class TeamService {
 		this.access.requireUserId();
 		Connections.PageRequest page = Connections.page(first, after);
 		OrgUnitRef unit = this.orgs.require(orgUnitId);
-		return Connections.of(this.teams.pageInSubtree(unit.path(), page.afterId(), page.fetchSize()), page,
+		return Connections.of(this.teams.pageInUnits(this.orgs.subtreeIds(unit.path()), page.afterId(), page.fetchSize()), page,
 				Team::getId);
 	}
 

@@ -181,7 +181,8 @@ class VolunteerService {
 		Connections.PageRequest page = Connections.page(first, after);
 		OrgUnitRef unit = this.orgs.require(orgUnitId);
 		this.access.requireAdminOver(unit.path());
-		List<Volunteer> rows = this.volunteers.pageInSubtree(unit.path(), page.afterId(), page.fetchSize());
+		List<Volunteer> rows = this.volunteers.pageInUnits(this.orgs.subtreeIds(unit.path()), page.afterId(),
+				page.fetchSize());
 		return Connections.of(rows, page, Volunteer::getId);
 	}
 

@@ -1,7 +1,10 @@
 package cn.wenming.practice.volunteer;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+
+import cn.wenming.practice.org.OrgDirectory;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -14,8 +17,11 @@ public class VolunteerStatistics {
 
 	private final StatisticsMapper mapper;
 
-	VolunteerStatistics(StatisticsMapper mapper) {
+	private final OrgDirectory orgs;
+
+	VolunteerStatistics(StatisticsMapper mapper, OrgDirectory orgs) {
 		this.mapper = mapper;
+		this.orgs = orgs;
 	}
 
 	/**
@@ -23,7 +29,8 @@ public class VolunteerStatistics {
 	 * {@code pathPrefix}, and how many of them are party members (党员). Stations without any are absent.
 	 */
 	public List<Registered> registeredByHomeStation(String pathPrefix, Instant registeredBefore) {
-		return this.mapper.registeredByHomeStation(pathPrefix, registeredBefore);
+		List<Long> units = this.orgs.subtreeIds(pathPrefix);
+		return units.isEmpty() ? List.of() : this.mapper.registeredByHomeStation(units, registeredBefore);
 	}
 
 	/** Registered volunteers of one home station. */
@@ -34,13 +41,17 @@ public class VolunteerStatistics {
 	interface StatisticsMapper {
 
 		@Select("""
+				<script>
 				SELECT v.home_station_id, COUNT(*) AS volunteers,
 				       SUM(CASE WHEN v.party_member = 1 THEN 1 ELSE 0 END) AS party_members
-				FROM volunteer v JOIN org_unit o ON o.id = v.home_station_id
-				WHERE o.path LIKE CONCAT(#{prefix}, '%') AND v.created_at < #{before}
+				FROM volunteer v
+				WHERE v.home_station_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+				  AND v.created_at &lt; #{before}
 				GROUP BY v.home_station_id
+				</script>
 				""")
-		List<Registered> registeredByHomeStation(@Param("prefix") String prefix, @Param("before") Instant before);
+		List<Registered> registeredByHomeStation(@Param("unitIds") Collection<Long> unitIds,
+				@Param("before") Instant before);
 
 	}
 
