@@ -107,6 +107,27 @@ class TableOwnershipTest {
 			entry("media_photo", "media"),
 			entry("mp_follower", "mp"));
 
+	/**
+	 * Known violations being removed by the split of activity and need (issue 12), as
+	 * {@code module:Mapper.method → table}: each scopes its rows to an org subtree by joining
+	 * {@code org_unit} on the path, which {@code OrgDirectory.subtreeIds} replaces (as team and
+	 * volunteer already do). Only shrinks: an entry that no longer occurs fails the test too.
+	 */
+	static final Set<String> PENDING = Set.of(
+			"activity:ActivityMapper.page → org_unit",
+			"activity:StatisticsMapper.heldByUnit → org_unit",
+			"activity:StatisticsMapper.civilizedUnitActivities → org_unit",
+			"activity:StatisticsMapper.serviceByHomeStation → org_unit",
+			"activity:StatisticsMapper.serviceByHomeStation → volunteer",
+			"activity:StatisticsMapper.serviceByHomeStation → volunteer_honor_hours",
+			"activity:ProjectMapper.pageInSubtree → org_unit",
+			"activity:SourcesMapper.count → org_unit",
+			"need:FulfilmentMapper.submittedBetween → org_unit",
+			"need:NeedMapper.pageEscalatedInSubtree → org_unit",
+			"need:NeedMapper.pageInSubtree → org_unit",
+			"need:NeedMapper.lockOpenStation → org_unit",
+			"need:StatisticsMapper.byStation → org_unit");
+
 	private static final String BASE_PACKAGE = "cn.wenming.practice";
 
 	private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
@@ -136,13 +157,18 @@ class TableOwnershipTest {
 						check(violations, module, mapper, method.getName(), tablesOf(sql));
 					}
 					catch (AssertionError ex) {
-						violations.add(mapper.getSimpleName() + "." + method.getName() + ": " + ex.getMessage()
+						violations.add(module + ":" + mapper.getSimpleName() + "." + method.getName() + ": " + ex.getMessage()
 								+ ((ex.getCause() != null) ? " " + ex.getCause().getMessage().lines().findFirst().orElse("") : ""));
 					}
 				}
 			}
 		}
-		assertThat(violations).as("mapper statements touching a table their module does not own").isEmpty();
+		List<String> pending = violations.stream().filter(PENDING::contains).toList();
+		assertThat(violations).as("mapper statements touching a table their module does not own")
+			.filteredOn(violation -> !PENDING.contains(violation))
+			.isEmpty();
+		assertThat(pending).as("PENDING entries that no longer occur: remove them")
+			.containsExactlyInAnyOrderElementsOf(PENDING);
 	}
 
 	@Test
@@ -202,8 +228,8 @@ class TableOwnershipTest {
 		for (String table : tables) {
 			String owner = OWNERS.get(table);
 			if (!module.equals(owner)) {
-				violations.add("%s.%s (module %s) touches %s, owned by %s".formatted(mapper.getSimpleName(), method,
-						module, table, (owner != null) ? owner : "nobody (add it to OWNERS)"));
+				violations.add("%s:%s.%s → %s%s".formatted(module, mapper.getSimpleName(), method, table,
+						(owner != null) ? "" : " (no owner: add it to OWNERS)"));
 			}
 		}
 	}

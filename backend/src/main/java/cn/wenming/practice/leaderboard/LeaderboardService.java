@@ -14,7 +14,6 @@ import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Role;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
-import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.Masking;
 import cn.wenming.practice.team.TeamDirectory;

@@ -1,5 +1,6 @@
 package cn.wenming.practice.org;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,12 +72,16 @@ class CivilizedUnitController {
 	}
 
 	@BatchMapping(typeName = "CivilizedUnit")
-	List<OrgUnit> orgUnit(List<CivilizedUnit> rows) {
+	Map<CivilizedUnit, OrgUnit> orgUnit(List<CivilizedUnit> rows) {
 		Map<Long, OrgUnit> byId = this.units
 			.findByIds(rows.stream().map(CivilizedUnit::getOrgUnitId).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(OrgUnit::getId, Function.identity()));
-		return rows.stream().map(row -> byId.get(row.getOrgUnitId())).toList();
+		// A map, not a list: a list answer cannot hold null (Spring GraphQL streams it through a Flux).
+		Map<CivilizedUnit, OrgUnit> result = new HashMap<>();
+		rows.forEach(row -> Optional.ofNullable(byId.get(row.getOrgUnitId()))
+			.ifPresent(unit -> result.put(row, unit)));
+		return result;
 	}
 
 	@SchemaMapping(typeName = "CivilizedUnit")

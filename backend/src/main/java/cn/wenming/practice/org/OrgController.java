@@ -1,7 +1,7 @@
 package cn.wenming.practice.org;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -126,14 +126,22 @@ class OrgController {
 		return this.service.close(id);
 	}
 
-	/** One query for the parents of every unit at this level of the response; a center has none (null). */
+	/**
+	 * One query for the parents of every unit at this level of the response. A center has none: an
+	 * absent key, since a list answer cannot hold null (Spring GraphQL streams it through a Flux).
+	 */
 	@BatchMapping(typeName = "OrgUnit")
-	List<OrgUnit> parent(List<OrgUnit> children) {
+	Map<OrgUnit, OrgUnit> parent(List<OrgUnit> children) {
 		Map<Long, OrgUnit> parents = byId(this.units.findByIds(
 				children.stream().map(OrgUnit::getParentId).filter(Objects::nonNull).distinct().toList()));
-		return children.stream()
-			.map(child -> (child.getParentId() == null) ? null : parents.get(child.getParentId()))
-			.toList();
+		Map<OrgUnit, OrgUnit> result = new HashMap<>();
+		for (OrgUnit child : children) {
+			OrgUnit parent = (child.getParentId() == null) ? null : parents.get(child.getParentId());
+			if (parent != null) {
+				result.put(child, parent);
+			}
+		}
+		return result;
 	}
 
 	/** One query for the children of every unit at this level of the response. */

@@ -1,8 +1,9 @@
 package cn.wenming.practice.team;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,9 @@ import org.springframework.stereotype.Controller;
  * Teams, membership and join requests. Team fields are public to logged-in users (队伍是公开的);
  * join requests only to the leader and covering admins (checked in {@link TeamService}). Every
  * field that needs a query is a {@code @BatchMapping}, so a list of teams costs a fixed number of
- * statements.
+ * statements. Batch fields answer with lists in source order, except those that may be null: a list
+ * answer cannot hold null (Spring GraphQL streams it through a Flux), so they answer with a map
+ * whose absent key is null.
  */
 @Controller
 class TeamController {
@@ -67,11 +70,17 @@ class TeamController {
 			@Size(max = 500) String description, @NotNull Long leaderUserId,
 			@Size(max = 20) List<@NotNull @Size(max = 20) String> skills,
 			@Size(max = 5) List<@NotNull ServiceCategory> categories) {
+
+		TeamService.CreateTeam command() {
+			return new TeamService.CreateTeam(this.orgUnitId, this.name, this.kind, this.description,
+					this.leaderUserId, this.skills, this.categories);
+		}
+
 	}
 
 	@MutationMapping
 	Team createTeam(@Argument @Valid CreateTeamInput input) {
-		return this.service.create(input);
+		return this.service.create(input.command());
 	}
 
 	@MutationMapping
@@ -159,12 +168,15 @@ class TeamController {
 		return memberCounts(teams);
 	}
 
+	/** Null when the team has no leader row (map answer, see the class comment). */
 	@BatchMapping(typeName = "Team")
-	List<TeamMember> leader(List<Team> teams) {
+	Map<Team, TeamMember> leader(List<Team> teams) {
 		Map<Long, TeamMember> byTeam = this.members.leadersOf(ids(teams))
 			.stream()
 			.collect(Collectors.toMap(TeamMember::getTeamId, Function.identity(), (a, b) -> a));
-		return teams.stream().map(team -> byTeam.get(team.getId())).toList();
+		Map<Team, TeamMember> leaders = new HashMap<>();
+		teams.forEach(team -> Optional.ofNullable(byTeam.get(team.getId())).ifPresent(l -> leaders.put(team, l)));
+		return leaders;
 	}
 
 	@BatchMapping(typeName = "Team")
@@ -200,25 +212,34 @@ class TeamController {
 	// --- TeamMember and TeamJoinRequest.
 
 	@BatchMapping(typeName = "TeamMember")
-	List<VolunteerProfile> volunteer(List<TeamMember> members) {
+	Map<TeamMember, VolunteerProfile> volunteer(List<TeamMember> members) {
 		Map<Long, VolunteerProfile> profiles = this.volunteers
 			.profiles(members.stream().map(TeamMember::getVolunteerId).toList());
-		return members.stream().map(member -> profiles.get(member.getVolunteerId())).toList();
+		Map<TeamMember, VolunteerProfile> result = new HashMap<>();
+		members.forEach(member -> Optional.ofNullable(profiles.get(member.getVolunteerId()))
+			.ifPresent(profile -> result.put(member, profile)));
+		return result;
 	}
 
 	@BatchMapping(typeName = "TeamJoinRequest")
-	List<VolunteerProfile> applicant(List<JoinRequest> requests) {
+	Map<JoinRequest, VolunteerProfile> applicant(List<JoinRequest> requests) {
 		Map<Long, VolunteerProfile> profiles = this.volunteers
 			.profiles(requests.stream().map(JoinRequest::getVolunteerId).toList());
-		return requests.stream().map(request -> profiles.get(request.getVolunteerId())).toList();
+		Map<JoinRequest, VolunteerProfile> result = new HashMap<>();
+		requests.forEach(request -> Optional.ofNullable(profiles.get(request.getVolunteerId()))
+			.ifPresent(profile -> result.put(request, profile)));
+		return result;
 	}
 
 	@BatchMapping(typeName = "TeamJoinRequest")
-	List<Team> team(List<JoinRequest> requests) {
+	Map<JoinRequest, Team> team(List<JoinRequest> requests) {
 		Map<Long, Team> byId = this.teams.findByIds(requests.stream().map(JoinRequest::getTeamId).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(Team::getId, Function.identity()));
-		return requests.stream().map(request -> byId.get(request.getTeamId())).toList();
+		Map<JoinRequest, Team> result = new HashMap<>();
+		requests.forEach(request -> Optional.ofNullable(byId.get(request.getTeamId()))
+			.ifPresent(team -> result.put(request, team)));
+		return result;
 	}
 
 	@SchemaMapping(typeName = "TeamJoinRequest")

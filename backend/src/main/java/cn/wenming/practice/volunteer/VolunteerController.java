@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
@@ -66,21 +64,32 @@ class VolunteerController {
 			@NotNull @Size(max = 32) String idNumber, @NotNull Long homeStationId,
 			@Size(max = 20) List<@NotNull @Size(max = 20) String> skills,
 			@Size(max = 5) List<@NotNull ServiceCategory> categories, Boolean partyMember) {
+
+		VolunteerService.RegisterVolunteer command() {
+			return new VolunteerService.RegisterVolunteer(this.realName, this.idNumber, this.homeStationId, this.skills,
+					this.categories, this.partyMember);
+		}
+
 	}
 
 	/** Input of {@code recordTraining}. */
 	record RecordTrainingInput(@NotNull Long volunteerId, @NotBlank @Size(max = 100) String course,
 			@NotNull Instant completedAt) {
+
+		VolunteerService.RecordTraining command() {
+			return new VolunteerService.RecordTraining(this.volunteerId, this.course, this.completedAt);
+		}
+
 	}
 
 	@MutationMapping
 	Volunteer registerVolunteer(@Argument @Valid RegisterVolunteerInput input) {
-		return this.service.register(input);
+		return this.service.register(input.command());
 	}
 
 	@MutationMapping
 	Volunteer recordTraining(@Argument @Valid RecordTrainingInput input) {
-		return this.service.recordTraining(input);
+		return this.service.recordTraining(input.command());
 	}
 
 	@QueryMapping
