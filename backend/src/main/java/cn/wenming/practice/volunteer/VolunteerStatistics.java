@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-import cn.wenming.practice.org.OrgDirectory;
-
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -17,20 +15,18 @@ public class VolunteerStatistics {
 
 	private final StatisticsMapper mapper;
 
-	private final OrgDirectory orgs;
-
-	VolunteerStatistics(StatisticsMapper mapper, OrgDirectory orgs) {
+	VolunteerStatistics(StatisticsMapper mapper) {
 		this.mapper = mapper;
-		this.orgs = orgs;
 	}
 
 	/**
-	 * Volunteers registered before {@code registeredBefore} per home station at or below
-	 * {@code pathPrefix}, and how many of them are party members (党员). Stations without any are absent.
+	 * Volunteers registered before {@code registeredBefore} per home station among
+	 * {@code subtreeUnitIds} (a subtree the caller has already read from org), and how many of them
+	 * are party members (党员). Stations without any are absent.
 	 */
-	public List<Registered> registeredByHomeStation(String pathPrefix, Instant registeredBefore) {
-		List<Long> units = this.orgs.subtreeIds(pathPrefix);
-		return units.isEmpty() ? List.of() : this.mapper.registeredByHomeStation(units, registeredBefore);
+	public List<Registered> registeredByHomeStation(Collection<Long> subtreeUnitIds, Instant registeredBefore) {
+		return subtreeUnitIds.isEmpty() ? List.of()
+				: this.mapper.registeredByHomeStation(subtreeUnitIds, registeredBefore);
 	}
 
 	/** Registered volunteers of one home station. */
