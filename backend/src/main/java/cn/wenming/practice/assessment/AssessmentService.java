@@ -107,7 +107,7 @@ class AssessmentService {
 		Map<Long, ActivityStatistics.HeldActivities> held = new HashMap<>();
 		this.activityStatistics.heldByUnit(prefix, yearFrom, monthFrom, to).forEach(row -> held.put(row.unitId(), row));
 
-		for (var row : this.volunteerStatistics.registeredByHomeStation(prefix, to)) {
+		for (var row : this.volunteerStatistics.registeredByHomeStation(unitIds(units), to)) {
 			Totals t = own.get(row.homeStationId());
 			if (t != null) {
 				t.registered += row.volunteers();
@@ -307,6 +307,10 @@ class AssessmentService {
 			this.starsTotal += other.starsTotal;
 		}
 
+	}
+
+	private static List<Long> unitIds(List<OrgUnitRef> units) {
+		return units.stream().map(OrgUnitRef::id).toList();
 	}
 
 }

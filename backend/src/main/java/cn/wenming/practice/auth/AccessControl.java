@@ -17,14 +17,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessControl {
 
-	private final UserRoleMapper roles;
+	private final GrantReader grants;
 
 	private final AuthProperties properties;
 
 	private final AppUserMapper users;
 
-	AccessControl(UserRoleMapper roles, AuthProperties properties, AppUserMapper users) {
-		this.roles = roles;
+	AccessControl(GrantReader grants, AuthProperties properties, AppUserMapper users) {
+		this.grants = grants;
 		this.properties = properties;
 		this.users = users;
 	}
@@ -59,7 +59,7 @@ public class AccessControl {
 	}
 
 	public List<RoleGrant> grantsOf(long userId) {
-		return this.roles.grantsOf(userId).stream().map(UserRoleMapper.GrantRow::toGrant).toList();
+		return this.grants.grantsOf(userId);
 	}
 
 	/** Requires an admin role on the unit at {@code unitPath} or an ancestor of it. */

@@ -4,8 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,11 +32,18 @@ class AuthController {
 
 	private final UserRoleMapper roles;
 
-	AuthController(AuthService auth, AccessControl access, AppUserMapper users, UserRoleMapper roles) {
+	private final GrantReader grants;
+
+	private final UnitPaths units;
+
+	AuthController(AuthService auth, AccessControl access, AppUserMapper users, UserRoleMapper roles,
+			GrantReader grants, UnitPaths units) {
 		this.auth = auth;
 		this.access = access;
 		this.users = users;
 		this.roles = roles;
+		this.grants = grants;
+		this.units = units;
 	}
 
 	@MutationMapping
@@ -95,32 +100,34 @@ class AuthController {
 	 */
 	@MutationMapping
 	RoleGrant grantRole(@Argument @Valid GrantRoleInput input) {
-		Actor actor = checkGrantable(input);
+		UnitPaths.Unit unit = unitOf(input);
+		Actor actor = checkGrantable(input, unit);
 		if (this.users.selectById(input.userId()) == null) {
 			throw DomainException.notFound("用户");
 		}
 		this.roles.grant(input.userId(), input.role().name(), input.orgUnitId(), actor.userId(), java.time.Instant.now());
-		return new RoleGrant(input.role(), input.orgUnitId(), this.roles.unitPath(input.orgUnitId()));
+		return new RoleGrant(input.role(), input.orgUnitId(), unit.path());
 	}
 
 	@MutationMapping
 	boolean revokeRole(@Argument @Valid GrantRoleInput input) {
-		checkGrantable(input);
+		checkGrantable(input, unitOf(input));
 		return this.roles.revoke(input.userId(), input.role().name(), input.orgUnitId()) > 0;
 	}
 
-	private Actor checkGrantable(GrantRoleInput input) {
+	/** The unit a grant is made on; an admin role must be granted on a unit, checked first. */
+	private UnitPaths.Unit unitOf(GrantRoleInput input) {
 		if (!input.role().isAdmin()) {
 			throw DomainException.badRequest("只能授予管理员角色");
 		}
-		String level = this.roles.unitLevel(input.orgUnitId());
-		if (level == null) {
-			throw DomainException.notFound("组织单位");
-		}
-		if (!level.equals(input.role().adminLevel())) {
+		return this.units.find(input.orgUnitId()).orElseThrow(() -> DomainException.notFound("组织单位"));
+	}
+
+	private Actor checkGrantable(GrantRoleInput input, UnitPaths.Unit unit) {
+		if (!unit.level().equals(input.role().adminLevel())) {
 			throw DomainException.badRequest(input.role() + " 只能授予在 " + input.role().adminLevel() + " 级单位上");
 		}
-		return this.access.requireRoleOver(Role.CENTER_ADMIN, this.roles.unitPath(input.orgUnitId()));
+		return this.access.requireRoleOver(Role.CENTER_ADMIN, unit.path());
 	}
 
 	/** Another user's phone is never shown in full; the owner sees their own. */
@@ -134,32 +141,24 @@ class AuthController {
 	}
 
 	@BatchMapping(typeName = "User")
-	Map<AppUser, List<RoleGrant>> roleGrants(List<AppUser> users) {
+	List<List<RoleGrant>> roleGrants(List<AppUser> users) {
 		Map<Long, List<RoleGrant>> byUser = grantsByUser(users);
-		return users.stream().collect(Collectors.toMap(Function.identity(),
-				user -> byUser.getOrDefault(user.getId(), List.of()), (a, b) -> a, java.util.LinkedHashMap::new));
+		return users.stream().map(user -> byUser.getOrDefault(user.getId(), List.of())).toList();
 	}
 
 	@BatchMapping(typeName = "User")
-	Map<AppUser, List<Role>> roles(List<AppUser> users) {
+	List<List<Role>> roles(List<AppUser> users) {
 		Map<Long, List<RoleGrant>> byUser = grantsByUser(users);
-		return users.stream().collect(Collectors.toMap(Function.identity(), user -> {
+		return users.stream().map(user -> {
 			Set<Role> roles = new java.util.LinkedHashSet<>();
 			roles.add(Role.RESIDENT);
 			byUser.getOrDefault(user.getId(), List.of()).forEach(grant -> roles.add(grant.role()));
 			return List.copyOf(roles);
-		}, (a, b) -> a, java.util.LinkedHashMap::new));
+		}).toList();
 	}
 
 	private Map<Long, List<RoleGrant>> grantsByUser(Collection<AppUser> users) {
-		List<Long> ids = users.stream().map(AppUser::getId).distinct().toList();
-		if (ids.isEmpty()) {
-			return Map.of();
-		}
-		return this.roles.grantsOfUsers(ids)
-			.stream()
-			.collect(Collectors.groupingBy(row -> row.userId,
-					Collectors.mapping(UserRoleMapper.GrantRow::toGrant, Collectors.toList())));
+		return this.grants.grantsOfUsers(users.stream().map(AppUser::getId).distinct().toList());
 	}
 
 }

@@ -2,6 +2,7 @@ package cn.wenming.practice.auth;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
@@ -27,6 +28,8 @@ class AuthService {
 
 	private final UserRoleMapper roles;
 
+	private final UnitPaths units;
+
 	private final RefreshTokenMapper refreshTokens;
 
 	private final TokenService tokens;
@@ -37,11 +40,13 @@ class AuthService {
 
 	private final StringRedisTemplate redis;
 
-	AuthService(WxMaService wechat, AppUserMapper users, UserRoleMapper roles, RefreshTokenMapper refreshTokens,
-			TokenService tokens, SessionKeyStore sessionKeys, AuthProperties properties, StringRedisTemplate redis) {
+	AuthService(WxMaService wechat, AppUserMapper users, UserRoleMapper roles, UnitPaths units,
+			RefreshTokenMapper refreshTokens, TokenService tokens, SessionKeyStore sessionKeys, AuthProperties properties,
+			StringRedisTemplate redis) {
 		this.wechat = wechat;
 		this.users = users;
 		this.roles = roles;
+		this.units = units;
 		this.refreshTokens = refreshTokens;
 		this.tokens = tokens;
 		this.sessionKeys = sessionKeys;
@@ -69,7 +74,10 @@ class AuthService {
 		this.users.upsertLogin(session.getOpenid(), blankToNull(session.getUnionid()), now);
 		AppUser user = this.users.findByOpenid(session.getOpenid());
 		if (this.properties.bootstrapAdminOpenids().contains(user.getOpenid())) {
-			this.roles.grantCenterAdminOnAllCenters(user.getId(), now);
+			List<Long> centers = this.units.openCenterIds();
+			if (!centers.isEmpty()) {
+				this.roles.grantCenterAdminOn(user.getId(), centers, now);
+			}
 		}
 		this.sessionKeys.put(user.getId(), session.getSessionKey());
 		return issue(user, UUID.randomUUID().toString(), now);

@@ -2,6 +2,7 @@ package cn.wenming.practice.auth;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
@@ -12,10 +13,9 @@ import org.apache.ibatis.annotations.Select;
 @Mapper
 interface UserRoleMapper {
 
-	/** A user's grants with the path of the unit each is granted on (joined from org_unit). */
+	/** A user's grants; unit paths come from org through {@link UnitPaths}. */
 	@Select("""
-			SELECT r.role, r.org_unit_id, u.path AS unit_path
-			FROM user_role r LEFT JOIN org_unit u ON u.id = r.org_unit_id
+			SELECT r.user_id, r.role, r.org_unit_id FROM user_role r
 			WHERE r.user_id = #{userId}
 			ORDER BY r.id
 			""")
@@ -23,8 +23,7 @@ interface UserRoleMapper {
 
 	@Select("""
 			<script>
-			SELECT r.user_id, r.role, r.org_unit_id, u.path AS unit_path
-			FROM user_role r LEFT JOIN org_unit u ON u.id = r.org_unit_id
+			SELECT r.user_id, r.role, r.org_unit_id FROM user_role r
 			WHERE r.user_id IN <foreach collection="userIds" item="id" open="(" separator="," close=")">#{id}</foreach>
 			ORDER BY r.id
 			</script>
@@ -41,21 +40,18 @@ interface UserRoleMapper {
 	@Delete("DELETE FROM user_role WHERE user_id = #{userId} AND role = #{role} AND scope_key = COALESCE(#{unitId}, 0)")
 	int revoke(@Param("userId") long userId, @Param("role") String role, @Param("unitId") Long unitId);
 
+	/** One {@code CENTER_ADMIN} grant per center; IGNORE keeps the grants already there. */
 	@Insert("""
-			INSERT IGNORE INTO user_role (user_id, role, org_unit_id, scope_key, granted_by, created_at)
-			SELECT #{userId}, 'CENTER_ADMIN', u.id, u.id, NULL, #{now} FROM org_unit u
-			WHERE u.level = 'CENTER' AND u.status = 'OPEN'
+			<script>
+			INSERT IGNORE INTO user_role (user_id, role, org_unit_id, scope_key, granted_by, created_at) VALUES
+			<foreach collection="unitIds" item="unitId" separator=",">(#{userId}, 'CENTER_ADMIN', #{unitId}, #{unitId}, NULL, #{now})</foreach>
+			</script>
 			""")
-	int grantCenterAdminOnAllCenters(@Param("userId") long userId, @Param("now") Instant now);
+	int grantCenterAdminOn(@Param("userId") long userId, @Param("unitIds") java.util.Collection<Long> unitIds,
+			@Param("now") Instant now);
 
 	@Select("SELECT id FROM app_user WHERE id = #{userId} FOR UPDATE")
 	Long lockUser(@Param("userId") long userId);
-
-	@Select("SELECT level FROM org_unit WHERE id = #{unitId}")
-	String unitLevel(@Param("unitId") long unitId);
-
-	@Select("SELECT path FROM org_unit WHERE id = #{unitId}")
-	String unitPath(@Param("unitId") long unitId);
 
 	/** Row shape of {@link #grantsOf}. */
 	class GrantRow {
@@ -66,10 +62,9 @@ interface UserRoleMapper {
 
 		Long orgUnitId;
 
-		String unitPath;
-
-		RoleGrant toGrant() {
-			return new RoleGrant(Role.valueOf(this.role), this.orgUnitId, this.unitPath);
+		RoleGrant toGrant(Map<Long, String> unitPaths) {
+			return new RoleGrant(Role.valueOf(this.role), this.orgUnitId,
+					(this.orgUnitId != null) ? unitPaths.get(this.orgUnitId) : null);
 		}
 
 	}

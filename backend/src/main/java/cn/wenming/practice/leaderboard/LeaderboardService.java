@@ -9,17 +9,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Role;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
-import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.Masking;
 import cn.wenming.practice.team.TeamDirectory;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,12 +64,16 @@ class LeaderboardService {
 	/**
 	 * Scopes known to exist, with what a check needs (an org unit's level; teams map to null). Org
 	 * units and teams are never deleted and a unit's level never changes, so what was found once
-	 * holds; only finds are kept, so a scope created later is found then. Bounded: past
-	 * {@link #MAX_KNOWN_SCOPES} each starts over.
+	 * holds; only finds are kept, so a scope created later is found then. Caffeine caches bounded to
+	 * {@link #MAX_KNOWN_SCOPES} each; the hourly expiry only costs a re-check.
 	 */
-	private final Map<Long, OrgLevel> knownUnits = new ConcurrentHashMap<>();
+	private final Cache<Long, OrgLevel> knownUnits = knownScopes();
 
-	private final Set<Long> knownTeams = ConcurrentHashMap.newKeySet();
+	private final Cache<Long, Boolean> knownTeams = knownScopes();
+
+	private static <V> Cache<Long, V> knownScopes() {
+		return Caffeine.newBuilder().maximumSize(MAX_KNOWN_SCOPES).expireAfterWrite(Duration.ofHours(1)).build();
+	}
 
 	@Autowired
 	LeaderboardService(LeaderboardSource source, StringRedisTemplate redis, LeaderboardPreferenceMapper preferences,
@@ -93,8 +97,8 @@ class LeaderboardService {
 	/** Forgets every kept name and scope (tests that count the statements of a cold read). */
 	void forgetKept() {
 		this.names.clear();
-		this.knownUnits.clear();
-		this.knownTeams.clear();
+		this.knownUnits.invalidateAll();
+		this.knownTeams.invalidateAll();
 	}
 
 	/** A ranked row as shown. */
@@ -196,24 +200,13 @@ class LeaderboardService {
 			if (!kind.ranksVolunteers()) {
 				throw DomainException.badRequest("只有志愿者榜单可以按队伍查看");
 			}
-			if (!this.knownTeams.contains(id)) {
+			if (this.knownTeams.getIfPresent(id) == null) {
 				this.teams.findTeam(id).orElseThrow(() -> DomainException.notFound("队伍"));
-				if (this.knownTeams.size() >= MAX_KNOWN_SCOPES) {
-					this.knownTeams.clear();
-				}
-				this.knownTeams.add(id);
+				this.knownTeams.put(id, Boolean.TRUE);
 			}
 			return new Board.Scope(type, id);
 		}
-		OrgLevel level = this.knownUnits.get(id);
-		if (level == null) {
-			OrgUnitRef unit = this.org.require(id);
-			level = unit.level();
-			if (this.knownUnits.size() >= MAX_KNOWN_SCOPES) {
-				this.knownUnits.clear();
-			}
-			this.knownUnits.put(id, level);
-		}
+		OrgLevel level = this.knownUnits.get(id, unitId -> this.org.require(unitId).level());
 		if (kind == LeaderboardKind.STATION_ACTIVITIES && level != OrgLevel.CENTER && level != OrgLevel.INSTITUTE) {
 			throw DomainException.badRequest("站点榜单只能按中心或所查看");
 		}

@@ -10,14 +10,13 @@ import java.util.HexFormat;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -110,12 +109,11 @@ class WechatPortalController {
 	static Event parse(String body) throws Exception {
 		String text = body.strip();
 		if (text.startsWith("{")) {
-			JsonObject json = JsonParser.parseString(text).getAsJsonObject();
-			JsonObject result = json.has("result") && json.get("result").isJsonObject()
-					? json.getAsJsonObject("result") : null;
+			JsonNode json = JsonMapper.shared().readTree(text);
+			JsonNode result = json.get("result");
 			return new Event(string(json, "Event"), string(json, "trace_id"),
-					json.has("errcode") ? json.get("errcode").getAsInt() : null,
-					(result == null) ? null : string(result, "suggest"));
+					json.has("errcode") ? integer(json.get("errcode")) : null,
+					(result != null && result.isObject()) ? string(result, "suggest") : null);
 		}
 		if (text.startsWith("<")) {
 			Document doc = xml(text);
@@ -129,9 +127,27 @@ class WechatPortalController {
 		throw new IllegalArgumentException("neither JSON nor XML");
 	}
 
-	private static String string(JsonObject json, String field) {
-		JsonElement value = json.get(field);
-		return (value == null || value.isJsonNull()) ? null : value.getAsString();
+	/** A field as text; null when absent or JSON null; an object or array is not an event. */
+	private static String string(JsonNode json, String field) {
+		JsonNode value = json.get(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isValueNode()) {
+			throw new IllegalArgumentException(field + " is not a value");
+		}
+		return value.asString();
+	}
+
+	/** A number, or a string holding one (WeChat has sent both); anything else is not an event. */
+	private static int integer(JsonNode value) {
+		if (value.isNumber()) {
+			return value.intValue();
+		}
+		if (value.isString()) {
+			return Integer.parseInt(value.asString());
+		}
+		throw new IllegalArgumentException("errcode is not a number");
 	}
 
 	/** A parser that refuses DOCTYPEs and external entities (XXE). */

@@ -9,47 +9,12 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
 /**
- * The read model behind {@code suggestAssignees}: one statement for the candidates and one per
- * statistic, each aggregated with GROUP BY over all candidate ids, so the cost does not grow with
- * the number of candidates. It reads the team, volunteer and org tables directly (read only)
- * because ranking needs coordinates and tags of hundreds of candidates in one round trip, which
- * the directories' per-entity APIs do not offer.
+ * The need statistics behind {@code suggestAssignees}: one statement per statistic, each
+ * aggregated with GROUP BY over all candidate ids, so the cost does not grow with the number of
+ * candidates. The candidates themselves come from the team, volunteer and org directories.
  */
 @Mapper
 interface NeedSuggestionMapper {
-
-	/**
-	 * Active teams and trained volunteers based in the subtree at {@code path} or in one of the
-	 * {@code ancestorIds} units, nearest to the point first (plain degree distance, good enough for
-	 * ordering within a county), at most {@code limit}. Columns: kind, id, userid, name, lat, lng,
-	 * tags (comma separated SKILL and CATEGORY values).
-	 */
-	@Select("""
-			<script>
-			SELECT c.* FROM (
-			  SELECT 'TEAM' AS kind, t.id AS id, t.leader_user_id AS userid, t.name AS name,
-			         o.latitude AS lat, o.longitude AS lng,
-			         (SELECT GROUP_CONCAT(tt.value SEPARATOR ',') FROM team_tag tt WHERE tt.team_id = t.id) AS tags
-			  FROM team t JOIN org_unit o ON o.id = t.org_unit_id
-			  WHERE t.status = 'ACTIVE'
-			    AND (o.path LIKE CONCAT(#{path}, '%')
-			         <if test="!ancestorIds.isEmpty()"> OR o.id IN <foreach item="a" collection="ancestorIds" open="(" separator="," close=")">#{a}</foreach></if>)
-			  UNION ALL
-			  SELECT 'VOLUNTEER' AS kind, v.id AS id, v.user_id AS userid, NULL AS name,
-			         o.latitude AS lat, o.longitude AS lng,
-			         (SELECT GROUP_CONCAT(vt.value SEPARATOR ',') FROM volunteer_tag vt WHERE vt.volunteer_id = v.id) AS tags
-			  FROM volunteer v JOIN org_unit o ON o.id = v.home_station_id
-			  WHERE v.trained = 1
-			    AND (o.path LIKE CONCAT(#{path}, '%')
-			         <if test="!ancestorIds.isEmpty()"> OR o.id IN <foreach item="a" collection="ancestorIds" open="(" separator="," close=")">#{a}</foreach></if>)
-			) c
-			ORDER BY (c.lat IS NULL),
-			         (c.lat - #{lat}) * (c.lat - #{lat}) + (c.lng - #{lng}) * (c.lng - #{lng}), c.kind, c.id
-			LIMIT #{limit}
-			</script>
-			""")
-	List<Map<String, Object>> candidates(@Param("path") String path, @Param("ancestorIds") Collection<Long> ancestorIds,
-			@Param("lat") double lat, @Param("lng") double lng, @Param("limit") int limit);
 
 	/**
 	 * Per candidate (kind TEAM by team id, VOLUNTEER by user id): openload (needs DISPATCHED,

@@ -15,6 +15,8 @@ import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
+import cn.wenming.practice.team.TeamDirectory;
+import cn.wenming.practice.team.TeamRef;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerProfile;
 
@@ -25,8 +27,10 @@ import org.springframework.stereotype.Service;
  * Candidates are those based in the need's station's subtree or in one of its ancestor units —
  * exactly the teams {@code dispatchNeed} accepts from an admin covering the station (the
  * station's subtree lies in the admin's, the ancestors are "above the station"). At most
- * {@link #MAX_CANDIDATES}, nearest first, are scored; the statistics come from a fixed number of
- * GROUP BY statements over all of them (see {@link NeedSuggestionMapper}).
+ * {@link #MAX_CANDIDATES}, nearest first, are scored. The candidates come from their owners'
+ * directories (org, team, volunteer) in batches and the statistics from a fixed number of GROUP BY
+ * statements over all of them (see {@link NeedSuggestionMapper}), so the cost does not grow with
+ * the number of candidates.
  */
 @Service
 class NeedSuggestions {
@@ -79,16 +83,19 @@ class NeedSuggestions {
 
 	private final OrgDirectory orgs;
 
+	private final TeamDirectory teams;
+
 	private final VolunteerDirectory volunteers;
 
 	private final AccessControl access;
 
 	NeedSuggestions(NeedMapper needs, NeedCategoryMapper categories, NeedSuggestionMapper mapper, OrgDirectory orgs,
-			VolunteerDirectory volunteers, AccessControl access) {
+			TeamDirectory teams, VolunteerDirectory volunteers, AccessControl access) {
 		this.needs = needs;
 		this.categories = categories;
 		this.mapper = mapper;
 		this.orgs = orgs;
+		this.teams = teams;
 		this.volunteers = volunteers;
 		this.access = access;
 	}
@@ -113,24 +120,20 @@ class NeedSuggestions {
 		Double needLat = toDouble(need.getLatitude());
 		Double needLng = toDouble(need.getLongitude());
 
-		List<Map<String, Object>> rows = this.mapper.candidates(station.path(), ancestorIds(station),
-				(needLat != null) ? needLat : 0, (needLng != null) ? needLng : 0, MAX_CANDIDATES);
+		List<Candidate> rows = candidates(station, (needLat != null) ? needLat : 0, (needLng != null) ? needLng : 0);
 		if (rows.isEmpty()) {
 			return List.of();
 		}
 		List<Long> teamIds = new ArrayList<>();
 		List<Long> userIds = new ArrayList<>();
-		List<Long> volunteerIds = new ArrayList<>();
 		Set<Long> actorIds = new HashSet<>();
-		for (Map<String, Object> row : rows) {
-			long userId = longOf(row, "userid");
-			actorIds.add(userId);
-			if (isTeam(row)) {
-				teamIds.add(longOf(row, "id"));
+		for (Candidate row : rows) {
+			actorIds.add(row.userId());
+			if (row.team()) {
+				teamIds.add(row.id());
 			}
 			else {
-				userIds.add(userId);
-				volunteerIds.add(longOf(row, "id"));
+				userIds.add(row.userId());
 			}
 		}
 		Map<String, Map<String, Object>> stats = byKey(this.mapper.loadAndRatings(orNone(teamIds), orNone(userIds)));
@@ -144,20 +147,17 @@ class NeedSuggestions {
 				accepted.merge(key(row), longOf(row, "accepted"), Long::sum);
 			}
 		}
-		Map<Long, VolunteerProfile> profiles = volunteerIds.isEmpty() ? Map.of()
-				: this.volunteers.profiles(volunteerIds);
 
 		Weights weights = Weights.DEFAULT;
 		List<AssigneeSuggestion> scored = new ArrayList<>(rows.size());
-		for (Map<String, Object> row : rows) {
-			boolean team = isTeam(row);
-			long id = longOf(row, "id");
-			long userId = longOf(row, "userid");
+		for (Candidate row : rows) {
+			boolean team = row.team();
+			long id = row.id();
+			long userId = row.userId();
 			String key = team ? "TEAM:" + id : "VOLUNTEER:" + userId;
 			List<SuggestionFactor> factors = new ArrayList<>(5);
-			factors.add(skillFactor(categoryName, (String) row.get("tags"), weights.skill()));
-			factors.add(distanceFactor(needLat, needLng, toDouble(row.get("lat")), toDouble(row.get("lng")),
-					weights.distance()));
+			factors.add(skillFactor(categoryName, row.tags(), weights.skill()));
+			factors.add(distanceFactor(needLat, needLng, row.lat(), row.lng(), weights.distance()));
 			Map<String, Object> stat = stats.getOrDefault(key, Map.of());
 			factors.add(loadFactor(stat.containsKey("openload") ? longOf(stat, "openload") : 0, weights.load()));
 			factors.add(acceptanceFactor(accepted.getOrDefault(key, 0L), declinedByUser.getOrDefault(userId, 0L),
@@ -165,14 +165,7 @@ class NeedSuggestions {
 			factors.add(ratingFactor(stat.containsKey("rated") ? longOf(stat, "rated") : 0,
 					toDouble(stat.get("avgrating")), weights.rating()));
 			double score = factors.stream().mapToDouble(f -> f.value() * f.weight()).sum();
-			String name;
-			if (team) {
-				name = (String) row.get("name");
-			}
-			else {
-				VolunteerProfile profile = profiles.get(id);
-				name = (profile != null) ? profile.maskedName() : "志愿者";
-			}
+			String name = row.name();
 			scored.add(new AssigneeSuggestion(team ? AssigneeKind.TEAM : AssigneeKind.VOLUNTEER, team ? id : null,
 					team ? null : userId, name, round(score), List.copyOf(factors)));
 		}
@@ -180,6 +173,58 @@ class NeedSuggestions {
 			.thenComparing(s -> s.kind().name())
 			.thenComparing(s -> (s.teamId() != null) ? s.teamId() : s.volunteerUserId()));
 		return List.copyOf(scored.subList(0, Math.min(first, scored.size())));
+	}
+
+	/**
+	 * The candidates, nearest first: active teams and trained volunteers based in the station's
+	 * subtree or in one of its ancestor units, each with the coordinates of that unit and its tags.
+	 * Five statements however many there are (the units from org, teams and their tags, volunteers
+	 * and their tags); ordered as the suggestion has always ordered them (units without a position
+	 * last, then plain degree distance, good enough within a county, then kind and id) and cut at
+	 * {@link #MAX_CANDIDATES}.
+	 */
+	private List<Candidate> candidates(OrgUnitRef station, double lat, double lng) {
+		Map<Long, OrgDirectory.UnitLocation> units = this.orgs.locationsInSubtreeOr(station.path(),
+				ancestorIds(station));
+		List<Candidate> candidates = new ArrayList<>();
+		for (TeamDirectory.TaggedTeam tagged : this.teams.activeInUnits(units.keySet())) {
+			TeamRef team = tagged.team();
+			OrgDirectory.UnitLocation unit = units.get(team.orgUnitId());
+			candidates.add(new Candidate(true, team.id(), team.leaderUserId(), team.name(),
+					toDouble(unit.latitude()), toDouble(unit.longitude()), tagList(tagged.tags())));
+		}
+		for (VolunteerDirectory.TaggedVolunteer tagged : this.volunteers.trainedInUnits(units.keySet())) {
+			VolunteerProfile profile = tagged.profile();
+			OrgDirectory.UnitLocation unit = units.get(profile.homeStationId());
+			candidates.add(new Candidate(false, profile.id(), tagged.userId(), profile.maskedName(),
+					toDouble(unit.latitude()), toDouble(unit.longitude()), tagList(tagged.tags())));
+		}
+		candidates.sort(Comparator.comparing((Candidate c) -> c.lat() == null)
+			.thenComparing(c -> c.squaredDegrees(lat, lng), Comparator.nullsFirst(Comparator.naturalOrder()))
+			.thenComparing(c -> c.team() ? "TEAM" : "VOLUNTEER")
+			.thenComparingLong(Candidate::id));
+		return candidates.subList(0, Math.min(MAX_CANDIDATES, candidates.size()));
+	}
+
+	/**
+	 * A team or volunteer being ranked; {@code id} is the team or volunteer id, {@code tags} comma
+	 * separated, {@code lat}/{@code lng} where its unit is.
+	 */
+	private record Candidate(boolean team, long id, long userId, String name, Double lat, Double lng, String tags) {
+
+		/** Squared distance in degrees (for ordering only), null when the position is unknown. */
+		Double squaredDegrees(double toLat, double toLng) {
+			if (this.lat == null || this.lng == null) {
+				return null;
+			}
+			return (this.lat - toLat) * (this.lat - toLat) + (this.lng - toLng) * (this.lng - toLng);
+		}
+
+	}
+
+	/** Tags as the skill factor reads them: comma separated, null for none. */
+	private static String tagList(List<String> tags) {
+		return tags.isEmpty() ? null : String.join(",", tags);
 	}
 
 	/**
@@ -284,10 +329,6 @@ class NeedSuggestions {
 
 	private static String key(Map<String, Object> row) {
 		return row.get("kind") + ":" + longOf(row, "id");
-	}
-
-	private static boolean isTeam(Map<String, Object> row) {
-		return "TEAM".equals(row.get("kind"));
 	}
 
 	private static long longOf(Map<String, Object> row, String column) {

@@ -1,5 +1,6 @@
 package cn.wenming.practice.org;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,9 +77,11 @@ class CivilizedUnitController {
 			.findByIds(rows.stream().map(CivilizedUnit::getOrgUnitId).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(OrgUnit::getId, Function.identity()));
-		return rows.stream()
-			.collect(Collectors.toMap(Function.identity(), row -> byId.get(row.getOrgUnitId()), (a, b) -> a,
-					java.util.LinkedHashMap::new));
+		// A map, not a list: a list answer cannot hold null (Spring GraphQL streams it through a Flux).
+		Map<CivilizedUnit, OrgUnit> result = new HashMap<>();
+		rows.forEach(row -> Optional.ofNullable(byId.get(row.getOrgUnitId()))
+			.ifPresent(unit -> result.put(row, unit)));
+		return result;
 	}
 
 	@SchemaMapping(typeName = "CivilizedUnit")

@@ -1,7 +1,7 @@
 package cn.wenming.practice.org;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -126,12 +126,15 @@ class OrgController {
 		return this.service.close(id);
 	}
 
-	/** One query for the parents of every unit at this level of the response; a center has none (absent key). */
+	/**
+	 * One query for the parents of every unit at this level of the response. A center has none: an
+	 * absent key, since a list answer cannot hold null (Spring GraphQL streams it through a Flux).
+	 */
 	@BatchMapping(typeName = "OrgUnit")
 	Map<OrgUnit, OrgUnit> parent(List<OrgUnit> children) {
 		Map<Long, OrgUnit> parents = byId(this.units.findByIds(
 				children.stream().map(OrgUnit::getParentId).filter(Objects::nonNull).distinct().toList()));
-		Map<OrgUnit, OrgUnit> result = new LinkedHashMap<>();
+		Map<OrgUnit, OrgUnit> result = new HashMap<>();
 		for (OrgUnit child : children) {
 			OrgUnit parent = (child.getParentId() == null) ? null : parents.get(child.getParentId());
 			if (parent != null) {
@@ -143,19 +146,17 @@ class OrgController {
 
 	/** One query for the children of every unit at this level of the response. */
 	@BatchMapping(typeName = "OrgUnit")
-	Map<OrgUnit, List<OrgUnit>> children(List<OrgUnit> parents) {
+	List<List<OrgUnit>> children(List<OrgUnit> parents) {
 		Map<Long, List<OrgUnit>> byParent = this.units
 			.childrenOf(parents.stream().map(OrgUnit::getId).distinct().toList())
 			.stream()
 			.collect(Collectors.groupingBy(OrgUnit::getParentId));
-		return parents.stream()
-			.collect(Collectors.toMap(Function.identity(), unit -> byParent.getOrDefault(unit.getId(), List.of()),
-					(a, b) -> a, LinkedHashMap::new));
+		return parents.stream().map(unit -> byParent.getOrDefault(unit.getId(), List.of())).toList();
 	}
 
 	/** One query for the live pairings of every station at this level; other levels have none. */
 	@BatchMapping(typeName = "OrgUnit")
-	Map<OrgUnit, List<CivilizedUnit>> pairedUnits(List<OrgUnit> units) {
+	List<List<CivilizedUnit>> pairedUnits(List<OrgUnit> units) {
 		List<Long> stationIds = units.stream()
 			.filter(unit -> unit.getLevel() == OrgLevel.STATION)
 			.map(OrgUnit::getId)
@@ -164,9 +165,7 @@ class OrgController {
 		Map<Long, List<CivilizedUnit>> byStation = this.civilizedUnits.pairedWith(stationIds)
 			.stream()
 			.collect(Collectors.groupingBy(CivilizedUnit::getStationId));
-		return units.stream()
-			.collect(Collectors.toMap(Function.identity(), unit -> byStation.getOrDefault(unit.getId(), List.of()),
-					(a, b) -> a, LinkedHashMap::new));
+		return units.stream().map(unit -> byStation.getOrDefault(unit.getId(), List.of())).toList();
 	}
 
 	private static Map<Long, OrgUnit> byId(List<OrgUnit> rows) {

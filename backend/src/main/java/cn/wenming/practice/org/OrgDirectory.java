@@ -1,6 +1,7 @@
 package cn.wenming.practice.org;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -44,6 +45,29 @@ public class OrgDirectory {
 	/** The unit, or {@code NOT_FOUND}. */
 	public OrgUnitRef require(long id) {
 		return find(id).orElseThrow(() -> DomainException.notFound("组织单位"));
+	}
+
+	/**
+	 * Where the units of the subtree at {@code subtreePath} and the units {@code alsoIds} are (for
+	 * ranking by distance what is based in them), in one statement; keyed by unit id.
+	 */
+	public Map<Long, UnitLocation> locationsInSubtreeOr(String subtreePath, Collection<Long> alsoIds) {
+		return this.units.locationsInSubtreeOr(subtreePath, alsoIds)
+			.stream()
+			.collect(Collectors.toMap(OrgUnit::getId,
+					unit -> new UnitLocation(unit.getId(), unit.getLatitude(), unit.getLongitude())));
+	}
+
+	/** A unit's coordinates; either may be null when the unit has not been placed. */
+	public record UnitLocation(long id, java.math.BigDecimal latitude, java.math.BigDecimal longitude) {
+	}
+
+	/**
+	 * Ids of the unit at {@code subtreePath} and of everything below it, in one statement (an
+	 * indexed prefix scan): how other features scope their own rows to a subtree.
+	 */
+	public List<Long> subtreeIds(String subtreePath) {
+		return this.units.idsInSubtree(subtreePath);
 	}
 
 	/** Many units in one query, keyed by id; missing ids are absent. */

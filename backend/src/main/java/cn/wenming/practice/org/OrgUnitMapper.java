@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
@@ -77,6 +78,32 @@ interface OrgUnitMapper extends BaseMapper<OrgUnit> {
 			.eq("status", OrgUnit.OPEN)
 			.between("latitude", minLat, maxLat)
 			.between("longitude", minLon, maxLon));
+	}
+
+	/**
+	 * Id and coordinates of the units of the subtree at {@code path} and of the units {@code ids}:
+	 * an indexed prefix scan on the path plus a primary-key lookup.
+	 */
+	default List<OrgUnit> locationsInSubtreeOr(String path, Collection<Long> ids) {
+		return selectList(new LambdaQueryWrapper<OrgUnit>()
+			.select(OrgUnit::getId, OrgUnit::getLatitude, OrgUnit::getLongitude)
+			.likeRight(OrgUnit::getPath, path)
+			.or(!ids.isEmpty(), wrapper -> wrapper.in(OrgUnit::getId, ids)));
+	}
+
+	default List<Long> idsInSubtree(String path) {
+		return selectList(new LambdaQueryWrapper<OrgUnit>().select(OrgUnit::getId).likeRight(OrgUnit::getPath, path))
+			.stream()
+			.map(OrgUnit::getId)
+			.toList();
+	}
+
+	/** Ids of the open centers, by id. */
+	default List<Long> openCenterIds() {
+		return selectList(new LambdaQueryWrapper<OrgUnit>().select(OrgUnit::getId)
+			.eq(OrgUnit::getLevel, OrgLevel.CENTER)
+			.eq(OrgUnit::getStatus, OrgUnit.OPEN)
+			.orderByAsc(OrgUnit::getId)).stream().map(OrgUnit::getId).toList();
 	}
 
 	/** Second step of an insert: the path needs the generated id. */

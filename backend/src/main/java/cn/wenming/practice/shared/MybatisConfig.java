@@ -2,11 +2,9 @@ package cn.wenming.practice.shared;
 
 import java.time.Instant;
 
-import com.baomidou.mybatisplus.annotation.DbType;
 import com.baomidou.mybatisplus.core.handlers.MetaObjectHandler;
 import com.baomidou.mybatisplus.extension.plugins.MybatisPlusInterceptor;
 import com.baomidou.mybatisplus.extension.plugins.inner.OptimisticLockerInnerInterceptor;
-import com.baomidou.mybatisplus.extension.plugins.inner.PaginationInnerInterceptor;
 import org.apache.ibatis.reflection.MetaObject;
 import org.mybatis.spring.annotation.MapperScan;
 
@@ -25,9 +23,6 @@ class MybatisConfig {
 	@Bean
 	MybatisPlusInterceptor mybatisPlusInterceptor() {
 		var interceptor = new MybatisPlusInterceptor();
-		var pagination = new PaginationInnerInterceptor(DbType.MYSQL);
-		pagination.setMaxLimit(1000L);
-		interceptor.addInnerInterceptor(pagination);
 		interceptor.addInnerInterceptor(new OptimisticLockerInnerInterceptor());
 		return interceptor;
 	}

@@ -59,7 +59,7 @@ class ResourceController {
 		int limit = (first == null) ? Connections.DEFAULT_FIRST : first;
 		OrgUnitRef unit = this.orgs.require(filter.orgUnitId());
 		String category = (filter.category() != null) ? filter.category().name() : null;
-		List<Team> teams = this.teams.search(unit.path(), VolunteerDirectory.likeContains(filter.skill()), category,
+		List<Team> teams = this.teams.search(this.orgs.subtreeIds(unit.path()), VolunteerDirectory.likeContains(filter.skill()), category,
 				limit);
 		List<VolunteerProfile> volunteers = this.volunteers.search(unit.path(), filter.skill(), filter.category(),
 				limit);

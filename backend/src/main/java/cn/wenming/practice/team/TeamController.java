@@ -1,8 +1,9 @@
 package cn.wenming.practice.team;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,9 @@ import org.springframework.stereotype.Controller;
  * Teams, membership and join requests. Team fields are public to logged-in users (队伍是公开的);
  * join requests only to the leader and covering admins (checked in {@link TeamService}). Every
  * field that needs a query is a {@code @BatchMapping}, so a list of teams costs a fixed number of
- * statements.
+ * statements. Batch fields answer with lists in source order, except those that may be null: a list
+ * answer cannot hold null (Spring GraphQL streams it through a Flux), so they answer with a map
+ * whose absent key is null.
  */
 @Controller
 class TeamController {
@@ -67,11 +70,17 @@ class TeamController {
 			@Size(max = 500) String description, @NotNull Long leaderUserId,
 			@Size(max = 20) List<@NotNull @Size(max = 20) String> skills,
 			@Size(max = 5) List<@NotNull ServiceCategory> categories) {
+
+		TeamService.CreateTeam command() {
+			return new TeamService.CreateTeam(this.orgUnitId, this.name, this.kind, this.description,
+					this.leaderUserId, this.skills, this.categories);
+		}
+
 	}
 
 	@MutationMapping
 	Team createTeam(@Argument @Valid CreateTeamInput input) {
-		return this.service.create(input);
+		return this.service.create(input.command());
 	}
 
 	@MutationMapping
@@ -140,60 +149,63 @@ class TeamController {
 	// --- Team.
 
 	@BatchMapping(typeName = "Team")
-	Map<Team, String> orgUnitName(List<Team> teams) {
+	List<String> orgUnitName(List<Team> teams) {
 		return unitNames(teams);
 	}
 
 	@BatchMapping(typeName = "Team")
-	Map<Team, List<String>> skills(List<Team> teams) {
+	List<List<String>> skills(List<Team> teams) {
 		return tagLists(teams, TeamTagMapper.SKILL, Function.identity());
 	}
 
 	@BatchMapping(typeName = "Team")
-	Map<Team, List<ServiceCategory>> categories(List<Team> teams) {
+	List<List<ServiceCategory>> categories(List<Team> teams) {
 		return tagLists(teams, TeamTagMapper.CATEGORY, ServiceCategory::valueOf);
 	}
 
 	@BatchMapping(typeName = "Team")
-	Map<Team, Integer> memberCount(List<Team> teams) {
+	List<Integer> memberCount(List<Team> teams) {
 		return memberCounts(teams);
 	}
 
+	/** Null when the team has no leader row (map answer, see the class comment). */
 	@BatchMapping(typeName = "Team")
 	Map<Team, TeamMember> leader(List<Team> teams) {
 		Map<Long, TeamMember> byTeam = this.members.leadersOf(ids(teams))
 			.stream()
 			.collect(Collectors.toMap(TeamMember::getTeamId, Function.identity(), (a, b) -> a));
-		return toMap(teams, team -> byTeam.get(team.getId()));
+		Map<Team, TeamMember> leaders = new HashMap<>();
+		teams.forEach(team -> Optional.ofNullable(byTeam.get(team.getId())).ifPresent(l -> leaders.put(team, l)));
+		return leaders;
 	}
 
 	@BatchMapping(typeName = "Team")
-	Map<Team, List<TeamMember>> members(List<Team> teams) {
+	List<List<TeamMember>> members(List<Team> teams) {
 		Map<Long, List<TeamMember>> byTeam = this.members.firstMembersOf(ids(teams), MEMBERS_SHOWN)
 			.stream()
 			.collect(Collectors.groupingBy(TeamMember::getTeamId));
-		return toMap(teams, team -> byTeam.getOrDefault(team.getId(), List.of()));
+		return teams.stream().map(team -> byTeam.getOrDefault(team.getId(), List.of())).toList();
 	}
 
 	// --- TeamCard (the public card in the resources list).
 
 	@BatchMapping(typeName = "TeamCard", field = "orgUnitName")
-	Map<Team, String> cardOrgUnitName(List<Team> teams) {
+	List<String> cardOrgUnitName(List<Team> teams) {
 		return unitNames(teams);
 	}
 
 	@BatchMapping(typeName = "TeamCard", field = "skills")
-	Map<Team, List<String>> cardSkills(List<Team> teams) {
+	List<List<String>> cardSkills(List<Team> teams) {
 		return tagLists(teams, TeamTagMapper.SKILL, Function.identity());
 	}
 
 	@BatchMapping(typeName = "TeamCard", field = "categories")
-	Map<Team, List<ServiceCategory>> cardCategories(List<Team> teams) {
+	List<List<ServiceCategory>> cardCategories(List<Team> teams) {
 		return tagLists(teams, TeamTagMapper.CATEGORY, ServiceCategory::valueOf);
 	}
 
 	@BatchMapping(typeName = "TeamCard", field = "memberCount")
-	Map<Team, Integer> cardMemberCount(List<Team> teams) {
+	List<Integer> cardMemberCount(List<Team> teams) {
 		return memberCounts(teams);
 	}
 
@@ -203,14 +215,20 @@ class TeamController {
 	Map<TeamMember, VolunteerProfile> volunteer(List<TeamMember> members) {
 		Map<Long, VolunteerProfile> profiles = this.volunteers
 			.profiles(members.stream().map(TeamMember::getVolunteerId).toList());
-		return toMap(members, member -> profiles.get(member.getVolunteerId()));
+		Map<TeamMember, VolunteerProfile> result = new HashMap<>();
+		members.forEach(member -> Optional.ofNullable(profiles.get(member.getVolunteerId()))
+			.ifPresent(profile -> result.put(member, profile)));
+		return result;
 	}
 
 	@BatchMapping(typeName = "TeamJoinRequest")
 	Map<JoinRequest, VolunteerProfile> applicant(List<JoinRequest> requests) {
 		Map<Long, VolunteerProfile> profiles = this.volunteers
 			.profiles(requests.stream().map(JoinRequest::getVolunteerId).toList());
-		return toMap(requests, request -> profiles.get(request.getVolunteerId()));
+		Map<JoinRequest, VolunteerProfile> result = new HashMap<>();
+		requests.forEach(request -> Optional.ofNullable(profiles.get(request.getVolunteerId()))
+			.ifPresent(profile -> result.put(request, profile)));
+		return result;
 	}
 
 	@BatchMapping(typeName = "TeamJoinRequest")
@@ -218,7 +236,10 @@ class TeamController {
 		Map<Long, Team> byId = this.teams.findByIds(requests.stream().map(JoinRequest::getTeamId).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(Team::getId, Function.identity()));
-		return toMap(requests, request -> byId.get(request.getTeamId()));
+		Map<JoinRequest, Team> result = new HashMap<>();
+		requests.forEach(request -> Optional.ofNullable(byId.get(request.getTeamId()))
+			.ifPresent(team -> result.put(request, team)));
+		return result;
 	}
 
 	@SchemaMapping(typeName = "TeamJoinRequest")
@@ -228,38 +249,33 @@ class TeamController {
 
 	// --- Helpers.
 
-	private Map<Team, String> unitNames(List<Team> teams) {
+	private List<String> unitNames(List<Team> teams) {
 		Map<Long, OrgUnitRef> units = this.orgs.findAll(teams.stream().map(Team::getOrgUnitId).toList());
-		return toMap(teams, team -> {
+		return teams.stream().map(team -> {
 			OrgUnitRef unit = units.get(team.getOrgUnitId());
 			return (unit != null) ? unit.name() : "";
-		});
+		}).toList();
 	}
 
-	private <V> Map<Team, List<V>> tagLists(List<Team> teams, String kind, Function<String, V> convert) {
+	private <V> List<List<V>> tagLists(List<Team> teams, String kind, Function<String, V> convert) {
 		Map<Long, List<V>> byTeam = this.tags.findByTeams(ids(teams))
 			.stream()
 			.filter(row -> row.kind.equals(kind))
 			.collect(Collectors.groupingBy(row -> row.teamId,
 					Collectors.mapping(row -> convert.apply(row.value), Collectors.toList())));
-		return toMap(teams, team -> byTeam.getOrDefault(team.getId(), List.of()));
+		return teams.stream().map(team -> byTeam.getOrDefault(team.getId(), List.of())).toList();
 	}
 
-	private Map<Team, Integer> memberCounts(List<Team> teams) {
+	private List<Integer> memberCounts(List<Team> teams) {
 		Map<Long, Integer> counts = this.members.countByTeams(ids(teams))
 			.stream()
 			.collect(Collectors.toMap(row -> row.teamId, row -> row.n));
-		return toMap(teams, team -> counts.getOrDefault(team.getId(), 0));
+		return teams.stream().map(team -> counts.getOrDefault(team.getId(), 0)).toList();
 	}
 
 	private static List<Long> ids(List<Team> teams) {
 		return teams.stream().map(Team::getId).distinct().toList();
 	}
 
-	private static <K, V> Map<K, V> toMap(List<K> keys, Function<K, V> value) {
-		Map<K, V> result = new LinkedHashMap<>();
-		keys.forEach(key -> result.put(key, value.apply(key)));
-		return result;
-	}
 
 }

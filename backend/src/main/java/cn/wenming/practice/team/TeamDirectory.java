@@ -1,6 +1,9 @@
 package cn.wenming.practice.team;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,9 +19,12 @@ public class TeamDirectory {
 
 	private final TeamMemberMapper members;
 
-	TeamDirectory(TeamMapper teams, TeamMemberMapper members) {
+	private final TeamTagMapper tags;
+
+	TeamDirectory(TeamMapper teams, TeamMemberMapper members, TeamTagMapper tags) {
 		this.teams = teams;
 		this.members = members;
+		this.tags = tags;
 	}
 
 	public Optional<TeamRef> findTeam(long id) {
@@ -31,6 +37,31 @@ public class TeamDirectory {
 			.stream()
 			.map(TeamDirectory::toRef)
 			.collect(Collectors.toMap(TeamRef::id, Function.identity()));
+	}
+
+	/**
+	 * The ACTIVE teams based in any of the units, with their tags (skills and service categories,
+	 * by kind then value), by id: two statements however many units and teams.
+	 */
+	public List<TaggedTeam> activeInUnits(Collection<Long> unitIds) {
+		if (unitIds.isEmpty()) {
+			return List.of();
+		}
+		List<Team> found = this.teams.activeInUnits(unitIds);
+		if (found.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<String>> tagsByTeam = new HashMap<>();
+		for (TeamTagMapper.TagRow tag : this.tags.findByTeams(found.stream().map(Team::getId).toList())) {
+			tagsByTeam.computeIfAbsent(tag.teamId, id -> new ArrayList<>()).add(tag.value);
+		}
+		return found.stream()
+			.map(team -> new TaggedTeam(toRef(team), List.copyOf(tagsByTeam.getOrDefault(team.getId(), List.of()))))
+			.toList();
+	}
+
+	/** A team with the values of its tags (skills and {@code ServiceCategory} names). */
+	public record TaggedTeam(TeamRef team, List<String> tags) {
 	}
 
 	/** Whether the user is the current leader of the team and the team is active. */

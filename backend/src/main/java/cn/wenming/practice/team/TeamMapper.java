@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
@@ -18,17 +19,18 @@ interface TeamMapper extends BaseMapper<Team> {
 		return ids.isEmpty() ? List.of() : selectByIds(ids);
 	}
 
-	/** A page of ACTIVE teams of the subtree at {@code path}, by id. */
+	/** A page of ACTIVE teams based in the units (a subtree, from {@code OrgDirectory}), by id. */
 	@Select("""
 			<script>
-			SELECT t.* FROM team t JOIN org_unit o ON o.id = t.org_unit_id
-			WHERE t.status = 'ACTIVE' AND o.path LIKE CONCAT(#{path}, '%')
+			SELECT t.* FROM team t
+			WHERE t.status = 'ACTIVE' AND t.org_unit_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
 			<if test="afterId != null"> AND t.id &gt; #{afterId}</if>
 			ORDER BY t.id
 			LIMIT #{limit}
 			</script>
 			""")
-	List<Team> pageInSubtree(@Param("path") String path, @Param("afterId") Long afterId, @Param("limit") int limit);
+	List<Team> pageInUnits(@Param("unitIds") Collection<Long> unitIds, @Param("afterId") Long afterId,
+			@Param("limit") int limit);
 
 	/** ACTIVE teams the user is a member (or the leader) of. */
 	@Select("""
@@ -40,13 +42,13 @@ interface TeamMapper extends BaseMapper<Team> {
 	List<Team> activeOfMember(@Param("userId") long userId);
 
 	/**
-	 * The resources list (资源清单): ACTIVE teams of a subtree offering a skill containing
-	 * {@code skillPattern} (LIKE, escaped with {@code !}) and/or a service category.
+	 * The resources list (资源清单): ACTIVE teams based in the units (a subtree) offering a skill
+	 * containing {@code skillPattern} (LIKE, escaped with {@code !}) and/or a service category.
 	 */
 	@Select("""
 			<script>
-			SELECT t.* FROM team t JOIN org_unit o ON o.id = t.org_unit_id
-			WHERE t.status = 'ACTIVE' AND o.path LIKE CONCAT(#{path}, '%')
+			SELECT t.* FROM team t
+			WHERE t.status = 'ACTIVE' AND t.org_unit_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
 			<if test="skillPattern != null">
 			  AND EXISTS (SELECT 1 FROM team_tag g WHERE g.team_id = t.id AND g.kind = 'SKILL'
 			              AND g.value LIKE #{skillPattern} ESCAPE '!')
@@ -59,7 +61,7 @@ interface TeamMapper extends BaseMapper<Team> {
 			LIMIT #{limit}
 			</script>
 			""")
-	List<Team> search(@Param("path") String path, @Param("skillPattern") String skillPattern,
+	List<Team> search(@Param("unitIds") Collection<Long> unitIds, @Param("skillPattern") String skillPattern,
 			@Param("category") String category, @Param("limit") int limit);
 
 	@Select("SELECT COUNT(*) FROM team WHERE org_unit_id = #{unitId} AND status = 'ACTIVE'")
@@ -82,6 +84,12 @@ interface TeamMapper extends BaseMapper<Team> {
 			WHERE id = #{id} AND status = 'ACTIVE'
 			""")
 	int disband(@Param("id") long id, @Param("now") Instant now);
+
+	default List<Team> activeInUnits(Collection<Long> unitIds) {
+		return selectList(new LambdaQueryWrapper<Team>().eq(Team::getStatus, TeamStatus.ACTIVE)
+			.in(Team::getOrgUnitId, unitIds)
+			.orderByAsc(Team::getId));
+	}
 
 	default List<Team> findByIdsOrdered(Collection<Long> ids) {
 		return ids.isEmpty() ? List.of() : selectList(new QueryWrapper<Team>().in("id", ids).orderByAsc("id"));

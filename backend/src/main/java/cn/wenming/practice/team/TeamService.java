@@ -15,6 +15,7 @@ import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
+import cn.wenming.practice.volunteer.ServiceCategory;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerRef;
 import graphql.relay.Connection;
@@ -64,7 +65,12 @@ class TeamService {
 
 	// --- Admin operations.
 
-	Team create(TeamController.CreateTeamInput input) {
+	/** What {@link #create} needs; validated at the API edge (lengths, required fields). */
+	record CreateTeam(Long orgUnitId, String name, TeamKind kind, String description, Long leaderUserId,
+			List<String> skills, List<ServiceCategory> categories) {
+	}
+
+	Team create(CreateTeam input) {
 		this.access.requireUserId();
 		OrgUnitRef unit = this.orgs.require(input.orgUnitId());
 		Actor actor = this.access.requireAdminOver(unit.path());
@@ -250,7 +256,7 @@ class TeamService {
 		this.access.requireUserId();
 		Connections.PageRequest page = Connections.page(first, after);
 		OrgUnitRef unit = this.orgs.require(orgUnitId);
-		return Connections.of(this.teams.pageInSubtree(unit.path(), page.afterId(), page.fetchSize()), page,
+		return Connections.of(this.teams.pageInUnits(this.orgs.subtreeIds(unit.path()), page.afterId(), page.fetchSize()), page,
 				Team::getId);
 	}
 

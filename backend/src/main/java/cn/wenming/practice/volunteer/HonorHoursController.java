@@ -39,11 +39,16 @@ class HonorHoursController {
 			@NotNull @DecimalMin("0.01") @DecimalMax("1000") Double hours,
 			@NotBlank @Size(max = 200) String reason,
 			@NotNull @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}") String serviceDate) {
+
+		HonorHoursService.RecordHonorHours command() {
+			return new HonorHoursService.RecordHonorHours(this.volunteerId, this.hours, this.reason, this.serviceDate);
+		}
+
 	}
 
 	@MutationMapping
 	Volunteer recordHonorHours(@Argument @Valid RecordHonorHoursInput input) {
-		return this.service.record(input);
+		return this.service.record(input.command());
 	}
 
 	@QueryMapping

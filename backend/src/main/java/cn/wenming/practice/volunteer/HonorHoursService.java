@@ -51,7 +51,11 @@ class HonorHoursService {
 		this.clock = clock;
 	}
 
-	Volunteer record(HonorHoursController.RecordHonorHoursInput input) {
+	/** What {@link #record} needs; validated at the API edge (range, date format). */
+	record RecordHonorHours(Long volunteerId, Double hours, String reason, String serviceDate) {
+	}
+
+	Volunteer record(RecordHonorHours input) {
 		Volunteer volunteer = this.volunteers.selectById(input.volunteerId());
 		if (volunteer == null) {
 			throw DomainException.notFound("志愿者");

@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
@@ -66,21 +64,32 @@ class VolunteerController {
 			@NotNull @Size(max = 32) String idNumber, @NotNull Long homeStationId,
 			@Size(max = 20) List<@NotNull @Size(max = 20) String> skills,
 			@Size(max = 5) List<@NotNull ServiceCategory> categories, Boolean partyMember) {
+
+		VolunteerService.RegisterVolunteer command() {
+			return new VolunteerService.RegisterVolunteer(this.realName, this.idNumber, this.homeStationId, this.skills,
+					this.categories, this.partyMember);
+		}
+
 	}
 
 	/** Input of {@code recordTraining}. */
 	record RecordTrainingInput(@NotNull Long volunteerId, @NotBlank @Size(max = 100) String course,
 			@NotNull Instant completedAt) {
+
+		VolunteerService.RecordTraining command() {
+			return new VolunteerService.RecordTraining(this.volunteerId, this.course, this.completedAt);
+		}
+
 	}
 
 	@MutationMapping
 	Volunteer registerVolunteer(@Argument @Valid RegisterVolunteerInput input) {
-		return this.service.register(input);
+		return this.service.register(input.command());
 	}
 
 	@MutationMapping
 	Volunteer recordTraining(@Argument @Valid RecordTrainingInput input) {
-		return this.service.recordTraining(input);
+		return this.service.recordTraining(input.command());
 	}
 
 	@QueryMapping
@@ -102,30 +111,30 @@ class VolunteerController {
 	// --- Volunteer (private view): reachable only through the operations above, which authorize.
 
 	@BatchMapping(typeName = "Volunteer")
-	Map<Volunteer, String> homeStationName(List<Volunteer> volunteers) {
+	List<String> homeStationName(List<Volunteer> volunteers) {
 		Map<Long, OrgUnitRef> units = this.orgs.findAll(volunteers.stream().map(Volunteer::getHomeStationId).toList());
-		return toMap(volunteers, v -> nameOf(units, v.getHomeStationId()));
+		return volunteers.stream().map(v -> nameOf(units, v.getHomeStationId())).toList();
 	}
 
 	@BatchMapping(typeName = "Volunteer")
-	Map<Volunteer, List<String>> skills(List<Volunteer> volunteers) {
+	List<List<String>> skills(List<Volunteer> volunteers) {
 		Map<Long, Map<String, List<String>>> byVolunteer = tagsOf(volunteers.stream().map(Volunteer::getId).toList());
-		return toMap(volunteers, v -> tagList(byVolunteer, v.getId(), VolunteerTagMapper.SKILL));
+		return volunteers.stream().map(v -> tagList(byVolunteer, v.getId(), VolunteerTagMapper.SKILL)).toList();
 	}
 
 	@BatchMapping(typeName = "Volunteer")
-	Map<Volunteer, List<ServiceCategory>> categories(List<Volunteer> volunteers) {
+	List<List<ServiceCategory>> categories(List<Volunteer> volunteers) {
 		Map<Long, Map<String, List<String>>> byVolunteer = tagsOf(volunteers.stream().map(Volunteer::getId).toList());
-		return toMap(volunteers, v -> categoryList(byVolunteer, v.getId()));
+		return volunteers.stream().map(v -> categoryList(byVolunteer, v.getId())).toList();
 	}
 
 	@BatchMapping(typeName = "Volunteer")
-	Map<Volunteer, List<Training>> trainings(List<Volunteer> volunteers) {
+	List<List<Training>> trainings(List<Volunteer> volunteers) {
 		Map<Long, List<Training>> byVolunteer = this.trainings
 			.findByVolunteers(volunteers.stream().map(Volunteer::getId).toList())
 			.stream()
 			.collect(Collectors.groupingBy(Training::getVolunteerId));
-		return toMap(volunteers, v -> byVolunteer.getOrDefault(v.getId(), List.of()));
+		return volunteers.stream().map(v -> byVolunteer.getOrDefault(v.getId(), List.of())).toList();
 	}
 
 	/** {@code Volunteer.stats}; hours and counts from activities come from the activity feature. */
@@ -137,7 +146,7 @@ class VolunteerController {
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	@BatchMapping(typeName = "Volunteer")
-	Map<Volunteer, Stats> stats(List<Volunteer> volunteers) {
+	List<Stats> stats(List<Volunteer> volunteers) {
 		int year = LocalDate.now(this.clock.withZone(CHINA)).getYear();
 		Instant from = LocalDate.of(year, 1, 1).atStartOfDay(CHINA).toInstant();
 		Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(CHINA).toInstant();
@@ -145,11 +154,11 @@ class VolunteerController {
 		Map<Long, VolunteerServiceRecord.Totals> totals = (record == null) ? Map.of()
 				: record.totals(volunteers.stream().map(Volunteer::getId).distinct().toList(), from, to);
 		VolunteerServiceRecord.Totals none = new VolunteerServiceRecord.Totals(0, BigDecimal.ZERO);
-		return toMap(volunteers, v -> {
+		return volunteers.stream().map(v -> {
 			VolunteerServiceRecord.Totals t = totals.getOrDefault(v.getId(), none);
 			return new Stats(v.getCreditHours(), v.getHonorHours(), t.hoursInPeriod(), StarLevel.of(v.getCreditHours()),
 					t.activitiesCount());
-		});
+		}).toList();
 	}
 
 	@SchemaMapping(typeName = "Training")
@@ -160,21 +169,21 @@ class VolunteerController {
 	// --- VolunteerProfile (public view).
 
 	@BatchMapping(typeName = "VolunteerProfile", field = "homeStationName")
-	Map<VolunteerProfile, String> profileHomeStationName(List<VolunteerProfile> profiles) {
+	List<String> profileHomeStationName(List<VolunteerProfile> profiles) {
 		Map<Long, OrgUnitRef> units = this.orgs.findAll(profiles.stream().map(VolunteerProfile::homeStationId).toList());
-		return toMap(profiles, p -> nameOf(units, p.homeStationId()));
+		return profiles.stream().map(p -> nameOf(units, p.homeStationId())).toList();
 	}
 
 	@BatchMapping(typeName = "VolunteerProfile", field = "skills")
-	Map<VolunteerProfile, List<String>> profileSkills(List<VolunteerProfile> profiles) {
+	List<List<String>> profileSkills(List<VolunteerProfile> profiles) {
 		Map<Long, Map<String, List<String>>> byVolunteer = tagsOf(profiles.stream().map(VolunteerProfile::id).toList());
-		return toMap(profiles, p -> tagList(byVolunteer, p.id(), VolunteerTagMapper.SKILL));
+		return profiles.stream().map(p -> tagList(byVolunteer, p.id(), VolunteerTagMapper.SKILL)).toList();
 	}
 
 	@BatchMapping(typeName = "VolunteerProfile", field = "categories")
-	Map<VolunteerProfile, List<ServiceCategory>> profileCategories(List<VolunteerProfile> profiles) {
+	List<List<ServiceCategory>> profileCategories(List<VolunteerProfile> profiles) {
 		Map<Long, Map<String, List<String>>> byVolunteer = tagsOf(profiles.stream().map(VolunteerProfile::id).toList());
-		return toMap(profiles, p -> categoryList(byVolunteer, p.id()));
+		return profiles.stream().map(p -> categoryList(byVolunteer, p.id())).toList();
 	}
 
 	private Map<Long, Map<String, List<String>>> tagsOf(List<Long> volunteerIds) {
@@ -201,10 +210,5 @@ class VolunteerController {
 		return (unit != null) ? unit.name() : "";
 	}
 
-	private static <K, V> Map<K, V> toMap(java.util.Collection<K> keys, Function<K, V> value) {
-		Map<K, V> result = new LinkedHashMap<>();
-		keys.forEach(key -> result.put(key, value.apply(key)));
-		return result;
-	}
 
 }

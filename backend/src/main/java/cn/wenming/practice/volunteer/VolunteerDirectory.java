@@ -1,6 +1,8 @@
 package cn.wenming.practice.volunteer;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,13 +29,16 @@ public class VolunteerDirectory {
 
 	private final HonorHoursMapper honorHours;
 
+	private final VolunteerTagMapper tags;
+
 	private final OrgDirectory orgs;
 
 	private final AccessControl access;
 
-	VolunteerDirectory(VolunteerMapper volunteers, HonorHoursMapper honorHours, OrgDirectory orgs,
-			AccessControl access) {
+	VolunteerDirectory(VolunteerMapper volunteers, HonorHoursMapper honorHours, VolunteerTagMapper tags,
+			OrgDirectory orgs, AccessControl access) {
 		this.volunteers = volunteers;
+		this.tags = tags;
 		this.honorHours = honorHours;
 		this.orgs = orgs;
 		this.access = access;
@@ -120,13 +125,41 @@ public class VolunteerDirectory {
 	}
 
 	/**
+	 * The trained volunteers whose home station is one of the units, with their tags (skills and
+	 * service categories, by kind then value), by id: two statements however many units and
+	 * volunteers.
+	 */
+	public List<TaggedVolunteer> trainedInUnits(Collection<Long> unitIds) {
+		if (unitIds.isEmpty()) {
+			return List.of();
+		}
+		List<Volunteer> found = this.volunteers.trainedInUnits(unitIds);
+		if (found.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<String>> tagsByVolunteer = new HashMap<>();
+		for (VolunteerTagMapper.TagRow tag : this.tags
+			.findByVolunteers(found.stream().map(Volunteer::getId).toList())) {
+			tagsByVolunteer.computeIfAbsent(tag.volunteerId, id -> new ArrayList<>()).add(tag.value);
+		}
+		return found.stream()
+			.map(volunteer -> new TaggedVolunteer(volunteer.getUserId(), volunteer.toProfile(),
+					List.copyOf(tagsByVolunteer.getOrDefault(volunteer.getId(), List.of()))))
+			.toList();
+	}
+
+	/** A volunteer's public profile with their user id and the values of their tags. */
+	public record TaggedVolunteer(long userId, VolunteerProfile profile, List<String> tags) {
+	}
+
+	/**
 	 * The resources list (资源清单): public profiles of volunteers whose home station lies in the
 	 * subtree at {@code subtreePath}, with a skill containing {@code skill} and/or the given
 	 * category (either may be null), most credited hours first.
 	 */
 	public List<VolunteerProfile> search(String subtreePath, String skill, ServiceCategory category, int limit) {
 		return this.volunteers
-			.search(subtreePath, likeContains(skill), (category != null) ? category.name() : null, limit)
+			.search(this.orgs.subtreeIds(subtreePath), likeContains(skill), (category != null) ? category.name() : null, limit)
 			.stream()
 			.map(Volunteer::toProfile)
 			.toList();

@@ -3,6 +3,7 @@ package cn.wenming.practice.volunteer;
 import java.util.Collection;
 import java.util.List;
 
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
@@ -21,31 +22,37 @@ interface VolunteerMapper extends BaseMapper<Volunteer> {
 		return ids.isEmpty() ? List.of() : selectByIds(ids);
 	}
 
+	default List<Volunteer> trainedInUnits(Collection<Long> unitIds) {
+		return selectList(new LambdaQueryWrapper<Volunteer>().eq(Volunteer::getTrained, true)
+			.in(Volunteer::getHomeStationId, unitIds)
+			.orderByAsc(Volunteer::getId));
+	}
+
 	default List<Volunteer> findByUserIds(Collection<Long> userIds) {
 		return userIds.isEmpty() ? List.of() : selectList(new QueryWrapper<Volunteer>().in("user_id", userIds));
 	}
 
-	/** A page of volunteers whose home station lies in the subtree at {@code path}, by id. */
+	/** A page of volunteers whose home station is one of the units (a subtree), by id. */
 	@Select("""
 			<script>
-			SELECT v.* FROM volunteer v JOIN org_unit o ON o.id = v.home_station_id
-			WHERE o.path LIKE CONCAT(#{path}, '%')
+			SELECT v.* FROM volunteer v
+			WHERE v.home_station_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
 			<if test="afterId != null"> AND v.id &gt; #{afterId}</if>
 			ORDER BY v.id
 			LIMIT #{limit}
 			</script>
 			""")
-	List<Volunteer> pageInSubtree(@Param("path") String path, @Param("afterId") Long afterId,
+	List<Volunteer> pageInUnits(@Param("unitIds") Collection<Long> unitIds, @Param("afterId") Long afterId,
 			@Param("limit") int limit);
 
 	/**
-	 * The resources list (资源清单): volunteers in a subtree with a skill containing {@code skill}
+	 * The resources list (资源清单): volunteers based in the units (a subtree) with a skill containing {@code skill}
 	 * (a LIKE pattern, already escaped with {@code !}) and/or a service category, most hours first.
 	 */
 	@Select("""
 			<script>
-			SELECT v.* FROM volunteer v JOIN org_unit o ON o.id = v.home_station_id
-			WHERE o.path LIKE CONCAT(#{path}, '%')
+			SELECT v.* FROM volunteer v
+			WHERE v.home_station_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
 			<if test="skillPattern != null">
 			  AND EXISTS (SELECT 1 FROM volunteer_tag t WHERE t.volunteer_id = v.id AND t.kind = 'SKILL'
 			              AND t.value LIKE #{skillPattern} ESCAPE '!')
@@ -58,7 +65,7 @@ interface VolunteerMapper extends BaseMapper<Volunteer> {
 			LIMIT #{limit}
 			</script>
 			""")
-	List<Volunteer> search(@Param("path") String path, @Param("skillPattern") String skillPattern,
+	List<Volunteer> search(@Param("unitIds") Collection<Long> unitIds, @Param("skillPattern") String skillPattern,
 			@Param("category") String category, @Param("limit") int limit);
 
 	/** 先培训再上岗: a recorded training makes the volunteer eligible for duty. */

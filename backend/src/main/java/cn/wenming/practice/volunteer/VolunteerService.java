@@ -56,7 +56,12 @@ class VolunteerService {
 		this.tx = tx;
 	}
 
-	Volunteer register(VolunteerController.RegisterVolunteerInput input) {
+	/** What {@link #register} needs; validated at the API edge (lengths, required fields). */
+	record RegisterVolunteer(String realName, String idNumber, Long homeStationId, List<String> skills,
+			List<ServiceCategory> categories, Boolean partyMember) {
+	}
+
+	Volunteer register(RegisterVolunteer input) {
 		long userId = this.access.requireUserId();
 		String idNumber = IdNumbers.normalize(input.idNumber());
 		requireOpenStation(input.homeStationId());
@@ -132,7 +137,11 @@ class VolunteerService {
 		return result;
 	}
 
-	Volunteer recordTraining(VolunteerController.RecordTrainingInput input) {
+	/** What {@link #recordTraining} needs. */
+	record RecordTraining(Long volunteerId, String course, Instant completedAt) {
+	}
+
+	Volunteer recordTraining(RecordTraining input) {
 		Volunteer volunteer = this.volunteers.selectById(input.volunteerId());
 		if (volunteer == null) {
 			throw DomainException.notFound("志愿者");
@@ -181,7 +190,8 @@ class VolunteerService {
 		Connections.PageRequest page = Connections.page(first, after);
 		OrgUnitRef unit = this.orgs.require(orgUnitId);
 		this.access.requireAdminOver(unit.path());
-		List<Volunteer> rows = this.volunteers.pageInSubtree(unit.path(), page.afterId(), page.fetchSize());
+		List<Volunteer> rows = this.volunteers.pageInUnits(this.orgs.subtreeIds(unit.path()), page.afterId(),
+				page.fetchSize());
 		return Connections.of(rows, page, Volunteer::getId);
 	}
 

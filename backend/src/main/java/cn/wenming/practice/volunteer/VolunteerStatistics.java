@@ -1,6 +1,7 @@
 package cn.wenming.practice.volunteer;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
@@ -19,11 +20,13 @@ public class VolunteerStatistics {
 	}
 
 	/**
-	 * Volunteers registered before {@code registeredBefore} per home station at or below
-	 * {@code pathPrefix}, and how many of them are party members (党员). Stations without any are absent.
+	 * Volunteers registered before {@code registeredBefore} per home station among
+	 * {@code subtreeUnitIds} (a subtree the caller has already read from org), and how many of them
+	 * are party members (党员). Stations without any are absent.
 	 */
-	public List<Registered> registeredByHomeStation(String pathPrefix, Instant registeredBefore) {
-		return this.mapper.registeredByHomeStation(pathPrefix, registeredBefore);
+	public List<Registered> registeredByHomeStation(Collection<Long> subtreeUnitIds, Instant registeredBefore) {
+		return subtreeUnitIds.isEmpty() ? List.of()
+				: this.mapper.registeredByHomeStation(subtreeUnitIds, registeredBefore);
 	}
 
 	/** Registered volunteers of one home station. */
@@ -34,13 +37,17 @@ public class VolunteerStatistics {
 	interface StatisticsMapper {
 
 		@Select("""
+				<script>
 				SELECT v.home_station_id, COUNT(*) AS volunteers,
 				       SUM(CASE WHEN v.party_member = 1 THEN 1 ELSE 0 END) AS party_members
-				FROM volunteer v JOIN org_unit o ON o.id = v.home_station_id
-				WHERE o.path LIKE CONCAT(#{prefix}, '%') AND v.created_at < #{before}
+				FROM volunteer v
+				WHERE v.home_station_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+				  AND v.created_at &lt; #{before}
 				GROUP BY v.home_station_id
+				</script>
 				""")
-		List<Registered> registeredByHomeStation(@Param("prefix") String prefix, @Param("before") Instant before);
+		List<Registered> registeredByHomeStation(@Param("unitIds") Collection<Long> unitIds,
+				@Param("before") Instant before);
 
 	}
 
