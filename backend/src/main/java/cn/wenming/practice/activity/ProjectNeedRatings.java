@@ -3,23 +3,18 @@ package cn.wenming.practice.activity;
 import java.time.Clock;
 
 import cn.wenming.practice.shared.ServiceRated;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Records ratings of needs served under a project so that {@code Project.rating} counts them with
- * the activity ratings. Runs after the rating committed; the need id is the primary key, so a
- * redelivered event changes nothing. A failure here must not reach the resident who rated: it is
- * logged with the event.
+ * the activity ratings. Runs after the rating committed, through the event publication registry (a
+ * failure is retried); the need id is the primary key, so a redelivered event changes nothing.
  */
 @Component
 class ProjectNeedRatings {
-
-	private static final Logger log = LoggerFactory.getLogger(ProjectNeedRatings.class);
 
 	private final ProjectNeedRatingMapper ratings;
 
@@ -30,7 +25,7 @@ class ProjectNeedRatings {
 		this.clock = clock;
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@ApplicationModuleListener
 	void on(ServiceRated event) {
 		if (event.source() != ServiceRated.Source.NEED) {
 			return;
@@ -46,9 +41,6 @@ class ProjectNeedRatings {
 		}
 		catch (DuplicateKeyException ex) {
 			// Already counted: a replay.
-		}
-		catch (RuntimeException ex) {
-			log.error("Project need rating not recorded: {}", event, ex);
 		}
 	}
 

@@ -20,8 +20,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Replays awards an after-commit listener missed (it failed, or the process died between the
- * business commit and the award) by reading the facts again from MySQL: confirmed hours, completed
+ * A backstop only: awards reach the ledger through {@link PointsAwards}, whose failed or interrupted
+ * runs the event publication registry resubmits until they complete. This replays anything that
+ * still went missing (a publication removed by hand, facts written outside the application) by
+ * reading the facts again from MySQL: confirmed hours, completed
  * and rated needs since a point in time, and hours revoked since then (their reversal is replayed:
  * a failed reversal is retried). Every award is idempotent by its unique key, so replaying
  * what was already awarded writes nothing, and running on several instances at once is safe
