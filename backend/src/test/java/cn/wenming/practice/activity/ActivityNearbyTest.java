@@ -16,6 +16,7 @@ import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static cn.wenming.practice.testinfra.AfterCommit.awaitListeners;
 import static cn.wenming.practice.testinfra.AfterCommit.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -44,6 +45,7 @@ class ActivityNearbyTest {
 	}
 
 	private List<String> nearbyIds() {
+		awaitListeners(this.jdbc);
 		return this.s.api.anonymous().documentName("nearbyActivities").variable("latitude", this.s.latitude)
 			.variable("longitude", this.s.longitude).variable("radiusMeters", 2000).execute()
 			.path("nearbyActivities[*].activity.id").entityList(String.class).get();

@@ -165,10 +165,12 @@ final class LeaderboardScenario {
 
 	/**
 	 * Publishes an event as the features do, inside a transaction: the event publication registry
-	 * records it and the listeners run after the commit, on other threads.
+	 * records it and the listeners run after the commit, on other threads. Waits for them, because
+	 * the scenario moves the clock next, and awards are stamped with the clock's time when they run.
 	 */
 	void publish(Object event) {
 		this.tx.executeWithoutResult(status -> this.events.publishEvent(event));
+		settle();
 	}
 
 	private long insert(String sql, Object... args) {

@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
+import static cn.wenming.practice.testinfra.AfterCommit.awaitListeners;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -145,6 +146,7 @@ class NeedProjectTest {
 				assertThat(e.stars()).isEqualTo(4);
 			});
 		// The activity feature recorded it (after commit), and only it.
+		awaitListeners(this.jdbc);
 		assertThat(this.jdbc.queryForList("SELECT need_id FROM project_need_rating WHERE project_id = ?", Long.class,
 				Long.valueOf(project))).containsExactly(Long.valueOf(rated));
 	}
