@@ -65,7 +65,7 @@ class PointsAwards {
 		if (points <= 0) {
 			return 0;
 		}
-		return post(event, new PointsLedger.Posting(event.volunteerUserId(), points, PointsType.ACTIVITY_HOURS,
+		return post(new PointsLedger.Posting(event.volunteerUserId(), points, PointsType.ACTIVITY_HOURS,
 				Long.toString(event.signUpId()),
 				"活动服务时长 " + event.hours().stripTrailingZeros().toPlainString() + " 小时", null));
 	}
@@ -81,7 +81,7 @@ class PointsAwards {
 		if (award == null) {
 			return 0;
 		}
-		return post(event, new PointsLedger.Posting(event.volunteerUserId(), -award.getDelta(), PointsType.REVERSAL,
+		return post(new PointsLedger.Posting(event.volunteerUserId(), -award.getDelta(), PointsType.REVERSAL,
 				Long.toString(award.getId()), "活动服务时长被撤销", null));
 	}
 
@@ -115,7 +115,7 @@ class PointsAwards {
 		return awards.written();
 	}
 
-	private int post(Object event, PointsLedger.Posting posting) {
+	private int post(PointsLedger.Posting posting) {
 		return this.ledger.post(posting).created() ? 1 : 0;
 	}
 
