@@ -96,7 +96,7 @@ class ScaleOutTest {
 		assertThat(jobs).doesNotContainKey("(no @SchedulerLock)");
 		assertThat(jobs.keySet()).contains("need-deadlines", "notification-retries", "notification-activity-reminders",
 				"photo-check-retry", "redemption-expiry", "redemption-reconcile", "points-expiry", "points-reconcile",
-				"leaderboard-rebuild");
+				"leaderboard-rebuild", "event-publication-resubmission");
 		assertThat(jobs.values()).allSatisfy(ticks -> assertThat(ticks).hasSize(3));
 
 		JdbcTemplate jdbc = this.instances.jdbc();

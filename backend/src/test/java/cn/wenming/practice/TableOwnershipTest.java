@@ -60,6 +60,8 @@ class TableOwnershipTest {
 	static final Map<String, String> OWNERS = Map.ofEntries(
 			// shared: technical tables only
 			entry("shedlock", "shared"),
+			// Spring Modulith's event publication registry (its own JDBC statements, no mapper)
+			entry("event_publication", "shared"),
 			// auth
 			entry("app_user", "auth"),
 			entry("refresh_token", "auth"),

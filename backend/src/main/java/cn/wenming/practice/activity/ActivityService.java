@@ -239,15 +239,15 @@ class ActivityService {
 	}
 
 	Activity publish(long id) {
-		return move(id, List.of(ActivityStatus.DRAFT), ActivityStatus.PUBLISHED);
+		return this.tx.execute(status -> move(id, List.of(ActivityStatus.DRAFT), ActivityStatus.PUBLISHED));
 	}
 
 	Activity start(long id) {
-		return move(id, List.of(ActivityStatus.PUBLISHED), ActivityStatus.ONGOING);
+		return this.tx.execute(status -> move(id, List.of(ActivityStatus.PUBLISHED), ActivityStatus.ONGOING));
 	}
 
 	Activity finish(long id) {
-		return move(id, List.of(ActivityStatus.ONGOING), ActivityStatus.FINISHED);
+		return this.tx.execute(status -> move(id, List.of(ActivityStatus.ONGOING), ActivityStatus.FINISHED));
 	}
 
 	/**
@@ -263,7 +263,11 @@ class ActivityService {
 		});
 	}
 
-	/** One guarded UPDATE: of two racing moves, the second finds the state changed and is refused. */
+	/**
+	 * One guarded UPDATE: of two racing moves, the second finds the state changed and is refused.
+	 * Called in a transaction, so that its events are recorded with the move (event publication
+	 * registry) and their listeners run once it has committed.
+	 */
 	private Activity move(long id, List<ActivityStatus> from, ActivityStatus to) {
 		Activity activity = require(id);
 		this.access.requireAdminOver(pathOf(activity));

@@ -7,41 +7,25 @@ import cn.wenming.practice.shared.GeoIndex;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Published and ongoing activities in a {@link GeoIndex}, searched nearest first, patched after
- * every committed state change of an activity.
+ * Published and ongoing activities in a {@link GeoIndex}, searched nearest first. This class only
+ * supplies the rows and the key; the index is patched after every committed state change of an
+ * activity by the shared after-commit listener ({@link ActivityChanged} is a
+ * {@link GeoIndex.PlaceChanged}).
  */
 @Component
-class NearbyActivityIndex {
+class NearbyActivityIndex implements GeoIndex.Source, GeoIndex.Holder {
 
 	static final String KEY = "activity:{geo}";
+
+	private final ActivityMapper activities;
 
 	private final GeoIndex index;
 
 	NearbyActivityIndex(StringRedisTemplate redis, ActivityMapper activities) {
-		this.index = new GeoIndex(KEY, "Activity", redis, new GeoIndex.Source() {
-			@Override
-			public List<GeoIndex.Place> all() {
-				return activities.discoverable().stream().map(NearbyActivityIndex::place).toList();
-			}
-
-			@Override
-			public Optional<GeoIndex.Place> find(long id) {
-				return Optional.ofNullable(activities.selectById(id))
-					.filter(activity -> activity.getStatus().discoverable())
-					.map(NearbyActivityIndex::place);
-			}
-
-			@Override
-			public List<GeoIndex.Place> within(double minLat, double maxLat, double minLon, double maxLon) {
-				return activities.discoverableWithin(minLat, maxLat, minLon, maxLon)
-					.stream()
-					.map(NearbyActivityIndex::place)
-					.toList();
-			}
-		});
+		this.activities = activities;
+		this.index = new GeoIndex(KEY, "Activity", redis, this);
 	}
 
 	/** One hit: an activity id and its distance in meters. */
@@ -60,9 +44,29 @@ class NearbyActivityIndex {
 		return this.index.rebuild();
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(ActivityChanged event) {
-		this.index.refresh(event.activityId());
+	@Override
+	public GeoIndex geoIndex() {
+		return this.index;
+	}
+
+	@Override
+	public List<GeoIndex.Place> all() {
+		return this.activities.discoverable().stream().map(NearbyActivityIndex::place).toList();
+	}
+
+	@Override
+	public Optional<GeoIndex.Place> find(long id) {
+		return Optional.ofNullable(this.activities.selectById(id))
+			.filter(activity -> activity.getStatus().discoverable())
+			.map(NearbyActivityIndex::place);
+	}
+
+	@Override
+	public List<GeoIndex.Place> within(double minLat, double maxLat, double minLon, double maxLon) {
+		return this.activities.discoverableWithin(minLat, maxLat, minLon, maxLon)
+			.stream()
+			.map(NearbyActivityIndex::place)
+			.toList();
 	}
 
 	private static GeoIndex.Place place(Activity activity) {

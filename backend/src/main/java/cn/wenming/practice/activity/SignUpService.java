@@ -254,7 +254,8 @@ class SignUpService {
 	 * Confirms the hours of the given sign-ups and credits them to the volunteers, all or nothing.
 	 * A sign-up whose hours are already confirmed is left alone (confirming twice is a no-op): the
 	 * guarded UPDATE lets exactly one confirmation through, and only that one credits hours.
-	 * {@link HoursConfirmed} events are published once the transaction has committed.
+	 * {@link HoursConfirmed} events are published in the transaction; their listeners run once it has
+	 * committed.
 	 */
 	List<SignUp> confirmHours(long activityId, List<Long> signUpIds) {
 		Activity activity = requireOrganiser(activityId);
@@ -283,8 +284,9 @@ class SignUpService {
 							activity.getCategory()));
 				}
 			}
+			// Recorded with the confirmation (event publication registry); the listeners run once it committed.
+			confirmed.forEach(this.events::publishEvent);
 		});
-		confirmed.forEach(this.events::publishEvent);
 		return reload(ids);
 	}
 
@@ -321,13 +323,13 @@ class SignUpService {
 	 * Revokes a sign-up's confirmed hours: a recorded reversal, never a delete. The sign-up keeps its
 	 * hours and confirmation and is stamped revoked (who, when, why) by a guarded UPDATE, so only one
 	 * of two concurrent revocations takes the hours back from the volunteer. {@link HoursRevoked} is
-	 * published once the transaction has committed, for the points reversal.
+	 * published in the transaction, for the points reversal once it has committed.
 	 */
 	SignUp revokeHours(long signUpId, String reason) {
 		SignUp signUp = requireSignUp(signUpId);
 		requireOrganiser(signUp.getActivityId());
 		Actor actor = this.access.requireActor();
-		HoursRevoked revoked = this.tx.execute(status -> {
+		this.tx.execute(status -> {
 			if (this.signUps.revokeHours(signUpId, actor.userId(), reason.strip(), this.clock.instant()) == 0) {
 				// Read again: the state may have changed since the first read.
 				SignUp now = this.signUps.selectById(signUpId);
@@ -335,9 +337,11 @@ class SignUpService {
 						: ErrorCode.HOURS_NOT_CONFIRMED);
 			}
 			this.hours.subtractCreditHours(signUp.getVolunteerId(), signUp.getHours());
-			return new HoursRevoked(signUp.getUserId(), signUp.getActivityId(), signUpId, signUp.getHours());
+			HoursRevoked revoked = new HoursRevoked(signUp.getUserId(), signUp.getActivityId(), signUpId,
+					signUp.getHours());
+			this.events.publishEvent(revoked);
+			return revoked;
 		});
-		this.events.publishEvent(revoked);
 		return this.signUps.selectById(signUpId);
 	}
 

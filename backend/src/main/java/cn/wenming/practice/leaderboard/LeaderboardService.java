@@ -282,8 +282,10 @@ class LeaderboardService {
 	}
 
 	/**
-	 * Nightly by default ({@code app.leaderboard.rebuild-cron}): bounds how long an update lost while
-	 * Redis was unreachable (listeners only log) can stay on an all-time board, whose key never
+	 * Nightly by default ({@code app.leaderboard.rebuild-cron}): a backstop only. Updates reach the
+	 * boards through {@link LeaderboardUpdates}, whose failed runs the event publication registry
+	 * resubmits; this bounds how long anything still missed (an update dropped from the registry by
+	 * hand, a board edited outside the application) can stay on an all-time board, whose key never
 	 * expires. Idempotent, but a rebuild reads the whole period's ledger: one instance per tick.
 	 */
 	@Scheduled(cron = "${app.leaderboard.rebuild-cron:-}")

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A need was completed: who served and for how long, so that other features (points, service
  * hours) can credit them. Published inside the completing transaction; consume it with
- * {@code @TransactionalEventListener} so it is seen only once the completion has committed.
+ * {@code @ApplicationModuleListener} so it is seen only once the completion has committed.
  */
 public record NeedCompleted(long needId, long stationId, List<Participant> participants, Instant completedAt) {
 

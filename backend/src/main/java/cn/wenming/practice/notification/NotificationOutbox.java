@@ -3,12 +3,14 @@ package cn.wenming.practice.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.google.gson.Gson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -17,8 +19,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Writes notifications in the caller's transaction and hands them to the {@link NotificationSender}
- * once that transaction has committed: the row commits (or rolls back) with the business change, and
- * nothing is sent for a change that did not happen. Without a transaction (the reminder job) each
+ * once that transaction has committed: nothing is sent for a row that did not commit. The triggers
+ * call it from their after-commit listeners ({@link NotificationTriggers}). Without a transaction (the reminder job) each
  * row is its own statement and is handed over at once.
  */
 @Component
@@ -26,7 +28,11 @@ class NotificationOutbox {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationOutbox.class);
 
-	private static final Gson GSON = new Gson();
+	/** Plain string maps only, so Jackson's defaults suffice (no need for the application's mapper). */
+	private static final JsonMapper JSON = JsonMapper.shared();
+
+	private static final TypeReference<LinkedHashMap<String, String>> DATA = new TypeReference<>() {
+	};
 
 	private final NotificationMapper notifications;
 
@@ -69,7 +75,7 @@ class NotificationOutbox {
 				row.setUserId(message.userId());
 				row.setTemplateId(template.templateId());
 				row.setPage(this.renderer.page(template, message.variables()));
-				row.setDataJson(GSON.toJson(this.renderer.data(template, message.variables())));
+				row.setDataJson(JSON.writeValueAsString(this.renderer.data(template, message.variables())));
 				row.setObjectId(message.objectId());
 				row.setDedupeKey(message.dedupeKey());
 				row.setStatus(NotificationStatus.PENDING);
@@ -96,9 +102,7 @@ class NotificationOutbox {
 
 	/** The stored data fields of a row, in their order. */
 	static Map<String, String> data(Notification row) {
-		@SuppressWarnings("unchecked")
-		Map<String, String> data = GSON.fromJson(row.getDataJson(), java.util.LinkedHashMap.class);
-		return data;
+		return JSON.readValue(row.getDataJson(), DATA);
 	}
 
 	private void sendAfterCommit(List<Long> ids) {

@@ -27,16 +27,17 @@ import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.team.TeamDirectory;
 import cn.wenming.practice.team.TeamRef;
 
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Turns other features' events into outbox rows. Each listener runs just before the business
- * transaction commits ({@code BEFORE_COMMIT}), in it: it sees the change being made (the new
- * assignee, the promoted sign-up) and its rows commit or roll back with that change. An event
- * published without a transaction is handled at once ({@code fallbackExecution}). Recipients who
- * have no user (an assisted order's resident) get nothing.
+ * Turns other features' events into outbox rows. The events are recorded in the event publication
+ * registry with the business change, so nothing is written for a change that rolled back; each
+ * listener runs once that change has committed, in a transaction of its own, and a failure leaves
+ * the publication incomplete so that it is resubmitted. Every row carries a dedupe key made of the
+ * event and the recipient, so a resubmitted event writes no second row: the outbox (and its one send
+ * per WeChat acceptance) sees each message once. Recipients who have no user (an assisted order's
+ * resident) get nothing.
  */
 @Component
 class NotificationTriggers {
@@ -68,19 +69,19 @@ class NotificationTriggers {
 
 	// --- Needs.
 
-	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	@ApplicationModuleListener
 	void on(NeedPublished event) {
 		aboutNeed(NotificationKind.NEED_PUBLISHED, event.needId(), event.at(), Map.of(), NotificationTriggers::resident);
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	@ApplicationModuleListener
 	void on(NeedRejected event) {
 		aboutNeed(NotificationKind.NEED_REJECTED, event.needId(), event.at(), Map.of("reason", Objects.requireNonNullElse(event.reason(), "")),
 				NotificationTriggers::resident);
 	}
 
 	/** The dispatched volunteer, or the team's leader at the time of the dispatch. */
-	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	@ApplicationModuleListener
 	void on(NeedDispatched event) {
 		Long recipient = (event.volunteerUserId() != null) ? event.volunteerUserId()
 				: (event.teamId() != null) ? this.teams.findTeam(event.teamId()).map(TeamRef::leaderUserId).orElse(null)
@@ -89,23 +90,23 @@ class NotificationTriggers {
 				Map.of("deadline", this.renderer.time(event.deadline())), parties -> ids(recipient));
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	@ApplicationModuleListener
 	void on(NeedAccepted event) {
 		aboutNeed(NotificationKind.NEED_ACCEPTED, event.needId(), event.at(), Map.of(), NotificationTriggers::resident);
 	}
 
 	/** The resident, whose page for this message is where they rate the service. */
-	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	@ApplicationModuleListener
 	void on(NeedCompleted event) {
 		aboutNeed(NotificationKind.NEED_COMPLETED, event.needId(), event.completedAt(), Map.of(), NotificationTriggers::resident);
 	}
 
 	/** The admins of the 所 or 中心 above the need's station that the need was escalated to. */
-	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	@ApplicationModuleListener
 	void on(NeedEscalated event) {
 		Optional<OrgUnitRef> target = ancestorAt(event.stationId(), event.level());
 		List<Long> recipients = target.map(unit -> this.admins.of(unit.id())).orElse(List.of());
-		aboutNeed(NotificationKind.NEED_OVERDUE, event.needId(), event.at(),
+		aboutNeed(NotificationKind.NEED_OVERDUE, event.needId(), event.at(), event.stage() + "-" + event.level(),
 				Map.of("stage", stageName(event.stage()), "level", (event.level() == OrgLevel.CENTER) ? "中心" : "所"),
 				parties -> recipients);
 	}
@@ -113,13 +114,13 @@ class NotificationTriggers {
 	// --- Activities.
 
 	/** Everyone still signed up or waiting when the activity was cancelled. */
-	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	@ApplicationModuleListener
 	void on(ActivityCancelled event) {
 		aboutActivity(NotificationKind.ACTIVITY_CANCELLED, event.activityId(), event.at(),
 				this.activities.liveUserIds(event.activityId()));
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	@ApplicationModuleListener
 	void on(WaitlistPromoted event) {
 		aboutActivity(NotificationKind.WAITLIST_PROMOTED, event.activityId(), event.at(), List.of(event.userId()));
 	}
@@ -141,27 +142,44 @@ class NotificationTriggers {
 
 	private void aboutNeed(NotificationKind kind, long needId, Instant at, Map<String, String> extra,
 			Recipients recipients) {
+		aboutNeed(kind, needId, at, null, extra, recipients);
+	}
+
+	/** {@code detail} tells apart two events of one kind about one need at one instant. */
+	private void aboutNeed(NotificationKind kind, long needId, Instant at, String detail, Map<String, String> extra,
+			Recipients recipients) {
 		this.needs.of(needId).ifPresent(parties -> {
 			Map<String, String> variables = new LinkedHashMap<>(extra);
 			variables.put("id", Long.toString(needId));
 			variables.put("title", parties.title());
 			variables.put("time", this.renderer.time(at));
-			enqueue(kind, needId, variables, recipients.of(parties));
+			enqueue(kind, needId, at, detail, variables, recipients.of(parties));
 		});
 	}
 
 	private void aboutActivity(NotificationKind kind, long activityId, Instant at, List<Long> recipients) {
-		this.activities.summary(activityId).ifPresent(activity -> enqueue(kind, activityId,
+		this.activities.summary(activityId).ifPresent(activity -> enqueue(kind, activityId, at, null,
 				ActivityReminderJob.variables(this.renderer, activity.activityId(), activity.title(),
 						activity.startsAt(), activity.address(), at),
 				recipients));
 	}
 
-	private void enqueue(NotificationKind kind, long objectId, Map<String, String> variables, List<Long> recipients) {
+	private void enqueue(NotificationKind kind, long objectId, Instant at, String detail, Map<String, String> variables,
+			List<Long> recipients) {
 		Set<Long> distinct = new LinkedHashSet<>(recipients);
 		this.outbox.enqueue(distinct.stream()
-			.map(userId -> new NotificationOutbox.Message(kind, userId, objectId, variables, null))
+			.map(userId -> new NotificationOutbox.Message(kind, userId, objectId, variables,
+					dedupeKey(kind, objectId, at, detail, userId)))
 			.toList());
+	}
+
+	/**
+	 * The event (kind, object, instant and detail) and the recipient: the same for a resubmitted
+	 * event, so the outbox writes its row once. At most about 80 characters (the column holds 100).
+	 */
+	static String dedupeKey(NotificationKind kind, long objectId, Instant at, String detail, long userId) {
+		return kind.name() + ":" + objectId + ":" + at.toEpochMilli() + ((detail == null) ? "" : ":" + detail) + ":"
+				+ userId;
 	}
 
 	/** The unit at {@code level} on the path from the center down to the station. */

@@ -7,14 +7,15 @@ import cn.wenming.practice.shared.GeoIndex;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The 15-minute service circle: open stations with coordinates in a {@link GeoIndex}, searched
- * nearest first, patched after every committed change of a station.
+ * nearest first. This class only supplies the rows and the key; the index is patched after every
+ * committed change of a station by the shared after-commit listener ({@link StationChanged} is a
+ * {@link GeoIndex.PlaceChanged}).
  */
 @Component
-class NearbyStationIndex {
+class NearbyStationIndex implements GeoIndex.Source, GeoIndex.Holder {
 
 	static final String KEY = "org:{stations-geo}";
 
@@ -22,31 +23,13 @@ class NearbyStationIndex {
 
 	static final String DIRTY_KEY = GeoIndex.dirtyKeyOf(KEY);
 
+	private final OrgUnitMapper units;
+
 	private final GeoIndex index;
 
 	NearbyStationIndex(StringRedisTemplate redis, OrgUnitMapper units) {
-		this.index = new GeoIndex(KEY, "Station", redis, new GeoIndex.Source() {
-			@Override
-			public List<GeoIndex.Place> all() {
-				return units.openStationsWithCoordinates().stream().map(NearbyStationIndex::place).toList();
-			}
-
-			@Override
-			public Optional<GeoIndex.Place> find(long id) {
-				return Optional.ofNullable(units.selectById(id))
-					.filter(unit -> unit.getLevel() == OrgLevel.STATION && OrgUnit.OPEN.equals(unit.getStatus())
-							&& unit.getLatitude() != null && unit.getLongitude() != null)
-					.map(NearbyStationIndex::place);
-			}
-
-			@Override
-			public List<GeoIndex.Place> within(double minLat, double maxLat, double minLon, double maxLon) {
-				return units.openStationsWithin(minLat, maxLat, minLon, maxLon)
-					.stream()
-					.map(NearbyStationIndex::place)
-					.toList();
-			}
-		});
+		this.units = units;
+		this.index = new GeoIndex(KEY, "Station", redis, this);
 	}
 
 	/** One hit: a station id and its distance in meters. */
@@ -65,9 +48,30 @@ class NearbyStationIndex {
 		return this.index.rebuild();
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(StationChanged event) {
-		this.index.refresh(event.stationId());
+	@Override
+	public GeoIndex geoIndex() {
+		return this.index;
+	}
+
+	@Override
+	public List<GeoIndex.Place> all() {
+		return this.units.openStationsWithCoordinates().stream().map(NearbyStationIndex::place).toList();
+	}
+
+	@Override
+	public Optional<GeoIndex.Place> find(long id) {
+		return Optional.ofNullable(this.units.selectById(id))
+			.filter(unit -> unit.getLevel() == OrgLevel.STATION && OrgUnit.OPEN.equals(unit.getStatus())
+					&& unit.getLatitude() != null && unit.getLongitude() != null)
+			.map(NearbyStationIndex::place);
+	}
+
+	@Override
+	public List<GeoIndex.Place> within(double minLat, double maxLat, double minLon, double maxLon) {
+		return this.units.openStationsWithin(minLat, maxLat, minLon, maxLon)
+			.stream()
+			.map(NearbyStationIndex::place)
+			.toList();
 	}
 
 	private static GeoIndex.Place place(OrgUnit unit) {

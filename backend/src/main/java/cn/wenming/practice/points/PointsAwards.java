@@ -6,24 +6,23 @@ import cn.wenming.practice.need.NeedCompleted;
 import cn.wenming.practice.need.NeedDirectory;
 import cn.wenming.practice.need.NeedRated;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Turns other features' committed facts into ledger entries, by the rules of
  * {@link PointsProperties}. Each award has a business id (the sign-up, the need) so a redelivered
- * event changes nothing. Listeners run after the business change committed ({@code fallbackExecution}
- * covers events published outside a transaction, as {@code confirmHours} does once it has
- * committed), so a failure here must not surface to the user or undo anything: it is logged with
- * the event, and {@link PointsReconciler} replays the award later from MySQL.
+ * event changes nothing. Listeners run after the business change committed, off the request thread,
+ * through the event publication registry: a failure leaves the publication incomplete and it is
+ * resubmitted ({@code EventPublicationResubmission}) until the award lands.
+ * {@link PointsReconciler} stays as a backstop. No surrounding transaction
+ * ({@code NOT_SUPPORTED}): each posting is a transaction of its own in the ledger, so a duplicate
+ * delivered at the same moment rolls back only itself, and one participant's failure does not undo
+ * the others' awards.
  */
 @Component
 class PointsAwards {
-
-	private static final Logger log = LoggerFactory.getLogger(PointsAwards.class);
 
 	private final PointsLedger ledger;
 
@@ -40,34 +39,24 @@ class PointsAwards {
 		this.needs = needs;
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(HoursConfirmed event) {
-		safely(event, () -> award(event));
+		award(event);
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(NeedCompleted event) {
-		safely(event, () -> award(event));
+		award(event);
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(NeedRated event) {
-		safely(event, () -> award(event));
+		award(event);
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(HoursRevoked event) {
-		safely(event, () -> reverse(event));
-	}
-
-	/** The business change has committed: nothing thrown here may reach its caller. */
-	private static void safely(Object event, Runnable award) {
-		try {
-			award.run();
-		}
-		catch (RuntimeException ex) {
-			log.error("Points award failed and must be replayed: {}", event, ex);
-		}
+		reverse(event);
 	}
 
 	/** Awards confirmed activity hours; returns how many entries were written (0 if already awarded). */
@@ -76,7 +65,7 @@ class PointsAwards {
 		if (points <= 0) {
 			return 0;
 		}
-		return post(event, new PointsLedger.Posting(event.volunteerUserId(), points, PointsType.ACTIVITY_HOURS,
+		return post(new PointsLedger.Posting(event.volunteerUserId(), points, PointsType.ACTIVITY_HOURS,
 				Long.toString(event.signUpId()),
 				"活动服务时长 " + event.hours().stripTrailingZeros().toPlainString() + " 小时", null));
 	}
@@ -92,21 +81,25 @@ class PointsAwards {
 		if (award == null) {
 			return 0;
 		}
-		return post(event, new PointsLedger.Posting(event.volunteerUserId(), -award.getDelta(), PointsType.REVERSAL,
+		return post(new PointsLedger.Posting(event.volunteerUserId(), -award.getDelta(), PointsType.REVERSAL,
 				Long.toString(award.getId()), "活动服务时长被撤销", null));
 	}
 
-	/** Awards every participant of a completed need for their hours. */
+	/**
+	 * Awards every participant of a completed need for their hours. A failed award does not stop the
+	 * others; the first failure is thrown at the end, so the event is resubmitted and the awards
+	 * already made are found and left alone.
+	 */
 	int award(NeedCompleted event) {
-		int written = 0;
+		Awards awards = new Awards();
 		for (NeedCompleted.Participant participant : event.participants()) {
 			int points = this.rules.forNeedHours(participant.hours());
 			if (points > 0) {
-				written += post(event, new PointsLedger.Posting(participant.userId(), points, PointsType.NEED_COMPLETED,
+				awards.post(new PointsLedger.Posting(participant.userId(), points, PointsType.NEED_COMPLETED,
 						Long.toString(event.needId()), "完成群众需求", null));
 			}
 		}
-		return written;
+		return awards.written();
 	}
 
 	/** Awards the rating bonus to every participant of a need rated high enough. */
@@ -114,23 +107,46 @@ class PointsAwards {
 		if (event.stars() < this.rules.ratingBonusMinStars() || this.rules.ratingBonus() <= 0) {
 			return 0;
 		}
-		int written = 0;
+		Awards awards = new Awards();
 		for (NeedCompleted.Participant participant : this.needs.participants(event.needId())) {
-			written += post(event, new PointsLedger.Posting(participant.userId(), this.rules.ratingBonus(),
+			awards.post(new PointsLedger.Posting(participant.userId(), this.rules.ratingBonus(),
 					PointsType.RATING_BONUS, Long.toString(event.needId()), "群众评价 " + event.stars() + " 星", null));
 		}
-		return written;
+		return awards.written();
 	}
 
-	/** One award; a failure is logged and does not stop the other participants' awards. */
-	private int post(Object event, PointsLedger.Posting posting) {
-		try {
-			return this.ledger.post(posting).created() ? 1 : 0;
+	private int post(PointsLedger.Posting posting) {
+		return this.ledger.post(posting).created() ? 1 : 0;
+	}
+
+	/** Several awards for one event: all are tried, then the first failure (if any) is thrown. */
+	private final class Awards {
+
+		private int written;
+
+		private RuntimeException failure;
+
+		void post(PointsLedger.Posting posting) {
+			try {
+				this.written += PointsAwards.this.ledger.post(posting).created() ? 1 : 0;
+			}
+			catch (RuntimeException ex) {
+				if (this.failure == null) {
+					this.failure = ex;
+				}
+				else {
+					this.failure.addSuppressed(ex);
+				}
+			}
 		}
-		catch (RuntimeException ex) {
-			log.error("Points award failed and must be replayed: {} for user {}", event, posting.userId(), ex);
-			return 0;
+
+		int written() {
+			if (this.failure != null) {
+				throw this.failure;
+			}
+			return this.written;
 		}
+
 	}
 
 }

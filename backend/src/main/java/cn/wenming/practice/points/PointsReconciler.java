@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import cn.wenming.practice.activity.ConfirmedHours;
 import cn.wenming.practice.activity.HoursConfirmed;
@@ -20,8 +21,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Replays awards an after-commit listener missed (it failed, or the process died between the
- * business commit and the award) by reading the facts again from MySQL: confirmed hours, completed
+ * A backstop only: awards reach the ledger through {@link PointsAwards}, whose failed or interrupted
+ * runs the event publication registry resubmits until they complete. This replays anything that
+ * still went missing (a publication removed by hand, facts written outside the application) by
+ * reading the facts again from MySQL: confirmed hours, completed
  * and rated needs since a point in time, and hours revoked since then (their reversal is replayed:
  * a failed reversal is retried). Every award is idempotent by its unique key, so replaying
  * what was already awarded writes nothing, and running on several instances at once is safe
@@ -79,7 +82,7 @@ class PointsReconciler {
 		for (List<HoursConfirmed> page = this.hours.since(since, after, BATCH); !page.isEmpty(); page = this.hours
 			.since(since, after, BATCH)) {
 			for (HoursConfirmed event : page) {
-				replayed += this.awards.award(event);
+				replayed += replay(event, () -> this.awards.award(event));
 				after = event.signUpId();
 			}
 		}
@@ -87,7 +90,7 @@ class PointsReconciler {
 		for (List<NeedCompleted> page = this.needs.completedSince(since, after, BATCH); !page.isEmpty(); page = this.needs
 			.completedSince(since, after, BATCH)) {
 			for (NeedCompleted event : page) {
-				replayed += this.awards.award(event);
+				replayed += replay(event, () -> this.awards.award(event));
 				after = event.needId();
 			}
 		}
@@ -95,7 +98,7 @@ class PointsReconciler {
 		for (List<NeedRated> page = this.needs.ratedSince(since, after, BATCH); !page.isEmpty(); page = this.needs
 			.ratedSince(since, after, BATCH)) {
 			for (NeedRated event : page) {
-				replayed += this.awards.award(event);
+				replayed += replay(event, () -> this.awards.award(event));
 				after = event.needId();
 			}
 		}
@@ -104,7 +107,7 @@ class PointsReconciler {
 		for (List<HoursRevoked> page = this.hours.revokedSince(since, after, BATCH); !page.isEmpty(); page = this.hours
 			.revokedSince(since, after, BATCH)) {
 			for (HoursRevoked event : page) {
-				replayed += this.awards.reverse(event);
+				replayed += replay(event, () -> this.awards.reverse(event));
 				after = event.signUpId();
 			}
 		}
@@ -116,6 +119,17 @@ class PointsReconciler {
 			log.warn("Points reconciliation replayed {} missed awards since {}", replayed, since);
 		}
 		return new Result(replayed, drifted);
+	}
+
+	/** One replay; a failure is logged and the run goes on with the next (the next run tries again). */
+	private static int replay(Object event, IntSupplier award) {
+		try {
+			return award.getAsInt();
+		}
+		catch (RuntimeException ex) {
+			log.error("Points replay failed: {}", event, ex);
+			return 0;
+		}
 	}
 
 }

@@ -2,23 +2,18 @@ package cn.wenming.practice.project;
 
 import java.time.Clock;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Records ratings of needs served under a project so that {@code Project.rating} counts them with
- * the activity ratings. Runs after the rating committed; the need id is the primary key, so a
- * redelivered event changes nothing. A failure here must not reach the resident who rated: it is
- * logged with the event.
+ * the activity ratings. Runs after the rating committed, through the event publication registry (a
+ * failure is retried); the need id is the primary key, so a redelivered event changes nothing.
  */
 @Component
 class ProjectNeedRatings {
-
-	private static final Logger log = LoggerFactory.getLogger(ProjectNeedRatings.class);
 
 	private final ProjectNeedRatingMapper ratings;
 
@@ -29,7 +24,7 @@ class ProjectNeedRatings {
 		this.clock = clock;
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@ApplicationModuleListener
 	void on(ServiceRated event) {
 		if (event.source() != ServiceRated.Source.NEED) {
 			return;
@@ -45,9 +40,6 @@ class ProjectNeedRatings {
 		}
 		catch (DuplicateKeyException ex) {
 			// Already counted: a replay.
-		}
-		catch (RuntimeException ex) {
-			log.error("Project need rating not recorded: {}", event, ex);
 		}
 	}
 

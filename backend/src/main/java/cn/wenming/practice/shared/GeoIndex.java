@@ -27,7 +27,8 @@ import org.springframework.data.redis.domain.geo.GeoReference;
  * <ul>
  * <li>rebuilt when missing, into a temporary key that is then renamed, so a reader never sees a
  * half-built set; one rebuild at a time (a lock key), other readers answer from MySQL meanwhile;</li>
- * <li>patched after each committed change of a place ({@link #refresh}), but only while it exists (a
+ * <li>patched after each committed change of a place ({@link #refresh}, called by {@link GeoIndexUpdates}
+ * for a feature's {@link PlaceChanged} event), but only while it exists (a
  * patch must not create a one-member set that would pass for the whole index); a change that lands
  * during a rebuild marks the rebuild dirty, and a dirty rebuild is thrown away rather than published
  * stale;</li>
@@ -77,6 +78,27 @@ public final class GeoIndex {
 	public record Hit(long id, double distanceMeters) {
 	}
 
+	/**
+	 * An event saying that one place of the index at {@link #geoIndexKey()} may have changed. A
+	 * feature's event implements it and {@link GeoIndexUpdates} patches that index once the change
+	 * has committed, through the event publication registry (retried until it succeeds).
+	 */
+	public interface PlaceChanged {
+
+		/** The Redis key of the index, as given to {@link GeoIndex#GeoIndex}. */
+		String geoIndexKey();
+
+		long placeId();
+
+	}
+
+	/** A bean that holds a feature's index, so that {@link GeoIndexUpdates} can find it by key. */
+	public interface Holder {
+
+		GeoIndex geoIndex();
+
+	}
+
 	/** Where the truth lives: the feature's MySQL queries. */
 	public interface Source {
 
@@ -117,6 +139,11 @@ public final class GeoIndex {
 		this.name = name;
 		this.redis = redis;
 		this.source = source;
+	}
+
+	/** The Redis key of the set. */
+	public String key() {
+		return this.key;
 	}
 
 	/** The key of the lock held while the index at {@code key} is rebuilt. */
@@ -202,23 +229,19 @@ public final class GeoIndex {
 	}
 
 	/**
-	 * Brings one place's entry in line with MySQL. Call it after the change that touched the place
-	 * has committed; a failure is logged, never thrown, because that change must stand.
+	 * Brings one place's entry in line with MySQL. Called after the change that touched the place
+	 * has committed ({@link GeoIndexUpdates}); a failure (Redis unreachable) is thrown, so that the
+	 * event publication stays incomplete and the patch is retried. Patching twice is harmless.
 	 */
 	public void refresh(long id) {
-		try {
-			Optional<Place> place = this.source.find(id);
-			if (place.isPresent()) {
-				this.redis.execute(PATCH, List.of(this.key, this.lockKey, this.dirtyKey), "add", Long.toString(id),
-						Double.toString(place.get().longitude()), Double.toString(place.get().latitude()));
-			}
-			else {
-				this.redis.execute(PATCH, List.of(this.key, this.lockKey, this.dirtyKey), "rem", Long.toString(id), "0",
-						"0");
-			}
+		Optional<Place> place = this.source.find(id);
+		if (place.isPresent()) {
+			this.redis.execute(PATCH, List.of(this.key, this.lockKey, this.dirtyKey), "add", Long.toString(id),
+					Double.toString(place.get().longitude()), Double.toString(place.get().latitude()));
 		}
-		catch (RuntimeException ex) {
-			log.warn("Could not update the {} index for {}: {}", this.name, id, ex.getClass().getSimpleName());
+		else {
+			this.redis.execute(PATCH, List.of(this.key, this.lockKey, this.dirtyKey), "rem", Long.toString(id), "0",
+					"0");
 		}
 	}
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static cn.wenming.practice.testinfra.AfterCommit.awaitListeners;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -176,6 +177,8 @@ class ActivityFlowTest {
 	@Test
 	void nearbyFindsPublishedActivitiesAndFollowsCancellation() {
 		String near = this.s.published(Duration.ofDays(1), Duration.ofHours(2), 5);
+		// The nearby index is patched after the commit.
+		awaitListeners(this.jdbc);
 		var search = this.s.api.anonymous().documentName("nearbyActivities")
 			.variable("latitude", this.s.latitude + 0.01).variable("longitude", this.s.longitude)
 			.variable("radiusMeters", 3000);
@@ -187,6 +190,7 @@ class ActivityFlowTest {
 			.path("nearbyActivities").entityList(Object.class).hasSize(0);
 
 		this.s.move(this.s.admin, "cancelActivity", near);
+		awaitListeners(this.jdbc);
 		this.s.api.anonymous().documentName("nearbyActivities")
 			.variable("latitude", this.s.latitude).variable("longitude", this.s.longitude).variable("radiusMeters", 3000)
 			.execute().path("nearbyActivities").entityList(Object.class).hasSize(0);

@@ -13,6 +13,8 @@ import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static cn.wenming.practice.testinfra.AfterCommit.awaitListeners;
+import static cn.wenming.practice.testinfra.AfterCommit.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -33,6 +35,7 @@ class ActivityNearbyTest {
 	ActivityScenario s;
 
 	private List<String> nearbyIds() {
+		awaitListeners(this.jdbc);
 		return this.s.api.anonymous().documentName("nearbyActivities").variable("latitude", this.s.latitude)
 			.variable("longitude", this.s.longitude).variable("radiusMeters", 2000).execute()
 			.path("nearbyActivities[*].activity.id").entityList(String.class).get();
@@ -47,10 +50,11 @@ class ActivityNearbyTest {
 		assertThat(this.redis.keys("activity:{geo}:tmp:*")).isEmpty();
 		// Patched after each committed move while it exists.
 		String second = this.s.published(Duration.ofDays(2), Duration.ofHours(2), 5);
-		assertThat(this.redis.opsForGeo().position(NearbyActivityIndex.KEY, second)).hasSize(1).doesNotContainNull();
+		eventually(() -> assertThat(this.redis.opsForGeo().position(NearbyActivityIndex.KEY, second)).hasSize(1)
+			.doesNotContainNull());
 		this.s.move(this.s.admin, "startActivity", second);
 		this.s.move(this.s.admin, "finishActivity", second);
-		assertThat(this.redis.opsForGeo().position(NearbyActivityIndex.KEY, second)).containsOnlyNulls();
+		eventually(() -> assertThat(this.redis.opsForGeo().position(NearbyActivityIndex.KEY, second)).containsOnlyNulls());
 		assertThat(nearbyIds()).containsExactly(published);
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static cn.wenming.practice.testinfra.AfterCommit.awaitListeners;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -149,7 +150,9 @@ class ActivityUpdateTest {
 		update(this.s.admin, id, retitled).path("updateActivity.title").entity(String.class).isEqualTo("社区义诊（加场）");
 	}
 
+	/** Nearby activities, once the index's after-commit patches have run. */
 	private List<String> nearby(double latitude, double longitude) {
+		awaitListeners(this.jdbc);
 		return this.s.api.anonymous().documentName("nearbyActivities").variable("latitude", latitude)
 			.variable("longitude", longitude).variable("radiusMeters", 2000).execute()
 			.path("nearbyActivities[*].activity.id").entityList(String.class).get();

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import cn.wenming.practice.testinfra.AfterCommit;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
@@ -41,7 +42,8 @@ class SignUpScaleOutTest {
 		int volunteers = 90;
 		String activityId = s.published(Duration.ofDays(1), Duration.ofHours(2), capacity);
 		// The nearby index (a GEO set whose build and patch scripts share one hash tag) works on the
-		// cluster, and every instance finds the new activity in it.
+		// cluster, and every instance finds the new activity in it once the after-commit patch ran.
+		AfterCommit.awaitListeners(jdbc);
 		for (int i = 0; i < instances.size(); i++) {
 			List<String> nearby = instances.api(i).anonymous().documentName("nearbyActivities")
 				.variable("latitude", s.latitude).variable("longitude", s.longitude).variable("radiusMeters", 2000)

@@ -16,6 +16,7 @@ import java.util.Map;
 import cn.wenming.practice.activity.ActivityFinished;
 import cn.wenming.practice.activity.HoursConfirmed;
 import cn.wenming.practice.activity.HoursRevoked;
+import cn.wenming.practice.testinfra.AfterCommit;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
@@ -26,7 +27,9 @@ import cn.wenming.practice.volunteer.ServiceCategory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A county of its own (中心 → 所 i1 (站 s1, s2), 所 i2 (站 s3)) with volunteers registered through
@@ -40,6 +43,8 @@ final class LeaderboardScenario {
 	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	final Api api;
+
+	final TransactionTemplate tx;
 
 	final JdbcTemplate jdbc;
 
@@ -76,6 +81,7 @@ final class LeaderboardScenario {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
+		this.tx = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
 		this.fixtures = new Fixtures(jdbc);
 		this.center = this.fixtures.unit(null, "CENTER", Fixtures.unique("中心"), 31.3, 119.8);
 		this.i1 = this.fixtures.unit(this.center, "INSTITUTE", Fixtures.unique("所"), 31.3, 119.8);
@@ -127,15 +133,15 @@ final class LeaderboardScenario {
 				unit, Timestamp.from(endsAt.minusSeconds(7200)), Timestamp.from(endsAt),
 				Timestamp.from(endsAt.minusSeconds(7200)), finished ? "FINISHED" : "ONGOING", user(0));
 		if (finished) {
-			this.events.publishEvent(new ActivityFinished(id));
+			publish(new ActivityFinished(id));
 		}
 		return id;
 	}
 
 	/**
 	 * Volunteer {@code index} served {@code hours} at the activity, confirmed now (the clock's now):
-	 * the sign-up row, then {@link HoursConfirmed} as the activity feature publishes it after its
-	 * commit (points award it; boards refresh). Returns the event, for replays.
+	 * the sign-up row, then {@link HoursConfirmed} published in a transaction as the activity feature
+	 * does (points award it and boards refresh after the commit). Returns the event, for replays.
 	 */
 	HoursConfirmed serve(int index, long activity, String hours) {
 		BigDecimal h = new BigDecimal(hours);
@@ -145,7 +151,7 @@ final class LeaderboardScenario {
 		this.jdbc.update("UPDATE volunteer SET credit_hours = credit_hours + ? WHERE id = ?", h,
 				this.volunteerIds.get(index));
 		HoursConfirmed event = new HoursConfirmed(user(index), activity, signUp, h, ServiceCategory.CULTURE);
-		this.events.publishEvent(event);
+		publish(event);
 		return event;
 	}
 
@@ -154,8 +160,17 @@ final class LeaderboardScenario {
 		this.jdbc.update("UPDATE activity_sign_up SET hours_revoked_at = ?, hours_revoked_by = ?, "
 				+ "hours_revoke_reason = '核实未到场' WHERE id = ?", Timestamp.from(this.clock.instant()), user(0),
 				served.signUpId());
-		this.events.publishEvent(new HoursRevoked(served.volunteerUserId(), served.activityId(), served.signUpId(),
-				served.hours()));
+		publish(new HoursRevoked(served.volunteerUserId(), served.activityId(), served.signUpId(), served.hours()));
+	}
+
+	/**
+	 * Publishes an event as the features do, inside a transaction: the event publication registry
+	 * records it and the listeners run after the commit, on other threads. Waits for them, because
+	 * the scenario moves the clock next, and awards are stamped with the clock's time when they run.
+	 */
+	void publish(Object event) {
+		this.tx.executeWithoutResult(status -> this.events.publishEvent(event));
+		settle();
 	}
 
 	private long insert(String sql, Object... args) {
@@ -243,7 +258,14 @@ final class LeaderboardScenario {
 
 	// --- The API.
 
+	/** Waits until the listeners of everything published before have run. */
+	void settle() {
+		AfterCommit.awaitListeners(this.jdbc);
+	}
+
+	/** A board as the API answers it, once the listeners of everything published before have run. */
 	GraphQlTester.Response board(Session as, String kind, String period, String scopeType, long scopeId, int first) {
+		AfterCommit.awaitListeners(this.jdbc);
 		return this.api.as(as).documentName("leaderboard").variable("kind", kind).variable("period", period)
 			.variable("scopeType", scopeType).variable("scopeId", Long.toString(scopeId)).variable("first", first)
 			.execute();

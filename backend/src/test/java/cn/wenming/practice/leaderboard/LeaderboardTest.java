@@ -284,10 +284,11 @@ class LeaderboardTest {
 		assertEveryBoardMatchesSql("before replays");
 		HoursConfirmed event = served.get("a10");
 		for (int i = 0; i < 3; i++) {
-			this.events.publishEvent(event);
-			this.events.publishEvent(new PointsEntryRecorded(event.volunteerUserId(), 15, "ACTIVITY_HOURS",
+			this.s.publish(event);
+			this.s.publish(new PointsEntryRecorded(event.volunteerUserId(), 15, "ACTIVITY_HOURS",
 					Long.toString(event.signUpId()), this.clock.instant()));
 		}
+		this.s.settle();
 		assertThat(this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM points_entry WHERE business_type = 'ACTIVITY_HOURS' AND business_id = ?",
 				Integer.class, Long.toString(event.signUpId()))).isEqualTo(1);

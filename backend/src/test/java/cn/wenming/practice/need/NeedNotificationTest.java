@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static cn.wenming.practice.testinfra.AfterCommit.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -159,35 +160,46 @@ class NeedNotificationTest {
 	}
 
 	@Test
-	void theOutboxRowIsPartOfTheBusinessTransaction() {
+	void theNotificationIsRecordedInTheBusinessTransaction() {
 		this.probe.accept(this.s.resident, "NEED_PUBLISHED");
 		String id = this.s.submitted(Fixtures.unique("同一事务"));
 		long needId = Long.parseLong(id);
 
-		// The transaction fails at commit after the listener has written its row (seen inside the
-		// transaction): the row goes with it.
+		// The transaction fails at commit after the event was recorded for the notification trigger
+		// (the registry's row, seen inside the transaction): the record goes with it, and no outbox
+		// row is ever written.
 		int[] seenInside = { -1 };
 		assertThatIllegalStateException().isThrownBy(() -> this.tx.executeWithoutResult(status -> {
 			this.events.publishEvent(new NeedPublished(needId, this.clock.instant()));
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void beforeCommit(boolean readOnly) {
-					seenInside[0] = ofNeed(NeedNotificationTest.this.s.resident, "NEED_PUBLISHED", id).size();
+					seenInside[0] = triggerPublications(needId);
 					throw new IllegalStateException("the business change fails to commit");
 				}
 			});
 		}));
 		assertThat(seenInside[0]).isEqualTo(1);
+		assertThat(triggerPublications(needId)).isZero();
 		assertThat(ofNeed(this.s.resident, "NEED_PUBLISHED", id)).isEmpty();
 		this.tx.executeWithoutResult(status -> {
 			this.events.publishEvent(new NeedPublished(needId, this.clock.instant()));
 			status.setRollbackOnly();
 		});
+		assertThat(triggerPublications(needId)).isZero();
 		assertThat(ofNeed(this.s.resident, "NEED_PUBLISHED", id)).isEmpty();
 		assertThat(this.probe.received(this.s.resident.userId())).isEmpty();
 
+		// Committed: the trigger runs after the commit and the message is sent once.
 		this.tx.executeWithoutResult(status -> this.events.publishEvent(new NeedPublished(needId, this.clock.instant())));
 		sentOnce(this.s.resident, "NEED_PUBLISHED", id);
+		eventually(() -> assertThat(triggerPublications(needId)).isZero());
+	}
+
+	/** The notification trigger's event publications for the need, as this thread's transaction sees them. */
+	private int triggerPublications(long needId) {
+		return this.s.count("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE LISTENER_ID LIKE ? AND SERIALIZED_EVENT LIKE ?",
+				"%NotificationTriggers.on(cn.wenming.practice.need.NeedPublished)", "%\"needId\":" + needId + ",%");
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
+import static cn.wenming.practice.testinfra.AfterCommit.awaitListeners;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -130,6 +131,7 @@ class NeedProjectTest {
 				assertThat(e.stars()).isEqualTo(4);
 			});
 		// The activity feature recorded it (after commit), and only it.
+		awaitListeners(this.jdbc);
 		assertThat(this.jdbc.queryForList("SELECT need_id FROM project_need_rating WHERE project_id = ?", Long.class,
 				Long.valueOf(project))).containsExactly(Long.valueOf(rated));
 	}

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import cn.wenming.practice.testinfra.AfterCommit;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.WechatStub;
@@ -15,6 +16,7 @@ import org.awaitility.core.ConditionTimeoutException;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Test access to the notification feature for tests of other features: its jobs, its outbox rows
@@ -66,7 +68,14 @@ public final class NotificationProbe {
 		return this.jdbc.queryForObject("SELECT openid FROM app_user WHERE id = ?", String.class, userId);
 	}
 
+	/**
+	 * The user's rows of the kind, once the after-commit triggers that write rows have run (outside
+	 * a transaction; inside one, as that transaction sees them).
+	 */
 	public List<Row> rows(long userId, String kind) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			AfterCommit.awaitListeners(this.jdbc);
+		}
 		return this.jdbc.query("""
 				SELECT id, kind, user_id, template_id, page, object_id, status, attempts, wx_errcode, last_error
 				FROM notification WHERE user_id = ? AND kind = ? ORDER BY id

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static cn.wenming.practice.org.OrgApi.expectCode;
 import static cn.wenming.practice.org.OrgApi.expectOk;
 import static cn.wenming.practice.org.OrgApi.map;
+import static cn.wenming.practice.testinfra.AfterCommit.awaitListeners;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -140,6 +141,7 @@ class NearbyStationsTest {
 		assertThat(ids(nearby(this.lat, this.lon, null, null))).containsExactly(near, far);
 
 		expectOk(this.org.as(this.admin).documentName("closeOrgUnit").variable("id", near).execute());
+		awaitListeners(this.jdbc);
 		assertThat(ids(nearby(this.lat, this.lon, null, null))).containsExactly(far);
 		// Removed from the index itself, not only filtered out on the way back.
 		assertThat(this.redis.opsForGeo().position(NearbyStationIndex.KEY, Long.toString(near)))
@@ -149,6 +151,7 @@ class NearbyStationsTest {
 			.documentName("updateOrgUnitLocation")
 			.variable("input", map("id", far, "latitude", this.lat + 10 / 111_320.0, "longitude", this.lon))
 			.execute());
+		awaitListeners(this.jdbc);
 		List<Map<String, Object>> moved = nearby(this.lat, this.lon, null, null);
 		assertThat(ids(moved)).containsExactly(far);
 		assertThat(((Number) moved.get(0).get("distanceMeters")).doubleValue()).isCloseTo(10, within(1.0));
@@ -157,6 +160,7 @@ class NearbyStationsTest {
 			.documentName("updateOrgUnitLocation")
 			.variable("input", map("id", far, "address", "坐标已删除"))
 			.execute());
+		awaitListeners(this.jdbc);
 		assertThat(nearby(this.lat, this.lon, null, null)).isEmpty();
 	}
 
@@ -202,11 +206,14 @@ class NearbyStationsTest {
 		}
 	}
 
-	/** Creates an open station through the API, {@code north} and {@code east} meters from the spot. */
+	/**
+	 * Creates an open station through the API, {@code north} and {@code east} meters from the spot,
+	 * and waits for the index's after-commit patch.
+	 */
 	private long station(double north, double east) {
 		double stationLat = this.lat + north / 111_320.0;
 		double stationLon = this.lon + east / (111_320.0 * Math.cos(Math.toRadians(this.lat)));
-		return Long.parseLong(this.org.as(this.admin)
+		long id = Long.parseLong(this.org.as(this.admin)
 			.documentName("createOrgUnit")
 			.variable("input", map("parentId", this.institute, "level", "STATION", "name", Fixtures.unique("站"),
 					"latitude", stationLat, "longitude", stationLon))
@@ -214,6 +221,8 @@ class NearbyStationsTest {
 			.path("createOrgUnit.id")
 			.entity(String.class)
 			.get());
+		awaitListeners(this.jdbc);
+		return id;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -126,8 +126,11 @@ class HoursRevocationTest {
 	void aRevocationDeliveredTwiceIsReversedOnce() {
 		Session volunteer = this.s.api.login(Fixtures.unique("twice-revoked"));
 		long signUpId = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
-		this.publisher.publishEvent(new HoursConfirmed(volunteer.userId(), 1L, signUpId, new BigDecimal("3.00"),
-				ServiceCategory.CULTURE));
+		this.tx.executeWithoutResult(status -> this.publisher.publishEvent(new HoursConfirmed(volunteer.userId(), 1L,
+				signUpId, new BigDecimal("3.00"), ServiceCategory.CULTURE)));
+		// The award is made after that commit, on another thread: the revocation comes after it.
+		this.s.settle();
+		assertThat(this.s.entryCount(volunteer.userId(), "ACTIVITY_HOURS")).isEqualTo(1);
 		HoursRevoked revoked = new HoursRevoked(volunteer.userId(), 1L, signUpId, new BigDecimal("3.00"));
 
 		this.tx.executeWithoutResult(status -> this.publisher.publishEvent(revoked));

@@ -51,6 +51,7 @@ class PointsEarningTest {
 		Session volunteer = this.s.volunteer("earner");
 		String signUpId = this.s.serveActivity(volunteer, this.clock, 2);
 
+		this.s.settle();
 		var points = this.s.api.as(volunteer).documentName("myPoints").execute();
 		points.path("me.points.balance").entity(Integer.class).isEqualTo(20);
 		points.path("me.points.earnedThisYear").entity(Integer.class).isEqualTo(20);
@@ -71,10 +72,11 @@ class PointsEarningTest {
 				ServiceCategory.CULTURE);
 
 		// As the activity feature delivers it (inside a transaction, heard after the commit) — twice,
-		// then once more outside any transaction.
+		// then once more outside any transaction (recorded, and left to the resubmission job).
 		this.tx.executeWithoutResult(status -> this.publisher.publishEvent(event));
 		this.tx.executeWithoutResult(status -> this.publisher.publishEvent(event));
 		this.publisher.publishEvent(event);
+		this.s.settle();
 
 		assertThat(this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM points_entry WHERE business_type = 'ACTIVITY_HOURS' AND business_id = ? AND user_id = ?",
@@ -107,6 +109,7 @@ class PointsEarningTest {
 		assertThat(this.s.balance(volunteer)).isEqualTo(15);
 
 		this.s.rateNeed(resident, needId, 5).path("rateNeed.status").entity(String.class).isEqualTo("RATED");
+		this.s.settle();
 		assertThat(this.jdbc.queryForList(
 				"SELECT business_type FROM points_entry WHERE user_id = ? AND business_id = ? ORDER BY id", String.class,
 				volunteer.userId(), needId)).containsExactly("NEED_COMPLETED", "RATING_BONUS");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import cn.wenming.practice.testinfra.AfterCommit;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
@@ -68,32 +69,46 @@ public final class PointsScenario {
 	}
 
 	public int balance(Session as) {
+		settle();
 		return this.api.as(as).documentName("myPoints").execute().path("me.points.balance").entity(Integer.class).get();
 	}
 
 	GraphQlTester.Response entries(Session as, Integer first, String after) {
+		settle();
 		return this.api.as(as).documentName("pointsEntries").variable("first", first).variable("after", after).execute();
+	}
+
+	/**
+	 * Points are awarded by after-commit listeners on other threads: every read of balances and
+	 * entries first waits until they have run.
+	 */
+	void settle() {
+		AfterCommit.awaitListeners(this.jdbc);
 	}
 
 	// --- Stores.
 
 	public long ledgerSum(long userId) {
+		settle();
 		return this.jdbc.queryForObject("SELECT COALESCE(SUM(delta), 0) FROM points_entry WHERE user_id = ?", Long.class,
 				userId);
 	}
 
 	public Long accountBalance(long userId) {
+		settle();
 		List<Long> rows = this.jdbc.queryForList("SELECT balance FROM points_account WHERE user_id = ?", Long.class,
 				userId);
 		return rows.isEmpty() ? null : rows.get(0);
 	}
 
 	public Long redisBalance(long userId) {
+		settle();
 		Object value = this.redis.opsForHash().get(PointsBalanceCache.key(userId), "b");
 		return (value == null) ? null : Long.valueOf(value.toString());
 	}
 
 	public int entryCount(long userId, String type) {
+		settle();
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM points_entry WHERE user_id = ? AND business_type = ?",
 				Integer.class, userId, type);
 	}

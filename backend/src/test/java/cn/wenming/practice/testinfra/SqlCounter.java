@@ -13,6 +13,9 @@ import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 /**
  * Counts the SQL statements the application prepares through MyBatis, to prove that a query's
  * cost does not grow with the number of rows (no N+1). Registered in every integration test's
@@ -31,6 +34,14 @@ public class SqlCounter implements Interceptor {
 
 	private volatile boolean recording;
 
+	/** Set by the context: the measurement waits for after-commit listeners, whose statements would count. */
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	void setJdbcTemplate(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
 	@Override
 	public Object intercept(Invocation invocation) throws Throwable {
 		if (this.recording) {
@@ -44,6 +55,10 @@ public class SqlCounter implements Interceptor {
 	public <T> Measured<T> measure(Supplier<T> action) {
 		this.measuring.lock();
 		try {
+			// Listeners of earlier mutations run on other threads after their commits: let them finish first.
+			if (this.jdbc != null) {
+				AfterCommit.awaitListeners(this.jdbc);
+			}
 			this.statements.clear();
 			this.recording = true;
 			T result = action.get();
