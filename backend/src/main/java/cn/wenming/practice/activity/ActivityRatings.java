@@ -10,12 +10,12 @@ import java.util.stream.Collectors;
 
 import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.project.RatedUnderProject;
 import cn.wenming.practice.project.StarTally;
 import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -67,25 +67,25 @@ class ActivityRatings implements RatedUnderProject {
 		}
 		SignUp mine = this.signUps.findLive(activityId, userId);
 		if (mine == null || mine.getStatus() != SignUpStatus.CONFIRMED) {
-			throw new DomainException(ErrorCode.NOT_SIGNED_UP);
+			throw new DomainException(ActivityError.NOT_SIGNED_UP);
 		}
 		if (mine.getCheckedInAt() == null) {
-			throw new DomainException(ErrorCode.NOT_CHECKED_IN, "未签到参加该活动，不能评价");
+			throw new DomainException(ActivityError.NOT_CHECKED_IN, "未签到参加该活动，不能评价");
 		}
 		if (activity.getStatus() != ActivityStatus.FINISHED) {
-			throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE, "活动结束后才能评价");
+			throw new DomainException(ActivityError.ACTIVITY_INVALID_STATE, "活动结束后才能评价");
 		}
 		if (this.ratings.exists(new QueryWrapper<ActivityRating>()
 			.eq("activity_id", activityId)
 			.eq("user_id", userId))) {
-			throw new DomainException(ErrorCode.ACTIVITY_ALREADY_RATED);
+			throw new DomainException(ActivityError.ACTIVITY_ALREADY_RATED);
 		}
 		String text = (comment == null || comment.isBlank()) ? null : comment.strip();
 		// Outside any transaction: WeChat may take seconds.
 		ContentSecurity.Verdict verdict = (text == null) ? ContentSecurity.Verdict.PASS
 				: this.contentSecurity.check(this.access.openidOf(userId), ContentSecurity.Scene.COMMENT, null, text);
 		if (verdict == ContentSecurity.Verdict.RISKY) {
-			throw new DomainException(ErrorCode.CONTENT_REJECTED);
+			throw new DomainException(CommonError.CONTENT_REJECTED);
 		}
 		ActivityRating rating = new ActivityRating();
 		rating.setActivityId(activityId);
@@ -99,7 +99,7 @@ class ActivityRatings implements RatedUnderProject {
 			this.ratings.insert(rating);
 		}
 		catch (DuplicateKeyException ex) {
-			throw new DomainException(ErrorCode.ACTIVITY_ALREADY_RATED);
+			throw new DomainException(ActivityError.ACTIVITY_ALREADY_RATED);
 		}
 		return this.ratings.selectById(rating.getId());
 	}

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.wenming.practice.org.OrgError;
+import cn.wenming.practice.project.ProjectError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.org.OrgDirectory;
@@ -21,7 +23,6 @@ import cn.wenming.practice.project.ProjectDirectory;
 import cn.wenming.practice.project.ProjectRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import cn.wenming.practice.volunteer.ServiceCategory;
 import graphql.relay.Connection;
 
@@ -106,10 +107,10 @@ class ActivityService {
 		OrgUnitRef unit = this.orgs.require(project.orgUnitId());
 		Actor actor = this.access.requireAdminOver(unit.path());
 		if (project.archived()) {
-			throw new DomainException(ErrorCode.PROJECT_ARCHIVED);
+			throw new DomainException(ProjectError.PROJECT_ARCHIVED);
 		}
 		if (!unit.open()) {
-			throw new DomainException(ErrorCode.ORG_UNIT_CLOSED);
+			throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 		}
 		Instant deadline = (input.signUpDeadline() != null) ? input.signUpDeadline() : input.startsAt();
 		if (deadline.isAfter(input.endsAt())) {
@@ -118,7 +119,7 @@ class ActivityService {
 		if (input.civilizedUnitId() != null && (unit.level() != OrgLevel.STATION
 				|| !this.pairings.isPaired(input.civilizedUnitId(), unit.id()))) {
 			// Only a pairing's activities count for 结对共建 (assessment): the unit must be paired with this station.
-			throw new DomainException(ErrorCode.CIVILIZED_UNIT_NOT_PAIRED);
+			throw new DomainException(OrgError.CIVILIZED_UNIT_NOT_PAIRED);
 		}
 		Activity activity = new Activity();
 		activity.setProjectId(project.id());
@@ -178,7 +179,7 @@ class ActivityService {
 		this.tx.executeWithoutResult(status -> {
 			Activity locked = this.activities.lock(id);
 			if (locked.getStatus() != ActivityStatus.DRAFT && locked.getStatus() != ActivityStatus.PUBLISHED) {
-				throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
+				throw new DomainException(ActivityError.ACTIVITY_INVALID_STATE);
 			}
 			Instant now = this.clock.instant();
 			boolean timesChanged = !sameSecond(input.startsAt(), locked.getStartsAt())
@@ -186,13 +187,13 @@ class ActivityService {
 			boolean placeChanged = latitude.compareTo(locked.getLatitude()) != 0
 					|| longitude.compareTo(locked.getLongitude()) != 0;
 			if ((timesChanged || placeChanged) && this.signUps.countCheckedIn(id) > 0) {
-				throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE, "已有志愿者签到，不能再修改活动时间或地点");
+				throw new DomainException(ActivityError.ACTIVITY_INVALID_STATE, "已有志愿者签到，不能再修改活动时间或地点");
 			}
 			if (timesChanged && locked.getStatus() == ActivityStatus.PUBLISHED && !input.startsAt().isAfter(now)) {
 				throw DomainException.badRequest("已发布活动的开始时间须晚于现在");
 			}
 			if (input.capacity() < locked.getConfirmedCount()) {
-				throw new DomainException(ErrorCode.ACTIVITY_CAPACITY_BELOW_CONFIRMED,
+				throw new DomainException(ActivityError.ACTIVITY_CAPACITY_BELOW_CONFIRMED,
 						"名额不能少于已确认的报名人数（" + locked.getConfirmedCount() + "）");
 			}
 			List<SignUp> promoted = this.waitlist.fill(id, input.capacity(), locked.getConfirmedCount(), now);
@@ -272,7 +273,7 @@ class ActivityService {
 		Activity activity = require(id);
 		this.access.requireAdminOver(pathOf(activity));
 		if (this.activities.move(id, from.stream().map(Enum::name).toList(), to.name(), this.clock.instant()) == 0) {
-			throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
+			throw new DomainException(ActivityError.ACTIVITY_INVALID_STATE);
 		}
 		this.events.publishEvent(new ActivityChanged(id));
 		if (to == ActivityStatus.FINISHED) this.events.publishEvent(new ActivityFinished(id));

@@ -12,7 +12,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -61,12 +60,12 @@ class CheckInTokens {
 	void verify(long activityId, String token, Instant now) {
 		String[] parts = (token == null) ? new String[0] : token.split("\\.", -1);
 		if (parts.length != 4) {
-			throw new DomainException(ErrorCode.CHECK_IN_TOKEN_INVALID);
+			throw new DomainException(ActivityError.CHECK_IN_TOKEN_INVALID);
 		}
 		String body = parts[0] + "." + parts[1] + "." + parts[2];
 		if (!MessageDigest.isEqual(mac(body).getBytes(StandardCharsets.US_ASCII),
 				parts[3].getBytes(StandardCharsets.US_ASCII))) {
-			throw new DomainException(ErrorCode.CHECK_IN_TOKEN_INVALID);
+			throw new DomainException(ActivityError.CHECK_IN_TOKEN_INVALID);
 		}
 		long tokenActivity;
 		long expiresAt;
@@ -75,13 +74,13 @@ class CheckInTokens {
 			expiresAt = Long.parseLong(parts[1]);
 		}
 		catch (NumberFormatException ex) {
-			throw new DomainException(ErrorCode.CHECK_IN_TOKEN_INVALID);
+			throw new DomainException(ActivityError.CHECK_IN_TOKEN_INVALID);
 		}
 		if (tokenActivity != activityId) {
-			throw new DomainException(ErrorCode.CHECK_IN_TOKEN_INVALID, "签到码不属于该活动");
+			throw new DomainException(ActivityError.CHECK_IN_TOKEN_INVALID, "签到码不属于该活动");
 		}
 		if (now.toEpochMilli() > expiresAt) {
-			throw new DomainException(ErrorCode.CHECK_IN_TOKEN_EXPIRED);
+			throw new DomainException(ActivityError.CHECK_IN_TOKEN_EXPIRED);
 		}
 	}
 

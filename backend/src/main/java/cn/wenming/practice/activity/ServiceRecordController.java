@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
@@ -101,14 +102,14 @@ class ServiceRecordController {
 	ResponseEntity<byte[]> download(@PathVariable String code, @RequestParam(required = false) Long expires,
 			@RequestParam(required = false) String sig) {
 		if (expires == null || sig == null) {
-			return refusal(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "下载链接无效");
+			return refusal(HttpStatus.FORBIDDEN, CommonError.FORBIDDEN, "下载链接无效");
 		}
 		ServiceCertificate certificate;
 		try {
 			certificate = this.records.download(code, expires, sig);
 		}
 		catch (DomainException ex) {
-			HttpStatus status = (ex.code() == ErrorCode.NOT_FOUND) ? HttpStatus.NOT_FOUND : HttpStatus.FORBIDDEN;
+			HttpStatus status = (ex.code() == CommonError.NOT_FOUND) ? HttpStatus.NOT_FOUND : HttpStatus.FORBIDDEN;
 			return refusal(status, ex.code(), ex.getMessage());
 		}
 		String filename = "service-record-" + certificate.getServiceYear() + "-" + certificate.getCode() + ".pdf";

@@ -18,12 +18,12 @@ import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerRef;
 import graphql.relay.Connection;
@@ -113,7 +113,7 @@ class ServiceRecords {
 		List<VolunteerDirectory.HonorHoursEntry> honors = this.volunteers.honorHoursBetween(volunteer.id(),
 				LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
 		if (lines.isEmpty() && honors.isEmpty()) {
-			throw new DomainException(ErrorCode.SERVICE_RECORD_EMPTY);
+			throw new DomainException(ActivityError.SERVICE_RECORD_EMPTY);
 		}
 		VolunteerDirectory.CertificateHolder holder = this.volunteers.certificateHolder(volunteer.id());
 		OrgUnitRef station = this.orgs.require(holder.homeStationId());
@@ -175,10 +175,10 @@ class ServiceRecords {
 		String expected = sign(code, expires);
 		if (signature == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
 				signature.getBytes(StandardCharsets.US_ASCII))) {
-			throw new DomainException(ErrorCode.FORBIDDEN, "下载链接无效");
+			throw new DomainException(CommonError.FORBIDDEN, "下载链接无效");
 		}
 		if (this.clock.millis() > expires) {
-			throw new DomainException(ErrorCode.FORBIDDEN, "下载链接已过期，请重新获取");
+			throw new DomainException(CommonError.FORBIDDEN, "下载链接已过期，请重新获取");
 		}
 		ServiceCertificate certificate = this.certificates.findWithPdf(code);
 		if (certificate == null) {

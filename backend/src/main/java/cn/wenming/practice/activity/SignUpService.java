@@ -17,7 +17,6 @@ import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import cn.wenming.practice.shared.GeoIndex;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerHours;
@@ -88,7 +87,7 @@ class SignUpService {
 		VolunteerRef volunteer = this.volunteers.requireByUserId(userId);
 		Activity activity = requireVisible(activityId);
 		if (Boolean.TRUE.equals(activity.getTrainingRequired()) && !volunteer.trained()) {
-			throw new DomainException(ErrorCode.TRAINING_REQUIRED);
+			throw new DomainException(ActivityError.TRAINING_REQUIRED);
 		}
 		String cleanSource = (source == null || source.isBlank()) ? null : source.strip();
 		try {
@@ -96,10 +95,10 @@ class SignUpService {
 				Activity locked = this.activities.lock(activityId);
 				Instant now = this.clock.instant();
 				if (locked.getStatus() != ActivityStatus.PUBLISHED || now.isAfter(locked.getSignUpDeadline())) {
-					throw new DomainException(ErrorCode.SIGN_UP_CLOSED);
+					throw new DomainException(ActivityError.SIGN_UP_CLOSED);
 				}
 				if (this.signUps.findLive(activityId, userId) != null) {
-					throw new DomainException(ErrorCode.ALREADY_SIGNED_UP);
+					throw new DomainException(ActivityError.ALREADY_SIGNED_UP);
 				}
 				int confirmed = locked.getConfirmedCount();
 				int waitlistSeq = locked.getWaitlistSeq();
@@ -125,7 +124,7 @@ class SignUpService {
 			return this.signUps.selectById(id);
 		}
 		catch (DuplicateKeyException ex) {
-			throw new DomainException(ErrorCode.ALREADY_SIGNED_UP);
+			throw new DomainException(ActivityError.ALREADY_SIGNED_UP);
 		}
 	}
 
@@ -140,13 +139,13 @@ class SignUpService {
 			Activity locked = this.activities.lock(activityId);
 			SignUp mine = this.signUps.findLive(activityId, userId);
 			if (mine == null || mine.getStatus() == SignUpStatus.NO_SHOW) {
-				throw new DomainException(ErrorCode.NOT_SIGNED_UP);
+				throw new DomainException(ActivityError.NOT_SIGNED_UP);
 			}
 			if (locked.getStatus() != ActivityStatus.PUBLISHED) {
-				throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
+				throw new DomainException(ActivityError.ACTIVITY_INVALID_STATE);
 			}
 			if (mine.getCheckedInAt() != null) {
-				throw new DomainException(ErrorCode.ALREADY_CHECKED_IN);
+				throw new DomainException(ActivityError.ALREADY_CHECKED_IN);
 			}
 			Instant now = this.clock.instant();
 			this.signUps.cancel(mine.getId(), now);
@@ -173,7 +172,7 @@ class SignUpService {
 		Activity activity = this.activityService.require(activityId);
 		this.access.requireAdminOver(this.activityService.pathOf(activity));
 		if (!activity.getStatus().discoverable()) {
-			throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
+			throw new DomainException(ActivityError.ACTIVITY_INVALID_STATE);
 		}
 		return this.tokens.issue(activityId, this.clock.instant());
 	}
@@ -185,11 +184,11 @@ class SignUpService {
 		this.tokens.verify(activityId, token, now);
 		SignUp mine = requireConfirmed(activityId, userId);
 		if (!activity.getStatus().discoverable()) {
-			throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
+			throw new DomainException(ActivityError.ACTIVITY_INVALID_STATE);
 		}
 		requireOnSite(activity, now, latitude, longitude);
 		if (mine.getCheckedInAt() != null || this.signUps.checkIn(mine.getId(), now) == 0) {
-			throw new DomainException(ErrorCode.ALREADY_CHECKED_IN);
+			throw new DomainException(ActivityError.ALREADY_CHECKED_IN);
 		}
 		return this.signUps.selectById(mine.getId());
 	}
@@ -202,20 +201,20 @@ class SignUpService {
 		this.tokens.verify(activityId, token, now);
 		SignUp mine = requireConfirmed(activityId, userId);
 		if (mine.getCheckedInAt() == null) {
-			throw new DomainException(ErrorCode.NOT_CHECKED_IN);
+			throw new DomainException(ActivityError.NOT_CHECKED_IN);
 		}
 		if (mine.getCheckedOutAt() != null) {
-			throw new DomainException(ErrorCode.ALREADY_CHECKED_OUT);
+			throw new DomainException(ActivityError.ALREADY_CHECKED_OUT);
 		}
 		// Finished is allowed: the organiser may close the activity before everyone has left.
 		ActivityStatus status = activity.getStatus();
 		if (!status.discoverable() && status != ActivityStatus.FINISHED) {
-			throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
+			throw new DomainException(ActivityError.ACTIVITY_INVALID_STATE);
 		}
 		requireOnSite(activity, now, latitude, longitude);
 		BigDecimal served = hoursServed(activity, mine.getCheckedInAt(), now);
 		if (this.signUps.checkOut(mine.getId(), now, served) == 0) {
-			throw new DomainException(ErrorCode.ALREADY_CHECKED_OUT);
+			throw new DomainException(ActivityError.ALREADY_CHECKED_OUT);
 		}
 		return this.signUps.selectById(mine.getId());
 	}
@@ -231,19 +230,19 @@ class SignUpService {
 	private void requireOnSite(Activity activity, Instant now, double latitude, double longitude) {
 		if (now.isBefore(activity.getStartsAt().minus(WINDOW_MARGIN))
 				|| now.isAfter(activity.getEndsAt().plus(WINDOW_MARGIN))) {
-			throw new DomainException(ErrorCode.OUTSIDE_CHECK_IN_WINDOW);
+			throw new DomainException(ActivityError.OUTSIDE_CHECK_IN_WINDOW);
 		}
 		double distance = GeoIndex.haversine(latitude, longitude, activity.getLatitude().doubleValue(),
 				activity.getLongitude().doubleValue());
 		if (distance > activity.getGeofenceMeters()) {
-			throw new DomainException(ErrorCode.OUT_OF_GEOFENCE);
+			throw new DomainException(ActivityError.OUT_OF_GEOFENCE);
 		}
 	}
 
 	private SignUp requireConfirmed(long activityId, long userId) {
 		SignUp mine = this.signUps.findLive(activityId, userId);
 		if (mine == null || mine.getStatus() != SignUpStatus.CONFIRMED) {
-			throw new DomainException(ErrorCode.NOT_SIGNED_UP);
+			throw new DomainException(ActivityError.NOT_SIGNED_UP);
 		}
 		return mine;
 	}
@@ -260,7 +259,7 @@ class SignUpService {
 	List<SignUp> confirmHours(long activityId, List<Long> signUpIds) {
 		Activity activity = requireOrganiser(activityId);
 		if (activity.getStatus() != ActivityStatus.ONGOING && activity.getStatus() != ActivityStatus.FINISHED) {
-			throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
+			throw new DomainException(ActivityError.ACTIVITY_INVALID_STATE);
 		}
 		Actor actor = this.access.requireActor();
 		List<Long> ids = List.copyOf(new LinkedHashSet<>(signUpIds));
@@ -276,7 +275,7 @@ class SignUpService {
 				// Hours the organiser set (adjustHours) stand in for a missing check-out.
 				if (signUp.getStatus() != SignUpStatus.CONFIRMED
 						|| (signUp.getCheckedOutAt() == null && !signUp.isHoursAdjusted())) {
-					throw new DomainException(ErrorCode.CHECK_OUT_MISSING);
+					throw new DomainException(ActivityError.CHECK_OUT_MISSING);
 				}
 				if (this.signUps.confirmHours(id, actor.userId(), now) == 1) {
 					this.hours.addCreditHours(signUp.getVolunteerId(), signUp.getHours());
@@ -299,7 +298,7 @@ class SignUpService {
 		SignUp signUp = requireSignUp(signUpId);
 		Activity activity = requireOrganiser(signUp.getActivityId());
 		if (activity.getStatus() != ActivityStatus.ONGOING && activity.getStatus() != ActivityStatus.FINISHED) {
-			throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
+			throw new DomainException(ActivityError.ACTIVITY_INVALID_STATE);
 		}
 		BigDecimal adjusted = value.setScale(2, RoundingMode.HALF_UP);
 		BigDecimal length = hoursServed(activity, activity.getStartsAt(), activity.getEndsAt());
@@ -311,10 +310,10 @@ class SignUpService {
 		if (this.signUps.adjustHours(signUpId, adjusted, actor.userId(), reason.strip(), this.clock.instant()) == 0) {
 			SignUp now = this.signUps.selectById(signUpId);
 			if (now.isHoursConfirmed()) {
-				throw new DomainException(ErrorCode.HOURS_ALREADY_CONFIRMED);
+				throw new DomainException(ActivityError.HOURS_ALREADY_CONFIRMED);
 			}
 			throw new DomainException(
-					(now.getStatus() == SignUpStatus.CONFIRMED) ? ErrorCode.NOT_CHECKED_IN : ErrorCode.NOT_SIGNED_UP);
+					(now.getStatus() == SignUpStatus.CONFIRMED) ? ActivityError.NOT_CHECKED_IN : ActivityError.NOT_SIGNED_UP);
 		}
 		return this.signUps.selectById(signUpId);
 	}
@@ -333,8 +332,8 @@ class SignUpService {
 			if (this.signUps.revokeHours(signUpId, actor.userId(), reason.strip(), this.clock.instant()) == 0) {
 				// Read again: the state may have changed since the first read.
 				SignUp now = this.signUps.selectById(signUpId);
-				throw new DomainException(now.isHoursRevoked() ? ErrorCode.HOURS_ALREADY_REVOKED
-						: ErrorCode.HOURS_NOT_CONFIRMED);
+				throw new DomainException(now.isHoursRevoked() ? ActivityError.HOURS_ALREADY_REVOKED
+						: ActivityError.HOURS_NOT_CONFIRMED);
 			}
 			this.hours.subtractCreditHours(signUp.getVolunteerId(), signUp.getHours());
 			HoursRevoked revoked = new HoursRevoked(signUp.getUserId(), signUp.getActivityId(), signUpId,
@@ -349,7 +348,7 @@ class SignUpService {
 	List<SignUp> markNoShow(long activityId, List<Long> signUpIds) {
 		Activity activity = requireOrganiser(activityId);
 		if (activity.getStatus() != ActivityStatus.ONGOING && activity.getStatus() != ActivityStatus.FINISHED) {
-			throw new DomainException(ErrorCode.ACTIVITY_INVALID_STATE);
+			throw new DomainException(ActivityError.ACTIVITY_INVALID_STATE);
 		}
 		List<Long> ids = List.copyOf(new LinkedHashSet<>(signUpIds));
 		this.tx.executeWithoutResult(status -> {
@@ -361,10 +360,10 @@ class SignUpService {
 					continue;
 				}
 				if (signUp.getCheckedInAt() != null) {
-					throw new DomainException(ErrorCode.ALREADY_CHECKED_IN);
+					throw new DomainException(ActivityError.ALREADY_CHECKED_IN);
 				}
 				if (this.signUps.markNoShow(id, now) == 0) {
-					throw new DomainException(ErrorCode.NOT_SIGNED_UP);
+					throw new DomainException(ActivityError.NOT_SIGNED_UP);
 				}
 			}
 		});

@@ -2,8 +2,8 @@ package cn.wenming.practice.auth;
 
 import java.util.List;
 
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -41,7 +41,7 @@ public class AccessControl {
 	public long requireUserId() {
 		Long userId = currentUserId();
 		if (userId == null) {
-			throw new DomainException(ErrorCode.UNAUTHENTICATED);
+			throw new DomainException(CommonError.UNAUTHENTICATED);
 		}
 		return userId;
 	}
@@ -66,7 +66,7 @@ public class AccessControl {
 	public Actor requireAdminOver(String unitPath) {
 		Actor actor = requireActor();
 		if (!actor.isAdminOver(unitPath)) {
-			throw new DomainException(ErrorCode.FORBIDDEN);
+			throw new DomainException(CommonError.FORBIDDEN);
 		}
 		return actor;
 	}
@@ -75,7 +75,7 @@ public class AccessControl {
 	public Actor requireRoleOver(Role role, String unitPath) {
 		Actor actor = requireActor();
 		if (!actor.hasRoleOver(role, unitPath)) {
-			throw new DomainException(ErrorCode.FORBIDDEN);
+			throw new DomainException(CommonError.FORBIDDEN);
 		}
 		return actor;
 	}

@@ -10,8 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -71,7 +71,7 @@ class AuthController {
 		long userId = this.access.requireUserId();
 		AppUser user = this.users.selectById(userId);
 		if (user == null) {
-			throw new DomainException(ErrorCode.UNAUTHENTICATED);
+			throw new DomainException(CommonError.UNAUTHENTICATED);
 		}
 		return user;
 	}
@@ -85,7 +85,7 @@ class AuthController {
 			message = "手机号格式不正确") String phone) {
 		Actor actor = this.access.requireActor();
 		if (!actor.isAnyAdmin()) {
-			throw new DomainException(ErrorCode.FORBIDDEN);
+			throw new DomainException(CommonError.FORBIDDEN);
 		}
 		return this.users.findByPhone(phone);
 	}

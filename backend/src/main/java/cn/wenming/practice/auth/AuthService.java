@@ -8,8 +8,8 @@ import java.util.UUID;
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
 import cn.binarywang.wx.miniapp.bean.WxMaPhoneNumberInfo;
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import cn.wenming.practice.shared.WechatErrors;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -68,7 +68,7 @@ class AuthService {
 		WxMaJscode2SessionResult session = WechatErrors.call("jscode2session",
 				() -> this.wechat.getUserService().getSessionInfo(code));
 		if (session.getOpenid() == null || session.getOpenid().isBlank()) {
-			throw new DomainException(ErrorCode.UPSTREAM_UNAVAILABLE);
+			throw new DomainException(CommonError.UPSTREAM_UNAVAILABLE);
 		}
 		Instant now = Instant.now();
 		this.users.upsertLogin(session.getOpenid(), blankToNull(session.getUnionid()), now);
@@ -93,11 +93,11 @@ class AuthService {
 		Instant now = Instant.now();
 		RefreshToken token = this.refreshTokens.findByHash(TokenService.hash(presented));
 		if (token == null || token.getRevokedAt() != null || !token.getExpiresAt().isAfter(now)) {
-			throw new DomainException(ErrorCode.REFRESH_TOKEN_INVALID);
+			throw new DomainException(AuthError.REFRESH_TOKEN_INVALID);
 		}
 		if (token.getUsedAt() != null || this.refreshTokens.markUsed(token.getId(), now) == 0) {
 			this.refreshTokens.revokeFamily(token.getFamilyId(), now);
-			throw new DomainException(ErrorCode.REFRESH_TOKEN_REUSED);
+			throw new DomainException(AuthError.REFRESH_TOKEN_REUSED);
 		}
 		AppUser user = this.users.selectById(token.getUserId());
 		return issue(user, token.getFamilyId(), now);
@@ -127,7 +127,7 @@ class AuthService {
 				() -> this.wechat.getUserService().getPhoneNumber(code));
 		String phone = (info.getPurePhoneNumber() != null) ? info.getPurePhoneNumber() : info.getPhoneNumber();
 		if (phone == null || phone.isBlank()) {
-			throw new DomainException(ErrorCode.UPSTREAM_UNAVAILABLE);
+			throw new DomainException(CommonError.UPSTREAM_UNAVAILABLE);
 		}
 		AppUser update = new AppUser();
 		update.setId(userId);

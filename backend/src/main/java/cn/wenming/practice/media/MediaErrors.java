@@ -3,6 +3,7 @@ package cn.wenming.practice.media;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.ErrorCode;
 
 import org.springframework.http.HttpStatus;
@@ -20,15 +21,13 @@ import org.springframework.web.multipart.MultipartException;
 @RestControllerAdvice
 class MediaErrors {
 
+	private static final Map<ErrorCode, HttpStatus> HTTP_STATUS = Map.of(CommonError.UNAUTHENTICATED,
+			HttpStatus.UNAUTHORIZED, CommonError.FORBIDDEN, HttpStatus.FORBIDDEN, MediaError.PHOTO_TOO_LARGE,
+			HttpStatus.PAYLOAD_TOO_LARGE, MediaError.PHOTO_TYPE_INVALID, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+			CommonError.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR);
+
 	static ResponseEntity<Map<String, Object>> body(ErrorCode code, String message) {
-		HttpStatus status = switch (code) {
-			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-			case FORBIDDEN -> HttpStatus.FORBIDDEN;
-			case PHOTO_TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
-			case PHOTO_TYPE_INVALID -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-			case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
-			default -> HttpStatus.BAD_REQUEST;
-		};
+		HttpStatus status = HTTP_STATUS.getOrDefault(code, HttpStatus.BAD_REQUEST);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("code", code.name());
 		body.put("message", message);
@@ -37,12 +36,12 @@ class MediaErrors {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException ex) {
-		return body(ErrorCode.PHOTO_TOO_LARGE, ErrorCode.PHOTO_TOO_LARGE.defaultMessage());
+		return body(MediaError.PHOTO_TOO_LARGE, MediaError.PHOTO_TOO_LARGE.defaultMessage());
 	}
 
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<Map<String, Object>> badMultipart(MultipartException ex) {
-		return body(ErrorCode.BAD_REQUEST, "上传格式不正确：需要 multipart/form-data，照片放在 file 字段");
+		return body(CommonError.BAD_REQUEST, "上传格式不正确：需要 multipart/form-data，照片放在 file 字段");
 	}
 
 }

@@ -6,9 +6,9 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
@@ -61,11 +61,11 @@ class PhotoHttpController {
 			HttpServletRequest request) throws IOException {
 		long userId = this.access.requireUserId();
 		if (file == null || file.isEmpty()) {
-			throw new DomainException(ErrorCode.BAD_REQUEST, "缺少照片文件（字段 file）");
+			throw new DomainException(CommonError.BAD_REQUEST, "缺少照片文件（字段 file）");
 		}
 		long max = this.properties.maxPhotoSize().toBytes();
 		if (file.getSize() > max) {
-			throw new DomainException(ErrorCode.PHOTO_TOO_LARGE);
+			throw new DomainException(MediaError.PHOTO_TOO_LARGE);
 		}
 		byte[] bytes;
 		try (InputStream in = file.getInputStream()) {

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongPredicate;
 
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,11 +70,11 @@ public class Photos {
 	 */
 	Photo upload(long ownerUserId, byte[] bytes, String base) {
 		if (bytes.length > this.properties.maxPhotoSize().toBytes()) {
-			throw new DomainException(ErrorCode.PHOTO_TOO_LARGE);
+			throw new DomainException(MediaError.PHOTO_TOO_LARGE);
 		}
 		String contentType = contentType(bytes);
 		if (contentType == null) {
-			throw new DomainException(ErrorCode.PHOTO_TYPE_INVALID);
+			throw new DomainException(MediaError.PHOTO_TYPE_INVALID);
 		}
 		String key = this.store.put(bytes);
 		Photo photo = new Photo();
@@ -212,10 +212,10 @@ public class Photos {
 			return List.of();
 		}
 		if (ids.size() > this.properties.maxPhotosPerPart()) {
-			throw new DomainException(ErrorCode.BAD_REQUEST, "最多 " + this.properties.maxPhotosPerPart() + " 张照片");
+			throw new DomainException(CommonError.BAD_REQUEST, "最多 " + this.properties.maxPhotosPerPart() + " 张照片");
 		}
 		if (new HashSet<>(ids).size() != ids.size()) {
-			throw new DomainException(ErrorCode.BAD_REQUEST, "照片重复");
+			throw new DomainException(CommonError.BAD_REQUEST, "照片重复");
 		}
 		return List.copyOf(ids);
 	}
@@ -230,7 +230,7 @@ public class Photos {
 			return;
 		}
 		if (this.photos.attach(ids, ownerUserId, subject, subjectId, this.clock.instant()) != ids.size()) {
-			throw new DomainException(ErrorCode.PHOTO_NOT_ATTACHABLE);
+			throw new DomainException(MediaError.PHOTO_NOT_ATTACHABLE);
 		}
 	}
 

@@ -3,12 +3,13 @@ package cn.wenming.practice.mp;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.wenming.practice.activity.ActivityError;
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.activity.UpcomingActivities;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.auth.Role;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import cn.wenming.practice.shared.WechatErrors;
 import me.chanjar.weixin.common.api.WxConsts;
 import me.chanjar.weixin.common.bean.menu.WxMenu;
@@ -58,16 +59,16 @@ class MpMenu {
 	WxMenu publish(Long featuredActivityId) {
 		Actor actor = this.access.requireActor();
 		if (!actor.has(Role.CENTER_ADMIN)) {
-			throw new DomainException(ErrorCode.FORBIDDEN);
+			throw new DomainException(CommonError.FORBIDDEN);
 		}
 		WxMpService service = this.wechat.getIfAvailable();
 		if (service == null) {
-			throw new DomainException(ErrorCode.MP_NOT_CONFIGURED);
+			throw new DomainException(MpError.MP_NOT_CONFIGURED);
 		}
 		UpcomingActivities.Upcoming featured = null;
 		if (featuredActivityId != null) {
 			featured = this.activities.published(featuredActivityId).orElseThrow(() -> this.activities
-				.exists(featuredActivityId) ? new DomainException(ErrorCode.ACTIVITY_INVALID_STATE)
+				.exists(featuredActivityId) ? new DomainException(ActivityError.ACTIVITY_INVALID_STATE)
 						: DomainException.notFound("活动"));
 		}
 		WxMenu menu = build(featured);

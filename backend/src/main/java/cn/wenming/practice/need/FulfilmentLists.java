@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.need.FulfilmentList.FulfilledNeed;
@@ -27,7 +28,6 @@ import cn.wenming.practice.need.FulfilmentList.UnfulfilledNeed;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import cn.wenming.practice.shared.Masking;
 import cn.wenming.practice.team.TeamDirectory;
 import cn.wenming.practice.team.TeamRef;
@@ -121,7 +121,7 @@ class FulfilmentLists {
 		OrgUnitRef unit = this.orgs.find(orgUnitId).orElseThrow(() -> DomainException.notFound("单位"));
 		Actor actor = this.access.currentActor();
 		if (actor == null || !actor.isAdminOver(unit.path())) {
-			throw new DomainException(ErrorCode.NOT_FOUND, "该月落实清单尚未公示");
+			throw new DomainException(CommonError.NOT_FOUND, "该月落实清单尚未公示");
 		}
 		return compute(unit, ym);
 	}
@@ -142,10 +142,10 @@ class FulfilmentLists {
 		// Milliseconds, as stored in published_at, so the document and the row agree.
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		if (!ym.isBefore(YearMonth.from(now.atZone(ZONE)))) {
-			throw new DomainException(ErrorCode.FULFILMENT_MONTH_NOT_ENDED);
+			throw new DomainException(NeedError.FULFILMENT_MONTH_NOT_ENDED);
 		}
 		if (this.mapper.findPublished(orgUnitId, ym.toString()) != null) {
-			throw new DomainException(ErrorCode.FULFILMENT_LIST_ALREADY_PUBLISHED);
+			throw new DomainException(NeedError.FULFILMENT_LIST_ALREADY_PUBLISHED);
 		}
 		FulfilmentList list = compute(unit, ym).asPublished(now);
 		FulfilmentSnapshot row = new FulfilmentSnapshot();
@@ -158,20 +158,20 @@ class FulfilmentLists {
 			this.mapper.insert(row);
 		}
 		catch (DuplicateKeyException ex) {
-			throw new DomainException(ErrorCode.FULFILMENT_LIST_ALREADY_PUBLISHED);
+			throw new DomainException(NeedError.FULFILMENT_LIST_ALREADY_PUBLISHED);
 		}
 		return list;
 	}
 
 	static YearMonth parseMonth(String month) {
 		if (month == null || !MONTH.matcher(month).matches()) {
-			throw new DomainException(ErrorCode.BAD_REQUEST, "月份格式应为 YYYY-MM");
+			throw new DomainException(CommonError.BAD_REQUEST, "月份格式应为 YYYY-MM");
 		}
 		try {
 			return YearMonth.parse(month);
 		}
 		catch (DateTimeParseException ex) {
-			throw new DomainException(ErrorCode.BAD_REQUEST, "月份格式应为 YYYY-MM");
+			throw new DomainException(CommonError.BAD_REQUEST, "月份格式应为 YYYY-MM");
 		}
 	}
 

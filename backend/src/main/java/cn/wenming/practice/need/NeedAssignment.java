@@ -3,13 +3,14 @@ package cn.wenming.practice.need;
 import java.time.Clock;
 import java.time.Instant;
 
+import cn.wenming.practice.project.ProjectError;
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.need.NeedTransitions.Move;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import cn.wenming.practice.project.ServiceProjects;
 import cn.wenming.practice.team.TeamDirectory;
 import cn.wenming.practice.team.TeamRef;
@@ -66,7 +67,7 @@ class NeedAssignment {
 			throw DomainException.badRequest("须指定一支队伍或一名志愿者（二选一）");
 		}
 		if (!command.deadline().isAfter(this.clock.instant())) {
-			throw new DomainException(ErrorCode.BAD_REQUEST, "完成期限须晚于现在");
+			throw new DomainException(CommonError.BAD_REQUEST, "完成期限须晚于现在");
 		}
 		this.workflow.check(need, Move.DISPATCH);
 		requireApplicableProject(need, command.projectId());
@@ -74,12 +75,12 @@ class NeedAssignment {
 		if (command.teamId() != null) {
 			TeamRef team = this.teams.findTeam(command.teamId())
 				.filter(TeamRef::active)
-				.orElseThrow(() -> new DomainException(ErrorCode.NEED_ASSIGNEE_NOT_ELIGIBLE));
+				.orElseThrow(() -> new DomainException(NeedError.NEED_ASSIGNEE_NOT_ELIGIBLE));
 			// A team the admin runs, or one based above the station (a township's 支队, the center's 总队);
 			// never a team of another subtree, whose admins did not agree to the work.
 			OrgUnitRef teamUnit = this.orgs.require(team.orgUnitId());
 			if (!actor.isAdminOver(teamUnit.path()) && !teamUnit.contains(this.workflow.stationOf(need))) {
-				throw new DomainException(ErrorCode.NEED_ASSIGNEE_NOT_ELIGIBLE, "只能派给本辖区或上级单位的队伍");
+				throw new DomainException(NeedError.NEED_ASSIGNEE_NOT_ELIGIBLE, "只能派给本辖区或上级单位的队伍");
 			}
 			note = "派给队伍：" + team.name();
 		}
@@ -166,17 +167,17 @@ class NeedAssignment {
 
 	private void requireTrainedVolunteer(long userId) {
 		VolunteerRef volunteer = this.volunteers.findByUserId(userId)
-			.orElseThrow(() -> new DomainException(ErrorCode.NEED_ASSIGNEE_NOT_ELIGIBLE, "接单人须为已注册志愿者"));
+			.orElseThrow(() -> new DomainException(NeedError.NEED_ASSIGNEE_NOT_ELIGIBLE, "接单人须为已注册志愿者"));
 		if (!volunteer.trained()) {
 			// 先培训再上岗: only trained volunteers take needs.
-			throw new DomainException(ErrorCode.NEED_ASSIGNEE_NOT_ELIGIBLE, "志愿者须完成培训后才能接单");
+			throw new DomainException(NeedError.NEED_ASSIGNEE_NOT_ELIGIBLE, "志愿者须完成培训后才能接单");
 		}
 	}
 
 	/** A project, when given, must be ACTIVE and belong to the need's station or a unit above it. */
 	private void requireApplicableProject(Need need, Long projectId) {
 		if (projectId != null && !this.projects.isApplicable(projectId, this.workflow.stationOf(need).path())) {
-			throw new DomainException(ErrorCode.PROJECT_NOT_APPLICABLE);
+			throw new DomainException(ProjectError.PROJECT_NOT_APPLICABLE);
 		}
 	}
 

@@ -6,7 +6,6 @@ import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.auth.Role;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -41,7 +40,7 @@ class NeedCategories {
 			this.categories.insert(category);
 		}
 		catch (DuplicateKeyException ex) {
-			throw new DomainException(ErrorCode.NEED_CATEGORY_NAME_TAKEN);
+			throw new DomainException(NeedError.NEED_CATEGORY_NAME_TAKEN);
 		}
 		return this.categories.selectById(category.getId());
 	}
@@ -54,7 +53,7 @@ class NeedCategories {
 			this.categories.updateById(category);
 		}
 		catch (DuplicateKeyException ex) {
-			throw new DomainException(ErrorCode.NEED_CATEGORY_NAME_TAKEN);
+			throw new DomainException(NeedError.NEED_CATEGORY_NAME_TAKEN);
 		}
 		return this.categories.selectById(id);
 	}
@@ -77,7 +76,7 @@ class NeedCategories {
 	private NeedCategory require(long id) {
 		NeedCategory category = this.categories.selectById(id);
 		if (category == null) {
-			throw new DomainException(ErrorCode.NEED_CATEGORY_UNKNOWN);
+			throw new DomainException(NeedError.NEED_CATEGORY_UNKNOWN);
 		}
 		return category;
 	}

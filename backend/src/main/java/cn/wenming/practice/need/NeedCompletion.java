@@ -7,13 +7,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import cn.wenming.practice.shared.CommonError;
+import cn.wenming.practice.team.TeamError;
+import cn.wenming.practice.volunteer.VolunteerError;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.media.PhotoSubject;
 import cn.wenming.practice.media.Photos;
 import cn.wenming.practice.need.NeedTransitions.Move;
 import cn.wenming.practice.shared.ContentSecurity.Scene;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import cn.wenming.practice.team.TeamDirectory;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerRef;
@@ -62,12 +64,12 @@ class NeedCompletion {
 		Set<Long> seen = new HashSet<>();
 		for (CompleteNeed.Participant p : command.participants()) {
 			if (!seen.add(p.userId())) {
-				throw new DomainException(ErrorCode.BAD_REQUEST, "参与者重复");
+				throw new DomainException(CommonError.BAD_REQUEST, "参与者重复");
 			}
 			VolunteerRef volunteer = this.volunteers.findByUserId(p.userId())
-				.orElseThrow(() -> new DomainException(ErrorCode.VOLUNTEER_REQUIRED, "参与者须为已注册志愿者"));
+				.orElseThrow(() -> new DomainException(VolunteerError.VOLUNTEER_REQUIRED, "参与者须为已注册志愿者"));
 			if (need.getAssignedTeamId() != null && !this.teams.isMember(need.getAssignedTeamId(), p.userId())) {
-				throw new DomainException(ErrorCode.TEAM_NOT_MEMBER, "参与者须为接单队伍的队员");
+				throw new DomainException(TeamError.TEAM_NOT_MEMBER, "参与者须为接单队伍的队员");
 			}
 			NeedParticipant row = new NeedParticipant();
 			row.setNeedId(need.getId());

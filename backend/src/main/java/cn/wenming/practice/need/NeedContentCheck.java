@@ -1,12 +1,12 @@
 package cn.wenming.practice.need;
 
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.ContentSecurity.Scene;
 import cn.wenming.practice.shared.ContentSecurity.Verdict;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 
 import org.springframework.stereotype.Component;
 
@@ -30,7 +30,7 @@ class NeedContentCheck {
 	ContentHold check(Actor actor, Scene scene, String title, String text) {
 		Verdict verdict = this.content.check(this.access.openidOf(actor.userId()), scene, title, text);
 		if (verdict == Verdict.RISKY) {
-			throw new DomainException(ErrorCode.CONTENT_REJECTED);
+			throw new DomainException(CommonError.CONTENT_REJECTED);
 		}
 		return ContentHold.of(verdict);
 	}

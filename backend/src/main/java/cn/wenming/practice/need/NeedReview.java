@@ -5,7 +5,6 @@ import java.time.Clock;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.need.NeedTransitions.Move;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import com.baomidou.mybatisplus.core.toolkit.support.SFunction;
@@ -73,7 +72,7 @@ class NeedReview {
 			update.set(text, null);
 		}
 		if (this.needs.update(null, update) == 0) {
-			throw new DomainException(ErrorCode.NEED_INVALID_STATE, "该内容没有待审核的记录");
+			throw new DomainException(NeedError.NEED_INVALID_STATE, "该内容没有待审核的记录");
 		}
 		return this.workflow.reload(actor, needId);
 	}

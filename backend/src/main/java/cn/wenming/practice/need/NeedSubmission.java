@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import cn.wenming.practice.org.OrgError;
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.media.PhotoSubject;
@@ -17,7 +19,6 @@ import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.ContentSecurity.Scene;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -72,7 +73,7 @@ class NeedSubmission {
 		Actor actor = this.access.requireActor();
 		NeedCategory category = this.categories.selectById(command.categoryId());
 		if (category == null || !Boolean.TRUE.equals(category.getEnabled())) {
-			throw new DomainException(ErrorCode.NEED_CATEGORY_UNKNOWN);
+			throw new DomainException(NeedError.NEED_CATEGORY_UNKNOWN);
 		}
 		NeedSource source = (command.source() == null) ? NeedSource.ONLINE : command.source();
 		List<Long> photoIds = this.photos.validateIds(command.photoIds());
@@ -83,7 +84,7 @@ class NeedSubmission {
 				throw DomainException.forbidden();
 			}
 			if (command.consentNote() == null || command.consentNote().isBlank()) {
-				throw new DomainException(ErrorCode.BAD_REQUEST, "代录需求须填写群众知情同意说明");
+				throw new DomainException(CommonError.BAD_REQUEST, "代录需求须填写群众知情同意说明");
 			}
 		}
 		Need need = new Need();
@@ -115,7 +116,7 @@ class NeedSubmission {
 		need.setUpdatedAt(now);
 		this.tx.executeWithoutResult(status -> {
 			if (this.needs.lockOpenStation(station.id()) == null) {
-				throw new DomainException(ErrorCode.ORG_UNIT_CLOSED);
+				throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 			}
 			this.needs.insert(need);
 			// The submitter's own uploads (the resident, or the staff member for an assisted order).
@@ -139,14 +140,14 @@ class NeedSubmission {
 		if (command.stationId() == null) {
 			return this.orgs
 				.nearestOpenStation(command.latitude(), command.longitude(), NEAREST_STATION_RADIUS_METERS)
-				.orElseThrow(() -> new DomainException(ErrorCode.NEED_NO_STATION_NEARBY));
+				.orElseThrow(() -> new DomainException(NeedError.NEED_NO_STATION_NEARBY));
 		}
 		OrgUnitRef station = this.orgs.require(command.stationId());
 		if (station.level() != OrgLevel.STATION) {
 			throw DomainException.badRequest("需求须提交到新时代文明实践站");
 		}
 		if (!station.open()) {
-			throw new DomainException(ErrorCode.ORG_UNIT_CLOSED);
+			throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 		}
 		return station;
 	}
@@ -159,7 +160,7 @@ class NeedSubmission {
 			return LocalDate.parse(text.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new DomainException(ErrorCode.BAD_REQUEST, "期望日期格式应为 yyyy-MM-dd");
+			throw new DomainException(CommonError.BAD_REQUEST, "期望日期格式应为 yyyy-MM-dd");
 		}
 	}
 

@@ -14,7 +14,6 @@ import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import cn.wenming.practice.team.TeamDirectory;
 import cn.wenming.practice.team.TeamRef;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
@@ -113,7 +112,7 @@ class NeedSuggestions {
 		// The same check as dispatchNeed: only an admin covering the station may dispatch.
 		this.access.requireAdminOver(station.path());
 		if (need.getStatus() != NeedStatus.PUBLISHED) {
-			throw new DomainException(ErrorCode.NEED_INVALID_STATE, "只有已发布的需求可以派单");
+			throw new DomainException(NeedError.NEED_INVALID_STATE, "只有已发布的需求可以派单");
 		}
 		NeedCategory category = this.categories.selectById(need.getCategoryId());
 		String categoryName = (category != null) ? category.getName() : "";

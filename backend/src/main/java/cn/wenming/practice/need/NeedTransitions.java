@@ -5,9 +5,9 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 
@@ -115,7 +115,7 @@ class NeedTransitions {
 				throw refused(move, current.getStatus());
 			}
 			// Same status, newer version: someone changed it under us; the client re-reads and retries.
-			throw new DomainException(ErrorCode.CONFLICT);
+			throw new DomainException(CommonError.CONFLICT);
 		}
 		record(need.getId(), need.getStatus(), move.to, actorUserId, note, now);
 	}
@@ -163,9 +163,9 @@ class NeedTransitions {
 
 	private static DomainException refused(Move move, NeedStatus current) {
 		if ((move == Move.CLAIM || move == Move.DISPATCH) && NeedStatus.TAKEN.contains(current)) {
-			return new DomainException(ErrorCode.NEED_ALREADY_TAKEN);
+			return new DomainException(NeedError.NEED_ALREADY_TAKEN);
 		}
-		return new DomainException(ErrorCode.NEED_INVALID_STATE, "需求当前状态（" + current + "）不允许此操作");
+		return new DomainException(NeedError.NEED_INVALID_STATE, "需求当前状态（" + current + "）不允许此操作");
 	}
 
 }

@@ -8,7 +8,6 @@ import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import graphql.relay.Connection;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -47,7 +46,7 @@ class CivilizedUnitService implements OrgUnitCloseGuard {
 		}
 		this.access.requireAdminOver(unit.getPath());
 		if (!OrgUnit.OPEN.equals(unit.getStatus())) {
-			throw new DomainException(ErrorCode.ORG_UNIT_CLOSED);
+			throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 		}
 		CivilizedUnit row = new CivilizedUnit();
 		row.setName(name.strip());
@@ -81,7 +80,7 @@ class CivilizedUnitService implements OrgUnitCloseGuard {
 			throw DomainException.badRequest("只能与站结对");
 		}
 		if (!OrgUnit.OPEN.equals(station.getStatus())) {
-			throw new DomainException(ErrorCode.ORG_UNIT_CLOSED);
+			throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 		}
 		CivilizedUnit unit = requireUnit(civilizedUnitId);
 		if (!station.getPath().startsWith(unit.getOrgUnitPath())) {
@@ -92,7 +91,7 @@ class CivilizedUnitService implements OrgUnitCloseGuard {
 			this.civilizedUnits.pair(civilizedUnitId, stationId, userId, now);
 		}
 		catch (DuplicateKeyException ex) {
-			throw new DomainException(ErrorCode.CIVILIZED_UNIT_ALREADY_PAIRED);
+			throw new DomainException(OrgError.CIVILIZED_UNIT_ALREADY_PAIRED);
 		}
 		return new Pairing(unit, station, now);
 	}

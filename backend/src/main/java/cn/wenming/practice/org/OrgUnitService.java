@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Role;
 import cn.wenming.practice.auth.RoleGrants;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import graphql.relay.Connection;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -116,7 +116,7 @@ class OrgUnitService {
 				throw DomainException.forbidden();
 			}
 			if (input.level() != OrgLevel.CENTER) {
-				throw new DomainException(ErrorCode.ORG_UNIT_INVALID_PARENT, "只有中心可以没有上级单位");
+				throw new DomainException(OrgError.ORG_UNIT_INVALID_PARENT, "只有中心可以没有上级单位");
 			}
 			parentPath = "/";
 		}
@@ -126,7 +126,7 @@ class OrgUnitService {
 			this.access.requireAdminOver(parent.getPath());
 			requireOpen(parent);
 			if (parent.getLevel().childLevel() != input.level()) {
-				throw new DomainException(ErrorCode.ORG_UNIT_INVALID_PARENT,
+				throw new DomainException(OrgError.ORG_UNIT_INVALID_PARENT,
 						levelName(parent.getLevel()) + "的下级必须是" + levelName(parent.getLevel().childLevel()));
 			}
 			unit.setParentId(parent.getId());
@@ -171,7 +171,7 @@ class OrgUnitService {
 	OrgUnit move(long id, long newParentId) {
 		this.access.requireUserId();
 		if (id == newParentId) {
-			throw new DomainException(ErrorCode.ORG_UNIT_INVALID_PARENT, "不能移动到自己下面");
+			throw new DomainException(OrgError.ORG_UNIT_INVALID_PARENT, "不能移动到自己下面");
 		}
 		// Both rows locked in one statement, in id order (see OrgUnitMapper#lockByIds).
 		Map<Long, OrgUnit> locked = new HashMap<>();
@@ -189,11 +189,11 @@ class OrgUnitService {
 		requireOpen(unit);
 		requireOpen(newParent);
 		if (newParent.getLevel().childLevel() != unit.getLevel()) {
-			throw new DomainException(ErrorCode.ORG_UNIT_INVALID_PARENT,
+			throw new DomainException(OrgError.ORG_UNIT_INVALID_PARENT,
 					levelName(unit.getLevel()) + "的上级必须是" + levelName(parentLevel(unit.getLevel())));
 		}
 		if (newParent.getPath().startsWith(unit.getPath())) {
-			throw new DomainException(ErrorCode.ORG_UNIT_INVALID_PARENT, "不能移动到自己的下级单位下面");
+			throw new DomainException(OrgError.ORG_UNIT_INVALID_PARENT, "不能移动到自己的下级单位下面");
 		}
 		if (newParent.getId().equals(unit.getParentId())) {
 			return unit;
@@ -224,8 +224,8 @@ class OrgUnitService {
 			guard.openWork(ref).ifPresent(reasons::add);
 		}
 		if (!reasons.isEmpty()) {
-			throw new DomainException(ErrorCode.ORG_UNIT_HAS_OPEN_WORK,
-					ErrorCode.ORG_UNIT_HAS_OPEN_WORK.defaultMessage() + "：" + String.join("；", reasons));
+			throw new DomainException(OrgError.ORG_UNIT_HAS_OPEN_WORK,
+					OrgError.ORG_UNIT_HAS_OPEN_WORK.defaultMessage() + "：" + String.join("；", reasons));
 		}
 		checkUpdated(this.units.close(id, unit.getVersion(), Instant.now()));
 		stationChanged(unit);
@@ -276,14 +276,14 @@ class OrgUnitService {
 
 	private static void requireOpen(OrgUnit unit) {
 		if (!OrgUnit.OPEN.equals(unit.getStatus())) {
-			throw new DomainException(ErrorCode.ORG_UNIT_CLOSED, unit.getName() + " 已关闭");
+			throw new DomainException(OrgError.ORG_UNIT_CLOSED, unit.getName() + " 已关闭");
 		}
 	}
 
 	/** Rows were locked first, so a miss here means the version moved under us: report, never overwrite. */
 	private static void checkUpdated(int rows) {
 		if (rows != 1) {
-			throw new DomainException(ErrorCode.CONFLICT);
+			throw new DomainException(CommonError.CONFLICT);
 		}
 	}
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -87,7 +86,7 @@ class PointsLedger {
 		Instant now = this.clock.instant();
 		this.accounts.ensure(posting.userId(), now);
 		if (this.accounts.apply(posting.userId(), posting.delta(), now) == 0) {
-			throw new DomainException(ErrorCode.POINTS_INSUFFICIENT);
+			throw new DomainException(PointsError.POINTS_INSUFFICIENT);
 		}
 		// Our own UPDATE holds the row lock, so this reads the balance this entry produced.
 		PointsBalance after = this.accounts.find(posting.userId());

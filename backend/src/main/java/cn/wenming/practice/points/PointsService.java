@@ -10,7 +10,6 @@ import cn.wenming.practice.auth.Role;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerRef;
 import graphql.relay.Connection;
@@ -103,14 +102,14 @@ class PointsService {
 		Actor actor = requireCorrector(original.getUserId());
 		// Reversals are final, and redemptions are undone by cancelling them (which restocks too).
 		switch (original.getBusinessType()) {
-			case REVERSAL, REDEMPTION, REDEMPTION_REFUND -> throw new DomainException(ErrorCode.POINTS_ENTRY_NOT_REVERSIBLE);
+			case REVERSAL, REDEMPTION, REDEMPTION_REFUND -> throw new DomainException(PointsError.POINTS_ENTRY_NOT_REVERSIBLE);
 			default -> {
 			}
 		}
 		var posted = this.ledger.post(new PointsLedger.Posting(original.getUserId(), -original.getDelta(),
 				PointsType.REVERSAL, Long.toString(entryId), reason.strip(), actor.userId()));
 		if (!posted.created()) {
-			throw new DomainException(ErrorCode.POINTS_ENTRY_ALREADY_REVERSED);
+			throw new DomainException(PointsError.POINTS_ENTRY_ALREADY_REVERSED);
 		}
 		return posted.entry();
 	}

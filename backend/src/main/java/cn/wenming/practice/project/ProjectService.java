@@ -2,13 +2,14 @@ package cn.wenming.practice.project;
 
 import java.time.Instant;
 
+import cn.wenming.practice.org.OrgError;
+import cn.wenming.practice.team.TeamError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import cn.wenming.practice.team.TeamDirectory;
 import cn.wenming.practice.team.TeamRef;
 import cn.wenming.practice.volunteer.ServiceCategory;
@@ -51,7 +52,7 @@ class ProjectService {
 		OrgUnitRef unit = this.orgs.require(input.orgUnitId());
 		Actor actor = this.access.requireAdminOver(unit.path());
 		if (!unit.open()) {
-			throw new DomainException(ErrorCode.ORG_UNIT_CLOSED);
+			throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 		}
 		Project project = new Project();
 		project.setOrgUnitId(unit.id());
@@ -70,7 +71,7 @@ class ProjectService {
 		Project project = require(id);
 		this.access.requireAdminOver(pathOf(project));
 		if (project.getStatus() == ProjectStatus.ARCHIVED) {
-			throw new DomainException(ErrorCode.PROJECT_ARCHIVED);
+			throw new DomainException(ProjectError.PROJECT_ARCHIVED);
 		}
 		// A full replacement: an absent description or team clears it (updateById would skip nulls).
 		// The category of existing activities stays as published; new activities take the new one.
@@ -118,7 +119,7 @@ class ProjectService {
 		}
 		TeamRef team = this.teams.findTeam(teamId).orElseThrow(() -> DomainException.notFound("队伍"));
 		if (!team.active()) {
-			throw new DomainException(ErrorCode.TEAM_DISBANDED);
+			throw new DomainException(TeamError.TEAM_DISBANDED);
 		}
 		return team.id();
 	}

@@ -41,7 +41,7 @@ public final class Connections {
 	public static PageRequest page(Integer first, String after) {
 		int size = (first == null) ? DEFAULT_FIRST : first;
 		if (size < 0 || size > MAX_FIRST) {
-			throw new DomainException(ErrorCode.BAD_REQUEST, "first 必须在 0 到 " + MAX_FIRST + " 之间");
+			throw new DomainException(CommonError.BAD_REQUEST, "first 必须在 0 到 " + MAX_FIRST + " 之间");
 		}
 		return new PageRequest(size, decode(after));
 	}
@@ -62,7 +62,7 @@ public final class Connections {
 			return Long.parseLong(text.substring(PREFIX.length()));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new DomainException(ErrorCode.BAD_REQUEST, "after 游标无效");
+			throw new DomainException(CommonError.BAD_REQUEST, "after 游标无效");
 		}
 	}
 

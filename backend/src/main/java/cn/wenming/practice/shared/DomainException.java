@@ -22,15 +22,15 @@ public class DomainException extends RuntimeException {
 	}
 
 	public static DomainException notFound(String what) {
-		return new DomainException(ErrorCode.NOT_FOUND, what + "不存在");
+		return new DomainException(CommonError.NOT_FOUND, what + "不存在");
 	}
 
 	public static DomainException badRequest(String message) {
-		return new DomainException(ErrorCode.BAD_REQUEST, message);
+		return new DomainException(CommonError.BAD_REQUEST, message);
 	}
 
 	public static DomainException forbidden() {
-		return new DomainException(ErrorCode.FORBIDDEN);
+		return new DomainException(CommonError.FORBIDDEN);
 	}
 
 }

@@ -42,7 +42,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 		if (!(extensions.get("code") instanceof String)) {
 			ErrorCode code = codeFor(error.getErrorType(), message);
 			extensions.put("code", code.name());
-			if (code == ErrorCode.INTERNAL_ERROR) {
+			if (code == CommonError.INTERNAL_ERROR) {
 				message = code.defaultMessage();
 			}
 		}
@@ -57,22 +57,22 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 
 	private static ErrorCode codeFor(ErrorClassification type, String message) {
 		if (type == ErrorType.ExecutionAborted || (message != null && message.contains("maximum query"))) {
-			return ErrorCode.QUERY_TOO_COMPLEX;
+			return CommonError.QUERY_TOO_COMPLEX;
 		}
 		if (type == ErrorType.InvalidSyntax || type == ErrorType.ValidationError || type == ErrorType.OperationNotSupported
 				|| "IntrospectionDisabled".equals(String.valueOf(type))) {
-			return ErrorCode.BAD_REQUEST;
+			return CommonError.BAD_REQUEST;
 		}
 		if (type == org.springframework.graphql.execution.ErrorType.UNAUTHORIZED) {
-			return ErrorCode.UNAUTHENTICATED;
+			return CommonError.UNAUTHENTICATED;
 		}
 		if (type == org.springframework.graphql.execution.ErrorType.FORBIDDEN) {
-			return ErrorCode.FORBIDDEN;
+			return CommonError.FORBIDDEN;
 		}
 		if (type == org.springframework.graphql.execution.ErrorType.BAD_REQUEST) {
-			return ErrorCode.BAD_REQUEST;
+			return CommonError.BAD_REQUEST;
 		}
-		return ErrorCode.INTERNAL_ERROR;
+		return CommonError.INTERNAL_ERROR;
 	}
 
 }

@@ -38,7 +38,7 @@ class GraphQlErrorAdvice {
 	@GraphQlExceptionHandler
 	List<GraphQLError> constraintViolations(ConstraintViolationException ex, DataFetchingEnvironment env) {
 		return ex.getConstraintViolations().stream()
-			.map(violation -> error(env, ErrorCode.BAD_REQUEST, fieldOf(violation) + ": " + violation.getMessage(),
+			.map(violation -> error(env, CommonError.BAD_REQUEST, fieldOf(violation) + ": " + violation.getMessage(),
 					Map.of("field", fieldOf(violation))))
 			.toList();
 	}
@@ -50,13 +50,13 @@ class GraphQlErrorAdvice {
 	@GraphQlExceptionHandler
 	List<GraphQLError> bindingFailures(BindException ex, DataFetchingEnvironment env) {
 		if (!ex.hasFieldErrors()) {
-			return List.of(error(env, ErrorCode.BAD_REQUEST, ErrorCode.BAD_REQUEST.defaultMessage(), Map.of()));
+			return List.of(error(env, CommonError.BAD_REQUEST, CommonError.BAD_REQUEST.defaultMessage(), Map.of()));
 		}
 		return ex.getFieldErrors().stream().map(fieldError -> {
 			String field = fieldError.getField();
 			boolean named = !field.isEmpty() && !"$".equals(field);
 			String message = "参数格式不正确" + (named ? ": " + field : "");
-			return error(env, ErrorCode.BAD_REQUEST, message, named ? Map.<String, Object>of("field", field) : Map.of());
+			return error(env, CommonError.BAD_REQUEST, message, named ? Map.<String, Object>of("field", field) : Map.of());
 		}).toList();
 	}
 
@@ -67,24 +67,24 @@ class GraphQlErrorAdvice {
 	@GraphQlExceptionHandler
 	GraphQLError concurrencyFailure(ConcurrencyFailureException ex, DataFetchingEnvironment env) {
 		log.info("Concurrent update lost at {}: {}", env.getExecutionStepInfo().getPath(), ex.getClass().getSimpleName());
-		return error(env, ErrorCode.CONFLICT, ErrorCode.CONFLICT.defaultMessage(), Map.of());
+		return error(env, CommonError.CONFLICT, CommonError.CONFLICT.defaultMessage(), Map.of());
 	}
 
 	@GraphQlExceptionHandler
 	GraphQLError unauthenticated(AuthenticationCredentialsNotFoundException ex, DataFetchingEnvironment env) {
-		return error(env, ErrorCode.UNAUTHENTICATED, ErrorCode.UNAUTHENTICATED.defaultMessage(), Map.of());
+		return error(env, CommonError.UNAUTHENTICATED, CommonError.UNAUTHENTICATED.defaultMessage(), Map.of());
 	}
 
 	@GraphQlExceptionHandler
 	GraphQLError forbidden(AccessDeniedException ex, DataFetchingEnvironment env) {
-		return error(env, ErrorCode.FORBIDDEN, ErrorCode.FORBIDDEN.defaultMessage(), Map.of());
+		return error(env, CommonError.FORBIDDEN, CommonError.FORBIDDEN.defaultMessage(), Map.of());
 	}
 
 	@GraphQlExceptionHandler
 	GraphQLError unexpected(Throwable ex, DataFetchingEnvironment env) {
 		String errorId = UUID.randomUUID().toString();
 		log.error("Unexpected error {} at {}", errorId, env.getExecutionStepInfo().getPath(), ex);
-		return error(env, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage() + " (" + errorId + ")",
+		return error(env, CommonError.INTERNAL_ERROR, CommonError.INTERNAL_ERROR.defaultMessage() + " (" + errorId + ")",
 				Map.of("errorId", errorId));
 	}
 
@@ -108,13 +108,7 @@ class GraphQlErrorAdvice {
 	}
 
 	private static ErrorType errorType(ErrorCode code) {
-		return switch (code) {
-			case UNAUTHENTICATED, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED -> ErrorType.UNAUTHORIZED;
-			case FORBIDDEN -> ErrorType.FORBIDDEN;
-			case NOT_FOUND -> ErrorType.NOT_FOUND;
-			case INTERNAL_ERROR, UPSTREAM_UNAVAILABLE -> ErrorType.INTERNAL_ERROR;
-			default -> ErrorType.BAD_REQUEST;
-		};
+		return code.errorType();
 	}
 
 }

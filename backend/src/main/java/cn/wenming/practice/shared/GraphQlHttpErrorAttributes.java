@@ -25,9 +25,9 @@ class GraphQlHttpErrorAttributes extends DefaultErrorAttributes {
 		Map<String, Object> attributes = super.getErrorAttributes(request, options);
 		Object path = request.getAttribute("jakarta.servlet.error.request_uri", RequestAttributes.SCOPE_REQUEST);
 		if (GRAPHQL_PATH.equals(path) && attributes.get("status") instanceof Integer status) {
-			ErrorCode code = (status >= 500) ? ErrorCode.INTERNAL_ERROR
-					: (status == 401) ? ErrorCode.UNAUTHENTICATED : ErrorCode.BAD_REQUEST;
-			String message = (code == ErrorCode.BAD_REQUEST) ? "请求格式不正确：需要 JSON 对象 {query, variables, operationName}"
+			ErrorCode code = (status >= 500) ? CommonError.INTERNAL_ERROR
+					: (status == 401) ? CommonError.UNAUTHENTICATED : CommonError.BAD_REQUEST;
+			String message = (code == CommonError.BAD_REQUEST) ? "请求格式不正确：需要 JSON 对象 {query, variables, operationName}"
 					: code.defaultMessage();
 			attributes.put("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code.name()))));
 		}

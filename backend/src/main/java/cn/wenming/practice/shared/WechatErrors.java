@@ -30,18 +30,18 @@ public final class WechatErrors {
 		}
 		catch (Exception ex) {
 			log.warn("WeChat {} failed: {}", operation, ex.getClass().getSimpleName());
-			throw new DomainException(ErrorCode.UPSTREAM_UNAVAILABLE);
+			throw new DomainException(CommonError.UPSTREAM_UNAVAILABLE);
 		}
 	}
 
 	static DomainException translate(String operation, int wechatCode) {
 		return switch (wechatCode) {
 			// 40029 invalid code, 40163 code already used, 40125/41008 missing or malformed code
-			case 40029, 40163, 41008 -> new DomainException(ErrorCode.WECHAT_CODE_INVALID);
-			case 45011 -> new DomainException(ErrorCode.WECHAT_RATE_LIMITED);
+			case 40029, 40163, 41008 -> new DomainException(CommonError.WECHAT_CODE_INVALID);
+			case 45011 -> new DomainException(CommonError.WECHAT_RATE_LIMITED);
 			default -> {
 				log.warn("WeChat {} failed with errcode {}", operation, wechatCode);
-				yield new DomainException(ErrorCode.UPSTREAM_UNAVAILABLE);
+				yield new DomainException(CommonError.UPSTREAM_UNAVAILABLE);
 			}
 		};
 	}

@@ -9,6 +9,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import cn.wenming.practice.org.OrgError;
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.org.OrgDirectory;
@@ -16,7 +18,6 @@ import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import graphql.relay.Connection;
 
 import org.springframework.stereotype.Service;
@@ -70,7 +71,7 @@ class RedemptionService {
 			throw DomainException.badRequest("爱心超市须属于新时代文明实践站");
 		}
 		if (!station.open()) {
-			throw new DomainException(ErrorCode.ORG_UNIT_CLOSED);
+			throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 		}
 		Actor actor = this.access.requireAdminOver(station.path());
 		if (input.availableFrom() != null && input.availableUntil() != null
@@ -100,7 +101,7 @@ class RedemptionService {
 	Reward restock(long rewardId, int quantity) {
 		Reward reward = requireStoreAdmin(rewardId);
 		if (reward.getStatus() != RewardStatus.ACTIVE) {
-			throw new DomainException(ErrorCode.REWARD_UNAVAILABLE);
+			throw new DomainException(StoreError.REWARD_UNAVAILABLE);
 		}
 		this.rewards.give(rewardId, quantity, this.clock.instant());
 		Reward after = this.rewards.selectById(rewardId);
@@ -147,14 +148,14 @@ class RedemptionService {
 		String normalized = (code == null) ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
 		Redemption order = PICKUP_CODE.matcher(normalized).matches() ? this.orders.findByPickupCode(normalized) : null;
 		if (order == null) {
-			throw new DomainException(ErrorCode.PICKUP_CODE_INVALID);
+			throw new DomainException(StoreError.PICKUP_CODE_INVALID);
 		}
 		requireAdminOverStation(actor, order.getStationId());
 		Instant now = this.clock.instant();
 		if (this.orders.fulfil(order.getId(), actor.userId(), now) == 0) {
 			Redemption current = this.orders.selectById(order.getId());
-			throw new DomainException((current.getStatus() == RedemptionStatus.FULFILLED) ? ErrorCode.PICKUP_CODE_USED
-					: ErrorCode.PICKUP_CODE_INVALID);
+			throw new DomainException((current.getStatus() == RedemptionStatus.FULFILLED) ? StoreError.PICKUP_CODE_USED
+					: StoreError.PICKUP_CODE_INVALID);
 		}
 		return this.orders.selectById(order.getId());
 	}
@@ -171,8 +172,8 @@ class RedemptionService {
 		}
 		if (!this.redemptions.closeAndRefund(order, RedemptionStatus.CANCELLED)) {
 			Redemption current = this.orders.selectById(redemptionId);
-			throw (current.getStatus() == RedemptionStatus.FULFILLED) ? new DomainException(ErrorCode.PICKUP_CODE_USED)
-					: new DomainException(ErrorCode.CONFLICT, "该兑换已取消或已过期");
+			throw (current.getStatus() == RedemptionStatus.FULFILLED) ? new DomainException(StoreError.PICKUP_CODE_USED)
+					: new DomainException(CommonError.CONFLICT, "该兑换已取消或已过期");
 		}
 		return this.orders.selectById(redemptionId);
 	}

@@ -5,11 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import cn.wenming.practice.points.PointsError;
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.points.PointsBalance;
 import cn.wenming.practice.points.PointsWallet;
 import cn.wenming.practice.shared.DeadlockRetry;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,27 +104,27 @@ class Redemptions {
 				return done;
 			}
 		}
-		throw new DomainException(ErrorCode.CONFLICT);
+		throw new DomainException(CommonError.CONFLICT);
 	}
 
 	/** The first request's order once it finished, or null when it failed (its claim is gone). */
 	private Redemption awaitFinished(Redemption existing, String requestHash) {
 		if (!existing.getRequestHash().equals(requestHash)) {
-			throw new DomainException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+			throw new DomainException(CommonError.IDEMPOTENCY_KEY_REUSED);
 		}
 		Instant deadline = Instant.now().plusSeconds(10);
 		Redemption current = existing;
 		while (current != null && current.getStatus() == RedemptionStatus.PENDING) {
 			if (Instant.now().isAfter(deadline)) {
 				// Still running (or died; the reconciler will release it): the client retries later.
-				throw new DomainException(ErrorCode.CONFLICT, "相同幂等键的请求仍在处理中，请稍后重试");
+				throw new DomainException(CommonError.CONFLICT, "相同幂等键的请求仍在处理中，请稍后重试");
 			}
 			try {
 				Thread.sleep(20);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new DomainException(ErrorCode.CONFLICT);
+				throw new DomainException(CommonError.CONFLICT);
 			}
 			current = this.orders.selectById(existing.getId());
 		}
@@ -155,11 +156,11 @@ class Redemptions {
 				|| (reward.getAvailableFrom() != null && now.isBefore(reward.getAvailableFrom()))
 				|| (reward.getAvailableUntil() != null && !now.isBefore(reward.getAvailableUntil()))) {
 			releaseClaim(id);
-			throw new DomainException(ErrorCode.REWARD_UNAVAILABLE);
+			throw new DomainException(StoreError.REWARD_UNAVAILABLE);
 		}
 		if (quantity > reward.getPerPersonLimit()) {
 			releaseClaim(id);
-			throw new DomainException(ErrorCode.LIMIT_EXCEEDED);
+			throw new DomainException(StoreError.LIMIT_EXCEEDED);
 		}
 		reserve(claim, reward);
 		try {
@@ -207,15 +208,15 @@ class Redemptions {
 			// Redis unreachable (or timed out): nothing was taken there; refuse cleanly.
 			log.warn("Redemption {} refused, Redis unavailable: {}", claim.getId(), ex.getClass().getSimpleName());
 			releaseClaim(claim.getId());
-			throw new DomainException(ErrorCode.UPSTREAM_UNAVAILABLE, "积分服务暂不可用，请稍后重试");
+			throw new DomainException(CommonError.UPSTREAM_UNAVAILABLE, "积分服务暂不可用，请稍后重试");
 		}
 		if (outcome != RedemptionStore.Outcome.RESERVED) {
 			releaseClaim(claim.getId());
 			throw switch (outcome) {
-				case OUT_OF_STOCK -> new DomainException(ErrorCode.OUT_OF_STOCK);
-				case LIMIT_EXCEEDED -> new DomainException(ErrorCode.LIMIT_EXCEEDED);
-				case POINTS_INSUFFICIENT -> new DomainException(ErrorCode.POINTS_INSUFFICIENT);
-				default -> new DomainException(ErrorCode.CONFLICT);
+				case OUT_OF_STOCK -> new DomainException(StoreError.OUT_OF_STOCK);
+				case LIMIT_EXCEEDED -> new DomainException(StoreError.LIMIT_EXCEEDED);
+				case POINTS_INSUFFICIENT -> new DomainException(PointsError.POINTS_INSUFFICIENT);
+				default -> new DomainException(CommonError.CONFLICT);
 			};
 		}
 	}
@@ -247,15 +248,15 @@ class Redemptions {
 		this.points.spend(userId, claim.getPoints(), claim.getId(),
 				"兑换 " + reward.getName() + " × " + claim.getQuantity());
 		if (this.rewards.take(reward.getId(), claim.getQuantity(), now) == 0) {
-			throw new DomainException(ErrorCode.OUT_OF_STOCK);
+			throw new DomainException(StoreError.OUT_OF_STOCK);
 		}
 		Instant expiresAt = now.plus(Duration.ofDays(this.properties.pickupValidDays()));
 		if (this.orders.issue(claim.getId(), newPickupCode(), expiresAt, now) == 0) {
-			throw new DomainException(ErrorCode.CONFLICT);
+			throw new DomainException(CommonError.CONFLICT);
 		}
 		this.rewards.ensureCount(reward.getId(), userId);
 		if (this.rewards.count(reward.getId(), userId, claim.getQuantity(), reward.getPerPersonLimit()) == 0) {
-			throw new DomainException(ErrorCode.LIMIT_EXCEEDED);
+			throw new DomainException(StoreError.LIMIT_EXCEEDED);
 		}
 	}
 

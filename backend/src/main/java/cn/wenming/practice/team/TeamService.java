@@ -5,6 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import cn.wenming.practice.org.OrgError;
+import cn.wenming.practice.shared.CommonError;
+import cn.wenming.practice.volunteer.VolunteerError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.auth.Role;
@@ -14,7 +17,6 @@ import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import cn.wenming.practice.volunteer.ServiceCategory;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerRef;
@@ -75,13 +77,13 @@ class TeamService {
 		OrgUnitRef unit = this.orgs.require(input.orgUnitId());
 		Actor actor = this.access.requireAdminOver(unit.path());
 		if (!unit.open()) {
-			throw new DomainException(ErrorCode.ORG_UNIT_CLOSED);
+			throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 		}
 		if (input.kind() == TeamKind.GENERAL && unit.level() != OrgLevel.CENTER) {
 			throw DomainException.badRequest("总队只能设在中心");
 		}
 		VolunteerRef leader = this.volunteers.findByUserId(input.leaderUserId())
-			.orElseThrow(() -> new DomainException(ErrorCode.VOLUNTEER_REQUIRED, "队长须为已注册的志愿者"));
+			.orElseThrow(() -> new DomainException(VolunteerError.VOLUNTEER_REQUIRED, "队长须为已注册的志愿者"));
 		Team team = new Team();
 		team.setOrgUnitId(unit.id());
 		team.setName(input.name().strip());
@@ -109,7 +111,7 @@ class TeamService {
 			});
 		}
 		catch (DuplicateKeyException ex) {
-			throw new DomainException(ErrorCode.TEAM_NAME_TAKEN);
+			throw new DomainException(TeamError.TEAM_NAME_TAKEN);
 		}
 		return this.teams.selectById(team.getId());
 	}
@@ -119,7 +121,7 @@ class TeamService {
 		Actor actor = this.access.requireAdminOver(pathOf(team));
 		requireActive(team);
 		VolunteerRef leader = this.volunteers.findByUserId(newLeaderUserId)
-			.orElseThrow(() -> new DomainException(ErrorCode.VOLUNTEER_REQUIRED, "队长须为已注册的志愿者"));
+			.orElseThrow(() -> new DomainException(VolunteerError.VOLUNTEER_REQUIRED, "队长须为已注册的志愿者"));
 		long oldLeader = team.getLeaderUserId();
 		if (oldLeader == newLeaderUserId) {
 			return team;
@@ -130,7 +132,7 @@ class TeamService {
 			this.roleGrants.lockForRoleChange(Math.max(oldLeader, newLeaderUserId));
 			Instant now = Instant.now();
 			if (this.teams.changeLeader(teamId, oldLeader, newLeaderUserId, now) == 0) {
-				throw new DomainException(ErrorCode.CONFLICT);
+				throw new DomainException(CommonError.CONFLICT);
 			}
 			this.members.setRole(teamId, oldLeader, TeamRole.MEMBER);
 			this.members.upsertLeader(teamId, newLeaderUserId, leader.id(), now);
@@ -148,7 +150,7 @@ class TeamService {
 			this.roleGrants.lockForRoleChange(team.getLeaderUserId());
 			Instant now = Instant.now();
 			if (this.teams.disband(teamId, now) == 0) {
-				throw new DomainException(ErrorCode.TEAM_DISBANDED);
+				throw new DomainException(TeamError.TEAM_DISBANDED);
 			}
 			this.requests.cancelPendingOfTeam(teamId, actor.userId(), "队伍已解散", now);
 			revokeLeaderRoleIfLeadsNothing(team.getLeaderUserId());
@@ -174,7 +176,7 @@ class TeamService {
 		Team team = requireTeam(teamId);
 		requireActive(team);
 		if (this.members.find(teamId, userId) != null) {
-			throw new DomainException(ErrorCode.TEAM_ALREADY_MEMBER);
+			throw new DomainException(TeamError.TEAM_ALREADY_MEMBER);
 		}
 		JoinRequest request = new JoinRequest();
 		request.setTeamId(teamId);
@@ -188,7 +190,7 @@ class TeamService {
 		}
 		catch (DuplicateKeyException ex) {
 			// uk_join_request_open: this person already has a PENDING request for this team.
-			throw new DomainException(ErrorCode.TEAM_JOIN_REQUEST_PENDING);
+			throw new DomainException(TeamError.TEAM_JOIN_REQUEST_PENDING);
 		}
 		return this.requests.selectById(request.getId());
 	}
@@ -201,7 +203,7 @@ class TeamService {
 		this.tx.executeWithoutResult(status -> {
 			Instant now = Instant.now();
 			if (this.requests.decide(requestId, JoinRequestStatus.APPROVED, actor.userId(), null, now) == 0) {
-				throw new DomainException(ErrorCode.TEAM_JOIN_REQUEST_CLOSED);
+				throw new DomainException(TeamError.TEAM_JOIN_REQUEST_CLOSED);
 			}
 			this.members.add(team.getId(), request.getUserId(), request.getVolunteerId(), TeamRole.MEMBER, now);
 		});
@@ -214,7 +216,7 @@ class TeamService {
 		Actor actor = requireLeaderOrAdmin(team);
 		String why = (reason == null || reason.isBlank()) ? null : reason.strip();
 		if (this.requests.decide(requestId, JoinRequestStatus.DECLINED, actor.userId(), why, Instant.now()) == 0) {
-			throw new DomainException(ErrorCode.TEAM_JOIN_REQUEST_CLOSED);
+			throw new DomainException(TeamError.TEAM_JOIN_REQUEST_CLOSED);
 		}
 		return this.requests.selectById(requestId);
 	}
@@ -240,9 +242,9 @@ class TeamService {
 		// Nothing removed: say why.
 		TeamMember member = this.members.find(team.getId(), userId);
 		if (member == null) {
-			throw new DomainException(ErrorCode.TEAM_NOT_MEMBER);
+			throw new DomainException(TeamError.TEAM_NOT_MEMBER);
 		}
-		throw new DomainException(ErrorCode.TEAM_LEADER_CANNOT_LEAVE);
+		throw new DomainException(TeamError.TEAM_LEADER_CANNOT_LEAVE);
 	}
 
 	// --- Queries.
@@ -315,7 +317,7 @@ class TeamService {
 
 	private static void requireActive(Team team) {
 		if (team.getStatus() != TeamStatus.ACTIVE) {
-			throw new DomainException(ErrorCode.TEAM_DISBANDED);
+			throw new DomainException(TeamError.TEAM_DISBANDED);
 		}
 	}
 

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 
 /**
  * The 18-character resident ID number (居民身份证号码, GB 11643-1999): 6-digit region, 8-digit birth
@@ -69,7 +68,7 @@ final class IdNumbers {
 	}
 
 	private static DomainException invalid() {
-		return new DomainException(ErrorCode.ID_NUMBER_INVALID);
+		return new DomainException(VolunteerError.ID_NUMBER_INVALID);
 	}
 
 }

@@ -13,7 +13,6 @@ import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 
 import org.springframework.stereotype.Component;
 
@@ -98,7 +97,7 @@ public class VolunteerDirectory {
 
 	/** The user's volunteer record, or {@code VOLUNTEER_REQUIRED} (请先注册为志愿者). */
 	public VolunteerRef requireByUserId(long userId) {
-		return findByUserId(userId).orElseThrow(() -> new DomainException(ErrorCode.VOLUNTEER_REQUIRED));
+		return findByUserId(userId).orElseThrow(() -> new DomainException(VolunteerError.VOLUNTEER_REQUIRED));
 	}
 
 	/** Many volunteers in one query, keyed by volunteer id; missing ids are absent. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import cn.wenming.practice.org.OrgError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.auth.Role;
@@ -15,7 +16,6 @@ import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import cn.wenming.practice.shared.FieldCrypto;
 import cn.wenming.practice.shared.Masking;
 import graphql.relay.Connection;
@@ -67,7 +67,7 @@ class VolunteerService {
 		requireOpenStation(input.homeStationId());
 		// A clear answer for the common case; the unique keys below decide races.
 		if (this.volunteers.findByUserId(userId) != null) {
-			throw new DomainException(ErrorCode.VOLUNTEER_ALREADY_REGISTERED);
+			throw new DomainException(VolunteerError.VOLUNTEER_ALREADY_REGISTERED);
 		}
 		Volunteer volunteer = new Volunteer();
 		volunteer.setUserId(userId);
@@ -105,10 +105,10 @@ class VolunteerService {
 	private static DomainException duplicate(DuplicateKeyException ex) {
 		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
 		if (message.contains("uk_volunteer_id_number")) {
-			return new DomainException(ErrorCode.ID_NUMBER_ALREADY_REGISTERED);
+			return new DomainException(VolunteerError.ID_NUMBER_ALREADY_REGISTERED);
 		}
 		if (message.contains("uk_volunteer_user")) {
-			return new DomainException(ErrorCode.VOLUNTEER_ALREADY_REGISTERED);
+			return new DomainException(VolunteerError.VOLUNTEER_ALREADY_REGISTERED);
 		}
 		throw ex;
 	}
@@ -119,7 +119,7 @@ class VolunteerService {
 			throw DomainException.badRequest("所属站点必须是一个站（村、社区）");
 		}
 		if (!unit.open()) {
-			throw new DomainException(ErrorCode.ORG_UNIT_CLOSED);
+			throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 		}
 		return unit;
 	}

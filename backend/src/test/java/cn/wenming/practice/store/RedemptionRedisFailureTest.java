@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.points.PointsWallet;
 import cn.wenming.practice.points.PrivateRedisPoints;
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import cn.wenming.practice.testinfra.HeavyTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,7 +211,7 @@ class RedemptionRedisFailureTest {
 
 		assertThatThrownBy(() -> this.redemptions.redeem(users.get(0), rewardId, 1, "while-down"))
 			.isInstanceOfSatisfying(DomainException.class,
-					ex -> assertThat(ex.code()).isEqualTo(ErrorCode.UPSTREAM_UNAVAILABLE));
+					ex -> assertThat(ex.code()).isEqualTo(CommonError.UPSTREAM_UNAVAILABLE));
 		assertThat(this.points.shownBalance(users.get(0))).isEqualTo(30);
 		assertThat(this.rig.mysqlStock(rewardId)).isEqualTo(3);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM redemption WHERE user_id = ?", Integer.class,

@@ -1,7 +1,6 @@
 package cn.wenming.practice.volunteer;
 
 import cn.wenming.practice.shared.DomainException;
-import cn.wenming.practice.shared.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,7 +33,7 @@ class VolunteerIdNumberTest {
 			"", "ABCDEFGHIJKLMNOPQR" })
 	void refusesInvalidNumbers(String idNumber) {
 		assertThatThrownBy(() -> IdNumbers.normalize(idNumber)).isInstanceOfSatisfying(DomainException.class,
-				ex -> assertThat(ex.code()).isEqualTo(ErrorCode.ID_NUMBER_INVALID));
+				ex -> assertThat(ex.code()).isEqualTo(VolunteerError.ID_NUMBER_INVALID));
 	}
 
 	@Test

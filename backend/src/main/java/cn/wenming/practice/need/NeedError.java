@@ -1,0 +1,31 @@
+package cn.wenming.practice.need;
+
+import cn.wenming.practice.shared.ErrorCode;
+
+/**
+ * Error codes of needs (点单 → 派单 → 接单 → 评单), categories and the 落实清单. Stable: clients switch on these names, so a code is never renamed once
+ * released; the message is for people and may change.
+ */
+public enum NeedError implements ErrorCode {
+
+	NEED_CATEGORY_UNKNOWN("需求类别不存在或已停用"),
+	NEED_CATEGORY_NAME_TAKEN("已有同名需求类别"),
+	NEED_INVALID_STATE("需求当前状态不允许此操作"),
+	NEED_ALREADY_TAKEN("该需求已被认领或派单"),
+	NEED_NO_STATION_NEARBY("附近没有开放的新时代文明实践站，请选择站点"),
+	NEED_ASSIGNEE_NOT_ELIGIBLE("接单方须为已培训的志愿者或在册队伍"),
+	FULFILMENT_MONTH_NOT_ENDED("该月尚未结束，不能公示落实清单"),
+	FULFILMENT_LIST_ALREADY_PUBLISHED("该单位该月的落实清单已公示，不能重复公示");
+
+	private final String defaultMessage;
+
+	NeedError(String defaultMessage) {
+		this.defaultMessage = defaultMessage;
+	}
+
+	@Override
+	public String defaultMessage() {
+		return this.defaultMessage;
+	}
+
+}

@@ -1,0 +1,25 @@
+package cn.wenming.practice.project;
+
+import cn.wenming.practice.shared.ErrorCode;
+
+/**
+ * Error codes of service projects (服务项目). Stable: clients switch on these names, so a code is never renamed once
+ * released; the message is for people and may change.
+ */
+public enum ProjectError implements ErrorCode {
+
+	PROJECT_ARCHIVED("该项目已归档"),
+	PROJECT_NOT_APPLICABLE("服务项目不存在、已归档，或不属于该站点及其上级单位");
+
+	private final String defaultMessage;
+
+	ProjectError(String defaultMessage) {
+		this.defaultMessage = defaultMessage;
+	}
+
+	@Override
+	public String defaultMessage() {
+		return this.defaultMessage;
+	}
+
+}

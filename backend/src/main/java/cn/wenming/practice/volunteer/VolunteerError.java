@@ -1,0 +1,27 @@
+package cn.wenming.practice.volunteer;
+
+import cn.wenming.practice.shared.ErrorCode;
+
+/**
+ * Error codes of volunteer registration (注册登记). Stable: clients switch on these names, so a code is never renamed once
+ * released; the message is for people and may change.
+ */
+public enum VolunteerError implements ErrorCode {
+
+	ID_NUMBER_INVALID("身份证号码不正确"),
+	VOLUNTEER_ALREADY_REGISTERED("已注册为志愿者"),
+	ID_NUMBER_ALREADY_REGISTERED("该身份证号码已注册"),
+	VOLUNTEER_REQUIRED("请先注册为志愿者");
+
+	private final String defaultMessage;
+
+	VolunteerError(String defaultMessage) {
+		this.defaultMessage = defaultMessage;
+	}
+
+	@Override
+	public String defaultMessage() {
+		return this.defaultMessage;
+	}
+
+}
