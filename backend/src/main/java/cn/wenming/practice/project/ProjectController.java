@@ -29,7 +29,7 @@ import org.springframework.stereotype.Controller;
 /**
  * Service projects (服务清单): their mutations and queries, their batched fields, and the
  * {@code project} field of the types served under a project ({@code Need.project} and
- * {@code Activity.project}, declared in activity.graphqls), seen only through
+ * {@code Activity.project}, declared in project.graphqls and activity.graphqls), seen only through
  * {@link ServedUnderProject} so that this feature depends on neither. Rules live in
  * {@link ProjectService}.
  */
