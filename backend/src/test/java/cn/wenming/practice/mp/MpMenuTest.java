@@ -10,8 +10,8 @@ import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.WechatStub;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,8 +117,8 @@ class MpMenuTest {
 			.execute();
 	}
 
-	private static JsonElement json(String text) {
-		return JsonParser.parseString(text);
+	private static JsonNode json(String text) {
+		return JsonMapper.shared().readTree(text);
 	}
 
 }

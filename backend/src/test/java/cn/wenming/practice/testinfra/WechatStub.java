@@ -10,9 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -249,15 +248,15 @@ public final class WechatStub {
 	}
 
 	private MockResponse subscribeSend(RecordedRequest request) {
-		JsonObject body = JsonParser.parseString((request.getBody() != null) ? request.getBody().utf8() : "{}")
-			.getAsJsonObject();
+		JsonNode body = JsonMapper.shared()
+			.readTree((request.getBody() != null) ? request.getBody().utf8() : "{}");
 		String toUser = text(body, "touser");
 		String templateId = text(body, "template_id");
 		Map<String, String> data = new LinkedHashMap<>();
-		if (body.has("data") && body.get("data").isJsonObject()) {
-			body.getAsJsonObject("data").entrySet().forEach(e -> {
-				JsonElement value = e.getValue().isJsonObject() ? e.getValue().getAsJsonObject().get("value") : null;
-				data.put(e.getKey(), (value == null || value.isJsonNull()) ? null : value.getAsString());
+		if (body.path("data").isObject()) {
+			body.get("data").properties().forEach(e -> {
+				JsonNode value = e.getValue().isObject() ? e.getValue().get("value") : null;
+				data.put(e.getKey(), (value == null || value.isNull()) ? null : value.asString());
 			});
 		}
 		SubscribeAnswer answer = this.subscribeAnswers.getOrDefault(String.valueOf(toUser),
@@ -271,9 +270,9 @@ public final class WechatStub {
 		};
 	}
 
-	private static String text(JsonObject body, String field) {
-		JsonElement value = body.get(field);
-		return (value == null || value.isJsonNull()) ? null : value.getAsString();
+	private static String text(JsonNode body, String field) {
+		JsonNode value = body.get(field);
+		return (value == null || value.isNull()) ? null : value.asString();
 	}
 
 	/** One mediaCheckAsync request as WeChat received it, with the trace id it answered. */
@@ -291,7 +290,7 @@ public final class WechatStub {
 		}
 		String traceId = "stub-media-trace-" + this.traceIds.incrementAndGet() + "-" + java.util.UUID.randomUUID();
 		String url = bodyField(request, "media_url");
-		// Gson escapes = and & in JSON strings.
+		// WxJava serialises with Gson, which escapes = and & in JSON strings.
 		url = (url == null) ? null : url.replace("\\u003d", "=").replace("\\u0026", "&").replace("\\/", "/");
 		this.mediaChecks.add(new MediaCheckRequest(traceId, openid, url, body));
 		return json("{\"errcode\":0,\"errmsg\":\"ok\",\"trace_id\":\"" + traceId + "\"}");
