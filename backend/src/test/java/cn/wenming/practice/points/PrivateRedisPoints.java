@@ -3,7 +3,6 @@ package cn.wenming.practice.points;
 import java.time.Clock;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -24,7 +23,7 @@ public final class PrivateRedisPoints {
 		this.cache = new PointsBalanceCache(redis, accounts, properties);
 		PointsLedger ledger = new PointsLedger(context.getBean(PointsEntryMapper.class), accounts, this.cache,
 				context.getBean(Clock.class), context.getBean(PlatformTransactionManager.class),
-				context.getBean(ApplicationEventPublisher.class));
+				context);
 		this.wallet = new PointsWallet(ledger, accounts, properties);
 	}
 
