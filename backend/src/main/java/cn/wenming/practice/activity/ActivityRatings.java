@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 
 import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.auth.AccessControl;
@@ -75,9 +75,9 @@ class ActivityRatings implements RatedUnderProject {
 		if (activity.getStatus() != ActivityStatus.FINISHED) {
 			throw new DomainException(ActivityError.ACTIVITY_INVALID_STATE, "活动结束后才能评价");
 		}
-		if (this.ratings.exists(new QueryWrapper<ActivityRating>()
-			.eq("activity_id", activityId)
-			.eq("user_id", userId))) {
+		if (this.ratings.exists(new LambdaQueryWrapper<ActivityRating>()
+			.eq(ActivityRating::getActivityId, activityId)
+			.eq(ActivityRating::getUserId, userId))) {
 			throw new DomainException(ActivityError.ACTIVITY_ALREADY_RATED);
 		}
 		String text = (comment == null || comment.isBlank()) ? null : comment.strip();

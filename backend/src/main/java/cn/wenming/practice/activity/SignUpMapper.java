@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -17,22 +17,24 @@ interface SignUpMapper extends BaseMapper<SignUp> {
 
 	/** The user's live (not cancelled) sign-up for the activity, or null. */
 	default SignUp findLive(long activityId, long userId) {
-		return selectOne(new QueryWrapper<SignUp>().eq("activity_id", activityId)
-			.eq("user_id", userId)
-			.eq("live_flag", 1));
+		return selectOne(new LambdaQueryWrapper<SignUp>().eq(SignUp::getActivityId, activityId)
+			.eq(SignUp::getUserId, userId)
+			.eq(SignUp::getLiveFlag, 1));
 	}
 
 	/** The caller's live sign-ups for many activities, for {@code Activity.mySignUp}. */
 	default List<SignUp> findLiveOfUser(long userId, Collection<Long> activityIds) {
 		return activityIds.isEmpty() ? List.of()
-				: selectList(new QueryWrapper<SignUp>().eq("user_id", userId)
-					.eq("live_flag", 1)
-					.in("activity_id", activityIds));
+				: selectList(new LambdaQueryWrapper<SignUp>().eq(SignUp::getUserId, userId)
+					.eq(SignUp::getLiveFlag, 1)
+					.in(SignUp::getActivityId, activityIds));
 	}
 
 	/** How many of the activity's sign-ups have checked in (their hours depend on its time and place). */
 	default long countCheckedIn(long activityId) {
-		return selectCount(new QueryWrapper<SignUp>().eq("activity_id", activityId).isNotNull("checked_in_at"));
+		return selectCount(new LambdaQueryWrapper<SignUp>()
+			.eq(SignUp::getActivityId, activityId)
+			.isNotNull(SignUp::getCheckedInAt));
 	}
 
 	/** The first person on the waitlist; called with the activity row locked. */

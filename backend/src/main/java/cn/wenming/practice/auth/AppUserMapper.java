@@ -2,7 +2,7 @@ package cn.wenming.practice.auth;
 
 import java.time.Instant;
 
-import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -22,11 +22,14 @@ interface AppUserMapper extends BaseMapper<AppUser> {
 
 	/** The most recently active account with this phone (a number may have been re-bound). */
 	default AppUser findByPhone(String phone) {
-		return selectOne(new QueryWrapper<AppUser>().eq("phone", phone).orderByDesc("updated_at").last("LIMIT 1"));
+		return selectOne(new LambdaQueryWrapper<AppUser>()
+			.eq(AppUser::getPhone, phone)
+			.orderByDesc(AppUser::getUpdatedAt)
+			.last("LIMIT 1"));
 	}
 
 	default AppUser findByOpenid(String openid) {
-		return selectOne(new QueryWrapper<AppUser>().eq("openid", openid));
+		return selectOne(new LambdaQueryWrapper<AppUser>().eq(AppUser::getOpenid, openid));
 	}
 
 }

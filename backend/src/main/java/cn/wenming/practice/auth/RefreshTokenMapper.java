@@ -2,7 +2,7 @@ package cn.wenming.practice.auth;
 
 import java.time.Instant;
 
-import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -12,7 +12,7 @@ import org.apache.ibatis.annotations.Update;
 interface RefreshTokenMapper extends BaseMapper<RefreshToken> {
 
 	default RefreshToken findByHash(String hash) {
-		return selectOne(new QueryWrapper<RefreshToken>().eq("token_hash", hash));
+		return selectOne(new LambdaQueryWrapper<RefreshToken>().eq(RefreshToken::getTokenHash, hash));
 	}
 
 	/** Marks a token used; 0 rows means someone else used (or revoked) it first. */

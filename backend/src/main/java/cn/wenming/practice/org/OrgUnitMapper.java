@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
-import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -48,36 +47,40 @@ interface OrgUnitMapper extends BaseMapper<OrgUnit> {
 	List<OrgUnit> subtree(@Param("rootId") long rootId);
 
 	default List<OrgUnit> childrenPage(long parentId, Long afterId, int limit) {
-		return selectList(new QueryWrapper<OrgUnit>().eq("parent_id", parentId)
-			.gt(afterId != null, "id", afterId)
-			.orderByAsc("id")
+		return selectList(new LambdaQueryWrapper<OrgUnit>().eq(OrgUnit::getParentId, parentId)
+			.gt(afterId != null, OrgUnit::getId, afterId)
+			.orderByAsc(OrgUnit::getId)
 			.last("LIMIT " + limit));
 	}
 
 	default List<OrgUnit> childrenOf(Collection<Long> parentIds) {
 		return parentIds.isEmpty() ? List.of()
-				: selectList(new QueryWrapper<OrgUnit>().in("parent_id", parentIds).orderByAsc("id"));
+				: selectList(new LambdaQueryWrapper<OrgUnit>()
+					.in(OrgUnit::getParentId, parentIds)
+					.orderByAsc(OrgUnit::getId));
 	}
 
 	default long countOpenChildren(long parentId) {
-		return selectCount(new QueryWrapper<OrgUnit>().eq("parent_id", parentId).eq("status", OrgUnit.OPEN));
+		return selectCount(new LambdaQueryWrapper<OrgUnit>()
+			.eq(OrgUnit::getParentId, parentId)
+			.eq(OrgUnit::getStatus, OrgUnit.OPEN));
 	}
 
 	/** Open stations that have coordinates: what the 15-minute circle index holds. */
 	default List<OrgUnit> openStationsWithCoordinates() {
-		return selectList(new QueryWrapper<OrgUnit>().select("id", "latitude", "longitude")
-			.eq("level", OrgLevel.STATION.name())
-			.eq("status", OrgUnit.OPEN)
-			.isNotNull("latitude")
-			.isNotNull("longitude"));
+		return selectList(new LambdaQueryWrapper<OrgUnit>().select(OrgUnit::getId, OrgUnit::getLatitude, OrgUnit::getLongitude)
+			.eq(OrgUnit::getLevel, OrgLevel.STATION)
+			.eq(OrgUnit::getStatus, OrgUnit.OPEN)
+			.isNotNull(OrgUnit::getLatitude)
+			.isNotNull(OrgUnit::getLongitude));
 	}
 
 	/** Open stations with coordinates inside a latitude/longitude box (the MySQL fallback of the index). */
 	default List<OrgUnit> openStationsWithin(double minLat, double maxLat, double minLon, double maxLon) {
-		return selectList(new QueryWrapper<OrgUnit>().eq("level", OrgLevel.STATION.name())
-			.eq("status", OrgUnit.OPEN)
-			.between("latitude", minLat, maxLat)
-			.between("longitude", minLon, maxLon));
+		return selectList(new LambdaQueryWrapper<OrgUnit>().eq(OrgUnit::getLevel, OrgLevel.STATION)
+			.eq(OrgUnit::getStatus, OrgUnit.OPEN)
+			.between(OrgUnit::getLatitude, minLat, maxLat)
+			.between(OrgUnit::getLongitude, minLon, maxLon));
 	}
 
 	/**

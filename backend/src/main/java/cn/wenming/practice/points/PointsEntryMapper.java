@@ -3,7 +3,7 @@ package cn.wenming.practice.points;
 import java.time.Instant;
 import java.util.List;
 
-import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -18,16 +18,16 @@ interface PointsEntryMapper extends BaseMapper<PointsEntry> {
 
 	/** The entry an award or reversal already made, or null. */
 	default PointsEntry findByBusiness(PointsType type, String businessId, long userId) {
-		return selectOne(new QueryWrapper<PointsEntry>().eq("business_type", type.name())
-			.eq("business_id", businessId)
-			.eq("user_id", userId));
+		return selectOne(new LambdaQueryWrapper<PointsEntry>().eq(PointsEntry::getBusinessType, type.name())
+			.eq(PointsEntry::getBusinessId, businessId)
+			.eq(PointsEntry::getUserId, userId));
 	}
 
 	/** A user's entries, newest first, strictly older than {@code beforeId} when given. */
 	default List<PointsEntry> pageOfUser(long userId, Long beforeId, int limit) {
-		return selectList(new QueryWrapper<PointsEntry>().eq("user_id", userId)
-			.lt(beforeId != null, "id", beforeId)
-			.orderByDesc("id")
+		return selectList(new LambdaQueryWrapper<PointsEntry>().eq(PointsEntry::getUserId, userId)
+			.lt(beforeId != null, PointsEntry::getId, beforeId)
+			.orderByDesc(PointsEntry::getId)
 			.last("LIMIT " + limit));
 	}
 

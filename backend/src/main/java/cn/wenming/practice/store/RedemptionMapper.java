@@ -3,7 +3,7 @@ package cn.wenming.practice.store;
 import java.time.Instant;
 import java.util.List;
 
-import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Mapper;
@@ -15,34 +15,35 @@ import org.apache.ibatis.annotations.Update;
 interface RedemptionMapper extends BaseMapper<Redemption> {
 
 	default Redemption findByKey(long userId, String idempotencyKey) {
-		return selectOne(new QueryWrapper<Redemption>().eq("user_id", userId).eq("idempotency_key", idempotencyKey));
+		return selectOne(new LambdaQueryWrapper<Redemption>().eq(Redemption::getUserId, userId)
+			.eq(Redemption::getIdempotencyKey, idempotencyKey));
 	}
 
 	default Redemption findByPickupCode(String code) {
-		return selectOne(new QueryWrapper<Redemption>().eq("pickup_code", code));
+		return selectOne(new LambdaQueryWrapper<Redemption>().eq(Redemption::getPickupCode, code));
 	}
 
 	/** A user's orders (not the in-flight claims), newest first, older than {@code beforeId} when given. */
 	default List<Redemption> pageOfUser(long userId, Long beforeId, int limit) {
-		return selectList(new QueryWrapper<Redemption>().eq("user_id", userId)
-			.ne("status", RedemptionStatus.PENDING.name())
-			.lt(beforeId != null, "id", beforeId)
-			.orderByDesc("id")
+		return selectList(new LambdaQueryWrapper<Redemption>().eq(Redemption::getUserId, userId)
+			.ne(Redemption::getStatus, RedemptionStatus.PENDING)
+			.lt(beforeId != null, Redemption::getId, beforeId)
+			.orderByDesc(Redemption::getId)
 			.last("LIMIT " + limit));
 	}
 
 	default List<Redemption> expiredIssued(Instant now, int limit) {
-		return selectList(new QueryWrapper<Redemption>().eq("status", RedemptionStatus.ISSUED.name())
-			.le("expires_at", now)
-			.orderByAsc("id")
+		return selectList(new LambdaQueryWrapper<Redemption>().eq(Redemption::getStatus, RedemptionStatus.ISSUED)
+			.le(Redemption::getExpiresAt, now)
+			.orderByAsc(Redemption::getId)
 			.last("LIMIT " + limit));
 	}
 
 	/** Claims left PENDING by a request that died before finishing. */
 	default List<Redemption> stalePending(Instant before, int limit) {
-		return selectList(new QueryWrapper<Redemption>().eq("status", RedemptionStatus.PENDING.name())
-			.lt("created_at", before)
-			.orderByAsc("id")
+		return selectList(new LambdaQueryWrapper<Redemption>().eq(Redemption::getStatus, RedemptionStatus.PENDING)
+			.lt(Redemption::getCreatedAt, before)
+			.orderByAsc(Redemption::getId)
 			.last("LIMIT " + limit));
 	}
 

@@ -3,7 +3,7 @@ package cn.wenming.practice.store;
 import java.time.Instant;
 import java.util.List;
 
-import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -19,9 +19,9 @@ import org.apache.ibatis.annotations.Update;
 interface RewardMapper extends BaseMapper<Reward> {
 
 	default List<Reward> ofStation(long stationId) {
-		return selectList(new QueryWrapper<Reward>().eq("station_id", stationId)
-			.eq("status", RewardStatus.ACTIVE.name())
-			.orderByAsc("id"));
+		return selectList(new LambdaQueryWrapper<Reward>().eq(Reward::getStationId, stationId)
+			.eq(Reward::getStatus, RewardStatus.ACTIVE)
+			.orderByAsc(Reward::getId));
 	}
 
 	/** Takes stock unless fewer are left: 0 rows means out of stock. */

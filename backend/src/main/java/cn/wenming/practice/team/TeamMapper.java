@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
-import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -92,7 +91,7 @@ interface TeamMapper extends BaseMapper<Team> {
 	}
 
 	default List<Team> findByIdsOrdered(Collection<Long> ids) {
-		return ids.isEmpty() ? List.of() : selectList(new QueryWrapper<Team>().in("id", ids).orderByAsc("id"));
+		return ids.isEmpty() ? List.of() : selectList(new LambdaQueryWrapper<Team>().in(Team::getId, ids).orderByAsc(Team::getId));
 	}
 
 }

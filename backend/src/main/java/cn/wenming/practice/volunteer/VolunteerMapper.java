@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
-import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -15,7 +14,7 @@ import org.apache.ibatis.annotations.Update;
 interface VolunteerMapper extends BaseMapper<Volunteer> {
 
 	default Volunteer findByUserId(long userId) {
-		return selectOne(new QueryWrapper<Volunteer>().eq("user_id", userId));
+		return selectOne(new LambdaQueryWrapper<Volunteer>().eq(Volunteer::getUserId, userId));
 	}
 
 	default List<Volunteer> findByIds(Collection<Long> ids) {
@@ -29,7 +28,8 @@ interface VolunteerMapper extends BaseMapper<Volunteer> {
 	}
 
 	default List<Volunteer> findByUserIds(Collection<Long> userIds) {
-		return userIds.isEmpty() ? List.of() : selectList(new QueryWrapper<Volunteer>().in("user_id", userIds));
+		return userIds.isEmpty() ? List.of() : selectList(new LambdaQueryWrapper<Volunteer>()
+			.in(Volunteer::getUserId, userIds));
 	}
 
 	/** A page of volunteers whose home station is one of the units (a subtree), by id. */
