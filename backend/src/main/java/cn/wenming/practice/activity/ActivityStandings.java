@@ -15,7 +15,8 @@ import org.apache.ibatis.annotations.Select;
 import org.springframework.stereotype.Component;
 
 /**
- * Grouped activity figures for rankings, each in one statement. Service is placed in time by the
+ * Grouped activity figures for rankings, each in a fixed number of statements (one, or two where
+ * the project feature says which projects a team runs). Service is placed in time by the
  * activity's end ({@code ends_at}), as {@code Volunteer.stats.hoursThisYear} does; only confirmed,
  * not revoked credit hours count; an activity is "held" once FINISHED. Arguments {@code ids} are
  * null for everybody, else a filter (empty → nothing). Only positive figures are returned.
