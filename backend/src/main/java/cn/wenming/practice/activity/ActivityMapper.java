@@ -58,16 +58,18 @@ interface ActivityMapper extends BaseMapper<Activity> {
 			@Param("now") Instant now);
 
 	/**
-	 * A page of activities by id: in the subtree at {@code path} (if given), of a category, starting
+	 * A page of activities by id: of the units {@code unitIds} (if given: a subtree, from
+	 * {@code OrgDirectory}), of a category, starting
 	 * before {@code to} and ending after {@code from}, in one status or (when {@code status} is null)
 	 * in any status but DRAFT.
 	 */
 	@Select("""
 			<script>
 			SELECT a.* FROM activity a
-			<if test="path != null">JOIN org_unit o ON o.id = a.org_unit_id</if>
 			WHERE 1 = 1
-			<if test="path != null"> AND o.path LIKE CONCAT(#{path}, '%')</if>
+			<if test="unitIds != null">
+			  AND a.org_unit_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+			</if>
 			<if test="category != null"> AND a.category = #{category}</if>
 			<if test="from != null"> AND a.ends_at &gt; #{from}</if>
 			<if test="to != null"> AND a.starts_at &lt; #{to}</if>
@@ -78,7 +80,7 @@ interface ActivityMapper extends BaseMapper<Activity> {
 			LIMIT #{limit}
 			</script>
 			""")
-	List<Activity> page(@Param("path") String path, @Param("category") String category, @Param("from") Instant from,
+	List<Activity> page(@Param("unitIds") Collection<Long> unitIds, @Param("category") String category, @Param("from") Instant from,
 			@Param("to") Instant to, @Param("status") String status, @Param("afterId") Long afterId,
 			@Param("limit") int limit);
 

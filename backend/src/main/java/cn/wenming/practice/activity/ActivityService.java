@@ -308,7 +308,8 @@ class ActivityService {
 			}
 			this.access.requireAdminOver(path);
 		}
-		List<Activity> rows = this.activities.page(path, (f.category() != null) ? f.category().name() : null,
+		List<Long> unitIds = (path != null) ? this.orgs.subtreeIds(path) : null;
+		List<Activity> rows = this.activities.page(unitIds, (f.category() != null) ? f.category().name() : null,
 				f.from(), f.to(), (f.status() != null) ? f.status().name() : null, page.afterId(), page.fetchSize());
 		return Connections.of(rows, page, Activity::getId);
 	}

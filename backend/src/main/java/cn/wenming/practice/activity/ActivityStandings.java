@@ -3,7 +3,11 @@ package cn.wenming.practice.activity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import cn.wenming.practice.project.ProjectDirectory;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -11,7 +15,8 @@ import org.apache.ibatis.annotations.Select;
 import org.springframework.stereotype.Component;
 
 /**
- * Grouped activity figures for rankings, each in one statement. Service is placed in time by the
+ * Grouped activity figures for rankings, each in a fixed number of statements (one, or two where
+ * the project feature says which projects a team runs). Service is placed in time by the
  * activity's end ({@code ends_at}), as {@code Volunteer.stats.hoursThisYear} does; only confirmed,
  * not revoked credit hours count; an activity is "held" once FINISHED. Arguments {@code ids} are
  * null for everybody, else a filter (empty → nothing). Only positive figures are returned.
@@ -21,8 +26,11 @@ public class ActivityStandings {
 
 	private final ActivityStandingsMapper mapper;
 
-	ActivityStandings(ActivityStandingsMapper mapper) {
+	private final ProjectDirectory projects;
+
+	ActivityStandings(ActivityStandingsMapper mapper, ProjectDirectory projects) {
 		this.mapper = mapper;
+		this.projects = projects;
 	}
 
 	/** A figure of one volunteer (user id), team or org unit. */
@@ -34,9 +42,25 @@ public class ActivityStandings {
 		return (userIds != null && userIds.isEmpty()) ? List.of() : this.mapper.hoursByUser(from, to, userIds);
 	}
 
-	/** Credit hours per team, for activities of the team's projects that ended in {@code [from, to)}. */
+	/**
+	 * Credit hours per team, for activities of the team's projects that ended in {@code [from, to)}:
+	 * the projects the teams run (the project feature's, one statement), then the hours per project
+	 * (one statement), added up per team.
+	 */
 	public List<Figure> creditHoursByTeam(Instant from, Instant to, Collection<Long> teamIds) {
-		return (teamIds != null && teamIds.isEmpty()) ? List.of() : this.mapper.hoursByTeam(from, to, teamIds);
+		Map<Long, Long> teamOfProject = this.projects.runByTeams(teamIds);
+		if (teamOfProject.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, BigDecimal> hours = new HashMap<>();
+		for (Figure project : this.mapper.hoursByProject(from, to, teamOfProject.keySet())) {
+			hours.merge(teamOfProject.get(project.id()), project.value(), BigDecimal::add);
+		}
+		return hours.entrySet()
+			.stream()
+			.filter(team -> team.getValue().signum() > 0)
+			.map(team -> new Figure(team.getKey(), team.getValue()))
+			.toList();
 	}
 
 	/** FINISHED activities per org unit (the activity's own unit) that ended in {@code [from, to)}. */
@@ -46,7 +70,8 @@ public class ActivityStandings {
 
 	/** The team whose project the activity belongs to, or null. */
 	public Long teamOf(long activityId) {
-		return this.mapper.teamOf(activityId);
+		Long project = this.mapper.projectOf(activityId);
+		return (project != null) ? this.projects.teamOf(project) : null;
 	}
 
 	/** The activity's org unit, or null when it does not exist. */
@@ -74,18 +99,16 @@ public class ActivityStandings {
 
 		@Select("""
 				<script>
-				SELECT p.team_id AS id, SUM(s.hours) AS value
-				FROM activity_sign_up s JOIN activity a ON a.id = s.activity_id JOIN project p ON p.id = a.project_id
-				WHERE p.team_id IS NOT NULL AND s.hours_confirmed_at IS NOT NULL AND s.hours_revoked_at IS NULL
+				SELECT a.project_id AS id, SUM(s.hours) AS value
+				FROM activity_sign_up s JOIN activity a ON a.id = s.activity_id
+				WHERE s.hours_confirmed_at IS NOT NULL AND s.hours_revoked_at IS NULL
 				  AND a.ends_at &gt;= #{from} AND a.ends_at &lt; #{to}
-				<if test="ids != null">
-				  AND p.team_id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
-				</if>
-				GROUP BY p.team_id HAVING SUM(s.hours) &gt; 0
+				  AND a.project_id IN <foreach collection="projectIds" item="id" open="(" separator="," close=")">#{id}</foreach>
+				GROUP BY a.project_id
 				</script>
 				""")
-		List<Figure> hoursByTeam(@Param("from") Instant from, @Param("to") Instant to,
-				@Param("ids") Collection<Long> ids);
+		List<Figure> hoursByProject(@Param("from") Instant from, @Param("to") Instant to,
+				@Param("projectIds") Collection<Long> projectIds);
 
 		@Select("""
 				<script>
@@ -100,8 +123,8 @@ public class ActivityStandings {
 		List<Figure> finishedByUnit(@Param("from") Instant from, @Param("to") Instant to,
 				@Param("ids") Collection<Long> ids);
 
-		@Select("SELECT p.team_id FROM activity a JOIN project p ON p.id = a.project_id WHERE a.id = #{id}")
-		Long teamOf(@Param("id") long activityId);
+		@Select("SELECT project_id FROM activity WHERE id = #{id}")
+		Long projectOf(@Param("id") long activityId);
 
 		@Select("SELECT org_unit_id FROM activity WHERE id = #{id}")
 		Long unitOf(@Param("id") long activityId);

@@ -2,8 +2,10 @@ package cn.wenming.practice.activity;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -16,8 +18,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * An activity is <em>held</em> when it is FINISHED; it belongs to the period its start falls in and
  * to the unit that organised it (its project's unit). Service counts only confirmed, non-revoked
- * hours above zero, in the period the activity ended in (as {@code Volunteer.stats} does), plus
- * honor hours (补录) by service date.
+ * hours above zero, in the period the activity ended in (as {@code Volunteer.stats} does); the
+ * volunteer feature adds honor hours (补录) by service date and places both at home stations.
  */
 @Component
 public class ActivityStatistics {
@@ -29,30 +31,33 @@ public class ActivityStatistics {
 	}
 
 	/**
-	 * Held activities per organising unit at or below {@code pathPrefix}, started in
-	 * [{@code yearFrom}, {@code to}); the month columns count those started at or after {@code monthFrom}.
-	 * Units without any are absent.
+	 * Held activities per organising unit among {@code subtreeUnitIds} (a subtree the caller has
+	 * already read from org), started in [{@code yearFrom}, {@code to}); the month columns count those
+	 * started at or after {@code monthFrom}. Units without any are absent.
 	 */
-	public List<HeldActivities> heldByUnit(String pathPrefix, Instant yearFrom, Instant monthFrom, Instant to) {
-		return this.mapper.heldByUnit(pathPrefix, yearFrom, monthFrom, to);
-	}
-
-	/** Held activities started in [{@code from}, {@code to}) per station and the civilized unit that ran them. */
-	public List<CivilizedUnitActivities> civilizedUnitActivities(String pathPrefix, Instant from, Instant to) {
-		return this.mapper.civilizedUnitActivities(pathPrefix, from, to);
+	public List<HeldActivities> heldByUnit(Collection<Long> subtreeUnitIds, Instant yearFrom, Instant monthFrom,
+			Instant to) {
+		return subtreeUnitIds.isEmpty() ? List.of() : this.mapper.heldByUnit(subtreeUnitIds, yearFrom, monthFrom, to);
 	}
 
 	/**
-	 * Per home station at or below {@code pathPrefix}: volunteers registered before {@code to} who
-	 * have service hours in the period (credit hours of activities ended in [{@code from}, {@code to})
-	 * or honor hours with a service date in [{@code fromDate}, {@code toDate})), how many of those
-	 * are party members who attended an activity (credit hours, not honor hours), and the hours.
-	 * Reads the volunteer feature's tables for the home station and party membership: activity is
-	 * downstream of volunteer, and the join keeps this one statement.
+	 * Held activities started in [{@code from}, {@code to}) per station among {@code subtreeUnitIds}
+	 * and the civilized unit that ran them.
 	 */
-	public List<VolunteerService> serviceByHomeStation(String pathPrefix, Instant from, Instant to, LocalDate fromDate,
-			LocalDate toDate) {
-		return this.mapper.serviceByHomeStation(pathPrefix, from, to, fromDate, toDate);
+	public List<CivilizedUnitActivities> civilizedUnitActivities(Collection<Long> subtreeUnitIds, Instant from,
+			Instant to) {
+		return subtreeUnitIds.isEmpty() ? List.of() : this.mapper.civilizedUnitActivities(subtreeUnitIds, from, to);
+	}
+
+	/**
+	 * Credit hours per volunteer (by volunteer id) of activities that ended in [{@code from},
+	 * {@code to}), wherever the volunteer is registered: the volunteer feature places them at their
+	 * home stations ({@code VolunteerStatistics.byHomeStation}). Only positive figures.
+	 */
+	public Map<Long, BigDecimal> creditHoursByVolunteer(Instant from, Instant to) {
+		Map<Long, BigDecimal> hours = new HashMap<>();
+		this.mapper.creditHoursByVolunteer(from, to).forEach(row -> hours.put(row.volunteerId(), row.hours()));
+		return hours;
 	}
 
 	/** Held activities of one organising unit in the year so far and in the month. */
@@ -63,65 +68,50 @@ public class ActivityStatistics {
 	public record CivilizedUnitActivities(long stationId, long civilizedUnitId, int activities) {
 	}
 
-	/** Volunteers of one home station with service in the period. */
-	public record VolunteerService(long homeStationId, int volunteersWithHours, int partyMembersAttended,
-			BigDecimal creditHours, BigDecimal honorHours) {
+	/** Credit hours of one volunteer. */
+	record VolunteerHours(long volunteerId, BigDecimal hours) {
 	}
 
 	@Mapper
 	interface StatisticsMapper {
 
 		@Select("""
+				<script>
 				SELECT a.org_unit_id AS unit_id,
 				       COUNT(*) AS held_year,
-				       SUM(CASE WHEN a.starts_at >= #{monthFrom} THEN 1 ELSE 0 END) AS held_month,
+				       SUM(CASE WHEN a.starts_at &gt;= #{monthFrom} THEN 1 ELSE 0 END) AS held_month,
 				       SUM(CASE WHEN a.theory_lecture = 1 THEN 1 ELSE 0 END) AS theory_year,
-				       SUM(CASE WHEN a.theory_lecture = 1 AND a.starts_at >= #{monthFrom} THEN 1 ELSE 0 END) AS theory_month
-				FROM activity a JOIN org_unit o ON o.id = a.org_unit_id
-				WHERE o.path LIKE CONCAT(#{prefix}, '%') AND a.status = 'FINISHED'
-				  AND a.starts_at >= #{yearFrom} AND a.starts_at < #{to}
+				       SUM(CASE WHEN a.theory_lecture = 1 AND a.starts_at &gt;= #{monthFrom} THEN 1 ELSE 0 END) AS theory_month
+				FROM activity a
+				WHERE a.org_unit_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+				  AND a.status = 'FINISHED' AND a.starts_at &gt;= #{yearFrom} AND a.starts_at &lt; #{to}
 				GROUP BY a.org_unit_id
+				</script>
 				""")
-		List<HeldActivities> heldByUnit(@Param("prefix") String prefix, @Param("yearFrom") Instant yearFrom,
+		List<HeldActivities> heldByUnit(@Param("unitIds") Collection<Long> unitIds, @Param("yearFrom") Instant yearFrom,
 				@Param("monthFrom") Instant monthFrom, @Param("to") Instant to);
 
 		@Select("""
+				<script>
 				SELECT a.org_unit_id AS station_id, a.civilized_unit_id, COUNT(*) AS activities
-				FROM activity a JOIN org_unit o ON o.id = a.org_unit_id
-				WHERE o.path LIKE CONCAT(#{prefix}, '%') AND a.status = 'FINISHED' AND a.civilized_unit_id IS NOT NULL
-				  AND a.starts_at >= #{from} AND a.starts_at < #{to}
+				FROM activity a
+				WHERE a.org_unit_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+				  AND a.status = 'FINISHED' AND a.civilized_unit_id IS NOT NULL
+				  AND a.starts_at &gt;= #{from} AND a.starts_at &lt; #{to}
 				GROUP BY a.org_unit_id, a.civilized_unit_id
+				</script>
 				""")
-		List<CivilizedUnitActivities> civilizedUnitActivities(@Param("prefix") String prefix,
+		List<CivilizedUnitActivities> civilizedUnitActivities(@Param("unitIds") Collection<Long> unitIds,
 				@Param("from") Instant from, @Param("to") Instant to);
 
 		@Select("""
-				SELECT v.home_station_id,
-				       COUNT(*) AS volunteers_with_hours,
-				       SUM(CASE WHEN v.party_member = 1 AND t.attended = 1 THEN 1 ELSE 0 END) AS party_members_attended,
-				       COALESCE(SUM(t.credit_hours), 0) AS credit_hours,
-				       COALESCE(SUM(t.honor_hours), 0) AS honor_hours
-				FROM (
-				    SELECT x.volunteer_id, MAX(x.attended) AS attended, SUM(x.credit_hours) AS credit_hours,
-				           SUM(x.honor_hours) AS honor_hours
-				    FROM (
-				        SELECT s.volunteer_id, 1 AS attended, s.hours AS credit_hours, 0 AS honor_hours
-				        FROM activity_sign_up s JOIN activity a ON a.id = s.activity_id
-				        WHERE s.hours_confirmed_at IS NOT NULL AND s.hours_revoked_at IS NULL AND s.hours > 0
-				          AND a.ends_at >= #{from} AND a.ends_at < #{to}
-				        UNION ALL
-				        SELECT h.volunteer_id, 0, 0, h.hours FROM volunteer_honor_hours h
-				        WHERE h.hours > 0 AND h.service_date >= #{fromDate} AND h.service_date < #{toDate}
-				    ) x
-				    GROUP BY x.volunteer_id
-				) t
-				JOIN volunteer v ON v.id = t.volunteer_id
-				JOIN org_unit o ON o.id = v.home_station_id
-				WHERE o.path LIKE CONCAT(#{prefix}, '%') AND v.created_at < #{to}
-				GROUP BY v.home_station_id
+				SELECT s.volunteer_id, SUM(s.hours) AS hours
+				FROM activity_sign_up s JOIN activity a ON a.id = s.activity_id
+				WHERE s.hours_confirmed_at IS NOT NULL AND s.hours_revoked_at IS NULL AND s.hours > 0
+				  AND a.ends_at >= #{from} AND a.ends_at < #{to}
+				GROUP BY s.volunteer_id
 				""")
-		List<VolunteerService> serviceByHomeStation(@Param("prefix") String prefix, @Param("from") Instant from,
-				@Param("to") Instant to, @Param("fromDate") LocalDate fromDate, @Param("toDate") LocalDate toDate);
+		List<VolunteerHours> creditHoursByVolunteer(@Param("from") Instant from, @Param("to") Instant to);
 
 	}
 

@@ -1,8 +1,10 @@
 package cn.wenming.practice.activity;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
+import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitRef;
 
 import org.apache.ibatis.annotations.Mapper;
@@ -23,8 +25,11 @@ public class SignUpSources {
 
 	private final SourcesMapper mapper;
 
-	SignUpSources(SourcesMapper mapper) {
+	private final OrgDirectory orgs;
+
+	SignUpSources(SourcesMapper mapper, OrgDirectory orgs) {
 		this.mapper = mapper;
+		this.orgs = orgs;
 	}
 
 	/** Sign-ups of one source: all made in the range, and how many of them were later cancelled. */
@@ -33,26 +38,30 @@ public class SignUpSources {
 
 	/**
 	 * Sign-ups made in {@code [from, to)} for activities of the unit and every unit below it, by
-	 * source, most first: one grouped statement whatever the subtree's size.
+	 * source, most first: the subtree's unit ids (from org), then one grouped statement, whatever the
+	 * subtree's size.
 	 */
 	public List<SourceCount> inSubtree(OrgUnitRef unit, Instant from, Instant to) {
-		return this.mapper.count(unit.path(), from, to);
+		return this.mapper.count(this.orgs.subtreeIds(unit.path()), from, to);
 	}
 
 	@Mapper
 	interface SourcesMapper {
 
 		@Select("""
+				<script>
 				SELECT COALESCE(s.source, 'direct') AS source, COUNT(*) AS sign_ups,
 				       COUNT(CASE WHEN s.status = 'CANCELLED' THEN 1 END) AS cancelled
-				FROM org_unit o
-				JOIN activity a ON a.org_unit_id = o.id
+				FROM activity a
 				JOIN activity_sign_up s ON s.activity_id = a.id
-				WHERE o.path LIKE CONCAT(#{path}, '%') AND s.created_at >= #{from} AND s.created_at < #{to}
+				WHERE a.org_unit_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+				  AND s.created_at &gt;= #{from} AND s.created_at &lt; #{to}
 				GROUP BY COALESCE(s.source, 'direct')
 				ORDER BY sign_ups DESC, source
+				</script>
 				""")
-		List<SourceCount> count(@Param("path") String path, @Param("from") Instant from, @Param("to") Instant to);
+		List<SourceCount> count(@Param("unitIds") Collection<Long> unitIds, @Param("from") Instant from,
+				@Param("to") Instant to);
 
 	}
 

@@ -104,26 +104,23 @@ class AssessmentService {
 		Map<Long, Totals> own = new LinkedHashMap<>();
 		units.forEach(unit -> own.put(unit.id(), new Totals()));
 
+		List<Long> unitIds = unitIds(units);
 		Map<Long, ActivityStatistics.HeldActivities> held = new HashMap<>();
-		this.activityStatistics.heldByUnit(prefix, yearFrom, monthFrom, to).forEach(row -> held.put(row.unitId(), row));
+		this.activityStatistics.heldByUnit(unitIds, yearFrom, monthFrom, to).forEach(row -> held.put(row.unitId(), row));
 
-		for (var row : this.volunteerStatistics.registeredByHomeStation(unitIds(units), to)) {
+		Map<Long, BigDecimal> creditHours = this.activityStatistics.creditHoursByVolunteer(yearFrom, to);
+		for (var row : this.volunteerStatistics.byHomeStation(unitIds, to, yearStart, nextMonth, creditHours)) {
 			Totals t = own.get(row.homeStationId());
 			if (t != null) {
 				t.registered += row.volunteers();
 				t.partyMembers += row.partyMembers();
-			}
-		}
-		for (var row : this.activityStatistics.serviceByHomeStation(prefix, yearFrom, to, yearStart, nextMonth)) {
-			Totals t = own.get(row.homeStationId());
-			if (t != null) {
 				t.withHours += row.volunteersWithHours();
 				t.partyAttended += row.partyMembersAttended();
 				t.hours = t.hours.add(row.creditHours()).add(row.honorHours());
 			}
 		}
 		Set<List<Long>> pairingsThatHeld = new HashSet<>();
-		for (var row : this.activityStatistics.civilizedUnitActivities(prefix, monthFrom, to)) {
+		for (var row : this.activityStatistics.civilizedUnitActivities(unitIds, monthFrom, to)) {
 			if (row.activities() > 0) {
 				pairingsThatHeld.add(List.of(row.stationId(), row.civilizedUnitId()));
 			}
@@ -137,7 +134,7 @@ class AssessmentService {
 				}
 			}
 		}
-		for (var row : this.needStatistics.byStation(prefix, monthFrom, to)) {
+		for (var row : this.needStatistics.byStation(unitIds, monthFrom, to)) {
 			Totals t = own.get(row.stationId());
 			if (t != null) {
 				t.received += row.received();

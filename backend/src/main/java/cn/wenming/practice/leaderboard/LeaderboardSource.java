@@ -50,7 +50,7 @@ class LeaderboardSource {
 		this.org = org;
 	}
 
-	/** Positive scores per member in the window; {@code ids} null for everybody. One statement. */
+	/** Positive scores per member in the window; {@code ids} null for everybody. A fixed number of statements. */
 	Map<Long, Double> scores(LeaderboardKind kind, LeaderboardPeriod.Window window, Collection<Long> ids) {
 		Map<Long, Double> scores = new HashMap<>();
 		switch (kind) {

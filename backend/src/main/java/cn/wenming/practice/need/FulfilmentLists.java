@@ -181,7 +181,7 @@ class FulfilmentLists {
 		Instant now = this.clock.instant();
 		Instant from = month.atDay(1).atStartOfDay(ZONE).toInstant();
 		Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant();
-		List<Need> needs = this.mapper.submittedBetween(unit.path(), from, to);
+		List<Need> needs = this.mapper.submittedBetween(this.orgs.subtreeIds(unit.path()), from, to);
 
 		Set<Long> categoryIds = new HashSet<>();
 		Set<Long> teamIds = new HashSet<>();

@@ -1,6 +1,7 @@
 package cn.wenming.practice.need;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
@@ -12,13 +13,20 @@ import org.apache.ibatis.annotations.Select;
 @Mapper
 interface FulfilmentMapper extends BaseMapper<FulfilmentSnapshot> {
 
-	/** Needs of the stations in the subtree at {@code path} submitted in [{@code from}, {@code to}). */
+	/**
+	 * Needs of the stations among {@code unitIds} (a subtree, from {@code OrgDirectory}) submitted in
+	 * [{@code from}, {@code to}).
+	 */
 	@Select("""
-			SELECT n.* FROM need n JOIN org_unit o ON o.id = n.station_id
-			WHERE o.path LIKE CONCAT(#{path}, '%') AND n.created_at >= #{from} AND n.created_at < #{to}
+			<script>
+			SELECT n.* FROM need n
+			WHERE n.station_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+			  AND n.created_at &gt;= #{from} AND n.created_at &lt; #{to}
 			ORDER BY n.id
+			</script>
 			""")
-	List<Need> submittedBetween(@Param("path") String path, @Param("from") Instant from, @Param("to") Instant to);
+	List<Need> submittedBetween(@Param("unitIds") Collection<Long> unitIds, @Param("from") Instant from,
+			@Param("to") Instant to);
 
 	@Select("SELECT * FROM need_fulfilment_list WHERE org_unit_id = #{unitId} AND month = #{month}")
 	FulfilmentSnapshot findPublished(@Param("unitId") long orgUnitId, @Param("month") String month);

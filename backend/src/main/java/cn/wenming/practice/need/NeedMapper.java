@@ -29,29 +29,21 @@ interface NeedMapper extends BaseMapper<Need> {
 	List<Need> pageOfResident(@Param("userId") long userId, @Param("beforeId") Long beforeId, @Param("limit") int limit);
 
 	/**
-	 * A page of the needs of the stations in the subtree at {@code path} (optionally of one status),
-	 * newest first.
+	 * A page of the needs of the stations among {@code unitIds} (a subtree, from {@code OrgDirectory};
+	 * optionally of one status), newest first.
 	 */
 	@Select("""
 			<script>
-			SELECT n.* FROM need n JOIN org_unit o ON o.id = n.station_id
-			WHERE o.path LIKE CONCAT(#{path}, '%')
+			SELECT n.* FROM need n
+			WHERE n.station_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
 			<if test="status != null"> AND n.status = #{status}</if>
 			<if test="beforeId != null"> AND n.id &lt; #{beforeId}</if>
 			ORDER BY n.id DESC
 			LIMIT #{limit}
 			</script>
 			""")
-	List<Need> pageInSubtree(@Param("path") String path, @Param("status") NeedStatus status,
+	List<Need> pageInUnits(@Param("unitIds") Collection<Long> unitIds, @Param("status") NeedStatus status,
 			@Param("beforeId") Long beforeId, @Param("limit") int limit);
-
-	/**
-	 * Share-locks the station row if it is still open (null otherwise). Closing a unit locks its row
-	 * for update and then asks the close guards, so a submission either lands first and is seen by
-	 * {@link NeedCloseGuard}, or waits and finds the station closed.
-	 */
-	@Select("SELECT id FROM org_unit WHERE id = #{id} AND status = 'OPEN' LOCK IN SHARE MODE")
-	Long lockOpenStation(@Param("id") long stationId);
 
 	@Select("""
 			<script>
@@ -99,17 +91,18 @@ interface NeedMapper extends BaseMapper<Need> {
 	List<Need> completedBefore(@Param("cutoff") Instant cutoff, @Param("afterId") long afterId,
 			@Param("limit") int limit);
 
-	/** A page of the needs of the subtree at {@code path} escalated to {@code level}, newest first. */
+	/** A page of the needs of the units (a subtree) escalated to {@code level}, newest first. */
 	@Select("""
 			<script>
-			SELECT n.* FROM need n JOIN org_unit o ON o.id = n.station_id
-			WHERE o.path LIKE CONCAT(#{path}, '%') AND n.escalation_level = #{level}
+			SELECT n.* FROM need n
+			WHERE n.station_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+			  AND n.escalation_level = #{level}
 			<if test="beforeId != null"> AND n.id &lt; #{beforeId}</if>
 			ORDER BY n.id DESC
 			LIMIT #{limit}
 			</script>
 			""")
-	List<Need> pageEscalatedInSubtree(@Param("path") String path, @Param("level") OrgLevel level,
+	List<Need> pageEscalatedInUnits(@Param("unitIds") Collection<Long> unitIds, @Param("level") OrgLevel level,
 			@Param("beforeId") Long beforeId, @Param("limit") int limit);
 
 }

@@ -50,14 +50,16 @@ class NeedQueries {
 	/** The public wish wall: published needs in the subtree, public fields only (the type has no others). */
 	Connection<Wish> wishWall(long orgUnitId, Connections.PageRequest page) {
 		OrgUnitRef unit = this.orgs.require(orgUnitId);
-		List<Need> rows = this.needs.pageInSubtree(unit.path(), NeedStatus.PUBLISHED, page.afterId(), page.fetchSize());
+		List<Need> rows = this.needs.pageInUnits(this.orgs.subtreeIds(unit.path()), NeedStatus.PUBLISHED,
+				page.afterId(), page.fetchSize());
 		return Connections.of(rows.stream().map(NeedVisibility::wish).toList(), page, Wish::id);
 	}
 
 	Connection<NeedView> stationNeeds(long orgUnitId, NeedStatus status, Connections.PageRequest page) {
 		OrgUnitRef unit = this.orgs.require(orgUnitId);
 		this.access.requireAdminOver(unit.path());
-		List<Need> rows = this.needs.pageInSubtree(unit.path(), status, page.afterId(), page.fetchSize());
+		List<Need> rows = this.needs.pageInUnits(this.orgs.subtreeIds(unit.path()), status, page.afterId(),
+				page.fetchSize());
 		// Every row lies under a unit the caller administers.
 		return Connections.of(rows.stream().map(this.visibility::forAdmin).toList(), page, NeedView::id);
 	}
@@ -73,8 +75,8 @@ class NeedQueries {
 		if (unit.level() != OrgLevel.INSTITUTE && unit.level() != OrgLevel.CENTER) {
 			return Connections.of(List.<NeedView>of(), page, NeedView::id);
 		}
-		List<Need> rows = this.needs.pageEscalatedInSubtree(unit.path(), unit.level(), page.afterId(),
-				page.fetchSize());
+		List<Need> rows = this.needs.pageEscalatedInUnits(this.orgs.subtreeIds(unit.path()), unit.level(),
+				page.afterId(), page.fetchSize());
 		return Connections.of(rows.stream().map(this.visibility::forAdmin).toList(), page, NeedView::id);
 	}
 

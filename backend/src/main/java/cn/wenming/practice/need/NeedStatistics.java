@@ -1,6 +1,7 @@
 package cn.wenming.practice.need;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
@@ -22,7 +23,7 @@ public class NeedStatistics {
 	}
 
 	/**
-	 * Per station at or below {@code pathPrefix}, for the period [{@code from}, {@code to}):
+	 * Per station among {@code subtreeUnitIds} (a subtree the caller has already read from org), for the period [{@code from}, {@code to}):
 	 * <ul>
 	 * <li>{@code received}: needs submitted in the period (every source and outcome);</li>
 	 * <li>{@code fulfilled}: needs completed in the period (whenever submitted);</li>
@@ -34,8 +35,8 @@ public class NeedStatistics {
 	 * </ul>
 	 * Stations without any such need are absent.
 	 */
-	public List<NeedCounts> byStation(String pathPrefix, Instant from, Instant to) {
-		return this.mapper.byStation(pathPrefix, from, to);
+	public List<NeedCounts> byStation(Collection<Long> subtreeUnitIds, Instant from, Instant to) {
+		return subtreeUnitIds.isEmpty() ? List.of() : this.mapper.byStation(subtreeUnitIds, from, to);
 	}
 
 	/** One station's need figures for a period. */
@@ -47,27 +48,30 @@ public class NeedStatistics {
 	interface StatisticsMapper {
 
 		@Select("""
+				<script>
 				SELECT n.station_id,
-				       SUM(CASE WHEN n.created_at >= #{from} AND n.created_at < #{to} THEN 1 ELSE 0 END) AS received,
-				       SUM(CASE WHEN n.completed_at >= #{from} AND n.completed_at < #{to} THEN 1 ELSE 0 END) AS fulfilled,
-				       SUM(CASE WHEN n.created_at >= #{from} AND n.created_at < #{to}
+				       SUM(CASE WHEN n.created_at >= #{from} AND n.created_at &lt; #{to} THEN 1 ELSE 0 END) AS received,
+				       SUM(CASE WHEN n.completed_at >= #{from} AND n.completed_at &lt; #{to} THEN 1 ELSE 0 END) AS fulfilled,
+				       SUM(CASE WHEN n.created_at >= #{from} AND n.created_at &lt; #{to}
 				                 AND n.status NOT IN ('REJECTED', 'CANCELLED') THEN 1 ELSE 0 END) AS received_open_to_fulfil,
-				       SUM(CASE WHEN n.created_at >= #{from} AND n.created_at < #{to}
-				                 AND n.completed_at IS NOT NULL AND n.completed_at < #{to} THEN 1 ELSE 0 END) AS received_fulfilled,
-				       SUM(CASE WHEN n.rated_at >= #{from} AND n.rated_at < #{to} AND n.rating_stars IS NOT NULL
+				       SUM(CASE WHEN n.created_at >= #{from} AND n.created_at &lt; #{to}
+				                 AND n.completed_at IS NOT NULL AND n.completed_at &lt; #{to} THEN 1 ELSE 0 END) AS received_fulfilled,
+				       SUM(CASE WHEN n.rated_at >= #{from} AND n.rated_at &lt; #{to} AND n.rating_stars IS NOT NULL
 				                THEN 1 ELSE 0 END) AS rated,
-				       SUM(CASE WHEN n.rated_at >= #{from} AND n.rated_at < #{to} AND n.rating_stars >= 4
+				       SUM(CASE WHEN n.rated_at >= #{from} AND n.rated_at &lt; #{to} AND n.rating_stars >= 4
 				                THEN 1 ELSE 0 END) AS satisfied,
-				       COALESCE(SUM(CASE WHEN n.rated_at >= #{from} AND n.rated_at < #{to} THEN n.rating_stars END), 0)
+				       COALESCE(SUM(CASE WHEN n.rated_at >= #{from} AND n.rated_at &lt; #{to} THEN n.rating_stars END), 0)
 				         AS stars_total
-				FROM need n JOIN org_unit o ON o.id = n.station_id
-				WHERE o.path LIKE CONCAT(#{prefix}, '%')
-				  AND ((n.created_at >= #{from} AND n.created_at < #{to})
-				    OR (n.completed_at >= #{from} AND n.completed_at < #{to})
-				    OR (n.rated_at >= #{from} AND n.rated_at < #{to}))
+				FROM need n
+				WHERE n.station_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+				  AND ((n.created_at >= #{from} AND n.created_at &lt; #{to})
+				    OR (n.completed_at >= #{from} AND n.completed_at &lt; #{to})
+				    OR (n.rated_at >= #{from} AND n.rated_at &lt; #{to}))
 				GROUP BY n.station_id
+				</script>
 				""")
-		List<NeedCounts> byStation(@Param("prefix") String prefix, @Param("from") Instant from, @Param("to") Instant to);
+		List<NeedCounts> byStation(@Param("unitIds") Collection<Long> unitIds, @Param("from") Instant from,
+				@Param("to") Instant to);
 
 	}
 

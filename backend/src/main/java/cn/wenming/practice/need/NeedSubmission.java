@@ -115,7 +115,7 @@ class NeedSubmission {
 		need.setCreatedAt(now);
 		need.setUpdatedAt(now);
 		this.tx.executeWithoutResult(status -> {
-			if (this.needs.lockOpenStation(station.id()) == null) {
+			if (!this.orgs.lockIfOpen(station.id())) {
 				throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 			}
 			this.needs.insert(need);

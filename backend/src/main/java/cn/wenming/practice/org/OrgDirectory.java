@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import cn.wenming.practice.shared.DomainException;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Read access to org units for other features. */
 @Component
@@ -76,6 +78,18 @@ public class OrgDirectory {
 			.stream()
 			.map(OrgUnit::toRef)
 			.collect(Collectors.toMap(OrgUnitRef::id, Function.identity()));
+	}
+
+	/**
+	 * Share-locks the unit's row until the caller's transaction ends, if the unit is open; false when
+	 * it is closed or missing. For work a {@link OrgUnitCloseGuard} reports, added in that same
+	 * transaction: closing a unit locks its row for update before it asks the guards, so the work
+	 * either commits first and is seen by the guard, or waits for the close and finds the unit
+	 * closed. Without the caller's transaction the lock would end at once, so one is required.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean lockIfOpen(long unitId) {
+		return this.units.shareLockIfOpen(unitId) != null;
 	}
 
 }

@@ -31,6 +31,10 @@ interface OrgUnitMapper extends BaseMapper<OrgUnit> {
 			""")
 	List<OrgUnit> lockByIds(@Param("ids") Collection<Long> ids);
 
+	/** Share-locks the unit's row if it is open; null when it is closed or missing. */
+	@Select("SELECT id FROM org_unit WHERE id = #{id} AND status = 'OPEN' LOCK IN SHARE MODE")
+	Long shareLockIfOpen(@Param("id") long id);
+
 	default OrgUnit lockById(long id) {
 		List<OrgUnit> rows = lockByIds(List.of(id));
 		return rows.isEmpty() ? null : rows.get(0);

@@ -1,5 +1,9 @@
 package cn.wenming.practice.project;
 
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import cn.wenming.practice.shared.DomainException;
 
 import org.springframework.stereotype.Component;
@@ -22,6 +26,25 @@ public class ProjectDirectory {
 		}
 		return new ProjectRef(project.getId(), project.getOrgUnitId(), project.getCategory(),
 				project.getStatus() == ProjectStatus.ARCHIVED);
+	}
+
+	/** The team running the project, or null when none does or the project does not exist. */
+	public Long teamOf(long projectId) {
+		Project project = this.projects.selectById(projectId);
+		return (project != null) ? project.getTeamId() : null;
+	}
+
+	/**
+	 * The projects run by a team, project id → team id, in one statement: of the teams
+	 * {@code teamIds}, or of any team when it is null (an empty collection → none).
+	 */
+	public Map<Long, Long> runByTeams(Collection<Long> teamIds) {
+		if (teamIds != null && teamIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.projects.runByTeams(teamIds)
+			.stream()
+			.collect(Collectors.toMap(Project::getId, Project::getTeamId));
 	}
 
 }

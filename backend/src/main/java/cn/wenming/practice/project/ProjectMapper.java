@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -17,17 +18,25 @@ interface ProjectMapper extends BaseMapper<Project> {
 		return ids.isEmpty() ? List.of() : selectByIds(ids);
 	}
 
-	/** A page of projects of the subtree at {@code path}, by id. */
+	/** A page of projects of the units (a subtree, from {@code OrgDirectory}), by id. */
 	@Select("""
 			<script>
-			SELECT p.* FROM project p JOIN org_unit o ON o.id = p.org_unit_id
-			WHERE o.path LIKE CONCAT(#{path}, '%')
+			SELECT p.* FROM project p
+			WHERE p.org_unit_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
 			<if test="afterId != null"> AND p.id &gt; #{afterId}</if>
 			ORDER BY p.id
 			LIMIT #{limit}
 			</script>
 			""")
-	List<Project> pageInSubtree(@Param("path") String path, @Param("afterId") Long afterId, @Param("limit") int limit);
+	List<Project> pageInUnits(@Param("unitIds") Collection<Long> unitIds, @Param("afterId") Long afterId,
+			@Param("limit") int limit);
+
+	/** Projects run by a team (by one of {@code teamIds} when not null), id and team only. */
+	default List<Project> runByTeams(Collection<Long> teamIds) {
+		return selectList(new LambdaQueryWrapper<Project>().select(Project::getId, Project::getTeamId)
+			.isNotNull(Project::getTeamId)
+			.in(teamIds != null, Project::getTeamId, teamIds));
+	}
 
 	@Update("""
 			UPDATE project SET name = #{name}, category = #{category}, description = #{description}, brand = #{brand},

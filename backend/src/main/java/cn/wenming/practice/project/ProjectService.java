@@ -1,6 +1,7 @@
 package cn.wenming.practice.project;
 
 import java.time.Instant;
+import java.util.List;
 
 import cn.wenming.practice.org.OrgError;
 import cn.wenming.practice.team.TeamError;
@@ -97,8 +98,9 @@ class ProjectService {
 	Connection<Project> inSubtree(long orgUnitId, Integer first, String after) {
 		var page = Connections.page(first, after);
 		OrgUnitRef unit = this.orgs.require(orgUnitId);
-		return Connections.of(this.projects.pageInSubtree(unit.path(), page.afterId(), page.fetchSize()), page,
-				Project::getId);
+		List<Project> rows = this.projects.pageInUnits(this.orgs.subtreeIds(unit.path()), page.afterId(),
+				page.fetchSize());
+		return Connections.of(rows, page, Project::getId);
 	}
 
 	Project require(long id) {
