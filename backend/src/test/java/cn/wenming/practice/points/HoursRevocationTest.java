@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +46,9 @@ class HoursRevocationTest {
 
 	@Autowired
 	TransactionTemplate tx;
+
+	@Autowired
+	IncompleteEventPublications incomplete;
 
 	@Scenario
 	PointsScenario s;
@@ -136,6 +140,8 @@ class HoursRevocationTest {
 		this.tx.executeWithoutResult(status -> this.publisher.publishEvent(revoked));
 		this.tx.executeWithoutResult(status -> this.publisher.publishEvent(revoked));
 		this.publisher.publishEvent(revoked);
+		// What the resubmission job does with it, without waiting for the job's threshold.
+		this.incomplete.resubmitIncompletePublications(publication -> revoked.equals(publication.getEvent()));
 
 		assertThat(this.s.entryCount(volunteer.userId(), "REVERSAL")).isEqualTo(1);
 		assertThat(this.s.accountBalance(volunteer.userId())).isZero();
