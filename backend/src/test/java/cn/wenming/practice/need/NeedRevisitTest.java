@@ -26,6 +26,8 @@ import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.Scenario;
+import cn.wenming.practice.testinfra.WechatStub;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,9 @@ class NeedRevisitTest {
 	@Autowired
 	NeedStatistics statistics;
 
+	@Autowired
+	NeedTextRecheck recheck;
+
 	@Scenario
 	NeedScenario s;
 
@@ -72,6 +77,11 @@ class NeedRevisitTest {
 	void setUp() {
 		this.revisitor = this.s.api.login(Fixtures.unique("revisit"));
 		this.s.fixtures.grant(this.revisitor.userId(), "INSTITUTE_ADMIN", this.s.tree.institute());
+	}
+
+	@AfterEach
+	void wechatBack() {
+		WechatStub.shared().restoreMediaChecksFor(openid(this.revisitor));
 	}
 
 	@Test
@@ -194,6 +204,28 @@ class NeedRevisitTest {
 			.isEqualTo("RATED")
 			.path("recordNeedRevisit.ratingCommentHold").entity(String.class).isEqualTo("REVIEW")
 			.path("recordNeedRevisit.timeline[5].note").entity(String.class).isEqualTo("评价内容待审核");
+	}
+
+	/** WeChat was down: the note waits UNCHECKED, and the re-check sends it as its recorder's text (there is no resident). */
+	@Test
+	void aRevisitNoteHeldUncheckedIsRecheckedAsTheRecordersText() {
+		String needId = assisted("热线：微信故障时回访", null);
+		WechatStub.shared().failMediaChecksFor(openid(this.revisitor));
+		revisit(this.revisitor, needId, 4, "回访 RISKY 内容").path("recordNeedRevisit.status").entity(String.class)
+			.isEqualTo("RATED")
+			.path("recordNeedRevisit.ratingCommentHold").entity(String.class).isEqualTo("UNCHECKED");
+		// The assignee sees the rating but not the unchecked note.
+		this.s.need(this.s.volunteer, needId).path("need.ratingStars").entity(Integer.class).isEqualTo(4)
+			.path("need.ratingComment").valueIsNull();
+
+		WechatStub.shared().restoreMediaChecksFor(openid(this.revisitor));
+		this.recheck.run();
+		Map<String, Object> row = this.jdbc.queryForMap(
+				"SELECT rating_comment, rating_comment_hold, rating_stars, status FROM need WHERE id = ?",
+				Long.valueOf(needId));
+		assertThat(row).containsEntry("rating_comment", null).containsEntry("rating_comment_hold", null)
+			.containsEntry("status", "RATED");
+		assertThat(((Number) row.get("rating_stars")).intValue()).isEqualTo(4);
 	}
 
 	@Test
@@ -326,6 +358,10 @@ class NeedRevisitTest {
 		this.s.complete(this.s.leader, id, Map.of(this.s.leader.userId(), 2.0)).path("completeNeed.status")
 			.entity(String.class).isEqualTo("COMPLETED");
 		return id;
+	}
+
+	private String openid(Session session) {
+		return this.jdbc.queryForObject("SELECT openid FROM app_user WHERE id = ?", String.class, session.userId());
 	}
 
 	private String status(String needId) {
