@@ -1,5 +1,7 @@
 package cn.wenming.practice.need;
 
+import java.time.Clock;
+
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.need.NeedTransitions.Move;
@@ -11,9 +13,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * The moves by which people close a need: the resident rates it (评单) after completion, or
- * cancels it before anyone accepted (staff cancel an assisted order they cover). Closing unrated
- * after the deadline is the deadline job's ({@link NeedDeadlines}).
+ * The moves by which people close a need: the resident rates it (评单) after completion, staff
+ * record the rating of an assisted order by 回访 (the resident has no account to rate with), or
+ * the resident cancels before anyone accepted (staff cancel an assisted order they cover). Closing
+ * unrated after the deadline is the deadline job's ({@link NeedDeadlines}).
  */
 @Service
 class NeedClosing {
@@ -26,12 +29,22 @@ class NeedClosing {
 
 	private final ApplicationEventPublisher events;
 
+	private final NeedServingSide servingSide;
+
+	private final NeedRevisitProperties revisits;
+
+	private final Clock clock;
+
 	NeedClosing(NeedWorkflow workflow, AccessControl access, NeedContentCheck content,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, NeedServingSide servingSide, NeedRevisitProperties revisits,
+			Clock clock) {
 		this.workflow = workflow;
 		this.access = access;
 		this.content = content;
 		this.events = events;
+		this.servingSide = servingSide;
+		this.revisits = revisits;
+		this.clock = clock;
 	}
 
 	NeedView rate(RateNeed command) {
@@ -42,21 +55,51 @@ class NeedClosing {
 		}
 		String comment = NeedWorkflow.blankToNull(command.comment());
 		this.workflow.check(need, Move.RATE);
-		ContentHold hold = this.content.check(actor, Scene.COMMENT, null, comment);
-		// A held comment stays out of the timeline, which the assignee sees; the need keeps the text.
-		this.workflow.move(need, Move.RATE, actor, (hold == null) ? comment : "评价内容待审核", (update, now) -> {
-			update.set(Need::getRatingStars, command.stars())
-				.set(Need::getRatingComment, comment)
+		rated(need, Move.RATE, actor, command.stars(), comment);
+		return this.workflow.reload(actor, need.getId());
+	}
+
+	/**
+	 * 回访: an admin covering the station records, once, the rating the resident of an assisted
+	 * order gave by phone or in person, with a note. Not someone who served the need
+	 * ({@link NeedServingSide}), since the stars bring the servers a bonus and the team its standing;
+	 * never for an online order, whose resident rates it themself. Allowed on a need the deadline
+	 * job already closed unrated, until {@code app.need.revisit-within} after completion. The rating
+	 * then counts exactly as a resident's: 满意度, the 落实清单, points and the project's rating.
+	 */
+	NeedView revisit(RecordNeedRevisit command) {
+		Need need = this.workflow.load(command.needId());
+		Actor actor = this.workflow.requireAdminOfStation(need);
+		if (need.getResidentUserId() != null || !need.getSource().assisted()) {
+			throw new DomainException(NeedError.NEED_REVISIT_NOT_ASSISTED);
+		}
+		if (this.servingSide.served(need, actor.userId())) {
+			throw new DomainException(NeedError.NEED_REVISIT_CONFLICT);
+		}
+		this.workflow.check(need, Move.REVISIT);
+		if (!this.clock.instant().isBefore(need.getCompletedAt().plus(this.revisits.revisitWithin()))) {
+			throw new DomainException(NeedError.NEED_REVISIT_WINDOW_CLOSED);
+		}
+		rated(need, Move.REVISIT, actor, command.stars(), command.note().strip());
+		return this.workflow.reload(actor, need.getId());
+	}
+
+	/** Records the stars and text (checked by msgSecCheck first, outside the transaction) and announces the rating. */
+	private void rated(Need need, Move move, Actor actor, int stars, String text) {
+		ContentHold hold = this.content.check(actor, Scene.COMMENT, null, text);
+		// A held text stays out of the timeline, which the assignee sees; the need keeps the text.
+		this.workflow.move(need, move, actor, (hold == null) ? text : "评价内容待审核", (update, now) -> {
+			update.set(Need::getRatingStars, stars)
+				.set(Need::getRatingComment, text)
 				.set(Need::getRatingCommentHold, hold)
 				.set(Need::getRatedAt, now);
-			this.events.publishEvent(new NeedRated(need.getId(), command.stars(), now));
+			this.events.publishEvent(new NeedRated(need.getId(), stars, now));
 			// The project as of this move: the version guard of the update makes the read current.
 			if (need.getProjectId() != null) {
 				this.events.publishEvent(new ServiceRated(need.getProjectId(), ServiceRated.Source.NEED, need.getId(),
-						command.stars(), now));
+						stars, now));
 			}
 		});
-		return this.workflow.reload(actor, need.getId());
 	}
 
 	/** The resident cancels before anyone accepted; an assisted order may be cancelled by a covering admin. */

@@ -111,6 +111,11 @@ class NeedController {
 			@Size(max = 500) String comment) {
 	}
 
+	/** Input of {@code recordNeedRevisit}. */
+	record NeedRevisitInput(@NotNull Long needId, @NotNull @Min(1) @Max(5) Integer stars,
+			@NotBlank @Size(max = 500) String note) {
+	}
+
 	// --- Queries.
 
 	@QueryMapping
@@ -197,6 +202,11 @@ class NeedController {
 	@MutationMapping
 	NeedView rateNeed(@Argument @Valid RateNeedInput input) {
 		return this.closing.rate(new RateNeed(input.needId(), input.stars(), input.comment()));
+	}
+
+	@MutationMapping
+	NeedView recordNeedRevisit(@Argument @Valid NeedRevisitInput input) {
+		return this.closing.revisit(new RecordNeedRevisit(input.needId(), input.stars(), input.note()));
 	}
 
 	@MutationMapping

@@ -14,6 +14,10 @@ public enum NeedError implements ErrorCode {
 	NEED_ALREADY_TAKEN("该需求已被认领或派单"),
 	NEED_NO_STATION_NEARBY("附近没有开放的新时代文明实践站，请选择站点"),
 	NEED_ASSIGNEE_NOT_ELIGIBLE("接单方须为已培训的志愿者或在册队伍"),
+	NEED_ALREADY_RATED("该需求已评价"),
+	NEED_REVISIT_NOT_ASSISTED("群众本人线上点单的需求由群众自己评价，不能回访代评"),
+	NEED_REVISIT_CONFLICT("你参与了该需求的服务，回访须由其他管理员记录"),
+	NEED_REVISIT_WINDOW_CLOSED("已超过回访期限"),
 	FULFILMENT_MONTH_NOT_ENDED("该月尚未结束，不能公示落实清单"),
 	FULFILMENT_LIST_ALREADY_PUBLISHED("该单位该月的落实清单已公示，不能重复公示");
 

@@ -19,6 +19,9 @@ class NeedHistory {
 
 	private NeedStatus toStatus;
 
+	/** Null for a plain move; {@link NeedTransitionKind#REVISIT} for a 回访. */
+	private NeedTransitionKind kind;
+
 	private Long actorUserId;
 
 	private String note;
@@ -55,6 +58,14 @@ class NeedHistory {
 
 	public void setToStatus(NeedStatus toStatus) {
 		this.toStatus = toStatus;
+	}
+
+	public NeedTransitionKind getKind() {
+		return this.kind;
+	}
+
+	public void setKind(NeedTransitionKind kind) {
+		this.kind = kind;
 	}
 
 	public Long getActorUserId() {

@@ -33,6 +33,13 @@ interface NeedRecheckMapper {
 			""")
 	Long completedBy(@Param("needId") long needId);
 
+	/** Who rated the need: the resident, or the admin who recorded a 回访 (the rating comment's author). */
+	@Select("""
+			SELECT actor_user_id FROM need_history WHERE need_id = #{needId} AND to_status = 'RATED'
+			ORDER BY id DESC LIMIT 1
+			""")
+	Long ratedBy(@Param("needId") long needId);
+
 	@Update("UPDATE need SET recheck_attempts = recheck_attempts + 1 WHERE id = #{id}")
 	int countAttempt(@Param("id") long id);
 

@@ -103,7 +103,10 @@ class NeedTextRecheck {
 			decided += applyToText(need, Need::getCompletionNote, Need::getCompletionNoteHold, verdict) ? 1 : 0;
 		}
 		if (need.getRatingCommentHold() == ContentHold.UNCHECKED) {
-			Verdict verdict = check(need.getResidentUserId(), Scene.COMMENT, null, need.getRatingComment());
+			// An assisted order has no resident: its comment is the note of the admin's 回访.
+			Long author = (need.getResidentUserId() != null) ? need.getResidentUserId()
+					: this.recheck.ratedBy(need.getId());
+			Verdict verdict = check(author, Scene.COMMENT, null, need.getRatingComment());
 			stillUnchecked |= verdict == Verdict.UNCHECKED;
 			decided += applyToText(need, Need::getRatingComment, Need::getRatingCommentHold, verdict) ? 1 : 0;
 		}

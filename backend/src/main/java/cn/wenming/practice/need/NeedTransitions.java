@@ -54,15 +54,26 @@ class NeedTransitions {
 		// Before anyone has accepted: once a team or volunteer has committed, cancelling needs a conversation.
 		CANCEL(EnumSet.of(SUBMITTED, PUBLISHED, DISPATCHED), CANCELLED),
 		// The deadline job, when the resident has not rated within app.need.rate-within.
-		CLOSE_UNRATED(EnumSet.of(COMPLETED), CLOSED_UNRATED);
+		CLOSE_UNRATED(EnumSet.of(COMPLETED), CLOSED_UNRATED),
+		// 回访 of an assisted need: staff phone back later than a resident would rate online, so a need
+		// the deadline job closed unrated may still get its rating (NeedClosing bounds how late).
+		REVISIT(EnumSet.of(COMPLETED, CLOSED_UNRATED), RATED, NeedTransitionKind.REVISIT);
 
 		final Set<NeedStatus> from;
 
 		final NeedStatus to;
 
+		/** What the history row records besides the move; null for a plain move. */
+		final NeedTransitionKind kind;
+
 		Move(Set<NeedStatus> from, NeedStatus to) {
+			this(from, to, null);
+		}
+
+		Move(Set<NeedStatus> from, NeedStatus to, NeedTransitionKind kind) {
 			this.from = from;
 			this.to = to;
+			this.kind = kind;
 		}
 
 	}
@@ -102,7 +113,9 @@ class NeedTransitions {
 			// A new stage starts at the station again: its own deadline, its own escalation.
 			.set(Need::getEscalationLevel, null)
 			.set(Need::getEscalatedAt, null);
-		if (NeedStatus.CLOSED.contains(move.to)) {
+		// When it first closed: a 回访 of a need closed unrated must not restart the assignee's
+		// privacy window (assignee-access-after-close) weeks later.
+		if (NeedStatus.CLOSED.contains(move.to) && !NeedStatus.CLOSED.contains(need.getStatus())) {
 			update.set(Need::getClosedAt, now);
 		}
 		changes.accept(update);
@@ -117,7 +130,7 @@ class NeedTransitions {
 			// Same status, newer version: someone changed it under us; the client re-reads and retries.
 			throw new DomainException(CommonError.CONFLICT);
 		}
-		record(need.getId(), need.getStatus(), move.to, actorUserId, note, now);
+		record(need.getId(), need.getStatus(), move.to, move.kind, actorUserId, note, now);
 	}
 
 	/**
@@ -151,10 +164,16 @@ class NeedTransitions {
 
 	/** A history row; {@code from} is null for the submission itself, the actor for the deadline job. */
 	void record(long needId, NeedStatus from, NeedStatus to, Long actorUserId, String note, Instant now) {
+		record(needId, from, to, null, actorUserId, note, now);
+	}
+
+	private void record(long needId, NeedStatus from, NeedStatus to, NeedTransitionKind kind, Long actorUserId,
+			String note, Instant now) {
 		NeedHistory row = new NeedHistory();
 		row.setNeedId(needId);
 		row.setFromStatus(from);
 		row.setToStatus(to);
+		row.setKind(kind);
 		row.setActorUserId(actorUserId);
 		row.setNote(note);
 		row.setCreatedAt(now);
@@ -164,6 +183,9 @@ class NeedTransitions {
 	private static DomainException refused(Move move, NeedStatus current) {
 		if ((move == Move.CLAIM || move == Move.DISPATCH) && NeedStatus.TAKEN.contains(current)) {
 			return new DomainException(NeedError.NEED_ALREADY_TAKEN);
+		}
+		if (move == Move.REVISIT && current == RATED) {
+			return new DomainException(NeedError.NEED_ALREADY_RATED);
 		}
 		return new DomainException(NeedError.NEED_INVALID_STATE, "需求当前状态（" + current + "）不允许此操作");
 	}
