@@ -112,6 +112,28 @@ class PointsDebtTest {
 	}
 
 	@Test
+	void aRefundOfWhatWasSpentPaysTheDebtInTheStoresTransaction() {
+		Session volunteer = this.s.volunteer("debt-refund");
+		long userId = volunteer.userId();
+		String signUpId = this.s.serveActivity(volunteer, this.clock, 2);
+		String orderId = this.s.spendAtStore(volunteer, 15);
+		this.s.api.as(this.s.admin).documentName("revokeHours").variable("signUpId", signUpId)
+			.variable("reason", "核实有误").execute().path("revokeHours.hoursRevoked").entity(Boolean.class).isEqualTo(true);
+		assertThat(this.s.assertConsistent(userId)).isZero();
+		assertThat(this.s.accountDebt(userId)).isEqualTo(15L);
+
+		// Cancelling the order gives the 15 back, and they go to the debt first: nothing to spend.
+		this.s.api.as(volunteer).documentName("cancelRedemption").variable("id", orderId).execute()
+			.path("cancelRedemption.status").entity(String.class).isEqualTo("CANCELLED");
+		assertThat(this.s.assertConsistent(userId)).isZero();
+		assertThat(this.s.accountDebt(userId)).isZero();
+		assertThat(this.s.entryCount(userId, "REDEMPTION_REFUND")).isEqualTo(1);
+		assertThat(this.s.entryCount(userId, "DEBT_REPAYMENT")).isEqualTo(1);
+		points(volunteer, 0, 0, 0);
+		assertChains(userId);
+	}
+
+	@Test
 	void aRevocationRacingSpendingNeverGoesNegativeNorLosesAPoint() throws Exception {
 		Session volunteer = this.s.volunteer("debt-race");
 		long userId = volunteer.userId();
