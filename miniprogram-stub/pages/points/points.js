@@ -1,4 +1,4 @@
-// 我的积分: balance (served from Redis, rebuilt from MySQL) and the ledger, newest first.
+// 我的积分: balance (served from Redis, rebuilt from MySQL), any debt (欠分) and the ledger, newest first.
 const client = require('../../api/client')
 const { run, nodes, shortTime } = require('../../utils/page')
 
@@ -11,10 +11,11 @@ const TYPE = {
   ADJUSTMENT: '调整',
   EXPIRY: '过期',
   REVERSAL: '冲正',
+  DEBT_REPAYMENT: '偿还欠分',
 }
 
 Component({
-  data: { balance: null, earnedThisYear: null, entries: [], endCursor: null, hasNextPage: false, loading: false, error: '', errorCode: '' },
+  data: { balance: null, debt: 0, earnedThisYear: null, entries: [], endCursor: null, hasNextPage: false, loading: false, error: '', errorCode: '' },
   methods: {
     onLoad() {
       return this.refresh()
@@ -27,6 +28,8 @@ Component({
         const [points, ledger] = await Promise.all([client.call('MyPoints'), client.call('PointsEntries', { first: 20 })])
         this.setData({
           balance: points.me.points.balance,
+          // Points reversed after they were spent: the next points earned pay them first.
+          debt: points.me.points.debt || 0,
           earnedThisYear: points.me.points.earnedThisYear,
           entries: this.format(nodes(ledger.pointsEntries)),
           endCursor: ledger.pointsEntries.pageInfo.endCursor,
@@ -35,7 +38,7 @@ Component({
       })
     },
     format(entries) {
-      return entries.map((e) => ({ ...e, label: TYPE[e.type] || e.type, sign: e.delta > 0 ? `+${e.delta}` : `${e.delta}`, when: shortTime(e.createdAt) }))
+      return entries.map((e) => ({ ...e, label: TYPE[e.type] || e.type, sign: e.delta > 0 ? `+${e.delta}` : `${e.delta}`, owed: e.debtChange > 0 ? `欠 ${e.debtChange}` : '', when: shortTime(e.createdAt) }))
     },
     onReachBottom() {
       if (!this.data.hasNextPage) return undefined

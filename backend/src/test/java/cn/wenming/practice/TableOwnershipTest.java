@@ -101,6 +101,7 @@ class TableOwnershipTest {
 			// points ledger
 			entry("points_account", "points"),
 			entry("points_entry", "points"),
+			entry("points_repair", "points"),
 			// 爱心超市 store
 			entry("reward", "store"),
 			entry("reward_user_count", "store"),

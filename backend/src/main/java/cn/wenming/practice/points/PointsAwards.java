@@ -73,7 +73,8 @@ class PointsAwards {
 	/**
 	 * Reverses the sign-up's hours award through the ledger's reversal (business id = the award
 	 * entry), so however often the event arrives there is one reversal. Nothing to do when no award
-	 * was made; the reconciler leaves revoked hours out, so none will be made later.
+	 * was made; the reconciler leaves revoked hours out, so none will be made later. Never refused
+	 * for want of points: what was already spent becomes debt (see {@link PointsLedger}).
 	 */
 	int reverse(HoursRevoked event) {
 		PointsEntry award = this.entries.findByBusiness(PointsType.ACTIVITY_HOURS, Long.toString(event.signUpId()),

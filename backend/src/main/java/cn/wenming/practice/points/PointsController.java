@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import cn.wenming.practice.auth.AccessControl;
@@ -36,7 +37,8 @@ class PointsController {
 
 	/** Input of {@code adjustPoints}. */
 	record AdjustPointsInput(@NotNull Long userId, @NotNull @Min(-1_000_000) @Max(1_000_000) Integer delta,
-			@NotBlank @Size(max = 200) String reason) {
+			@NotBlank @Size(max = 200) String reason,
+			@NotNull @Pattern(regexp = "[A-Za-z0-9_\\-]{8,64}") String idempotencyKey) {
 	}
 
 	/** Points are private: only the user themself sees them on {@code User}. */
@@ -49,6 +51,11 @@ class PointsController {
 	@SchemaMapping(typeName = "Points")
 	int balance(PointsView points) {
 		return this.service.balance(points.userId());
+	}
+
+	@SchemaMapping(typeName = "Points")
+	int debt(PointsView points) {
+		return this.service.debt(points.userId());
 	}
 
 	@SchemaMapping(typeName = "Points")
@@ -82,7 +89,8 @@ class PointsController {
 
 	@MutationMapping
 	PointsEntry adjustPoints(@Argument @Valid AdjustPointsInput input) {
-		return this.service.adjust(input.userId(), input.delta(), input.reason());
+		return this.service.adjust(
+				new PointsService.Adjustment(input.userId(), input.delta(), input.reason(), input.idempotencyKey()));
 	}
 
 	@MutationMapping

@@ -6,7 +6,7 @@ import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 
-/** One ledger line (see V9__points.sql); GraphQL {@code PointsEntry}. Written once, never changed. */
+/** One ledger line (see V9__points.sql, V22__points_debt.sql); GraphQL {@code PointsEntry}. Written once, never changed. */
 @TableName("points_entry")
 class PointsEntry {
 
@@ -18,6 +18,11 @@ class PointsEntry {
 	private Integer delta;
 
 	private Integer balanceAfter;
+
+	/** How this entry changed the debt: + when a reversal found the points spent, − when repaid. */
+	private Integer debtChange;
+
+	private Integer debtAfter;
 
 	private PointsType businessType;
 
@@ -59,6 +64,22 @@ class PointsEntry {
 
 	public void setBalanceAfter(Integer balanceAfter) {
 		this.balanceAfter = balanceAfter;
+	}
+
+	public Integer getDebtChange() {
+		return this.debtChange;
+	}
+
+	public void setDebtChange(Integer debtChange) {
+		this.debtChange = debtChange;
+	}
+
+	public Integer getDebtAfter() {
+		return this.debtAfter;
+	}
+
+	public void setDebtAfter(Integer debtAfter) {
+		this.debtAfter = debtAfter;
 	}
 
 	public PointsType getBusinessType() {

@@ -23,6 +23,14 @@ interface PointsEntryMapper extends BaseMapper<PointsEntry> {
 			.eq(PointsEntry::getUserId, userId));
 	}
 
+	/** The adjustment made with an idempotency key, for whichever user (the oldest if several), or null. */
+	default PointsEntry findAdjustment(String idempotencyKey) {
+		return selectOne(new LambdaQueryWrapper<PointsEntry>().eq(PointsEntry::getBusinessType, PointsType.ADJUSTMENT.name())
+			.eq(PointsEntry::getBusinessId, idempotencyKey)
+			.orderByAsc(PointsEntry::getId)
+			.last("LIMIT 1"));
+	}
+
 	/** A user's entries, newest first, strictly older than {@code beforeId} when given. */
 	default List<PointsEntry> pageOfUser(long userId, Long beforeId, int limit) {
 		return selectList(new LambdaQueryWrapper<PointsEntry>().eq(PointsEntry::getUserId, userId)
@@ -33,10 +41,12 @@ interface PointsEntryMapper extends BaseMapper<PointsEntry> {
 
 	/**
 	 * Points earned since {@code from}: earning entries plus the reversals of earning entries (a
-	 * reversed award does not count as earned).
+	 * reversed award does not count as earned). A reversal counts in full, {@code delta −
+	 * debt_change}: what it took from the balance and what it left as debt; the later repayments
+	 * of that debt are not counted again.
 	 */
 	@Select("""
-			SELECT COALESCE(SUM(e.delta), 0) FROM points_entry e
+			SELECT COALESCE(SUM(e.delta - e.debt_change), 0) FROM points_entry e
 			LEFT JOIN points_entry o ON e.business_type = 'REVERSAL' AND o.id = CAST(e.business_id AS UNSIGNED)
 			WHERE e.user_id = #{userId} AND e.created_at >= #{from}
 			  AND (e.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
@@ -44,17 +54,25 @@ interface PointsEntryMapper extends BaseMapper<PointsEntry> {
 			""")
 	long earnedSince(@Param("userId") long userId, @Param("from") Instant from);
 
-	/** Users whose account balance differs from the sum of their ledger (should be none). */
+	/**
+	 * Users whose account differs from the sums of their ledger, balance or debt (should be none),
+	 * after {@code afterUserId}, in user order.
+	 */
 	@Select("""
 			SELECT a.user_id FROM points_account a
-			LEFT JOIN (SELECT user_id, SUM(delta) AS total FROM points_entry GROUP BY user_id) e ON e.user_id = a.user_id
-			WHERE a.balance <> COALESCE(e.total, 0)
-			ORDER BY a.user_id LIMIT 1000
+			LEFT JOIN (SELECT user_id, SUM(delta) AS total, SUM(debt_change) AS owed FROM points_entry GROUP BY user_id) e
+			  ON e.user_id = a.user_id
+			WHERE a.user_id > #{after} AND (a.balance <> COALESCE(e.total, 0) OR a.debt <> COALESCE(e.owed, 0))
+			ORDER BY a.user_id LIMIT #{limit}
 			""")
-	List<Long> driftedAccounts();
+	List<Long> driftedAccounts(@Param("after") long afterUserId, @Param("limit") int limit);
 
 	/** Σ deltas of a user's ledger: what the account balance must equal (for checks and reconciling). */
 	@Select("SELECT COALESCE(SUM(delta), 0) FROM points_entry WHERE user_id = #{userId}")
 	long sumOfUser(@Param("userId") long userId);
+
+	/** Σ debt changes of a user's ledger: what the account's debt must equal. */
+	@Select("SELECT COALESCE(SUM(debt_change), 0) FROM points_entry WHERE user_id = #{userId}")
+	long debtOfUser(@Param("userId") long userId);
 
 }

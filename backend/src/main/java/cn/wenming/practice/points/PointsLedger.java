@@ -3,7 +3,11 @@ package cn.wenming.practice.points;
 import java.time.Clock;
 import java.time.Instant;
 
+import cn.wenming.practice.shared.DeadlockRetry;
 import cn.wenming.practice.shared.DomainException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,12 +21,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The only writer of the ledger and the balances. An entry and its balance change are one
  * transaction: the account row is created race-free, the guarded UPDATE refuses to go below zero
- * ({@code POINTS_INSUFFICIENT}), and the entry (with the balance after it) is inserted last, so a
- * second delivery of the same award hits the unique key and the whole transaction rolls back,
- * leaving the balance as it was. Redis is refreshed only after the commit.
+ * ({@code POINTS_INSUFFICIENT}), and the entry (with the balance and debt after it) is inserted
+ * after it, so a second delivery of the same award hits the unique key and the whole transaction
+ * rolls back, leaving the balance as it was. Σ delta = balance and Σ debt_change = debt hold after
+ * every commit. Redis is refreshed only after the commit.
  */
 @Component
 class PointsLedger {
+
+	private static final Logger log = LoggerFactory.getLogger(PointsLedger.class);
 
 	private final PointsEntryMapper entries;
 
@@ -66,7 +73,9 @@ class PointsLedger {
 			return new Posted(existing, false);
 		}
 		try {
-			return new Posted(this.newTx.execute(status -> postInCurrentTransaction(posting)), true);
+			// Creating a new user's account row under concurrency can deadlock; the victim rolled back whole.
+			return new Posted(DeadlockRetry.run(5, log, "Points posting",
+					() -> this.newTx.execute(status -> postInCurrentTransaction(posting))), true);
 		}
 		catch (DuplicateKeyException ex) {
 			// Delivered twice at once: the other one won; ours rolled back with its balance change.
@@ -77,7 +86,18 @@ class PointsLedger {
 	/**
 	 * Writes the entry inside the caller's transaction (for flows that write their own rows with it,
 	 * such as redemptions). Throws {@link DuplicateKeyException} for an entry that exists (the caller
-	 * must roll back) and {@code POINTS_INSUFFICIENT} when the balance would go negative.
+	 * must roll back) and {@code POINTS_INSUFFICIENT} when the balance would go negative. Three
+	 * kinds of posting:
+	 * <ul>
+	 * <li>a reversal that takes points ({@link PointsType#takesWhatIsAvailable}) takes what the
+	 * balance has and records the rest as debt (the entry's {@code debt_change}), so it is never
+	 * refused and never dropped;</li>
+	 * <li>any other debit is guarded: refused below zero;</li>
+	 * <li>a credit is posted in full, then, if the user owes points, a {@code DEBT_REPAYMENT} entry
+	 * takes up to the credit's amount back for the debt. Two lines a volunteer can read ("+20 活动服务时长",
+	 * "−15 偿还欠分"), rather than one net line that would hide either.</li>
+	 * </ul>
+	 * Returns the entry of the posting itself (not the repayment).
 	 */
 	PointsEntry postInCurrentTransaction(Posting posting) {
 		if (posting.delta() == 0) {
@@ -85,26 +105,70 @@ class PointsLedger {
 		}
 		Instant now = this.clock.instant();
 		this.accounts.ensure(posting.userId(), now);
-		if (this.accounts.apply(posting.userId(), posting.delta(), now) == 0) {
+		PointsEntry entry;
+		if (posting.delta() < 0 && posting.type().takesWhatIsAvailable()) {
+			// The row lock, held to the end of the transaction, makes "what the balance has" exact.
+			PointsAccount before = this.accounts.lock(posting.userId());
+			int taken = Math.min(before.balance(), -posting.delta());
+			int owed = -posting.delta() - taken;
+			applyOrRefuse(posting.userId(), -taken, owed, now);
+			entry = insert(posting, -taken, owed, owedReason(posting.reason(), owed), now);
+		}
+		else {
+			applyOrRefuse(posting.userId(), posting.delta(), 0, now);
+			entry = insert(posting, posting.delta(), 0, posting.reason(), now);
+			if (posting.delta() > 0 && entry.getDebtAfter() > 0) {
+				int repaid = Math.min(posting.delta(), entry.getDebtAfter());
+				applyOrRefuse(posting.userId(), -repaid, -repaid, now);
+				insert(new Posting(posting.userId(), -repaid, PointsType.DEBT_REPAYMENT, Long.toString(entry.getId()),
+						"偿还欠分（被冲正时已用掉的积分）", null), -repaid, -repaid, "偿还欠分（被冲正时已用掉的积分）", now);
+			}
+		}
+		PointsBalance after = this.accounts.find(posting.userId());
+		afterCommit(() -> this.cache.put(posting.userId(), after));
+		return entry;
+	}
+
+	private void applyOrRefuse(long userId, int delta, int debtChange, Instant now) {
+		if (this.accounts.apply(userId, delta, debtChange, now) == 0) {
 			throw new DomainException(PointsError.POINTS_INSUFFICIENT);
 		}
-		// Our own UPDATE holds the row lock, so this reads the balance this entry produced.
-		PointsBalance after = this.accounts.find(posting.userId());
+	}
+
+	/**
+	 * Inserts one line with the account as it is now. Our own UPDATE holds the row lock, so this
+	 * reads the balance and debt this entry produced.
+	 */
+	private PointsEntry insert(Posting posting, int delta, int debtChange, String reason, Instant now) {
+		PointsAccount account = this.accounts.findAccount(posting.userId());
 		PointsEntry entry = new PointsEntry();
 		entry.setUserId(posting.userId());
-		entry.setDelta(posting.delta());
-		entry.setBalanceAfter(after.balance());
+		entry.setDelta(delta);
+		entry.setBalanceAfter(account.balance());
+		entry.setDebtChange(debtChange);
+		entry.setDebtAfter(account.debt());
 		entry.setBusinessType(posting.type());
 		entry.setBusinessId(posting.businessId());
-		entry.setReason(posting.reason());
+		entry.setReason(reason);
 		entry.setOperatorId(posting.operatorId());
 		entry.setCreatedAt(now);
 		this.entries.insert(entry);
-		afterCommit(() -> this.cache.put(posting.userId(), after));
 		// Listeners (leaderboards) take it after the commit; a rolled-back duplicate never reaches them.
-		this.events.publishEvent(new PointsEntryRecorded(posting.userId(), posting.delta(), posting.type().name(),
+		this.events.publishEvent(new PointsEntryRecorded(posting.userId(), delta, posting.type().name(),
 				posting.businessId(), now));
 		return entry;
+	}
+
+	/** The reason, telling how much became debt when it fits the column (200). */
+	private static String owedReason(String reason, int owed) {
+		if (owed == 0) {
+			return reason;
+		}
+		String note = "（" + owed + " 分已用掉，记为欠分）";
+		if (reason == null) {
+			return note;
+		}
+		return (reason.length() + note.length() <= 200) ? reason + note : reason;
 	}
 
 	private static void afterCommit(Runnable action) {

@@ -3,6 +3,7 @@ package cn.wenming.practice.points;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
 
@@ -30,8 +31,10 @@ import org.springframework.stereotype.Component;
  * what was already awarded writes nothing, and running on several instances at once is safe
  * (only wasteful). Scheduled by {@code app.points.reconcile-cron} (off unless set) over the last
  * {@code app.points.reconcile-lookback}; center admins can also run it with {@code reconcilePoints}.
- * Also reports accounts whose balance differs from the sum of their ledger (which one transaction
- * writes together, so a difference means someone edited the tables by hand).
+ * Then repairs accounts whose balance or debt differs from the sums of their ledger (which one
+ * transaction writes together, so a difference means someone edited the tables by hand): the
+ * account is set to the ledger's sums and the repair recorded ({@link PointsAccountRepair}), over
+ * all accounts, not only the look-back window.
  */
 @Component
 class PointsReconciler {
@@ -52,8 +55,11 @@ class PointsReconciler {
 
 	private final Clock clock;
 
+	private final PointsAccountRepair repair;
+
 	PointsReconciler(ConfirmedHours hours, NeedDirectory needs, PointsAwards awards, PointsEntryMapper entries,
-			PointsProperties properties, Clock clock) {
+			PointsProperties properties, Clock clock, PointsAccountRepair repair) {
+		this.repair = repair;
 		this.hours = hours;
 		this.needs = needs;
 		this.awards = awards;
@@ -62,21 +68,27 @@ class PointsReconciler {
 		this.clock = clock;
 	}
 
-	/** What a run did: entries written for missed awards, and accounts that disagree with their ledger. */
-	record Result(int awardsReplayed, List<Long> driftedUserIds) {
+	/**
+	 * What a run did: entries written for missed awards, accounts found to disagree with their
+	 * ledger (at most {@value #REPORTED} listed) and how many of them were repaired.
+	 */
+	record Result(int awardsReplayed, List<Long> driftedUserIds, int accountsRepaired) {
 	}
+
+	private static final int REPORTED = 1000;
 
 	/** Idempotent, but one instance per tick is enough: the others would only repeat its reads. */
 	@Scheduled(cron = "${app.points.reconcile-cron:-}")
 	@SchedulerLock(name = "points-reconcile", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5S")
 	public void scheduled() {
 		Duration lookback = this.properties.reconcileLookback();
-		Result result = reconcile(this.clock.instant().minus(lookback));
-		log.info("Points reconciliation over {}: {} missed awards replayed, {} accounts drifted", lookback,
-				result.awardsReplayed(), result.driftedUserIds().size());
+		Result result = reconcile(this.clock.instant().minus(lookback), null);
+		log.info("Points reconciliation over {}: {} missed awards replayed, {} accounts repaired", lookback,
+				result.awardsReplayed(), result.accountsRepaired());
 	}
 
-	Result reconcile(Instant since) {
+	/** Replays and repairs; {@code operatorId} (null: the schedule) is recorded with each repair. */
+	Result reconcile(Instant since, Long operatorId) {
 		int replayed = 0;
 		long after = 0;
 		for (List<HoursConfirmed> page = this.hours.since(since, after, BATCH); !page.isEmpty(); page = this.hours
@@ -111,14 +123,27 @@ class PointsReconciler {
 				after = event.signUpId();
 			}
 		}
-		List<Long> drifted = this.entries.driftedAccounts();
+		// After the replays, so that nothing they post is mistaken for drift (they keep the sums equal anyway).
+		List<Long> drifted = new ArrayList<>();
+		int repaired = 0;
+		after = 0;
+		for (List<Long> page = this.entries.driftedAccounts(after, BATCH); !page.isEmpty(); page = this.entries
+			.driftedAccounts(after, BATCH)) {
+			for (long userId : page) {
+				if (drifted.size() < REPORTED) {
+					drifted.add(userId);
+				}
+				repaired += replay(userId, () -> this.repair.repair(userId, operatorId) ? 1 : 0);
+				after = userId;
+			}
+		}
 		if (!drifted.isEmpty()) {
-			log.error("Points accounts whose balance differs from their ledger: {}", drifted);
+			log.error("Points accounts whose balance differed from their ledger ({} repaired): {}", repaired, drifted);
 		}
 		if (replayed > 0) {
 			log.warn("Points reconciliation replayed {} missed awards since {}", replayed, since);
 		}
-		return new Result(replayed, drifted);
+		return new Result(replayed, List.copyOf(drifted), repaired);
 	}
 
 	/** One replay; a failure is logged and the run goes on with the next (the next run tries again). */

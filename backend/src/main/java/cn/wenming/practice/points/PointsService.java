@@ -2,12 +2,12 @@ package cn.wenming.practice.points;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.auth.Role;
 import cn.wenming.practice.org.OrgDirectory;
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
@@ -44,9 +44,12 @@ class PointsService {
 
 	private final PointsReconciler reconciler;
 
+	private final PointsAccountMapper accounts;
+
 	PointsService(PointsLedger ledger, PointsEntryMapper entries, PointsBalanceCache cache,
 			PointsProperties properties, AccessControl access, VolunteerDirectory volunteers, OrgDirectory orgs,
-			java.time.Clock clock, PointsReconciler reconciler) {
+			java.time.Clock clock, PointsReconciler reconciler, PointsAccountMapper accounts) {
+		this.accounts = accounts;
 		this.reconciler = reconciler;
 		this.ledger = ledger;
 		this.entries = entries;
@@ -60,6 +63,12 @@ class PointsService {
 
 	int balance(long userId) {
 		return this.cache.balance(userId);
+	}
+
+	/** Points reversed after they were spent, not yet paid back by later credits (MySQL: rarely non-zero). */
+	int debt(long userId) {
+		PointsAccount account = this.accounts.findAccount(userId);
+		return (account != null) ? account.debt() : 0;
 	}
 
 	/** Earned since 1 January of this year in the county's time zone, net of reversed awards. */
@@ -76,21 +85,50 @@ class PointsService {
 				PointsEntry::getId);
 	}
 
-	PointsEntry adjust(long userId, int delta, String reason) {
-		if (delta == 0) {
+	/**
+	 * An admin's adjustment. {@code idempotencyKey} is made by the client once per intended
+	 * adjustment and sent again on a retry.
+	 */
+	record Adjustment(long userId, int delta, String reason, String idempotencyKey) {
+	}
+
+	/**
+	 * Posts an adjustment once per idempotency key: the key is the entry's business id, so the
+	 * ledger's unique key (ADJUSTMENT, key, user) lets one of any number of concurrent requests
+	 * write and the others find its entry. A retry with the same input gets that entry; the key with
+	 * another input (user, delta, reason, or another admin) is {@code IDEMPOTENCY_KEY_REUSED}. Two
+	 * concurrent requests using one key for two different users are not caught; neither repeats the
+	 * other, so nothing is counted twice.
+	 */
+	PointsEntry adjust(Adjustment adjustment) {
+		if (adjustment.delta() == 0) {
 			throw DomainException.badRequest("积分变动不能为 0");
 		}
-		Actor actor = requireCorrector(userId);
-		// Each adjustment is its own business fact; a client-supplied idempotency key can replace this later.
-		String businessId = UUID.randomUUID().toString();
+		Actor actor = requireCorrector(adjustment.userId());
+		String reason = adjustment.reason().strip();
+		PointsEntry earlier = this.entries.findAdjustment(adjustment.idempotencyKey());
+		if (earlier != null) {
+			return sameRequest(earlier, adjustment, reason, actor);
+		}
 		try {
-			return this.ledger.post(new PointsLedger.Posting(userId, delta, PointsType.ADJUSTMENT, businessId,
-					reason.strip(), actor.userId())).entry();
+			var posted = this.ledger.post(new PointsLedger.Posting(adjustment.userId(), adjustment.delta(),
+					PointsType.ADJUSTMENT, adjustment.idempotencyKey(), reason, actor.userId()));
+			return posted.created() ? posted.entry() : sameRequest(posted.entry(), adjustment, reason, actor);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// The account's foreign key: no such user.
 			throw DomainException.notFound("用户");
 		}
+	}
+
+	/** The entry an earlier request with the key made, if it was this request; else the key was reused. */
+	private static PointsEntry sameRequest(PointsEntry entry, Adjustment adjustment, String reason, Actor actor) {
+		boolean same = entry.getUserId() == adjustment.userId() && entry.getDelta() == adjustment.delta()
+				&& reason.equals(entry.getReason()) && Long.valueOf(actor.userId()).equals(entry.getOperatorId());
+		if (!same) {
+			throw new DomainException(CommonError.IDEMPOTENCY_KEY_REUSED);
+		}
+		return entry;
 	}
 
 	PointsEntry reverse(long entryId, String reason) {
@@ -100,9 +138,10 @@ class PointsService {
 			throw DomainException.notFound("积分记录");
 		}
 		Actor actor = requireCorrector(original.getUserId());
-		// Reversals are final, and redemptions are undone by cancelling them (which restocks too).
+		// Reversals are final, redemptions are undone by cancelling them (which restocks too), and a
+		// repayment goes with the credit that paid it. Points already spent become debt, not a refusal.
 		switch (original.getBusinessType()) {
-			case REVERSAL, REDEMPTION, REDEMPTION_REFUND -> throw new DomainException(PointsError.POINTS_ENTRY_NOT_REVERSIBLE);
+			case REVERSAL, REDEMPTION, REDEMPTION_REFUND, DEBT_REPAYMENT -> throw new DomainException(PointsError.POINTS_ENTRY_NOT_REVERSIBLE);
 			default -> {
 			}
 		}
@@ -122,7 +161,7 @@ class PointsService {
 		if (since.isAfter(now) || since.isBefore(now.minus(java.time.Duration.ofDays(366)))) {
 			throw DomainException.badRequest("since 须在一年以内且不晚于现在");
 		}
-		return this.reconciler.reconcile(since);
+		return this.reconciler.reconcile(since, this.access.requireActor().userId());
 	}
 
 	private Actor requireCorrector(long userId) {

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Points earned per user over a time window, for rankings. "Earned" is the rule of
  * {@code earnedThisYear}: earning entries (activity hours, completed needs, rating bonuses) plus
- * the reversals of earning entries, each in the window of its own time; redemptions, refunds,
- * adjustments and expiry do not count. Only users with a positive total are returned.
+ * the reversals of earning entries (in full, {@code delta − debt_change}, also when part of it
+ * became debt), each in the window of its own time; redemptions, refunds, adjustments, expiry and
+ * debt repayments do not count. Only users with a positive total are returned.
  */
 @Component
 public class PointsStandings {
@@ -44,7 +45,7 @@ public class PointsStandings {
 
 		@Select("""
 				<script>
-				SELECT e.user_id, SUM(e.delta) AS points FROM points_entry e
+				SELECT e.user_id, SUM(e.delta - e.debt_change) AS points FROM points_entry e
 				LEFT JOIN points_entry o ON e.business_type = 'REVERSAL' AND o.id = CAST(e.business_id AS UNSIGNED)
 				WHERE e.created_at &gt;= #{from} AND e.created_at &lt; #{to}
 				  AND (e.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
@@ -52,7 +53,7 @@ public class PointsStandings {
 				<if test="ids != null">
 				  AND e.user_id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
 				</if>
-				GROUP BY e.user_id HAVING SUM(e.delta) &gt; 0
+				GROUP BY e.user_id HAVING SUM(e.delta - e.debt_change) &gt; 0
 				</script>
 				""")
 		List<Earned> earned(@Param("from") Instant from, @Param("to") Instant to, @Param("ids") Collection<Long> ids);

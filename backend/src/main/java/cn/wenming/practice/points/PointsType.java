@@ -23,10 +23,23 @@ enum PointsType {
 	ADJUSTMENT,
 	/** Points expired by policy; business id = the period ({@link PointsExpiry}). */
 	EXPIRY,
-	/** Undoes one entry; business id = that entry's id, so an entry is reversed at most once. */
-	REVERSAL;
+	/**
+	 * Undoes one entry; business id = that entry's id, so an entry is reversed at most once. Taking
+	 * points back never fails for want of them: what the balance lacks becomes debt.
+	 */
+	REVERSAL,
+	/**
+	 * Pays down debt out of the credit just posted (an award, a refund, a positive adjustment), in
+	 * its transaction; business id = that credit entry's id.
+	 */
+	DEBT_REPAYMENT;
 
 	/** The types that count as "earned" (with their reversals) in {@code earnedThisYear}. */
 	static final Set<PointsType> EARNING = EnumSet.of(ACTIVITY_HOURS, NEED_COMPLETED, RATING_BONUS);
+
+	/** Takes back what the balance has and records the rest as debt, instead of being refused. */
+	boolean takesWhatIsAvailable() {
+		return this == REVERSAL;
+	}
 
 }

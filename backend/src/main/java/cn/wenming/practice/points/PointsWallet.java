@@ -59,7 +59,10 @@ public class PointsWallet {
 				Long.toString(redemptionId), reason, null));
 	}
 
-	/** Gives back the points of a cancelled or expired redemption, in the caller's transaction. */
+	/**
+	 * Gives back the points of a cancelled or expired redemption, in the caller's transaction. Like
+	 * every credit it pays any debt first (a {@code DEBT_REPAYMENT} entry in the same transaction).
+	 */
 	public void refund(long userId, int points, long redemptionId, String reason) {
 		this.ledger.postInCurrentTransaction(new PointsLedger.Posting(userId, points, PointsType.REDEMPTION_REFUND,
 				Long.toString(redemptionId), reason, null));

@@ -1,7 +1,10 @@
 /**
  * Points (积分): an append-only ledger ({@code points_entry}) and one account row per user
  * ({@code points_account}) whose balance every entry changes in the same transaction, never below
- * zero. Awards come from other features' after-commit events
+ * zero. A reversal of points already spent takes what is there and records the rest as debt
+ * ({@code points_account.debt}), which the next credits pay first ({@code DEBT_REPAYMENT} entries);
+ * the reconciler sets an account that drifted from its ledger back to it and records the repair
+ * ({@code points_repair}). Awards come from other features' after-commit events
  * ({@link cn.wenming.practice.activity.HoursConfirmed} — undone by a reversal on
  * {@link cn.wenming.practice.activity.HoursRevoked} —, {@link cn.wenming.practice.need.NeedCompleted},
  * {@link cn.wenming.practice.need.NeedRated}) and are made once each by a unique key; admins adjust

@@ -44,7 +44,8 @@ class PointsAccessTest {
 		ApiErrors.expectCode(this.s.adjust(otherAdmin, volunteer.userId(), 100, "越权"), "FORBIDDEN");
 		ApiErrors.expectCode(this.s.adjust(otherCenter, volunteer.userId(), 100, "越权"), "FORBIDDEN");
 		ApiErrors.expectCode(this.s.api.anonymous().documentName("adjustPoints")
-			.variable("input", Map.of("userId", Long.toString(volunteer.userId()), "delta", 100, "reason", "匿名"))
+			.variable("input", Map.of("userId", Long.toString(volunteer.userId()), "delta", 100, "reason", "匿名",
+					"idempotencyKey", "anonymous-key"))
 			.execute(), "UNAUTHENTICATED");
 
 		// The station's admin and the institute's admin above it may; an admin not on themself.
@@ -92,6 +93,10 @@ class PointsAccessTest {
 				"input.reason");
 		ApiErrors.expectBadField(this.s.adjust(this.s.admin, volunteer.userId(), 10, "  "), "input.reason");
 		ApiErrors.expectBadField(this.s.adjust(this.s.admin, volunteer.userId(), 2_000_000, "太多"), "input.delta");
+		ApiErrors.expectBadField(this.s.adjust(this.s.admin, volunteer.userId(), 10, "补录", "short"),
+				"input.idempotencyKey");
+		ApiErrors.expectBadField(this.s.adjust(this.s.admin, volunteer.userId(), 10, "补录", "含中文的幂等键12345"),
+				"input.idempotencyKey");
 		ApiErrors.expectCode(this.s.entries(volunteer, 100_000, null), "BAD_REQUEST");
 		ApiErrors.expectCode(this.s.entries(volunteer, 10, "not-a-cursor"), "BAD_REQUEST");
 		ApiErrors.expectCode(this.s.reverse(this.s.admin, "999999999999", "不存在"), "NOT_FOUND");

@@ -131,17 +131,24 @@ class PointsLedgerTest {
 		assertThat(this.s.entryCount(volunteer.userId(), "REVERSAL")).isEqualTo(1);
 		assertThat(this.s.balance(volunteer)).isZero();
 
-		// Points already spent cannot be taken back below zero.
+		// Points already spent are taken back as debt: the balance stays at zero, the debt is recorded.
 		String spentFrom = this.s.adjust(this.s.admin, volunteer.userId(), 30, "奖励").path("adjustPoints.id")
 			.entity(String.class).get();
 		this.s.adjust(this.s.admin, volunteer.userId(), -30, "扣减");
-		ApiErrors.expectCode(this.s.reverse(this.s.admin, spentFrom, "撤回奖励"), "POINTS_INSUFFICIENT");
+		this.s.reverse(this.s.admin, spentFrom, "撤回奖励").path("reversePointsEntry.delta").entity(Integer.class)
+			.isEqualTo(0)
+			.path("reversePointsEntry.debtChange").entity(Integer.class).isEqualTo(30)
+			.path("reversePointsEntry.debtAfter").entity(Integer.class).isEqualTo(30)
+			.path("reversePointsEntry.balanceAfter").entity(Integer.class).isEqualTo(0);
 		assertThat(this.s.accountBalance(volunteer.userId())).isZero();
 		assertThat(this.s.ledgerSum(volunteer.userId())).isZero();
+		assertThat(this.s.accountDebt(volunteer.userId())).isEqualTo(30L);
+		this.s.api.as(volunteer).documentName("myPoints").execute().path("me.points.debt").entity(Integer.class)
+			.isEqualTo(30);
 
 		// The ledger, newest first, in keyset pages.
-		var page = this.s.entries(volunteer, 2, null);
-		page.path("pointsEntries.edges[*].node.delta").entityList(Integer.class).containsExactly(-30, 30)
+		var page = this.s.entries(volunteer, 3, null);
+		page.path("pointsEntries.edges[*].node.delta").entityList(Integer.class).containsExactly(0, -30, 30)
 			.path("pointsEntries.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
 		String cursor = page.path("pointsEntries.pageInfo.endCursor").entity(String.class).get();
 		this.s.entries(volunteer, 2, cursor).path("pointsEntries.edges[*].node.delta").entityList(Integer.class)

@@ -98,19 +98,38 @@ class PointsReconcilerTest {
 	}
 
 	@Test
-	void anAccountThatDisagreesWithItsLedgerIsReported() {
+	void anAccountThatDriftedFromItsLedgerIsRepairedAndTheRepairRecorded() {
 		Session volunteer = this.s.volunteer("drift");
-		this.s.adjust(this.s.admin, volunteer.userId(), 10, "补录");
+		long userId = volunteer.userId();
+		this.s.adjust(this.s.admin, userId, 10, "补录");
 		Session center = this.s.api.login(Fixtures.unique("center"));
 		this.s.fixtures.grant(center.userId(), "CENTER_ADMIN", this.s.tree.center());
-		this.jdbc.update("UPDATE points_account SET balance = balance + 1 WHERE user_id = ?", volunteer.userId());
-		try {
-			reconcile(center, Instant.now().minus(Duration.ofMinutes(1))).path("reconcilePoints.driftedUserIds")
-				.entityList(String.class).contains(Long.toString(volunteer.userId()));
-		}
-		finally {
-			this.jdbc.update("UPDATE points_account SET balance = balance - 1 WHERE user_id = ?", volunteer.userId());
-		}
+		// Someone edits the account by hand, and a cache miss then spreads the wrong balance to Redis.
+		this.jdbc.update("UPDATE points_account SET balance = balance + 7, debt = 3 WHERE user_id = ?", userId);
+		this.redis.delete(PointsBalanceCache.key(userId));
+		assertThat(this.s.balance(volunteer)).isEqualTo(17);
+		assertThat(this.s.redisBalance(userId)).isEqualTo(17L);
+
+		var result = reconcile(center, Instant.now().minus(Duration.ofMinutes(1)));
+		result.path("reconcilePoints.driftedUserIds").entityList(String.class).contains(Long.toString(userId));
+		result.path("reconcilePoints.accountsRepaired").entity(Integer.class).satisfies(n -> assertThat(n).isPositive());
+
+		assertThat(this.s.accountBalance(userId)).isEqualTo(10L);
+		assertThat(this.s.accountDebt(userId)).isZero();
+		assertThat(this.s.redisBalance(userId)).isEqualTo(10L);
+		assertThat(this.s.balance(volunteer)).isEqualTo(10);
+		this.s.assertConsistent(userId);
+		// The ledger itself is untouched; the repair is in its own trail, with who ran it.
+		assertThat(this.s.entryCount(userId, "ADJUSTMENT")).isEqualTo(1);
+		assertThat(this.jdbc.queryForList(
+				"SELECT CONCAT_WS(',', balance_before, balance_after, debt_before, debt_after, operator_id) FROM points_repair WHERE user_id = ?",
+				String.class, userId)).containsExactly("17,10,3,0," + center.userId());
+
+		// Nothing left to repair: a second run repairs nothing for this user and records nothing.
+		reconcile(center, Instant.now().minus(Duration.ofMinutes(1))).path("reconcilePoints.driftedUserIds")
+			.entityList(String.class).doesNotContain(Long.toString(userId));
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM points_repair WHERE user_id = ?", Integer.class, userId))
+			.isEqualTo(1);
 	}
 
 	private org.springframework.graphql.test.tester.GraphQlTester.Response reconcile(Session as, Instant since) {

@@ -58,8 +58,14 @@ public final class PointsScenario {
 
 	// --- Points API.
 
+	/** An adjustment with a fresh idempotency key, as a client makes one per intended adjustment. */
 	public GraphQlTester.Response adjust(Session as, long userId, int delta, String reason) {
-		Map<String, Object> input = Map.of("userId", Long.toString(userId), "delta", delta, "reason", reason);
+		return adjust(as, userId, delta, reason, "adj-" + java.util.UUID.randomUUID());
+	}
+
+	public GraphQlTester.Response adjust(Session as, long userId, int delta, String reason, String idempotencyKey) {
+		Map<String, Object> input = Map.of("userId", Long.toString(userId), "delta", delta, "reason", reason,
+				"idempotencyKey", idempotencyKey);
 		return this.api.as(as).documentName("adjustPoints").variable("input", input).execute();
 	}
 
@@ -101,6 +107,33 @@ public final class PointsScenario {
 		return rows.isEmpty() ? null : rows.get(0);
 	}
 
+	public Long accountDebt(long userId) {
+		settle();
+		List<Long> rows = this.jdbc.queryForList("SELECT debt FROM points_account WHERE user_id = ?", Long.class, userId);
+		return rows.isEmpty() ? null : rows.get(0);
+	}
+
+	public long ledgerDebt(long userId) {
+		settle();
+		return this.jdbc.queryForObject("SELECT COALESCE(SUM(debt_change), 0) FROM points_entry WHERE user_id = ?",
+				Long.class, userId);
+	}
+
+	/**
+	 * The invariant of the ledger: Σ deltas = account balance = Redis balance, and
+	 * Σ debt changes = account debt; the balance is never negative. Returns the balance.
+	 */
+	public long assertConsistent(long userId) {
+		long sum = ledgerSum(userId);
+		Long account = accountBalance(userId);
+		org.assertj.core.api.Assertions.assertThat(account).as("account balance").isEqualTo(sum);
+		org.assertj.core.api.Assertions.assertThat(sum).as("balance").isNotNegative();
+		// Every commit refreshes Redis: a missing copy here would hide a lost refresh.
+		org.assertj.core.api.Assertions.assertThat(redisBalance(userId)).as("Redis balance").isEqualTo(sum);
+		org.assertj.core.api.Assertions.assertThat(accountDebt(userId)).as("account debt").isEqualTo(ledgerDebt(userId));
+		return sum;
+	}
+
 	public Long redisBalance(long userId) {
 		settle();
 		Object value = this.redis.opsForHash().get(PointsBalanceCache.key(userId), "b");
@@ -113,6 +146,26 @@ public final class PointsScenario {
 				Integer.class, userId, type);
 	}
 
+	// --- Spending in the station's 爱心超市 (over the store API).
+
+	/** {@code volunteer} redeems one of a new reward of the scenario's station priced {@code points}; returns the order id. */
+	public String spendAtStore(Session volunteer, int points) {
+		Map<String, Object> input = new HashMap<>();
+		input.put("stationId", Long.toString(this.tree.station()));
+		input.put("name", Fixtures.unique("大米"));
+		input.put("pictureUrl", "https://img.example.cn/rice.png");
+		input.put("kind", "GOODS");
+		input.put("pricePoints", points);
+		input.put("stock", 5);
+		input.put("perPersonLimit", 1);
+		String rewardId = this.api.as(this.admin).documentName("createReward").variable("input", input).execute()
+			.path("createReward.id").entity(String.class).get();
+		return this.api.as(volunteer).documentName("redeem").variable("rewardId", rewardId).variable("quantity", 1)
+			.variable("idempotencyKey", Fixtures.unique("spend-")).execute().path("redeem.status").entity(String.class)
+			.isEqualTo("ISSUED")
+			.path("redeem.id").entity(String.class).get();
+	}
+
 	// --- Earning through activities: the whole path over the activity API.
 
 	/**
@@ -120,7 +173,7 @@ public final class PointsScenario {
 	 * {@code volunteer} signs up for, checks in to, and leaves {@code hoursServed} hours after its
 	 * start (the clock is moved); the organiser then confirms the hours. Returns the sign-up id.
 	 */
-	String serveActivity(Session volunteer, MutableClock clock, int hoursServed) {
+	public String serveActivity(Session volunteer, MutableClock clock, int hoursServed) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		double latitude = 20 + random.nextDouble() * 20;
 		double longitude = 100 + random.nextDouble() * 20;
