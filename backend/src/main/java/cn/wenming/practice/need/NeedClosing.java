@@ -26,8 +26,11 @@ class NeedClosing {
 
 	private final ApplicationEventPublisher events;
 
+	private final NeedConflicts conflicts;
+
 	NeedClosing(NeedWorkflow workflow, AccessControl access, NeedContentCheck content,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, NeedConflicts conflicts) {
+		this.conflicts = conflicts;
 		this.workflow = workflow;
 		this.access = access;
 		this.content = content;
@@ -40,6 +43,7 @@ class NeedClosing {
 		if (need.getResidentUserId() == null || need.getResidentUserId() != actor.userId()) {
 			throw DomainException.forbidden();
 		}
+		this.conflicts.requireNotServing(need, actor.userId());
 		String comment = NeedWorkflow.blankToNull(command.comment());
 		this.workflow.check(need, Move.RATE);
 		ContentHold hold = this.content.check(actor, Scene.COMMENT, null, comment);

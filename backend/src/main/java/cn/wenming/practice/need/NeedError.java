@@ -14,6 +14,7 @@ public enum NeedError implements ErrorCode {
 	NEED_ALREADY_TAKEN("该需求已被认领或派单"),
 	NEED_NO_STATION_NEARBY("附近没有开放的新时代文明实践站，请选择站点"),
 	NEED_ASSIGNEE_NOT_ELIGIBLE("接单方须为已培训的志愿者或在册队伍"),
+	NEED_CONFLICT_OF_INTEREST("不能承接、参与或评价与自己有利害关系的需求"),
 	FULFILMENT_MONTH_NOT_ENDED("该月尚未结束，不能公示落实清单"),
 	FULFILMENT_LIST_ALREADY_PUBLISHED("该单位该月的落实清单已公示，不能重复公示");
 
