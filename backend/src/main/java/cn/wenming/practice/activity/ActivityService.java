@@ -3,6 +3,7 @@ package cn.wenming.practice.activity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,9 +65,12 @@ class ActivityService {
 
 	private final OrgStatistics pairings;
 
+	private final ActivityProperties properties;
+
 	ActivityService(ActivityMapper activities, ActivitySkillMapper skills, ProjectDirectory projects, OrgDirectory orgs,
 			AccessControl access, NearbyActivityIndex index, SignUpMapper signUps, Waitlist waitlist,
-			ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, OrgStatistics pairings) {
+			ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, OrgStatistics pairings,
+			ActivityProperties properties) {
 		this.activities = activities;
 		this.skills = skills;
 		this.projects = projects;
@@ -79,6 +83,7 @@ class ActivityService {
 		this.tx = tx;
 		this.clock = clock;
 		this.pairings = pairings;
+		this.properties = properties;
 	}
 
 	/** A new draft activity of a project; {@code signUpDeadline} null means its start. */
@@ -116,6 +121,7 @@ class ActivityService {
 		if (deadline.isAfter(input.endsAt())) {
 			throw DomainException.badRequest("报名截止时间不能晚于活动结束时间");
 		}
+		requireNotTooLong(input.startsAt(), input.endsAt());
 		if (input.civilizedUnitId() != null && (unit.level() != OrgLevel.STATION
 				|| !this.pairings.isPaired(input.civilizedUnitId(), unit.id()))) {
 			// Only a pairing's activities count for 结对共建 (assessment): the unit must be paired with this station.
@@ -186,6 +192,10 @@ class ActivityService {
 					|| !sameSecond(input.endsAt(), locked.getEndsAt());
 			boolean placeChanged = latitude.compareTo(locked.getLatitude()) != 0
 					|| longitude.compareTo(locked.getLongitude()) != 0;
+			if (timesChanged) {
+				// Only a change of time is checked: an activity created before the limit keeps its title editable.
+				requireNotTooLong(input.startsAt(), input.endsAt());
+			}
 			if ((timesChanged || placeChanged) && this.signUps.countCheckedIn(id) > 0) {
 				throw new DomainException(ActivityError.ACTIVITY_INVALID_STATE, "已有志愿者签到，不能再修改活动时间或地点");
 			}
@@ -224,6 +234,20 @@ class ActivityService {
 			this.events.publishEvent(new ActivityChanged(id));
 		});
 		return this.activities.selectById(id);
+	}
+
+	/** Longer than {@code app.activity.max-duration}: ACTIVITY_TOO_LONG (see {@link ActivityProperties}). */
+	private void requireNotTooLong(Instant startsAt, Instant endsAt) {
+		Duration max = this.properties.maxDuration();
+		if (Duration.between(startsAt, endsAt).compareTo(max) > 0) {
+			throw new DomainException(ActivityError.ACTIVITY_TOO_LONG, "活动时长不能超过 " + hoursText(max)
+					+ " 小时；多日活动请按天分别创建");
+		}
+	}
+
+	private static String hoursText(Duration duration) {
+		return BigDecimal.valueOf(duration.toMinutes()).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP)
+			.stripTrailingZeros().toPlainString();
 	}
 
 	/** Whole seconds: depending on the driver settings the column may have dropped the milliseconds. */

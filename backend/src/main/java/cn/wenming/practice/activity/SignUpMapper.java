@@ -30,6 +30,16 @@ interface SignUpMapper extends BaseMapper<SignUp> {
 					.in(SignUp::getActivityId, activityIds));
 	}
 
+	/**
+	 * Whether the user took part in the activity: any sign-up of theirs that was not withdrawn
+	 * (confirmed, waitlisted, no-show). Such a user does not judge the activity's hours.
+	 */
+	default boolean tookPart(long activityId, long userId) {
+		return selectCount(new LambdaQueryWrapper<SignUp>().eq(SignUp::getActivityId, activityId)
+			.eq(SignUp::getUserId, userId)
+			.ne(SignUp::getStatus, SignUpStatus.CANCELLED)) > 0;
+	}
+
 	/** How many of the activity's sign-ups have checked in (their hours depend on its time and place). */
 	default long countCheckedIn(long activityId) {
 		return selectCount(new LambdaQueryWrapper<SignUp>()

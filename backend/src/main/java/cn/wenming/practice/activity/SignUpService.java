@@ -261,7 +261,7 @@ class SignUpService {
 		if (activity.getStatus() != ActivityStatus.ONGOING && activity.getStatus() != ActivityStatus.FINISHED) {
 			throw new DomainException(ActivityError.ACTIVITY_INVALID_STATE);
 		}
-		Actor actor = this.access.requireActor();
+		Actor actor = requireImpartial(activityId);
 		List<Long> ids = List.copyOf(new LinkedHashSet<>(signUpIds));
 		List<HoursConfirmed> confirmed = new ArrayList<>();
 		this.tx.executeWithoutResult(status -> {
@@ -306,7 +306,7 @@ class SignUpService {
 			throw DomainException.badRequest(
 					"时长须在 0 到活动时长 " + length.stripTrailingZeros().toPlainString() + " 小时之间");
 		}
-		Actor actor = this.access.requireActor();
+		Actor actor = requireImpartial(activity.getId());
 		if (this.signUps.adjustHours(signUpId, adjusted, actor.userId(), reason.strip(), this.clock.instant()) == 0) {
 			SignUp now = this.signUps.selectById(signUpId);
 			if (now.isHoursConfirmed()) {
@@ -327,7 +327,7 @@ class SignUpService {
 	SignUp revokeHours(long signUpId, String reason) {
 		SignUp signUp = requireSignUp(signUpId);
 		requireOrganiser(signUp.getActivityId());
-		Actor actor = this.access.requireActor();
+		Actor actor = requireImpartial(signUp.getActivityId());
 		this.tx.execute(status -> {
 			if (this.signUps.revokeHours(signUpId, actor.userId(), reason.strip(), this.clock.instant()) == 0) {
 				// Read again: the state may have changed since the first read.
@@ -391,6 +391,21 @@ class SignUpService {
 		Activity activity = this.activityService.require(activityId);
 		this.access.requireAdminOver(this.activityService.pathOf(activity));
 		return activity;
+	}
+
+	/**
+	 * Nobody judges the hours of an activity they took part in (FORBIDDEN): not their own, and not
+	 * their fellow participants' either, since participants vouch for each other. Another admin
+	 * covering the activity (the station's, or the 所's or 中心's above it) confirms, adjusts or
+	 * revokes instead. Marking no-shows and issuing the check-in code stay open to a participating
+	 * organiser: neither credits an hour (a no-show is someone who never checked in).
+	 */
+	private Actor requireImpartial(long activityId) {
+		Actor actor = this.access.requireActor();
+		if (this.signUps.tookPart(activityId, actor.userId())) {
+			throw DomainException.forbidden();
+		}
+		return actor;
 	}
 
 	private SignUp requireSignUp(long signUpId) {

@@ -46,9 +46,12 @@ class NeedAssignment {
 
 	private final Clock clock;
 
+	private final NeedConflicts conflicts;
+
 	NeedAssignment(NeedWorkflow workflow, OrgDirectory orgs, TeamDirectory teams, VolunteerDirectory volunteers,
 			ServiceProjects projects, AccessControl access, ApplicationEventPublisher events, NeedProperties properties,
-			Clock clock) {
+			Clock clock, NeedConflicts conflicts) {
+		this.conflicts = conflicts;
 		this.workflow = workflow;
 		this.orgs = orgs;
 		this.teams = teams;
@@ -82,10 +85,12 @@ class NeedAssignment {
 			if (!actor.isAdminOver(teamUnit.path()) && !teamUnit.contains(this.workflow.stationOf(need))) {
 				throw new DomainException(NeedError.NEED_ASSIGNEE_NOT_ELIGIBLE, "只能派给本辖区或上级单位的队伍");
 			}
+			this.conflicts.requireTeamNotLedByAsking(need, team);
 			note = "派给队伍：" + team.name();
 		}
 		else {
 			requireTrainedVolunteer(command.volunteerUserId());
+			this.conflicts.requireNotAsking(need, command.volunteerUserId());
 			note = "派给志愿者：" + command.volunteerUserId();
 		}
 		this.workflow.move(need, Move.DISPATCH, actor, note, (update, now) -> {
@@ -113,6 +118,8 @@ class NeedAssignment {
 		else {
 			requireTrainedVolunteer(actor.userId());
 		}
+		// For themselves or as leader for their team: either way the claimant would act as assignee.
+		this.conflicts.requireNotAsking(need, actor.userId());
 		requireApplicableProject(need, command.projectId());
 		this.workflow.move(need, Move.CLAIM, actor, (teamId != null) ? "队长为本队认领" : "志愿者认领",
 				(update, now) -> update.set(Need::getAssignedTeamId, teamId)

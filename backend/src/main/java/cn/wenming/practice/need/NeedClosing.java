@@ -35,9 +35,11 @@ class NeedClosing {
 
 	private final Clock clock;
 
+	private final NeedConflicts conflicts;
+
 	NeedClosing(NeedWorkflow workflow, AccessControl access, NeedContentCheck content,
 			ApplicationEventPublisher events, NeedServingSide servingSide, NeedRevisitProperties revisits,
-			Clock clock) {
+			Clock clock, NeedConflicts conflicts) {
 		this.workflow = workflow;
 		this.access = access;
 		this.content = content;
@@ -45,6 +47,7 @@ class NeedClosing {
 		this.servingSide = servingSide;
 		this.revisits = revisits;
 		this.clock = clock;
+		this.conflicts = conflicts;
 	}
 
 	NeedView rate(RateNeed command) {
@@ -53,6 +56,7 @@ class NeedClosing {
 		if (need.getResidentUserId() == null || need.getResidentUserId() != actor.userId()) {
 			throw DomainException.forbidden();
 		}
+		this.conflicts.requireNotServing(need, actor.userId());
 		String comment = NeedWorkflow.blankToNull(command.comment());
 		this.workflow.check(need, Move.RATE);
 		rated(need, Move.RATE, actor, command.stars(), comment);

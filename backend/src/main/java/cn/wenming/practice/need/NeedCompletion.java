@@ -45,8 +45,12 @@ class NeedCompletion {
 
 	private final ApplicationEventPublisher events;
 
+	private final NeedConflicts conflicts;
+
 	NeedCompletion(NeedWorkflow workflow, NeedParticipantMapper participants, VolunteerDirectory volunteers,
-			TeamDirectory teams, NeedContentCheck content, Photos photos, ApplicationEventPublisher events) {
+			TeamDirectory teams, NeedContentCheck content, Photos photos, ApplicationEventPublisher events,
+			NeedConflicts conflicts) {
+		this.conflicts = conflicts;
 		this.workflow = workflow;
 		this.participants = participants;
 		this.volunteers = volunteers;
@@ -59,6 +63,8 @@ class NeedCompletion {
 	NeedView complete(CompleteNeed command) {
 		Need need = this.workflow.load(command.needId());
 		Actor actor = this.workflow.requireAssignee(need);
+		// A resident who became the assigned team's leader after the dispatch still does not complete it.
+		this.conflicts.requireNotAsking(need, actor.userId());
 		this.workflow.check(need, Move.COMPLETE);
 		List<NeedParticipant> rows = new ArrayList<>();
 		Set<Long> seen = new HashSet<>();
@@ -71,6 +77,8 @@ class NeedCompletion {
 			if (need.getAssignedTeamId() != null && !this.teams.isMember(need.getAssignedTeamId(), p.userId())) {
 				throw new DomainException(TeamError.TEAM_NOT_MEMBER, "参与者须为接单队伍的队员");
 			}
+			// The resident (or whoever entered the need) is never credited for serving it.
+			this.conflicts.requireNotAsking(need, p.userId());
 			NeedParticipant row = new NeedParticipant();
 			row.setNeedId(need.getId());
 			row.setUserId(p.userId());

@@ -18,6 +18,7 @@ public enum NeedError implements ErrorCode {
 	NEED_REVISIT_NOT_ASSISTED("群众本人线上点单的需求由群众自己评价，不能回访代评"),
 	NEED_REVISIT_CONFLICT("你参与了该需求的服务，回访须由其他管理员记录"),
 	NEED_REVISIT_WINDOW_CLOSED("已超过回访期限"),
+	NEED_CONFLICT_OF_INTEREST("不能承接、参与或评价与自己有利害关系的需求"),
 	FULFILMENT_MONTH_NOT_ENDED("该月尚未结束，不能公示落实清单"),
 	FULFILMENT_LIST_ALREADY_PUBLISHED("该单位该月的落实清单已公示，不能重复公示");
 

@@ -8,7 +8,10 @@ import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 
-/** Honor hours (荣誉时长, 补录) an admin recorded for a volunteer, with the reason and the approver. */
+/**
+ * Honor hours (荣誉时长, 补录) an admin recorded for a volunteer, with the reason; another admin
+ * approves them before they count, and they can be revoked with a reason (the row stays).
+ */
 @TableName("volunteer_honor_hours")
 class HonorHours {
 
@@ -26,6 +29,18 @@ class HonorHours {
 	private Long approvedBy;
 
 	private Instant createdAt;
+
+	private HonorHoursStatus status;
+
+	private Long recordedBy;
+
+	private Instant approvedAt;
+
+	private Instant revokedAt;
+
+	private Long revokedBy;
+
+	private String revokeReason;
 
 	public Long getId() {
 		return this.id;
@@ -81,6 +96,54 @@ class HonorHours {
 
 	public void setCreatedAt(Instant createdAt) {
 		this.createdAt = createdAt;
+	}
+
+	public HonorHoursStatus getStatus() {
+		return this.status;
+	}
+
+	public void setStatus(HonorHoursStatus status) {
+		this.status = status;
+	}
+
+	public Long getRecordedBy() {
+		return this.recordedBy;
+	}
+
+	public void setRecordedBy(Long recordedBy) {
+		this.recordedBy = recordedBy;
+	}
+
+	public Instant getApprovedAt() {
+		return this.approvedAt;
+	}
+
+	public void setApprovedAt(Instant approvedAt) {
+		this.approvedAt = approvedAt;
+	}
+
+	public Instant getRevokedAt() {
+		return this.revokedAt;
+	}
+
+	public void setRevokedAt(Instant revokedAt) {
+		this.revokedAt = revokedAt;
+	}
+
+	public Long getRevokedBy() {
+		return this.revokedBy;
+	}
+
+	public void setRevokedBy(Long revokedBy) {
+		this.revokedBy = revokedBy;
+	}
+
+	public String getRevokeReason() {
+		return this.revokeReason;
+	}
+
+	public void setRevokeReason(String revokeReason) {
+		this.revokeReason = revokeReason;
 	}
 
 }

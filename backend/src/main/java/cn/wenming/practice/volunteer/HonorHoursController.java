@@ -22,8 +22,10 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * {@code recordHonorHours}: admins record honor hours (补录); {@code honorHoursRecords}: their history
- * for the volunteer and the admins covering them. Authorization is in {@link HonorHoursService}.
+ * {@code recordHonorHours}: admins record honor hours (补录), {@code approveHonorHours} /
+ * {@code revokeHonorHours}: another admin approves or revokes them, {@code pendingHonorHours}: what
+ * waits for approval in an admin's area; {@code honorHoursRecords}: their history for the volunteer
+ * and the admins covering them. Authorization is in {@link HonorHoursService}.
  */
 @Controller
 class HonorHoursController {
@@ -51,6 +53,22 @@ class HonorHoursController {
 		return this.service.record(input.command());
 	}
 
+	@MutationMapping
+	HonorHours approveHonorHours(@Argument long id) {
+		return this.service.approve(id);
+	}
+
+	@MutationMapping
+	HonorHours revokeHonorHours(@Argument long id, @Argument @NotBlank @Size(max = 200) String reason) {
+		return this.service.revoke(id, reason);
+	}
+
+	@QueryMapping
+	Connection<HonorHours> pendingHonorHours(@Argument long orgUnitId,
+			@Argument @Min(0) @Max(Connections.MAX_FIRST) Integer first, @Argument String after) {
+		return this.service.pending(orgUnitId, first, after);
+	}
+
 	@QueryMapping
 	Connection<HonorHours> honorHoursRecords(@Argument long volunteerId,
 			@Argument @Min(0) @Max(Connections.MAX_FIRST) Integer first, @Argument String after) {
@@ -65,6 +83,16 @@ class HonorHoursController {
 	@SchemaMapping(typeName = "HonorHoursRecord")
 	Long approvedById(HonorHours record) {
 		return record.getApprovedBy();
+	}
+
+	@SchemaMapping(typeName = "HonorHoursRecord")
+	Long recordedById(HonorHours record) {
+		return record.getRecordedBy();
+	}
+
+	@SchemaMapping(typeName = "HonorHoursRecord")
+	Long revokedById(HonorHours record) {
+		return record.getRevokedBy();
 	}
 
 	@SchemaMapping(typeName = "HonorHoursRecord")

@@ -3,6 +3,7 @@ package cn.wenming.practice.volunteer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -17,8 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Honor hours (荣誉时长, 补录): hours an admin covering the volunteer's home station records
- * afterwards, with a reason; the admin is the approver. They are kept apart from credit hours —
- * the star level comes from credit hours only — and no event is published, so they earn no points.
+ * afterwards, with a reason. They count only once another admin covering the volunteer approves
+ * them (four eyes: the recorder never approves, the volunteer never records nor approves their
+ * own), and an approved record can be revoked with a reason; rows are never deleted, so the trail
+ * stays. They are kept apart from credit hours — the star level comes from credit hours only — and
+ * no event is published, so they earn no points.
  */
 @Service
 class HonorHoursService {
@@ -62,7 +66,7 @@ class HonorHoursService {
 		}
 		Actor actor = this.access.requireAdminOver(this.orgs.require(volunteer.getHomeStationId()).path());
 		if (actor.userId() == volunteer.getUserId()) {
-			// Nobody approves their own hours.
+			// Nobody records their own hours.
 			throw DomainException.forbidden();
 		}
 		LocalDate serviceDate = parseDate(input.serviceDate());
@@ -74,13 +78,85 @@ class HonorHoursService {
 		row.setHours(BigDecimal.valueOf(input.hours()).setScale(2, RoundingMode.HALF_UP));
 		row.setReason(input.reason().strip());
 		row.setServiceDate(serviceDate);
-		row.setApprovedBy(actor.userId());
+		row.setStatus(HonorHoursStatus.PENDING);
+		row.setRecordedBy(actor.userId());
 		row.setCreatedAt(this.clock.instant());
-		this.tx.executeWithoutResult(status -> {
-			this.honorHours.insert(row);
-			this.volunteers.addHonorHours(volunteer.getId(), row.getHours(), row.getCreatedAt());
-		});
+		// Nothing counts yet: approve adds the hours to the volunteer's total.
+		this.honorHours.insert(row);
 		return this.volunteers.selectById(volunteer.getId());
+	}
+
+	/**
+	 * A second admin covering the volunteer approves a pending record, which then counts. The
+	 * recorder and the volunteer are refused (FORBIDDEN); the guarded update lets one approval through
+	 * and refuses the recorder again in SQL, so only that approval adds the hours.
+	 */
+	HonorHours approve(long id) {
+		HonorHours row = require(id);
+		Volunteer volunteer = this.volunteers.selectById(row.getVolunteerId());
+		Actor actor = requireCoveringAdminOtherThan(volunteer);
+		if (actor.userId() == row.getRecordedBy()) {
+			throw DomainException.forbidden();
+		}
+		Instant now = this.clock.instant();
+		this.tx.executeWithoutResult(status -> {
+			if (this.honorHours.approve(id, actor.userId(), now) == 0) {
+				throw new DomainException(VolunteerError.HONOR_HOURS_NOT_PENDING);
+			}
+			this.volunteers.addHonorHours(volunteer.getId(), row.getHours(), now);
+		});
+		return this.honorHours.selectById(id);
+	}
+
+	/**
+	 * Revokes a record with a reason: an approved one comes off the volunteer's total, a pending one
+	 * is rejected and never counts. Any admin covering the volunteer may revoke (taking hours back
+	 * gains nobody anything), except the volunteer. Each guarded update moves the row from the state
+	 * it names, so of a racing approval and revocation the hours are added and taken back at most once
+	 * each.
+	 */
+	HonorHours revoke(long id, String reason) {
+		HonorHours row = require(id);
+		Volunteer volunteer = this.volunteers.selectById(row.getVolunteerId());
+		Actor actor = requireCoveringAdminOtherThan(volunteer);
+		String why = reason.strip();
+		Instant now = this.clock.instant();
+		this.tx.executeWithoutResult(status -> {
+			if (this.honorHours.revoke(id, HonorHoursStatus.APPROVED, actor.userId(), why, now) == 1) {
+				this.volunteers.subtractHonorHours(volunteer.getId(), row.getHours(), now);
+			}
+			else if (this.honorHours.revoke(id, HonorHoursStatus.PENDING, actor.userId(), why, now) == 0) {
+				throw new DomainException(VolunteerError.HONOR_HOURS_ALREADY_REVOKED);
+			}
+		});
+		return this.honorHours.selectById(id);
+	}
+
+	/** Records waiting for approval of volunteers based in the unit's subtree, for an admin covering it. */
+	graphql.relay.Connection<HonorHours> pending(long orgUnitId, Integer first, String after) {
+		var page = cn.wenming.practice.shared.Connections.page(first, after);
+		String path = this.orgs.require(orgUnitId).path();
+		this.access.requireAdminOver(path);
+		return cn.wenming.practice.shared.Connections.of(
+				this.honorHours.pendingInUnits(this.orgs.subtreeIds(path), page.afterId(), page.fetchSize()), page,
+				HonorHours::getId);
+	}
+
+	private HonorHours require(long id) {
+		HonorHours row = this.honorHours.selectById(id);
+		if (row == null) {
+			throw DomainException.notFound("补录记录");
+		}
+		return row;
+	}
+
+	/** An admin covering the volunteer's home station who is not the volunteer. */
+	private Actor requireCoveringAdminOtherThan(Volunteer volunteer) {
+		Actor actor = this.access.requireAdminOver(this.orgs.require(volunteer.getHomeStationId()).path());
+		if (actor.userId() == volunteer.getUserId()) {
+			throw DomainException.forbidden();
+		}
+		return actor;
 	}
 
 	/** The volunteer's honor-hours records, for the volunteer and the admins covering them. */

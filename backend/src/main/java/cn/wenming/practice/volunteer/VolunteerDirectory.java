@@ -79,9 +79,9 @@ public class VolunteerDirectory {
 	public record CertificateHolder(long volunteerId, String realName, String maskedName, long homeStationId) {
 	}
 
-	/** Honor hours (补录) of a volunteer with a service date in [{@code from}, {@code to}), by date. */
+	/** Approved honor hours (补录) of a volunteer with a service date in [{@code from}, {@code to}), by date. */
 	public List<HonorHoursEntry> honorHoursBetween(long volunteerId, java.time.LocalDate from, java.time.LocalDate to) {
-		return this.honorHours.between(volunteerId, from, to)
+		return this.honorHours.approvedBetween(volunteerId, from, to)
 			.stream()
 			.map(row -> new HonorHoursEntry(row.getServiceDate(), row.getHours(), row.getReason()))
 			.toList();

@@ -11,7 +11,9 @@ public enum VolunteerError implements ErrorCode {
 	ID_NUMBER_INVALID("身份证号码不正确"),
 	VOLUNTEER_ALREADY_REGISTERED("已注册为志愿者"),
 	ID_NUMBER_ALREADY_REGISTERED("该身份证号码已注册"),
-	VOLUNTEER_REQUIRED("请先注册为志愿者");
+	VOLUNTEER_REQUIRED("请先注册为志愿者"),
+	HONOR_HOURS_NOT_PENDING("该补录已审批或已撤销，不能再审批"),
+	HONOR_HOURS_ALREADY_REVOKED("该补录已撤销");
 
 	private final String defaultMessage;
 

@@ -87,4 +87,9 @@ interface VolunteerMapper extends BaseMapper<Volunteer> {
 	int addHonorHours(@Param("id") long id, @Param("hours") java.math.BigDecimal hours,
 			@Param("now") java.time.Instant now);
 
+	/** Takes revoked honor hours off the total, stopping at zero like credit hours. */
+	@Update("UPDATE volunteer SET honor_hours = GREATEST(honor_hours - #{hours}, 0), updated_at = #{now} WHERE id = #{id}")
+	int subtractHonorHours(@Param("id") long id, @Param("hours") java.math.BigDecimal hours,
+			@Param("now") java.time.Instant now);
+
 }

@@ -103,7 +103,7 @@ public class VolunteerStatistics {
 				FROM volunteer v
 				LEFT JOIN (
 				    SELECT volunteer_id, SUM(hours) AS hours FROM volunteer_honor_hours
-				    WHERE hours &gt; 0 AND service_date &gt;= #{honorFrom} AND service_date &lt; #{honorTo}
+				    WHERE status = 'APPROVED' AND hours &gt; 0 AND service_date &gt;= #{honorFrom} AND service_date &lt; #{honorTo}
 				    GROUP BY volunteer_id
 				) h ON h.volunteer_id = v.id
 				WHERE v.home_station_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>

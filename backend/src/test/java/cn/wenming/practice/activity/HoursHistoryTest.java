@@ -10,6 +10,7 @@ import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.HonorHoursRecords;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
@@ -71,12 +72,19 @@ class HoursHistoryTest {
 		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 		recordHonorHours(1.5, "疫情防控补录");
 		recordHonorHours(3, "防汛抢险补录");
+		// Recorded by the organiser, approved by another admin covering the station (four eyes).
+		Session approver = this.s.api.login(Fixtures.unique("honor-approver"));
+		this.s.fixtures.grant(approver.userId(), "STATION_ADMIN", this.s.tree.station());
+		HonorHoursRecords.approveAll(this.s.api.as(approver), this.volunteerId);
 		GraphQlTester.Response page1 = honor(this.volunteer, this.volunteerId, 1, null);
 		page1.path("honorHoursRecords.edges[*].node.reason").entityList(String.class).containsExactly("疫情防控补录")
 			.path("honorHoursRecords.edges[0].node.hours").entity(Double.class).isEqualTo(1.5)
 			.path("honorHoursRecords.edges[0].node.serviceDate").entity(String.class).isEqualTo(today)
-			.path("honorHoursRecords.edges[0].node.approvedById").entity(String.class)
+			.path("honorHoursRecords.edges[0].node.status").entity(String.class).isEqualTo("APPROVED")
+			.path("honorHoursRecords.edges[0].node.recordedById").entity(String.class)
 			.isEqualTo(Long.toString(this.s.admin.userId()))
+			.path("honorHoursRecords.edges[0].node.approvedById").entity(String.class)
+			.isEqualTo(Long.toString(approver.userId()))
 			.path("honorHoursRecords.edges[0].node.recordedAt").hasValue()
 			.path("honorHoursRecords.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
 		String cursor = page1.path("honorHoursRecords.pageInfo.endCursor").entity(String.class).get();

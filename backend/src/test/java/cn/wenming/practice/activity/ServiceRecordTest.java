@@ -18,6 +18,7 @@ import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.HonorHoursRecords;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
@@ -214,11 +215,15 @@ class ServiceRecordTest {
 		return WebTestClient.bindToServer(new JdkClientHttpConnector()).baseUrl("http://127.0.0.1:" + this.port).build().get().uri(path).exchange();
 	}
 
+	/** Recorded by the organiser (pending, not counted yet), then approved by another admin of the station. */
 	private void recordHonorHours(String volunteerId, double hours, String reason) {
 		Map<String, Object> input = Map.of("volunteerId", volunteerId, "hours", hours, "reason", reason, "serviceDate",
 				LocalDate.now(CHINA).toString());
 		this.s.api.as(this.s.admin).documentName("recordHonorHours").variable("input", input).execute()
-			.path("recordHonorHours.honorHours").entity(Double.class).isEqualTo(hours);
+			.path("recordHonorHours.honorHours").entity(Double.class).isEqualTo(0.0);
+		Session approver = this.s.api.login(Fixtures.unique("honor-approver"));
+		this.s.fixtures.grant(approver.userId(), "STATION_ADMIN", this.s.tree.station());
+		HonorHoursRecords.approveAll(this.s.api.as(approver), volunteerId);
 	}
 
 	static String textOf(byte[] pdf) throws Exception {

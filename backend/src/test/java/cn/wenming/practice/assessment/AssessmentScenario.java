@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.HonorHoursRecords;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.Volunteers;
 
@@ -40,6 +41,9 @@ final class AssessmentScenario {
 
 	final Session admin;
 
+	/** A second center admin, who approves the honor hours {@link #admin} records (four eyes). */
+	final Session approver;
+
 	/** Where this scenario's activities take place (random, so other tests' location searches miss them). */
 	final double latitude;
 
@@ -52,6 +56,8 @@ final class AssessmentScenario {
 		this.clock = clock;
 		this.admin = api.login(Fixtures.unique("assess-admin"));
 		this.fixtures.grant(this.admin.userId(), "CENTER_ADMIN", center);
+		this.approver = api.login(Fixtures.unique("assess-approver"));
+		this.fixtures.grant(this.approver.userId(), "CENTER_ADMIN", center);
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		this.latitude = 20 + random.nextDouble() * 20;
 		this.longitude = 100 + random.nextDouble() * 20;
@@ -171,11 +177,14 @@ final class AssessmentScenario {
 		return this.jdbc.queryForObject("SELECT id FROM volunteer WHERE user_id = ?", Long.class, session.userId());
 	}
 
+	/** Honor hours recorded by {@link #admin} and approved by {@link #approver}, so they count. */
 	void honorHours(Session volunteer, double hours, String serviceDate) {
-		Map<String, Object> input = Map.of("volunteerId", Long.toString(volunteerId(volunteer)), "hours", hours,
+		String volunteerId = Long.toString(volunteerId(volunteer));
+		Map<String, Object> input = Map.of("volunteerId", volunteerId, "hours", hours,
 				"reason", "补录线下服务", "serviceDate", serviceDate);
 		this.api.as(this.admin).documentName("recordHonorHours").variable("input", input).execute()
 			.path("recordHonorHours.id").entity(String.class).get();
+		HonorHoursRecords.approveAll(this.api.as(this.approver), volunteerId);
 	}
 
 	String civilizedUnit(long registeredAt) {

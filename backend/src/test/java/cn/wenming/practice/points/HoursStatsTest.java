@@ -5,6 +5,8 @@ import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.HonorHoursRecords;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.SqlCounter;
@@ -57,7 +59,11 @@ class HoursStatsTest {
 		this.s.api.as(this.s.admin).documentName("recordHonorHours")
 			.variable("input", Map.of("volunteerId", volunteerId, "hours", 4.5, "reason", "往年服务补录", "serviceDate",
 					"2024-05-04"))
-			.execute().path("recordHonorHours.honorHours").entity(Double.class).isEqualTo(4.5);
+			.execute().path("recordHonorHours.honorHours").entity(Double.class).isEqualTo(0.0);
+		// Pending until another admin covering the station approves them.
+		Session approver = this.s.api.login(Fixtures.unique("honor-approver"));
+		this.s.fixtures.grant(approver.userId(), "STATION_ADMIN", this.s.tree.station());
+		HonorHoursRecords.approveAll(this.s.api.as(approver), volunteerId);
 
 		this.s.api.as(this.s.admin).documentName("volunteerStats").variable("id", volunteerId).execute()
 			.path("volunteer.stats.creditHours").entity(Double.class).isEqualTo(3.0)

@@ -10,6 +10,7 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.HonorHoursRecords;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Honor hours (补录) are recorded by an admin covering the volunteer's station, stored as their own
- * rows with the reason, date and approver, and added to honor hours only: the star (from credit
- * hours) and the points stay as they were.
+ * rows with the reason, date, recorder and approver, and added to honor hours only once another
+ * admin approved them: the star (from credit hours) and the points stay as they were.
  */
 @IntegrationTest
 class HonorHoursTest {
@@ -42,11 +43,16 @@ class HonorHoursTest {
 
 	Session admin;
 
+	/** Another admin of the station: approves what {@link #admin} recorded. */
+	Session approver;
+
 	@BeforeEach
 	void setUp() {
 		this.tree = this.fixtures.tree();
 		this.admin = this.api.login(Fixtures.unique("honor-admin"));
 		this.fixtures.grant(this.admin.userId(), "STATION_ADMIN", this.tree.station());
+		this.approver = this.api.login(Fixtures.unique("honor-approver"));
+		this.fixtures.grant(this.approver.userId(), "STATION_ADMIN", this.tree.station());
 	}
 
 	@Test
@@ -56,15 +62,19 @@ class HonorHoursTest {
 		// 99.5 credit hours: 5 honor hours would cross 100 h if they counted towards the star.
 		this.jdbc.update("UPDATE volunteer SET credit_hours = 99.5 WHERE id = ?", Long.valueOf(volunteerId));
 
+		// Recorded: pending, nothing counts yet.
 		record(this.admin, volunteerId, 5, "2024 年抗洪抢险志愿服务补录", "2024-07-15")
-			.path("recordHonorHours.honorHours").entity(Double.class).isEqualTo(5.0)
+			.path("recordHonorHours.honorHours").entity(Double.class).isEqualTo(0.0)
 			.path("recordHonorHours.creditHours").entity(Double.class).isEqualTo(99.5)
 			.path("recordHonorHours.star").entity(Integer.class).isEqualTo(0);
 		record(this.admin, volunteerId, 1.5, "社区防疫值守补录", "2024-08-01")
-			.path("recordHonorHours.honorHours").entity(Double.class).isEqualTo(6.5);
+			.path("recordHonorHours.honorHours").entity(Double.class).isEqualTo(0.0);
+		HonorHoursRecords.approveAll(this.api.as(this.approver), volunteerId);
 
 		assertThat(this.jdbc.queryForList(
-				"SELECT hours, reason, service_date, approved_by FROM volunteer_honor_hours WHERE volunteer_id = ? ORDER BY id",
+				"""
+				SELECT hours, reason, service_date, recorded_by, approved_by, status
+				FROM volunteer_honor_hours WHERE volunteer_id = ? ORDER BY id""",
 				Long.valueOf(volunteerId)))
 			.hasSize(2)
 			.first()
@@ -72,7 +82,9 @@ class HonorHoursTest {
 				assertThat((BigDecimal) row.get("hours")).isEqualByComparingTo("5");
 				assertThat(row.get("reason")).isEqualTo("2024 年抗洪抢险志愿服务补录");
 				assertThat(row.get("service_date").toString()).isEqualTo("2024-07-15");
-				assertThat(((Number) row.get("approved_by")).longValue()).isEqualTo(this.admin.userId());
+				assertThat(((Number) row.get("recorded_by")).longValue()).isEqualTo(this.admin.userId());
+				assertThat(((Number) row.get("approved_by")).longValue()).isEqualTo(this.approver.userId());
+				assertThat(row.get("status")).isEqualTo("APPROVED");
 			});
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM points_entry WHERE user_id = ?", Integer.class,
 				volunteer.userId())).isZero();
@@ -80,7 +92,8 @@ class HonorHoursTest {
 			.isEqualTo(0);
 		this.api.as(volunteer).documentName("myVolunteerHours").execute()
 			.path("myVolunteer.star").entity(Integer.class).isEqualTo(0)
-			.path("myVolunteer.honorHours").entity(Double.class).isEqualTo(6.5);
+			.path("myVolunteer.honorHours").entity(Double.class).isEqualTo(6.5)
+			.path("myVolunteer.creditHours").entity(Double.class).isEqualTo(99.5);
 	}
 
 	@Test
