@@ -100,6 +100,7 @@ class NeedTransitions {
 			.set(Need::getVersion, need.getVersion() + 1)
 			.set(Need::getUpdatedAt, now)
 			// A new stage starts at the station again: its own deadline, its own escalation.
+			.set(Need::getStageStartedAt, now)
 			.set(Need::getEscalationLevel, null)
 			.set(Need::getEscalatedAt, null);
 		if (NeedStatus.CLOSED.contains(move.to)) {
