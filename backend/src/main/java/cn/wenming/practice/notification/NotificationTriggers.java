@@ -74,10 +74,10 @@ class NotificationTriggers {
 	// --- Needs.
 
 	/**
-	 * The admins of the station, whose review is the need's first stage (and its first deadline), not
-	 * when it is published: publishing is their own act, and by then the wish wall shows it anyway.
-	 * Whoever entered the need (an admin's 代录) is not told of their own order. A held title is not
-	 * repeated through WeChat before a person reviewed it.
+	 * The station's admins hear of a new need when it is submitted, not when it is published: their
+	 * review is its first stage (with the first deadline), and publishing is their own act. Whoever
+	 * entered the need (an admin's 代录) is not told of their own order. A held title is not repeated
+	 * through WeChat before a person reviewed it.
 	 */
 	@ApplicationModuleListener
 	void on(NeedSubmitted event) {
