@@ -145,6 +145,26 @@ test('the admin page uses the caller admin unit, publishes and dispatches with a
   expect(page.instance.data.published).toHaveLength(0)
 })
 
+test('an admin who publishes is asked for new-need and overdue messages and the accepted ones are reported', async () => {
+  signedIn('admin')
+  const server = fakeServer({
+    StationNeeds: () => ({ stationNeeds: { edges: [], pageInfo: { hasNextPage: false } } }),
+    PublishNeed: () => ({ publishNeed: { id: '5', status: 'PUBLISHED' } }),
+    SubscriptionTemplates: () => ({ subscriptionTemplates: [
+      { kind: 'NEED_SUBMITTED', templateId: 't-new' },
+      { kind: 'NEED_OVERDUE', templateId: 't-overdue' },
+      { kind: 'NEED_PUBLISHED', templateId: 't-published' },
+    ] }),
+    RecordSubscriptions: (v) => ({ recordSubscriptions: { balances: [], ignoredTemplateIds: [] } }),
+  })
+  wx.__control.setTransport(server.transport)
+  wx.__control.current.subscribeAnswers = { 't-new': 'accept' }
+  const page = loadPage('admin')
+  await page.instance.onLoad({ orgUnitId: '30' })
+  await page.instance.publish(tap({ id: '5' }))
+  expect(server.requests.find((r) => r.name === 'RecordSubscriptions').variables).toEqual({ templateIds: ['t-new'] })
+})
+
 test('the wish wall finds the nearest station and reads anonymously', async () => {
   signedIn('anyone')
   const server = fakeServer({

@@ -36,5 +36,7 @@ async function askFor(kinds) {
 /** Notification kinds a resident wants after posting a need, and a volunteer after signing up. */
 const NEED_PROGRESS = ['NEED_PUBLISHED', 'NEED_ACCEPTED', 'NEED_COMPLETED']
 const ACTIVITY_UPDATES = ['ACTIVITY_REMINDER', 'ACTIVITY_CANCELLED', 'WAITLIST_PROMOTED']
+/** What an admin wants to hear of: new needs at the station, and needs escalated to their level. */
+const ADMIN_ALERTS = ['NEED_SUBMITTED', 'NEED_OVERDUE']
 
-module.exports = { askFor, NEED_PROGRESS, ACTIVITY_UPDATES }
+module.exports = { askFor, NEED_PROGRESS, ACTIVITY_UPDATES, ADMIN_ALERTS }

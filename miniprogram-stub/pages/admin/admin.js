@@ -2,6 +2,7 @@
 // server's suggestions, show the rotating check-in QR for an activity, confirm hours, and fulfil
 // pickup codes (核销) at the station's 爱心超市.
 const client = require('../../api/client')
+const subscribe = require('../../utils/subscribe')
 const { run, nodes, shortTime } = require('../../utils/page')
 const qr = require('../checkin/qr')
 
@@ -60,8 +61,16 @@ Component({
     },
     async publish(event) {
       const done = await run(this, () => client.call('PublishNeed', { needId: event.currentTarget.dataset.id, note: '审核通过' }))
-      if (done) await this.loadNeeds()
+      if (done) {
+        // Each review tap may top up the one-time consents for the next new or overdue need.
+        await this.askForAlerts()
+        await this.loadNeeds()
+      }
       return done
+    },
+    /** 订阅消息: new needs at the station and escalated ones (a user gesture is required). */
+    askForAlerts() {
+      return subscribe.askFor(subscribe.ADMIN_ALERTS)
     },
     async reject(event) {
       const done = await run(this, () => client.call('RejectNeed', { needId: event.currentTarget.dataset.id, reason: event.currentTarget.dataset.reason || '不属于服务范围' }))

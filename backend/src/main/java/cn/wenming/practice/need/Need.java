@@ -58,6 +58,9 @@ class Need {
 
 	private NeedStatus status;
 
+	/** When the need entered its current status (see V24): the start of the stage's deadline. */
+	private Instant stageStartedAt;
+
 	private Long assignedTeamId;
 
 	private Long assignedUserId;
@@ -246,6 +249,14 @@ class Need {
 
 	public void setStatus(NeedStatus status) {
 		this.status = status;
+	}
+
+	public Instant getStageStartedAt() {
+		return this.stageStartedAt;
+	}
+
+	public void setStageStartedAt(Instant stageStartedAt) {
+		this.stageStartedAt = stageStartedAt;
 	}
 
 	public Long getAssignedTeamId() {

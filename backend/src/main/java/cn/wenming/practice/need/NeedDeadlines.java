@@ -63,7 +63,8 @@ class NeedDeadlines {
 				now.minus(this.properties.escalateAgainAfter()), afterId, PAGE),
 				need -> escalate(need, OrgLevel.INSTITUTE, OrgLevel.CENTER, now));
 		int institute = each(afterId -> this.needs.overdueNotEscalated(now.minus(this.properties.reviewWithin()),
-				now.minus(this.properties.acceptWithin()), now, afterId, PAGE),
+				now.minus(this.properties.dispatchWithin()), now.minus(this.properties.acceptWithin()), now, afterId,
+				PAGE),
 				need -> escalate(need, null, OrgLevel.INSTITUTE, now));
 		int closed = each(afterId -> this.needs.completedBefore(now.minus(this.properties.rateWithin()), afterId, PAGE),
 				need -> closeUnrated(need, now));
@@ -101,6 +102,7 @@ class NeedDeadlines {
 	private static String stageName(NeedStatus status) {
 		return switch (status) {
 			case SUBMITTED -> "审核";
+			case PUBLISHED -> "派单或认领";
 			case DISPATCHED -> "接单";
 			default -> "完成";
 		};

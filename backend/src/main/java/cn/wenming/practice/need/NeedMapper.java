@@ -55,21 +55,23 @@ interface NeedMapper extends BaseMapper<Need> {
 
 	/**
 	 * Needs whose current stage is overdue and not yet escalated, oldest id first from
-	 * {@code afterId}: not reviewed since {@code reviewCutoff}, not accepted since
-	 * {@code acceptCutoff}, or accepted (or claimed) and past the dispatched deadline at {@code now}.
+	 * {@code afterId}: not reviewed since {@code reviewCutoff}, on the wish wall (neither dispatched
+	 * nor claimed) since {@code dispatchCutoff}, not accepted since {@code acceptCutoff}, or accepted
+	 * (or claimed) and past the dispatched deadline at {@code now}.
 	 */
 	@Select("""
 			SELECT * FROM need
 			WHERE escalation_level IS NULL AND id > #{afterId}
 			  AND ((status = 'SUBMITTED' AND created_at < #{reviewCutoff})
+			    OR (status = 'PUBLISHED' AND stage_started_at < #{dispatchCutoff})
 			    OR (status = 'DISPATCHED' AND dispatched_at < #{acceptCutoff})
 			    OR (status IN ('ACCEPTED', 'CLAIMED', 'IN_PROGRESS') AND deadline_at < #{now}))
 			ORDER BY id
 			LIMIT #{limit}
 			""")
 	List<Need> overdueNotEscalated(@Param("reviewCutoff") Instant reviewCutoff,
-			@Param("acceptCutoff") Instant acceptCutoff, @Param("now") Instant now, @Param("afterId") long afterId,
-			@Param("limit") int limit);
+			@Param("dispatchCutoff") Instant dispatchCutoff, @Param("acceptCutoff") Instant acceptCutoff,
+			@Param("now") Instant now, @Param("afterId") long afterId, @Param("limit") int limit);
 
 	/** Needs escalated to {@code level} before {@code cutoff} and still in that stage, oldest id first. */
 	@Select("""

@@ -20,13 +20,14 @@ import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.ContentSecurity.Scene;
 import cn.wenming.practice.shared.DomainException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 点单: a resident orders a need at a station (chosen, or the nearest open one), or staff enter an
  * offline order on a resident's behalf (代录) at a station they cover. The need starts SUBMITTED,
- * waiting for the station's review.
+ * waiting for the station's review ({@link NeedSubmitted} tells the station's admins).
  */
 @Service
 class NeedSubmission {
@@ -52,11 +53,13 @@ class NeedSubmission {
 
 	private final NeedVisibility visibility;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	NeedSubmission(NeedMapper needs, NeedCategoryMapper categories, NeedTransitions transitions, OrgDirectory orgs,
 			AccessControl access, TransactionTemplate tx, NeedContentCheck content, Photos photos,
-			NeedVisibility visibility, Clock clock) {
+			NeedVisibility visibility, ApplicationEventPublisher events, Clock clock) {
 		this.needs = needs;
 		this.categories = categories;
 		this.transitions = transitions;
@@ -66,6 +69,7 @@ class NeedSubmission {
 		this.content = content;
 		this.photos = photos;
 		this.visibility = visibility;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -114,6 +118,7 @@ class NeedSubmission {
 		// 落实清单 compare created_at with clock time.
 		need.setCreatedAt(now);
 		need.setUpdatedAt(now);
+		need.setStageStartedAt(now);
 		this.tx.executeWithoutResult(status -> {
 			if (!this.orgs.lockIfOpen(station.id())) {
 				throw new DomainException(OrgError.ORG_UNIT_CLOSED);
@@ -123,6 +128,7 @@ class NeedSubmission {
 			this.photos.attach(actor.userId(), photoIds, PhotoSubject.NEED, need.getId());
 			this.transitions.record(need.getId(), null, NeedStatus.SUBMITTED, actor.userId(),
 					submissionNote(source, hold), now);
+			this.events.publishEvent(new NeedSubmitted(need.getId(), station.id(), actor.userId(), hold != null, now));
 		});
 		return this.visibility.viewFor(actor, this.needs.selectById(need.getId()));
 	}

@@ -111,6 +111,7 @@ class NeedTransitions {
 			.set(Need::getVersion, need.getVersion() + 1)
 			.set(Need::getUpdatedAt, now)
 			// A new stage starts at the station again: its own deadline, its own escalation.
+			.set(Need::getStageStartedAt, now)
 			.set(Need::getEscalationLevel, null)
 			.set(Need::getEscalatedAt, null);
 		// When it first closed: a 回访 of a need closed unrated must not restart the assignee's

@@ -9,6 +9,8 @@ import java.util.Set;
  */
 enum NotificationKind {
 
+	/** A new need was ordered at the station and waits for its review: the station's admins are told. */
+	NEED_SUBMITTED("id", "title", "time"),
 	/** The resident's need passed review and is on the wish wall. */
 	NEED_PUBLISHED("id", "title", "time"),
 	/** The resident's need was rejected in review, with the reason. */

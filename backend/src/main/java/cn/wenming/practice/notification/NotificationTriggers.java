@@ -21,6 +21,7 @@ import cn.wenming.practice.need.NeedEscalated;
 import cn.wenming.practice.need.NeedParties;
 import cn.wenming.practice.need.NeedPublished;
 import cn.wenming.practice.need.NeedRejected;
+import cn.wenming.practice.need.NeedSubmitted;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
@@ -41,6 +42,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class NotificationTriggers {
+
+	/** What a new need's message says instead of a title still held for review. */
+	static final String HELD_TITLE = "新需求（内容待审核）";
 
 	private final NotificationOutbox outbox;
 
@@ -68,6 +72,22 @@ class NotificationTriggers {
 	}
 
 	// --- Needs.
+
+	/**
+	 * The station's admins hear of a new need when it is submitted, not when it is published: their
+	 * review is its first stage (with the first deadline), and publishing is their own act. Whoever
+	 * entered the need (an admin's 代录) is not told of their own order. A held title is not repeated
+	 * through WeChat before a person reviewed it.
+	 */
+	@ApplicationModuleListener
+	void on(NeedSubmitted event) {
+		List<Long> recipients = this.admins.of(event.stationId())
+			.stream()
+			.filter(userId -> userId != event.submittedBy())
+			.toList();
+		aboutNeed(NotificationKind.NEED_SUBMITTED, event.needId(), event.at(),
+				event.held() ? Map.of("title", HELD_TITLE) : Map.of(), parties -> recipients);
+	}
 
 	@ApplicationModuleListener
 	void on(NeedPublished event) {
@@ -145,14 +165,18 @@ class NotificationTriggers {
 		aboutNeed(kind, needId, at, null, extra, recipients);
 	}
 
-	/** {@code detail} tells apart two events of one kind about one need at one instant. */
+	/**
+	 * {@code detail} tells apart two events of one kind about one need at one instant; {@code extra}
+	 * adds variables or replaces the need's own (a held title).
+	 */
 	private void aboutNeed(NotificationKind kind, long needId, Instant at, String detail, Map<String, String> extra,
 			Recipients recipients) {
 		this.needs.of(needId).ifPresent(parties -> {
-			Map<String, String> variables = new LinkedHashMap<>(extra);
+			Map<String, String> variables = new LinkedHashMap<>();
 			variables.put("id", Long.toString(needId));
 			variables.put("title", parties.title());
 			variables.put("time", this.renderer.time(at));
+			variables.putAll(extra);
 			enqueue(kind, needId, at, detail, variables, recipients.of(parties));
 		});
 	}
@@ -196,6 +220,7 @@ class NotificationTriggers {
 	private static String stageName(String stage) {
 		return switch (stage) {
 			case "SUBMITTED" -> "待审核";
+			case "PUBLISHED" -> "待派单";
 			case "DISPATCHED" -> "待接单";
 			default -> "待完成";
 		};

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Stage deadlines with the controllable clock, the job called directly (its timer is off in
  * tests): overdue → 所, still overdue two days later → 中心, each once however often the job runs;
- * a new stage starts again at the station; unrated completions close as CLOSED_UNRATED; and who
+ * a new stage starts again at the station (a need left on the wish wall is overdue too, counted
+ * from when it got there); unrated completions close as CLOSED_UNRATED; and who
  * sees {@code overdueNeeds}.
  */
 @IntegrationTest
@@ -145,6 +146,81 @@ class NeedDeadlineTest {
 		this.s.byNeed(this.s.leader, "acceptNeed", dispatched).path("acceptNeed.status").entity(String.class)
 			.isEqualTo("ACCEPTED");
 		assertThat(level(dispatched)).isNull();
+	}
+
+	@Test
+	void publishedNeedNobodyDispatchesOrClaimsGoesToTheInstituteAfterTwoDaysThenToTheCenter() {
+		String id = this.s.published(Fixtures.unique("无人认领"));
+		this.clock.shift(Duration.ofDays(2).minus(HOUR));
+		this.deadlines.run();
+		assertThat(level(id)).isNull();
+
+		this.clock.shift(Duration.ofHours(2));
+		this.deadlines.run();
+		this.deadlines.run();
+		assertThat(level(id)).isEqualTo("INSTITUTE");
+		assertThat(escalationRows(id)).containsExactly("逾期未派单或认领，升级至所");
+		assertThat(this.events.escalatedOf(Long.parseLong(id))).extracting(seen -> seen.event().stage())
+			.containsExactly("PUBLISHED");
+		assertThat(overdue(this.instituteAdmin, this.s.tree.institute())).contains(id);
+
+		this.clock.shift(Duration.ofDays(2).plus(HOUR));
+		this.deadlines.run();
+		this.deadlines.run();
+		assertThat(level(id)).isEqualTo("CENTER");
+		assertThat(escalationRows(id)).containsExactly("逾期未派单或认领，升级至所", "逾期未派单或认领，升级至中心");
+		assertThat(overdue(this.centerAdmin, this.s.tree.center())).contains(id);
+
+		// A claim at last ends the stage: the claimed need starts again at the station, off the lists.
+		this.s.claim(this.s.volunteer, id, null).path("claimNeed.status").entity(String.class).isEqualTo("CLAIMED");
+		assertThat(level(id)).isNull();
+		assertThat(overdue(this.centerAdmin, this.s.tree.center())).doesNotContain(id);
+		this.deadlines.run();
+		assertThat(level(id)).isNull();
+	}
+
+	@Test
+	void dispatchingOrClaimingBeforeTheDeadlineKeepsTheNeedFromEscalating() {
+		String dispatched = this.s.published(Fixtures.unique("及时派单"));
+		String claimed = this.s.published(Fixtures.unique("及时认领"));
+		String untouched = this.s.published(Fixtures.unique("无人问津"));
+		this.clock.shift(Duration.ofDays(2).minus(HOUR));
+		this.s.dispatch(this.s.admin, dispatched, this.s.teamId, null).path("dispatchNeed.status")
+			.entity(String.class).isEqualTo("DISPATCHED");
+		this.s.claim(this.s.volunteer, claimed, null).path("claimNeed.status").entity(String.class)
+			.isEqualTo("CLAIMED");
+
+		this.clock.shift(Duration.ofHours(2));
+		this.deadlines.run();
+		assertThat(level(untouched)).isEqualTo("INSTITUTE");
+		// Their new stages have deadlines of their own (acceptance within 3 days, the claim's date).
+		assertThat(level(dispatched)).isNull();
+		assertThat(level(claimed)).isNull();
+		assertThat(escalationRows(dispatched)).isEmpty();
+		assertThat(escalationRows(claimed)).isEmpty();
+		assertThat(this.events.escalatedOf(Long.parseLong(dispatched))).isEmpty();
+		assertThat(this.events.escalatedOf(Long.parseLong(claimed))).isEmpty();
+	}
+
+	@Test
+	void aDeclinedDispatchPutsTheNeedBackOnTheWishWallWithAFreshDeadline() {
+		String id = this.s.published(Fixtures.unique("被拒派单"));
+		this.clock.shift(Duration.ofDays(1).plusHours(12));
+		this.s.dispatch(this.s.admin, id, null, this.s.volunteer.userId()).path("dispatchNeed.status")
+			.entity(String.class).isEqualTo("DISPATCHED");
+		this.clock.shift(HOUR);
+		this.s.withReason(this.s.volunteer, "declineNeed", id, "时间冲突").path("declineNeed.status")
+			.entity(String.class).isEqualTo("PUBLISHED");
+
+		// Two days after publication, but not after the need came back: not overdue yet.
+		this.clock.shift(Duration.ofHours(12));
+		this.deadlines.run();
+		assertThat(level(id)).isNull();
+
+		this.clock.shift(Duration.ofDays(1).plusHours(13));
+		this.deadlines.run();
+		assertThat(level(id)).isEqualTo("INSTITUTE");
+		assertThat(escalationRows(id)).containsExactly("逾期未派单或认领，升级至所");
 	}
 
 	@Test

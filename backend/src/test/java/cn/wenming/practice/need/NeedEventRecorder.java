@@ -27,6 +27,8 @@ public class NeedEventRecorder {
 
 	private final List<Seen<NeedEscalated>> escalated = new CopyOnWriteArrayList<>();
 
+	private final List<NeedSubmitted> submitted = new CopyOnWriteArrayList<>();
+
 	public NeedEventRecorder(DataSource dataSource) {
 		this.dataSource = dataSource;
 	}
@@ -48,6 +50,16 @@ public class NeedEventRecorder {
 	@TransactionalEventListener
 	void on(NeedEscalated event) {
 		this.escalated.add(new Seen<>(event, escalationOf(event.needId())));
+	}
+
+	@TransactionalEventListener
+	void on(NeedSubmitted event) {
+		this.submitted.add(event);
+	}
+
+	/** The submission event of the need as published (to deliver it again), if it was committed. */
+	public List<NeedSubmitted> submittedOf(long needId) {
+		return this.submitted.stream().filter(event -> event.needId() == needId).toList();
 	}
 
 	/** Escalations of the need, each with the need's escalation level read on another connection. */

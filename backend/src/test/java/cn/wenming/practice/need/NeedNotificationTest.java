@@ -56,6 +56,9 @@ class NeedNotificationTest {
 	@Autowired
 	TransactionTemplate tx;
 
+	@Autowired
+	NeedEventRecorder recorder;
+
 	@Scenario
 	NeedScenario s;
 
@@ -157,6 +160,76 @@ class NeedNotificationTest {
 		this.deadlines.run();
 		assertThat(sentOnce(center, "NEED_OVERDUE", id).data()).containsEntry("thing2", "待审核逾期，已升级至中心");
 		assertThat(ofNeed(institute, "NEED_OVERDUE", id)).hasSize(1);
+	}
+
+	@Test
+	void aNeedLeftOnTheWishWallTellsTheInstituteItWaitsForADispatch() {
+		Session institute = this.s.api.login(Fixtures.unique("inst-admin"));
+		this.s.fixtures.grant(institute.userId(), "INSTITUTE_ADMIN", this.s.tree.institute());
+		this.probe.accept(institute, "NEED_OVERDUE");
+		String id = this.s.published(Fixtures.unique("待派单"));
+
+		this.clock.shift(Duration.ofDays(2).plusHours(1));
+		this.deadlines.run();
+		SubscribeMessage message = sentOnce(institute, "NEED_OVERDUE", id);
+		assertThat(message.data()).containsEntry("thing2", "待派单逾期，已升级至所");
+	}
+
+	@Test
+	void eachNewNeedTellsTheStationsAdminsOnceButNotWhoEnteredIt() {
+		Session otherAdmin = this.s.api.login(Fixtures.unique("need-admin-2"));
+		this.s.fixtures.grant(otherAdmin.userId(), "STATION_ADMIN", this.s.tree.station());
+		Session institute = this.s.api.login(Fixtures.unique("inst-admin"));
+		this.s.fixtures.grant(institute.userId(), "INSTITUTE_ADMIN", this.s.tree.institute());
+		// Two acceptances: a repeated event must not be able to take the second one.
+		this.probe.accept(this.s.admin, "NEED_SUBMITTED");
+		this.probe.accept(this.s.admin, "NEED_SUBMITTED");
+		this.probe.accept(institute, "NEED_SUBMITTED");
+		String title = Fixtures.unique("新需求");
+		String id = this.s.submitted(title);
+
+		SubscribeMessage message = sentOnce(this.s.admin, "NEED_SUBMITTED", id);
+		assertThat(message.templateId()).isEqualTo("test-need-submitted");
+		assertThat(message.page()).isEqualTo("pages/need/need?id=" + id);
+		assertThat(message.data()).containsEntry("thing1", title).containsEntry("phrase2", "待审核").containsKey("time3");
+		// The other station admin gave no consent: the row is skipped and WeChat gets nothing.
+		assertThat(NotificationProbe.await(() -> ofNeed(otherAdmin, "NEED_SUBMITTED", id),
+				rows -> rows.size() == 1 && !rows.get(0).status().equals("PENDING")))
+			.extracting(Row::status).containsExactly("SKIPPED");
+		assertThat(this.probe.received(otherAdmin.userId())).isEmpty();
+		// Admins above the station hear of a need only when it is escalated to them.
+		assertThat(ofNeed(institute, "NEED_SUBMITTED", id)).isEmpty();
+		assertThat(ofNeed(this.s.resident, "NEED_SUBMITTED", id)).isEmpty();
+
+		// The event delivered again (a resubmitted publication) and the need's later moves write nothing more.
+		List<NeedSubmitted> published = this.recorder.submittedOf(Long.parseLong(id));
+		assertThat(published).hasSize(1);
+		this.tx.executeWithoutResult(status -> this.events.publishEvent(published.get(0)));
+		this.s.byNeed(this.s.admin, "publishNeed", id).path("publishNeed.status").entity(String.class)
+			.isEqualTo("PUBLISHED");
+		assertThat(ofNeed(this.s.admin, "NEED_SUBMITTED", id)).hasSize(1);
+		assertThat(ofNeed(otherAdmin, "NEED_SUBMITTED", id)).hasSize(1);
+		assertThat(this.probe.received(this.s.admin.userId())).filteredOn(m -> m.page().endsWith("?id=" + id))
+			.hasSize(1);
+		assertThat(this.probe.remaining(this.s.admin.userId(), "NEED_SUBMITTED")).isEqualTo(1);
+
+		// 代录 by a station admin: the other admin is told, the one who entered it is not.
+		Map<String, Object> assisted = this.s.input(Fixtures.unique("热线代录"));
+		assisted.put("source", "HOTLINE");
+		assisted.put("consentNote", "群众电话同意代录");
+		String entered = this.s.submit(this.s.admin, assisted).path("submitNeed.id").entity(String.class).get();
+		assertThat(ofNeed(otherAdmin, "NEED_SUBMITTED", entered)).hasSize(1);
+		assertThat(ofNeed(this.s.admin, "NEED_SUBMITTED", entered)).isEmpty();
+	}
+
+	@Test
+	void aNewNeedHeldForReviewIsAnnouncedWithoutItsTitle() {
+		this.probe.accept(this.s.admin, "NEED_SUBMITTED");
+		Map<String, Object> input = this.s.input("请 REVIEW 一下" + Fixtures.unique(""));
+		String id = this.s.submit(this.s.resident, input).path("submitNeed.id").entity(String.class).get();
+		assertThat(this.jdbc.queryForObject("SELECT content_hold FROM need WHERE id = ?", String.class,
+				Long.parseLong(id))).isEqualTo("REVIEW");
+		assertThat(sentOnce(this.s.admin, "NEED_SUBMITTED", id).data()).containsEntry("thing1", "新需求（内容待审核）");
 	}
 
 	@Test
