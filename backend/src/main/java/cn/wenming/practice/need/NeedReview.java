@@ -27,7 +27,11 @@ class NeedReview {
 
 	private final Clock clock;
 
-	NeedReview(NeedWorkflow workflow, NeedMapper needs, ApplicationEventPublisher events, Clock clock) {
+	private final NeedContentCheck content;
+
+	NeedReview(NeedWorkflow workflow, NeedMapper needs, ApplicationEventPublisher events, Clock clock,
+			NeedContentCheck content) {
+		this.content = content;
 		this.workflow = workflow;
 		this.needs = needs;
 		this.events = events;
@@ -48,6 +52,8 @@ class NeedReview {
 	NeedView reject(long needId, String reason) {
 		Need need = this.workflow.load(needId);
 		Actor actor = this.workflow.requireAdminOfStation(need);
+		// The resident reads the reason: msgSecCheck first, outside the transaction.
+		this.content.requirePass(actor, reason.strip());
 		this.workflow.move(need, Move.REJECT, actor, reason.strip(),
 				(update, now) -> this.events.publishEvent(new NeedRejected(needId, reason.strip(), now)));
 		return this.workflow.reload(actor, needId);
