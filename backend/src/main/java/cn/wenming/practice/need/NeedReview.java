@@ -41,6 +41,8 @@ class NeedReview {
 	NeedView publish(long needId, String note) {
 		Need need = this.workflow.load(needId);
 		Actor actor = this.workflow.requireAdminOfStation(need);
+		// The note is in the resident's timeline: msgSecCheck first (none without a note), outside the transaction.
+		this.content.requirePass(actor, NeedWorkflow.blankToNull(note));
 		// The station's review is the human review a held text waits for: publishing clears the hold.
 		this.workflow.move(need, Move.PUBLISH, actor, NeedWorkflow.blankToNull(note), (update, now) -> {
 			update.set(Need::getPublishedAt, now).set(Need::getContentHold, null);

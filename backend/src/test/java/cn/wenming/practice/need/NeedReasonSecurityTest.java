@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Decline, cancel and reject reasons are read by the other side in the timeline. They have no
+ * Decline, cancel and reject reasons and the publish note are read by the other side in the timeline. They have no
  * hold, so they pass msgSecCheck before the need moves: risky → CONTENT_REJECTED, review →
  * CONTENT_NEEDS_REVIEW, WeChat down → UPSTREAM_UNAVAILABLE; the need stays where it was.
  */
@@ -50,6 +50,16 @@ class NeedReasonSecurityTest {
 		assertThat(status(id)).isEqualTo("SUBMITTED");
 		this.s.withReason(this.s.admin, "rejectNeed", id, "不属于服务范围").path("rejectNeed.status")
 			.entity(String.class).isEqualTo("REJECTED");
+	}
+
+	@Test
+	void aRiskyPublishNoteLeavesTheNeedSubmitted() {
+		String id = this.s.submitted(Fixtures.unique("理发"));
+		ApiErrors.expectCode(this.s.api.as(this.s.admin).documentName("publishNeed").variable("needId", id)
+			.variable("note", "RISKY 备注").execute(), "CONTENT_REJECTED");
+		assertThat(status(id)).isEqualTo("SUBMITTED");
+		this.s.api.as(this.s.admin).documentName("publishNeed").variable("needId", id).variable("note", "已核实")
+			.execute().path("publishNeed.status").entity(String.class).isEqualTo("PUBLISHED");
 	}
 
 	private String status(String id) {
