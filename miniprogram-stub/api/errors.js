@@ -22,6 +22,7 @@ const MESSAGES = {
   NEED_NO_STATION_NEARBY: '附近没有实践站，请手动选择站点',
   NEED_ASSIGNEE_NOT_ELIGIBLE: '接单方须为已培训的志愿者或在册队伍',
   CONTENT_REJECTED: '内容含有违规信息，请修改后重新提交',
+  CONTENT_NEEDS_REVIEW: '内容需人工审核，请修改措辞后重新提交',
   ACTIVITY_INVALID_STATE: '活动状态已变化，请刷新',
   TRAINING_REQUIRED: '该活动要求先参加培训',
   SIGN_UP_CLOSED: '报名已截止',

@@ -23,6 +23,7 @@ import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.project.ProjectDirectory;
 import cn.wenming.practice.project.ProjectRef;
 import cn.wenming.practice.shared.Connections;
+import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.volunteer.ServiceCategory;
 import graphql.relay.Connection;
@@ -67,10 +68,12 @@ class ActivityService {
 
 	private final ActivityProperties properties;
 
+	private final ContentSecurity content;
+
 	ActivityService(ActivityMapper activities, ActivitySkillMapper skills, ProjectDirectory projects, OrgDirectory orgs,
 			AccessControl access, NearbyActivityIndex index, SignUpMapper signUps, Waitlist waitlist,
 			ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, OrgStatistics pairings,
-			ActivityProperties properties) {
+			ActivityProperties properties, ContentSecurity content) {
 		this.activities = activities;
 		this.skills = skills;
 		this.projects = projects;
@@ -84,6 +87,7 @@ class ActivityService {
 		this.clock = clock;
 		this.pairings = pairings;
 		this.properties = properties;
+		this.content = content;
 	}
 
 	/** A new draft activity of a project; {@code signUpDeadline} null means its start. */
@@ -127,6 +131,9 @@ class ActivityService {
 			// Only a pairing's activities count for 结对共建 (assessment): the unit must be paired with this station.
 			throw new DomainException(OrgError.CIVILIZED_UNIT_NOT_PAIRED);
 		}
+		// Published texts must have passed msgSecCheck; checked last, outside the transaction (a WeChat call takes seconds).
+		this.content.requirePass(this.access.openidOf(actor.userId()), ContentSecurity.Scene.FORUM, input.title(),
+				input.description());
 		Activity activity = new Activity();
 		activity.setProjectId(project.id());
 		activity.setCivilizedUnitId(input.civilizedUnitId());
@@ -174,7 +181,7 @@ class ActivityService {
 	 */
 	Activity update(long id, UpdateActivity input) {
 		Activity current = require(id);
-		this.access.requireAdminOver(pathOf(current));
+		Actor actor = this.access.requireAdminOver(pathOf(current));
 		Instant deadline = (input.signUpDeadline() != null) ? input.signUpDeadline() : input.startsAt();
 		if (deadline.isAfter(input.endsAt())) {
 			throw DomainException.badRequest("报名截止时间不能晚于活动结束时间");
@@ -182,6 +189,10 @@ class ActivityService {
 		BigDecimal latitude = BigDecimal.valueOf(input.latitude()).setScale(6, RoundingMode.HALF_UP);
 		BigDecimal longitude = BigDecimal.valueOf(input.longitude()).setScale(6, RoundingMode.HALF_UP);
 		Set<String> tags = skillSet(input.skills());
+		// Only changed texts are checked (each was checked when stored), outside the transaction.
+		this.content.requirePass(this.access.openidOf(actor.userId()), ContentSecurity.Scene.FORUM,
+				ContentSecurity.changed(current.getTitle(), input.title()),
+				ContentSecurity.changed(current.getDescription(), input.description()));
 		this.tx.executeWithoutResult(status -> {
 			Activity locked = this.activities.lock(id);
 			if (locked.getStatus() != ActivityStatus.DRAFT && locked.getStatus() != ActivityStatus.PUBLISHED) {

@@ -48,10 +48,13 @@ class NeedAssignment {
 
 	private final NeedConflicts conflicts;
 
+	private final NeedContentCheck content;
+
 	NeedAssignment(NeedWorkflow workflow, OrgDirectory orgs, TeamDirectory teams, VolunteerDirectory volunteers,
 			ServiceProjects projects, AccessControl access, ApplicationEventPublisher events, NeedProperties properties,
-			Clock clock, NeedConflicts conflicts) {
+			Clock clock, NeedConflicts conflicts, NeedContentCheck content) {
 		this.conflicts = conflicts;
+		this.content = content;
 		this.workflow = workflow;
 		this.orgs = orgs;
 		this.teams = teams;
@@ -155,6 +158,8 @@ class NeedAssignment {
 	NeedView decline(long needId, String reason) {
 		Need need = this.workflow.load(needId);
 		Actor actor = this.workflow.requireAssignee(need);
+		// The resident reads the reason in the timeline: msgSecCheck first, outside the transaction.
+		this.content.requirePass(actor, reason.strip());
 		// The project came with the dispatch: the next dispatch or claim chooses again.
 		this.workflow.move(need, Move.DECLINE, actor, reason.strip(),
 				(update, now) -> update.set(Need::getAssignedTeamId, null)

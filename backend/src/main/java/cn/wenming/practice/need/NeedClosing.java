@@ -116,6 +116,8 @@ class NeedClosing {
 		if (!resident && !staffForAssisted) {
 			throw DomainException.forbidden();
 		}
+		// The assignee reads the reason in the timeline: msgSecCheck first, outside the transaction.
+		this.content.requirePass(actor, NeedWorkflow.blankToNull(reason));
 		this.workflow.move(need, Move.CANCEL, actor, NeedWorkflow.blankToNull(reason),
 				(update, now) -> update.set(Need::getAssignedTeamId, null).set(Need::getAssignedUserId, null));
 		return this.workflow.reload(actor, needId);

@@ -26,6 +26,15 @@ class NeedContentCheck {
 		this.access = access;
 	}
 
+	/**
+	 * For a reason (decline, cancel, reject): it has no hold, so it is stored only after a pass.
+	 * Risky → {@code CONTENT_REJECTED}, review → {@code CONTENT_NEEDS_REVIEW}, WeChat unreachable →
+	 * {@code UPSTREAM_UNAVAILABLE}; the need does not move.
+	 */
+	void requirePass(Actor actor, String reason) {
+		this.content.requirePass(this.access.openidOf(actor.userId()), Scene.COMMENT, null, reason);
+	}
+
 	/** Risky is refused ({@code CONTENT_REJECTED}, nothing stored), review or unavailable is a hold, pass is null. */
 	ContentHold check(Actor actor, Scene scene, String title, String text) {
 		Verdict verdict = this.content.check(this.access.openidOf(actor.userId()), scene, title, text);

@@ -27,7 +27,11 @@ class NeedReview {
 
 	private final Clock clock;
 
-	NeedReview(NeedWorkflow workflow, NeedMapper needs, ApplicationEventPublisher events, Clock clock) {
+	private final NeedContentCheck content;
+
+	NeedReview(NeedWorkflow workflow, NeedMapper needs, ApplicationEventPublisher events, Clock clock,
+			NeedContentCheck content) {
+		this.content = content;
 		this.workflow = workflow;
 		this.needs = needs;
 		this.events = events;
@@ -37,6 +41,8 @@ class NeedReview {
 	NeedView publish(long needId, String note) {
 		Need need = this.workflow.load(needId);
 		Actor actor = this.workflow.requireAdminOfStation(need);
+		// The note is in the resident's timeline: msgSecCheck first (none without a note), outside the transaction.
+		this.content.requirePass(actor, NeedWorkflow.blankToNull(note));
 		// The station's review is the human review a held text waits for: publishing clears the hold.
 		this.workflow.move(need, Move.PUBLISH, actor, NeedWorkflow.blankToNull(note), (update, now) -> {
 			update.set(Need::getPublishedAt, now).set(Need::getContentHold, null);
@@ -48,6 +54,8 @@ class NeedReview {
 	NeedView reject(long needId, String reason) {
 		Need need = this.workflow.load(needId);
 		Actor actor = this.workflow.requireAdminOfStation(need);
+		// The resident reads the reason: msgSecCheck first, outside the transaction.
+		this.content.requirePass(actor, reason.strip());
 		this.workflow.move(need, Move.REJECT, actor, reason.strip(),
 				(update, now) -> this.events.publishEvent(new NeedRejected(needId, reason.strip(), now)));
 		return this.workflow.reload(actor, needId);

@@ -10,6 +10,7 @@ import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
+import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.team.TeamDirectory;
 import cn.wenming.practice.team.TeamRef;
@@ -33,11 +34,15 @@ class ProjectService {
 
 	private final AccessControl access;
 
-	ProjectService(ProjectMapper projects, OrgDirectory orgs, TeamDirectory teams, AccessControl access) {
+	private final ContentSecurity content;
+
+	ProjectService(ProjectMapper projects, OrgDirectory orgs, TeamDirectory teams, AccessControl access,
+			ContentSecurity content) {
 		this.projects = projects;
 		this.orgs = orgs;
 		this.teams = teams;
 		this.access = access;
+		this.content = content;
 	}
 
 	/** A new project of an org unit, optionally run by a team. */
@@ -55,9 +60,13 @@ class ProjectService {
 		if (!unit.open()) {
 			throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 		}
+		Long teamId = requireTeam(input.teamId());
+		// Published texts must have passed msgSecCheck (no transaction is open here).
+		this.content.requirePass(this.access.openidOf(actor.userId()), ContentSecurity.Scene.FORUM, input.name(),
+				input.description());
 		Project project = new Project();
 		project.setOrgUnitId(unit.id());
-		project.setTeamId(requireTeam(input.teamId()));
+		project.setTeamId(teamId);
 		project.setName(input.name().strip());
 		project.setCategory(input.category());
 		project.setDescription(strip(input.description()));
@@ -70,10 +79,14 @@ class ProjectService {
 
 	Project update(long id, UpdateProject input) {
 		Project project = require(id);
-		this.access.requireAdminOver(pathOf(project));
+		Actor actor = this.access.requireAdminOver(pathOf(project));
 		if (project.getStatus() == ProjectStatus.ARCHIVED) {
 			throw new DomainException(ProjectError.PROJECT_ARCHIVED);
 		}
+		// Only changed texts are checked: each stored one passed when it was written.
+		this.content.requirePass(this.access.openidOf(actor.userId()), ContentSecurity.Scene.FORUM,
+				ContentSecurity.changed(project.getName(), input.name()),
+				ContentSecurity.changed(project.getDescription(), input.description()));
 		// A full replacement: an absent description or team clears it (updateById would skip nulls).
 		// The category of existing activities stays as published; new activities take the new one.
 		this.projects.replace(id, input.name().strip(), input.category().name(), strip(input.description()),

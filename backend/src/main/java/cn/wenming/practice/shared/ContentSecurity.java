@@ -59,6 +59,29 @@ public class ContentSecurity {
 	}
 
 	/**
+	 * For a text that has no hold (catalogue texts, names, reasons): stored only once WeChat passed
+	 * it. Risky → {@code CONTENT_REJECTED}; review → {@code CONTENT_NEEDS_REVIEW} (reword it);
+	 * WeChat unreachable → {@code UPSTREAM_UNAVAILABLE} (retry later). Call it before the
+	 * transaction, like {@link #check}.
+	 */
+	public void requirePass(String openid, Scene scene, String title, String content) {
+		switch (check(openid, scene, title, content)) {
+			case PASS -> {
+			}
+			case RISKY -> throw new DomainException(CommonError.CONTENT_REJECTED);
+			case REVIEW -> throw new DomainException(CommonError.CONTENT_NEEDS_REVIEW);
+			case UNCHECKED -> throw new DomainException(CommonError.UPSTREAM_UNAVAILABLE);
+		}
+	}
+
+	/** Null when the text did not change (an update checks only what is new), else the text. */
+	public static String changed(String before, String after) {
+		String b = (before == null || before.isBlank()) ? null : before.strip();
+		String a = (after == null || after.isBlank()) ? null : after.strip();
+		return java.util.Objects.equals(a, b) ? null : a;
+	}
+
+	/**
 	 * Checks {@code content} (and {@code title}, may be null) written by the user with
 	 * {@code openid}. Blank text passes without a call.
 	 */

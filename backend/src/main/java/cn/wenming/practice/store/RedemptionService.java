@@ -17,6 +17,7 @@ import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
+import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.DomainException;
 import graphql.relay.Connection;
 
@@ -49,8 +50,11 @@ class RedemptionService {
 
 	private final Clock clock;
 
+	private final ContentSecurity content;
+
 	RedemptionService(Redemptions redemptions, RewardMapper rewards, RedemptionMapper orders, AccessControl access,
-			OrgDirectory orgs, RedemptionProperties properties, Clock clock) {
+			OrgDirectory orgs, RedemptionProperties properties, Clock clock, ContentSecurity content) {
+		this.content = content;
 		this.redemptions = redemptions;
 		this.rewards = rewards;
 		this.orders = orders;
@@ -78,6 +82,9 @@ class RedemptionService {
 				&& !input.availableFrom().isBefore(input.availableUntil())) {
 			throw DomainException.badRequest("可兑换开始时间须早于结束时间");
 		}
+		// The name is shown in the store at once: it must pass msgSecCheck first (no transaction is open here).
+		this.content.requirePass(this.access.openidOf(actor.userId()), ContentSecurity.Scene.FORUM, null,
+				input.name());
 		Instant now = this.clock.instant();
 		Reward reward = new Reward();
 		reward.setStationId(station.id());

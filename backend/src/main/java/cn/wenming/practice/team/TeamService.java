@@ -16,6 +16,7 @@ import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
+import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.volunteer.ServiceCategory;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
@@ -51,9 +52,12 @@ class TeamService {
 
 	private final TransactionTemplate tx;
 
+	private final ContentSecurity content;
+
 	TeamService(TeamMapper teams, TeamTagMapper tags, TeamMemberMapper members, JoinRequestMapper requests,
 			OrgDirectory orgs, VolunteerDirectory volunteers, AccessControl access, RoleGrants roleGrants,
-			TransactionTemplate tx) {
+			TransactionTemplate tx, ContentSecurity content) {
+		this.content = content;
 		this.teams = teams;
 		this.tags = tags;
 		this.members = members;
@@ -84,16 +88,20 @@ class TeamService {
 		}
 		VolunteerRef leader = this.volunteers.findByUserId(input.leaderUserId())
 			.orElseThrow(() -> new DomainException(VolunteerError.VOLUNTEER_REQUIRED, "队长须为已注册的志愿者"));
+		Set<String> skills = normalizeTags(input.skills());
+		// Name, description and skill tags are public (资源清单): they must pass msgSecCheck, in one call, before the transaction.
+		String description = (input.description() == null) ? null : input.description().strip();
+		this.content.requirePass(this.access.openidOf(actor.userId()), ContentSecurity.Scene.PROFILE,
+				input.name(), joined(description, String.join("、", skills)));
 		Team team = new Team();
 		team.setOrgUnitId(unit.id());
 		team.setName(input.name().strip());
 		team.setKind(input.kind());
-		team.setDescription((input.description() == null) ? null : input.description().strip());
+		team.setDescription(description);
 		team.setLeaderUserId(leader.userId());
 		team.setStatus(TeamStatus.ACTIVE);
 		team.setActiveFlag(1);
 		team.setCreatedBy(actor.userId());
-		Set<String> skills = normalizeTags(input.skills());
 		List<String> categories = (input.categories() == null) ? List.of()
 				: input.categories().stream().distinct().map(Enum::name).toList();
 		try {
@@ -178,11 +186,14 @@ class TeamService {
 		if (this.members.find(teamId, userId) != null) {
 			throw new DomainException(TeamError.TEAM_ALREADY_MEMBER);
 		}
+		String text = (message == null || message.isBlank()) ? null : message.strip();
+		// The leader reads the message: it must pass msgSecCheck (the volunteer's openid), outside any transaction.
+		this.content.requirePass(this.access.openidOf(userId), ContentSecurity.Scene.COMMENT, null, text);
 		JoinRequest request = new JoinRequest();
 		request.setTeamId(teamId);
 		request.setUserId(userId);
 		request.setVolunteerId(volunteer.id());
-		request.setMessage((message == null || message.isBlank()) ? null : message.strip());
+		request.setMessage(text);
 		request.setStatus(JoinRequestStatus.PENDING);
 		request.setOpenFlag(1);
 		try {
@@ -215,6 +226,8 @@ class TeamService {
 		Team team = requireTeam(request.getTeamId());
 		Actor actor = requireLeaderOrAdmin(team);
 		String why = (reason == null || reason.isBlank()) ? null : reason.strip();
+		// The volunteer reads the reason: it must pass msgSecCheck (the decider's openid).
+		this.content.requirePass(this.access.openidOf(actor.userId()), ContentSecurity.Scene.COMMENT, null, why);
 		if (this.requests.decide(requestId, JoinRequestStatus.DECLINED, actor.userId(), why, Instant.now()) == 0) {
 			throw new DomainException(TeamError.TEAM_JOIN_REQUEST_CLOSED);
 		}
@@ -319,6 +332,13 @@ class TeamService {
 		if (team.getStatus() != TeamStatus.ACTIVE) {
 			throw new DomainException(TeamError.TEAM_DISBANDED);
 		}
+	}
+
+	private static String joined(String first, String second) {
+		if (first == null || first.isBlank()) {
+			return second;
+		}
+		return (second == null || second.isBlank()) ? first : first + "\n" + second;
 	}
 
 	static Set<String> normalizeTags(List<String> values) {

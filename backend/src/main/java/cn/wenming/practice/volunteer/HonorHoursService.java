@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.org.OrgDirectory;
+import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.DomainException;
 
 import org.springframework.stereotype.Service;
@@ -44,8 +45,12 @@ class HonorHoursService {
 
 	private final Clock clock;
 
+	private final ContentSecurity content;
+
 	HonorHoursService(VolunteerMapper volunteers, HonorHoursMapper honorHours, OrgDirectory orgs,
-			AccessControl access, VolunteerDirectory directory, TransactionTemplate tx, Clock clock) {
+			AccessControl access, VolunteerDirectory directory, TransactionTemplate tx, Clock clock,
+			ContentSecurity content) {
+		this.content = content;
 		this.directory = directory;
 		this.volunteers = volunteers;
 		this.honorHours = honorHours;
@@ -73,6 +78,8 @@ class HonorHoursService {
 		if (serviceDate.isAfter(LocalDate.now(this.clock.withZone(CHINA)))) {
 			throw DomainException.badRequest("服务日期不能晚于今天");
 		}
+		// The volunteer and other admins read the reason: msgSecCheck first (no transaction is open here).
+		requirePass(actor, input.reason());
 		HonorHours row = new HonorHours();
 		row.setVolunteerId(volunteer.getId());
 		row.setHours(BigDecimal.valueOf(input.hours()).setScale(2, RoundingMode.HALF_UP));
@@ -120,6 +127,7 @@ class HonorHoursService {
 		Volunteer volunteer = this.volunteers.selectById(row.getVolunteerId());
 		Actor actor = requireCoveringAdminOtherThan(volunteer);
 		String why = reason.strip();
+		requirePass(actor, why);
 		Instant now = this.clock.instant();
 		this.tx.executeWithoutResult(status -> {
 			if (this.honorHours.revoke(id, HonorHoursStatus.APPROVED, actor.userId(), why, now) == 1) {
@@ -140,6 +148,10 @@ class HonorHoursService {
 		return cn.wenming.practice.shared.Connections.of(
 				this.honorHours.pendingInUnits(this.orgs.subtreeIds(path), page.afterId(), page.fetchSize()), page,
 				HonorHours::getId);
+	}
+
+	private void requirePass(Actor actor, String reason) {
+		this.content.requirePass(this.access.openidOf(actor.userId()), ContentSecurity.Scene.COMMENT, null, reason);
 	}
 
 	private HonorHours require(long id) {

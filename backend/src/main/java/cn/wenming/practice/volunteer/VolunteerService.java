@@ -15,6 +15,7 @@ import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
+import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.FieldCrypto;
 import cn.wenming.practice.shared.Masking;
@@ -44,8 +45,12 @@ class VolunteerService {
 
 	private final TransactionTemplate tx;
 
+	private final ContentSecurity content;
+
 	VolunteerService(VolunteerMapper volunteers, VolunteerTagMapper tags, TrainingMapper trainings, OrgDirectory orgs,
-			AccessControl access, RoleGrants roleGrants, FieldCrypto crypto, TransactionTemplate tx) {
+			AccessControl access, RoleGrants roleGrants, FieldCrypto crypto, TransactionTemplate tx,
+			ContentSecurity content) {
+		this.content = content;
 		this.volunteers = volunteers;
 		this.tags = tags;
 		this.trainings = trainings;
@@ -81,6 +86,10 @@ class VolunteerService {
 		volunteer.setCreditHours(BigDecimal.ZERO);
 		volunteer.setHonorHours(BigDecimal.ZERO);
 		Set<String> skills = normalizeTags(input.skills());
+		// Free-text skill tags are shown in the 资源清单: one msgSecCheck for all of them, before the
+		// transaction (none when there are none).
+		this.content.requirePass(this.access.openidOf(userId), ContentSecurity.Scene.PROFILE, null,
+				String.join("、", skills));
 		List<String> categories = (input.categories() == null) ? List.of()
 				: input.categories().stream().distinct().map(Enum::name).toList();
 		try {

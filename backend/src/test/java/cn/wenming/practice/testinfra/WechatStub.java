@@ -95,6 +95,8 @@ public final class WechatStub {
 	}
 	private final Set<String> mediaDown = ConcurrentHashMap.newKeySet();
 
+	private final Map<String, AtomicInteger> textChecks = new ConcurrentHashMap<>();
+
 	private final java.util.List<MediaCheckRequest> mediaChecks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	private WechatStub() throws IOException {
@@ -197,8 +199,16 @@ public final class WechatStub {
 				+ "\",\"purePhoneNumber\":\"139" + digits + "\",\"countryCode\":\"86\"}}");
 	}
 
+	/** How many msgSecCheck requests arrived for this openid (a test's own users keep tests independent). */
+	public int textChecksOf(String openid) {
+		AtomicInteger count = this.textChecks.get(openid);
+		return (count == null) ? 0 : count.get();
+	}
+
 	private MockResponse messageCheck(RecordedRequest request) {
 		String body = (request.getBody() != null) ? request.getBody().utf8() : "";
+		this.textChecks.computeIfAbsent(String.valueOf(bodyField(request, "openid")), k -> new AtomicInteger())
+			.incrementAndGet();
 		if (!body.contains("\"version\":\"2\"") && !body.contains("\"version\":2")) {
 			return json("{\"errcode\":40003,\"errmsg\":\"stub: msgSecCheck v2 expected\"}");
 		}
