@@ -128,6 +128,13 @@ class NeedHoursConfirmationTest {
 
 		assertThat(creditHours(this.s.volunteer)).isEqualByComparingTo("2.0");
 		assertThat(creditHours(other)).isEqualByComparingTo("1.5");
+		// Must-show 7 (part): the confirmed hours are the volunteer's credit hours and on the hour board.
+		this.s.api.as(other).documentName("myVolunteerStats").execute().path("myVolunteer.stats.creditHours")
+			.entity(Double.class).isEqualTo(1.5);
+		AfterCommit.eventually(() -> assertThat(this.s.api.as(other).documentName("leaderboard")
+			.variable("kind", "VOLUNTEER_HOURS").variable("period", "MONTH")
+			.variable("scopeId", Long.toString(this.s.tree.station())).variable("first", 10).execute()
+			.path("leaderboard.me.score").entity(Double.class).get()).isEqualTo(1.5));
 		assertThat(needPoints(this.s.volunteer)).containsExactly(20);
 		assertThat(needPoints(other)).containsExactly(15);
 		assertThat(pendingIds(this.s.admin)).doesNotContain(needId);
