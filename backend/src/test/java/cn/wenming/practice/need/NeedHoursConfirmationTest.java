@@ -59,6 +59,18 @@ class NeedHoursConfirmationTest {
 	}
 
 	@Test
+	void atMostTheConfiguredNumberOfParticipants() {
+		String needId = started(this.s.volunteer, "帮社区搬运物资");
+		Map<Long, Double> crowd = new LinkedHashMap<>();
+		// Counted before anyone is looked up: 21 names (default maximum 20) are refused as such.
+		for (long i = 0; i < 21; i++) {
+			crowd.put(this.s.volunteer.userId() + 1_000_000 + i, 0.5);
+		}
+		ApiErrors.expectCode(this.s.completeNow(this.s.volunteer, needId, crowd), "NEED_TOO_MANY_PARTICIPANTS");
+		assertThat(status(needId)).isEqualTo("IN_PROGRESS");
+	}
+
+	@Test
 	void participantsAreTrainedVolunteersOfTheStationSubtree() {
 		String needId = started(this.s.volunteer, "帮老人搬家具");
 		Session untrained = this.s.volunteer("untrained");
