@@ -37,6 +37,16 @@ public class NeedStandings {
 		return (teamIds != null && teamIds.isEmpty()) ? List.of() : this.mapper.byTeam(from, to, teamIds);
 	}
 
+	/**
+	 * Confirmed hours per volunteer id, confirmed in {@code [from, to)}: for the assessment's hours
+	 * figures, beside the activity feature's credit hours. Only positive figures.
+	 */
+	public java.util.Map<Long, BigDecimal> confirmedHoursByVolunteer(Instant from, Instant to) {
+		java.util.Map<Long, BigDecimal> hours = new java.util.HashMap<>();
+		this.mapper.byVolunteer(from, to).forEach(f -> hours.put(f.id(), f.value()));
+		return hours;
+	}
+
 	/** The team that served the need, or null. */
 	public Long teamOf(long needId) {
 		return this.mapper.teamOf(needId);
@@ -68,6 +78,13 @@ public class NeedStandings {
 				</script>
 				""")
 		List<Figure> byTeam(@Param("from") Instant from, @Param("to") Instant to, @Param("ids") Collection<Long> ids);
+
+		@Select("""
+				SELECT p.volunteer_id AS id, SUM(p.hours) AS value FROM need_participant p
+				WHERE p.hours_status = 'CONFIRMED' AND p.confirmed_at >= #{from} AND p.confirmed_at < #{to}
+				GROUP BY p.volunteer_id HAVING SUM(p.hours) > 0
+				""")
+		List<Figure> byVolunteer(@Param("from") Instant from, @Param("to") Instant to);
 
 		@Select("SELECT assigned_team_id FROM need WHERE id = #{id}")
 		Long teamOf(@Param("id") long id);

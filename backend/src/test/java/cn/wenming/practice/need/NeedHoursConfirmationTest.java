@@ -88,6 +88,7 @@ class NeedHoursConfirmationTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void hoursEarnNothingUntilAnImpartialAdminConfirmsThemOnce() throws Exception {
 		Session other = this.s.trainedVolunteer("helper");
 		String needId = started(this.s.volunteer, "帮老人打扫院子");
@@ -149,6 +150,14 @@ class NeedHoursConfirmationTest {
 			.path("leaderboard.me.score").entity(Double.class).get()).isEqualTo(1.5));
 		assertThat(needPoints(this.s.volunteer)).containsExactly(20);
 		assertThat(needPoints(other)).containsExactly(15);
+		// ... and in the assessment's hours figures: both volunteers of this (new) station now have hours.
+		java.time.ZonedDateTime today = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+		List<Map<String, Object>> figures = this.s.api.as(this.s.admin).documentName("assessment")
+			.variable("orgUnitId", Long.toString(this.s.tree.station())).variable("year", today.getYear())
+			.variable("month", today.getMonthValue()).execute().path("assessment.units[0].figures")
+			.entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+		assertThat(figures).filteredOn(f -> "VOLUNTEERS_WITH_HOURS".equals(f.get("kind")))
+			.extracting(f -> ((Number) f.get("numerator")).intValue()).containsExactly(2);
 		assertThat(pendingIds(this.s.admin)).doesNotContain(needId);
 		ApiErrors.expectCode(this.s.adjustHours(this.s.admin, needId, other.userId(), 1.0, "再改"),
 				"NEED_HOURS_ALREADY_CONFIRMED");
