@@ -140,7 +140,8 @@ describe('the journey', () => {
     expect(page.instance.data.need.status).toBe('ACCEPTED')
     await page.instance.start()
     expect(page.instance.data.need.status).toBe('IN_PROGRESS')
-    page.setData({ completion: { note: '已更换灯具，检查了线路', hours: 2, participantIds: [state.volunteerUserId] } })
+    // Completed right after starting: an hour (the allowance) is the most anyone can claim.
+    page.setData({ completion: { note: '已更换灯具，检查了线路', hours: 1, participantIds: [state.volunteerUserId] } })
     await page.instance.complete()
     expect(page.instance.data.error).toBe('')
     expect(page.instance.data.need.status).toBe('COMPLETED')
@@ -224,16 +225,25 @@ describe('the journey', () => {
     expect(confirmed[0]).toMatchObject({ hours: 2, hoursConfirmed: true })
   })
 
+  test('an admin who did not serve confirms the need hours; until then they are pending', async () => {
+    const pending = await gql(state.adminToken, 'query($u: ID!) { pendingNeedHours(orgUnitId: $u, first: 20) { edges { node { id participants { userId hours hoursStatus } } } } }', { u: state.station })
+    const ours = pending.pendingNeedHours.edges.map((e) => e.node).find((n) => n.id === state.need)
+    expect(ours.participants).toEqual([{ userId: state.volunteerUserId, hours: 1, hoursStatus: 'PENDING' }])
+    const confirmed = await gql(state.adminToken, 'mutation($n: ID!) { confirmNeedHours(needId: $n) { participants { userId hoursStatus } } }', { n: state.need })
+    expect(confirmed.confirmNeedHours.participants).toEqual([{ userId: state.volunteerUserId, hoursStatus: 'CONFIRMED' }])
+  })
+
   test('points arrive for the need, the rating and the activity', async () => {
     as('volunteer')
     const page = loadPage('points')
     await eventually(async () => {
       await page.instance.refresh()
-      return page.instance.data.balance === 60
-    }, 'a balance of 60')
+      return page.instance.data.balance === 50
+    }, 'a balance of 50')
     const entries = page.instance.data.entries
     expect(entries.map((e) => e.type).sort()).toEqual(['ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS'])
-    expect(entries.reduce((sum, e) => sum + e.delta, 0)).toBe(60)
+    // 1 confirmed need hour (10), the 5-star bonus (20), 2 confirmed activity hours (20).
+    expect(entries.reduce((sum, e) => sum + e.delta, 0)).toBe(50)
 
     const mine = loadPage('my-activities')
     await mine.instance.onLoad()
@@ -252,11 +262,11 @@ describe('the journey', () => {
     const redemption = await store.instance.redeem(tap({ id: reward.createReward.id }))
     expect(store.instance.data.error).toBe('')
     expect(redemption).toMatchObject({ status: 'ISSUED', points: 30 })
-    expect(store.instance.data.balance).toBe(30)
+    expect(store.instance.data.balance).toBe(20)
     // The per-person limit is 1: a second redemption is refused with its code.
     await store.instance.redeem(tap({ id: reward.createReward.id }))
     expect(store.instance.data.errorCode).toBe('LIMIT_EXCEEDED')
-    expect(store.instance.data.balance).toBe(30)
+    expect(store.instance.data.balance).toBe(20)
 
     as('admin')
     const admin = loadPage('admin')
@@ -279,8 +289,8 @@ describe('the journey', () => {
     await page.instance.onLoad({ kind: 'VOLUNTEER_POINTS', period: 'MONTH' })
     expect(page.instance.data.scopeId).toBe(state.station)
     // Only our volunteer earned points at this new station this month.
-    expect(page.instance.data.me).toMatchObject({ rank: 1, id: state.volunteerUserId, score: 60, name: '李**' })
-    expect(page.instance.data.entries[0]).toMatchObject({ rank: 1, id: state.volunteerUserId, score: 60 })
+    expect(page.instance.data.me).toMatchObject({ rank: 1, id: state.volunteerUserId, score: 50, name: '李**' })
+    expect(page.instance.data.entries[0]).toMatchObject({ rank: 1, id: state.volunteerUserId, score: 50 })
     await page.instance.toggleShowName()
     expect(page.instance.data.me.name).toBe('李志愿')
 

@@ -20,6 +20,7 @@ import cn.wenming.practice.assessment.Assessment.Period;
 import cn.wenming.practice.assessment.Assessment.TargetPeriod;
 import cn.wenming.practice.assessment.Assessment.UnitAssessment;
 import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.need.NeedStandings;
 import cn.wenming.practice.need.NeedStatistics;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgStatistics;
@@ -76,10 +77,14 @@ class AssessmentService {
 
 	private final NeedStatistics needStatistics;
 
+	private final NeedStandings needStandings;
+
 	private final AccessControl access;
 
 	AssessmentService(OrgDirectory orgs, OrgStatistics orgStatistics, ActivityStatistics activityStatistics,
-			VolunteerStatistics volunteerStatistics, NeedStatistics needStatistics, AccessControl access) {
+			VolunteerStatistics volunteerStatistics, NeedStatistics needStatistics, AccessControl access,
+			NeedStandings needStandings) {
+		this.needStandings = needStandings;
 		this.orgs = orgs;
 		this.orgStatistics = orgStatistics;
 		this.activityStatistics = activityStatistics;
@@ -108,7 +113,9 @@ class AssessmentService {
 		Map<Long, ActivityStatistics.HeldActivities> held = new HashMap<>();
 		this.activityStatistics.heldByUnit(unitIds, yearFrom, monthFrom, to).forEach(row -> held.put(row.unitId(), row));
 
-		Map<Long, BigDecimal> creditHours = this.activityStatistics.creditHoursByVolunteer(yearFrom, to);
+		Map<Long, BigDecimal> creditHours = new HashMap<>(this.activityStatistics.creditHoursByVolunteer(yearFrom, to));
+		// Confirmed need-service hours are credit hours too (issue 13), counted when confirmed.
+		this.needStandings.confirmedHoursByVolunteer(yearFrom, to).forEach((v, h) -> creditHours.merge(v, h, BigDecimal::add));
 		for (var row : this.volunteerStatistics.byHomeStation(unitIds, to, yearStart, nextMonth, creditHours)) {
 			Totals t = own.get(row.homeStationId());
 			if (t != null) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.wenming.practice.activity.ActivityStandings;
+import cn.wenming.practice.need.NeedStandings;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
@@ -40,8 +41,11 @@ class LeaderboardSource {
 
 	private final OrgDirectory org;
 
+	private final NeedStandings needs;
+
 	LeaderboardSource(PointsStandings points, ActivityStandings activities, VolunteerStandings volunteers,
-			TeamStandings teamMembers, TeamDirectory teams, OrgDirectory org) {
+			TeamStandings teamMembers, TeamDirectory teams, OrgDirectory org, NeedStandings needs) {
+		this.needs = needs;
 		this.points = points;
 		this.activities = activities;
 		this.volunteers = volunteers;
@@ -56,8 +60,14 @@ class LeaderboardSource {
 		switch (kind) {
 			case VOLUNTEER_POINTS -> this.points.earned(window.from(), window.to(), ids)
 				.forEach(e -> scores.put(e.userId(), (double) e.points()));
-			case VOLUNTEER_HOURS -> put(scores, this.activities.creditHoursByUser(window.from(), window.to(), ids));
-			case TEAM_HOURS -> put(scores, this.activities.creditHoursByTeam(window.from(), window.to(), ids));
+			case VOLUNTEER_HOURS -> {
+				put(scores, this.activities.creditHoursByUser(window.from(), window.to(), ids));
+				add(scores, this.needs.confirmedHoursByUser(window.from(), window.to(), ids));
+			}
+			case TEAM_HOURS -> {
+				put(scores, this.activities.creditHoursByTeam(window.from(), window.to(), ids));
+				add(scores, this.needs.confirmedHoursByTeam(window.from(), window.to(), ids));
+			}
 			case STATION_ACTIVITIES -> put(scores, this.activities.finishedByUnit(window.from(), window.to(), ids));
 		}
 		scores.values().removeIf(score -> score <= 0);
@@ -67,6 +77,14 @@ class LeaderboardSource {
 	private static void put(Map<Long, Double> scores, List<ActivityStandings.Figure> figures) {
 		for (ActivityStandings.Figure figure : figures) {
 			scores.put(figure.id(), figure.value().setScale(2, java.math.RoundingMode.HALF_UP).doubleValue());
+		}
+	}
+
+	/** Adds confirmed need-service hours to the activity hours already there. */
+	private static void add(Map<Long, Double> scores, List<NeedStandings.Figure> figures) {
+		for (NeedStandings.Figure figure : figures) {
+			scores.merge(figure.id(), figure.value().setScale(2, java.math.RoundingMode.HALF_UP).doubleValue(),
+					Double::sum);
 		}
 	}
 

@@ -6,6 +6,8 @@ import cn.wenming.practice.activity.ActivityFinished;
 import cn.wenming.practice.activity.ActivityStandings;
 import cn.wenming.practice.activity.HoursConfirmed;
 import cn.wenming.practice.activity.HoursRevoked;
+import cn.wenming.practice.need.NeedHoursConfirmed;
+import cn.wenming.practice.need.NeedStandings;
 import cn.wenming.practice.points.PointsEntryRecorded;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -29,7 +31,10 @@ class LeaderboardUpdates {
 
 	private final ActivityStandings activities;
 
-	LeaderboardUpdates(LeaderboardService boards, ActivityStandings activities) {
+	private final NeedStandings needs;
+
+	LeaderboardUpdates(LeaderboardService boards, ActivityStandings activities, NeedStandings needs) {
+		this.needs = needs;
 		this.boards = boards;
 		this.activities = activities;
 	}
@@ -44,6 +49,16 @@ class LeaderboardUpdates {
 	@ApplicationModuleListener(readOnlyTransaction = true)
 	void on(HoursConfirmed event) {
 		hours(event.volunteerUserId(), event.activityId());
+	}
+
+	/** Confirmed need-service hours count on the hour boards like confirmed activity hours. */
+	@ApplicationModuleListener(readOnlyTransaction = true)
+	void on(NeedHoursConfirmed event) {
+		event.participants().forEach(p -> this.boards.refresh(LeaderboardKind.VOLUNTEER_HOURS, p.userId()));
+		Long team = this.needs.teamOf(event.needId());
+		if (team != null) {
+			this.boards.refresh(LeaderboardKind.TEAM_HOURS, team);
+		}
 	}
 
 	@ApplicationModuleListener(readOnlyTransaction = true)

@@ -7,5 +7,5 @@
  * on points, activity, volunteer, team and org; nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "activity", "auth", "org", "points", "team", "volunteer" })
+		allowedDependencies = { "activity", "auth", "need", "org", "points", "team", "volunteer" })
 package cn.wenming.practice.leaderboard;

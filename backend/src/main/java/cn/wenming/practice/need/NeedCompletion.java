@@ -2,6 +2,11 @@ package cn.wenming.practice.need;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +21,8 @@ import cn.wenming.practice.media.Photos;
 import cn.wenming.practice.need.NeedTransitions.Move;
 import cn.wenming.practice.shared.ContentSecurity.Scene;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.org.OrgDirectory;
+import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.team.TeamDirectory;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerRef;
@@ -26,7 +33,9 @@ import org.springframework.stereotype.Service;
 /**
  * The assignee completes the service: a note, the volunteers who served (registered volunteers;
  * members of the assigned team when a team took it) with their hours, and photos. The hours are
- * awarded by the listeners of {@link NeedCompleted}.
+ * claims: bounded by the time served (start to completion plus {@code app.need.hours-allowance}),
+ * from trained volunteers of the team or of the station's subtree, at most
+ * {@code app.need.max-participants}; recorded PENDING until {@link NeedHoursConfirmation}.
  */
 @Service
 class NeedCompletion {
@@ -47,10 +56,19 @@ class NeedCompletion {
 
 	private final NeedConflicts conflicts;
 
+	private final OrgDirectory orgs;
+
+	private final NeedProperties properties;
+
+	private final Clock clock;
+
 	NeedCompletion(NeedWorkflow workflow, NeedParticipantMapper participants, VolunteerDirectory volunteers,
 			TeamDirectory teams, NeedContentCheck content, Photos photos, ApplicationEventPublisher events,
-			NeedConflicts conflicts) {
+			NeedConflicts conflicts, OrgDirectory orgs, NeedProperties properties, Clock clock) {
 		this.conflicts = conflicts;
+		this.orgs = orgs;
+		this.properties = properties;
+		this.clock = clock;
 		this.workflow = workflow;
 		this.participants = participants;
 		this.volunteers = volunteers;
@@ -66,16 +84,32 @@ class NeedCompletion {
 		// A resident who became the assigned team's leader after the dispatch still does not complete it.
 		this.conflicts.requireNotAsking(need, actor.userId());
 		this.workflow.check(need, Move.COMPLETE);
+		if (command.participants().size() > this.properties.maxParticipants()) {
+			throw new DomainException(NeedError.NEED_TOO_MANY_PARTICIPANTS,
+					"参与者最多 " + this.properties.maxParticipants() + " 人");
+		}
+		BigDecimal maxHours = maxHours(need);
+		OrgUnitRef station = this.orgs.require(need.getStationId());
 		List<NeedParticipant> rows = new ArrayList<>();
 		Set<Long> seen = new HashSet<>();
+		List<VolunteerRef> refs = new ArrayList<>();
 		for (CompleteNeed.Participant p : command.participants()) {
 			if (!seen.add(p.userId())) {
 				throw new DomainException(CommonError.BAD_REQUEST, "参与者重复");
 			}
 			VolunteerRef volunteer = this.volunteers.findByUserId(p.userId())
 				.orElseThrow(() -> new DomainException(VolunteerError.VOLUNTEER_REQUIRED, "参与者须为已注册志愿者"));
+			if (!volunteer.trained()) {
+				throw new DomainException(NeedError.NEED_PARTICIPANT_NOT_ELIGIBLE, "参与者须为已培训的志愿者");
+			}
 			if (need.getAssignedTeamId() != null && !this.teams.isMember(need.getAssignedTeamId(), p.userId())) {
 				throw new DomainException(TeamError.TEAM_NOT_MEMBER, "参与者须为接单队伍的队员");
+			}
+			refs.add(volunteer);
+			BigDecimal hours = BigDecimal.valueOf(p.hours()).setScale(1, RoundingMode.HALF_UP);
+			if (hours.compareTo(maxHours) > 0) {
+				throw new DomainException(NeedError.NEED_HOURS_EXCEED_ELAPSED,
+						"服务时长不能超过 " + maxHours.stripTrailingZeros().toPlainString() + " 小时");
 			}
 			// The resident (or whoever entered the need) is never credited for serving it.
 			this.conflicts.requireNotAsking(need, p.userId());
@@ -83,8 +117,12 @@ class NeedCompletion {
 			row.setNeedId(need.getId());
 			row.setUserId(p.userId());
 			row.setVolunteerId(volunteer.id());
-			row.setHours(BigDecimal.valueOf(p.hours()).setScale(1, RoundingMode.HALF_UP));
+			row.setHours(hours);
+			row.setHoursStatus(NeedHoursStatus.PENDING);
 			rows.add(row);
+		}
+		if (need.getAssignedTeamId() == null) {
+			requireInStationSubtree(station, refs);
 		}
 		String note = command.note().strip();
 		List<Long> photoIds = this.photos.validateIds(command.photoIds());
@@ -102,6 +140,36 @@ class NeedCompletion {
 				.toList(), now));
 		});
 		return this.workflow.reload(actor, need.getId());
+	}
+
+	/**
+	 * The most hours anyone can have served: from the start of service (the need entered
+	 * IN_PROGRESS, which is its current stage) until now, plus the configured allowance.
+	 */
+	private BigDecimal maxHours(Need need) {
+		Instant started = need.getStageStartedAt();
+		Duration elapsed = (started == null) ? Duration.ZERO : Duration.between(started, this.clock.instant());
+		if (elapsed.isNegative()) {
+			elapsed = Duration.ZERO;
+		}
+		return hoursOf(elapsed.plus(this.properties.hoursAllowance()));
+	}
+
+	/** Hours of a duration, to one decimal, rounded down (a bound is never rounded up). */
+	static BigDecimal hoursOf(Duration duration) {
+		return BigDecimal.valueOf(duration.toMillis()).divide(BigDecimal.valueOf(3_600_000L), 1, RoundingMode.DOWN);
+	}
+
+	/** Without a team, participants are volunteers whose home station lies in the need's station's subtree. */
+	private void requireInStationSubtree(OrgUnitRef station, List<VolunteerRef> refs) {
+		Map<Long, OrgUnitRef> homes = this.orgs
+			.findAll(refs.stream().map(VolunteerRef::homeStationId).collect(Collectors.toSet()));
+		for (VolunteerRef ref : refs) {
+			OrgUnitRef home = homes.get(ref.homeStationId());
+			if (home == null || !station.contains(home)) {
+				throw new DomainException(NeedError.NEED_PARTICIPANT_NOT_ELIGIBLE, "参与者须为本站点（或其下级）的志愿者");
+			}
+		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package cn.wenming.practice.need;
 
+import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -64,9 +65,11 @@ class NeedController {
 
 	private final Photos photos;
 
+	private final NeedHoursConfirmation hoursConfirmation;
+
 	NeedController(NeedQueries queries, NeedSubmission submission, NeedReview review, NeedAssignment assignment,
 			NeedCompletion completion, NeedClosing closing, NeedSuggestions suggestions, NeedLabels labels,
-			NeedHistoryMapper history, NeedParticipantMapper participants, Photos photos) {
+			NeedHistoryMapper history, NeedParticipantMapper participants, Photos photos, NeedHoursConfirmation hoursConfirmation) {
 		this.queries = queries;
 		this.submission = submission;
 		this.review = review;
@@ -78,6 +81,7 @@ class NeedController {
 		this.history = history;
 		this.participants = participants;
 		this.photos = photos;
+		this.hoursConfirmation = hoursConfirmation;
 	}
 
 	/** Input of {@code submitNeed}. */
@@ -109,6 +113,11 @@ class NeedController {
 	/** Input of {@code rateNeed}. */
 	record RateNeedInput(@NotNull Long needId, @NotNull @Min(1) @Max(5) Integer stars,
 			@Size(max = 500) String comment) {
+	}
+
+	/** Input of {@code adjustNeedHours}. */
+	record AdjustNeedHoursInput(@NotNull Long needId, @NotNull Long participantUserId,
+			@NotNull @DecimalMin("0") @DecimalMax("24") BigDecimal hours, @NotBlank @Size(max = 200) String reason) {
 	}
 
 	/** Input of {@code recordNeedRevisit}. */
@@ -197,6 +206,22 @@ class NeedController {
 		return this.completion.complete(new CompleteNeed(input.needId(), input.note(),
 				input.participants().stream().map(p -> new CompleteNeed.Participant(p.userId(), p.hours())).toList(),
 				input.photoIds()));
+	}
+
+	@MutationMapping
+	NeedView confirmNeedHours(@Argument long needId) {
+		return this.hoursConfirmation.confirm(needId);
+	}
+
+	@MutationMapping
+	NeedView adjustNeedHours(@Argument @Valid AdjustNeedHoursInput input) {
+		return this.hoursConfirmation.adjust(
+				new AdjustNeedHours(input.needId(), input.participantUserId(), input.hours(), input.reason()));
+	}
+
+	@QueryMapping
+	Connection<NeedView> pendingNeedHours(@Argument long orgUnitId, @Argument Integer first, @Argument String after) {
+		return this.queries.pendingHours(orgUnitId, Connections.page(first, after));
 	}
 
 	@MutationMapping

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Read access to needs for other features. {@link #participants(long)} lets a consumer of
  * {@link NeedRated} (which carries no participants) find who served, e.g. to reward them;
- * {@link #completedSince} and {@link #ratedSince} read the {@link NeedCompleted} and
- * {@link NeedRated} facts again from MySQL so a consumer that missed an event can replay it.
+ * {@link #completedSince}, {@link #hoursConfirmedSince} and {@link #ratedSince} read the
+ * {@link NeedCompleted}, {@link NeedHoursConfirmed} and {@link NeedRated} facts again from MySQL so a consumer that missed an event can replay it.
  */
 @Component
 public class NeedDirectory {
@@ -40,6 +40,27 @@ public class NeedDirectory {
 				.map(p -> new NeedCompleted.Participant(p.getUserId(), p.getVolunteerId(), p.getHours()))
 				.toList(), row.at()))
 			.toList();
+	}
+
+	/**
+	 * The {@link NeedHoursConfirmed} facts again: for each need with hours confirmed at or after
+	 * {@code since} (by id after {@code afterNeedId}, keyset), its participants whose hours are
+	 * confirmed (those confirmed earlier too: a replay of an award made already changes nothing).
+	 */
+	public List<NeedHoursConfirmed> hoursConfirmedSince(Instant since, long afterNeedId, int limit) {
+		List<Long> ids = this.participants.confirmedSince(since, afterNeedId, limit);
+		Map<Long, List<NeedParticipant>> byNeed = this.participants.ofNeeds(ids)
+			.stream()
+			.filter(p -> p.getHoursStatus() == NeedHoursStatus.CONFIRMED)
+			.collect(Collectors.groupingBy(NeedParticipant::getNeedId));
+		return ids.stream().map(id -> {
+			List<NeedParticipant> rows = byNeed.getOrDefault(id, List.of());
+			Instant at = rows.stream().map(NeedParticipant::getConfirmedAt).max(Instant::compareTo).orElse(since);
+			// The station is not needed to replay an award; 0 marks it unknown.
+			return new NeedHoursConfirmed(id, 0L, rows.stream()
+				.map(p -> new NeedCompleted.Participant(p.getUserId(), p.getVolunteerId(), p.getHours()))
+				.toList(), at);
+		}).toList();
 	}
 
 	/** Needs rated at or after {@code since}, by id after {@code afterNeedId} (keyset). */

@@ -19,6 +19,10 @@ public enum NeedError implements ErrorCode {
 	NEED_REVISIT_CONFLICT("你参与了该需求的服务，回访须由其他管理员记录"),
 	NEED_REVISIT_WINDOW_CLOSED("已超过回访期限"),
 	NEED_CONFLICT_OF_INTEREST("不能承接、参与或评价与自己有利害关系的需求"),
+	NEED_HOURS_EXCEED_ELAPSED("服务时长不能超过从开始服务到完成的时间"),
+	NEED_PARTICIPANT_NOT_ELIGIBLE("参与者须为本站点（或其下级）已培训的志愿者"),
+	NEED_TOO_MANY_PARTICIPANTS("参与者人数超过上限"),
+	NEED_HOURS_ALREADY_CONFIRMED("该参与者的服务时长已确认"),
 	FULFILMENT_MONTH_NOT_ENDED("该月尚未结束，不能公示落实清单"),
 	FULFILMENT_LIST_ALREADY_PUBLISHED("该单位该月的落实清单已公示，不能重复公示");
 

@@ -107,4 +107,18 @@ interface NeedMapper extends BaseMapper<Need> {
 	List<Need> pageEscalatedInUnits(@Param("unitIds") Collection<Long> unitIds, @Param("level") OrgLevel level,
 			@Param("beforeId") Long beforeId, @Param("limit") int limit);
 
+	/** A page of the needs of the stations among {@code unitIds} with hours waiting for confirmation, newest first. */
+	@Select("""
+			<script>
+			SELECT n.* FROM need n
+			WHERE n.station_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+			AND EXISTS (SELECT 1 FROM need_participant p WHERE p.need_id = n.id AND p.hours_status = 'PENDING')
+			<if test="beforeId != null"> AND n.id &lt; #{beforeId}</if>
+			ORDER BY n.id DESC
+			LIMIT #{limit}
+			</script>
+			""")
+	List<Need> pageWithPendingHours(@Param("unitIds") Collection<Long> unitIds, @Param("beforeId") Long beforeId,
+			@Param("limit") int limit);
+
 }

@@ -1,6 +1,7 @@
 package cn.wenming.practice.need;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 
 import com.baomidou.mybatisplus.annotation.TableName;
 
@@ -15,6 +16,20 @@ class NeedParticipant {
 	private Long volunteerId;
 
 	private BigDecimal hours;
+
+	/** PENDING until confirmed: only confirmed hours are credit hours and earn points. */
+	private NeedHoursStatus hoursStatus;
+
+	/** The hours the assignee claimed, kept when an admin adjusted them; null when never adjusted. */
+	private BigDecimal claimedHours;
+
+	private Long adjustedBy;
+
+	private String adjustedReason;
+
+	private Long confirmedBy;
+
+	private Instant confirmedAt;
 
 	public Long getNeedId() {
 		return this.needId;
@@ -47,4 +62,53 @@ class NeedParticipant {
 	public void setHours(BigDecimal hours) {
 		this.hours = hours;
 	}
+
+	public NeedHoursStatus getHoursStatus() {
+		return this.hoursStatus;
+	}
+
+	public void setHoursStatus(NeedHoursStatus hoursStatus) {
+		this.hoursStatus = hoursStatus;
+	}
+
+	public BigDecimal getClaimedHours() {
+		return this.claimedHours;
+	}
+
+	public void setClaimedHours(BigDecimal claimedHours) {
+		this.claimedHours = claimedHours;
+	}
+
+	public Long getAdjustedBy() {
+		return this.adjustedBy;
+	}
+
+	public void setAdjustedBy(Long adjustedBy) {
+		this.adjustedBy = adjustedBy;
+	}
+
+	public String getAdjustedReason() {
+		return this.adjustedReason;
+	}
+
+	public void setAdjustedReason(String adjustedReason) {
+		this.adjustedReason = adjustedReason;
+	}
+
+	public Long getConfirmedBy() {
+		return this.confirmedBy;
+	}
+
+	public void setConfirmedBy(Long confirmedBy) {
+		this.confirmedBy = confirmedBy;
+	}
+
+	public Instant getConfirmedAt() {
+		return this.confirmedAt;
+	}
+
+	public void setConfirmedAt(Instant confirmedAt) {
+		this.confirmedAt = confirmedAt;
+	}
+
 }

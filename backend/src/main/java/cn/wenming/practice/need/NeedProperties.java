@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.stream.Stream;
 
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,7 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * (in {@code zone}) when that lies ahead, else {@code claimCompletionWithin} after the claim. The
  * assignee keeps seeing the resident's contact data until {@code assigneeAccessAfterClose} after
  * the need closed. Texts held UNCHECKED are re-sent to WeChat at most {@code recheckMaxAttempts}
- * times.
+ * times. A participant's hours at completion are at most the time from start (IN_PROGRESS) to
+ * completion plus {@code hoursAllowance}; a need has at most {@code maxParticipants} participants.
  */
 @Validated
 @ConfigurationProperties("app.need")
@@ -31,7 +33,13 @@ record NeedProperties(@DefaultValue("2d") @NotNull Duration reviewWithin,
 		@DefaultValue("3d") @NotNull Duration acceptWithin,
 		@DefaultValue("7d") Duration rateWithin, @DefaultValue("2d") @NotNull Duration escalateAgainAfter,
 		@DefaultValue("7d") Duration claimCompletionWithin, @DefaultValue("7d") Duration assigneeAccessAfterClose,
-		@DefaultValue("5") int recheckMaxAttempts, @DefaultValue("Asia/Shanghai") ZoneId zone) {
+		@DefaultValue("5") int recheckMaxAttempts, @DefaultValue("Asia/Shanghai") ZoneId zone,
+		@DefaultValue("1h") @NotNull Duration hoursAllowance, @DefaultValue("20") @Min(1) int maxParticipants) {
+
+	@AssertTrue(message = "app.need.hours-allowance must not be negative")
+	boolean isHoursAllowanceValid() {
+		return this.hoursAllowance != null && !this.hoursAllowance.isNegative();
+	}
 
 	/** A zero or negative stage deadline would escalate every need of that stage at once. */
 	@AssertTrue(message = "app.need.review-within, dispatch-within, accept-within and escalate-again-after must be positive")

@@ -80,4 +80,13 @@ class NeedQueries {
 		return Connections.of(rows.stream().map(this.visibility::forAdmin).toList(), page, NeedView::id);
 	}
 
+	/** Needs of the unit's subtree with participants' hours waiting for confirmation (admins of the unit). */
+	Connection<NeedView> pendingHours(long orgUnitId, Connections.PageRequest page) {
+		OrgUnitRef unit = this.orgs.require(orgUnitId);
+		this.access.requireAdminOver(unit.path());
+		List<Need> rows = this.needs.pageWithPendingHours(this.orgs.subtreeIds(unit.path()), page.afterId(),
+				page.fetchSize());
+		return Connections.of(rows.stream().map(this.visibility::forAdmin).toList(), page, NeedView::id);
+	}
+
 }

@@ -4,6 +4,7 @@ import cn.wenming.practice.activity.HoursConfirmed;
 import cn.wenming.practice.activity.HoursRevoked;
 import cn.wenming.practice.need.NeedCompleted;
 import cn.wenming.practice.need.NeedDirectory;
+import cn.wenming.practice.need.NeedHoursConfirmed;
 import cn.wenming.practice.need.NeedRated;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -45,7 +46,7 @@ class PointsAwards {
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-	void on(NeedCompleted event) {
+	void on(NeedHoursConfirmed event) {
 		award(event);
 	}
 
@@ -87,11 +88,13 @@ class PointsAwards {
 	}
 
 	/**
-	 * Awards every participant of a completed need for their hours. A failed award does not stop the
-	 * others; the first failure is thrown at the end, so the event is resubmitted and the awards
-	 * already made are found and left alone.
+	 * Awards the participants of a need for their hours once an impartial admin confirmed them (a
+	 * completion alone earns nothing: its hours are claims). Keyed by the need and the user as
+	 * before, so needs whose hours were awarded at completion are never awarded again. A failed
+	 * award does not stop the others; the first failure is thrown at the end, so the event is
+	 * resubmitted and the awards already made are found and left alone.
 	 */
-	int award(NeedCompleted event) {
+	int award(NeedHoursConfirmed event) {
 		Awards awards = new Awards();
 		for (NeedCompleted.Participant participant : event.participants()) {
 			int points = this.rules.forNeedHours(participant.hours());

@@ -10,7 +10,7 @@ import java.util.function.IntSupplier;
 import cn.wenming.practice.activity.ConfirmedHours;
 import cn.wenming.practice.activity.HoursConfirmed;
 import cn.wenming.practice.activity.HoursRevoked;
-import cn.wenming.practice.need.NeedCompleted;
+import cn.wenming.practice.need.NeedHoursConfirmed;
 import cn.wenming.practice.need.NeedDirectory;
 import cn.wenming.practice.need.NeedRated;
 
@@ -99,9 +99,9 @@ class PointsReconciler {
 			}
 		}
 		after = 0;
-		for (List<NeedCompleted> page = this.needs.completedSince(since, after, BATCH); !page.isEmpty(); page = this.needs
-			.completedSince(since, after, BATCH)) {
-			for (NeedCompleted event : page) {
+		for (List<NeedHoursConfirmed> page = this.needs.hoursConfirmedSince(since, after, BATCH); !page
+			.isEmpty(); page = this.needs.hoursConfirmedSince(since, after, BATCH)) {
+			for (NeedHoursConfirmed event : page) {
 				replayed += replay(event, () -> this.awards.award(event));
 				after = event.needId();
 			}

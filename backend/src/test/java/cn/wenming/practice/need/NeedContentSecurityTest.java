@@ -180,7 +180,7 @@ class NeedContentSecurityTest {
 
 	private GraphQlTester.Response complete(String id, String note) {
 		List<Map<String, Object>> participants = List
-			.of(Map.of("userId", Long.toString(this.s.volunteer.userId()), "hours", 2.0));
+			.of(Map.of("userId", Long.toString(this.s.volunteer.userId()), "hours", 1.0));
 		return this.s.api.as(this.s.volunteer).documentName("completeNeed")
 			.variable("input", Map.of("needId", id, "note", note, "participants", participants))
 			.execute();

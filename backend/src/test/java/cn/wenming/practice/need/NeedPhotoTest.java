@@ -197,7 +197,7 @@ class NeedPhotoTest {
 		this.s.byNeed(this.s.volunteer, "startNeed", needId);
 		String photo = upload(this.s.volunteer);
 		Map<String, Object> input = Map.of("needId", needId, "note", "已完成", "participants",
-				List.of(Map.of("userId", Long.toString(this.s.volunteer.userId()), "hours", 1.5)), "photoIds",
+				List.of(Map.of("userId", Long.toString(this.s.volunteer.userId()), "hours", 1.0)), "photoIds",
 				List.of(photo));
 		this.s.api.as(this.s.volunteer).documentName("completeNeed").variable("input", input).execute()
 			.path("completeNeed.status").entity(String.class).isEqualTo("COMPLETED");

@@ -62,7 +62,7 @@ public final class NeedScenario {
 		this.resident = api.login(Fixtures.unique("resident"));
 		this.volunteer = trainedVolunteer("vol");
 		this.leader = trainedVolunteer("leader");
-		this.member = volunteer("member");
+		this.member = trainedVolunteer("member");
 		this.teamId = createTeam(this.leader);
 		addMember(this.teamId, this.member);
 		this.categoryId = category("生活服务");
@@ -174,12 +174,40 @@ public final class NeedScenario {
 			.variable("projectId", projectId).execute();
 	}
 
+	/**
+	 * Completes a need whose service took as long as the longest of the claimed hours: the start of
+	 * service (the IN_PROGRESS stage and its timeline row) is moved back by that much first, so the
+	 * hours stay within the bound checked at completion. {@link #completeNow} completes without that.
+	 */
 	public GraphQlTester.Response complete(Session as, String needId, Map<Long, Double> hoursByUser) {
+		long seconds = (long) Math.ceil(hoursByUser.values().stream().mapToDouble(Double::doubleValue).max().orElse(0)
+				* 3600);
+		this.jdbc.update("UPDATE need SET stage_started_at = DATE_SUB(stage_started_at, INTERVAL ? SECOND)"
+				+ " WHERE id = ? AND status = 'IN_PROGRESS'", seconds, Long.valueOf(needId));
+		this.jdbc.update("UPDATE need_history SET created_at = DATE_SUB(created_at, INTERVAL ? SECOND)"
+				+ " WHERE need_id = ? AND to_status = 'IN_PROGRESS'", seconds, Long.valueOf(needId));
+		return completeNow(as, needId, hoursByUser);
+	}
+
+	/** Completes the need right away, however long it has been in service. */
+	public GraphQlTester.Response completeNow(Session as, String needId, Map<Long, Double> hoursByUser) {
 		List<Map<String, Object>> participants = hoursByUser.entrySet().stream()
 			.map(e -> Map.<String, Object>of("userId", e.getKey().toString(), "hours", e.getValue()))
 			.toList();
 		return this.api.as(as).documentName("completeNeed")
 			.variable("input", Map.of("needId", needId, "note", "已更换灯泡并检查线路", "participants", participants))
+			.execute();
+	}
+
+	/** An admin confirms the need's pending participant hours. */
+	public GraphQlTester.Response confirmHours(Session as, String needId) {
+		return this.api.as(as).documentName("confirmNeedHours").variable("needId", needId).execute();
+	}
+
+	public GraphQlTester.Response adjustHours(Session as, String needId, long userId, double hours, String reason) {
+		return this.api.as(as).documentName("adjustNeedHours")
+			.variable("input", Map.of("needId", needId, "participantUserId", Long.toString(userId), "hours", hours,
+					"reason", reason))
 			.execute();
 	}
 

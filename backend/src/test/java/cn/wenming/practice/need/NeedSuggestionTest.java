@@ -87,6 +87,9 @@ class NeedSuggestionTest {
 		Session farLeader = volunteer(List.of());
 		String far = createTeam(this.institute, farLeader, List.of("助老"));
 		// The near team served two needs well: accepted, completed, rated 5 stars.
+		// Participants are trained volunteers: the leader is trained while serving, then no longer, so
+		// that the ranking below is about exactly the four candidates it names (test-only surgery).
+		this.jdbc.update("UPDATE volunteer SET trained = 1 WHERE user_id = ?", ratedLeader.userId());
 		for (int i = 0; i < 2; i++) {
 			String needId = published("好评" + i);
 			dispatch(needId, rated, null);
@@ -101,6 +104,7 @@ class NeedSuggestionTest {
 				.variable("input", Map.of("needId", needId, "stars", 5, "comment", "很好"))
 				.execute().path("rateNeed.status").entity(String.class).isEqualTo("RATED");
 		}
+		this.jdbc.update("UPDATE volunteer SET trained = 0 WHERE user_id = ?", ratedLeader.userId());
 		String needId = published("送餐上门");
 
 		List<Map<String, Object>> list = suggest(this.admin, needId, 20).path("suggestAssignees")

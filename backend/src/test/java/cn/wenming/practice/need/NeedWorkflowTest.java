@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
@@ -146,7 +147,7 @@ class NeedWorkflowTest {
 
 		// An untrained volunteer and a plain resident cannot claim (先培训再上岗).
 		String another = this.s.published("代买药品");
-		ApiErrors.expectCode(this.s.claim(this.s.member, another, null), "NEED_ASSIGNEE_NOT_ELIGIBLE");
+		ApiErrors.expectCode(this.s.claim(this.s.volunteer("untrained"), another, null), "NEED_ASSIGNEE_NOT_ELIGIBLE");
 		ApiErrors.expectCode(this.s.claim(this.s.resident, another, null), "NEED_ASSIGNEE_NOT_ELIGIBLE");
 	}
 
@@ -173,7 +174,9 @@ class NeedWorkflowTest {
 		// Dispatch needs exactly one eligible assignee.
 		String open = this.s.published("教老人用智能手机");
 		ApiErrors.expectCode(this.s.dispatch(this.s.admin, open, null, null), "BAD_REQUEST");
-		ApiErrors.expectCode(this.s.dispatch(this.s.admin, open, null, this.s.member.userId()),
+		// An untrained volunteer (the scenario's team member is trained: members serve as participants).
+		Session untrained = this.s.volunteer("untrained");
+		ApiErrors.expectCode(this.s.dispatch(this.s.admin, open, null, untrained.userId()),
 				"NEED_ASSIGNEE_NOT_ELIGIBLE");
 		ApiErrors.expectCode(this.s.dispatch(this.s.admin, open, null, this.s.resident.userId()),
 				"NEED_ASSIGNEE_NOT_ELIGIBLE");

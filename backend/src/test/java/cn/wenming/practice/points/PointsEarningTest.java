@@ -110,7 +110,12 @@ class PointsEarningTest {
 		Session resident = this.s.api.login(Fixtures.unique("resident"));
 		Session volunteer = this.s.trainedVolunteer("helper");
 		String needId = this.s.completeNeed(resident, volunteer, 1.5);
+		// A completion is a claim: nothing is earned until an admin who did not serve confirms the hours.
+		this.s.settle();
+		assertThat(this.s.entryCount(volunteer.userId(), "NEED_COMPLETED")).isZero();
+		assertThat(this.s.balance(volunteer)).isZero();
 
+		this.s.confirmNeedHours(needId);
 		assertThat(this.s.entryCount(volunteer.userId(), "NEED_COMPLETED")).isEqualTo(1);
 		assertThat(this.s.balance(volunteer)).isEqualTo(15);
 
@@ -133,6 +138,7 @@ class PointsEarningTest {
 		Session resident = this.s.api.login(Fixtures.unique("resident"));
 		Session volunteer = this.s.trainedVolunteer("helper");
 		String needId = this.s.completeNeed(resident, volunteer, 1.0);
+		this.s.confirmNeedHours(needId);
 		this.s.rateNeed(resident, needId, 3).path("rateNeed.status").entity(String.class).isEqualTo("RATED");
 		assertThat(this.s.entryCount(volunteer.userId(), "RATING_BONUS")).isZero();
 		assertThat(this.s.balance(volunteer)).isEqualTo(10);

@@ -42,6 +42,7 @@ class PointsReconcilerTest {
 		Session resident = this.s.api.login(Fixtures.unique("resident"));
 		Session volunteer = this.s.trainedVolunteer("missed");
 		String needId = this.s.completeNeed(resident, volunteer, 2.0);
+		this.s.confirmNeedHours(needId);
 		this.s.rateNeed(resident, needId, 4);
 		String signUpId = this.s.serveActivity(volunteer, this.clock, 1);
 		this.clock.reset();

@@ -267,12 +267,22 @@ public final class PointsScenario {
 		this.api.as(volunteer).documentName("claimNeed").variable("needId", needId).variable("teamId", null).execute()
 			.path("claimNeed.status").entity(String.class).isEqualTo("CLAIMED");
 		byNeed(volunteer, "startNeed", needId).path("startNeed.status").entity(String.class).isEqualTo("IN_PROGRESS");
+		// The service took as long as claimed: within the bound checked at completion.
+		this.jdbc.update("UPDATE need SET stage_started_at = DATE_SUB(stage_started_at, INTERVAL ? SECOND) WHERE id = ?",
+				(long) Math.ceil(hours * 3600), Long.valueOf(needId));
 		List<Map<String, Object>> participants = List
 			.of(Map.of("userId", Long.toString(volunteer.userId()), "hours", hours));
 		this.api.as(volunteer).documentName("completeNeed")
 			.variable("input", Map.of("needId", needId, "note", "已更换灯泡并检查线路", "participants", participants))
 			.execute().path("completeNeed.status").entity(String.class).isEqualTo("COMPLETED");
 		return needId;
+	}
+
+	/** The station admin (who served no need) confirms a completed need's hours. */
+	void confirmNeedHours(String needId) {
+		byNeed(this.admin, "confirmNeedHours", needId).path("confirmNeedHours.participants[*].hoursStatus")
+			.entityList(String.class).satisfies(statuses -> org.assertj.core.api.Assertions.assertThat(statuses)
+				.containsOnly("CONFIRMED"));
 	}
 
 	GraphQlTester.Response rateNeed(Session resident, String needId, int stars) {

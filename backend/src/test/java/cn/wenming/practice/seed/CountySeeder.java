@@ -527,10 +527,11 @@ public final class CountySeeder {
 						step, this.sizes.firstAdmin(), step * 12, from, to, state);
 			}
 		}
-		// Finished needs: the assigned squad's leader served 2 hours.
+		// Finished needs: the assigned squad's leader served 2 hours, confirmed at completion (history
+		// before confirmation existed, as V26 backfills it; the ledger below awards them).
 		update("""
-				INSERT INTO need_participant (need_id, user_id, volunteer_id, hours)
-				SELECT n.id, t.leader_user_id, t.leader_user_id, 2.0
+				INSERT INTO need_participant (need_id, user_id, volunteer_id, hours, hours_status, confirmed_at)
+				SELECT n.id, t.leader_user_id, t.leader_user_id, 2.0, 'CONFIRMED', n.completed_at
 				FROM need n JOIN team t ON t.id = n.assigned_team_id
 				WHERE n.id BETWEEN ? AND ? AND n.completed_at IS NOT NULL""", from, to);
 	}

@@ -1,0 +1,138 @@
+package cn.wenming.practice.need;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import cn.wenming.practice.auth.Actor;
+import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.volunteer.VolunteerHours;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Need-service hours are claims until confirmed: an admin covering the need's station (or a 所 /
+ * 中心 above) who did not serve it ({@link NeedServingSide}: not the assignee, not a member of the
+ * serving team, not a participant, not an actor of the serving side's moves) confirms the pending
+ * hours, after adjusting any of them with a reason. A confirmation credits the hours
+ * ({@link VolunteerHours}: stars, certificate and the hour figures follow) in its transaction and
+ * publishes {@link NeedHoursConfirmed} for the points. Each participant's hours are confirmed once
+ * (guarded UPDATE): a replayed or concurrent confirmation credits nothing more.
+ */
+@Service
+class NeedHoursConfirmation {
+
+	private final NeedWorkflow workflow;
+
+	private final NeedParticipantMapper participants;
+
+	private final NeedHistoryMapper history;
+
+	private final NeedServingSide servingSide;
+
+	private final VolunteerHours hours;
+
+	private final NeedProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	NeedHoursConfirmation(NeedWorkflow workflow, NeedParticipantMapper participants, NeedHistoryMapper history,
+			NeedServingSide servingSide, VolunteerHours hours, NeedProperties properties,
+			ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+		this.workflow = workflow;
+		this.participants = participants;
+		this.history = history;
+		this.servingSide = servingSide;
+		this.hours = hours;
+		this.properties = properties;
+		this.events = events;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	/** Confirms every pending participant's hours of the need; a no-op when none is pending. */
+	NeedView confirm(long needId) {
+		Need need = this.workflow.load(needId);
+		Actor actor = requireImpartialAdmin(need);
+		this.tx.executeWithoutResult(status -> {
+			Instant now = this.clock.instant();
+			List<NeedCompleted.Participant> confirmed = new ArrayList<>();
+			for (NeedParticipant row : this.participants.ofNeeds(List.of(needId))) {
+				if (row.getHoursStatus() == NeedHoursStatus.PENDING
+						&& this.participants.confirm(needId, row.getUserId(), actor.userId(), now) == 1) {
+					this.hours.addCreditHours(row.getVolunteerId(), row.getHours());
+					confirmed.add(new NeedCompleted.Participant(row.getUserId(), row.getVolunteerId(), row.getHours()));
+				}
+			}
+			if (!confirmed.isEmpty()) {
+				// Recorded with the confirmation (event publication registry); listeners run once it committed.
+				this.events.publishEvent(new NeedHoursConfirmed(needId, need.getStationId(), confirmed, now));
+			}
+		});
+		return this.workflow.reload(actor, needId);
+	}
+
+	/**
+	 * Corrects one participant's pending hours, within the same bound as at completion (start to
+	 * completion plus the allowance); the first claim, who adjusted and why are kept.
+	 */
+	NeedView adjust(AdjustNeedHours command) {
+		Need need = this.workflow.load(command.needId());
+		Actor actor = requireImpartialAdmin(need);
+		NeedParticipant row = this.participants.ofNeeds(List.of(need.getId()))
+			.stream()
+			.filter(p -> p.getUserId() == command.participantUserId())
+			.findFirst()
+			.orElseThrow(() -> DomainException.notFound("参与者"));
+		BigDecimal value = command.hours().setScale(1, RoundingMode.HALF_UP);
+		BigDecimal max = maxHours(need);
+		if (value.signum() < 0) {
+			throw DomainException.badRequest("服务时长不能为负");
+		}
+		if (value.compareTo(max) > 0) {
+			throw new DomainException(NeedError.NEED_HOURS_EXCEED_ELAPSED,
+					"服务时长不能超过 " + max.stripTrailingZeros().toPlainString() + " 小时");
+		}
+		if (this.participants.adjust(row, value, actor.userId(), command.reason().strip()) == 0) {
+			throw new DomainException(NeedError.NEED_HOURS_ALREADY_CONFIRMED);
+		}
+		return this.workflow.reload(actor, need.getId());
+	}
+
+	/** An admin over the station who did not serve the need; FORBIDDEN otherwise. A need not completed has no hours. */
+	private Actor requireImpartialAdmin(Need need) {
+		Actor actor = this.workflow.requireAdminOfStation(need);
+		if (this.servingSide.served(need, actor.userId())) {
+			throw DomainException.forbidden();
+		}
+		if (need.getCompletedAt() == null) {
+			throw new DomainException(NeedError.NEED_INVALID_STATE);
+		}
+		return actor;
+	}
+
+	/** From the last start of service (the move into IN_PROGRESS) to completion, plus the allowance. */
+	private BigDecimal maxHours(Need need) {
+		Instant started = this.history.ofNeeds(List.of(need.getId()))
+			.stream()
+			.filter(h -> h.getToStatus() == NeedStatus.IN_PROGRESS)
+			.map(NeedHistory::getCreatedAt)
+			.max(Comparator.naturalOrder())
+			.orElse(need.getCompletedAt());
+		Duration served = Duration.between(started, need.getCompletedAt());
+		return NeedCompletion.hoursOf((served.isNegative() ? Duration.ZERO : served)
+			.plus(this.properties.hoursAllowance()));
+	}
+
+}
