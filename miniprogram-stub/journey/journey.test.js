@@ -294,8 +294,10 @@ describe('the journey', () => {
     await page.instance.toggleShowName()
     expect(page.instance.data.me.name).toBe('李志愿')
 
+    // The team's hours: 2 at the activity and the 1 hour its member served on the need, confirmed
+    // by an admin who did not serve it (need hours count once confirmed).
     await page.instance.pickKind({ currentTarget: { dataset: { value: 'TEAM_HOURS' } } })
-    expect(page.instance.data.entries[0]).toMatchObject({ id: state.team, score: 2 })
+    expect(page.instance.data.entries[0]).toMatchObject({ id: state.team, score: 3 })
   })
 
   test("the month's 落实清单 lists the need as fulfilled, on time and rated", async () => {
