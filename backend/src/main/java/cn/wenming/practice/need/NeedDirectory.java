@@ -11,7 +11,7 @@ import org.apache.ibatis.annotations.Select;
 import org.springframework.stereotype.Component;
 
 /**
- * Read access to needs for other features. {@link #participants(long)} lets a consumer of
+ * Read access to needs for other features. {@link #confirmedParticipants(long)} lets a consumer of
  * {@link NeedRated} (which carries no participants) find who served, e.g. to reward them;
  * {@link #completedSince}, {@link #hoursConfirmedSince} and {@link #ratedSince} read the
  * {@link NeedCompleted}, {@link NeedHoursConfirmed} and {@link NeedRated} facts again from MySQL so a consumer that missed an event can replay it.
@@ -92,14 +92,27 @@ public class NeedDirectory {
 				""")
 		List<Fact> ratedSince(@Param("since") Instant since, @Param("after") long after, @Param("limit") int limit);
 
+		@Select("SELECT rating_stars FROM need WHERE id = #{id}")
+		Integer ratingStars(@Param("id") long id);
+
 	}
 
-	/** The volunteers who served a completed need, with their hours; empty for an unknown or open need. */
-	public List<NeedCompleted.Participant> participants(long needId) {
+	/**
+	 * The volunteers whose hours on a need an admin has confirmed, with those hours; empty for an
+	 * unknown or open need, or while every claim is still pending. Whoever rewards service reads
+	 * these, never the claims.
+	 */
+	public List<NeedCompleted.Participant> confirmedParticipants(long needId) {
 		return this.participants.ofNeeds(List.of(needId))
 			.stream()
+			.filter(p -> p.getHoursStatus() == NeedHoursStatus.CONFIRMED)
 			.map(p -> new NeedCompleted.Participant(p.getUserId(), p.getVolunteerId(), p.getHours()))
 			.toList();
+	}
+
+	/** The stars the need was rated with (by the resident or a 回访), or null while unrated. */
+	public Integer ratingStars(long needId) {
+		return this.facts.ratingStars(needId);
 	}
 
 }

@@ -1,5 +1,7 @@
 package cn.wenming.practice.points;
 
+import java.util.List;
+
 import cn.wenming.practice.activity.HoursConfirmed;
 import cn.wenming.practice.activity.HoursRevoked;
 import cn.wenming.practice.need.NeedCompleted;
@@ -103,20 +105,34 @@ class PointsAwards {
 						Long.toString(event.needId()), "完成群众需求", null));
 			}
 		}
+		// A need rated before its hours were confirmed pays its bonus now, to these participants.
+		Integer stars = this.needs.ratingStars(event.needId());
+		if (stars != null) {
+			ratingBonus(awards, event.needId(), stars, event.participants());
+		}
 		return awards.written();
 	}
 
-	/** Awards the rating bonus to every participant of a need rated high enough. */
+	/**
+	 * Awards the rating bonus to the participants of a need rated high enough whose hours an admin
+	 * has confirmed: the participant list is the completer's claim until then, so a name added to it
+	 * earns nothing on the completer's word. Participants confirmed later get it from
+	 * {@link #award(NeedHoursConfirmed)}; the shared key pays each once whichever comes first.
+	 */
 	int award(NeedRated event) {
-		if (event.stars() < this.rules.ratingBonusMinStars() || this.rules.ratingBonus() <= 0) {
-			return 0;
-		}
 		Awards awards = new Awards();
-		for (NeedCompleted.Participant participant : this.needs.participants(event.needId())) {
-			awards.post(new PointsLedger.Posting(participant.userId(), this.rules.ratingBonus(),
-					PointsType.RATING_BONUS, Long.toString(event.needId()), "群众评价 " + event.stars() + " 星", null));
-		}
+		ratingBonus(awards, event.needId(), event.stars(), this.needs.confirmedParticipants(event.needId()));
 		return awards.written();
+	}
+
+	private void ratingBonus(Awards awards, long needId, int stars, List<NeedCompleted.Participant> participants) {
+		if (stars < this.rules.ratingBonusMinStars() || this.rules.ratingBonus() <= 0) {
+			return;
+		}
+		for (NeedCompleted.Participant participant : participants) {
+			awards.post(new PointsLedger.Posting(participant.userId(), this.rules.ratingBonus(),
+					PointsType.RATING_BONUS, Long.toString(needId), "群众评价 " + stars + " 星", null));
+		}
 	}
 
 	private int post(PointsLedger.Posting posting) {

@@ -345,6 +345,10 @@ class NeedRevisitTest {
 		hours.put(this.s.member.userId(), 1.0);
 		this.s.complete(this.s.volunteer, id, hours).path("completeNeed.status").entity(String.class)
 			.isEqualTo("COMPLETED");
+		// The station admin, who served nothing, confirms the claimed hours: only confirmed
+		// participants receive a rating's bonus.
+		this.s.confirmHours(this.s.admin, id).path("confirmNeedHours.participants[*].hoursStatus")
+			.entityList(String.class).containsExactly("CONFIRMED", "CONFIRMED");
 	}
 
 	/** An assisted order dispatched to the team, accepted and completed by its leader; the member did not take part. */

@@ -106,6 +106,24 @@ class PointsEarningTest {
 	}
 
 	@Test
+	void aRatingBeforeTheHoursAreConfirmedPaysItsBonusOnlyOnConfirmation() {
+		Session resident = this.s.api.login(Fixtures.unique("resident"));
+		Session volunteer = this.s.trainedVolunteer("early-rated");
+		String needId = this.s.completeNeed(resident, volunteer, 1.5);
+		this.s.rateNeed(resident, needId, 5).path("rateNeed.status").entity(String.class).isEqualTo("RATED");
+		// The participant list is still the completer's claim: a good rating pays nothing on it.
+		this.s.settle();
+		assertThat(this.s.entryCount(volunteer.userId(), "RATING_BONUS")).isZero();
+		assertThat(this.s.balance(volunteer)).isZero();
+
+		this.s.confirmNeedHours(needId);
+		assertThat(this.s.entryCount(volunteer.userId(), "NEED_COMPLETED")).isEqualTo(1);
+		assertThat(this.s.entryCount(volunteer.userId(), "RATING_BONUS")).isEqualTo(1);
+		assertThat(this.s.balance(volunteer)).isEqualTo(35);
+		assertThat(this.s.ledgerSum(volunteer.userId())).isEqualTo(35L);
+	}
+
+	@Test
 	void aCompletedNeedRatedFiveEarnsHoursAndTheBonus() {
 		Session resident = this.s.api.login(Fixtures.unique("resident"));
 		Session volunteer = this.s.trainedVolunteer("helper");
