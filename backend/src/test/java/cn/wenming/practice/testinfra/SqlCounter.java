@@ -44,11 +44,19 @@ public class SqlCounter implements Interceptor {
 
 	@Override
 	public Object intercept(Invocation invocation) throws Throwable {
-		if (this.recording) {
+		if (this.recording && !background(Thread.currentThread().getName())) {
 			StatementHandler handler = (StatementHandler) invocation.getTarget();
 			this.statements.add(handler.getBoundSql().getSql().replaceAll("\\s+", " ").trim());
 		}
 		return invocation.proceed();
+	}
+
+	/**
+	 * After-commit listeners ({@code event-} executor) and scheduled jobs ({@code scheduling-}) run
+	 * on their own threads whenever they are due: their statements are not the measured request's.
+	 */
+	private static boolean background(String thread) {
+		return thread.startsWith("event-") || thread.startsWith("scheduling-");
 	}
 
 	/** Runs {@code action} and returns what it returned with the statements prepared meanwhile. */
