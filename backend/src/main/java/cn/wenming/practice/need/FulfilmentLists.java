@@ -52,7 +52,8 @@ import org.springframework.stereotype.Component;
  * from the wish wall has none, so the resident's desired date (end of that day) stands in; with
  * neither nothing was promised. onTime: fulfilled and completed no later than that deadline (or
  * without one). The review and acceptance deadlines are internal stages enforced by escalation;
- * they are shown as the deadline of unfulfilled needs waiting in those stages.</li>
+ * they are shown as the deadline of unfulfilled needs waiting in those stages, and so is the
+ * dispatch deadline of a published need nobody has dispatched or claimed yet.</li>
  * <li>fulfilmentRate = fulfilled / received; onTimeRate = onTime / fulfilled; averageRating = mean
  * stars of the rated needs; satisfaction = rated with ≥ 4 stars / rated. Null when dividing by 0.</li>
  * </ul>
@@ -275,7 +276,10 @@ class FulfilmentLists {
 			case PUBLISHED -> {
 				nextStep = "待派单或志愿者认领";
 				responsible = stationAdmin;
-				deadline = completionDeadline;
+				// The stage deadline that escalation enforces (NeedDeadlines), not the desired date: a need
+				// nobody picks up is the station's failure whatever date the resident hoped for.
+				deadline = (need.getStageStartedAt() != null)
+						? need.getStageStartedAt().plus(this.properties.dispatchWithin()) : completionDeadline;
 			}
 			case DISPATCHED -> {
 				nextStep = "待接单";

@@ -162,6 +162,26 @@ class FulfilmentListTest {
 	}
 
 	@Test
+	void aPublishedNeedNobodyPicksUpShowsItsDispatchDeadlineNotTheDesiredDate() {
+		// This month's live list: a need on the wish wall whose resident hopes for a date three weeks away
+		// is overdue for the station after app.need.dispatch-within (2 days), as escalation treats it.
+		YearMonth current = YearMonth.now(SHANGHAI);
+		String id = submit("P", this.s.category("生活服务"),
+				java.time.LocalDate.now(SHANGHAI).plusDays(21).toString());
+		publishNeed(id);
+		java.time.Instant stageStarted = this.jdbc.queryForObject(
+				"SELECT stage_started_at FROM need WHERE id = ?", java.sql.Timestamp.class, Long.parseLong(id))
+			.toInstant();
+
+		Map<String, Object> shown = byId(entity(list(this.s.api.as(this.s.admin), current), "fulfilmentList"),
+				"unfulfilled", id);
+		assertThat(shown.get("status")).isEqualTo("PUBLISHED");
+		assertThat(java.time.OffsetDateTime.parse((String) shown.get("deadline")).toInstant())
+			.isEqualTo(stageStarted.plus(Duration.ofDays(2)));
+		assertThat(shown.get("overdue")).isEqualTo(false);
+	}
+
+	@Test
 	void unknownUnitAndMalformedMonthsAreClearErrors() {
 		ApiErrors.expectCode(list(this.s.api.as(this.s.admin), YearMonth.of(2026, 1), "999999999"), "NOT_FOUND");
 		ApiErrors.expectBadField(this.s.api.anonymous().documentName("fulfilmentList")
