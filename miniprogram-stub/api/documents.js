@@ -28,7 +28,7 @@ module.exports = {
   MyPoints: "query MyPoints {\n  me { id points { balance debt earnedThisYear } }\n}",
   MyRedemptions: "query MyRedemptions($first: Int, $after: String) {\n  myRedemptions(first: $first, after: $after) {\n    edges { node { id quantity points status pickupCode expiresAt fulfilledAt createdAt reward { id name kind } } }\n    pageInfo { hasNextPage endCursor }\n  }\n}",
   MyTeams: "query MyTeams {\n  myTeams { id name leader { userId } }\n}",
-  MyVolunteer: "query MyVolunteer {\n  myVolunteer { id homeStationId stats { creditHours honorHours hoursThisYear star activitiesCount } }\n}",
+  MyVolunteer: "query MyVolunteer {\n  myVolunteer { id homeStationId stats { creditHours honorHours pendingHours hoursThisYear star activitiesCount needsCount } }\n}",
   NearbyActivities: "query NearbyActivities($latitude: Float!, $longitude: Float!, $radiusMeters: Int, $first: Int) {\n  nearbyActivities(latitude: $latitude, longitude: $longitude, radiusMeters: $radiusMeters, first: $first) {\n    distanceMeters\n    activity { id title status startsAt endsAt address capacity confirmedCount orgUnitName }\n  }\n}",
   NearbyStations: "query NearbyStations($latitude: Float!, $longitude: Float!, $radiusMeters: Int) {\n  nearbyStations(latitude: $latitude, longitude: $longitude, radiusMeters: $radiusMeters, first: 5) {\n    distanceMeters\n    station { id name }\n  }\n}",
   NeedCategories: "query NeedCategories {\n  needCategories { id name }\n}",
