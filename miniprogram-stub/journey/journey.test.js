@@ -15,6 +15,7 @@ const here = { latitude: 31 + Math.random(), longitude: 119.5 + Math.random() }
 
 const people = {
   admin: 'admin', // the local profile's bootstrap center admin
+  stationAdmin: `jsadm-${run}`, // 站长 of the new station: confirms what the others did
   resident: `jres-${run}`,
   leader: `jlead-${run}`,
   volunteer: `jvol-${run}`,
@@ -69,6 +70,14 @@ beforeAll(async () => {
   state.center = await unit(null, 'CENTER', `旅程中心${run}`, here.latitude, here.longitude)
   state.institute = await unit(state.center, 'INSTITUTE', `旅程所${run}`, here.latitude, here.longitude)
   state.station = await unit(state.institute, 'STATION', `旅程站${run}`, here.latitude, here.longitude)
+
+  // The station's own admin (站长), granted by the center admin; logs in again to carry the role.
+  as('stationAdmin')
+  const first = await client.login()
+  await gql(admin.token, 'mutation($i: GrantRoleInput!) { grantRole(input: $i) { role } }', { i: { userId: first.user.id, role: 'STATION_ADMIN', orgUnitId: state.station } })
+  wx.removeStorageSync(client.SESSION_KEY)
+  const granted = await client.login()
+  expect(granted.user.roleGrants).toContainEqual({ role: 'STATION_ADMIN', orgUnitId: state.station })
 
   // A team leader and a volunteer register (志愿者注册) and are trained (先培训再上岗).
   for (const person of ['leader', 'volunteer']) {
@@ -145,6 +154,8 @@ describe('the journey', () => {
     await page.instance.complete()
     expect(page.instance.data.error).toBe('')
     expect(page.instance.data.need.status).toBe('COMPLETED')
+    // The hours are a claim: the completer's word earns nothing until an admin confirms it.
+    expect(page.instance.data.participants).toEqual([expect.objectContaining({ userId: state.volunteerUserId, hours: 1, hoursStatus: 'PENDING', statusText: '待确认' })])
   })
 
   test('the resident rates it (评单) and sees the whole timeline', async () => {
@@ -225,12 +236,37 @@ describe('the journey', () => {
     expect(confirmed[0]).toMatchObject({ hours: 2, hoursConfirmed: true })
   })
 
-  test('an admin who did not serve confirms the need hours; until then they are pending', async () => {
-    const pending = await gql(state.adminToken, 'query($u: ID!) { pendingNeedHours(orgUnitId: $u, first: 20) { edges { node { id participants { userId hours hoursStatus } } } } }', { u: state.station })
-    const ours = pending.pendingNeedHours.edges.map((e) => e.node).find((n) => n.id === state.need)
-    expect(ours.participants).toEqual([{ userId: state.volunteerUserId, hours: 1, hoursStatus: 'PENDING' }])
-    const confirmed = await gql(state.adminToken, 'mutation($n: ID!) { confirmNeedHours(needId: $n) { participants { userId hoursStatus } } }', { n: state.need })
-    expect(confirmed.confirmNeedHours.participants).toEqual([{ userId: state.volunteerUserId, hoursStatus: 'CONFIRMED' }])
+  test('the station admin, who did not serve, confirms the need hours on the admin page; the volunteer sees them pending, then as credit', async () => {
+    // The volunteer's own view: the 2 activity hours are credit, the hour on the need waits.
+    as('volunteer')
+    const mine = loadPage('my-activities')
+    const before = await mine.instance.onLoad()
+    expect(mine.instance.data.error).toBe('')
+    expect(before).toMatchObject({ creditHours: 2, pendingHours: 1, needsCount: 0 })
+    expect(mine.instance.data.hours.pending).toBe('1')
+
+    // The 站长 sees what waits at the station (the page defaults to their own unit) and confirms it.
+    as('stationAdmin')
+    const admin = loadPage('admin')
+    await admin.instance.onLoad({})
+    expect(admin.instance.data.orgUnitId).toBe(state.station)
+    const waiting = admin.instance.data.needHours.items.find((n) => n.id === state.need)
+    expect(waiting.participants).toEqual([expect.objectContaining({ userId: state.volunteerUserId, hours: 1, hoursStatus: 'PENDING', statusText: '待确认' })])
+    const confirmed = await admin.instance.confirmNeedHours(tap({ id: state.need }))
+    expect(admin.instance.data.error).toBe('')
+    expect(confirmed.participants).toEqual([expect.objectContaining({ userId: state.volunteerUserId, hoursStatus: 'CONFIRMED' })])
+    expect(admin.instance.data.needHours.items.map((n) => n.id)).not.toContain(state.need)
+    // Loaded afresh, the list no longer holds it.
+    await admin.instance.loadNeedHours()
+    expect(admin.instance.data.needHours.items.map((n) => n.id)).not.toContain(state.need)
+
+    // Credit hours follow the confirmation (after it commits).
+    as('volunteer')
+    const after = await eventually(async () => {
+      const hours = await mine.instance.refresh()
+      return hours && hours.pendingHours === 0 && hours.creditHours === 3 ? hours : null
+    }, 'the confirmed need hour as credit')
+    expect(after).toMatchObject({ creditHours: 3, pendingHours: 0, needsCount: 1, activitiesCount: 1 })
   })
 
   test('points arrive for the need, the rating and the activity', async () => {
