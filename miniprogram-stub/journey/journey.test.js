@@ -348,4 +348,52 @@ describe('the journey', () => {
     expect(ours.servedBy).toContain(`旅程分队${run}`)
     expect(list.total).toMatchObject({ received: 1, fulfilled: 1, onTime: 1, fulfilmentRate: 1, satisfaction: 1 })
   })
+  test('a need phoned in for a resident without the app ends with the station admin\'s 回访', async () => {
+    // The hotline call is entered by staff (代录), as the admin console does.
+    const categories = await gql(state.adminToken, '{ needCategories { id } }')
+    const entered = await gql(state.adminToken, 'mutation($i: SubmitNeedInput!) { submitNeed(input: $i) { id } }', {
+      i: {
+        categoryId: categories.needCategories[0].id, title: '帮忙取药', description: '独居老人腿脚不便，请志愿者到卫生室取药送上门', beneficiaryType: 'ELDERLY', urgency: 'NORMAL',
+        address: `旅程站${run}幸福里5号`, latitude: here.latitude, longitude: here.longitude, contactName: '王大爷', contactPhone: '13900139000',
+        stationId: state.station, source: 'HOTLINE', consentNote: '电话中老人同意由工作人员代为登记',
+      },
+    })
+    const needId = entered.submitNeed.id
+
+    as('stationAdmin')
+    const admin = loadPage('admin')
+    await admin.instance.onLoad({})
+    await admin.instance.publish(tap({ id: needId }))
+    await admin.instance.dispatch(tap({ id: needId, user: state.volunteerUserId }))
+    expect(admin.instance.data.error).toBe('')
+
+    as('volunteer')
+    const need = loadPage('need')
+    await need.instance.onLoad({ id: needId })
+    expect(need.instance.data.isAssignee).toBe(true)
+    await need.instance.accept()
+    await need.instance.start()
+    need.setData({ completion: { note: '药已送到', hours: 1, participantIds: [] } })
+    await need.instance.complete()
+    expect(need.instance.data.need.status).toBe('COMPLETED')
+
+    // The resident has no account: the station admin calls and records the rating.
+    as('stationAdmin')
+    await admin.instance.loadRevisits()
+    const due = admin.instance.data.revisits.items.find((n) => n.id === needId)
+    expect(due).toMatchObject({ source: 'HOTLINE', contactPhone: '13900139000', status: 'COMPLETED' })
+    // The journey's first need was ordered online: its resident rated it, no 回访.
+    expect(admin.instance.data.revisits.items.map((n) => n.id)).not.toContain(state.need)
+    admin.instance.setRevisitStars(tap({ id: needId, stars: 4 }))
+    admin.instance.onRevisitNote({ currentTarget: { dataset: { id: needId } }, detail: { value: '电话回访，王大爷说药按时送到了' } })
+    const rated = await admin.instance.recordRevisit(tap({ id: needId }))
+    expect(admin.instance.data.error).toBe('')
+    expect(rated).toMatchObject({ status: 'RATED', ratingStars: 4 })
+    expect(admin.instance.data.revisits.items.map((n) => n.id)).not.toContain(needId)
+
+    as('volunteer')
+    await need.instance.refresh()
+    expect(need.instance.data.timeline.map((t) => t.kind)).toContain('REVISIT')
+    expect(need.instance.data.timeline[need.instance.data.timeline.length - 1].text).toBe('回访：电话回访，王大爷说药按时送到了')
+  })
 })
