@@ -92,8 +92,8 @@ Component({
     loadNeeds() {
       return run(this, async () => {
         const [submitted, published] = await Promise.all([
-          client.call('StationNeeds', { orgUnitId: this.data.orgUnitId, status: 'SUBMITTED', first: paging.PAGE_SIZE }),
-          client.call('StationNeeds', { orgUnitId: this.data.orgUnitId, status: 'PUBLISHED', first: paging.PAGE_SIZE }),
+          client.call('StationNeeds', { orgUnitId: this.data.orgUnitId, status: 'SUBMITTED', first: 50 }),
+          client.call('StationNeeds', { orgUnitId: this.data.orgUnitId, status: 'PUBLISHED', first: 50 }),
         ])
         const view = (n) => ({ ...n, categoryName: n.category.name, when: shortTime(n.createdAt), suggestions: [] })
         this.setData({ submitted: nodes(submitted.stationNeeds).map(view), published: nodes(published.stationNeeds).map(view) })
