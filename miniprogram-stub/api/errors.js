@@ -44,6 +44,17 @@ const MESSAGES = {
   IDEMPOTENCY_KEY_REUSED: '请勿重复提交',
   PHOTO_TOO_LARGE: '图片不能超过 5 MB',
   PHOTO_TYPE_INVALID: '只能上传 JPG 或 PNG 图片',
+  NEED_CONFLICT_OF_INTEREST: '提交需求的人不能接单、参与或评价该需求',
+  NEED_PARTICIPANT_NOT_ELIGIBLE: '参与者须为本站点已培训的志愿者',
+  NEED_TOO_MANY_PARTICIPANTS: '参与者人数超过上限',
+  NEED_HOURS_EXCEED_ELAPSED: '时长超过了实际服务时间',
+  NEED_HOURS_ALREADY_CONFIRMED: '该时长已确认，不能再调整',
+  HONOR_HOURS_NOT_PENDING: '该补录已审批或已撤销，请刷新',
+  HONOR_HOURS_ALREADY_REVOKED: '该补录已撤销',
+  NEED_ALREADY_RATED: '该需求已评价或已回访',
+  NEED_REVISIT_NOT_ASSISTED: '群众线上点单的需求由群众本人评价',
+  NEED_REVISIT_CONFLICT: '参与服务的人不能回访，请由另一位管理员回访',
+  NEED_REVISIT_WINDOW_CLOSED: '已超过回访期限',
 }
 
 /** The message to show for an error: ours for known codes, else the server's, else a generic one. */

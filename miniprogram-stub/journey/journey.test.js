@@ -15,6 +15,7 @@ const here = { latitude: 31 + Math.random(), longitude: 119.5 + Math.random() }
 
 const people = {
   admin: 'admin', // the local profile's bootstrap center admin
+  stationAdmin: `jsadm-${run}`, // 站长 of the new station: confirms what the others did
   resident: `jres-${run}`,
   leader: `jlead-${run}`,
   volunteer: `jvol-${run}`,
@@ -69,6 +70,14 @@ beforeAll(async () => {
   state.center = await unit(null, 'CENTER', `旅程中心${run}`, here.latitude, here.longitude)
   state.institute = await unit(state.center, 'INSTITUTE', `旅程所${run}`, here.latitude, here.longitude)
   state.station = await unit(state.institute, 'STATION', `旅程站${run}`, here.latitude, here.longitude)
+
+  // The station's own admin (站长), granted by the center admin; logs in again to carry the role.
+  as('stationAdmin')
+  const first = await client.login()
+  await gql(admin.token, 'mutation($i: GrantRoleInput!) { grantRole(input: $i) { role } }', { i: { userId: first.user.id, role: 'STATION_ADMIN', orgUnitId: state.station } })
+  wx.removeStorageSync(client.SESSION_KEY)
+  const granted = await client.login()
+  expect(granted.user.roleGrants).toContainEqual({ role: 'STATION_ADMIN', orgUnitId: state.station })
 
   // A team leader and a volunteer register (志愿者注册) and are trained (先培训再上岗).
   for (const person of ['leader', 'volunteer']) {
@@ -145,6 +154,8 @@ describe('the journey', () => {
     await page.instance.complete()
     expect(page.instance.data.error).toBe('')
     expect(page.instance.data.need.status).toBe('COMPLETED')
+    // The hours are a claim: the completer's word earns nothing until an admin confirms it.
+    expect(page.instance.data.participants).toEqual([expect.objectContaining({ userId: state.volunteerUserId, hours: 1, hoursStatus: 'PENDING', statusText: '待确认' })])
   })
 
   test('the resident rates it (评单) and sees the whole timeline', async () => {
@@ -225,12 +236,37 @@ describe('the journey', () => {
     expect(confirmed[0]).toMatchObject({ hours: 2, hoursConfirmed: true })
   })
 
-  test('an admin who did not serve confirms the need hours; until then they are pending', async () => {
-    const pending = await gql(state.adminToken, 'query($u: ID!) { pendingNeedHours(orgUnitId: $u, first: 20) { edges { node { id participants { userId hours hoursStatus } } } } }', { u: state.station })
-    const ours = pending.pendingNeedHours.edges.map((e) => e.node).find((n) => n.id === state.need)
-    expect(ours.participants).toEqual([{ userId: state.volunteerUserId, hours: 1, hoursStatus: 'PENDING' }])
-    const confirmed = await gql(state.adminToken, 'mutation($n: ID!) { confirmNeedHours(needId: $n) { participants { userId hoursStatus } } }', { n: state.need })
-    expect(confirmed.confirmNeedHours.participants).toEqual([{ userId: state.volunteerUserId, hoursStatus: 'CONFIRMED' }])
+  test('the station admin, who did not serve, confirms the need hours on the admin page; the volunteer sees them pending, then as credit', async () => {
+    // The volunteer's own view: the 2 activity hours are credit, the hour on the need waits.
+    as('volunteer')
+    const mine = loadPage('my-activities')
+    const before = await mine.instance.onLoad()
+    expect(mine.instance.data.error).toBe('')
+    expect(before).toMatchObject({ creditHours: 2, pendingHours: 1, needsCount: 0 })
+    expect(mine.instance.data.hours.pending).toBe('1')
+
+    // The 站长 sees what waits at the station (the page defaults to their own unit) and confirms it.
+    as('stationAdmin')
+    const admin = loadPage('admin')
+    await admin.instance.onLoad({})
+    expect(admin.instance.data.orgUnitId).toBe(state.station)
+    const waiting = admin.instance.data.needHours.items.find((n) => n.id === state.need)
+    expect(waiting.participants).toEqual([expect.objectContaining({ userId: state.volunteerUserId, hours: 1, hoursStatus: 'PENDING', statusText: '待确认' })])
+    const confirmed = await admin.instance.confirmNeedHours(tap({ id: state.need }))
+    expect(admin.instance.data.error).toBe('')
+    expect(confirmed.participants).toEqual([expect.objectContaining({ userId: state.volunteerUserId, hoursStatus: 'CONFIRMED' })])
+    expect(admin.instance.data.needHours.items.map((n) => n.id)).not.toContain(state.need)
+    // Loaded afresh, the list no longer holds it.
+    await admin.instance.loadNeedHours()
+    expect(admin.instance.data.needHours.items.map((n) => n.id)).not.toContain(state.need)
+
+    // Credit hours follow the confirmation (after it commits).
+    as('volunteer')
+    const after = await eventually(async () => {
+      const hours = await mine.instance.refresh()
+      return hours && hours.pendingHours === 0 && hours.creditHours === 3 ? hours : null
+    }, 'the confirmed need hour as credit')
+    expect(after).toMatchObject({ creditHours: 3, pendingHours: 0, needsCount: 1, activitiesCount: 1 })
   })
 
   test('points arrive for the need, the rating and the activity', async () => {
@@ -311,5 +347,53 @@ describe('the journey', () => {
     expect(ours).toMatchObject({ onTime: true, rating: 5, residentName: '张**' })
     expect(ours.servedBy).toContain(`旅程分队${run}`)
     expect(list.total).toMatchObject({ received: 1, fulfilled: 1, onTime: 1, fulfilmentRate: 1, satisfaction: 1 })
+  })
+  test('a need phoned in for a resident without the app ends with the station admin\'s 回访', async () => {
+    // The hotline call is entered by staff (代录), as the admin console does.
+    const categories = await gql(state.adminToken, '{ needCategories { id } }')
+    const entered = await gql(state.adminToken, 'mutation($i: SubmitNeedInput!) { submitNeed(input: $i) { id } }', {
+      i: {
+        categoryId: categories.needCategories[0].id, title: '帮忙取药', description: '独居老人腿脚不便，请志愿者到卫生室取药送上门', beneficiaryType: 'ELDERLY', urgency: 'NORMAL',
+        address: `旅程站${run}幸福里5号`, latitude: here.latitude, longitude: here.longitude, contactName: '王大爷', contactPhone: '13900139000',
+        stationId: state.station, source: 'HOTLINE', consentNote: '电话中老人同意由工作人员代为登记',
+      },
+    })
+    const needId = entered.submitNeed.id
+
+    as('stationAdmin')
+    const admin = loadPage('admin')
+    await admin.instance.onLoad({})
+    await admin.instance.publish(tap({ id: needId }))
+    await admin.instance.dispatch(tap({ id: needId, user: state.volunteerUserId }))
+    expect(admin.instance.data.error).toBe('')
+
+    as('volunteer')
+    const need = loadPage('need')
+    await need.instance.onLoad({ id: needId })
+    expect(need.instance.data.isAssignee).toBe(true)
+    await need.instance.accept()
+    await need.instance.start()
+    need.setData({ completion: { note: '药已送到', hours: 1, participantIds: [] } })
+    await need.instance.complete()
+    expect(need.instance.data.need.status).toBe('COMPLETED')
+
+    // The resident has no account: the station admin calls and records the rating.
+    as('stationAdmin')
+    await admin.instance.loadRevisits()
+    const due = admin.instance.data.revisits.items.find((n) => n.id === needId)
+    expect(due).toMatchObject({ source: 'HOTLINE', contactPhone: '13900139000', status: 'COMPLETED' })
+    // The journey's first need was ordered online: its resident rated it, no 回访.
+    expect(admin.instance.data.revisits.items.map((n) => n.id)).not.toContain(state.need)
+    admin.instance.setRevisitStars(tap({ id: needId, stars: 4 }))
+    admin.instance.onRevisitNote({ currentTarget: { dataset: { id: needId } }, detail: { value: '电话回访，王大爷说药按时送到了' } })
+    const rated = await admin.instance.recordRevisit(tap({ id: needId }))
+    expect(admin.instance.data.error).toBe('')
+    expect(rated).toMatchObject({ status: 'RATED', ratingStars: 4 })
+    expect(admin.instance.data.revisits.items.map((n) => n.id)).not.toContain(needId)
+
+    as('volunteer')
+    await need.instance.refresh()
+    expect(need.instance.data.timeline.map((t) => t.kind)).toContain('REVISIT')
+    expect(need.instance.data.timeline[need.instance.data.timeline.length - 1].text).toBe('回访：电话回访，王大爷说药按时送到了')
   })
 })

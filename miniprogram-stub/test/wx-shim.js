@@ -9,6 +9,7 @@ function createWx() {
   let current = null
   const toasts = []
   const navigations = []
+  const phoneCalls = []
   let transport = null
 
   function device(name) {
@@ -45,6 +46,7 @@ function createWx() {
       },
       toasts,
       navigations,
+      phoneCalls,
     },
     login(options) {
       done(options, 'success', { code: current.loginCode, errMsg: 'login:ok' })
@@ -104,6 +106,10 @@ function createWx() {
       done(options, 'success', {})
     },
     navigateBack() {},
+    makePhoneCall(options) {
+      phoneCalls.push(options.phoneNumber)
+      done(options, 'success', {})
+    },
   }
   wx.__control.use('default')
   return wx

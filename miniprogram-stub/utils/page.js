@@ -1,17 +1,22 @@
 const client = require('../api/client')
+const { ApiError } = require('../api/errors')
 
 /**
  * Runs an API action for a page: sets `loading`, and on failure puts the error's Chinese message in
  * `error` (and `errorCode`, which the pages' tests assert on) and shows it as a toast.
+ * `messages` (optional, code → text) says what a code means for this action, where the general
+ * message of api/errors.js would be vague (e.g. FORBIDDEN when an admin confirms their own hours).
  * Resolves to the action's result, or undefined when it failed.
  */
-async function run(page, action) {
+async function run(page, action, messages) {
   page.setData({ loading: true, error: '', errorCode: '' })
   try {
     return await action()
   } catch (error) {
-    page.setData({ error: error.message, errorCode: error.code || 'INTERNAL_ERROR' })
-    client.showError(error)
+    const specific = messages && error.code && messages[error.code]
+    const shown = specific ? new ApiError(error.code, specific, error.field) : error
+    page.setData({ error: shown.message, errorCode: error.code || 'INTERNAL_ERROR' })
+    client.showError(shown)
     return undefined
   } finally {
     page.setData({ loading: false })

@@ -1,13 +1,48 @@
 // 站点管理 (station, institute or center admins): review needs (审核), dispatch them (派单) with the
 // server's suggestions, show the rotating check-in QR for an activity, confirm hours, and fulfil
-// pickup codes (核销) at the station's 爱心超市.
+// pickup codes (核销) at the station's 爱心超市. What waits for a second person's word is listed
+// here too: need-service hours to confirm or adjust, honor hours (补录) to approve or reject, and
+// assisted needs whose resident is to be called back (回访). The server refuses an admin who served
+// the need or recorded the honor hours (FORBIDDEN): another admin confirms.
 const client = require('../../api/client')
 const subscribe = require('../../utils/subscribe')
 const { run, nodes, shortTime } = require('../../utils/page')
+const paging = require('../../utils/paging')
 const qr = require('../checkin/qr')
 
 const ADMIN_ROLES = ['STATION_ADMIN', 'INSTITUTE_ADMIN', 'CENTER_ADMIN']
 const DISPATCH_DAYS = 3
+// Needs entered for a resident without the app (代录): they are rated by a staff 回访.
+const ASSISTED = ['WISH_WALL', 'LEIFENG_MAILBOX', 'HOTLINE', 'VISIT']
+// A 回访 is due while the need waits for a rating, and still possible after it closed unrated.
+const REVISIT_STATUSES = ['COMPLETED', 'CLOSED_UNRATED']
+const HOURS_STATUS = { PENDING: '待确认', CONFIRMED: '已确认' }
+// What FORBIDDEN means on each confirmation: nobody confirms their own work, and only admins
+// covering the station decide.
+const SELF_CONFIRM = { FORBIDDEN: '参与该需求服务的管理员不能确认或调整其时长，请由另一位管辖该站的管理员确认' }
+const SELF_APPROVE = { FORBIDDEN: '补录人和志愿者本人不能审批，请由另一位管辖该志愿者的管理员审批' }
+const SELF_REVOKE = { FORBIDDEN: '只有管辖该志愿者的管理员（志愿者本人除外）可以驳回' }
+
+function needHoursView(need) {
+  return {
+    ...need,
+    categoryName: need.category.name,
+    completedWhen: shortTime(need.completedAt),
+    participants: need.participants.map((p) => ({
+      ...p,
+      statusText: HOURS_STATUS[p.hoursStatus] || p.hoursStatus,
+      claimedText: p.claimedHours != null && p.claimedHours !== p.hours ? `（申报 ${p.claimedHours} 小时，${p.adjustedReason || '已调整'}）` : '',
+    })),
+  }
+}
+
+function honorView(record) {
+  return { ...record, when: shortTime(record.recordedAt) }
+}
+
+function revisitView(need) {
+  return { ...need, categoryName: need.category.name, completedWhen: shortTime(need.completedAt), closed: need.status === 'CLOSED_UNRATED', stars: 5 }
+}
 
 function beijingMonth(date) {
   const d = new Date(date.getTime() + 8 * 3600e3)
@@ -19,6 +54,9 @@ Component({
     orgUnitId: null,
     submitted: [],
     published: [],
+    needHours: paging.emptyList(),
+    honorHours: paging.emptyList(),
+    revisits: paging.emptyList(),
     activityId: '',
     checkInQr: '',
     checkInExpiresAt: '',
@@ -44,7 +82,9 @@ Component({
         orgUnitId = grant ? grant.orgUnitId : null
       }
       this.setData({ orgUnitId })
-      return orgUnitId ? this.loadNeeds() : undefined
+      this.drafts = {}
+      if (!orgUnitId) return undefined
+      return Promise.all([this.loadNeeds(), this.loadNeedHours(), this.loadHonorHours(), this.loadRevisits()])
     },
     onUnload() {
       clearInterval(this.qrTimer)
@@ -95,6 +135,127 @@ Component({
       const done = await run(this, () => client.call('DispatchNeed', { input }))
       if (done) await this.loadNeeds()
       return done
+    },
+    /** 加载更多 at the bottom of one of the confirmation lists (data-list names it). */
+    loadMore(event) {
+      return this.loadList(event.currentTarget.dataset.list, false)
+    },
+    /** 重试 after a list failed to load: starts it again from the first page. */
+    retry(event) {
+      return this.loadList(event.currentTarget.dataset.list, true)
+    },
+    loadList(list, reset) {
+      if (list === 'needHours') return this.loadNeedHours(reset)
+      if (list === 'honorHours') return this.loadHonorHours(reset)
+      return this.loadRevisits(reset)
+    },
+    /** Needs whose participants' hours wait for an admin who did not serve (待确认的服务时长). */
+    loadNeedHours(reset = true) {
+      return run(this, () =>
+        paging.load(this, 'needHours', async (after) => paging.fromConnection((await client.call('PendingNeedHours', { orgUnitId: this.data.orgUnitId, first: paging.PAGE_SIZE, after })).pendingNeedHours), { reset, view: needHoursView }),
+      )
+    },
+    /** Confirms every pending participant of a need; the need leaves the list once nothing waits. */
+    async confirmNeedHours(event) {
+      const needId = event.currentTarget.dataset.id
+      const done = await run(this, () => client.call('ConfirmNeedHours', { needId }), SELF_CONFIRM)
+      if (done) this.replaceNeedHours(done.confirmNeedHours)
+      return done ? done.confirmNeedHours : undefined
+    },
+    /** Input for the adjustment of one participant's hours: data-key is need:user, data-field hours or reason. */
+    onDraft(event) {
+      const { key, field } = event.currentTarget.dataset
+      this.drafts = this.drafts || {}
+      this.drafts[key] = { ...this.drafts[key], [field]: event.detail.value }
+    },
+    /** Sets one participant's hours before confirmation; a reason is required and kept on the record. */
+    async adjustNeedHours(event) {
+      const { need, user } = event.currentTarget.dataset
+      const draft = (this.drafts && this.drafts[`${need}:${user}`]) || {}
+      const hours = Number(event.currentTarget.dataset.hours != null ? event.currentTarget.dataset.hours : draft.hours)
+      const reason = String(event.currentTarget.dataset.reason || draft.reason || '').trim()
+      if (!reason || !(hours >= 0 && hours <= 24)) {
+        this.setData({ error: '请填写 0–24 小时的核定时长和调整理由', errorCode: 'BAD_REQUEST' })
+        return undefined
+      }
+      const done = await run(this, () => client.call('AdjustNeedHours', { input: { needId: need, participantUserId: user, hours, reason } }), SELF_CONFIRM)
+      if (done) this.replaceNeedHours(done.adjustNeedHours)
+      return done ? done.adjustNeedHours : undefined
+    },
+    replaceNeedHours(changed) {
+      const waiting = changed.participants.some((p) => p.hoursStatus === 'PENDING')
+      paging.update(this, 'needHours', (n) => n.id === changed.id, waiting ? (n) => needHoursView({ ...n, participants: changed.participants }) : null)
+    },
+    /** Honor hours (补录) recorded by one admin, waiting for another's approval. */
+    loadHonorHours(reset = true) {
+      return run(this, () =>
+        paging.load(this, 'honorHours', async (after) => paging.fromConnection((await client.call('PendingHonorHours', { orgUnitId: this.data.orgUnitId, first: paging.PAGE_SIZE, after })).pendingHonorHours), { reset, view: honorView }),
+      )
+    },
+    async approveHonorHours(event) {
+      const id = event.currentTarget.dataset.id
+      const done = await run(this, () => client.call('ApproveHonorHours', { id }), SELF_APPROVE)
+      if (done) paging.update(this, 'honorHours', (r) => r.id === id, null)
+      return done ? done.approveHonorHours : undefined
+    },
+    onRevokeReason(event) {
+      this.drafts = this.drafts || {}
+      this.drafts[`honor:${event.currentTarget.dataset.id}`] = event.detail.value
+    },
+    /** Rejects pending honor hours (驳回) with a reason the volunteer will see. */
+    async revokeHonorHours(event) {
+      const id = event.currentTarget.dataset.id
+      const reason = String(event.currentTarget.dataset.reason || (this.drafts && this.drafts[`honor:${id}`]) || '').trim()
+      if (!reason) {
+        this.setData({ error: '请填写驳回理由', errorCode: 'BAD_REQUEST' })
+        return undefined
+      }
+      const done = await run(this, () => client.call('RevokeHonorHours', { id, reason }), SELF_REVOKE)
+      if (done) paging.update(this, 'honorHours', (r) => r.id === id, null)
+      return done ? done.revokeHonorHours : undefined
+    },
+    /**
+     * Assisted needs (代录) completed and not rated: first those waiting for a rating, then those
+     * closed unrated, which the server still accepts for a while (app.need.revisit-within). There is
+     * no query for exactly these, so the station's needs of each status are paged and online
+     * orders (rated by the resident) are left out; the cursor says which status it is in.
+     */
+    loadRevisits(reset = true) {
+      const fetch = async (cursor) => {
+        const at = cursor ? JSON.parse(cursor) : { phase: 0, after: null }
+        const data = await client.call('RevisitCandidates', { orgUnitId: this.data.orgUnitId, status: REVISIT_STATUSES[at.phase], first: paging.PAGE_SIZE, after: at.after })
+        const page = paging.fromConnection(data.stationNeeds)
+        const last = at.phase === REVISIT_STATUSES.length - 1
+        if (page.hasNextPage) return { ...page, endCursor: JSON.stringify({ phase: at.phase, after: page.endCursor }) }
+        return { ...page, hasNextPage: !last, endCursor: last ? null : JSON.stringify({ phase: at.phase + 1, after: null }) }
+      }
+      return run(this, () => paging.load(this, 'revisits', fetch, { reset, view: revisitView, keep: (n) => ASSISTED.includes(n.source) && n.ratingStars == null }))
+    },
+    setRevisitStars(event) {
+      const { id, stars } = event.currentTarget.dataset
+      paging.update(this, 'revisits', (n) => n.id === id, (n) => ({ ...n, stars: Number(stars) }))
+    },
+    onRevisitNote(event) {
+      this.drafts = this.drafts || {}
+      this.drafts[`revisit:${event.currentTarget.dataset.id}`] = event.detail.value
+    },
+    /** Calls the resident for the 回访 (the admin sees the contact of needs at their stations). */
+    callResident(event) {
+      wx.makePhoneCall({ phoneNumber: event.currentTarget.dataset.phone })
+    },
+    /** Records the resident's stars and the 回访 note on their behalf; the need becomes RATED. */
+    async recordRevisit(event) {
+      const { id } = event.currentTarget.dataset
+      const item = this.data.revisits.items.find((n) => n.id === id)
+      const stars = Number(event.currentTarget.dataset.stars || (item && item.stars) || 5)
+      const note = String(event.currentTarget.dataset.note || (this.drafts && this.drafts[`revisit:${id}`]) || '').trim()
+      if (!note) {
+        this.setData({ error: '请填写回访说明（如何联系到群众、群众的原话）', errorCode: 'BAD_REQUEST' })
+        return undefined
+      }
+      const done = await run(this, () => client.call('RecordNeedRevisit', { input: { needId: id, stars, note } }))
+      if (done) paging.update(this, 'revisits', (n) => n.id === id, null)
+      return done ? done.recordNeedRevisit : undefined
     },
     onActivityId(event) {
       this.setData({ activityId: event.detail.value })

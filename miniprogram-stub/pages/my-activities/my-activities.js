@@ -1,22 +1,62 @@
-// 我的活动: my sign-ups, including cancelled ones, in sign-up order.
+// 我的活动: my service hours — credit (信用时长, confirmed; they make the star level), honor (荣誉时长,
+// approved 补录) and pending (待确认: checked out or served on a need, not yet confirmed by an admin,
+// so not yet credit hours or points) — and my sign-ups, including cancelled ones, in sign-up order.
 const client = require('../../api/client')
 const { run, nodes, shortTime } = require('../../utils/page')
+const paging = require('../../utils/paging')
 
 const STATUS = { CONFIRMED: '已报名', WAITLISTED: '候补', CANCELLED: '已取消', NO_SHOW: '未到' }
 
+function statusText(s) {
+  if (s.hoursConfirmed) return `已确认 ${s.hours} 小时`
+  if (s.hours != null) return `${s.hours} 小时 待确认`
+  return STATUS[s.status]
+}
+
+function signUpView(s) {
+  return { ...s, title: s.activity.title, statusText: statusText(s), pending: !s.hoursConfirmed && s.hours != null, when: shortTime(s.activity.startsAt) }
+}
+
+/** Hours as people read them: at most one decimal, no trailing zero. */
+function hoursText(h) {
+  return String(Math.round((h || 0) * 10) / 10)
+}
+
 Component({
-  data: { signUps: [], loading: false, error: '', errorCode: '' },
+  data: { hours: null, signUps: [], endCursor: null, hasNextPage: false, loading: false, error: '', errorCode: '' },
   methods: {
     onLoad() {
+      return this.refresh()
+    },
+    onShow() {
+      // Back from an activity or after an admin confirmed: the figures may have moved.
+      return this.data.hours || this.data.signUps.length ? this.refresh() : undefined
+    },
+    refresh() {
       return run(this, async () => {
-        const data = await client.call('MyActivities', { first: 50 })
+        const [volunteer, activities] = await Promise.all([client.call('MyVolunteer'), client.call('MyActivities', { first: paging.PAGE_SIZE })])
+        const mine = volunteer.myVolunteer
+        const stats = mine && mine.stats
         this.setData({
-          signUps: nodes(data.myActivities).map((s) => ({
-            ...s,
-            title: s.activity.title,
-            statusText: s.hoursConfirmed ? `已确认 ${s.hours} 小时` : STATUS[s.status],
-            when: shortTime(s.activity.startsAt),
-          })),
+          // Not registered as a volunteer: no hours to show.
+          hours: stats
+            ? { ...stats, credit: hoursText(stats.creditHours), honor: hoursText(stats.honorHours), pending: hoursText(stats.pendingHours), thisYear: hoursText(stats.hoursThisYear) }
+            : null,
+          signUps: nodes(activities.myActivities).map(signUpView),
+          endCursor: activities.myActivities.pageInfo.endCursor,
+          hasNextPage: activities.myActivities.pageInfo.hasNextPage,
+        })
+        return this.data.hours
+      })
+    },
+    onReachBottom() {
+      if (!this.data.hasNextPage) return undefined
+      return run(this, async () => {
+        const data = await client.call('MyActivities', { first: paging.PAGE_SIZE, after: this.data.endCursor })
+        this.setData({
+          signUps: this.data.signUps.concat(nodes(data.myActivities).map(signUpView)),
+          endCursor: data.myActivities.pageInfo.endCursor,
+          hasNextPage: data.myActivities.pageInfo.hasNextPage,
         })
       })
     },

@@ -3,10 +3,20 @@ const client = require('../../api/client')
 const { run, shortTime } = require('../../utils/page')
 const { STATUS } = require('./status')
 
+// Hours served on a need are a claim until an admin who did not serve confirms them: until then
+// they earn neither credit hours nor points, and the page says so.
+const HOURS_STATUS = { PENDING: '待确认', CONFIRMED: '已确认' }
+
+function participantView(p, user) {
+  const adjusted = p.claimedHours != null && p.claimedHours !== p.hours ? `（申报 ${p.claimedHours} 小时，${p.adjustedReason || '已调整'}）` : ''
+  return { ...p, who: user && user.id === p.userId ? '我' : `志愿者 ${p.userId}`, statusText: HOURS_STATUS[p.hoursStatus] || '', adjusted }
+}
+
 Component({
   data: {
     need: null,
     timeline: [],
+    participants: [],
     stars: 5,
     starOptions: [1, 2, 3, 4, 5].map((value) => ({ value, on: true })),
     comment: '',
@@ -35,7 +45,8 @@ Component({
         this.setData({
           isAssignee,
           need: { ...need, statusText: STATUS[need.status], categoryName: need.category.name },
-          timeline: need.timeline.map((t) => ({ ...t, text: `${STATUS[t.toStatus]}${t.note ? '：' + t.note : ''}`, when: shortTime(t.at) })),
+          timeline: need.timeline.map((t) => ({ ...t, text: `${t.kind === 'REVISIT' ? '回访' : STATUS[t.toStatus]}${t.note ? '：' + t.note : ''}`, when: shortTime(t.at) })),
+          participants: (need.participants || []).map((p) => participantView(p, user)),
         })
       })
     },

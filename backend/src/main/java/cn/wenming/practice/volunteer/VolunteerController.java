@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -45,13 +46,13 @@ class VolunteerController {
 
 	private final OrgDirectory orgs;
 
-	private final ObjectProvider<VolunteerServiceRecord> serviceRecord;
+	private final ObjectProvider<VolunteerServiceRecord> serviceRecords;
 
 	private final Clock clock;
 
 	VolunteerController(VolunteerService service, VolunteerTagMapper tags, TrainingMapper trainings,
-			OrgDirectory orgs, ObjectProvider<VolunteerServiceRecord> serviceRecord, Clock clock) {
-		this.serviceRecord = serviceRecord;
+			OrgDirectory orgs, ObjectProvider<VolunteerServiceRecord> serviceRecords, Clock clock) {
+		this.serviceRecords = serviceRecords;
 		this.clock = clock;
 		this.service = service;
 		this.tags = tags;
@@ -137,9 +138,12 @@ class VolunteerController {
 		return volunteers.stream().map(v -> byVolunteer.getOrDefault(v.getId(), List.of())).toList();
 	}
 
-	/** {@code Volunteer.stats}; hours and counts from activities come from the activity feature. */
-	record Stats(BigDecimal creditHours, BigDecimal honorHours, BigDecimal hoursThisYear, int star,
-			int activitiesCount) {
+	/**
+	 * {@code Volunteer.stats}; hours and counts of services come from the features that record them
+	 * (activities, needs), added up.
+	 */
+	record Stats(BigDecimal creditHours, BigDecimal honorHours, BigDecimal hoursThisYear, BigDecimal pendingHours,
+			int star, int activitiesCount, int needsCount) {
 	}
 
 	/** The county's calendar decides which year "this year" is. */
@@ -150,14 +154,16 @@ class VolunteerController {
 		int year = LocalDate.now(this.clock.withZone(CHINA)).getYear();
 		Instant from = LocalDate.of(year, 1, 1).atStartOfDay(CHINA).toInstant();
 		Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(CHINA).toInstant();
-		VolunteerServiceRecord record = this.serviceRecord.getIfAvailable();
-		Map<Long, VolunteerServiceRecord.Totals> totals = (record == null) ? Map.of()
-				: record.totals(volunteers.stream().map(Volunteer::getId).distinct().toList(), from, to);
-		VolunteerServiceRecord.Totals none = new VolunteerServiceRecord.Totals(0, BigDecimal.ZERO);
+		List<Long> ids = volunteers.stream().map(Volunteer::getId).distinct().toList();
+		// One query per recording feature for the whole page, whatever its size.
+		Map<Long, VolunteerServiceRecord.Totals> totals = new HashMap<>();
+		this.serviceRecords.orderedStream()
+			.forEach(record -> record.totals(ids, from, to).forEach((id, t) -> totals.merge(id, t,
+					VolunteerServiceRecord.Totals::plus)));
 		return volunteers.stream().map(v -> {
-			VolunteerServiceRecord.Totals t = totals.getOrDefault(v.getId(), none);
-			return new Stats(v.getCreditHours(), v.getHonorHours(), t.hoursInPeriod(), StarLevel.of(v.getCreditHours()),
-					t.activitiesCount());
+			VolunteerServiceRecord.Totals t = totals.getOrDefault(v.getId(), VolunteerServiceRecord.Totals.NONE);
+			return new Stats(v.getCreditHours(), v.getHonorHours(), t.hoursInPeriod(), t.pendingHours(),
+					StarLevel.of(v.getCreditHours()), t.activitiesCount(), t.needsCount());
 		}).toList();
 	}
 

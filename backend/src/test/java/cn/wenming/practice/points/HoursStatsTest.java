@@ -70,7 +70,41 @@ class HoursStatsTest {
 			.path("volunteer.stats.honorHours").entity(Double.class).isEqualTo(4.5)
 			.path("volunteer.stats.hoursThisYear").entity(Double.class).isEqualTo(2.0)
 			.path("volunteer.stats.star").entity(Integer.class).isEqualTo(0)
-			.path("volunteer.stats.activitiesCount").entity(Integer.class).isEqualTo(2);
+			.path("volunteer.stats.activitiesCount").entity(Integer.class).isEqualTo(2)
+			.path("volunteer.stats.needsCount").entity(Integer.class).isEqualTo(0)
+			.path("volunteer.stats.pendingHours").entity(Double.class).isEqualTo(0.0);
+	}
+
+	@Test
+	void needHoursArePendingUntilConfirmedThenCountThisYearAndAsNeeds() {
+		Session volunteer = this.s.trainedVolunteer("stats-need");
+		String volunteerId = volunteerIdOf(volunteer);
+		Session resident = this.s.api.login(Fixtures.unique("resident"));
+		// Checked out of an activity, not confirmed yet: pending like the need's claim.
+		this.s.serveActivity(volunteer, this.clock, 2, false);
+		this.clock.reset();
+		String needId = this.s.completeNeed(resident, volunteer, 1.5);
+		stats(volunteerId).path("volunteer.stats.pendingHours").entity(Double.class).isEqualTo(3.5)
+			.path("volunteer.stats.hoursThisYear").entity(Double.class).isEqualTo(0.0)
+			.path("volunteer.stats.creditHours").entity(Double.class).isEqualTo(0.0)
+			.path("volunteer.stats.needsCount").entity(Integer.class).isEqualTo(0)
+			.path("volunteer.stats.activitiesCount").entity(Integer.class).isEqualTo(0);
+
+		this.s.confirmNeedHours(needId);
+		// A second need, completed (and confirmed) last year: served, but not this year's.
+		String lastYear = this.s.completeNeed(resident, volunteer, 1.0);
+		this.s.confirmNeedHours(lastYear);
+		this.jdbc.update("UPDATE need SET completed_at = completed_at - INTERVAL 400 DAY WHERE id = ?",
+				Long.valueOf(lastYear));
+		stats(volunteerId).path("volunteer.stats.pendingHours").entity(Double.class).isEqualTo(2.0)
+			.path("volunteer.stats.hoursThisYear").entity(Double.class).isEqualTo(1.5)
+			.path("volunteer.stats.creditHours").entity(Double.class).isEqualTo(2.5)
+			.path("volunteer.stats.needsCount").entity(Integer.class).isEqualTo(2)
+			.path("volunteer.stats.activitiesCount").entity(Integer.class).isEqualTo(0);
+	}
+
+	private org.springframework.graphql.test.tester.GraphQlTester.Response stats(String volunteerId) {
+		return this.s.api.as(this.s.admin).documentName("volunteerStats").variable("id", volunteerId).execute();
 	}
 
 	@Test

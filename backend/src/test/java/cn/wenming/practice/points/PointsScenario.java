@@ -174,6 +174,11 @@ public final class PointsScenario {
 	 * start (the clock is moved); the organiser then confirms the hours. Returns the sign-up id.
 	 */
 	public String serveActivity(Session volunteer, MutableClock clock, int hoursServed) {
+		return serveActivity(volunteer, clock, hoursServed, true);
+	}
+
+	/** As {@link #serveActivity(Session, MutableClock, int)}, leaving the hours unconfirmed unless {@code confirm}. */
+	public String serveActivity(Session volunteer, MutableClock clock, int hoursServed, boolean confirm) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		double latitude = 20 + random.nextDouble() * 20;
 		double longitude = 100 + random.nextDouble() * 20;
@@ -213,9 +218,11 @@ public final class PointsScenario {
 		clock.set(start.plus(Duration.ofHours(hoursServed)));
 		String signUpId = check("checkOut", volunteer, activityId, latitude, longitude).path("checkOut.id")
 			.entity(String.class).get();
-		this.api.as(this.admin).documentName("confirmHours").variable("activityId", activityId)
-			.variable("signUpIds", List.of(signUpId)).execute()
-			.path("confirmHours[0].hoursConfirmed").entity(Boolean.class).isEqualTo(true);
+		if (confirm) {
+			this.api.as(this.admin).documentName("confirmHours").variable("activityId", activityId)
+				.variable("signUpIds", List.of(signUpId)).execute()
+				.path("confirmHours[0].hoursConfirmed").entity(Boolean.class).isEqualTo(true);
+		}
 		return signUpId;
 	}
 

@@ -1,0 +1,59 @@
+/**
+ * Load-more paging (加载更多) for a list kept in a page's data under one key:
+ * `{ items, endCursor, hasNextPage, loaded, error }`. Lists grow page by page from the server's
+ * `pageInfo.endCursor` instead of asking for a fixed large `first`, so a busy station's list stays
+ * complete and each request stays small.
+ */
+const PAGE_SIZE = 20
+// A filtered list (see `keep`) fetches on until it has something to show, but never more than this
+// many pages for one tap, so a long run of filtered-out rows cannot turn into a request storm.
+const MAX_PAGES_PER_LOAD = 5
+
+function emptyList() {
+  return { items: [], endCursor: null, hasNextPage: false, loaded: false, error: '' }
+}
+
+/** A GraphQL connection as `fetch` answers it: its nodes and where the next page starts. */
+function fromConnection(connection) {
+  return { nodes: connection.edges.map((e) => e.node), endCursor: connection.pageInfo.endCursor, hasNextPage: connection.pageInfo.hasNextPage }
+}
+
+/**
+ * Loads the first page (`reset`) or the next one of `data[key]`. `fetch(cursor)` resolves to
+ * `{ nodes, endCursor, hasNextPage }` (see fromConnection); `view` maps a node for display and
+ * `keep` drops nodes the list does not show. A failure is kept in the list's `error` (shown in
+ * the list with a retry) and rethrown for the page's `run` to report.
+ */
+async function load(page, key, fetch, options) {
+  const { reset = false, view = (n) => n, keep = () => true } = options || {}
+  const current = reset ? emptyList() : page.data[key]
+  if (!reset && current.loaded && !current.hasNextPage) return current.items
+  let cursor = current.endCursor
+  const items = []
+  let hasNextPage = false
+  try {
+    for (let pages = 0; pages < MAX_PAGES_PER_LOAD; pages += 1) {
+      const batch = await fetch(cursor)
+      items.push(...batch.nodes.filter(keep).map(view))
+      cursor = batch.endCursor
+      hasNextPage = !!batch.hasNextPage
+      if (items.length || !hasNextPage) break
+    }
+  } catch (error) {
+    page.setData({ [key]: { ...current, loaded: true, error: error.message } })
+    throw error
+  }
+  const list = { items: current.items.concat(items), endCursor: cursor, hasNextPage, loaded: true, error: '' }
+  page.setData({ [key]: list })
+  return list.items
+}
+
+/** Replaces (or, when `next` is null, removes) the items of `data[key]` for which `match` holds. */
+function update(page, key, match, next) {
+  const list = page.data[key]
+  const items = list.items.flatMap((item) => (match(item) ? (next ? [next(item)] : []) : [item]))
+  page.setData({ [key]: { ...list, items } })
+  return items
+}
+
+module.exports = { PAGE_SIZE, emptyList, fromConnection, load, update }
