@@ -68,6 +68,8 @@ class ActivityNearbyTest {
 			var withoutRedis = new NearbyActivityIndex(new StringRedisTemplate(dead), this.activities);
 			var real = new NearbyActivityIndex(this.redis, this.activities);
 			var fallback = withoutRedis.search(this.s.latitude + 0.005, this.s.longitude, 2000, 20);
+			// The index learns of the publication after commit, in a listener: wait for it, not for luck.
+			eventually(() -> assertThat(real.search(this.s.latitude + 0.005, this.s.longitude, 2000, 20)).hasSize(1));
 			var indexed = real.search(this.s.latitude + 0.005, this.s.longitude, 2000, 20);
 			assertThat(fallback).hasSize(1);
 			assertThat(fallback.get(0).activityId()).isEqualTo(indexed.get(0).activityId());
