@@ -25,7 +25,12 @@ class ServiceCertificate {
 
 	private Integer activitiesCount;
 
+	/** Confirmed need-service hours counted in {@link #creditHours} beside the activities. */
+	private Integer needsCount;
+
 	private BigDecimal creditHours;
+
+	private BigDecimal needHours;
 
 	private BigDecimal honorHours;
 
@@ -89,6 +94,22 @@ class ServiceCertificate {
 
 	public void setCreditHours(BigDecimal creditHours) {
 		this.creditHours = creditHours;
+	}
+
+	public Integer getNeedsCount() {
+		return this.needsCount;
+	}
+
+	public void setNeedsCount(Integer needsCount) {
+		this.needsCount = needsCount;
+	}
+
+	public BigDecimal getNeedHours() {
+		return this.needHours;
+	}
+
+	public void setNeedHours(BigDecimal needHours) {
+		this.needHours = needHours;
 	}
 
 	public BigDecimal getHonorHours() {

@@ -15,7 +15,8 @@ interface ServiceCertificateMapper extends BaseMapper<ServiceCertificate> {
 
 	/** The summary of a certificate by its verification code, without the PDF. */
 	@Select("""
-			SELECT id, code, volunteer_id, service_year, activities_count, credit_hours, honor_hours, masked_name,
+			SELECT id, code, volunteer_id, service_year, activities_count, needs_count, credit_hours, need_hours,
+			       honor_hours, masked_name,
 			       issuing_unit_id, issuing_unit_name, content_hash, issued_by, issued_at
 			FROM service_certificate WHERE code = #{code}
 			""")
@@ -26,7 +27,8 @@ interface ServiceCertificateMapper extends BaseMapper<ServiceCertificate> {
 
 	/** An earlier certificate stating exactly the same record: asking again hands it out again. */
 	@Select("""
-			SELECT id, code, volunteer_id, service_year, activities_count, credit_hours, honor_hours, masked_name,
+			SELECT id, code, volunteer_id, service_year, activities_count, needs_count, credit_hours, need_hours,
+			       honor_hours, masked_name,
 			       issuing_unit_id, issuing_unit_name, content_hash, issued_by, issued_at
 			FROM service_certificate
 			WHERE volunteer_id = #{volunteerId} AND service_year = #{year} AND content_hash = #{hash}

@@ -51,22 +51,23 @@ class ServiceRecordController {
 	}
 
 	/** GraphQL {@code ServiceRecordPdf}. */
-	record ServiceRecordPdfView(String code, int year, int activitiesCount, BigDecimal creditHours,
-			BigDecimal honorHours, String issuingUnitName, Instant issuedAt, String downloadUrl,
+	record ServiceRecordPdfView(String code, int year, int activitiesCount, int needsCount, BigDecimal creditHours,
+			BigDecimal needHours, BigDecimal honorHours, String issuingUnitName, Instant issuedAt, String downloadUrl,
 			Instant downloadUrlExpiresAt) {
 	}
 
 	/** GraphQL {@code ServiceRecordVerification}: what anyone holding the code may learn. */
-	record Verification(String code, String maskedName, int year, int activitiesCount, BigDecimal creditHours,
-			BigDecimal honorHours, String issuingUnitName, Instant issuedAt) {
+	record Verification(String code, String maskedName, int year, int activitiesCount, int needsCount,
+			BigDecimal creditHours, BigDecimal needHours, BigDecimal honorHours, String issuingUnitName,
+			Instant issuedAt) {
 	}
 
 	@MutationMapping
 	ServiceRecordPdfView serviceRecordPdf(@Argument @Min(2000) @Max(2999) int year, @Argument Long volunteerId) {
 		ServiceRecords.Issued issued = this.records.issue(year, volunteerId);
 		ServiceCertificate c = issued.certificate();
-		return new ServiceRecordPdfView(c.getCode(), c.getServiceYear(), c.getActivitiesCount(), c.getCreditHours(),
-				c.getHonorHours(), c.getIssuingUnitName(), c.getIssuedAt(), issued.downloadPath(),
+		return new ServiceRecordPdfView(c.getCode(), c.getServiceYear(), c.getActivitiesCount(), c.getNeedsCount(),
+				c.getCreditHours(), c.getNeedHours(), c.getHonorHours(), c.getIssuingUnitName(), c.getIssuedAt(), issued.downloadPath(),
 				issued.downloadExpiresAt());
 	}
 
@@ -75,7 +76,7 @@ class ServiceRecordController {
 		ServiceCertificate c = this.records.verify(code);
 		return (c == null) ? null
 				: new Verification(c.getCode(), c.getMaskedName(), c.getServiceYear(), c.getActivitiesCount(),
-						c.getCreditHours(), c.getHonorHours(), c.getIssuingUnitName(), c.getIssuedAt());
+						c.getNeedsCount(), c.getCreditHours(), c.getNeedHours(), c.getHonorHours(), c.getIssuingUnitName(), c.getIssuedAt());
 	}
 
 	@QueryMapping

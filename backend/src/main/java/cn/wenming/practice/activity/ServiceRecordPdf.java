@@ -25,8 +25,13 @@ import com.lowagie.text.pdf.PdfWriter;
 final class ServiceRecordPdf {
 
 	/** Everything printed on a certificate. */
-	record Content(String holderName, int year, List<ActivityItem> activities, List<HonorItem> honors,
-			BigDecimal creditHours, BigDecimal honorHours, String issuingUnit, LocalDate issuedOn, String code) {
+	record Content(String holderName, int year, List<ActivityItem> activities, List<NeedItem> needs,
+			List<HonorItem> honors, BigDecimal activityHours, BigDecimal needHours, BigDecimal creditHours,
+			BigDecimal honorHours, String issuingUnit, LocalDate issuedOn, String code) {
+	}
+
+	/** One served need (群众点单), named by its category. */
+	record NeedItem(String category, LocalDate completedOn, BigDecimal hours) {
 	}
 
 	/** One attended activity. */
@@ -65,7 +70,9 @@ final class ServiceRecordPdf {
 		document.add(heading);
 
 		String summary = "兹证明 " + content.holderName() + " 同志于 " + content.year() + " 年度参加志愿服务活动 "
-				+ content.activities().size() + " 次，累计信用时长 " + hours(content.creditHours()) + " 小时"
+				+ content.activities().size() + " 次"
+				+ (content.needs().isEmpty() ? "" : "、服务群众需求 " + content.needs().size() + " 次")
+				+ "，累计信用时长 " + hours(content.creditHours()) + " 小时"
 				+ (content.honors().isEmpty() ? "。"
 						: "；另有荣誉时长（补录）" + hours(content.honorHours()) + " 小时，单独列示，不计入信用时长。");
 		Paragraph intro = new Paragraph(summary, body);
@@ -73,19 +80,37 @@ final class ServiceRecordPdf {
 		intro.setSpacingAfter(16);
 		document.add(intro);
 
+		int sections = 0;
 		if (!content.activities().isEmpty()) {
-			document.add(section("一、参加的志愿服务活动（信用时长）", head));
+			document.add(section(numeral(++sections) + "、参加的志愿服务活动（信用时长）", head));
 			PdfPTable table = table(new float[] { 1, 6, 3, 3 });
 			headerRow(table, head, "序号", "活动", "日期", "时长（小时）");
 			int n = 1;
 			for (ActivityItem item : content.activities()) {
 				row(table, small, Integer.toString(n++), item.title(), item.date().toString(), hours(item.hours()));
 			}
-			row(table, head, "", "合计", "", hours(content.creditHours()));
+			row(table, head, "", content.needs().isEmpty() ? "合计" : "小计", "", hours(content.activityHours()));
 			document.add(table);
 		}
+		if (!content.needs().isEmpty()) {
+			document.add(section(numeral(++sections) + "、服务的群众需求（信用时长）", head));
+			PdfPTable table = table(new float[] { 1, 6, 3, 3 });
+			headerRow(table, head, "序号", "需求类别", "完成日期", "时长（小时）");
+			int n = 1;
+			for (NeedItem item : content.needs()) {
+				row(table, small, Integer.toString(n++), item.category(), item.completedOn().toString(),
+						hours(item.hours()));
+			}
+			row(table, head, "", content.activities().isEmpty() ? "合计" : "小计", "", hours(content.needHours()));
+			document.add(table);
+		}
+		if (!content.activities().isEmpty() && !content.needs().isEmpty()) {
+			Paragraph total = new Paragraph("信用时长合计：" + hours(content.creditHours()) + " 小时", head);
+			total.setSpacingBefore(6);
+			document.add(total);
+		}
 		if (!content.honors().isEmpty()) {
-			document.add(section("二、荣誉时长（补录）", head));
+			document.add(section(numeral(++sections) + "、荣誉时长（补录）", head));
 			PdfPTable table = table(new float[] { 1, 6, 3, 3 });
 			headerRow(table, head, "序号", "补录原因", "服务日期", "时长（小时）");
 			int n = 1;
@@ -111,6 +136,10 @@ final class ServiceRecordPdf {
 		document.add(new Paragraph("可在小程序“志愿服务证明核验”中输入验证码核验本证明的真实性。", small));
 		document.close();
 		return out.toByteArray();
+	}
+
+	private static String numeral(int n) {
+		return String.valueOf("一二三".charAt(n - 1));
 	}
 
 	private static Paragraph section(String text, Font font) {

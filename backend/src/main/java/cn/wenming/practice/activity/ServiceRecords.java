@@ -24,10 +24,12 @@ import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.volunteer.ConfirmedNeedService;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerRef;
 import graphql.relay.Connection;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -36,9 +38,13 @@ import org.springframework.stereotype.Service;
  * A volunteer's service record: the yearly certificate (志愿服务证明) and the history of revoked
  * hours.
  * <p>
- * A certificate states the credit hours of activities that ended in the year (confirmed, not
- * revoked: the rule of {@code Volunteer.stats.hoursThisYear}) and, listed apart, the honor hours
- * (补录) with a service date in the year. It is issued by the volunteer's home station, carries a
+ * A certificate states the credit hours of the year (confirmed, not revoked: the rule of
+ * {@code Volunteer.stats.hoursThisYear}): activities that ended in the year and needs completed in
+ * it, one line each, in two tables whose sum is the credit total (both are credit hours, counted
+ * for the star alike); and, listed apart, the honor hours (补录) with a service date in the year,
+ * which are not credit hours. Need lines come from the need feature through
+ * {@link ConfirmedNeedService} and name the need's category, not its title (which may name the
+ * resident: a certificate is shown to strangers). It is issued by the volunteer's home station, carries a
  * random verification code (16 base32 characters, 80 bits: not guessable, and the public
  * {@code verifyServiceRecord} answers only for an exact code) and is stored as issued, with a
  * SHA-256 of what it states. Asking again while nothing changed hands out the same certificate;
@@ -71,6 +77,8 @@ class ServiceRecords {
 
 	private final OrgDirectory orgs;
 
+	private final ObjectProvider<ConfirmedNeedService> needService;
+
 	private final AccessControl access;
 
 	private final Clock clock;
@@ -80,7 +88,9 @@ class ServiceRecords {
 	private final byte[] linkKey;
 
 	ServiceRecords(ServiceCertificateMapper certificates, SignUpMapper signUps, VolunteerDirectory volunteers,
-			OrgDirectory orgs, AccessControl access, Clock clock, @Value("${app.auth.jwt-secret}") String jwtSecret) {
+			OrgDirectory orgs, ObjectProvider<ConfirmedNeedService> needService, AccessControl access, Clock clock,
+			@Value("${app.auth.jwt-secret}") String jwtSecret) {
+		this.needService = needService;
 		this.certificates = certificates;
 		this.signUps = signUps;
 		this.volunteers = volunteers;
@@ -112,16 +122,22 @@ class ServiceRecords {
 		List<ServiceCertificateMapper.ActivityLine> lines = this.certificates.activityLines(volunteer.id(), from, to);
 		List<VolunteerDirectory.HonorHoursEntry> honors = this.volunteers.honorHoursBetween(volunteer.id(),
 				LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
-		if (lines.isEmpty() && honors.isEmpty()) {
+		ConfirmedNeedService needSource = this.needService.getIfAvailable();
+		List<ConfirmedNeedService.Line> needs = (needSource == null) ? List.of()
+				: needSource.confirmedBetween(volunteer.id(), from, to);
+		if (lines.isEmpty() && needs.isEmpty() && honors.isEmpty()) {
 			throw new DomainException(ActivityError.SERVICE_RECORD_EMPTY);
 		}
 		VolunteerDirectory.CertificateHolder holder = this.volunteers.certificateHolder(volunteer.id());
 		OrgUnitRef station = this.orgs.require(holder.homeStationId());
-		BigDecimal credit = lines.stream().map(ServiceCertificateMapper.ActivityLine::hours)
+		BigDecimal activityHours = lines.stream().map(ServiceCertificateMapper.ActivityLine::hours)
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal needHours = needs.stream().map(ConfirmedNeedService.Line::hours)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal credit = activityHours.add(needHours);
 		BigDecimal honor = honors.stream().map(VolunteerDirectory.HonorHoursEntry::hours)
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
-		String hash = contentHash(holder, year, station, lines, honors);
+		String hash = contentHash(holder, year, station, lines, needs, honors);
 
 		ServiceCertificate certificate = this.certificates.findSame(volunteer.id(), year, hash);
 		for (int attempt = 0; certificate == null; attempt++) {
@@ -130,15 +146,19 @@ class ServiceRecords {
 			byte[] pdf = ServiceRecordPdf.render(new ServiceRecordPdf.Content(holder.realName(), year,
 					lines.stream().map(l -> new ServiceRecordPdf.ActivityItem(l.title(),
 							LocalDate.ofInstant(l.startsAt(), CHINA), l.hours())).toList(),
+					needs.stream().map(n -> new ServiceRecordPdf.NeedItem(n.category(),
+							LocalDate.ofInstant(n.completedAt(), CHINA), n.hours())).toList(),
 					honors.stream().map(h -> new ServiceRecordPdf.HonorItem(h.serviceDate(), h.reason(), h.hours()))
 						.toList(),
-					credit, honor, station.name(), LocalDate.ofInstant(now, CHINA), code));
+					activityHours, needHours, credit, honor, station.name(), LocalDate.ofInstant(now, CHINA), code));
 			ServiceCertificate row = new ServiceCertificate();
 			row.setCode(code);
 			row.setVolunteerId(volunteer.id());
 			row.setServiceYear(year);
 			row.setActivitiesCount(lines.size());
+			row.setNeedsCount(needs.size());
 			row.setCreditHours(credit);
+			row.setNeedHours(needHours);
 			row.setHonorHours(honor);
 			row.setMaskedName(holder.maskedName());
 			row.setIssuingUnitId(station.id());
@@ -231,15 +251,24 @@ class ServiceRecords {
 		return cleaned.matches("[A-Z2-7]{" + CODE_LENGTH + "}") ? cleaned : null;
 	}
 
-	/** SHA-256 over a canonical text of everything the certificate states except its code and date. */
+	/**
+	 * SHA-256 over a canonical text of everything the certificate states except its code and date.
+	 * Need lines were added later as lines of their own kind: a record without any hashes as before,
+	 * so its certificate is still handed out again.
+	 */
 	private static String contentHash(VolunteerDirectory.CertificateHolder holder, int year, OrgUnitRef station,
-			List<ServiceCertificateMapper.ActivityLine> lines, List<VolunteerDirectory.HonorHoursEntry> honors) {
+			List<ServiceCertificateMapper.ActivityLine> lines, List<ConfirmedNeedService.Line> needs,
+			List<VolunteerDirectory.HonorHoursEntry> honors) {
 		StringBuilder text = new StringBuilder();
 		text.append("v1|").append(holder.volunteerId()).append('|').append(holder.realName()).append('|').append(year)
 			.append('|').append(station.id()).append('|').append(station.name()).append('\n');
 		for (ServiceCertificateMapper.ActivityLine line : lines) {
 			text.append("A|").append(line.signUpId()).append('|').append(line.title()).append('|')
 				.append(line.startsAt().toEpochMilli()).append('|').append(line.hours().toPlainString()).append('\n');
+		}
+		for (ConfirmedNeedService.Line need : needs) {
+			text.append("N|").append(need.needId()).append('|').append(need.category()).append('|')
+				.append(need.completedAt().toEpochMilli()).append('|').append(need.hours().toPlainString()).append('\n');
 		}
 		for (VolunteerDirectory.HonorHoursEntry honor : honors) {
 			text.append("H|").append(honor.serviceDate()).append('|').append(honor.reason()).append('|')

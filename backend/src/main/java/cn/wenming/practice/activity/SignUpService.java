@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
@@ -65,9 +66,12 @@ class SignUpService {
 
 	private final Clock clock;
 
+	private final ContentSecurity content;
+
 	SignUpService(SignUpMapper signUps, ActivityMapper activities, ActivityService activityService,
 			VolunteerDirectory volunteers, VolunteerHours hours, AccessControl access, CheckInTokens tokens,
-			ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+			ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, ContentSecurity content) {
+		this.content = content;
 		this.signUps = signUps;
 		this.activities = activities;
 		this.activityService = activityService;
@@ -307,7 +311,9 @@ class SignUpService {
 					"时长须在 0 到活动时长 " + length.stripTrailingZeros().toPlainString() + " 小时之间");
 		}
 		Actor actor = requireImpartial(activity.getId());
-		if (this.signUps.adjustHours(signUpId, adjusted, actor.userId(), reason.strip(), this.clock.instant()) == 0) {
+		String why = reason.strip();
+		requirePass(actor, why);
+		if (this.signUps.adjustHours(signUpId, adjusted, actor.userId(), why, this.clock.instant()) == 0) {
 			SignUp now = this.signUps.selectById(signUpId);
 			if (now.isHoursConfirmed()) {
 				throw new DomainException(ActivityError.HOURS_ALREADY_CONFIRMED);
@@ -328,8 +334,11 @@ class SignUpService {
 		SignUp signUp = requireSignUp(signUpId);
 		requireOrganiser(signUp.getActivityId());
 		Actor actor = requireImpartial(signUp.getActivityId());
+		String why = reason.strip();
+		// Before the transaction: a WeChat call may take seconds.
+		requirePass(actor, why);
 		this.tx.execute(status -> {
-			if (this.signUps.revokeHours(signUpId, actor.userId(), reason.strip(), this.clock.instant()) == 0) {
+			if (this.signUps.revokeHours(signUpId, actor.userId(), why, this.clock.instant()) == 0) {
 				// Read again: the state may have changed since the first read.
 				SignUp now = this.signUps.selectById(signUpId);
 				throw new DomainException(now.isHoursRevoked() ? ActivityError.HOURS_ALREADY_REVOKED
@@ -342,6 +351,14 @@ class SignUpService {
 			return revoked;
 		});
 		return this.signUps.selectById(signUpId);
+	}
+
+	/**
+	 * The reasons of adjusted and revoked hours are shown to the volunteer: risky →
+	 * CONTENT_REJECTED, review → CONTENT_NEEDS_REVIEW, WeChat unreachable → UPSTREAM_UNAVAILABLE.
+	 */
+	private void requirePass(Actor actor, String reason) {
+		this.content.requirePass(this.access.openidOf(actor.userId()), ContentSecurity.Scene.COMMENT, null, reason);
 	}
 
 	/** Confirmed people who never checked in become no-shows; already marked ones are left alone. */

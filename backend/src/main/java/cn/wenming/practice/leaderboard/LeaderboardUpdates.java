@@ -7,6 +7,7 @@ import cn.wenming.practice.activity.ActivityStandings;
 import cn.wenming.practice.activity.HoursConfirmed;
 import cn.wenming.practice.activity.HoursRevoked;
 import cn.wenming.practice.need.NeedHoursConfirmed;
+import cn.wenming.practice.need.NeedHoursRevoked;
 import cn.wenming.practice.need.NeedStandings;
 import cn.wenming.practice.points.PointsEntryRecorded;
 
@@ -55,6 +56,16 @@ class LeaderboardUpdates {
 	@ApplicationModuleListener(readOnlyTransaction = true)
 	void on(NeedHoursConfirmed event) {
 		event.participants().forEach(p -> this.boards.refresh(LeaderboardKind.VOLUNTEER_HOURS, p.userId()));
+		Long team = this.needs.teamOf(event.needId());
+		if (team != null) {
+			this.boards.refresh(LeaderboardKind.TEAM_HOURS, team);
+		}
+	}
+
+	/** Revoked need hours leave the hour boards (the standings count confirmed hours only). */
+	@ApplicationModuleListener(readOnlyTransaction = true)
+	void on(NeedHoursRevoked event) {
+		this.boards.refresh(LeaderboardKind.VOLUNTEER_HOURS, event.userId());
 		Long team = this.needs.teamOf(event.needId());
 		if (team != null) {
 			this.boards.refresh(LeaderboardKind.TEAM_HOURS, team);

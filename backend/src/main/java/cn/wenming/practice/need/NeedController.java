@@ -120,6 +120,11 @@ class NeedController {
 			@NotNull @DecimalMin("0") @DecimalMax("24") BigDecimal hours, @NotBlank @Size(max = 200) String reason) {
 	}
 
+	/** Input of {@code revokeNeedHours}. */
+	record RevokeNeedHoursInput(@NotNull Long needId, @NotNull Long volunteerId,
+			@NotBlank @Size(max = 200) String reason) {
+	}
+
 	/** Input of {@code recordNeedRevisit}. */
 	record NeedRevisitInput(@NotNull Long needId, @NotNull @Min(1) @Max(5) Integer stars,
 			@NotBlank @Size(max = 500) String note) {
@@ -219,6 +224,11 @@ class NeedController {
 				new AdjustNeedHours(input.needId(), input.participantUserId(), input.hours(), input.reason()));
 	}
 
+	@MutationMapping
+	NeedView revokeNeedHours(@Argument @Valid RevokeNeedHoursInput input) {
+		return this.hoursConfirmation.revoke(new RevokeNeedHours(input.needId(), input.volunteerId(), input.reason()));
+	}
+
 	@QueryMapping
 	Connection<NeedView> pendingNeedHours(@Argument long orgUnitId, @Argument Integer first, @Argument String after) {
 		return this.queries.pendingHours(orgUnitId, Connections.page(first, after));
@@ -270,6 +280,11 @@ class NeedController {
 			.stream()
 			.collect(Collectors.groupingBy(NeedParticipant::getNeedId));
 		return needs.stream().map(need -> byNeed.getOrDefault(need.id(), List.of())).toList();
+	}
+
+	@SchemaMapping(typeName = "NeedParticipant")
+	Long revokedById(NeedParticipant participant) {
+		return participant.getRevokedBy();
 	}
 
 	/** The resident's photos: passed ones for whoever sees the private fields, and the caller's own. */

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Read access to needs for other features. {@link #confirmedParticipants(long)} lets a consumer of
  * {@link NeedRated} (which carries no participants) find who served, e.g. to reward them;
- * {@link #completedSince}, {@link #hoursConfirmedSince} and {@link #ratedSince} read the
- * {@link NeedCompleted}, {@link NeedHoursConfirmed} and {@link NeedRated} facts again from MySQL so a consumer that missed an event can replay it.
+ * {@link #completedSince}, {@link #hoursConfirmedSince}, {@link #hoursRevokedSince} and {@link #ratedSince} read the
+ * {@link NeedCompleted}, {@link NeedHoursConfirmed}, {@link NeedHoursRevoked} and {@link NeedRated} facts again from MySQL so a consumer that missed an event can replay it.
  */
 @Component
 public class NeedDirectory {
@@ -61,6 +61,20 @@ public class NeedDirectory {
 				.map(p -> new NeedCompleted.Participant(p.getUserId(), p.getVolunteerId(), p.getHours()))
 				.toList(), at);
 		}).toList();
+	}
+
+	/**
+	 * The {@link NeedHoursRevoked} facts again: for each need with a revocation at or after
+	 * {@code since} (by id after {@code afterNeedId}, keyset; a need's revocations are on one page),
+	 * one fact per revoked participant.
+	 */
+	public List<NeedHoursRevoked> hoursRevokedSince(Instant since, long afterNeedId, int limit) {
+		return this.participants.ofNeeds(this.participants.revokedSince(since, afterNeedId, limit))
+			.stream()
+			.filter(p -> p.getHoursStatus() == NeedHoursStatus.REVOKED)
+			.map(p -> new NeedHoursRevoked(p.getNeedId(), p.getUserId(), p.getVolunteerId(), p.getHours(),
+					p.getRevokedAt()))
+			.toList();
 	}
 
 	/** Needs rated at or after {@code since}, by id after {@code afterNeedId} (keyset). */

@@ -23,6 +23,8 @@ public enum NeedError implements ErrorCode {
 	NEED_PARTICIPANT_NOT_ELIGIBLE("参与者须为本站点（或其下级）已培训的志愿者"),
 	NEED_TOO_MANY_PARTICIPANTS("参与者人数超过上限"),
 	NEED_HOURS_ALREADY_CONFIRMED("该参与者的服务时长已确认"),
+	NEED_HOURS_NOT_CONFIRMED("该参与者的服务时长尚未确认"),
+	NEED_HOURS_ALREADY_REVOKED("该参与者的服务时长已撤销"),
 	FULFILMENT_MONTH_NOT_ENDED("该月尚未结束，不能公示落实清单"),
 	FULFILMENT_LIST_ALREADY_PUBLISHED("该单位该月的落实清单已公示，不能重复公示");
 

@@ -24,7 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * hours, after adjusting any of them with a reason. A confirmation credits the hours
  * ({@link VolunteerHours}: stars, certificate and the hour figures follow) in its transaction and
  * publishes {@link NeedHoursConfirmed} for the points. Each participant's hours are confirmed once
- * (guarded UPDATE): a replayed or concurrent confirmation credits nothing more.
+ * (guarded UPDATE): a replayed or concurrent confirmation credits nothing more. Confirmed hours can
+ * be revoked by such an admin with a reason: a recorded reversal (who, when, why) that takes the
+ * hours back and publishes {@link NeedHoursRevoked}, once. Reasons are shown to the volunteer, so
+ * they pass msgSecCheck first.
  */
 @Service
 class NeedHoursConfirmation {
@@ -41,6 +44,8 @@ class NeedHoursConfirmation {
 
 	private final NeedProperties properties;
 
+	private final NeedContentCheck content;
+
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate tx;
@@ -48,8 +53,9 @@ class NeedHoursConfirmation {
 	private final Clock clock;
 
 	NeedHoursConfirmation(NeedWorkflow workflow, NeedParticipantMapper participants, NeedHistoryMapper history,
-			NeedServingSide servingSide, VolunteerHours hours, NeedProperties properties,
+			NeedServingSide servingSide, VolunteerHours hours, NeedProperties properties, NeedContentCheck content,
 			ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+		this.content = content;
 		this.workflow = workflow;
 		this.participants = participants;
 		this.history = history;
@@ -104,9 +110,49 @@ class NeedHoursConfirmation {
 			throw new DomainException(NeedError.NEED_HOURS_EXCEED_ELAPSED,
 					"服务时长不能超过 " + max.stripTrailingZeros().toPlainString() + " 小时");
 		}
-		if (this.participants.adjust(row, value, actor.userId(), command.reason().strip()) == 0) {
+		String reason = command.reason().strip();
+		this.content.requirePass(actor, reason);
+		if (this.participants.adjust(row, value, actor.userId(), reason) == 0) {
 			throw new DomainException(NeedError.NEED_HOURS_ALREADY_CONFIRMED);
 		}
+		return this.workflow.reload(actor, need.getId());
+	}
+
+	/**
+	 * Revokes one participant's confirmed hours (found by volunteer id): the status becomes REVOKED
+	 * by a guarded UPDATE, so of two concurrent revocations one takes the hours back; the other, and
+	 * any later one, gets NEED_HOURS_ALREADY_REVOKED. Pending hours are not revoked but adjusted
+	 * (NEED_HOURS_NOT_CONFIRMED).
+	 */
+	NeedView revoke(RevokeNeedHours command) {
+		Need need = this.workflow.load(command.needId());
+		Actor actor = requireImpartialAdmin(need);
+		NeedParticipant row = this.participants.ofNeeds(List.of(need.getId()))
+			.stream()
+			.filter(p -> p.getVolunteerId() == command.volunteerId())
+			.findFirst()
+			.orElseThrow(() -> DomainException.notFound("参与者"));
+		String reason = command.reason().strip();
+		// Before the transaction: a WeChat call may take seconds.
+		this.content.requirePass(actor, reason);
+		this.tx.executeWithoutResult(status -> {
+			Instant now = this.clock.instant();
+			if (this.participants.revoke(need.getId(), row.getUserId(), actor.userId(), reason, now) == 0) {
+				// Read again: the state may have changed since the first read.
+				NeedHoursStatus current = this.participants.ofNeeds(List.of(need.getId()))
+					.stream()
+					.filter(p -> p.getUserId().equals(row.getUserId()))
+					.map(NeedParticipant::getHoursStatus)
+					.findFirst()
+					.orElse(NeedHoursStatus.PENDING);
+				throw new DomainException((current == NeedHoursStatus.REVOKED) ? NeedError.NEED_HOURS_ALREADY_REVOKED
+						: NeedError.NEED_HOURS_NOT_CONFIRMED);
+			}
+			this.hours.subtractCreditHours(row.getVolunteerId(), row.getHours());
+			// Recorded with the revocation (event publication registry); listeners run once it committed.
+			this.events.publishEvent(
+					new NeedHoursRevoked(need.getId(), row.getUserId(), row.getVolunteerId(), row.getHours(), now));
+		});
 		return this.workflow.reload(actor, need.getId());
 	}
 

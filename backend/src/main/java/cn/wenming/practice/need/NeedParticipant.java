@@ -31,6 +31,13 @@ class NeedParticipant {
 
 	private Instant confirmedAt;
 
+	/** Who revoked confirmed hours, when and why; null unless REVOKED. */
+	private Long revokedBy;
+
+	private Instant revokedAt;
+
+	private String revokeReason;
+
 	public Long getNeedId() {
 		return this.needId;
 	}
@@ -109,6 +116,30 @@ class NeedParticipant {
 
 	public void setConfirmedAt(Instant confirmedAt) {
 		this.confirmedAt = confirmedAt;
+	}
+
+	public Long getRevokedBy() {
+		return this.revokedBy;
+	}
+
+	public void setRevokedBy(Long revokedBy) {
+		this.revokedBy = revokedBy;
+	}
+
+	public Instant getRevokedAt() {
+		return this.revokedAt;
+	}
+
+	public void setRevokedAt(Instant revokedAt) {
+		this.revokedAt = revokedAt;
+	}
+
+	public String getRevokeReason() {
+		return this.revokeReason;
+	}
+
+	public void setRevokeReason(String revokeReason) {
+		this.revokeReason = revokeReason;
 	}
 
 }

@@ -44,6 +44,29 @@ interface NeedParticipantMapper extends BaseMapper<NeedParticipant> {
 			.set(NeedParticipant::getAdjustedReason, reason));
 	}
 
+	/**
+	 * Revokes one participant's confirmed hours: 1 for the one revocation that wins, 0 when they are
+	 * pending or already revoked. The row and its confirmation stay.
+	 */
+	default int revoke(long needId, long userId, long by, String reason, Instant now) {
+		return update(null, Wrappers.lambdaUpdate(NeedParticipant.class)
+			.eq(NeedParticipant::getNeedId, needId)
+			.eq(NeedParticipant::getUserId, userId)
+			.eq(NeedParticipant::getHoursStatus, NeedHoursStatus.CONFIRMED)
+			.set(NeedParticipant::getHoursStatus, NeedHoursStatus.REVOKED)
+			.set(NeedParticipant::getRevokedBy, by)
+			.set(NeedParticipant::getRevokedAt, now)
+			.set(NeedParticipant::getRevokeReason, reason));
+	}
+
+	/** Needs with revocations at or after {@code since}, by id after {@code afterNeedId} (keyset). */
+	@Select("""
+			SELECT DISTINCT need_id FROM need_participant
+			WHERE revoked_at >= #{since} AND need_id > #{after}
+			ORDER BY need_id LIMIT #{limit}
+			""")
+	List<Long> revokedSince(@Param("since") Instant since, @Param("after") long after, @Param("limit") int limit);
+
 	/** Needs with confirmations at or after {@code since}, by id after {@code afterNeedId} (keyset). */
 	@Select("""
 			SELECT DISTINCT need_id FROM need_participant

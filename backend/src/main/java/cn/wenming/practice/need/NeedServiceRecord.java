@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import cn.wenming.practice.volunteer.ConfirmedNeedService;
 import cn.wenming.practice.volunteer.VolunteerServiceRecord;
 
 import org.apache.ibatis.annotations.Mapper;
@@ -17,10 +18,11 @@ import org.springframework.stereotype.Component;
 /**
  * Volunteers' need-service totals for {@code Volunteer.stats}: confirmed hours (not revoked) count
  * like confirmed activity hours, in the year the need was completed; claims still waiting for an
- * impartial admin are pending hours. One grouped query for any number of volunteers.
+ * impartial admin are pending hours. One grouped query for any number of volunteers. Also lists one
+ * volunteer's confirmed needs for the service certificate ({@link ConfirmedNeedService}).
  */
 @Component
-class NeedServiceRecord implements VolunteerServiceRecord {
+class NeedServiceRecord implements VolunteerServiceRecord, ConfirmedNeedService {
 
 	private final TotalsMapper mapper;
 
@@ -37,6 +39,11 @@ class NeedServiceRecord implements VolunteerServiceRecord {
 			.stream()
 			.collect(Collectors.toMap(Row::volunteerId,
 					row -> new Totals(0, row.needs(), row.hoursInPeriod(), row.pendingHours())));
+	}
+
+	@Override
+	public List<Line> confirmedBetween(long volunteerId, Instant from, Instant to) {
+		return this.mapper.lines(volunteerId, from, to);
 	}
 
 	/** One volunteer's grouped totals. */
@@ -60,6 +67,15 @@ class NeedServiceRecord implements VolunteerServiceRecord {
 				</script>
 				""")
 		List<Row> totals(@Param("ids") Collection<Long> ids, @Param("from") Instant from, @Param("to") Instant to);
+
+		@Select("""
+				SELECT p.need_id, c.name AS category, n.completed_at, p.hours
+				FROM need_participant p JOIN need n ON n.id = p.need_id JOIN need_category c ON c.id = n.category_id
+				WHERE p.volunteer_id = #{volunteerId} AND p.hours_status = 'CONFIRMED'
+				  AND n.completed_at >= #{from} AND n.completed_at < #{to}
+				ORDER BY n.completed_at, p.need_id
+				""")
+		List<Line> lines(@Param("volunteerId") long volunteerId, @Param("from") Instant from, @Param("to") Instant to);
 
 	}
 

@@ -7,6 +7,7 @@ import cn.wenming.practice.activity.HoursRevoked;
 import cn.wenming.practice.need.NeedCompleted;
 import cn.wenming.practice.need.NeedDirectory;
 import cn.wenming.practice.need.NeedHoursConfirmed;
+import cn.wenming.practice.need.NeedHoursRevoked;
 import cn.wenming.practice.need.NeedRated;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -62,6 +63,11 @@ class PointsAwards {
 		reverse(event);
 	}
 
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(NeedHoursRevoked event) {
+		reverse(event);
+	}
+
 	/** Awards confirmed activity hours; returns how many entries were written (0 if already awarded). */
 	int award(HoursConfirmed event) {
 		int points = this.rules.forActivityHours(event.hours(), event.category());
@@ -87,6 +93,25 @@ class PointsAwards {
 		}
 		return post(new PointsLedger.Posting(event.volunteerUserId(), -award.getDelta(), PointsType.REVERSAL,
 				Long.toString(award.getId()), "活动服务时长被撤销", null));
+	}
+
+	/**
+	 * Reverses what a participant earned on a need whose confirmed hours were revoked: the hours
+	 * award and the rating bonus (paid only for confirmed hours, so it loses its ground too), each
+	 * through the ledger's reversal keyed by the award entry, so a redelivered event reverses once.
+	 * Spent points become debt, as for activity hours. Returns how many reversals were written.
+	 */
+	int reverse(NeedHoursRevoked event) {
+		Awards reversals = new Awards();
+		String needId = Long.toString(event.needId());
+		for (PointsType type : List.of(PointsType.NEED_COMPLETED, PointsType.RATING_BONUS)) {
+			PointsEntry award = this.entries.findByBusiness(type, needId, event.userId());
+			if (award != null) {
+				reversals.post(new PointsLedger.Posting(event.userId(), -award.getDelta(), PointsType.REVERSAL,
+						Long.toString(award.getId()), "需求服务时长被撤销", null));
+			}
+		}
+		return reversals.written();
 	}
 
 	/**

@@ -11,6 +11,7 @@ import cn.wenming.practice.activity.ConfirmedHours;
 import cn.wenming.practice.activity.HoursConfirmed;
 import cn.wenming.practice.activity.HoursRevoked;
 import cn.wenming.practice.need.NeedHoursConfirmed;
+import cn.wenming.practice.need.NeedHoursRevoked;
 import cn.wenming.practice.need.NeedDirectory;
 import cn.wenming.practice.need.NeedRated;
 
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * runs the event publication registry resubmits until they complete. This replays anything that
  * still went missing (a publication removed by hand, facts written outside the application) by
  * reading the facts again from MySQL: confirmed hours, completed
- * and rated needs since a point in time, and hours revoked since then (their reversal is replayed:
+ * and rated needs since a point in time, and activity and need hours revoked since then (their reversal is replayed:
  * a failed reversal is retried). Every award is idempotent by its unique key, so replaying
  * what was already awarded writes nothing, and running on several instances at once is safe
  * (only wasteful). Scheduled by {@code app.points.reconcile-cron} (off unless set) over the last
@@ -121,6 +122,14 @@ class PointsReconciler {
 			for (HoursRevoked event : page) {
 				replayed += replay(event, () -> this.awards.reverse(event));
 				after = event.signUpId();
+			}
+		}
+		after = 0;
+		for (List<NeedHoursRevoked> page = this.needs.hoursRevokedSince(since, after, BATCH); !page
+			.isEmpty(); page = this.needs.hoursRevokedSince(since, after, BATCH)) {
+			for (NeedHoursRevoked event : page) {
+				replayed += replay(event, () -> this.awards.reverse(event));
+				after = event.needId();
 			}
 		}
 		// After the replays, so that nothing they post is mistaken for drift (they keep the sums equal anyway).

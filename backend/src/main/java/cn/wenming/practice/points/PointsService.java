@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.auth.Role;
 import cn.wenming.practice.org.OrgDirectory;
@@ -46,9 +47,13 @@ class PointsService {
 
 	private final PointsAccountMapper accounts;
 
+	private final ContentSecurity content;
+
 	PointsService(PointsLedger ledger, PointsEntryMapper entries, PointsBalanceCache cache,
 			PointsProperties properties, AccessControl access, VolunteerDirectory volunteers, OrgDirectory orgs,
-			java.time.Clock clock, PointsReconciler reconciler, PointsAccountMapper accounts) {
+			java.time.Clock clock, PointsReconciler reconciler, PointsAccountMapper accounts,
+			ContentSecurity content) {
+		this.content = content;
 		this.accounts = accounts;
 		this.reconciler = reconciler;
 		this.ledger = ledger;
@@ -110,6 +115,9 @@ class PointsService {
 		if (earlier != null) {
 			return sameRequest(earlier, adjustment, reason, actor);
 		}
+		// The reason is shown to the volunteer in their ledger. After the key's lookup: a retry of a
+		// landed adjustment needs no second check (nor WeChat to be up).
+		requirePass(actor, reason);
 		try {
 			var posted = this.ledger.post(new PointsLedger.Posting(adjustment.userId(), adjustment.delta(),
 					PointsType.ADJUSTMENT, adjustment.idempotencyKey(), reason, actor.userId()));
@@ -145,8 +153,10 @@ class PointsService {
 			default -> {
 			}
 		}
+		String why = reason.strip();
+		requirePass(actor, why);
 		var posted = this.ledger.post(new PointsLedger.Posting(original.getUserId(), -original.getDelta(),
-				PointsType.REVERSAL, Long.toString(entryId), reason.strip(), actor.userId()));
+				PointsType.REVERSAL, Long.toString(entryId), why, actor.userId()));
 		if (!posted.created()) {
 			throw new DomainException(PointsError.POINTS_ENTRY_ALREADY_REVERSED);
 		}
@@ -162,6 +172,11 @@ class PointsService {
 			throw DomainException.badRequest("since 须在一年以内且不晚于现在");
 		}
 		return this.reconciler.reconcile(since, this.access.requireActor().userId());
+	}
+
+	/** Risky → CONTENT_REJECTED, review → CONTENT_NEEDS_REVIEW, WeChat unreachable → UPSTREAM_UNAVAILABLE. */
+	private void requirePass(Actor actor, String reason) {
+		this.content.requirePass(this.access.openidOf(actor.userId()), ContentSecurity.Scene.COMMENT, null, reason);
 	}
 
 	private Actor requireCorrector(long userId) {

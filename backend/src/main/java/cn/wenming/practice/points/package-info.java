@@ -6,7 +6,8 @@
  * the reconciler sets an account that drifted from its ledger back to it and records the repair
  * ({@code points_repair}). Awards come from other features' after-commit events
  * ({@link cn.wenming.practice.activity.HoursConfirmed} — undone by a reversal on
- * {@link cn.wenming.practice.activity.HoursRevoked} —, {@link cn.wenming.practice.need.NeedHoursConfirmed} (a need's hours once an impartial admin confirmed them),
+ * {@link cn.wenming.practice.activity.HoursRevoked} —, {@link cn.wenming.practice.need.NeedHoursConfirmed} (a need's hours once an impartial admin confirmed them —
+ * undone on {@link cn.wenming.practice.need.NeedHoursRevoked} —),
  * {@link cn.wenming.practice.need.NeedRated}) and are made once each by a unique key; admins adjust
  * balances and reverse entries. The balance shown to the mini-program is cached in Redis
  * ({@code points:balance:{u<id>}}) and always rebuilt from MySQL. Optional expiry by policy

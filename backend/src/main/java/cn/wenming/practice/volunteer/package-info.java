@@ -4,7 +4,10 @@
  * admins, kept apart from credit hours. Other features use
  * {@link cn.wenming.practice.volunteer.VolunteerDirectory}, {@link cn.wenming.practice.volunteer.VolunteerRef},
  * {@link cn.wenming.practice.volunteer.VolunteerProfile}, {@link cn.wenming.practice.volunteer.VolunteerHours}, {@link cn.wenming.practice.volunteer.ServiceCategory}
- * and {@link cn.wenming.practice.volunteer.StarLevel}; everything else is internal.
+ * and {@link cn.wenming.practice.volunteer.StarLevel}, and implement its ports
+ * {@link cn.wenming.practice.volunteer.VolunteerServiceRecord} (activity and need: the totals of
+ * {@code Volunteer.stats}) and {@link cn.wenming.practice.volunteer.ConfirmedNeedService} (need: the
+ * lines of the service certificate); everything else is internal.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "auth", "org" })
 package cn.wenming.practice.volunteer;

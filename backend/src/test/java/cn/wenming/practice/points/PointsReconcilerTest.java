@@ -133,6 +133,32 @@ class PointsReconcilerTest {
 			.isEqualTo(1);
 	}
 
+	@Test
+	void aMissedReversalOfRevokedNeedHoursIsReplayedOnce() {
+		Instant since = Instant.now().minus(Duration.ofMinutes(1));
+		Session resident = this.s.api.login(Fixtures.unique("resident"));
+		Session volunteer = this.s.trainedVolunteer("missed-need-reversal");
+		String needId = this.s.completeNeed(resident, volunteer, 2.0);
+		this.s.confirmNeedHours(needId);
+		long userId = volunteer.userId();
+		assertThat(this.s.ledgerSum(userId)).isEqualTo(20L);
+		// Need hours revoked, but the NeedHoursRevoked listener never ran (the process died after the commit).
+		this.jdbc.update("""
+				UPDATE need_participant SET hours_status = 'REVOKED', revoked_at = ?, revoked_by = ?,
+				       revoke_reason = '测试' WHERE need_id = ? AND user_id = ?""", java.sql.Timestamp.from(Instant.now()),
+				this.s.admin.userId(), Long.valueOf(needId), userId);
+		Session center = this.s.api.login(Fixtures.unique("center"));
+		this.s.fixtures.grant(center.userId(), "CENTER_ADMIN", this.s.tree.center());
+
+		reconcile(center, since).path("reconcilePoints.awardsReplayed").entity(Integer.class)
+			.satisfies(n -> assertThat(n).isGreaterThanOrEqualTo(1));
+		assertThat(this.s.entryCount(userId, "REVERSAL")).isEqualTo(1);
+		reconcile(center, since);
+		assertThat(this.s.entryCount(userId, "REVERSAL")).isEqualTo(1);
+		assertThat(this.s.ledgerSum(userId)).isZero();
+		assertThat(this.s.balance(volunteer)).isZero();
+	}
+
 	private org.springframework.graphql.test.tester.GraphQlTester.Response reconcile(Session as, Instant since) {
 		return this.s.api.as(as).documentName("reconcilePoints").variable("since", since.toString()).execute();
 	}
