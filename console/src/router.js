@@ -27,7 +27,11 @@ export const router = createRouter({
 
 router.beforeEach((to) => {
   if (!to.meta.public && !api.session()) {
-    return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} }
+    const query = {}
+    // The local run's shortcut (/console/?dev=admin) survives the detour through the login screen.
+    if (typeof to.query.dev === 'string') query.dev = to.query.dev
+    if (to.path !== '/') query.next = query.dev ? to.path : to.fullPath
+    return { name: 'login', query }
   }
   return true
 })
