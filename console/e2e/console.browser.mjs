@@ -37,9 +37,17 @@ const run = Date.now().toString(36)
 step('arranging needs through the API')
 const admin = await login('admin')
 const me = (await gql('{ me { roleGrants { role orgUnitId } } }', {}, admin.accessToken)).me
-const centerId = me.roleGrants.find((g) => g.role === 'CENTER_ADMIN').orgUnitId
-const tree = (await gql('query($r: ID!) { orgTree(rootId: $r) { unit { id name level } } }', { r: centerId }, admin.accessToken)).orgTree
-const station = tree.map((n) => n.unit).find((u) => u.name.startsWith('东珠社区'))
+// The demo county's center: in a shared test database the demo admin may hold other centers too.
+let centerId = null
+let station = null
+for (const grant of me.roleGrants.filter((g) => g.role === 'CENTER_ADMIN')) {
+  const tree = (await gql('query($r: ID!) { orgTree(rootId: $r) { unit { id name level } } }', { r: grant.orgUnitId }, admin.accessToken)).orgTree
+  station = tree.map((n) => n.unit).find((u) => u.name.startsWith('东珠社区'))
+  if (station) {
+    centerId = grant.orgUnitId
+    break
+  }
+}
 assert(station, 'the demo county has 东珠社区 station')
 const categoryId = (await gql('{ needCategories { id name } }')).needCategories[0].id
 const resident = await login(`console-resident-${run}`)
@@ -81,6 +89,8 @@ const browser = await chromium.launch({
 })
 try {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  // The unit the console works on (the header's choice, kept in the browser): the demo center.
+  await context.addInitScript((id) => localStorage.setItem('wenming.console.unit', id), centerId)
   const page = await context.newPage()
   const pageErrors = []
   page.on('pageerror', (e) => pageErrors.push(e.message))
