@@ -152,6 +152,7 @@ try {
   await hoursRow.locator('[data-test=confirm-hours]').click()
   await page.getByText('已确认，时长和积分已计入').waitFor()
   await hoursRow.waitFor({ state: 'detached' })
+  await page.locator('.el-table .el-loading-mask').waitFor({ state: 'detached' })
   await page.screenshot({ path: path.join(SHOTS, '07-need-hours-confirmed.png') })
   const confirmed = (await gql('query($id: ID!) { need(id: $id) { participants { hoursStatus } } }', { id: withHours }, admin.accessToken)).need
   assert(confirmed.participants.every((p) => p.hoursStatus === 'CONFIRMED'), 'the hours are confirmed')
