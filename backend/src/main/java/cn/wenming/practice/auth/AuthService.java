@@ -136,6 +136,18 @@ class AuthService {
 		return this.users.selectById(userId);
 	}
 
+	/**
+	 * A new login (its own refresh family) for a user who proved themselves another way: the staff
+	 * console's QR login, confirmed in the mini-program ({@link ConsoleLogins}).
+	 */
+	AuthPayload newSession(long userId) {
+		AppUser user = this.users.selectById(userId);
+		if (user == null) {
+			throw new DomainException(CommonError.UNAUTHENTICATED);
+		}
+		return issue(user, UUID.randomUUID().toString(), Instant.now());
+	}
+
 	private AuthPayload issue(AppUser user, String familyId, Instant now) {
 		String refresh = this.tokens.newRefreshToken();
 		RefreshToken row = new RefreshToken();

@@ -46,9 +46,11 @@ class SecurityConfig {
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// Public pages (the published 落实清单 a 公众号 article links to) stay open whatever the
-			// default below becomes.
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/public/**").permitAll()
+			// Public pages (the published 落实清单 a 公众号 article links to) and the staff console's
+			// static files (its data comes only through /graphql, token-checked per operation) stay
+			// open whatever the default below becomes.
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/public/**", "/console", "/console/**")
+				.permitAll()
 				.anyRequest()
 				.permitAll())
 			.oauth2ResourceServer(server -> server.jwt(jwt -> {

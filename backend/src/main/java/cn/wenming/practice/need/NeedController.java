@@ -148,9 +148,19 @@ class NeedController {
 	}
 
 	@QueryMapping
-	Connection<NeedView> stationNeeds(@Argument long orgUnitId, @Argument NeedStatus status, @Argument Integer first,
-			@Argument String after) {
+	Connection<NeedView> stationNeeds(@Argument long orgUnitId, @Argument NeedStatus status, @Argument NeedOrder order,
+			@Argument Integer first, @Argument String after) {
+		if (order == NeedOrder.DUE) {
+			return this.queries.stationNeedsDue(orgUnitId, status, Connections.page(first, null).first(),
+					Connections.offset(after));
+		}
 		return this.queries.stationNeeds(orgUnitId, status, Connections.page(first, after));
+	}
+
+	/** The deadline of the need's current stage (computed, no query). */
+	@SchemaMapping(typeName = "Need")
+	java.time.Instant stageDeadlineAt(NeedView need) {
+		return this.queries.stageDeadline(need);
 	}
 
 	/** 派单建议 for an admin covering the need's station. */

@@ -45,6 +45,36 @@ interface NeedMapper extends BaseMapper<Need> {
 	List<Need> pageInUnits(@Param("unitIds") Collection<Long> unitIds, @Param("status") NeedStatus status,
 			@Param("beforeId") Long beforeId, @Param("limit") int limit);
 
+	/**
+	 * A page of the needs of the stations among {@code unitIds} (optionally of one status) for the
+	 * dispatch desk: escalated ones first, then by the deadline of their current stage (review,
+	 * dispatch, acceptance, completion; the same rules as {@link NeedDeadlines}), soonest first, those
+	 * without one last. Paged by offset: the order key moves as needs move, so no keyset is stable.
+	 */
+	@Select("""
+			<script>
+			SELECT n.* FROM need n
+			WHERE n.station_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+			<if test="status != null"> AND n.status = #{status}</if>
+			ORDER BY (n.escalation_level IS NULL),
+			  (CASE n.status WHEN 'SUBMITTED' THEN n.created_at + INTERVAL #{reviewSeconds} SECOND
+			    WHEN 'PUBLISHED' THEN n.stage_started_at + INTERVAL #{dispatchSeconds} SECOND
+			    WHEN 'DISPATCHED' THEN n.dispatched_at + INTERVAL #{acceptSeconds} SECOND
+			    WHEN 'CLAIMED' THEN n.deadline_at WHEN 'ACCEPTED' THEN n.deadline_at WHEN 'IN_PROGRESS' THEN n.deadline_at
+			    END) IS NULL,
+			  (CASE n.status WHEN 'SUBMITTED' THEN n.created_at + INTERVAL #{reviewSeconds} SECOND
+			    WHEN 'PUBLISHED' THEN n.stage_started_at + INTERVAL #{dispatchSeconds} SECOND
+			    WHEN 'DISPATCHED' THEN n.dispatched_at + INTERVAL #{acceptSeconds} SECOND
+			    WHEN 'CLAIMED' THEN n.deadline_at WHEN 'ACCEPTED' THEN n.deadline_at WHEN 'IN_PROGRESS' THEN n.deadline_at
+			    END),
+			  n.id
+			LIMIT #{limit} OFFSET #{offset}
+			</script>
+			""")
+	List<Need> pageDueInUnits(@Param("unitIds") Collection<Long> unitIds, @Param("status") NeedStatus status,
+			@Param("reviewSeconds") long reviewSeconds, @Param("dispatchSeconds") long dispatchSeconds,
+			@Param("acceptSeconds") long acceptSeconds, @Param("offset") int offset, @Param("limit") int limit);
+
 	@Select("""
 			<script>
 			SELECT COUNT(*) FROM need WHERE station_id = #{stationId}

@@ -24,7 +24,11 @@ class NeedQueries {
 
 	private final NeedVisibility visibility;
 
-	NeedQueries(NeedMapper needs, OrgDirectory orgs, AccessControl access, NeedVisibility visibility) {
+	private final NeedProperties properties;
+
+	NeedQueries(NeedMapper needs, OrgDirectory orgs, AccessControl access, NeedVisibility visibility,
+			NeedProperties properties) {
+		this.properties = properties;
 		this.needs = needs;
 		this.orgs = orgs;
 		this.access = access;
@@ -62,6 +66,34 @@ class NeedQueries {
 				page.fetchSize());
 		// Every row lies under a unit the caller administers.
 		return Connections.of(rows.stream().map(this.visibility::forAdmin).toList(), page, NeedView::id);
+	}
+
+	/** The dispatch desk's order: escalated first, then by the current stage's deadline (NeedMapper#pageDueInUnits). */
+	Connection<NeedView> stationNeedsDue(long orgUnitId, NeedStatus status, int first, int offset) {
+		OrgUnitRef unit = this.orgs.require(orgUnitId);
+		this.access.requireAdminOver(unit.path());
+		List<Need> rows = this.needs.pageDueInUnits(this.orgs.subtreeIds(unit.path()), status,
+				this.properties.reviewWithin().toSeconds(), this.properties.dispatchWithin().toSeconds(),
+				this.properties.acceptWithin().toSeconds(), offset, first + 1);
+		return Connections.ofOffset(rows.stream().map(this.visibility::forAdmin).toList(), first, offset);
+	}
+
+	/**
+	 * When the need's current stage is due, by the rules {@link NeedDeadlines} escalates on: review
+	 * within {@code reviewWithin} of submission, dispatch or claim within {@code dispatchWithin} of
+	 * publication, acceptance within {@code acceptWithin} of dispatch, then the completion deadline.
+	 * Null for a finished need, or a claimed one without a deadline.
+	 */
+	java.time.Instant stageDeadline(NeedView need) {
+		return switch (need.status()) {
+			case SUBMITTED -> need.createdAt().plus(this.properties.reviewWithin());
+			case PUBLISHED -> (need.stageStartedAt() == null) ? null
+					: need.stageStartedAt().plus(this.properties.dispatchWithin());
+			case DISPATCHED -> (need.dispatchedAt() == null) ? null
+					: need.dispatchedAt().plus(this.properties.acceptWithin());
+			case CLAIMED, ACCEPTED, IN_PROGRESS -> need.deadlineAt();
+			default -> null;
+		};
 	}
 
 	/**

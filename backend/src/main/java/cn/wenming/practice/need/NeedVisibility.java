@@ -124,7 +124,8 @@ class NeedVisibility {
 				need.getRatingStars(), (need.getRatingCommentHold() == null || heldComment) ? need.getRatingComment() : null,
 				need.getRatedAt(), privileged ? need.getContentHold() : null,
 				heldNote ? need.getCompletionNoteHold() : null, heldComment ? need.getRatingCommentHold() : null,
-				need.getDispatchedAt(), need.getEscalationLevel(), need.getEscalatedAt(), need.getCreatedAt(), privileged);
+				need.getDispatchedAt(), need.getEscalationLevel(), need.getEscalatedAt(), need.getCreatedAt(),
+				need.getStageStartedAt(), privileged);
 	}
 
 	private static String dateText(Need need) {

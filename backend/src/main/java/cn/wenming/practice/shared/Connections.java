@@ -66,6 +66,49 @@ public final class Connections {
 		}
 	}
 
+	private static final String OFFSET_PREFIX = "at:";
+
+	/**
+	 * The offset an {@code after} cursor of an offset-paged list points past (0 for the first page).
+	 * For lists ordered by a key that changes as rows move (the dispatch desk's deadlines), where no
+	 * keyset cursor is stable either.
+	 */
+	public static int offset(String after) {
+		if (after == null || after.isEmpty()) {
+			return 0;
+		}
+		try {
+			String text = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
+			if (!text.startsWith(OFFSET_PREFIX)) {
+				throw new IllegalArgumentException();
+			}
+			int offset = Integer.parseInt(text.substring(OFFSET_PREFIX.length()));
+			if (offset < 0) {
+				throw new IllegalArgumentException();
+			}
+			return offset;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new DomainException(CommonError.BAD_REQUEST, "after 游标无效");
+		}
+	}
+
+	/** A connection of rows fetched with {@link PageRequest#fetchSize()} from {@code offset}. */
+	public static <T> Connection<T> ofOffset(List<T> rows, int first, int offset) {
+		boolean hasNext = rows.size() > first;
+		List<T> nodes = hasNext ? rows.subList(0, first) : rows;
+		List<Edge<T>> edges = new ArrayList<>(nodes.size());
+		for (int i = 0; i < nodes.size(); i++) {
+			String cursor = Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString((OFFSET_PREFIX + (offset + i + 1)).getBytes(StandardCharsets.UTF_8));
+			edges.add(new DefaultEdge<>(nodes.get(i), new DefaultConnectionCursor(cursor)));
+		}
+		var start = edges.isEmpty() ? null : edges.get(0).getCursor();
+		var end = edges.isEmpty() ? null : edges.get(edges.size() - 1).getCursor();
+		return new DefaultConnection<>(edges, new DefaultPageInfo(start, end, offset > 0, hasNext));
+	}
+
 	/**
 	 * Builds a connection from rows fetched with {@link PageRequest#fetchSize()}, ordered by the key
 	 * that {@code idOf} returns.

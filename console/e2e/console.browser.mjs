@@ -1,0 +1,172 @@
+// The staff console in a real browser (Debian's chromium driven by playwright-core) against a
+// backend in the `local` profile: QR login confirmed by a test client acting as the scanning admin's
+// mini-program, the dispatch desk (publish, then dispatch with a suggestion), need-hours confirmation,
+// and the local developer shortcut. A screenshot of each screen goes to SCREENSHOT_DIR.
+// Run by ConsoleBrowserTest (./mvnw verify) through scripts/maven-test.sh.
+import fs from 'node:fs'
+import path from 'node:path'
+import { chromium } from 'playwright-core'
+import { qrDataUrl } from '../src/qr.js'
+
+const BASE = process.env.BASE_URL || 'http://127.0.0.1:8080'
+const SHOTS = process.env.SCREENSHOT_DIR || 'test-results'
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
+fs.mkdirSync(SHOTS, { recursive: true })
+
+const step = (text) => console.log(`[console-browser] ${text}`)
+
+async function gql(query, variables = {}, token) {
+  const headers = { 'Content-Type': 'application/json' }
+  if (token) headers.Authorization = `Bearer ${token}`
+  const res = await fetch(`${BASE}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) })
+  const body = await res.json()
+  if (body.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(body.errors)}`)
+  return body.data
+}
+
+const login = async (code) =>
+  (await gql('mutation($c: String!) { wxLogin(code: $c) { accessToken user { id } } }', { c: code })).wxLogin
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message)
+}
+
+const run = Date.now().toString(36)
+
+// --- Arrange through the public API: a need to dispatch, and a completed one with hours to confirm.
+step('arranging needs through the API')
+const admin = await login('admin')
+const me = (await gql('{ me { roleGrants { role orgUnitId } } }', {}, admin.accessToken)).me
+// The demo county's center: in a shared test database the demo admin may hold other centers too.
+let centerId = null
+let station = null
+for (const grant of me.roleGrants.filter((g) => g.role === 'CENTER_ADMIN')) {
+  const tree = (await gql('query($r: ID!) { orgTree(rootId: $r) { unit { id name level } } }', { r: grant.orgUnitId }, admin.accessToken)).orgTree
+  station = tree.map((n) => n.unit).find((u) => u.name.startsWith('东珠社区'))
+  if (station) {
+    centerId = grant.orgUnitId
+    break
+  }
+}
+assert(station, 'the demo county has 东珠社区 station')
+const categoryId = (await gql('{ needCategories { id name } }')).needCategories[0].id
+const resident = await login(`console-resident-${run}`)
+const submit = async (title) =>
+  (
+    await gql(
+      'mutation($i: SubmitNeedInput!) { submitNeed(input: $i) { id } }',
+      {
+        i: {
+          categoryId, title, description: '老人家里的灯坏了，需要志愿者上门帮忙检查线路', beneficiaryType: 'ELDERLY',
+          urgency: 'URGENT', address: '宜城街道东珠路 18 号 2 幢', latitude: 31.3665, longitude: 119.8148,
+          contactName: '王秀兰', contactPhone: '13812345678', stationId: station.id,
+        },
+      },
+      resident.accessToken,
+    )
+  ).submitNeed.id
+const toDispatch = await submit(`修理电灯 ${run}`)
+const withHours = await submit(`陪同就医 ${run}`)
+const liuna = await login('liuna')
+await gql('mutation($n: ID!) { publishNeed(needId: $n) { id } }', { n: withHours }, admin.accessToken)
+await gql(
+  'mutation($i: DispatchNeedInput!) { dispatchNeed(input: $i) { id } }',
+  { i: { needId: withHours, volunteerUserId: liuna.user.id, deadline: new Date(Date.now() + 3 * 86400000).toISOString() } },
+  admin.accessToken,
+)
+await gql('mutation($n: ID!) { acceptNeed(needId: $n) { id } }', { n: withHours }, liuna.accessToken)
+await gql('mutation($n: ID!) { startNeed(needId: $n) { id } }', { n: withHours }, liuna.accessToken)
+await gql(
+  'mutation($i: CompleteNeedInput!) { completeNeed(input: $i) { id } }',
+  { i: { needId: withHours, note: '已陪同老人到医院复查', participants: [{ userId: liuna.user.id, hours: 1 }] } },
+  liuna.accessToken,
+)
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+})
+try {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  // The unit the console works on (the header's choice, kept in the browser): the demo center.
+  await context.addInitScript((id) => localStorage.setItem('wenming.console.unit', id), centerId)
+  const page = await context.newPage()
+  const pageErrors = []
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+
+  // --- QR login: the test client reads what the camera would (the QR's text, as the console got it).
+  step('QR login')
+  const ticketResponse = page.waitForResponse(async (r) => r.url().endsWith('/graphql') && (r.request().postData() || '').includes('CreateConsoleLoginTicket'))
+  await page.goto(`${BASE}/console/`)
+  const ticket = (await (await ticketResponse).json()).data.createConsoleLoginTicket
+  await page.waitForURL(/\/console\/login/)
+  const qr = page.locator('[data-test=login-qr]')
+  await qr.waitFor()
+  const drawn = await qr.getAttribute('src')
+  const expected = await qrDataUrl(ticket.qrCode)
+  assert(drawn === expected, 'the QR drawn on the page encodes the ticket\'s qrCode')
+  assert(!ticket.qrCode.includes(ticket.pollSecret), 'the poll secret is not in the QR')
+  await page.screenshot({ path: path.join(SHOTS, '01-login-qr.png') })
+
+  const described = (
+    await gql('query($c: String!) { describeConsoleLoginTicket(code: $c) { ip browser } }', { c: ticket.qrCode }, admin.accessToken)
+  ).describeConsoleLoginTicket
+  assert(/Chrome \d+/.test(described.browser), `the scanning admin sees the browser: ${described.browser}`)
+  await page.getByText('已扫码，请在手机上确认').waitFor()
+  await page.screenshot({ path: path.join(SHOTS, '02-login-scanned.png') })
+  await gql('mutation($c: String!) { confirmConsoleLoginTicket(code: $c) }', { c: ticket.qrCode }, admin.accessToken)
+  await page.waitForURL(/\/console\/dispatch$/, { timeout: 15000 })
+
+  // --- Dispatch desk: publish the submitted need, then dispatch it with the first suggestion.
+  step('dispatch desk')
+  await page.locator('[data-test=unit-select]').waitFor()
+  await page.getByText('待审核', { exact: true }).click()
+  const row = page.locator('[data-test=need-title]', { hasText: `修理电灯 ${run}` })
+  await row.waitFor()
+  await page.locator('.el-table .el-loading-mask').waitFor({ state: 'detached' })
+  await page.screenshot({ path: path.join(SHOTS, '03-dispatch-desk.png') })
+  await row.click()
+  const drawerStatus = page.locator('[data-test=drawer-status]')
+  await drawerStatus.filter({ hasText: '待审核' }).waitFor()
+  await page.locator('[data-test=publish]').click()
+  await drawerStatus.filter({ hasText: '待派单' }).waitFor()
+  const dispatchButtons = page.locator('[data-test=suggestions] [data-test=dispatch]')
+  await dispatchButtons.first().waitFor()
+  await page.locator('.el-drawer .el-loading-mask').waitFor({ state: 'detached' })
+  await page.screenshot({ path: path.join(SHOTS, '04-need-suggestions.png') })
+  await dispatchButtons.first().click()
+  await page.getByText(/^已派给 /).first().waitFor()
+  await drawerStatus.filter({ hasText: '待接单' }).waitFor()
+  await page.locator('.el-drawer .el-loading-mask').waitFor({ state: 'detached' })
+  await page.screenshot({ path: path.join(SHOTS, '05-need-dispatched.png') })
+  const dispatched = (await gql('query($id: ID!) { need(id: $id) { status assignedTeamId assignedUserId } }', { id: toDispatch }, admin.accessToken)).need
+  assert(dispatched.status === 'DISPATCHED' && (dispatched.assignedTeamId || dispatched.assignedUserId), `dispatched: ${JSON.stringify(dispatched)}`)
+
+  // --- Need hours: opened by a link (history-mode route), confirmed.
+  step('need hours')
+  await page.goto(`${BASE}/console/dispatch/hours`)
+  const hoursRow = page.locator('tr', { has: page.locator('[data-test=hours-need]', { hasText: `陪同就医 ${run}` }) })
+  await hoursRow.waitFor()
+  await page.screenshot({ path: path.join(SHOTS, '06-need-hours.png') })
+  await hoursRow.locator('[data-test=confirm-hours]').click()
+  await page.getByText('已确认，时长和积分已计入').waitFor()
+  await hoursRow.waitFor({ state: 'detached' })
+  await page.locator('.el-table .el-loading-mask').waitFor({ state: 'detached' })
+  await page.screenshot({ path: path.join(SHOTS, '07-need-hours-confirmed.png') })
+  const confirmed = (await gql('query($id: ID!) { need(id: $id) { participants { hoursStatus } } }', { id: withHours }, admin.accessToken)).need
+  assert(confirmed.participants.every((p) => p.hoursStatus === 'CONFIRMED'), 'the hours are confirmed')
+
+  // --- Logout, then the local developer shortcut in a fresh browser.
+  await page.locator('[data-test=logout]').click()
+  await page.waitForURL(/\/console\/login/)
+  const dev = await browser.newContext({ viewport: { width: 1366, height: 768 } })
+  const devPage = await dev.newPage()
+  await devPage.goto(`${BASE}/console/?dev=admin`)
+  await devPage.waitForURL(/\/console\/dispatch$/)
+  await devPage.locator('[data-test=user]').waitFor()
+  assert(pageErrors.length === 0, `no script errors on the page: ${pageErrors.join('; ')}`)
+  step(`all screens passed; screenshots in ${SHOTS}`)
+} finally {
+  await browser.close()
+}

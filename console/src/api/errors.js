@@ -1,0 +1,45 @@
+/**
+ * Chinese messages for the server's stable error codes (`extensions.code`). The console switches on
+ * codes, never on the server's message text; an unknown code falls back to the server's message.
+ */
+export const MESSAGES = {
+  BAD_REQUEST: '填写的内容不正确',
+  UNAUTHENTICATED: '登录已失效，请重新扫码登录',
+  FORBIDDEN: '没有权限执行此操作',
+  NOT_FOUND: '内容不存在或已删除',
+  CONFLICT: '数据已被修改，请刷新后重试',
+  INTERNAL_ERROR: '服务器开小差了，请稍后再试',
+  UPSTREAM_UNAVAILABLE: '服务暂不可用，请稍后再试',
+  QUERY_TOO_COMPLEX: '请求过于复杂，请缩小范围',
+  NETWORK_ERROR: '网络不可用，请检查网络后重试',
+  REFRESH_TOKEN_INVALID: '登录已失效，请重新扫码登录',
+  REFRESH_TOKEN_REUSED: '登录凭证被重复使用，已退出，请重新扫码登录',
+  CONSOLE_LOGIN_TICKET_EXPIRED: '二维码已过期，请刷新二维码',
+  CONSOLE_LOGIN_TICKET_INVALID: '二维码无效，请刷新二维码',
+  CONSOLE_LOGIN_TICKET_USED: '二维码已使用，请刷新二维码',
+  CONSOLE_LOGIN_ADMIN_REQUIRED: '只有管理员可以登录管理后台',
+  CONSOLE_LOGIN_RATE_LIMITED: '刷新太频繁，请稍后再试',
+  NEED_INVALID_STATE: '需求状态已变化，请刷新',
+  NEED_ALREADY_TAKEN: '该需求已被认领或派出',
+  NEED_ASSIGNEE_NOT_ELIGIBLE: '接单方须为已培训的志愿者或在册队伍',
+  NEED_HOURS_ALREADY_CONFIRMED: '该服务时长已确认',
+  NEED_HOURS_EXCEED_ELAPSED: '时长超过了实际服务时间',
+  PROJECT_NOT_APPLICABLE: '该服务项目不适用于此站点',
+  CONTENT_REJECTED: '内容含有违规信息，请修改后重新提交',
+  CONTENT_NEEDS_REVIEW: '内容需人工审核，请修改措辞后重新提交',
+}
+
+/** The message to show for an error: ours for known codes, else the server's, else a generic one. */
+export function messageFor(code, serverMessage) {
+  return MESSAGES[code] || serverMessage || MESSAGES.INTERNAL_ERROR
+}
+
+/** An API failure with the server's stable code and, for bad input, the offending field. */
+export class ApiError extends Error {
+  constructor(code, message, field) {
+    super(message)
+    this.name = 'ApiError'
+    this.code = code
+    this.field = field
+  }
+}

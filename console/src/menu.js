@@ -1,0 +1,14 @@
+/**
+ * The sidebar. Screens of the console's later increments (活动, 爱心超市, 人员与组织, 成果与考核) join
+ * this list when they are built: a menu entry never leads to an empty page.
+ */
+export const MENU = [
+  {
+    title: '派单台',
+    icon: 'Promotion',
+    items: [
+      { title: '需求派单', route: 'dispatch' },
+      { title: '服务时长确认', route: 'need-hours' },
+    ],
+  },
+]

@@ -1,0 +1,49 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { api, setLoggedOutHandler } from './api/index.js'
+import AppLayout from './layout/AppLayout.vue'
+import LoginView from './views/LoginView.vue'
+import DispatchDesk from './views/DispatchDesk.vue'
+import NeedHours from './views/NeedHours.vue'
+import { MENU } from './menu.js'
+
+// History mode under /console/: the backend answers index.html for any /console/ path that is not a
+// built asset, so a reload or a shared link opens the same screen.
+export const router = createRouter({
+  history: createWebHistory('/console/'),
+  routes: [
+    { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: '扫码登录' } },
+    {
+      path: '/',
+      component: AppLayout,
+      children: [
+        { path: '', redirect: { name: 'dispatch' } },
+        { path: 'dispatch', name: 'dispatch', component: DispatchDesk, meta: { title: '派单台' } },
+        { path: 'dispatch/hours', name: 'need-hours', component: NeedHours, meta: { title: '服务时长确认' } },
+      ],
+    },
+    { path: '/:rest(.*)*', redirect: { name: 'dispatch' } },
+  ],
+})
+
+router.beforeEach((to) => {
+  if (!to.meta.public && !api.session()) {
+    const query = {}
+    // The local run's shortcut (/console/?dev=admin) survives the detour through the login screen.
+    if (typeof to.query.dev === 'string') query.dev = to.query.dev
+    if (to.path !== '/') query.next = query.dev ? to.path : to.fullPath
+    return { name: 'login', query }
+  }
+  return true
+})
+
+router.afterEach((to) => {
+  document.title = `${to.meta.title || '管理后台'} · 新时代文明实践中心`
+})
+
+setLoggedOutHandler(() => {
+  if (router.currentRoute.value.name !== 'login') {
+    router.push({ name: 'login', query: { next: router.currentRoute.value.fullPath } })
+  }
+})
+
+export { MENU }
