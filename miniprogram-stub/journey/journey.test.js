@@ -3,6 +3,7 @@
  * starts one in the `local` profile on a free port). Each person has their own "phone" (a wx
  * device with its own storage and login code) and acts through the mini-program's pages.
  */
+const jsQR = require('jsqr')
 const config = require('../config')
 const client = require('../api/client')
 const { fetchTransport } = require('../test/wx-shim')
@@ -26,6 +27,14 @@ function as(person) {
   const device = wx.__control.use(people[person])
   device.location = { ...here }
   return device
+}
+
+/** What a phone camera reads off another phone's screen: the QR a page drew on its canvas. */
+function screenQr(page, canvasId) {
+  const image = wx.__control.canvasOf(page.instance, canvasId).image()
+  const found = jsQR(image.data, image.width, image.height)
+  if (!found) throw new Error(`no QR code on canvas ${canvasId}`)
+  return found.data
 }
 
 function tap(dataset) {
@@ -211,7 +220,8 @@ describe('the journey', () => {
     await admin.instance.onLoad({ orgUnitId: state.station })
     admin.instance.onActivityId({ detail: { value: state.activity } })
     expect(await admin.instance.showCheckInCode()).toBe(true)
-    const code = admin.instance.data.checkInQr
+    // The volunteer's camera reads the QR the admin's page drew (decoded from its canvas pixels).
+    const code = screenQr(admin, 'checkin-qr')
     admin.instance.onUnload()
     expect(code).toMatch(/^wmcheckin:/)
 
@@ -304,19 +314,26 @@ describe('the journey', () => {
     expect(store.instance.data.errorCode).toBe('LIMIT_EXCEEDED')
     expect(store.instance.data.balance).toBe(20)
 
-    as('admin')
+    // The volunteer shows the pickup code as a QR on their phone; the admin scans it (扫码核销).
+    const codes = loadPage('redemptions')
+    await codes.instance.onLoad()
+    expect(await codes.instance.showCode(tap({ id: redemption.id }))).toBe(true)
+    const onScreen = screenQr(codes, 'pickup-qr')
+    expect(onScreen).toBe(redemption.pickupCode)
+
+    const adminPhone = as('admin')
+    adminPhone.scanResult = onScreen
     const admin = loadPage('admin')
     await admin.instance.onLoad({ orgUnitId: state.station })
-    admin.instance.onPickupCode({ detail: { value: redemption.pickupCode } })
-    const fulfilled = await admin.instance.fulfil()
+    const fulfilled = await admin.instance.scanPickupCode()
     expect(fulfilled).toMatchObject({ status: 'FULFILLED' })
     await admin.instance.fulfil()
     expect(admin.instance.data.errorCode).toBe('PICKUP_CODE_USED')
 
     as('volunteer')
-    const codes = loadPage('redemptions')
-    const mine = await codes.instance.onLoad()
+    const mine = await codes.instance.refresh()
     expect(mine[0]).toMatchObject({ status: 'FULFILLED', statusText: '已领取' })
+    expect(codes.instance.data.shown).toBeNull()
   })
 
   test('the station leaderboard shows the volunteer with the right score', async () => {

@@ -1,4 +1,61 @@
 /**
+ * A `<canvas type="2d">` node: its 2d context paints fillRect calls into an RGBA pixel buffer, so a
+ * test can decode what a page drew (e.g. a QR code, with jsQR) instead of trusting its data.
+ */
+function createCanvas(id) {
+  const canvas = {
+    id,
+    width: 300,
+    height: 150,
+    pixels: null,
+    getContext(kind) {
+      if (kind !== '2d') throw new Error(`canvas ${id}: only the 2d context is simulated`)
+      return context
+    },
+    /** The painted image: { width, height, data } with RGBA data, as ImageData. */
+    image() {
+      return { width: canvas.width, height: canvas.height, data: canvas.buffer() }
+    },
+    buffer() {
+      if (!canvas.pixels || canvas.pixels.length !== canvas.width * canvas.height * 4) {
+        canvas.pixels = new Uint8ClampedArray(canvas.width * canvas.height * 4) // transparent black
+      }
+      return canvas.pixels
+    },
+  }
+  const parse = (style) => {
+    const hex = /^#([0-9a-f]{6})$/i.exec(String(style))
+    if (!hex) throw new Error(`canvas ${id}: unsupported fillStyle ${style}`)
+    const n = parseInt(hex[1], 16)
+    return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255]
+  }
+  const context = {
+    fillStyle: '#000000',
+    fillRect(x, y, w, h) {
+      const data = canvas.buffer()
+      const rgba = parse(context.fillStyle)
+      const x0 = Math.max(0, Math.round(x))
+      const y0 = Math.max(0, Math.round(y))
+      const x1 = Math.min(canvas.width, Math.round(x + w))
+      const y1 = Math.min(canvas.height, Math.round(y + h))
+      for (let row = y0; row < y1; row += 1) {
+        for (let col = x0; col < x1; col += 1) data.set(rgba, (row * canvas.width + col) * 4)
+      }
+    },
+    clearRect(x, y, w, h) {
+      const saved = context.fillStyle
+      canvas.buffer()
+      const data = canvas.pixels
+      for (let row = Math.max(0, y); row < Math.min(canvas.height, y + h); row += 1) {
+        for (let col = Math.max(0, x); col < Math.min(canvas.width, x + w); col += 1) data.set([0, 0, 0, 0], (row * canvas.width + col) * 4)
+      }
+      context.fillStyle = saved
+    },
+  }
+  return canvas
+}
+
+/**
  * A `wx` global for Node. Storage is per "device" so one test can act as several people in turn
  * (resident, admin, volunteer); login codes, location, scan results and subscribe answers are set
  * by the test. `request` is pluggable: unit tests answer from a function, the journey does real
@@ -11,6 +68,20 @@ function createWx() {
   const navigations = []
   const phoneCalls = []
   let transport = null
+  // Canvases by owner (page instance) and id, as `wx.createSelectorQuery().in(owner)` finds them.
+  const canvases = new WeakMap()
+  const downloads = []
+  const openedDocuments = []
+  const uploads = []
+  let uploadTransport = null
+  let downloadTransport = null
+
+  function canvasOf(owner, id) {
+    if (!canvases.has(owner)) canvases.set(owner, new Map())
+    const mine = canvases.get(owner)
+    if (!mine.has(id)) mine.set(id, createCanvas(id))
+    return mine.get(id)
+  }
 
   function device(name) {
     if (!devices.has(name)) {
@@ -21,6 +92,10 @@ function createWx() {
         location: { latitude: 31.3403, longitude: 119.8233 },
         scanResult: null,
         subscribeAnswers: {},
+        // What wx.chooseMedia picks (temp file paths), and the phone code getPhoneNumber hands out.
+        media: [],
+        phoneCode: null,
+        fontSizeSetting: 16,
       })
     }
     return devices.get(name)
@@ -44,9 +119,20 @@ function createWx() {
       setTransport(fn) {
         transport = fn
       },
+      setUploadTransport(fn) {
+        uploadTransport = fn
+      },
+      setDownloadTransport(fn) {
+        downloadTransport = fn
+      },
+      /** The canvas with this id on this page instance (what the page drew on it). */
+      canvasOf,
       toasts,
       navigations,
       phoneCalls,
+      downloads,
+      uploads,
+      openedDocuments,
     },
     login(options) {
       done(options, 'success', { code: current.loginCode, errMsg: 'login:ok' })
@@ -87,6 +173,84 @@ function createWx() {
         answer[id] = current.subscribeAnswers[id] || 'reject'
       }
       done(options, 'success', answer)
+    },
+    createSelectorQuery() {
+      let owner = null
+      const selected = []
+      const query = {
+        in(component) {
+          owner = component
+          return query
+        },
+        select(selector) {
+          const step = {
+            fields(options, callback) {
+              selected.push({ selector, options, callback })
+              return query
+            },
+            node(callback) {
+              return step.fields({ node: true }, callback)
+            },
+          }
+          return step
+        },
+        exec(callback) {
+          const results = selected.map(({ selector, options, callback: own }) => {
+            const id = selector.replace(/^#/, '')
+            if (!owner) return null
+            const canvas = canvasOf(owner, id)
+            const result = { id, width: 240, height: 240 }
+            if (options.node) result.node = canvas
+            if (own) own(result)
+            return result
+          })
+          Promise.resolve().then(() => callback && callback(results))
+        },
+      }
+      return query
+    },
+    getWindowInfo() {
+      return { pixelRatio: 2, windowWidth: 375, windowHeight: 667, screenWidth: 375, screenHeight: 667 }
+    },
+    getSystemInfoSync() {
+      return { pixelRatio: 2, windowWidth: 375, windowHeight: 667, fontSizeSetting: current.fontSizeSetting, platform: 'devtools' }
+    },
+    chooseMedia(options) {
+      if (!current.media.length) {
+        done(options, 'fail', { errMsg: 'chooseMedia:fail cancel' })
+        return
+      }
+      const picked = current.media.slice(0, options.count || 9)
+      done(options, 'success', { type: 'image', tempFiles: picked.map((tempFilePath) => ({ tempFilePath, size: 1024, fileType: 'image' })), errMsg: 'chooseMedia:ok' })
+    },
+    uploadFile(options) {
+      uploads.push({ url: options.url, filePath: options.filePath, name: options.name, header: options.header })
+      if (!uploadTransport) throw new Error('wx.uploadFile has no transport in this test')
+      Promise.resolve()
+        .then(() => uploadTransport(options))
+        .then(
+          (res) => done(options, 'success', res),
+          (err) => done(options, 'fail', { errMsg: `uploadFile:fail ${err && err.message}` }),
+        )
+      return { abort() {}, onProgressUpdate() {} }
+    },
+    downloadFile(options) {
+      downloads.push(options.url)
+      if (!downloadTransport) throw new Error('wx.downloadFile has no transport in this test')
+      Promise.resolve()
+        .then(() => downloadTransport(options))
+        .then(
+          (res) => done(options, 'success', res),
+          (err) => done(options, 'fail', { errMsg: `downloadFile:fail ${err && err.message}` }),
+        )
+      return { abort() {} }
+    },
+    openDocument(options) {
+      openedDocuments.push({ filePath: options.filePath, fileType: options.fileType })
+      done(options, 'success', { errMsg: 'openDocument:ok' })
+    },
+    setClipboardData(options) {
+      done(options, 'success', {})
     },
     showToast(options) {
       toasts.push(options.title)

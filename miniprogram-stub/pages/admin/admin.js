@@ -6,12 +6,17 @@
 // the need or recorded the honor hours (FORBIDDEN): another admin confirms.
 const client = require('../../api/client')
 const subscribe = require('../../utils/subscribe')
-const { run, nodes, shortTime } = require('../../utils/page')
+const { run, nodes, shortTime, render } = require('../../utils/page')
 const paging = require('../../utils/paging')
 const qr = require('../checkin/qr')
+const qrcode = require('../../utils/qrcode')
 
 const ADMIN_ROLES = ['STATION_ADMIN', 'INSTITUTE_ADMIN', 'CENTER_ADMIN']
 const DISPATCH_DAYS = 3
+// The check-in code is replaced this long before it expires (the time a volunteer needs to scan),
+// and never more often than every few seconds should the clocks disagree.
+const REFRESH_AHEAD_MS = 15000
+const MIN_REFRESH_MS = 5000
 // Needs entered for a resident without the app (代录): they are rated by a staff 回访.
 const ASSISTED = ['WISH_WALL', 'LEIFENG_MAILBOX', 'HOTLINE', 'VISIT']
 // A 回访 is due while the need waits for a rating, and still possible after it closed unrated.
@@ -70,7 +75,7 @@ Component({
   },
   lifetimes: {
     detached() {
-      clearInterval(this.qrTimer)
+      clearTimeout(this.qrTimer)
     },
   },
   methods: {
@@ -87,7 +92,7 @@ Component({
       return Promise.all([this.loadNeeds(), this.loadNeedHours(), this.loadHonorHours(), this.loadRevisits()])
     },
     onUnload() {
-      clearInterval(this.qrTimer)
+      clearTimeout(this.qrTimer)
     },
     loadNeeds() {
       return run(this, async () => {
@@ -260,19 +265,32 @@ Component({
     onActivityId(event) {
       this.setData({ activityId: event.detail.value })
     },
-    /** Shows the rotating check-in QR: a fresh server token every 50 s (tokens live 60 s). */
+    /**
+     * Shows the rotating check-in QR on the canvas and fetches a fresh server token shortly before
+     * the shown one expires (tokens live 60 s), so a volunteer never scans a dead code.
+     */
     async showCheckInCode() {
-      clearInterval(this.qrTimer)
-      const ok = await this.refreshCode()
-      if (ok) this.qrTimer = setInterval(() => this.refreshCode(), 50000)
-      return ok
+      clearTimeout(this.qrTimer)
+      return this.refreshCode()
     },
-    refreshCode() {
-      return run(this, async () => {
-        const data = await client.call('ActivityCheckInCode', { activityId: this.data.activityId })
-        this.setData({ checkInQr: qr.encode(this.data.activityId, data.activityCheckInCode.token), checkInExpiresAt: shortTime(data.activityCheckInCode.expiresAt) })
+    async refreshCode() {
+      const ok = await run(this, async () => {
+        const activityId = this.data.activityId
+        const data = await client.call('ActivityCheckInCode', { activityId })
+        const code = data.activityCheckInCode
+        const text = qr.encode(activityId, code.token)
+        await render(this, { checkInQr: text, checkInExpiresAt: shortTime(code.expiresAt) })
+        await qrcode.draw(this, 'checkin-qr', text)
+        this.scheduleRefresh(code.expiresAt)
         return true
       })
+      return ok === true
+    },
+    scheduleRefresh(expiresAt) {
+      clearTimeout(this.qrTimer)
+      const wait = Math.max(MIN_REFRESH_MS, new Date(expiresAt).getTime() - Date.now() - REFRESH_AHEAD_MS)
+      this.qrRefreshIn = wait
+      this.qrTimer = setTimeout(() => this.refreshCode(), wait)
     },
     loadSignUps() {
       return run(this, async () => {
