@@ -154,6 +154,58 @@ async function call(name, variables, options) {
   return res.data.data
 }
 
+/** The server's root (serverUrl without /graphql), for its plain HTTP endpoints. */
+function baseUrl() {
+  return serverUrl().replace(/\/graphql\/?$/, '')
+}
+
+/** An error answer of a plain HTTP endpoint: GraphQL's error shape or {code, message}. */
+function httpError(res) {
+  let body = res.data
+  if (typeof body === 'string') {
+    try {
+      body = JSON.parse(body)
+    } catch (e) {
+      body = {}
+    }
+  }
+  body = body || {}
+  const first = (body.errors && body.errors[0]) || {}
+  const code = (first.extensions && first.extensions.code) || body.code || (res.statusCode === 401 ? 'UNAUTHENTICATED' : res.statusCode >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST')
+  return new ApiError(code, messageFor(code, first.message || body.message))
+}
+
+/**
+ * Calls a plain HTTP endpoint of the server with the session's token (`wx.downloadFile` or
+ * `wx.uploadFile`, given as `send(accessToken)`), refreshing the login once on 401 like `call`.
+ */
+async function withToken(send) {
+  let current = session() || (await login())
+  let res = await send(current.accessToken)
+  if (res.statusCode === 401) {
+    current = await refresh(current)
+    res = await send(current.accessToken)
+  }
+  return res
+}
+
+/** Downloads `path` (e.g. /activities/1/wxacode) with the session's token: resolves to the temp file path. */
+async function download(path) {
+  const res = await withToken(
+    (token) =>
+      new Promise((resolve, reject) => {
+        wx.downloadFile({
+          url: baseUrl() + path,
+          header: { Authorization: `Bearer ${token}` },
+          success: resolve,
+          fail: () => reject(new ApiError('NETWORK_ERROR', messageFor('NETWORK_ERROR'))),
+        })
+      }),
+  )
+  if (res.statusCode !== 200) throw httpError(res)
+  return res.tempFilePath
+}
+
 /** Logs out on the server (best effort) and forgets the session. */
 async function logout() {
   const current = session()
@@ -178,4 +230,4 @@ function showError(error) {
   wx.showToast({ title: message, icon: 'none' })
 }
 
-module.exports = { call, login, logout, currentUser, showError, SESSION_KEY, SERVER_KEY }
+module.exports = { call, login, logout, currentUser, showError, download, withToken, httpError, baseUrl, SESSION_KEY, SERVER_KEY }

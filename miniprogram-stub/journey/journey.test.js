@@ -6,7 +6,8 @@
 const jsQR = require('jsqr')
 const config = require('../config')
 const client = require('../api/client')
-const { fetchTransport } = require('../test/wx-shim')
+const fs = require('fs')
+const { fetchTransport, fetchDownload, fetchUpload } = require('../test/wx-shim')
 const { loadPage } = require('../test/helpers')
 const { gql, login, idNumber, url } = require('./backend')
 
@@ -66,6 +67,8 @@ beforeAll(async () => {
   }
   config.serverUrl = url
   wx.__control.setTransport(fetchTransport)
+  wx.__control.setDownloadTransport(fetchDownload)
+  wx.__control.setUploadTransport(fetchUpload)
 
   // The county: 中心 → 所 → 站, created by the center admin through the admin API.
   const admin = await login(people.admin)
@@ -182,7 +185,7 @@ describe('the journey', () => {
     await eventually(async () => Object.values(await remainingSubscriptions()).every((n) => n === 0), 'the progress messages')
   })
 
-  test('the volunteer signs up for an activity opened from a 公众号 menu path', async () => {
+  test("the admin prints the activity's 小程序码 poster; the volunteer signs up from its scene and the sign-up counts under poster", async () => {
     const start = new Date(Date.now() + 30 * 60e3)
     const project = await gql(state.adminToken, 'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
       i: { orgUnitId: state.station, teamId: state.team, name: `健康义诊${run}`, category: 'HEALTH_SPORTS', description: '社区义诊' },
@@ -202,15 +205,31 @@ describe('the journey', () => {
     state.activity = activity.createActivity.id
     await gql(state.adminToken, 'mutation($id: ID!) { publishActivity(id: $id) { id } }', { id: state.activity })
 
+    // The station admin fetches the poster's 小程序码 (the local profile's WeChat stub draws a real PNG).
+    as('stationAdmin')
+    const admin = loadPage('admin')
+    await admin.instance.onLoad({})
+    admin.instance.onActivityId({ detail: { value: state.activity } })
+    const poster = await admin.instance.loadPoster()
+    expect(admin.instance.data.error).toBe('')
+    expect(fs.readFileSync(poster).subarray(1, 4).toString('latin1')).toBe('PNG')
+    const from = new Date(Date.now() - 60e3).toISOString()
+
     as('volunteer')
     const page = loadPage('activity')
-    // The path a 公众号 menu button opens: pages/activity/activity?id=..&source=menu
-    await page.instance.onLoad({ id: state.activity, source: 'menu' })
+    // WeChat opens a 小程序码 with only its scene, URL-encoded: a=<activityId>&s=poster
+    await page.instance.onLoad({ scene: encodeURIComponent(`a=${state.activity}&s=poster`) })
     expect(page.instance.data.activity.title).toBe('社区义诊进楼道')
     const signUp = await page.instance.signUp()
     expect(page.instance.data.error).toBe('')
-    expect(signUp).toMatchObject({ status: 'CONFIRMED', source: 'menu' })
+    expect(signUp).toMatchObject({ status: 'CONFIRMED', source: 'poster' })
     expect(page.instance.data.signUp.status).toBe('CONFIRMED')
+
+    // 报名来源 (the staff console's report) counts it under poster.
+    const sources = await gql(state.adminToken, 'query($o: ID!, $f: DateTime!, $t: DateTime!) { signUpSources(orgUnitId: $o, from: $f, to: $t) { source signUps cancelled } }', {
+      o: state.station, f: from, t: new Date(Date.now() + 60e3).toISOString(),
+    })
+    expect(sources.signUpSources).toEqual([{ source: 'poster', signUps: 1, cancelled: 0 }])
   })
 
   test('the volunteer checks in and out by scanning the rotating code; the admin confirms the hours', async () => {

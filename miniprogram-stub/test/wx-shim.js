@@ -249,6 +249,9 @@ function createWx() {
       openedDocuments.push({ filePath: options.filePath, fileType: options.fileType })
       done(options, 'success', { errMsg: 'openDocument:ok' })
     },
+    saveImageToPhotosAlbum(options) {
+      done(options, 'success', { errMsg: 'saveImageToPhotosAlbum:ok' })
+    },
     setClipboardData(options) {
       done(options, 'success', {})
     },
@@ -290,7 +293,10 @@ function httpExchange(url, method, headers, body) {
     const request = transport.request(target, { method, headers }, (response) => {
       const chunks = []
       response.on('data', (chunk) => chunks.push(chunk))
-      response.on('end', () => resolve({ statusCode: response.statusCode, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') }))
+      response.on('end', () => {
+        const body = Buffer.concat(chunks)
+        resolve({ statusCode: response.statusCode, headers: response.headers, body, text: body.toString('utf8') })
+      })
     })
     request.on('error', reject)
     if (body !== undefined) request.write(body)
@@ -311,4 +317,37 @@ async function fetchTransport(options) {
   return { statusCode: response.statusCode, data, header: response.headers }
 }
 
-module.exports = { createWx, fetchTransport, httpExchange }
+/**
+ * Real HTTP for wx.downloadFile: the body goes to a temp file, as WeChat keeps it (for any status;
+ * the caller checks statusCode).
+ */
+async function fetchDownload(options) {
+  const fs = require('fs')
+  const os = require('os')
+  const path = require('path')
+  const response = await httpExchange(options.url, 'GET', options.header || {})
+  const tempFilePath = path.join(os.tmpdir(), `wxfile-${Date.now()}-${Math.floor(Math.random() * 1e9)}`)
+  fs.writeFileSync(tempFilePath, response.body)
+  return { statusCode: response.statusCode, tempFilePath, header: response.headers, data: response.text }
+}
+
+/** Real multipart HTTP for wx.uploadFile: the file at filePath under options.name, plus formData. */
+async function fetchUpload(options) {
+  const fs = require('fs')
+  const boundary = `----wxshim${Date.now()}`
+  const parts = []
+  for (const [key, value] of Object.entries(options.formData || {})) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`))
+  }
+  const file = fs.readFileSync(options.filePath)
+  const type = file[0] === 0x89 ? 'image/png' : 'image/jpeg'
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${options.name}"; filename="photo"\r\nContent-Type: ${type}\r\n\r\n`))
+  parts.push(file)
+  parts.push(Buffer.from(`\r\n--${boundary}--\r\n`))
+  const body = Buffer.concat(parts)
+  const headers = { ...(options.header || {}), 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length }
+  const response = await httpExchange(options.url, 'POST', headers, body)
+  return { statusCode: response.statusCode, data: response.text }
+}
+
+module.exports = { createWx, fetchTransport, fetchDownload, fetchUpload, httpExchange }

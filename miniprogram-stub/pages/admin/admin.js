@@ -65,6 +65,7 @@ Component({
     activityId: '',
     checkInQr: '',
     checkInExpiresAt: '',
+    posterImage: '',
     signUps: [],
     fulfilment: null,
     pickupCode: '',
@@ -291,6 +292,20 @@ Component({
       const wait = Math.max(MIN_REFRESH_MS, new Date(expiresAt).getTime() - Date.now() - REFRESH_AHEAD_MS)
       this.qrRefreshIn = wait
       this.qrTimer = setTimeout(() => this.refreshCode(), wait)
+    },
+    /**
+     * 活动海报小程序码: the activity's 小程序码 for posters (source=poster), to save to the album and
+     * print; a sign-up from it is counted under "poster" in 报名来源.
+     */
+    loadPoster() {
+      return run(this, async () => {
+        const file = await client.download(`/activities/${encodeURIComponent(this.data.activityId)}/wxacode?source=poster`)
+        this.setData({ posterImage: file })
+        return file
+      })
+    },
+    savePoster() {
+      wx.saveImageToPhotosAlbum({ filePath: this.data.posterImage, success: () => wx.showToast({ title: '已保存到相册' }), fail: () => {} })
     },
     loadSignUps() {
       return run(this, async () => {
