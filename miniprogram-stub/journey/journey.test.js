@@ -135,7 +135,7 @@ describe('the journey', () => {
 
   test('the station admin reviews it and dispatches it to a team (审核, 派单)', async () => {
     as('admin')
-    const page = loadPage('admin')
+    const page = loadPage('staff/admin')
     await page.instance.onLoad({ orgUnitId: state.station })
     expect(page.instance.data.submitted.map((n) => n.id)).toContain(state.need)
     await page.instance.publish(tap({ id: state.need }))
@@ -207,7 +207,7 @@ describe('the journey', () => {
 
     // The station admin fetches the poster's 小程序码 (the local profile's WeChat stub draws a real PNG).
     as('stationAdmin')
-    const admin = loadPage('admin')
+    const admin = loadPage('staff/admin')
     await admin.instance.onLoad({})
     admin.instance.onActivityId({ detail: { value: state.activity } })
     const poster = await admin.instance.loadPoster()
@@ -235,7 +235,7 @@ describe('the journey', () => {
   test('the volunteer checks in and out by scanning the rotating code; the admin confirms the hours', async () => {
     await gql(state.adminToken, 'mutation($id: ID!) { startActivity(id: $id) { id } }', { id: state.activity })
     as('admin')
-    const admin = loadPage('admin')
+    const admin = loadPage('staff/admin')
     await admin.instance.onLoad({ orgUnitId: state.station })
     admin.instance.onActivityId({ detail: { value: state.activity } })
     expect(await admin.instance.showCheckInCode()).toBe(true)
@@ -276,7 +276,7 @@ describe('the journey', () => {
 
     // The 站长 sees what waits at the station (the page defaults to their own unit) and confirms it.
     as('stationAdmin')
-    const admin = loadPage('admin')
+    const admin = loadPage('staff/admin')
     await admin.instance.onLoad({})
     expect(admin.instance.data.orgUnitId).toBe(state.station)
     const waiting = admin.instance.data.needHours.items.find((n) => n.id === state.need)
@@ -342,7 +342,7 @@ describe('the journey', () => {
 
     const adminPhone = as('admin')
     adminPhone.scanResult = onScreen
-    const admin = loadPage('admin')
+    const admin = loadPage('staff/admin')
     await admin.instance.onLoad({ orgUnitId: state.station })
     const fulfilled = await admin.instance.scanPickupCode()
     expect(fulfilled).toMatchObject({ status: 'FULFILLED' })
@@ -374,7 +374,7 @@ describe('the journey', () => {
 
   test("the month's 落实清单 lists the need as fulfilled, on time and rated", async () => {
     as('admin')
-    const page = loadPage('admin')
+    const page = loadPage('staff/admin')
     await page.instance.onLoad({ orgUnitId: state.station })
     const list = await page.instance.loadFulfilment()
     expect(page.instance.data.error).toBe('')
@@ -397,7 +397,7 @@ describe('the journey', () => {
     const needId = entered.submitNeed.id
 
     as('stationAdmin')
-    const admin = loadPage('admin')
+    const admin = loadPage('staff/admin')
     await admin.instance.onLoad({})
     await admin.instance.publish(tap({ id: needId }))
     await admin.instance.dispatch(tap({ id: needId, user: state.volunteerUserId }))

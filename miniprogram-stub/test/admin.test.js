@@ -23,6 +23,7 @@ function server(handlers) {
     PendingNeedHours: () => ({ pendingNeedHours: empty() }),
     PendingHonorHours: () => ({ pendingHonorHours: empty() }),
     RevisitCandidates: () => ({ stationNeeds: empty() }),
+    StationVolunteers: () => ({ volunteers: empty() }),
     ...handlers,
   })
 }
@@ -30,7 +31,7 @@ function server(handlers) {
 async function openAdmin(handlers) {
   const fake = server(handlers)
   wx.__control.setTransport(fake.transport)
-  const page = loadPage('admin')
+  const page = loadPage('staff/admin')
   await page.instance.onLoad({})
   return { page, fake }
 }

@@ -72,7 +72,7 @@ test("the admin downloads the activity's poster code with the session's token an
     asked.push(options)
     return { statusCode: 200, tempFilePath: 'wxfile://tmp/poster.png' }
   })
-  const page = loadPage('admin')
+  const page = loadPage('staff/admin')
   await page.instance.onLoad({})
   page.instance.onActivityId({ detail: { value: '12' } })
   expect(await page.instance.loadPoster()).toBe('wxfile://tmp/poster.png')
@@ -92,7 +92,7 @@ test('an expired login is refreshed once; a refusal shows its message', async ()
     if (options.header.Authorization === 'Bearer a-poster-denied') return { statusCode: 401, tempFilePath: 'x' }
     return { statusCode: 403, tempFilePath: 'y', data: JSON.stringify({ errors: [{ message: '无权限', extensions: { code: 'FORBIDDEN' } }] }) }
   })
-  const page = loadPage('admin')
+  const page = loadPage('staff/admin')
   await page.instance.onLoad({})
   page.instance.onActivityId({ detail: { value: '12' } })
   expect(await page.instance.loadPoster()).toBeUndefined()

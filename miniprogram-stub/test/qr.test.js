@@ -81,7 +81,7 @@ test("the organiser's check-in QR decodes to the issued token and is replaced be
       },
     })
     wx.__control.setTransport(fake.transport)
-    const page = loadPage('admin')
+    const page = loadPage('staff/admin')
     await page.instance.onLoad({})
     page.instance.onActivityId({ detail: { value: '77' } })
     expect(await page.instance.showCheckInCode()).toBe(true)
@@ -115,7 +115,7 @@ test("scanning the organiser's drawn QR checks the volunteer in with the token i
     CheckIn: () => ({ checkIn: { id: '5', checkedInAt: '2026-11-24T01:00:00Z' } }),
   })
   wx.__control.setTransport(fake.transport)
-  const admin = loadPage('admin')
+  const admin = loadPage('staff/admin')
   await admin.instance.onLoad({})
   admin.instance.onActivityId({ detail: { value: '77' } })
   await admin.instance.showCheckInCode()

@@ -8,7 +8,7 @@ const client = require('../../api/client')
 const subscribe = require('../../utils/subscribe')
 const { run, nodes, shortTime, render } = require('../../utils/page')
 const paging = require('../../utils/paging')
-const qr = require('../checkin/qr')
+const qr = require('../../pages/checkin/qr')
 const qrcode = require('../../utils/qrcode')
 
 const ADMIN_ROLES = ['STATION_ADMIN', 'INSTITUTE_ADMIN', 'CENTER_ADMIN']
@@ -62,6 +62,8 @@ Component({
     needHours: paging.emptyList(),
     honorHours: paging.emptyList(),
     revisits: paging.emptyList(),
+    trainees: paging.emptyList(),
+    course: '岗前培训',
     activityId: '',
     checkInQr: '',
     checkInExpiresAt: '',
@@ -90,7 +92,7 @@ Component({
       this.setData({ orgUnitId })
       this.drafts = {}
       if (!orgUnitId) return undefined
-      return Promise.all([this.loadNeeds(), this.loadNeedHours(), this.loadHonorHours(), this.loadRevisits()])
+      return Promise.all([this.loadNeeds(), this.loadNeedHours(), this.loadHonorHours(), this.loadRevisits(), this.loadTrainees()])
     },
     onUnload() {
       clearTimeout(this.qrTimer)
@@ -151,9 +153,31 @@ Component({
       return this.loadList(event.currentTarget.dataset.list, true)
     },
     loadList(list, reset) {
+      if (list === 'trainees') return this.loadTrainees(reset)
       if (list === 'needHours') return this.loadNeedHours(reset)
       if (list === 'honorHours') return this.loadHonorHours(reset)
       return this.loadRevisits(reset)
+    },
+    /** Registered volunteers of the unit's stations not yet trained (先培训再上岗): the admin records the course. */
+    loadTrainees(reset = true) {
+      return run(this, () =>
+        paging.load(this, 'trainees', async (after) => paging.fromConnection((await client.call('StationVolunteers', { orgUnitId: this.data.orgUnitId, first: paging.PAGE_SIZE, after })).volunteers), { reset, keep: (v) => !v.trained }),
+      )
+    },
+    onCourse(event) {
+      this.setData({ course: event.detail.value })
+    },
+    /** Records that a volunteer completed the course today; they may then sign up and serve. */
+    async recordTraining(event) {
+      const volunteerId = event.currentTarget.dataset.id
+      const course = String(event.currentTarget.dataset.course || this.data.course || '').trim()
+      if (!course) {
+        this.setData({ error: '请填写培训课程名称', errorCode: 'BAD_REQUEST' })
+        return undefined
+      }
+      const done = await run(this, () => client.call('RecordTraining', { input: { volunteerId, course, completedAt: new Date().toISOString() } }))
+      if (done) paging.update(this, 'trainees', (v) => v.id === volunteerId, null)
+      return done ? done.recordTraining : undefined
     },
     /** Needs whose participants' hours wait for an admin who did not serve (待确认的服务时长). */
     loadNeedHours(reset = true) {
