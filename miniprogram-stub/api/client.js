@@ -134,7 +134,8 @@ function refresh(stale) {
 
 /**
  * Sends a named document from graphql/ (see api/documents.js) and returns `data`.
- * `anonymous: true` sends it without logging in (public queries such as the wish wall).
+ * `anonymous: true` sends it without logging in (public queries such as the wish wall); if the
+ * server wants a login for it after all (HTTP 401), it is sent again logged in.
  */
 async function call(name, variables, options) {
   const query = documents[name]
@@ -144,8 +145,10 @@ async function call(name, variables, options) {
   const anonymous = options && options.anonymous
   let current = anonymous ? null : session() || (await login())
   let res = await post(query, variables, current && current.accessToken)
-  if (!anonymous && isUnauthenticated(res)) {
-    current = await refresh(current)
+  if (isUnauthenticated(res)) {
+    // The server answers 401 to an anonymous call of any operation not marked @public, before
+    // anything else: such a call is sent again as the logged-in user, like an expired login.
+    current = current ? await refresh(current) : session() || (await login())
     res = await post(query, variables, current.accessToken)
   }
   if (firstError(res) || res.statusCode !== 200) {

@@ -91,17 +91,52 @@ beforeAll(async () => {
   const granted = await client.login()
   expect(granted.user.roleGrants).toContainEqual({ role: 'STATION_ADMIN', orgUnitId: state.station })
 
-  // A team leader and a volunteer register (志愿者注册) and are trained (先培训再上岗).
+  // Two brand-new WeChat users, a team leader and a volunteer, register on the registration page
+  // (志愿者注册登记), bind their phones on 我的, and wait for training (先培训再上岗).
+  const names = { leader: '王队长', volunteer: '李志愿' }
   for (const person of ['leader', 'volunteer']) {
     as(person)
-    const session = await client.login()
-    state[`${person}UserId`] = session.user.id
-    const volunteer = await gql(session.accessToken, 'mutation($i: RegisterVolunteerInput!) { registerVolunteer(input: $i) { id } }', {
-      i: { realName: person === 'leader' ? '王队长' : '李志愿', idNumber: idNumber(), homeStationId: state.station, skills: ['家电维修'], categories: ['SCIENCE_TECH'] },
-    })
-    await gql(admin.token, 'mutation($i: RecordTrainingInput!) { recordTraining(input: $i) { id } }', {
-      i: { volunteerId: volunteer.registerVolunteer.id, course: '岗前培训', completedAt: new Date(Date.now() - 86400e3).toISOString() },
-    })
+    const register = loadPage('register')
+    const stations = await eventually(async () => {
+      const found = await register.instance.onLoad()
+      return found && found.some((st) => st.id === state.station) ? found : null
+    }, 'the new station among the nearby ones')
+    register.instance.onStation({ detail: { value: stations.findIndex((st) => st.id === state.station) } })
+    const field = (name, value) => register.instance.onInput({ currentTarget: { dataset: { field: name } }, detail: { value } })
+    field('realName', names[person])
+    field('idNumber', idNumber())
+    field('skills', '家电维修')
+    register.instance.onCategories({ detail: { value: ['SCIENCE_TECH'] } })
+    const registered = await register.instance.submit()
+    expect(register.instance.data.error).toBe('')
+    expect(registered).toMatchObject({ realName: names[person], homeStationId: state.station, trained: false })
+    state[`${person}UserId`] = client.currentUser().id
+
+    const profile = loadPage('profile')
+    await profile.instance.onLoad()
+    expect(profile.instance.data.volunteer.trained).toBe(false)
+    // WeChat's getPhoneNumber button hands the page a one-time code.
+    await profile.instance.onPhone({ detail: { code: `phone-${run}-${person}` } })
+    expect(profile.instance.data.error).toBe('')
+    expect(profile.instance.data.me.phone).toMatch(/^139\d{8}$/)
+  }
+  // The 站长 records their training on the admin page; their profiles then say so.
+  as('stationAdmin')
+  const trainer = loadPage('staff/admin')
+  await trainer.instance.onLoad({})
+  const waiting = trainer.instance.data.trainees.items
+  expect(waiting.map((v) => v.realName).sort()).toEqual(['李志愿', '王队长'])
+  for (const trainee of waiting) {
+    const done = await trainer.instance.recordTraining(tap({ id: trainee.id }))
+    expect(done).toMatchObject({ trained: true })
+  }
+  expect(trainer.instance.data.trainees.items).toEqual([])
+  trainer.instance.onUnload()
+  for (const person of ['leader', 'volunteer']) {
+    as(person)
+    const profile = loadPage('profile')
+    await profile.instance.onLoad()
+    expect(profile.instance.data.volunteer).toMatchObject({ trained: true, trainings: [expect.objectContaining({ course: '岗前培训' })] })
   }
   const team = await gql(admin.token, 'mutation($i: CreateTeamInput!) { createTeam(input: $i) { id } }', {
     i: { orgUnitId: state.station, name: `旅程分队${run}`, kind: 'SQUAD', leaderUserId: state.leaderUserId, skills: ['家电维修'], categories: ['SCIENCE_TECH'] },
