@@ -134,7 +134,8 @@ function refresh(stale) {
 
 /**
  * Sends a named document from graphql/ (see api/documents.js) and returns `data`.
- * `anonymous: true` sends it without logging in (public queries such as the wish wall).
+ * `anonymous: true` sends it without logging in (public queries such as the wish wall); if the
+ * server wants a login for it after all (HTTP 401), it is sent again logged in.
  */
 async function call(name, variables, options) {
   const query = documents[name]
@@ -144,14 +145,68 @@ async function call(name, variables, options) {
   const anonymous = options && options.anonymous
   let current = anonymous ? null : session() || (await login())
   let res = await post(query, variables, current && current.accessToken)
-  if (!anonymous && isUnauthenticated(res)) {
-    current = await refresh(current)
+  if (isUnauthenticated(res)) {
+    // The server answers 401 to an anonymous call of any operation not marked @public, before
+    // anything else: such a call is sent again as the logged-in user, like an expired login.
+    current = current ? await refresh(current) : session() || (await login())
     res = await post(query, variables, current.accessToken)
   }
   if (firstError(res) || res.statusCode !== 200) {
     throw toError(res)
   }
   return res.data.data
+}
+
+/** The server's root (serverUrl without /graphql), for its plain HTTP endpoints. */
+function baseUrl() {
+  return serverUrl().replace(/\/graphql\/?$/, '')
+}
+
+/** An error answer of a plain HTTP endpoint: GraphQL's error shape or {code, message}. */
+function httpError(res) {
+  let body = res.data
+  if (typeof body === 'string') {
+    try {
+      body = JSON.parse(body)
+    } catch (e) {
+      body = {}
+    }
+  }
+  body = body || {}
+  const first = (body.errors && body.errors[0]) || {}
+  const code = (first.extensions && first.extensions.code) || body.code || (res.statusCode === 401 ? 'UNAUTHENTICATED' : res.statusCode >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST')
+  return new ApiError(code, messageFor(code, first.message || body.message))
+}
+
+/**
+ * Calls a plain HTTP endpoint of the server with the session's token (`wx.downloadFile` or
+ * `wx.uploadFile`, given as `send(accessToken)`), refreshing the login once on 401 like `call`.
+ */
+async function withToken(send) {
+  let current = session() || (await login())
+  let res = await send(current.accessToken)
+  if (res.statusCode === 401) {
+    current = await refresh(current)
+    res = await send(current.accessToken)
+  }
+  return res
+}
+
+/** Downloads `path` (e.g. /activities/1/wxacode) with the session's token: resolves to the temp file path. */
+async function download(path) {
+  const res = await withToken(
+    (token) =>
+      new Promise((resolve, reject) => {
+        wx.downloadFile({
+          url: baseUrl() + path,
+          header: { Authorization: `Bearer ${token}` },
+          success: resolve,
+          fail: () => reject(new ApiError('NETWORK_ERROR', messageFor('NETWORK_ERROR'))),
+        })
+      }),
+  )
+  if (res.statusCode !== 200) throw httpError(res)
+  return res.tempFilePath
 }
 
 /** Logs out on the server (best effort) and forgets the session. */
@@ -178,4 +233,4 @@ function showError(error) {
   wx.showToast({ title: message, icon: 'none' })
 }
 
-module.exports = { call, login, logout, currentUser, showError, SESSION_KEY, SERVER_KEY }
+module.exports = { call, login, logout, currentUser, showError, download, withToken, httpError, baseUrl, SESSION_KEY, SERVER_KEY }

@@ -3,9 +3,11 @@
  * starts one in the `local` profile on a free port). Each person has their own "phone" (a wx
  * device with its own storage and login code) and acts through the mini-program's pages.
  */
+const jsQR = require('jsqr')
 const config = require('../config')
 const client = require('../api/client')
-const { fetchTransport } = require('../test/wx-shim')
+const fs = require('fs')
+const { fetchTransport, fetchDownload, fetchUpload } = require('../test/wx-shim')
 const { loadPage } = require('../test/helpers')
 const { gql, login, idNumber, url } = require('./backend')
 
@@ -26,6 +28,14 @@ function as(person) {
   const device = wx.__control.use(people[person])
   device.location = { ...here }
   return device
+}
+
+/** What a phone camera reads off another phone's screen: the QR a page drew on its canvas. */
+function screenQr(page, canvasId) {
+  const image = wx.__control.canvasOf(page.instance, canvasId).image()
+  const found = jsQR(image.data, image.width, image.height)
+  if (!found) throw new Error(`no QR code on canvas ${canvasId}`)
+  return found.data
 }
 
 function tap(dataset) {
@@ -57,6 +67,8 @@ beforeAll(async () => {
   }
   config.serverUrl = url
   wx.__control.setTransport(fetchTransport)
+  wx.__control.setDownloadTransport(fetchDownload)
+  wx.__control.setUploadTransport(fetchUpload)
 
   // The county: 中心 → 所 → 站, created by the center admin through the admin API.
   const admin = await login(people.admin)
@@ -79,17 +91,52 @@ beforeAll(async () => {
   const granted = await client.login()
   expect(granted.user.roleGrants).toContainEqual({ role: 'STATION_ADMIN', orgUnitId: state.station })
 
-  // A team leader and a volunteer register (志愿者注册) and are trained (先培训再上岗).
+  // Two brand-new WeChat users, a team leader and a volunteer, register on the registration page
+  // (志愿者注册登记), bind their phones on 我的, and wait for training (先培训再上岗).
+  const names = { leader: '王队长', volunteer: '李志愿' }
   for (const person of ['leader', 'volunteer']) {
     as(person)
-    const session = await client.login()
-    state[`${person}UserId`] = session.user.id
-    const volunteer = await gql(session.accessToken, 'mutation($i: RegisterVolunteerInput!) { registerVolunteer(input: $i) { id } }', {
-      i: { realName: person === 'leader' ? '王队长' : '李志愿', idNumber: idNumber(), homeStationId: state.station, skills: ['家电维修'], categories: ['SCIENCE_TECH'] },
-    })
-    await gql(admin.token, 'mutation($i: RecordTrainingInput!) { recordTraining(input: $i) { id } }', {
-      i: { volunteerId: volunteer.registerVolunteer.id, course: '岗前培训', completedAt: new Date(Date.now() - 86400e3).toISOString() },
-    })
+    const register = loadPage('register')
+    const stations = await eventually(async () => {
+      const found = await register.instance.onLoad()
+      return found && found.some((st) => st.id === state.station) ? found : null
+    }, 'the new station among the nearby ones')
+    register.instance.onStation({ detail: { value: stations.findIndex((st) => st.id === state.station) } })
+    const field = (name, value) => register.instance.onInput({ currentTarget: { dataset: { field: name } }, detail: { value } })
+    field('realName', names[person])
+    field('idNumber', idNumber())
+    field('skills', '家电维修')
+    register.instance.onCategories({ detail: { value: ['SCIENCE_TECH'] } })
+    const registered = await register.instance.submit()
+    expect(register.instance.data.error).toBe('')
+    expect(registered).toMatchObject({ realName: names[person], homeStationId: state.station, trained: false })
+    state[`${person}UserId`] = client.currentUser().id
+
+    const profile = loadPage('profile')
+    await profile.instance.onLoad()
+    expect(profile.instance.data.volunteer.trained).toBe(false)
+    // WeChat's getPhoneNumber button hands the page a one-time code.
+    await profile.instance.onPhone({ detail: { code: `phone-${run}-${person}` } })
+    expect(profile.instance.data.error).toBe('')
+    expect(profile.instance.data.me.phone).toMatch(/^139\d{8}$/)
+  }
+  // The 站长 records their training on the admin page; their profiles then say so.
+  as('stationAdmin')
+  const trainer = loadPage('staff/admin')
+  await trainer.instance.onLoad({})
+  const waiting = trainer.instance.data.trainees.items
+  expect(waiting.map((v) => v.realName).sort()).toEqual(['李志愿', '王队长'])
+  for (const trainee of waiting) {
+    const done = await trainer.instance.recordTraining(tap({ id: trainee.id }))
+    expect(done).toMatchObject({ trained: true })
+  }
+  expect(trainer.instance.data.trainees.items).toEqual([])
+  trainer.instance.onUnload()
+  for (const person of ['leader', 'volunteer']) {
+    as(person)
+    const profile = loadPage('profile')
+    await profile.instance.onLoad()
+    expect(profile.instance.data.volunteer).toMatchObject({ trained: true, trainings: [expect.objectContaining({ course: '岗前培训' })] })
   }
   const team = await gql(admin.token, 'mutation($i: CreateTeamInput!) { createTeam(input: $i) { id } }', {
     i: { orgUnitId: state.station, name: `旅程分队${run}`, kind: 'SQUAD', leaderUserId: state.leaderUserId, skills: ['家电维修'], categories: ['SCIENCE_TECH'] },
@@ -123,7 +170,7 @@ describe('the journey', () => {
 
   test('the station admin reviews it and dispatches it to a team (审核, 派单)', async () => {
     as('admin')
-    const page = loadPage('admin')
+    const page = loadPage('staff/admin')
     await page.instance.onLoad({ orgUnitId: state.station })
     expect(page.instance.data.submitted.map((n) => n.id)).toContain(state.need)
     await page.instance.publish(tap({ id: state.need }))
@@ -173,7 +220,7 @@ describe('the journey', () => {
     await eventually(async () => Object.values(await remainingSubscriptions()).every((n) => n === 0), 'the progress messages')
   })
 
-  test('the volunteer signs up for an activity opened from a 公众号 menu path', async () => {
+  test("the admin prints the activity's 小程序码 poster; the volunteer signs up from its scene and the sign-up counts under poster", async () => {
     const start = new Date(Date.now() + 30 * 60e3)
     const project = await gql(state.adminToken, 'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
       i: { orgUnitId: state.station, teamId: state.team, name: `健康义诊${run}`, category: 'HEALTH_SPORTS', description: '社区义诊' },
@@ -193,25 +240,42 @@ describe('the journey', () => {
     state.activity = activity.createActivity.id
     await gql(state.adminToken, 'mutation($id: ID!) { publishActivity(id: $id) { id } }', { id: state.activity })
 
+    // The station admin fetches the poster's 小程序码 (the local profile's WeChat stub draws a real PNG).
+    as('stationAdmin')
+    const admin = loadPage('staff/admin')
+    await admin.instance.onLoad({})
+    admin.instance.onActivityId({ detail: { value: state.activity } })
+    const poster = await admin.instance.loadPoster()
+    expect(admin.instance.data.error).toBe('')
+    expect(fs.readFileSync(poster).subarray(1, 4).toString('latin1')).toBe('PNG')
+    const from = new Date(Date.now() - 60e3).toISOString()
+
     as('volunteer')
     const page = loadPage('activity')
-    // The path a 公众号 menu button opens: pages/activity/activity?id=..&source=menu
-    await page.instance.onLoad({ id: state.activity, source: 'menu' })
+    // WeChat opens a 小程序码 with only its scene, URL-encoded: a=<activityId>&s=poster
+    await page.instance.onLoad({ scene: encodeURIComponent(`a=${state.activity}&s=poster`) })
     expect(page.instance.data.activity.title).toBe('社区义诊进楼道')
     const signUp = await page.instance.signUp()
     expect(page.instance.data.error).toBe('')
-    expect(signUp).toMatchObject({ status: 'CONFIRMED', source: 'menu' })
+    expect(signUp).toMatchObject({ status: 'CONFIRMED', source: 'poster' })
     expect(page.instance.data.signUp.status).toBe('CONFIRMED')
+
+    // 报名来源 (the staff console's report) counts it under poster.
+    const sources = await gql(state.adminToken, 'query($o: ID!, $f: DateTime!, $t: DateTime!) { signUpSources(orgUnitId: $o, from: $f, to: $t) { source signUps cancelled } }', {
+      o: state.station, f: from, t: new Date(Date.now() + 60e3).toISOString(),
+    })
+    expect(sources.signUpSources).toEqual([{ source: 'poster', signUps: 1, cancelled: 0 }])
   })
 
   test('the volunteer checks in and out by scanning the rotating code; the admin confirms the hours', async () => {
     await gql(state.adminToken, 'mutation($id: ID!) { startActivity(id: $id) { id } }', { id: state.activity })
     as('admin')
-    const admin = loadPage('admin')
+    const admin = loadPage('staff/admin')
     await admin.instance.onLoad({ orgUnitId: state.station })
     admin.instance.onActivityId({ detail: { value: state.activity } })
     expect(await admin.instance.showCheckInCode()).toBe(true)
-    const code = admin.instance.data.checkInQr
+    // The volunteer's camera reads the QR the admin's page drew (decoded from its canvas pixels).
+    const code = screenQr(admin, 'checkin-qr')
     admin.instance.onUnload()
     expect(code).toMatch(/^wmcheckin:/)
 
@@ -247,7 +311,7 @@ describe('the journey', () => {
 
     // The 站长 sees what waits at the station (the page defaults to their own unit) and confirms it.
     as('stationAdmin')
-    const admin = loadPage('admin')
+    const admin = loadPage('staff/admin')
     await admin.instance.onLoad({})
     expect(admin.instance.data.orgUnitId).toBe(state.station)
     const waiting = admin.instance.data.needHours.items.find((n) => n.id === state.need)
@@ -304,19 +368,26 @@ describe('the journey', () => {
     expect(store.instance.data.errorCode).toBe('LIMIT_EXCEEDED')
     expect(store.instance.data.balance).toBe(20)
 
-    as('admin')
-    const admin = loadPage('admin')
+    // The volunteer shows the pickup code as a QR on their phone; the admin scans it (扫码核销).
+    const codes = loadPage('redemptions')
+    await codes.instance.onLoad()
+    expect(await codes.instance.showCode(tap({ id: redemption.id }))).toBe(true)
+    const onScreen = screenQr(codes, 'pickup-qr')
+    expect(onScreen).toBe(redemption.pickupCode)
+
+    const adminPhone = as('admin')
+    adminPhone.scanResult = onScreen
+    const admin = loadPage('staff/admin')
     await admin.instance.onLoad({ orgUnitId: state.station })
-    admin.instance.onPickupCode({ detail: { value: redemption.pickupCode } })
-    const fulfilled = await admin.instance.fulfil()
+    const fulfilled = await admin.instance.scanPickupCode()
     expect(fulfilled).toMatchObject({ status: 'FULFILLED' })
     await admin.instance.fulfil()
     expect(admin.instance.data.errorCode).toBe('PICKUP_CODE_USED')
 
     as('volunteer')
-    const codes = loadPage('redemptions')
-    const mine = await codes.instance.onLoad()
+    const mine = await codes.instance.refresh()
     expect(mine[0]).toMatchObject({ status: 'FULFILLED', statusText: '已领取' })
+    expect(codes.instance.data.shown).toBeNull()
   })
 
   test('the station leaderboard shows the volunteer with the right score', async () => {
@@ -338,7 +409,7 @@ describe('the journey', () => {
 
   test("the month's 落实清单 lists the need as fulfilled, on time and rated", async () => {
     as('admin')
-    const page = loadPage('admin')
+    const page = loadPage('staff/admin')
     await page.instance.onLoad({ orgUnitId: state.station })
     const list = await page.instance.loadFulfilment()
     expect(page.instance.data.error).toBe('')
@@ -361,7 +432,7 @@ describe('the journey', () => {
     const needId = entered.submitNeed.id
 
     as('stationAdmin')
-    const admin = loadPage('admin')
+    const admin = loadPage('staff/admin')
     await admin.instance.onLoad({})
     await admin.instance.publish(tap({ id: needId }))
     await admin.instance.dispatch(tap({ id: needId, user: state.volunteerUserId }))

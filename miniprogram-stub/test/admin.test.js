@@ -23,6 +23,7 @@ function server(handlers) {
     PendingNeedHours: () => ({ pendingNeedHours: empty() }),
     PendingHonorHours: () => ({ pendingHonorHours: empty() }),
     RevisitCandidates: () => ({ stationNeeds: empty() }),
+    StationVolunteers: () => ({ volunteers: empty() }),
     ...handlers,
   })
 }
@@ -30,7 +31,7 @@ function server(handlers) {
 async function openAdmin(handlers) {
   const fake = server(handlers)
   wx.__control.setTransport(fake.transport)
-  const page = loadPage('admin')
+  const page = loadPage('staff/admin')
   await page.instance.onLoad({})
   return { page, fake }
 }
@@ -200,4 +201,12 @@ test('回访 lists assisted needs awaiting a rating, then closed unrated ones, a
   await page.instance.recordRevisit(tap({ id: '4' }))
   expect(text(page, '.error')).toBe('参与服务的人不能回访，请由另一位管理员回访')
   expect(page.instance.data.revisits.items.map((n) => n.id)).toEqual(['4'])
+})
+
+test('the admin page opens the console login scanner', async () => {
+  signedInAdmin('admin-console')
+  const { page } = await openAdmin({})
+  expect(texts(page, '.console-login')).toEqual(['扫码登录管理后台'])
+  page.instance.openConsoleLogin()
+  expect(wx.__control.navigations).toContain('/pages/console-login/console-login')
 })

@@ -96,3 +96,22 @@ test('anonymous calls send no token and do not log in', async () => {
   await client.call('NeedCategories', {}, { anonymous: true })
   expect(server.requests).toEqual([{ name: 'NeedCategories', variables: {}, auth: undefined }])
 })
+
+test('an anonymous call the server refuses with 401 (operation not @public) is sent again logged in', async () => {
+  wx.__control.use('anon-first')
+  const server = fakeServer({
+    WxLogin: () => ({ wxLogin: session(7) }),
+    NeedCategories: (v, options) => {
+      if (!options.header.Authorization) throw { code: 'UNAUTHENTICATED', status: 401 }
+      return { needCategories: [{ id: '1', name: '生活服务' }] }
+    },
+  })
+  wx.__control.setTransport(server.transport)
+  const data = await client.call('NeedCategories', {}, { anonymous: true })
+  expect(data.needCategories).toHaveLength(1)
+  expect(server.requests.map((r) => [r.name, r.auth || null])).toEqual([
+    ['NeedCategories', null],
+    ['WxLogin', null],
+    ['NeedCategories', 'Bearer a7'],
+  ])
+})

@@ -2,6 +2,22 @@ const path = require('path')
 const simulate = require('miniprogram-simulate')
 
 const loaded = new Map()
+const ROOT = path.join(__dirname, '..')
+let shared = null
+
+/**
+ * The shared components, each registered once per test file. The simulator runs a component's js
+ * with `require`, which jest caches: a second page using the same component would find it never
+ * defined. So pages get the registered ids through the `usingComponents` override instead.
+ */
+function sharedComponents() {
+  if (!shared) {
+    const one = (name, using) => simulate.load(path.join(ROOT, 'components', name, name), name, { rootPath: ROOT, usingComponents: { ...using } })
+    const base = { 'empty-state': one('empty-state'), 'error-state': one('error-state') }
+    shared = { ...base, 'paged-list': one('paged-list', base) }
+  }
+  return shared
+}
 
 /**
  * Loads a page (built with Component()) and attaches a fresh instance, as the mini-program runtime
@@ -9,8 +25,9 @@ const loaded = new Map()
  */
 function loadPage(name) {
   if (!loaded.has(name)) {
-    // One compilation of every page: per-page compilations of the official compiler share globals.
-    loaded.set(name, simulate.load(path.join(__dirname, '..', 'pages', name, name), { rootPath: path.join(__dirname, '..', 'pages') }))
+    const dir = name.includes('/') ? name : `pages/${name}`
+    const file = path.basename(dir)
+    loaded.set(name, simulate.load(path.join(ROOT, dir, file), { rootPath: ROOT, usingComponents: { ...sharedComponents() } }))
   }
   const page = simulate.render(loaded.get(name))
   page.attach(document.createElement('parent-wrapper'))
@@ -43,15 +60,35 @@ function fakeServer(handlers) {
   return { transport, requests }
 }
 
+/**
+ * Elements of the rendered page, inside shared components too: the simulator prefixes each
+ * component's classes with its name (`empty-state--empty-text`), which its own querySelector does
+ * not see through, so a single `.class` is also looked up by that suffix.
+ */
+function deepAll(page, selector) {
+  const own = page.querySelectorAll(selector).map((n) => n.dom)
+  const single = /^\.([\w-]+)$/.exec(selector)
+  if (!single) return own
+  const inComponents = Array.from(page.dom.querySelectorAll('[class]')).filter((el) =>
+    Array.from(el.classList).some((c) => c !== `main--${single[1]}` && c.endsWith(`--${single[1]}`)),
+  )
+  return [...new Set([...own, ...inComponents])]
+}
+
 function text(page, selector) {
-  const node = page.querySelector(selector)
-  return node ? node.dom.textContent.trim() : null
+  const node = deepAll(page, selector)[0]
+  return node ? node.textContent.trim() : null
 }
 
 function texts(page, selector) {
-  return page.querySelectorAll(selector).map((n) => n.dom.textContent.trim())
+  return deepAll(page, selector).map((n) => n.textContent.trim())
+}
+
+/** Whether something matching `selector` is rendered (in the page or a shared component). */
+function exists(page, selector) {
+  return deepAll(page, selector).length > 0
 }
 
 const tick = () => simulate.sleep(0)
 
-module.exports = { loadPage, fakeServer, text, texts, tick, simulate }
+module.exports = { loadPage, fakeServer, text, texts, exists, tick, simulate }

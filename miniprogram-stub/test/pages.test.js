@@ -131,7 +131,7 @@ test('the admin page uses the caller admin unit, publishes and dispatches with a
     },
   })
   wx.__control.setTransport(server.transport)
-  const page = loadPage('admin')
+  const page = loadPage('staff/admin')
   await page.instance.onLoad({})
   expect(texts(page, '.submitted')[0]).toContain('修灯')
   await page.instance.publish(tap({ id: '5' }))
@@ -159,7 +159,7 @@ test('an admin who publishes is asked for new-need and overdue messages and the 
   })
   wx.__control.setTransport(server.transport)
   wx.__control.current.subscribeAnswers = { 't-new': 'accept' }
-  const page = loadPage('admin')
+  const page = loadPage('staff/admin')
   await page.instance.onLoad({ orgUnitId: '30' })
   await page.instance.publish(tap({ id: '5' }))
   expect(server.requests.find((r) => r.name === 'RecordSubscriptions').variables).toEqual({ templateIds: ['t-new'] })

@@ -53,4 +53,9 @@ function idempotencyKey() {
   return bytes.join('')
 }
 
-module.exports = { run, location, nodes, shortTime, idempotencyKey }
+/** setData that resolves once the view is updated (e.g. before finding a canvas it just showed). */
+function render(page, data) {
+  return new Promise((resolve) => page.setData(data, resolve))
+}
+
+module.exports = { run, location, nodes, shortTime, idempotencyKey, render }

@@ -32,6 +32,8 @@ import mockwebserver3.RecordedRequest;
  * <li>subscribe messages: every request is recorded ({@link #subscribeMessagesTo}); the answer is ok
  * unless a test told the stub otherwise for the recipient's openid or the template id
  * ({@link #answerSubscribe}): 43101 (not subscribed) or HTTP 503 (down).</li>
+ * <li>getwxacodeunlimit (小程序码): a real PNG showing the scene, recorded ({@link #wxaCodes()}); a
+ * scene over 32 characters → errcode 40169, as WeChat answers.</li>
  * <li>mediaCheckAsync v2: answers a fresh trace id and records the request ({@link #mediaChecksOf});
  * HTTP 503 (msgSecCheck too) for an openid passed to {@link #failMediaChecksFor}. WeChat's later verdict is pushed by
  * the test: {@link #pushToPortal} with {@link #mediaCheckJson} or {@link #mediaCheckXml}, signed
@@ -161,8 +163,75 @@ public final class WechatStub {
 			case "/cgi-bin/menu/create" -> menu(request);
 			case "/cgi-bin/message/subscribe/send" -> subscribeSend(request);
 			case "/wxa/media_check_async" -> mediaCheck(request);
+			case "/wxa/getwxacodeunlimit" -> wxaCode(request);
 			default -> json("{\"errcode\":40001,\"errmsg\":\"stub: unknown path " + path + "\"}");
 		};
+	}
+
+	/** One getwxacodeunlimit request: what the server asked WeChat to encode. */
+	public record WxaCodeRequest(String scene, String page, String envVersion, boolean checkPath) {
+	}
+
+	private final List<WxaCodeRequest> wxaCodes = new CopyOnWriteArrayList<>();
+
+	/** Every getwxacodeunlimit request so far, oldest first. */
+	public List<WxaCodeRequest> wxaCodes() {
+		return List.copyOf(this.wxaCodes);
+	}
+
+	private MockResponse wxaCode(RecordedRequest request) {
+		if (!ACCESS_TOKEN.equals(request.getUrl().queryParameter("access_token"))) {
+			return json("{\"errcode\":40001,\"errmsg\":\"invalid credential, access_token is invalid\"}");
+		}
+		JsonNode body = JsonMapper.shared()
+			.readTree((request.getBody() != null) ? request.getBody().utf8() : "{}");
+		String scene = text(body, "scene");
+		if (scene == null || scene.length() > 32) {
+			return json("{\"errcode\":40169,\"errmsg\":\"invalid length for scene\"}");
+		}
+		this.wxaCodes.add(new WxaCodeRequest(scene, text(body, "page"), text(body, "env_version"),
+				body.path("check_path").asBoolean(true)));
+		return new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "image/png")
+			.body(new okio.Buffer().write(png(scene, body.path("width").asInt(430))))
+			.build();
+	}
+
+	/** A real PNG: a round 小程序码-like badge with the scene's bits along the bottom. */
+	static byte[] png(String scene, int width) {
+		int size = Math.max(280, Math.min(1280, width));
+		var image = new java.awt.image.BufferedImage(size, size, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		var g = image.createGraphics();
+		try {
+			g.setColor(java.awt.Color.WHITE);
+			g.fillRect(0, 0, size, size);
+			g.setColor(new java.awt.Color(0x07, 0xc1, 0x60));
+			g.fillOval(size / 10, size / 10, size * 4 / 5, size * 4 / 5);
+			g.setColor(java.awt.Color.WHITE);
+			g.fillOval(size * 3 / 10, size * 3 / 10, size * 2 / 5, size * 2 / 5);
+			// No text (a headless machine may have no fonts): the scene shows as a row of bits instead.
+			g.setColor(java.awt.Color.BLACK);
+			int bit = size / 64;
+			int x = 0;
+			for (byte b : scene.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+				for (int i = 7; i >= 0; i--, x += bit) {
+					if (((b >> i) & 1) == 1) {
+						g.fillRect(x % size, size - bit * (1 + x / size), bit, bit);
+					}
+				}
+			}
+		}
+		finally {
+			g.dispose();
+		}
+		var out = new java.io.ByteArrayOutputStream();
+		try {
+			javax.imageio.ImageIO.write(image, "png", out);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return out.toByteArray();
 	}
 
 	private MockResponse login(String code) {

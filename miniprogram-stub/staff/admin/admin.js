@@ -6,12 +6,17 @@
 // the need or recorded the honor hours (FORBIDDEN): another admin confirms.
 const client = require('../../api/client')
 const subscribe = require('../../utils/subscribe')
-const { run, nodes, shortTime } = require('../../utils/page')
+const { run, nodes, shortTime, render } = require('../../utils/page')
 const paging = require('../../utils/paging')
-const qr = require('../checkin/qr')
+const qr = require('../../pages/checkin/qr')
+const qrcode = require('../../utils/qrcode')
 
 const ADMIN_ROLES = ['STATION_ADMIN', 'INSTITUTE_ADMIN', 'CENTER_ADMIN']
 const DISPATCH_DAYS = 3
+// The check-in code is replaced this long before it expires (the time a volunteer needs to scan),
+// and never more often than every few seconds should the clocks disagree.
+const REFRESH_AHEAD_MS = 15000
+const MIN_REFRESH_MS = 5000
 // Needs entered for a resident without the app (代录): they are rated by a staff 回访.
 const ASSISTED = ['WISH_WALL', 'LEIFENG_MAILBOX', 'HOTLINE', 'VISIT']
 // A 回访 is due while the need waits for a rating, and still possible after it closed unrated.
@@ -57,9 +62,12 @@ Component({
     needHours: paging.emptyList(),
     honorHours: paging.emptyList(),
     revisits: paging.emptyList(),
+    trainees: paging.emptyList(),
+    course: '岗前培训',
     activityId: '',
     checkInQr: '',
     checkInExpiresAt: '',
+    posterImage: '',
     signUps: [],
     fulfilment: null,
     pickupCode: '',
@@ -70,10 +78,14 @@ Component({
   },
   lifetimes: {
     detached() {
-      clearInterval(this.qrTimer)
+      clearTimeout(this.qrTimer)
     },
   },
   methods: {
+    // The staff console on a PC logs in by this admin's scan (issue 16): its page scans and confirms.
+    openConsoleLogin() {
+      wx.navigateTo({ url: '/pages/console-login/console-login' })
+    },
     onLoad(query) {
       let orgUnitId = query && query.orgUnitId
       if (!orgUnitId) {
@@ -84,10 +96,10 @@ Component({
       this.setData({ orgUnitId })
       this.drafts = {}
       if (!orgUnitId) return undefined
-      return Promise.all([this.loadNeeds(), this.loadNeedHours(), this.loadHonorHours(), this.loadRevisits()])
+      return Promise.all([this.loadNeeds(), this.loadNeedHours(), this.loadHonorHours(), this.loadRevisits(), this.loadTrainees()])
     },
     onUnload() {
-      clearInterval(this.qrTimer)
+      clearTimeout(this.qrTimer)
     },
     loadNeeds() {
       return run(this, async () => {
@@ -145,9 +157,31 @@ Component({
       return this.loadList(event.currentTarget.dataset.list, true)
     },
     loadList(list, reset) {
+      if (list === 'trainees') return this.loadTrainees(reset)
       if (list === 'needHours') return this.loadNeedHours(reset)
       if (list === 'honorHours') return this.loadHonorHours(reset)
       return this.loadRevisits(reset)
+    },
+    /** Registered volunteers of the unit's stations not yet trained (先培训再上岗): the admin records the course. */
+    loadTrainees(reset = true) {
+      return run(this, () =>
+        paging.load(this, 'trainees', async (after) => paging.fromConnection((await client.call('StationVolunteers', { orgUnitId: this.data.orgUnitId, first: paging.PAGE_SIZE, after })).volunteers), { reset, keep: (v) => !v.trained }),
+      )
+    },
+    onCourse(event) {
+      this.setData({ course: event.detail.value })
+    },
+    /** Records that a volunteer completed the course today; they may then sign up and serve. */
+    async recordTraining(event) {
+      const volunteerId = event.currentTarget.dataset.id
+      const course = String(event.currentTarget.dataset.course || this.data.course || '').trim()
+      if (!course) {
+        this.setData({ error: '请填写培训课程名称', errorCode: 'BAD_REQUEST' })
+        return undefined
+      }
+      const done = await run(this, () => client.call('RecordTraining', { input: { volunteerId, course, completedAt: new Date().toISOString() } }))
+      if (done) paging.update(this, 'trainees', (v) => v.id === volunteerId, null)
+      return done ? done.recordTraining : undefined
     },
     /** Needs whose participants' hours wait for an admin who did not serve (待确认的服务时长). */
     loadNeedHours(reset = true) {
@@ -260,19 +294,46 @@ Component({
     onActivityId(event) {
       this.setData({ activityId: event.detail.value })
     },
-    /** Shows the rotating check-in QR: a fresh server token every 50 s (tokens live 60 s). */
+    /**
+     * Shows the rotating check-in QR on the canvas and fetches a fresh server token shortly before
+     * the shown one expires (tokens live 60 s), so a volunteer never scans a dead code.
+     */
     async showCheckInCode() {
-      clearInterval(this.qrTimer)
-      const ok = await this.refreshCode()
-      if (ok) this.qrTimer = setInterval(() => this.refreshCode(), 50000)
-      return ok
+      clearTimeout(this.qrTimer)
+      return this.refreshCode()
     },
-    refreshCode() {
-      return run(this, async () => {
-        const data = await client.call('ActivityCheckInCode', { activityId: this.data.activityId })
-        this.setData({ checkInQr: qr.encode(this.data.activityId, data.activityCheckInCode.token), checkInExpiresAt: shortTime(data.activityCheckInCode.expiresAt) })
+    async refreshCode() {
+      const ok = await run(this, async () => {
+        const activityId = this.data.activityId
+        const data = await client.call('ActivityCheckInCode', { activityId })
+        const code = data.activityCheckInCode
+        const text = qr.encode(activityId, code.token)
+        await render(this, { checkInQr: text, checkInExpiresAt: shortTime(code.expiresAt) })
+        await qrcode.draw(this, 'checkin-qr', text)
+        this.scheduleRefresh(code.expiresAt)
         return true
       })
+      return ok === true
+    },
+    scheduleRefresh(expiresAt) {
+      clearTimeout(this.qrTimer)
+      const wait = Math.max(MIN_REFRESH_MS, new Date(expiresAt).getTime() - Date.now() - REFRESH_AHEAD_MS)
+      this.qrRefreshIn = wait
+      this.qrTimer = setTimeout(() => this.refreshCode(), wait)
+    },
+    /**
+     * 活动海报小程序码: the activity's 小程序码 for posters (source=poster), to save to the album and
+     * print; a sign-up from it is counted under "poster" in 报名来源.
+     */
+    loadPoster() {
+      return run(this, async () => {
+        const file = await client.download(`/activities/${encodeURIComponent(this.data.activityId)}/wxacode?source=poster`)
+        this.setData({ posterImage: file })
+        return file
+      })
+    },
+    savePoster() {
+      wx.saveImageToPhotosAlbum({ filePath: this.data.posterImage, success: () => wx.showToast({ title: '已保存到相册' }), fail: () => {} })
     },
     loadSignUps() {
       return run(this, async () => {
