@@ -9,25 +9,7 @@ out="$1"
 stamp="${2:-$1/../console.source-hash}"
 cd "$(dirname "$0")/.."
 
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-  echo "[console] node (20 or newer) and npm are required to build the staff console (console/)." >&2
-  echo "[console] Install them (Debian: apt-get install nodejs npm) and build again." >&2
-  exit 1
-fi
-major=$(node -p 'process.versions.node.split(".")[0]')
-if [ "$major" -lt 20 ]; then
-  echo "[console] Node.js 20 or newer is required to build the console; found $(node --version)." >&2
-  exit 1
-fi
-
-lock_hash=$(node -e 'const c=require("crypto"),f=require("fs");process.stdout.write(c.createHash("sha256").update(f.readFileSync("package-lock.json")).digest("hex"))')
-if [ ! -f node_modules/.lock-hash ] || [ "$(cat node_modules/.lock-hash)" != "$lock_hash" ]; then
-  # As in miniprogram-stub/scripts/maven-test.sh: `install --no-save` installs the locked versions
-  # (npm 11 leaves other platforms' optional binaries out of the lock, which `npm ci` then refuses).
-  echo "[console] npm install (locked versions)"
-  npm install --no-save --no-audit --no-fund --loglevel=error
-  printf '%s' "$lock_hash" > node_modules/.lock-hash
-fi
+../.ci/npm-install-locked console 20
 
 # Everything the bundle is made of; the schema is not (documents are checked by the unit tests).
 source_hash=$(node scripts/source-hash.cjs)
