@@ -1,6 +1,6 @@
 // The 活动 and 爱心超市 screens in a real browser (Debian's chromium driven by playwright-core) against a
 // backend in the `local` profile, signed in with the local developer shortcut (the QR login has its
-// own script, console.browser.mjs): create and publish an activity through the form; the full-screen
+// own script, console.browser.mjs): create, publish and cancel (with a reason) an activity through the form; the full-screen
 // check-in QR decoded back (jsQR, from a screenshot) to the code the server issued, and used by a
 // volunteer to check in; the roster's hours set and confirmed; a reward put on sale; a pickup code
 // typed as a USB scanner does (keystrokes + Enter, nothing clicked); the redemptions list.
@@ -121,6 +121,16 @@ try {
   const published = (await gql('query($u: ID!) { activities(filter: { orgUnitId: $u, status: PUBLISHED }, first: 100) { edges { node { title status project { id } } } } }', { u: centerId }, admin.accessToken))
     .activities.edges.map((e) => e.node).find((a) => a.title === title)
   assert(published && published.project.id === projectId, `the activity is published under the chosen project: ${JSON.stringify(published)}`)
+  // Cancelled with a reason (asked for in the confirmation; volunteers see it).
+  const publishedRow = page.locator('tr', { has: page.locator('[data-test=activity-title]', { hasText: title }) })
+  await publishedRow.locator('[data-test=cancel]').click()
+  await page.locator('.el-message-box input').fill('场地临时征用，改期另行通知')
+  await page.locator('.el-message-box').getByRole('button', { name: '取消活动' }).click()
+  await page.getByText('活动已取消').waitFor()
+  await publishedRow.waitFor({ state: 'detached' })
+  const cancelled = (await gql('query($u: ID!) { activities(filter: { orgUnitId: $u, status: CANCELLED }, first: 100) { edges { node { title cancelReason } } } }', { u: centerId }, admin.accessToken))
+    .activities.edges.map((e) => e.node).find((a) => a.title === title)
+  assert(cancelled && cancelled.cancelReason === '场地临时征用，改期另行通知', `cancelled with its reason: ${JSON.stringify(cancelled)}`)
 
   // --- The check-in code full screen: decode what is drawn, check in with it.
   step('check-in QR full screen')
