@@ -2,7 +2,7 @@
 # Run by ConsoleBrowserTest (./mvnw verify) with BASE_URL pointing at the backend the build started
 # in the `local` profile. The packages are already installed by maven-build.sh (generate-resources).
 # Runs the unit tests (client, error handling, documents against graphql-schema/) and then the
-# browser script, which drives Debian's chromium with playwright-core (never a downloaded browser).
+# browser scripts, which drives Debian's chromium with playwright-core (never a downloaded browser).
 set -eu
 cd "$(dirname "$0")/.."
 if [ ! -d node_modules/playwright-core ]; then
@@ -12,4 +12,5 @@ fi
 echo "[console] unit tests"
 npx --no-install vitest run
 echo "[console] browser against ${BASE_URL:?BASE_URL is required}"
-exec node e2e/console.browser.mjs
+node e2e/console.browser.mjs
+exec node e2e/activities-store.browser.mjs

@@ -11,4 +11,18 @@ export const MENU = [
       { title: '服务时长确认', route: 'need-hours' },
     ],
   },
+  {
+    title: '活动',
+    icon: 'Calendar',
+    items: [{ title: '活动管理', route: 'activities' }],
+  },
+  {
+    title: '爱心超市',
+    icon: 'Present',
+    items: [
+      { title: '礼品', route: 'store-rewards' },
+      { title: '核销', route: 'store-fulfil' },
+      { title: '兑换记录', route: 'store-redemptions' },
+    ],
+  },
 ]

@@ -5,6 +5,7 @@ import LoginView from './views/LoginView.vue'
 import DispatchDesk from './views/DispatchDesk.vue'
 import NeedHours from './views/NeedHours.vue'
 import { MENU } from './menu.js'
+import { ACTIVITY_ROUTES, ACTIVITY_SCREEN_ROUTES, STORE_ROUTES } from './views/routes-activities-store.js'
 
 // History mode under /console/: the backend answers index.html for any /console/ path that is not a
 // built asset, so a reload or a shared link opens the same screen.
@@ -19,8 +20,11 @@ export const router = createRouter({
         { path: '', redirect: { name: 'dispatch' } },
         { path: 'dispatch', name: 'dispatch', component: DispatchDesk, meta: { title: '派单台' } },
         { path: 'dispatch/hours', name: 'need-hours', component: NeedHours, meta: { title: '服务时长确认' } },
+        ...ACTIVITY_ROUTES,
+        ...STORE_ROUTES,
       ],
     },
+    ...ACTIVITY_SCREEN_ROUTES,
     { path: '/:rest(.*)*', redirect: { name: 'dispatch' } },
   ],
 })

@@ -22,7 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tests (vitest: the client, error handling, documents against {@code graphql-schema/}), then
  * Debian's chromium driven by playwright-core through the QR login (the scan confirmed by a test
  * client as the admin's mini-program would), the dispatch desk (publish, dispatch with a suggestion),
- * need-hours confirmation and the local developer shortcut. Screenshots of each screen land in
+ * need-hours confirmation and the local developer shortcut; then (e2e/activities-store.browser.mjs) an
+ * activity created and published through the form, its full-screen check-in QR decoded back to the
+ * issued code, hours set and confirmed on the roster, a reward put on sale and a pickup code typed as a
+ * USB scanner does, and the redemptions list. Screenshots of each screen land in
  * {@code backend/target/console-screenshots/}.
  */
 @LocalProfileTest
@@ -56,9 +59,11 @@ class ConsoleBrowserTest {
 		log.info("console tests:\n{}", text);
 		assertThat(finished).as("console tests finished in 5 minutes").isTrue();
 		assertThat(process.exitValue()).as("console tests (output below)\n%s", text).isZero();
-		assertThat(text).contains("all screens passed");
+		assertThat(text).contains("all screens passed").contains("activities and store passed");
 		assertThat(screenshots.resolve("04-need-suggestions.png")).exists();
 		assertThat(screenshots.resolve("07-need-hours-confirmed.png")).exists();
+		assertThat(screenshots.resolve("13-check-in-qr.png")).exists();
+		assertThat(screenshots.resolve("17-store-fulfil.png")).exists();
 	}
 
 }

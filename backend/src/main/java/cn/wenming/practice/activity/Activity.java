@@ -60,6 +60,9 @@ class Activity implements ServedUnderProject {
 
 	private String contactPhone;
 
+	/** Why an admin cancelled it (volunteers see it); V30. */
+	private String cancelReason;
+
 	private ActivityStatus status;
 
 	private Long createdBy;
@@ -234,6 +237,14 @@ class Activity implements ServedUnderProject {
 
 	public String getContactPhone() {
 		return this.contactPhone;
+	}
+
+	public String getCancelReason() {
+		return this.cancelReason;
+	}
+
+	public void setCancelReason(String cancelReason) {
+		this.cancelReason = cancelReason;
 	}
 
 	public void setContactPhone(String contactPhone) {

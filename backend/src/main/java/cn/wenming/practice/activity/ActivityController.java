@@ -135,8 +135,8 @@ class ActivityController {
 	}
 
 	@MutationMapping
-	Activity cancelActivity(@Argument long id) {
-		return this.service.cancel(id);
+	Activity cancelActivity(@Argument long id, @Argument @Size(max = 200) String reason) {
+		return this.service.cancel(id, reason);
 	}
 
 	@QueryMapping

@@ -35,6 +35,9 @@ interface ActivityMapper extends BaseMapper<Activity> {
 	int move(@Param("id") long id, @Param("from") Collection<String> from, @Param("to") String to,
 			@Param("now") Instant now);
 
+	@Update("UPDATE activity SET cancel_reason = #{reason} WHERE id = #{id}")
+	int setCancelReason(@Param("id") long id, @Param("reason") String reason);
+
 	/**
 	 * Writes the editable fields of {@code a} (updateActivity) and the confirmed count; the caller
 	 * holds the row lock. A full replacement, so cleared optional fields become NULL.

@@ -290,10 +290,20 @@ class ActivityService {
 	 * One transaction, so that {@link ActivityCancelled} (the signed-up volunteers' notification)
 	 * commits with the cancellation or not at all.
 	 */
-	Activity cancel(long id) {
+	Activity cancel(long id, String reason) {
+		String why = (reason == null || reason.isBlank()) ? null : reason.strip();
+		if (why != null) {
+			// The volunteers read it: checked like other texts they see, before the transaction (WeChat takes seconds).
+			Actor actor = this.access.requireAdminOver(pathOf(require(id)));
+			this.content.requirePass(this.access.openidOf(actor.userId()), ContentSecurity.Scene.COMMENT, null, why);
+		}
 		return this.tx.execute(status -> {
 			Activity cancelled = move(id, List.of(ActivityStatus.DRAFT, ActivityStatus.PUBLISHED, ActivityStatus.ONGOING),
 					ActivityStatus.CANCELLED);
+			if (why != null) {
+				this.activities.setCancelReason(id, why);
+				cancelled.setCancelReason(why);
+			}
 			this.events.publishEvent(new ActivityCancelled(id, this.clock.instant()));
 			return cancelled;
 		});

@@ -49,6 +49,12 @@ class RedemptionController {
 		return this.service.mine(first, after);
 	}
 
+	@QueryMapping
+	Connection<Redemption> stationRedemptions(@Argument @NotNull Long stationId, @Argument RedemptionStatus status,
+			@Argument Instant from, @Argument Instant to, @Argument Integer first, @Argument String after) {
+		return this.service.ofStation(stationId, status, from, to, first, after);
+	}
+
 	@MutationMapping
 	Reward createReward(@Argument @Valid CreateRewardInput input) {
 		return this.service.create(new RedemptionService.NewReward(input.stationId(), input.name(), input.pictureUrl(),

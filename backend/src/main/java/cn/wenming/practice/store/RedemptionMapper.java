@@ -32,6 +32,22 @@ interface RedemptionMapper extends BaseMapper<Redemption> {
 			.last("LIMIT " + limit));
 	}
 
+	/**
+	 * A station's orders (not the in-flight claims), newest first, optionally of one status and placed in
+	 * [from, to); uses idx_redemption_station (V29).
+	 */
+	default List<Redemption> pageOfStation(long stationId, RedemptionStatus status, Instant from, Instant to,
+			Long beforeId, int limit) {
+		return selectList(new LambdaQueryWrapper<Redemption>().eq(Redemption::getStationId, stationId)
+			.ne(Redemption::getStatus, RedemptionStatus.PENDING)
+			.eq(status != null, Redemption::getStatus, status)
+			.ge(from != null, Redemption::getCreatedAt, from)
+			.lt(to != null, Redemption::getCreatedAt, to)
+			.lt(beforeId != null, Redemption::getId, beforeId)
+			.orderByDesc(Redemption::getId)
+			.last("LIMIT " + limit));
+	}
+
 	default List<Redemption> expiredIssued(Instant now, int limit) {
 		return selectList(new LambdaQueryWrapper<Redemption>().eq(Redemption::getStatus, RedemptionStatus.ISSUED)
 			.le(Redemption::getExpiresAt, now)

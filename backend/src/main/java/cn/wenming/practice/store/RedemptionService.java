@@ -192,6 +192,21 @@ class RedemptionService {
 				Redemption::getId);
 	}
 
+	/**
+	 * A station's orders for its store desk: only admins over the station (its 站长, or the 所 / 中心
+	 * admins above it). PENDING claims are in flight and never listed; neither are pickup codes.
+	 */
+	Connection<Redemption> ofStation(long stationId, RedemptionStatus status, Instant from, Instant to, Integer first,
+			String after) {
+		requireAdminOverStation(this.access.requireActor(), stationId);
+		if (from != null && to != null && !from.isBefore(to)) {
+			throw DomainException.badRequest("起始时间须早于结束时间");
+		}
+		var page = Connections.page(first, after);
+		return Connections.of(this.orders.pageOfStation(stationId, status, from, to, page.afterId(), page.fetchSize()),
+				page, Redemption::getId);
+	}
+
 	/** The pickup code is the owner's alone (an admin scans it from the owner's phone). */
 	String pickupCodeFor(Redemption order) {
 		Long caller = this.access.currentUserId();

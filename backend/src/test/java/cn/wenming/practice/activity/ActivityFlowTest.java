@@ -136,6 +136,23 @@ class ActivityFlowTest {
 	}
 
 	@Test
+	void aCancellationKeepsItsReasonOnceItPassedTheContentCheck() {
+		String activityId = this.s.published(Duration.ofDays(1), Duration.ofHours(2), 5);
+		var cancel = (java.util.function.Function<String, org.springframework.graphql.test.tester.GraphQlTester.Response>) (
+				reason) -> this.s.api.as(this.s.admin).documentName("cancelActivity").variable("id", activityId)
+					.variable("reason", reason).execute();
+		ApiErrors.expectCode(cancel.apply("x".repeat(201)), "BAD_REQUEST");
+		ApiErrors.expectCode(cancel.apply("RISKY 内容"), "CONTENT_REJECTED");
+		// Refused reasons leave the activity as it was.
+		this.s.api.as(this.s.admin).documentName("activity").variable("id", activityId).execute()
+			.path("activity.status").entity(String.class).isEqualTo("PUBLISHED");
+		cancel.apply("  暴雨预警，活动取消  ").path("cancelActivity.status").entity(String.class).isEqualTo("CANCELLED")
+			.path("cancelActivity.cancelReason").entity(String.class).isEqualTo("暴雨预警，活动取消");
+		this.s.api.anonymous().documentName("activity").variable("id", activityId).execute()
+			.path("activity.cancelReason").entity(String.class).isEqualTo("暴雨预警，活动取消");
+	}
+
+	@Test
 	void draftsAreHiddenFromEveryoneButTheAdminsAndListsFilter() {
 		Instant start = Instant.now().plus(Duration.ofDays(2));
 		String draft = this.s.draft(start, start.plus(Duration.ofHours(2)), 5);

@@ -165,6 +165,72 @@ class RedemptionTest {
 			.path("myRedemptions.edges[*].node.reward.id").entityList(String.class).containsExactly(rewardId);
 	}
 
+	GraphQlTester.Response stationRedemptions(Session as, long stationId, String status, String from, String to,
+			Integer first, String after) {
+		Map<String, Object> vars = new HashMap<>();
+		vars.put("stationId", Long.toString(stationId));
+		vars.put("status", status);
+		vars.put("from", from);
+		vars.put("to", to);
+		vars.put("first", first);
+		vars.put("after", after);
+		var request = this.s.api.as(as).documentName("stationRedemptions");
+		vars.forEach(request::variable);
+		return request.execute();
+	}
+
+	@Test
+	void staffListAStationsRedemptionsByStatusAndPeriodWithoutPickupCodes() {
+		Fixtures.Tree tree = this.s.fixtures.tree();
+		Session stationAdmin = this.s.api.login(Fixtures.unique("desk-admin"));
+		this.s.fixtures.grant(stationAdmin.userId(), "STATION_ADMIN", tree.station());
+		String rewardId = createReward(stationAdmin, tree.station(), 10, 10, 5);
+		Session volunteer = richVolunteer("desk", 100);
+		String first = redeem(volunteer, rewardId, 1, key()).path("redeem.id").entity(String.class).get();
+		String second = redeem(volunteer, rewardId, 2, key()).path("redeem.id").entity(String.class).get();
+		String firstCode = this.jdbc.queryForObject("SELECT pickup_code FROM redemption WHERE id = ?", String.class,
+				Long.valueOf(first));
+		this.s.api.as(stationAdmin).documentName("fulfilRedemption").variable("code", firstCode).execute()
+			.path("fulfilRedemption.status").entity(String.class).isEqualTo("FULFILLED");
+		this.clock.shift(Duration.ofDays(1));
+		String third = redeem(volunteer, rewardId, 1, key()).path("redeem.id").entity(String.class).get();
+		// Another station's order is not on this desk.
+		redeem(volunteer, createReward(this.s.admin, this.s.tree.station(), 10, 10, 5), 1, key());
+
+		stationRedemptions(stationAdmin, tree.station(), null, null, null, null, null)
+			.path("stationRedemptions.edges[*].node.id").entityList(String.class).containsExactly(third, second, first)
+			.path("stationRedemptions.edges[*].node.pickupCode").entityList(Object.class).satisfies(codes ->
+				assertThat(codes).allMatch(java.util.Objects::isNull))
+			.path("stationRedemptions.edges[0].node.reward.id").entity(String.class).isEqualTo(rewardId);
+		stationRedemptions(stationAdmin, tree.station(), "FULFILLED", null, null, null, null)
+			.path("stationRedemptions.edges[*].node.id").entityList(String.class).containsExactly(first);
+		stationRedemptions(stationAdmin, tree.station(), "ISSUED", null, null, null, null)
+			.path("stationRedemptions.edges[*].node.id").entityList(String.class).containsExactly(third, second);
+		String dayStart = this.clock.instant().minus(Duration.ofHours(1)).toString();
+		stationRedemptions(stationAdmin, tree.station(), null, dayStart, null, null, null)
+			.path("stationRedemptions.edges[*].node.id").entityList(String.class).containsExactly(third);
+		stationRedemptions(stationAdmin, tree.station(), null, null, dayStart, null, null)
+			.path("stationRedemptions.edges[*].node.id").entityList(String.class).containsExactly(second, first);
+		ApiErrors.expectCode(stationRedemptions(stationAdmin, tree.station(), null, dayStart, dayStart, null, null),
+				"BAD_REQUEST");
+		// Paged newest first.
+		String cursor = stationRedemptions(stationAdmin, tree.station(), null, null, null, 2, null)
+			.path("stationRedemptions.edges[*].node.id").entityList(String.class).containsExactly(third, second)
+			.path("stationRedemptions.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
+			.path("stationRedemptions.pageInfo.endCursor").entity(String.class).get();
+		stationRedemptions(stationAdmin, tree.station(), null, null, null, 2, cursor)
+			.path("stationRedemptions.edges[*].node.id").entityList(String.class).containsExactly(first);
+
+		// The 所 above may look; a sibling station's admin and the volunteer may not; anonymous is 401.
+		Session instituteAdmin = this.s.api.login(Fixtures.unique("desk-inst"));
+		this.s.fixtures.grant(instituteAdmin.userId(), "INSTITUTE_ADMIN", tree.institute());
+		stationRedemptions(instituteAdmin, tree.station(), null, null, null, null, null)
+			.path("stationRedemptions.edges").entityList(Object.class).hasSize(3);
+		ApiErrors.expectCode(stationRedemptions(volunteer, tree.station(), null, null, null, null, null), "FORBIDDEN");
+		ApiErrors.expectCode(stationRedemptions(stationAdmin, this.s.tree.station(), null, null, null, null, null),
+				"FORBIDDEN");
+	}
+
 	@Test
 	void outsideItsWindowARewardIsUnavailable() {
 		Map<String, Object> input = new HashMap<>();
