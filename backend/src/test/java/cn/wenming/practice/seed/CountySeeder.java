@@ -155,8 +155,9 @@ public final class CountySeeder {
 		stage("needs", this.sizes.needs(), 5_000, this::needs);
 		stage("ledger", this.sizes.users(), 20_000, this::ledger);
 		stage("accounts", this.sizes.users(), 50_000, this::accounts);
+		stage("points rollup", this.sizes.users(), 50_000, this::pointsRollup);
 		for (String table : new String[] { "app_user", "volunteer", "team_member", "activity", "activity_sign_up", "need",
-				"need_history", "points_entry", "points_account" }) {
+				"need_history", "points_entry", "points_account", "points_rollup" }) {
 			execute("ANALYZE TABLE " + table);
 		}
 		log("done: %,d users, %,d sign-ups, %,d ledger entries, %,d needs", count("app_user"),
@@ -574,6 +575,32 @@ public final class CountySeeder {
 				INSERT INTO points_account (user_id, balance, version, created_at, updated_at)
 				SELECT user_id, SUM(delta), COUNT(*), MIN(created_at), MAX(created_at)
 				FROM points_entry WHERE user_id BETWEEN ? AND ? GROUP BY user_id""", from, to);
+	}
+
+	/**
+	 * The points rollup of the users' ledger (what the application writes with every entry): the
+	 * statement of V27's backfill and {@code PointsRollup.rebuild}, per chunk of users.
+	 */
+	private void pointsRollup(long from, long to) throws SQLException {
+		update("""
+				INSERT INTO points_rollup (period, period_value, user_id, earned, delta, debt_change, entries)
+				SELECT p.period,
+				       CASE p.period WHEN 'WEEK' THEN DATE_FORMAT(e.local_at, '%x-W%v')
+				                     WHEN 'MONTH' THEN DATE_FORMAT(e.local_at, '%Y-%m')
+				                     WHEN 'YEAR' THEN DATE_FORMAT(e.local_at, '%Y')
+				                     ELSE 'all' END AS period_value,
+				       e.user_id, SUM(e.earned), SUM(e.delta), SUM(e.debt_change), COUNT(*)
+				FROM (SELECT x.user_id, x.delta, x.debt_change, x.created_at + INTERVAL 8 HOUR AS local_at,
+				             CASE WHEN x.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
+				                    OR o.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
+				                  THEN x.delta - x.debt_change ELSE 0 END AS earned
+				      FROM points_entry x
+				      LEFT JOIN points_entry o
+				        ON o.id = CASE WHEN x.business_type = 'REVERSAL' THEN CAST(x.business_id AS UNSIGNED) END
+				      WHERE x.user_id BETWEEN ? AND ?) e
+				CROSS JOIN (SELECT 'WEEK' AS period UNION ALL SELECT 'MONTH' UNION ALL SELECT 'YEAR'
+				            UNION ALL SELECT 'ALL') p
+				GROUP BY p.period, period_value, e.user_id""", from, to);
 	}
 
 	// ---- helpers --------------------------------------------------------------------------------
