@@ -23,21 +23,52 @@ CREATE TABLE points_rollup (
     KEY idx_points_rollup_user (user_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- An existing county upgrades with its ledger added up once (the same statement as the rebuild).
+-- An existing county upgrades with its ledger added up once, one grouped statement per period (the
+-- statements of PointsRollup.rebuild; one per period keeps each temporary table to its groups).
 INSERT INTO points_rollup (period, period_value, user_id, earned, delta, debt_change, entries)
-SELECT p.period,
-       CASE p.period WHEN 'WEEK' THEN DATE_FORMAT(e.local_at, '%x-W%v')
-                     WHEN 'MONTH' THEN DATE_FORMAT(e.local_at, '%Y-%m')
-                     WHEN 'YEAR' THEN DATE_FORMAT(e.local_at, '%Y')
-                     ELSE 'all' END AS period_value,
-       e.user_id, SUM(e.earned), SUM(e.delta), SUM(e.debt_change), COUNT(*)
-FROM (SELECT x.user_id, x.delta, x.debt_change, x.created_at + INTERVAL 8 HOUR AS local_at,
-             CASE WHEN x.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
-                    OR o.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
-                  THEN x.delta - x.debt_change ELSE 0 END AS earned
-      FROM points_entry x
-      -- The cast only for reversals (numeric ids): strict mode would refuse other ids in an INSERT.
-      LEFT JOIN points_entry o
-        ON o.id = CASE WHEN x.business_type = 'REVERSAL' THEN CAST(x.business_id AS UNSIGNED) END) e
-CROSS JOIN (SELECT 'WEEK' AS period UNION ALL SELECT 'MONTH' UNION ALL SELECT 'YEAR' UNION ALL SELECT 'ALL') p
-GROUP BY p.period, period_value, e.user_id;
+SELECT 'WEEK', DATE_FORMAT(x.created_at + INTERVAL 8 HOUR, '%x-W%v') AS period_value, x.user_id,
+       SUM(CASE WHEN x.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
+                  OR o.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
+                THEN x.delta - x.debt_change ELSE 0 END),
+       SUM(x.delta), SUM(x.debt_change), COUNT(*)
+FROM points_entry x
+-- The cast only for reversals (numeric ids): strict mode would refuse other ids in an INSERT.
+LEFT JOIN points_entry o
+  ON o.id = CASE WHEN x.business_type = 'REVERSAL' THEN CAST(x.business_id AS UNSIGNED) END
+GROUP BY x.user_id, period_value;
+
+INSERT INTO points_rollup (period, period_value, user_id, earned, delta, debt_change, entries)
+SELECT 'MONTH', DATE_FORMAT(x.created_at + INTERVAL 8 HOUR, '%Y-%m') AS period_value, x.user_id,
+       SUM(CASE WHEN x.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
+                  OR o.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
+                THEN x.delta - x.debt_change ELSE 0 END),
+       SUM(x.delta), SUM(x.debt_change), COUNT(*)
+FROM points_entry x
+-- The cast only for reversals (numeric ids): strict mode would refuse other ids in an INSERT.
+LEFT JOIN points_entry o
+  ON o.id = CASE WHEN x.business_type = 'REVERSAL' THEN CAST(x.business_id AS UNSIGNED) END
+GROUP BY x.user_id, period_value;
+
+INSERT INTO points_rollup (period, period_value, user_id, earned, delta, debt_change, entries)
+SELECT 'YEAR', DATE_FORMAT(x.created_at + INTERVAL 8 HOUR, '%Y') AS period_value, x.user_id,
+       SUM(CASE WHEN x.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
+                  OR o.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
+                THEN x.delta - x.debt_change ELSE 0 END),
+       SUM(x.delta), SUM(x.debt_change), COUNT(*)
+FROM points_entry x
+-- The cast only for reversals (numeric ids): strict mode would refuse other ids in an INSERT.
+LEFT JOIN points_entry o
+  ON o.id = CASE WHEN x.business_type = 'REVERSAL' THEN CAST(x.business_id AS UNSIGNED) END
+GROUP BY x.user_id, period_value;
+
+INSERT INTO points_rollup (period, period_value, user_id, earned, delta, debt_change, entries)
+SELECT 'ALL', 'all' AS period_value, x.user_id,
+       SUM(CASE WHEN x.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
+                  OR o.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
+                THEN x.delta - x.debt_change ELSE 0 END),
+       SUM(x.delta), SUM(x.debt_change), COUNT(*)
+FROM points_entry x
+-- The cast only for reversals (numeric ids): strict mode would refuse other ids in an INSERT.
+LEFT JOIN points_entry o
+  ON o.id = CASE WHEN x.business_type = 'REVERSAL' THEN CAST(x.business_id AS UNSIGNED) END
+GROUP BY x.user_id, period_value;

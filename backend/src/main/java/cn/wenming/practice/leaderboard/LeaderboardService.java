@@ -367,6 +367,68 @@ class LeaderboardService {
 		});
 	}
 
+	/**
+	 * A volunteer joined or left a team: their current score is written into (or removed from) that
+	 * team's existing volunteer boards of every period, read from MySQL after the change committed
+	 * (absolute values, so late or repeated deliveries do no harm).
+	 */
+	void teamMembershipChanged(long teamId, long userId) {
+		boolean member = this.source.isTeamMember(teamId, userId);
+		Instant now = this.clock.instant();
+		for (LeaderboardKind kind : List.of(LeaderboardKind.VOLUNTEER_POINTS, LeaderboardKind.VOLUNTEER_HOURS)) {
+			this.store.withMemberLock(kind, userId, () -> {
+				for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
+					Board board = new Board(kind, period.window(now), new Board.Scope(Board.ScopeType.TEAM, teamId));
+					if (this.store.anyLoaded(List.of(board))) {
+						Double score = member ? this.source.scores(kind, board.window(), List.of(userId)).get(userId) : null;
+						this.store.put(board, userId, score);
+					}
+				}
+			});
+		}
+	}
+
+	/**
+	 * A unit moved from {@code oldPath} to {@code newPath}: the org boards of every unit on one path
+	 * and not the other (the units its members left or joined) are rebuilt from their members when
+	 * they are in Redis (replaced at once, readers see the previous copy until then); missing ones
+	 * are built when read. Returns the boards rebuilt.
+	 */
+	int unitMoved(long unitId, String oldPath, String newPath) {
+		Set<Long> before = pathIds(oldPath);
+		Set<Long> after = pathIds(newPath);
+		Set<Long> changed = new HashSet<>(before);
+		changed.addAll(after);
+		Set<Long> common = new HashSet<>(before);
+		common.retainAll(after);
+		changed.removeAll(common);
+		changed.remove(unitId);
+		int rebuilt = 0;
+		Instant now = this.clock.instant();
+		for (LeaderboardKind kind : LeaderboardKind.values()) {
+			for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
+				for (long scopeId : changed) {
+					Board board = new Board(kind, period.window(now), new Board.Scope(Board.ScopeType.ORG, scopeId));
+					if (this.store.exists(board) && this.store.buildStreaming(board, sink -> this.source.stream(board, sink),
+							ids -> this.source.scores(kind, board.window(), ids), true)) {
+						rebuilt++;
+					}
+				}
+			}
+		}
+		return rebuilt;
+	}
+
+	private static Set<Long> pathIds(String path) {
+		Set<Long> ids = new HashSet<>();
+		for (String segment : path.split("/")) {
+			if (!segment.isEmpty()) {
+				ids.add(Long.parseLong(segment));
+			}
+		}
+		return ids;
+	}
+
 	/** Result of {@code rebuildLeaderboards}. */
 	record Rebuilt(int boards, int removed) {
 	}

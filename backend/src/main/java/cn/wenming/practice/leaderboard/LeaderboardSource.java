@@ -197,6 +197,10 @@ class LeaderboardSource {
 		}
 	}
 
+	boolean isTeamMember(long teamId, long userId) {
+		return this.teamMembers.isMember(teamId, userId);
+	}
+
 	/** How many members an org board of volunteers could have (its subtree's volunteers); 0 for other boards. */
 	long candidates(Board board) {
 		if (!board.kind().ranksVolunteers() || board.scope().type() != Board.ScopeType.ORG) {

@@ -65,7 +65,11 @@ class PointsRollup {
 			written += DeadlockRetry.run(5, log, "Points rollup rebuild", () -> this.newTx.execute(status -> {
 				this.mapper.lockAccounts(start, end);
 				this.mapper.deleteUsers(start, end);
-				return (long) this.mapper.insertFromLedger(start, end);
+				long rows = 0;
+				for (PeriodKeys.Period period : PeriodKeys.Period.values()) {
+					rows += this.mapper.insertFromLedger(period.name(), start, end);
+				}
+				return rows;
 			}));
 		}
 		return written;
@@ -104,28 +108,34 @@ class PointsRollup {
 				+ "COALESCE((SELECT MAX(user_id) FROM points_rollup), 0))")
 		Long maxUserId();
 
-		/** The migration's backfill (V27), for a range of users. */
+		/**
+		 * The migration's backfill (V27) for a range of users and one period: one grouped statement
+		 * per period keeps each statement's temporary table to its groups (a cross join of the four
+		 * periods would sort four rows per entry).
+		 */
 		@Insert("""
+				<script>
 				INSERT INTO points_rollup (period, period_value, user_id, earned, delta, debt_change, entries)
-				SELECT p.period,
-				       CASE p.period WHEN 'WEEK' THEN DATE_FORMAT(e.local_at, '%x-W%v')
-				                     WHEN 'MONTH' THEN DATE_FORMAT(e.local_at, '%Y-%m')
-				                     WHEN 'YEAR' THEN DATE_FORMAT(e.local_at, '%Y')
-				                     ELSE 'all' END AS period_value,
-				       e.user_id, SUM(e.earned), SUM(e.delta), SUM(e.debt_change), COUNT(*)
-				FROM (SELECT x.user_id, x.delta, x.debt_change, x.created_at + INTERVAL 8 HOUR AS local_at,
-				             CASE WHEN x.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
-				                    OR o.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
-				                  THEN x.delta - x.debt_change ELSE 0 END AS earned
-				      FROM points_entry x
-				      LEFT JOIN points_entry o
-				        ON o.id = CASE WHEN x.business_type = 'REVERSAL' THEN CAST(x.business_id AS UNSIGNED) END
-				      WHERE x.user_id BETWEEN #{from} AND #{to}) e
-				CROSS JOIN (SELECT 'WEEK' AS period UNION ALL SELECT 'MONTH' UNION ALL SELECT 'YEAR'
-				            UNION ALL SELECT 'ALL') p
-				GROUP BY p.period, period_value, e.user_id
+				SELECT #{period},
+				<choose>
+				  <when test="period == 'WEEK'">DATE_FORMAT(x.created_at + INTERVAL 8 HOUR, '%x-W%v')</when>
+				  <when test="period == 'MONTH'">DATE_FORMAT(x.created_at + INTERVAL 8 HOUR, '%Y-%m')</when>
+				  <when test="period == 'YEAR'">DATE_FORMAT(x.created_at + INTERVAL 8 HOUR, '%Y')</when>
+				  <otherwise>'all'</otherwise>
+				</choose> AS period_value,
+				       x.user_id,
+				       SUM(CASE WHEN x.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
+				                  OR o.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
+				                THEN x.delta - x.debt_change ELSE 0 END),
+				       SUM(x.delta), SUM(x.debt_change), COUNT(*)
+				FROM points_entry x
+				LEFT JOIN points_entry o
+				  ON o.id = CASE WHEN x.business_type = 'REVERSAL' THEN CAST(x.business_id AS UNSIGNED) END
+				WHERE x.user_id BETWEEN #{from} AND #{to}
+				GROUP BY x.user_id, period_value
+				</script>
 				""")
-		int insertFromLedger(@Param("from") long from, @Param("to") long to);
+		int insertFromLedger(@Param("period") String period, @Param("from") long from, @Param("to") long to);
 
 	}
 

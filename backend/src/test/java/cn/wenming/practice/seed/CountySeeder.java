@@ -155,7 +155,7 @@ public final class CountySeeder {
 		stage("needs", this.sizes.needs(), 5_000, this::needs);
 		stage("ledger", this.sizes.users(), 20_000, this::ledger);
 		stage("accounts", this.sizes.users(), 50_000, this::accounts);
-		stage("points rollup", this.sizes.users(), 50_000, this::pointsRollup);
+		stage("points rollup", this.sizes.users(), 10_000, this::pointsRollup);
 		for (String table : new String[] { "app_user", "volunteer", "team_member", "activity", "activity_sign_up", "need",
 				"need_history", "points_entry", "points_account", "points_rollup" }) {
 			execute("ANALYZE TABLE " + table);
@@ -579,28 +579,27 @@ public final class CountySeeder {
 
 	/**
 	 * The points rollup of the users' ledger (what the application writes with every entry): the
-	 * statement of V27's backfill and {@code PointsRollup.rebuild}, per chunk of users.
+	 * statements of V27's backfill and {@code PointsRollup.rebuild}, one per period, per chunk of users.
 	 */
 	private void pointsRollup(long from, long to) throws SQLException {
-		update("""
-				INSERT INTO points_rollup (period, period_value, user_id, earned, delta, debt_change, entries)
-				SELECT p.period,
-				       CASE p.period WHEN 'WEEK' THEN DATE_FORMAT(e.local_at, '%x-W%v')
-				                     WHEN 'MONTH' THEN DATE_FORMAT(e.local_at, '%Y-%m')
-				                     WHEN 'YEAR' THEN DATE_FORMAT(e.local_at, '%Y')
-				                     ELSE 'all' END AS period_value,
-				       e.user_id, SUM(e.earned), SUM(e.delta), SUM(e.debt_change), COUNT(*)
-				FROM (SELECT x.user_id, x.delta, x.debt_change, x.created_at + INTERVAL 8 HOUR AS local_at,
-				             CASE WHEN x.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
-				                    OR o.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
-				                  THEN x.delta - x.debt_change ELSE 0 END AS earned
-				      FROM points_entry x
-				      LEFT JOIN points_entry o
-				        ON o.id = CASE WHEN x.business_type = 'REVERSAL' THEN CAST(x.business_id AS UNSIGNED) END
-				      WHERE x.user_id BETWEEN ? AND ?) e
-				CROSS JOIN (SELECT 'WEEK' AS period UNION ALL SELECT 'MONTH' UNION ALL SELECT 'YEAR'
-				            UNION ALL SELECT 'ALL') p
-				GROUP BY p.period, period_value, e.user_id""", from, to);
+		// A chunk that died half-way (or V27's backfill of a ledger seeded before it) is done again whole.
+		update("DELETE FROM points_rollup WHERE user_id BETWEEN ? AND ?", from, to);
+		for (String[] period : new String[][] { { "WEEK", "DATE_FORMAT(x.created_at + INTERVAL 8 HOUR, '%x-W%v')" },
+				{ "MONTH", "DATE_FORMAT(x.created_at + INTERVAL 8 HOUR, '%Y-%m')" },
+				{ "YEAR", "DATE_FORMAT(x.created_at + INTERVAL 8 HOUR, '%Y')" }, { "ALL", "'all'" } }) {
+			update("""
+					INSERT INTO points_rollup (period, period_value, user_id, earned, delta, debt_change, entries)
+					SELECT '%s', %s AS period_value, x.user_id,
+					       SUM(CASE WHEN x.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
+					                  OR o.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
+					                THEN x.delta - x.debt_change ELSE 0 END),
+					       SUM(x.delta), SUM(x.debt_change), COUNT(*)
+					FROM points_entry x
+					LEFT JOIN points_entry o
+					  ON o.id = CASE WHEN x.business_type = 'REVERSAL' THEN CAST(x.business_id AS UNSIGNED) END
+					WHERE x.user_id BETWEEN ? AND ?
+					GROUP BY x.user_id, period_value""".formatted(period[0], period[1]), from, to);
+		}
 	}
 
 	// ---- helpers --------------------------------------------------------------------------------
