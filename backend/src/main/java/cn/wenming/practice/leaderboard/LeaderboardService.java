@@ -93,6 +93,9 @@ class LeaderboardService {
 
 	private final Cache<Long, Boolean> knownTeams = knownScopes();
 
+	/** Org units whose points boards are large (see {@link #large}). */
+	private final Cache<Long, Boolean> largeScopes = knownScopes();
+
 	private static <V> Cache<Long, V> knownScopes() {
 		return Caffeine.newBuilder().maximumSize(MAX_KNOWN_SCOPES).expireAfterWrite(Duration.ofHours(1)).build();
 	}
@@ -131,6 +134,7 @@ class LeaderboardService {
 		this.names.clear();
 		this.knownUnits.invalidateAll();
 		this.knownTeams.invalidateAll();
+		this.largeScopes.invalidateAll();
 	}
 
 	/** A ranked row as shown. */
@@ -166,7 +170,7 @@ class LeaderboardService {
 			if (read == null) {
 				large = large(board);
 				if (large) {
-					// The county's board: built in the background; this read answers from the rollup.
+					// The county's points board: built in the background; this read answers from the rollup.
 					buildInBackground(board);
 				}
 				else if (ensureBuilt(board)) {
@@ -190,7 +194,7 @@ class LeaderboardService {
 				if (large == null) {
 					large = large(board);
 				}
-				if (large && kind == LeaderboardKind.VOLUNTEER_POINTS) {
+				if (large) {
 					LeaderboardSource.RollupTop fromRollup = this.source.rollupTop(board, first, ranked);
 					top = Ranked.rank(fromRollup.top(), first);
 					own = fromRollup.own();
@@ -216,12 +220,17 @@ class LeaderboardService {
 	}
 
 	/**
-	 * Whether the board is too large to build inside a request: an org board of volunteers whose
-	 * subtree holds more than {@code app.leaderboard.sync-build-limit} volunteers (one COUNT, on a
-	 * miss only).
+	 * Whether the board is a points board too large to build inside a request: an org board whose
+	 * subtree holds more than {@code app.leaderboard.sync-build-limit} volunteers (one COUNT on a
+	 * miss, then kept for an hour: a subtree's size changes slowly). Such a board is answered from
+	 * the points rollup until built. Hours boards have no rollup: they are built by the request.
 	 */
 	private boolean large(Board board) {
-		return this.source.candidates(board) > this.syncBuildLimit;
+		if (board.kind() != LeaderboardKind.VOLUNTEER_POINTS || board.scope().type() != Board.ScopeType.ORG) {
+			return false;
+		}
+		return this.largeScopes.get(board.scope().id(),
+				unitId -> this.source.candidates(board) > this.syncBuildLimit);
 	}
 
 	/** Starts a build of the board on the builder threads unless one is queued here or holds its lock. */

@@ -185,9 +185,10 @@ class LeaderboardSource {
 			if (page.isEmpty()) {
 				return;
 			}
-			after = page.get(page.size() - 1).volunteerId();
-			Map<Long, Double> scores = scores(board.kind(), board.window(),
-					page.stream().map(VolunteerStandings.Member::userId).toList());
+			after = page.get(page.size() - 1).userId();
+			List<Long> ids = page.stream().map(VolunteerStandings.Member::userId).toList();
+			Map<Long, Double> scores = (board.kind() == LeaderboardKind.VOLUNTEER_POINTS && dense(ids))
+					? pointsBetween(board.window(), ids) : scores(board.kind(), board.window(), ids);
 			if (!scores.isEmpty()) {
 				sink.accept(scores);
 			}
@@ -199,6 +200,28 @@ class LeaderboardSource {
 
 	boolean isTeamMember(long teamId, long userId) {
 		return this.teamMembers.isMember(teamId, userId);
+	}
+
+	/**
+	 * Whether a page's user ids (ascending) fill at least half their range: then the rollup is read as
+	 * one primary-key range rather than a lookup per id (a county's or an institute's volunteers).
+	 */
+	private static boolean dense(List<Long> ids) {
+		long span = ids.get(ids.size() - 1) - ids.get(0) + 1;
+		return ids.size() * 2L >= span;
+	}
+
+	/** The points of a page's members, read as the range of their ids and narrowed to them. */
+	private Map<Long, Double> pointsBetween(LeaderboardPeriod.Window window, List<Long> ids) {
+		Set<Long> members = new HashSet<>(ids);
+		Map<Long, Double> scores = new HashMap<>();
+		for (PointsStandings.Earned e : this.points.earnedBetween(window.period().key(), window.value(), ids.get(0),
+				ids.get(ids.size() - 1))) {
+			if (members.contains(e.userId())) {
+				scores.put(e.userId(), (double) e.points());
+			}
+		}
+		return scores;
 	}
 
 	/** How many members an org board of volunteers could have (its subtree's volunteers); 0 for other boards. */

@@ -114,15 +114,12 @@ class PointsRollup {
 		 * periods would sort four rows per entry).
 		 */
 		@Insert("""
-				<script>
 				INSERT INTO points_rollup (period, period_value, user_id, earned, delta, debt_change, entries)
 				SELECT #{period},
-				<choose>
-				  <when test="period == 'WEEK'">DATE_FORMAT(x.created_at + INTERVAL 8 HOUR, '%x-W%v')</when>
-				  <when test="period == 'MONTH'">DATE_FORMAT(x.created_at + INTERVAL 8 HOUR, '%Y-%m')</when>
-				  <when test="period == 'YEAR'">DATE_FORMAT(x.created_at + INTERVAL 8 HOUR, '%Y')</when>
-				  <otherwise>'all'</otherwise>
-				</choose> AS period_value,
+				       CASE #{period} WHEN 'WEEK' THEN DATE_FORMAT(x.created_at + INTERVAL 8 HOUR, '%x-W%v')
+				                      WHEN 'MONTH' THEN DATE_FORMAT(x.created_at + INTERVAL 8 HOUR, '%Y-%m')
+				                      WHEN 'YEAR' THEN DATE_FORMAT(x.created_at + INTERVAL 8 HOUR, '%Y')
+				                      ELSE 'all' END AS period_value,
 				       x.user_id,
 				       SUM(CASE WHEN x.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
 				                  OR o.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
@@ -133,7 +130,6 @@ class PointsRollup {
 				  ON o.id = CASE WHEN x.business_type = 'REVERSAL' THEN CAST(x.business_id AS UNSIGNED) END
 				WHERE x.user_id BETWEEN #{from} AND #{to}
 				GROUP BY x.user_id, period_value
-				</script>
 				""")
 		int insertFromLedger(@Param("period") String period, @Param("from") long from, @Param("to") long to);
 

@@ -45,6 +45,14 @@ public class PointsStandings {
 		return this.mapper.ofUsers(period.name(), value, userIds);
 	}
 
+	/**
+	 * Earners of the period with user ids in {@code [fromUserId, toUserId]}: one range of the primary
+	 * key, for a page of members whose ids are dense (a county's volunteers, read by user id).
+	 */
+	public List<Earned> earnedBetween(PeriodKeys.Period period, String value, long fromUserId, long toUserId) {
+		return this.mapper.between(period.name(), value, fromUserId, toUserId);
+	}
+
 	/** Up to {@code limit} earners of the period with user ids above {@code afterUserId}, by user id (a page of a build). */
 	public List<Earned> page(PeriodKeys.Period period, String value, long afterUserId, int limit) {
 		return this.mapper.page(period.name(), value, afterUserId, limit);
@@ -87,6 +95,14 @@ public class PointsStandings {
 		@Options(timeout = TIMEOUT_SECONDS)
 		List<Earned> page(@Param("period") String period, @Param("value") String value, @Param("after") long after,
 				@Param("limit") int limit);
+
+		@Select("""
+				SELECT user_id, earned AS points FROM points_rollup
+				WHERE period = #{period} AND period_value = #{value} AND user_id BETWEEN #{from} AND #{to} AND earned > 0
+				""")
+		@Options(timeout = TIMEOUT_SECONDS)
+		List<Earned> between(@Param("period") String period, @Param("value") String value, @Param("from") long from,
+				@Param("to") long to);
 
 		@Select("""
 				SELECT user_id, earned AS points FROM points_rollup

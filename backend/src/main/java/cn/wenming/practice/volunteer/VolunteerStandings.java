@@ -37,11 +37,12 @@ public class VolunteerStandings {
 
 	/**
 	 * Up to {@code limit} volunteers whose home station is one of {@code unitIds} (a subtree), with
-	 * volunteer ids above {@code afterVolunteerId}, by volunteer id: one bounded statement per page,
-	 * so a build of the county's board never holds a connection for long.
+	 * user ids above {@code afterUserId}, by user id: one bounded statement per page, so a build of
+	 * the county's board never holds a connection for long. By user id so that a page of a county's
+	 * volunteers is a dense range of user ids, which other tables keyed by user read as one range.
 	 */
-	public List<Member> page(Collection<Long> unitIds, long afterVolunteerId, int limit) {
-		return unitIds.isEmpty() ? List.of() : this.members.page(unitIds, afterVolunteerId, limit);
+	public List<Member> page(Collection<Long> unitIds, long afterUserId, int limit) {
+		return unitIds.isEmpty() ? List.of() : this.members.page(unitIds, afterUserId, limit);
 	}
 
 	/** How many volunteers have their home station in {@code unitIds} (the size of a board's candidates). */
@@ -56,8 +57,8 @@ public class VolunteerStandings {
 				<script>
 				SELECT v.id AS volunteer_id, v.user_id FROM volunteer v
 				WHERE v.home_station_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
-				  AND v.id &gt; #{after}
-				ORDER BY v.id LIMIT #{limit}
+				  AND v.user_id &gt; #{after}
+				ORDER BY v.user_id LIMIT #{limit}
 				</script>
 				""")
 		@Options(timeout = TIMEOUT_SECONDS)

@@ -73,6 +73,17 @@ class PointsRollupTest {
 		List<Instant> times = List.of(lastDecember.atTime(23, 30).atZone(CHINA).toInstant(),
 				lastDecember.plusDays(3).atTime(0, 10).atZone(CHINA).toInstant(),
 				now.minus(Duration.ofDays(35)), now);
+		// One certain path into debt and out of it (the random ones may not take it): an award spent,
+		// then reversed (25 owed), then an award that repays 10.
+		this.clock.set(times.get(0));
+		long debtor = users.get(0);
+		PointsEntry award = this.ledger.post(new PointsLedger.Posting(debtor, 30, PointsType.ACTIVITY_HOURS,
+				Fixtures.unique("a"), "活动", null)).entry();
+		this.ledger.post(new PointsLedger.Posting(debtor, -25, PointsType.REDEMPTION, Fixtures.unique("s"), "兑换", null));
+		this.ledger.post(new PointsLedger.Posting(debtor, -30, PointsType.REVERSAL, Long.toString(award.getId()), "冲正",
+				null));
+		this.ledger.post(new PointsLedger.Posting(debtor, 10, PointsType.NEED_COMPLETED, Fixtures.unique("n"), "需求",
+				null));
 		int posted = 0;
 		for (Instant time : times) {
 			this.clock.set(time);
