@@ -102,6 +102,7 @@ class TableOwnershipTest {
 			entry("points_account", "points"),
 			entry("points_entry", "points"),
 			entry("points_repair", "points"),
+			entry("points_rollup", "points"),
 			// 爱心超市 store
 			entry("reward", "store"),
 			entry("reward_user_count", "store"),

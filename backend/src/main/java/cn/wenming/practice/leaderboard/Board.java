@@ -30,6 +30,32 @@ record Board(LeaderboardKind kind, LeaderboardPeriod.Window window, Scope scope)
 		return "lbtmp:" + tag() + ":" + token;
 	}
 
+	/** Where an install moves the previous copy to free it in the background (UNLINK). */
+	String oldKey(String token) {
+		return "lbold:" + tag() + ":" + token;
+	}
+
+	/**
+	 * The board a key names, or null if it is not a board key of the current labels ({@code
+	 * lb:{<kind>:<period>:<value>:<type>:<id>}}); {@code window} must be the period's current window.
+	 */
+	static Scope scopeOf(String key, LeaderboardKind kind, LeaderboardPeriod.Window window) {
+		String prefix = PREFIX + "{" + kind + ":" + window.period() + ":" + window.value() + ":";
+		if (!key.startsWith(prefix) || !key.endsWith("}")) {
+			return null;
+		}
+		String[] rest = key.substring(prefix.length(), key.length() - 1).split(":");
+		if (rest.length != 2) {
+			return null;
+		}
+		try {
+			return new Scope(ScopeType.valueOf(rest[0]), Long.parseLong(rest[1]));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
 	/** The board keys of every scope of one kind and period value, as a SCAN pattern. */
 	static String keysOf(LeaderboardKind kind, LeaderboardPeriod.Window window) {
 		return PREFIX + "{" + kind + ":" + window.period() + ":" + window.value() + ":*";

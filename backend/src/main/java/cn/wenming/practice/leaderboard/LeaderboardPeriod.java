@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+
+import cn.wenming.practice.shared.PeriodKeys;
 
 /**
  * The periods of a board, in China time (Asia/Shanghai): the ISO week (Monday to Sunday), the
@@ -17,7 +18,7 @@ enum LeaderboardPeriod {
 
 	WEEK, MONTH, YEAR, ALL;
 
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	static final ZoneId ZONE = PeriodKeys.ZONE;
 
 	/** How long a finished period's keys stay (harmless; they are no longer read). */
 	static final Duration GRACE = Duration.ofDays(1);
@@ -26,25 +27,28 @@ enum LeaderboardPeriod {
 	record Window(LeaderboardPeriod period, String value, Instant from, Instant to, Instant expiresAt) {
 	}
 
+	/** The rollups' name of this period. */
+	PeriodKeys.Period key() {
+		return PeriodKeys.Period.valueOf(name());
+	}
+
 	Window window(Instant now) {
 		LocalDate today = now.atZone(ZONE).toLocalDate();
 		return switch (this) {
 			case WEEK -> {
 				LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-				yield bounded(String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
-						monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)), monday, monday.plusWeeks(1));
+				yield bounded(PeriodKeys.Period.WEEK.valueOn(monday), monday, monday.plusWeeks(1));
 			}
 			case MONTH -> {
 				LocalDate first = today.withDayOfMonth(1);
-				yield bounded(String.format("%d-%02d", first.getYear(), first.getMonthValue()), first,
-						first.plusMonths(1));
+				yield bounded(PeriodKeys.Period.MONTH.valueOn(first), first, first.plusMonths(1));
 			}
 			case YEAR -> {
 				LocalDate first = today.withDayOfYear(1);
-				yield bounded(Integer.toString(first.getYear()), first, first.plusYears(1));
+				yield bounded(PeriodKeys.Period.YEAR.valueOn(first), first, first.plusYears(1));
 			}
 			// Far enough on both sides for DATETIME columns.
-			case ALL -> new Window(this, "all", Instant.parse("1970-01-02T00:00:00Z"),
+			case ALL -> new Window(this, PeriodKeys.ALL, Instant.parse("1970-01-02T00:00:00Z"),
 					Instant.parse("9999-01-01T00:00:00Z"), null);
 		};
 	}

@@ -16,9 +16,14 @@ import org.springframework.validation.annotation.Validated;
  * (a volunteer's real name and whether they show it, a team's or station's name) in memory. A
  * change made through this instance takes effect at once; other instances show the old choice for
  * at most this long. This keeps two MySQL statements off every leaderboard read.</li>
+ * <li>{@code sync-build-limit} (default 20,000): an org board of volunteers whose subtree has more
+ * volunteers than this (the county's, an institute of a large county) is built in the background
+ * when missing, and reads answer from the points rollup (or for hours, as small boards do) until it
+ * is installed; smaller boards are built by the reading request (well under a second).</li>
  * </ul>
  */
 @Validated
 @ConfigurationProperties("app.leaderboard")
-record LeaderboardProperties(@DefaultValue("10s") @NotNull Duration namesTtl) {
+record LeaderboardProperties(@DefaultValue("10s") @NotNull Duration namesTtl,
+		@DefaultValue("20000") long syncBuildLimit) {
 }

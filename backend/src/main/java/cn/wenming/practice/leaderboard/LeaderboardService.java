@@ -9,6 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Role;
@@ -25,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -61,6 +66,23 @@ class LeaderboardService {
 
 	private final DisplayNames names;
 
+	private final long syncBuildLimit;
+
+	/**
+	 * Builds of large boards, off the request threads: a miss starts one and answers from the rollup
+	 * meanwhile. Two threads (one board per kind and period is typical), a short queue; more misses
+	 * of a board already queued or building here are not queued again, and another instance's build
+	 * is seen by its Redis lock.
+	 */
+	private final ThreadPoolExecutor builder = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
+			new ArrayBlockingQueue<>(32), runnable -> {
+				Thread thread = new Thread(runnable, "leaderboard-build");
+				thread.setDaemon(true);
+				return thread;
+			}, new ThreadPoolExecutor.DiscardPolicy());
+
+	private final Set<String> queued = ConcurrentHashMap.newKeySet();
+
 	/**
 	 * Scopes known to exist, with what a check needs (an org unit's level; teams map to null). Org
 	 * units and teams are never deleted and a unit's level never changes, so what was found once
@@ -71,6 +93,9 @@ class LeaderboardService {
 
 	private final Cache<Long, Boolean> knownTeams = knownScopes();
 
+	/** Org units whose points boards are large (see {@link #large}). */
+	private final Cache<Long, Boolean> largeScopes = knownScopes();
+
 	private static <V> Cache<Long, V> knownScopes() {
 		return Caffeine.newBuilder().maximumSize(MAX_KNOWN_SCOPES).expireAfterWrite(Duration.ofHours(1)).build();
 	}
@@ -78,12 +103,22 @@ class LeaderboardService {
 	@Autowired
 	LeaderboardService(LeaderboardSource source, StringRedisTemplate redis, LeaderboardPreferenceMapper preferences,
 			AccessControl access, OrgDirectory org, TeamDirectory teams, Clock clock, LeaderboardProperties properties) {
-		this(source, new LeaderboardStore(redis), preferences, access, org, teams, clock, properties.namesTtl());
+		this(source, new LeaderboardStore(redis), preferences, access, org, teams, clock, properties.namesTtl(),
+				properties.syncBuildLimit());
 	}
 
 	/** For tests that point the store at a private or a dead Redis. */
 	LeaderboardService(LeaderboardSource source, LeaderboardStore store, LeaderboardPreferenceMapper preferences,
 			AccessControl access, OrgDirectory org, TeamDirectory teams, Clock clock, Duration namesTtl) {
+		this(source, store, preferences, access, org, teams, clock, namesTtl, 20_000);
+	}
+
+	/** For tests that also choose from which size on a board is built in the background. */
+	LeaderboardService(LeaderboardSource source, LeaderboardStore store, LeaderboardPreferenceMapper preferences,
+			AccessControl access, OrgDirectory org, TeamDirectory teams, Clock clock, Duration namesTtl,
+			long syncBuildLimit) {
+		this.syncBuildLimit = syncBuildLimit;
+		this.builder.allowCoreThreadTimeOut(true);
 		this.source = source;
 		this.store = store;
 		this.preferences = preferences;
@@ -99,6 +134,7 @@ class LeaderboardService {
 		this.names.clear();
 		this.knownUnits.invalidateAll();
 		this.knownTeams.invalidateAll();
+		this.largeScopes.invalidateAll();
 	}
 
 	/** A ranked row as shown. */
@@ -122,40 +158,111 @@ class LeaderboardService {
 			throw DomainException.badRequest("first 须在 1 到 100 之间");
 		}
 		Board board = new Board(kind, period.window(this.clock.instant()), requireScope(kind, scopeType, scopeId));
-		List<Ranked.Entry> top;
-		Ranked.Entry own;
+		Long ranked = kind.ranksVolunteers() ? caller : null;
+		List<Ranked.Entry> top = null;
+		Ranked.Entry own = null;
 		boolean fromRedis = false;
-		List<Ranked.Entry> redisTop = null;
-		Ranked.Entry redisOwn = null;
+		Boolean large = null;
 		try {
-			Long ranked = kind.ranksVolunteers() ? caller : null;
 			// One round trip when the board is there (the usual case); a miss builds it and reads again.
 			// Expired or flushed between the build and the read: read() says so, never an empty answer.
 			LeaderboardStore.Read read = this.store.read(board, first, ranked);
-			if (read == null && ensureBuilt(board)) {
-				read = this.store.read(board, first, ranked);
+			if (read == null) {
+				large = large(board);
+				if (large) {
+					// The county's points board: built in the background; this read answers from the rollup.
+					buildInBackground(board);
+				}
+				else if (ensureBuilt(board)) {
+					read = this.store.read(board, first, ranked);
+				}
 			}
 			if (read != null) {
-				redisTop = Ranked.rank(read.top(), first);
-				redisOwn = read.own();
+				top = Ranked.rank(read.top(), first);
+				own = read.own();
 				fromRedis = true;
 			}
+		}
+		catch (QueryTimeoutException ex) {
+			throw busy(board, ex);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Leaderboard {} read from MySQL, Redis failed: {}", board.key(), ex.getClass().getSimpleName());
 		}
-		if (fromRedis) {
-			top = redisTop;
-			own = redisOwn;
-		}
-		else {
-			List<Ranked.Scored> all = scored(this.source.board(board));
-			top = Ranked.rank(all, first);
-			own = kind.ranksVolunteers() ? Ranked.rankOf(all, caller) : null;
+		if (!fromRedis) {
+			try {
+				if (large == null) {
+					large = large(board);
+				}
+				if (large) {
+					LeaderboardSource.RollupTop fromRollup = this.source.rollupTop(board, first, ranked);
+					top = Ranked.rank(fromRollup.top(), first);
+					own = fromRollup.own();
+				}
+				else {
+					List<Ranked.Scored> all = scored(this.source.board(board));
+					top = Ranked.rank(all, first);
+					own = kind.ranksVolunteers() ? Ranked.rankOf(all, caller) : null;
+				}
+			}
+			catch (QueryTimeoutException ex) {
+				throw busy(board, ex);
+			}
 		}
 		Map<Long, String> names = displayNames(kind, top, own);
 		return new View(kind, period, board.window().value(), top.stream().map(e -> row(e, names)).toList(),
 				(own != null) ? row(own, names) : null, fromRedis);
+	}
+
+	private static DomainException busy(Board board, QueryTimeoutException ex) {
+		log.warn("Leaderboard {}: a MySQL read hit its statement timeout", board.key());
+		return new DomainException(LeaderboardError.LEADERBOARD_BUSY);
+	}
+
+	/**
+	 * Whether the board is a points board too large to build inside a request: an org board whose
+	 * subtree holds more than {@code app.leaderboard.sync-build-limit} volunteers (one COUNT on a
+	 * miss, then kept for an hour: a subtree's size changes slowly). Such a board is answered from
+	 * the points rollup until built. Hours boards have no rollup: they are built by the request.
+	 */
+	private boolean large(Board board) {
+		if (board.kind() != LeaderboardKind.VOLUNTEER_POINTS || board.scope().type() != Board.ScopeType.ORG) {
+			return false;
+		}
+		return this.largeScopes.get(board.scope().id(),
+				unitId -> this.source.candidates(board) > this.syncBuildLimit);
+	}
+
+	/** Starts a build of the board on the builder threads unless one is queued here or holds its lock. */
+	void buildInBackground(Board board) {
+		if (!this.queued.add(board.key())) {
+			return;
+		}
+		try {
+			if (this.store.building(board)) {
+				this.queued.remove(board.key());
+				return;
+			}
+			this.builder.execute(() -> {
+				try {
+					long started = System.nanoTime();
+					if (build(board)) {
+						log.info("Leaderboard {} built in the background in {} ms", board.key(),
+								(System.nanoTime() - started) / 1_000_000);
+					}
+				}
+				catch (RuntimeException ex) {
+					log.warn("Background build of leaderboard {} failed: {}", board.key(), ex.getClass().getSimpleName());
+				}
+				finally {
+					this.queued.remove(board.key());
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			this.queued.remove(board.key());
+			throw ex;
+		}
 	}
 
 	/**
@@ -185,7 +292,7 @@ class LeaderboardService {
 	}
 
 	private boolean build(Board board) {
-		return this.store.build(board, () -> this.source.board(board),
+		return this.store.buildStreaming(board, sink -> this.source.stream(board, sink),
 				ids -> this.source.scores(board.kind(), board.window(), ids), false);
 	}
 
@@ -269,6 +376,68 @@ class LeaderboardService {
 		});
 	}
 
+	/**
+	 * A volunteer joined or left a team: their current score is written into (or removed from) that
+	 * team's existing volunteer boards of every period, read from MySQL after the change committed
+	 * (absolute values, so late or repeated deliveries do no harm).
+	 */
+	void teamMembershipChanged(long teamId, long userId) {
+		boolean member = this.source.isTeamMember(teamId, userId);
+		Instant now = this.clock.instant();
+		for (LeaderboardKind kind : List.of(LeaderboardKind.VOLUNTEER_POINTS, LeaderboardKind.VOLUNTEER_HOURS)) {
+			this.store.withMemberLock(kind, userId, () -> {
+				for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
+					Board board = new Board(kind, period.window(now), new Board.Scope(Board.ScopeType.TEAM, teamId));
+					if (this.store.anyLoaded(List.of(board))) {
+						Double score = member ? this.source.scores(kind, board.window(), List.of(userId)).get(userId) : null;
+						this.store.put(board, userId, score);
+					}
+				}
+			});
+		}
+	}
+
+	/**
+	 * A unit moved from {@code oldPath} to {@code newPath}: the org boards of every unit on one path
+	 * and not the other (the units its members left or joined) are rebuilt from their members when
+	 * they are in Redis (replaced at once, readers see the previous copy until then); missing ones
+	 * are built when read. Returns the boards rebuilt.
+	 */
+	int unitMoved(long unitId, String oldPath, String newPath) {
+		Set<Long> before = pathIds(oldPath);
+		Set<Long> after = pathIds(newPath);
+		Set<Long> changed = new HashSet<>(before);
+		changed.addAll(after);
+		Set<Long> common = new HashSet<>(before);
+		common.retainAll(after);
+		changed.removeAll(common);
+		changed.remove(unitId);
+		int rebuilt = 0;
+		Instant now = this.clock.instant();
+		for (LeaderboardKind kind : LeaderboardKind.values()) {
+			for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
+				for (long scopeId : changed) {
+					Board board = new Board(kind, period.window(now), new Board.Scope(Board.ScopeType.ORG, scopeId));
+					if (this.store.exists(board) && this.store.buildStreaming(board, sink -> this.source.stream(board, sink),
+							ids -> this.source.scores(kind, board.window(), ids), true)) {
+						rebuilt++;
+					}
+				}
+			}
+		}
+		return rebuilt;
+	}
+
+	private static Set<Long> pathIds(String path) {
+		Set<Long> ids = new HashSet<>();
+		for (String segment : path.split("/")) {
+			if (!segment.isEmpty()) {
+				ids.add(Long.parseLong(segment));
+			}
+		}
+		return ids;
+	}
+
 	/** Result of {@code rebuildLeaderboards}. */
 	record Rebuilt(int boards, int removed) {
 	}
@@ -301,9 +470,11 @@ class LeaderboardService {
 	}
 
 	/**
-	 * Rebuilds the current boards of every kind and period: one grouped read per kind and period,
-	 * each board installed by RENAME; boards that have no members any more are deleted (and rebuilt
-	 * empty when read). Members updated meanwhile are recomputed afterwards.
+	 * Rebuilds the current boards of every kind and period. Teams and stations: one grouped read per
+	 * kind and period, each board installed by RENAME; boards that have no members any more are
+	 * deleted (and rebuilt empty when read). Volunteers: every board of the period that is in Redis,
+	 * each streamed from its members (a board nobody has read is built on its first read). Members
+	 * updated meanwhile are recomputed afterwards.
 	 */
 	Rebuilt rebuildAll() {
 		int boards = 0;
@@ -314,6 +485,20 @@ class LeaderboardService {
 			try {
 				for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
 					LeaderboardPeriod.Window window = period.window(now);
+					if (kind.ranksVolunteers()) {
+						for (String key : this.store.boardKeys(kind, window)) {
+							Board.Scope scope = Board.scopeOf(key, kind, window);
+							if (scope == null) {
+								continue;
+							}
+							Board board = new Board(kind, window, scope);
+							if (this.store.buildStreaming(board, sink -> this.source.stream(board, sink),
+									ids -> this.source.scores(kind, window, ids), true)) {
+								boards++;
+							}
+						}
+						continue;
+					}
 					Set<String> kept = new HashSet<>();
 					for (var content : this.source.allBoards(kind, window).entrySet()) {
 						Board board = new Board(kind, window, content.getKey());

@@ -1,11 +1,13 @@
 package cn.wenming.practice.leaderboard;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import cn.wenming.practice.activity.ActivityStandings;
 import cn.wenming.practice.need.NeedStandings;
@@ -13,6 +15,7 @@ import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.points.PointsStandings;
+import cn.wenming.practice.shared.PeriodKeys;
 import cn.wenming.practice.team.TeamDirectory;
 import cn.wenming.practice.team.TeamRef;
 import cn.wenming.practice.team.TeamStandings;
@@ -43,6 +46,9 @@ class LeaderboardSource {
 
 	private final NeedStandings needs;
 
+	/** Members per page of a build: one statement each for the candidates and for their scores. */
+	static final int PAGE = 5_000;
+
 	LeaderboardSource(PointsStandings points, ActivityStandings activities, VolunteerStandings volunteers,
 			TeamStandings teamMembers, TeamDirectory teams, OrgDirectory org, NeedStandings needs) {
 		this.needs = needs;
@@ -54,12 +60,20 @@ class LeaderboardSource {
 		this.org = org;
 	}
 
-	/** Positive scores per member in the window; {@code ids} null for everybody. A fixed number of statements. */
+	/**
+	 * Positive scores per member in the window; {@code ids} null for everybody (not for points: the
+	 * rollup is read by members). A fixed number of statements.
+	 */
 	Map<Long, Double> scores(LeaderboardKind kind, LeaderboardPeriod.Window window, Collection<Long> ids) {
 		Map<Long, Double> scores = new HashMap<>();
 		switch (kind) {
-			case VOLUNTEER_POINTS -> this.points.earned(window.from(), window.to(), ids)
-				.forEach(e -> scores.put(e.userId(), (double) e.points()));
+			case VOLUNTEER_POINTS -> {
+				if (ids == null) {
+					throw new IllegalArgumentException("points boards are read by pages of members, never all at once");
+				}
+				this.points.earned(window.period().key(), window.value(), ids)
+					.forEach(e -> scores.put(e.userId(), (double) e.points()));
+			}
 			case VOLUNTEER_HOURS -> {
 				put(scores, this.activities.creditHoursByUser(window.from(), window.to(), ids));
 				add(scores, this.needs.confirmedHoursByUser(window.from(), window.to(), ids));
@@ -138,14 +152,148 @@ class LeaderboardSource {
 		return scopes;
 	}
 
-	/** The whole content of one board, from MySQL: its members with positive scores. */
+	/** The whole content of one board, from MySQL: its members with positive scores (small boards; builds stream). */
 	Map<Long, Double> board(Board board) {
-		Collection<Long> candidates = (board.scope().type() == Board.ScopeType.TEAM)
-				? this.teamMembers.memberUserIds(board.scope().id()) : null;
-		Map<Long, Double> scores = scores(board.kind(), board.window(), candidates);
-		Map<Long, Set<Board.Scope>> scopes = scopesOf(board.kind(), scores.keySet());
-		scores.keySet().removeIf(id -> !scopes.getOrDefault(id, Set.of()).contains(board.scope()));
+		Map<Long, Double> all = new HashMap<>();
+		stream(board, all::putAll);
+		return all;
+	}
+
+	/**
+	 * The content of one board, page by page: a volunteer board reads its candidates (the volunteers
+	 * whose home station is in the scope's subtree, or the team's members) {@link #PAGE} at a time and
+	 * their scores for just those ids, so every statement is bounded and no connection is held
+	 * between pages; the scores come from the rollup (points) or the owners' grouped reads (hours).
+	 * Other kinds (a few thousand teams or stations at most) come in one piece.
+	 */
+	void stream(Board board, Consumer<Map<Long, Double>> sink) {
+		if (!board.kind().ranksVolunteers()) {
+			Map<Long, Double> scores = scores(board.kind(), board.window(), null);
+			Map<Long, Set<Board.Scope>> scopes = scopesOf(board.kind(), scores.keySet());
+			scores.keySet().removeIf(id -> !scopes.getOrDefault(id, Set.of()).contains(board.scope()));
+			sink.accept(scores);
+			return;
+		}
+		if (board.scope().type() == Board.ScopeType.TEAM) {
+			sink.accept(scores(board.kind(), board.window(), this.teamMembers.memberUserIds(board.scope().id())));
+			return;
+		}
+		List<Long> units = subtree(board.scope().id());
+		long after = 0;
+		while (true) {
+			List<VolunteerStandings.Member> page = this.volunteers.page(units, after, PAGE);
+			if (page.isEmpty()) {
+				return;
+			}
+			after = page.get(page.size() - 1).userId();
+			List<Long> ids = page.stream().map(VolunteerStandings.Member::userId).toList();
+			Map<Long, Double> scores = (board.kind() == LeaderboardKind.VOLUNTEER_POINTS && dense(ids))
+					? pointsBetween(board.window(), ids) : scores(board.kind(), board.window(), ids);
+			if (!scores.isEmpty()) {
+				sink.accept(scores);
+			}
+			if (page.size() < PAGE) {
+				return;
+			}
+		}
+	}
+
+	boolean isTeamMember(long teamId, long userId) {
+		return this.teamMembers.isMember(teamId, userId);
+	}
+
+	/**
+	 * Whether a page's user ids (ascending) fill at least half their range: then the rollup is read as
+	 * one primary-key range rather than a lookup per id (a county's or an institute's volunteers).
+	 */
+	private static boolean dense(List<Long> ids) {
+		long span = ids.get(ids.size() - 1) - ids.get(0) + 1;
+		return ids.size() * 2L >= span;
+	}
+
+	/** The points of a page's members, read as the range of their ids and narrowed to them. */
+	private Map<Long, Double> pointsBetween(LeaderboardPeriod.Window window, List<Long> ids) {
+		Set<Long> members = new HashSet<>(ids);
+		Map<Long, Double> scores = new HashMap<>();
+		for (PointsStandings.Earned e : this.points.earnedBetween(window.period().key(), window.value(), ids.get(0),
+				ids.get(ids.size() - 1))) {
+			if (members.contains(e.userId())) {
+				scores.put(e.userId(), (double) e.points());
+			}
+		}
 		return scores;
+	}
+
+	/** How many members an org board of volunteers could have (its subtree's volunteers); 0 for other boards. */
+	long candidates(Board board) {
+		if (!board.kind().ranksVolunteers() || board.scope().type() != Board.ScopeType.ORG) {
+			return 0;
+		}
+		return this.volunteers.count(subtree(board.scope().id()));
+	}
+
+	private List<Long> subtree(long unitId) {
+		return this.org.subtreeIds(this.org.require(unitId).path());
+	}
+
+	/**
+	 * A points board's top {@code first} (ties at the cut completed by ascending id) and the caller's
+	 * entry, from the rollup's rank index alone, without building the board: what a read answers
+	 * while the county's large boards are (re)built or Redis is down. The county-wide top is fetched
+	 * and narrowed to the board's members; the caller's rank counts every earner of the county above
+	 * them, which is their rank on the county's (中心) board, the only board this serves.
+	 */
+	RollupTop rollupTop(Board board, int first, Long caller) {
+		PeriodKeys.Period period = board.window().period().key();
+		String value = board.window().value();
+		List<Ranked.Scored> kept = new ArrayList<>();
+		Set<Long> seen = new HashSet<>();
+		int limit = first;
+		for (int round = 0; round < 4; round++) {
+			List<PointsStandings.Earned> fetched = this.points.top(period, value, limit);
+			keepMembers(board, fetched, kept, seen);
+			if (kept.size() >= first || fetched.size() < limit) {
+				break;
+			}
+			limit = Math.min(limit * 8, 20_000);
+		}
+		kept.sort(Ranked.ORDER);
+		if (kept.size() >= first) {
+			// The members tied with the last one shown, lowest ids first: they decide who is on the page.
+			keepMembers(board, this.points.tiedAt(period, value, (long) kept.get(first - 1).score(), first * 4), kept,
+					seen);
+		}
+		Ranked.Entry own = null;
+		if (caller != null) {
+			List<PointsStandings.Earned> mine = this.points.earned(period, value, List.of(caller));
+			if (!mine.isEmpty() && isMember(board, caller)) {
+				long score = mine.get(0).points();
+				own = new Ranked.Entry(1 + (int) this.points.countAbove(period, value, score), caller, score);
+			}
+		}
+		return new RollupTop(kept, own);
+	}
+
+	/** A board's top slice and the caller's entry, as read from the rollup. */
+	record RollupTop(List<Ranked.Scored> top, Ranked.Entry own) {
+	}
+
+	private void keepMembers(Board board, List<PointsStandings.Earned> fetched, List<Ranked.Scored> kept,
+			Set<Long> seen) {
+		List<Long> fresh = fetched.stream().map(PointsStandings.Earned::userId).filter(id -> !seen.contains(id)).toList();
+		if (fresh.isEmpty()) {
+			return;
+		}
+		Map<Long, Set<Board.Scope>> scopes = scopesOf(board.kind(), fresh);
+		for (PointsStandings.Earned e : fetched) {
+			if (seen.add(e.userId()) && scopes.getOrDefault(e.userId(), Set.of()).contains(board.scope())) {
+				kept.add(new Ranked.Scored(e.userId(), e.points()));
+			}
+		}
+	}
+
+	private boolean isMember(Board board, long userId) {
+		return this.scopesOf(board.kind(), List.of(userId)).getOrDefault(userId, Set.of()).contains(board.scope());
 	}
 
 	/** Every non-empty board of a kind and period, from one grouped statement. */

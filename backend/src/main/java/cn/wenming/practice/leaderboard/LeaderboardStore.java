@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import cn.wenming.practice.shared.RedisScan;
@@ -83,16 +84,35 @@ class LeaderboardStore {
 			return 0
 			""", Long.class);
 
-	/** KEYS temp, board, dirty; ARGV expire-at seconds (0: never). Returns the dirty members. */
+	/**
+	 * KEYS temp, board, dirty, old; ARGV expire-at seconds (0: never). Returns the dirty members. The
+	 * previous copy is renamed aside and UNLINKed (freed in the background): RENAME over it would free
+	 * a county's board of 470,000 members inside the command.
+	 */
 	@SuppressWarnings("rawtypes")
 	private static final DefaultRedisScript<List> INSTALL = new DefaultRedisScript<>("""
+			if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('RENAME', KEYS[2], KEYS[4]) end
 			redis.call('RENAME', KEYS[1], KEYS[2])
 			if tonumber(ARGV[1]) > 0 then redis.call('EXPIREAT', KEYS[2], ARGV[1])
 			else redis.call('PERSIST', KEYS[2]) end
+			redis.call('UNLINK', KEYS[4])
 			local dirty = redis.call('SMEMBERS', KEYS[3])
 			redis.call('DEL', KEYS[3])
 			return dirty
 			""", List.class);
+
+	/** KEYS lock, temp; ARGV token, ttl ms. Extends a build's lock and temporary key while it is still ours. */
+	private static final DefaultRedisScript<Long> EXTEND = new DefaultRedisScript<>("""
+			if redis.call('GET', KEYS[1]) == ARGV[1] then
+			  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+			  redis.call('PEXPIRE', KEYS[2], ARGV[2])
+			  return 1
+			end
+			return 0
+			""", Long.class);
+
+	/** Members per ZADD of a build: each command stays far inside the client's command timeout. */
+	static final int BATCH = 1_000;
 
 	/** KEYS marker, dirty. Ends a rebuild-all and returns the members updated while it ran. */
 	@SuppressWarnings("rawtypes")
@@ -127,6 +147,18 @@ class LeaderboardStore {
 	 */
 	boolean build(Board board, Supplier<Map<Long, Double>> content,
 			java.util.function.Function<Set<Long>, Map<Long, Double>> recompute, boolean replace) {
+		return buildStreaming(board, sink -> sink.accept(content.get()), recompute, replace);
+	}
+
+	/**
+	 * As {@link #build}, with the content pushed in pieces ({@code content} calls its sink once per
+	 * piece): each piece goes into the temporary key in ZADDs of {@link #BATCH} members, so neither a
+	 * piece nor the board is ever held whole in memory and no Redis command grows with the board.
+	 * Readers meanwhile see the previous copy (the board key is only replaced by the final RENAME) or,
+	 * when there is none, answer without Redis.
+	 */
+	boolean buildStreaming(Board board, Consumer<Consumer<Map<Long, Double>>> content,
+			java.util.function.Function<Set<Long>, Map<Long, Double>> recompute, boolean replace) {
 		String token = UUID.randomUUID().toString();
 		if (!Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(board.lockKey(), token, LOCK_TTL))) {
 			return false;
@@ -137,19 +169,29 @@ class LeaderboardStore {
 				return true;
 			}
 			String temp = board.tempKey(token);
-			Set<TypedTuple<String>> tuples = new HashSet<>();
-			tuples.add(TypedTuple.of(SENTINEL, Double.NEGATIVE_INFINITY));
-			content.get().forEach((id, score) -> tuples.add(TypedTuple.of(member(id), score)));
-			List<TypedTuple<String>> all = new ArrayList<>(tuples);
-			for (int i = 0; i < all.size(); i += 1000) {
-				this.redis.opsForZSet().add(temp, new HashSet<>(all.subList(i, Math.min(all.size(), i + 1000))));
-			}
-			// A build that dies before the RENAME leaves no garbage behind.
+			// A build that dies before the RENAME leaves no garbage behind: the key expires with the lock.
+			this.redis.opsForZSet().add(temp, SENTINEL, Double.NEGATIVE_INFINITY);
 			this.redis.expire(temp, LOCK_TTL);
+			String ttl = Long.toString(LOCK_TTL.toMillis());
+			content.accept(piece -> {
+				List<TypedTuple<String>> batch = new ArrayList<>(Math.min(BATCH, piece.size()));
+				for (Map.Entry<Long, Double> member : piece.entrySet()) {
+					batch.add(TypedTuple.of(member(member.getKey()), member.getValue()));
+					if (batch.size() == BATCH) {
+						this.redis.opsForZSet().add(temp, new HashSet<>(batch));
+						batch.clear();
+					}
+				}
+				if (!batch.isEmpty()) {
+					this.redis.opsForZSet().add(temp, new HashSet<>(batch));
+				}
+				// A long build keeps its lock (and its key) as long as it makes progress.
+				this.redis.execute(EXTEND, List.of(board.lockKey(), temp), token, ttl);
+			});
 			long expireAt = (board.window().expiresAt() != null) ? board.window().expiresAt().getEpochSecond() : 0;
 			@SuppressWarnings("unchecked")
-			List<Object> dirty = this.redis.execute(INSTALL, List.of(temp, board.key(), board.dirtyKey()),
-					Long.toString(expireAt));
+			List<Object> dirty = this.redis.execute(INSTALL,
+					List.of(temp, board.key(), board.dirtyKey(), board.oldKey(token)), Long.toString(expireAt));
 			if (dirty != null && !dirty.isEmpty()) {
 				Set<Long> ids = new HashSet<>();
 				dirty.forEach(member -> ids.add(id(member.toString())));
@@ -161,6 +203,11 @@ class LeaderboardStore {
 		finally {
 			this.redis.execute(UNLOCK, List.of(board.lockKey()), token);
 		}
+	}
+
+	/** Whether a build of the board holds its lock now (on this or another instance). */
+	boolean building(Board board) {
+		return Boolean.TRUE.equals(this.redis.hasKey(board.lockKey()));
 	}
 
 	/**
@@ -339,6 +386,13 @@ class LeaderboardStore {
 				this.redis.execute(UNLOCK, List.of(lock), token);
 			}
 		}
+	}
+
+	/** The board keys of a kind and period value that exist now, by SCAN (every primary of a cluster). */
+	List<String> boardKeys(LeaderboardKind kind, LeaderboardPeriod.Window window) {
+		List<String> keys = new ArrayList<>();
+		RedisScan.keys(this.redis, Board.keysOf(kind, window), 1000, keys::add);
+		return keys;
 	}
 
 	/**

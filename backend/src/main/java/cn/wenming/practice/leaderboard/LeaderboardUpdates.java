@@ -9,7 +9,9 @@ import cn.wenming.practice.activity.HoursRevoked;
 import cn.wenming.practice.need.NeedHoursConfirmed;
 import cn.wenming.practice.need.NeedHoursRevoked;
 import cn.wenming.practice.need.NeedStandings;
+import cn.wenming.practice.org.OrgUnitMoved;
 import cn.wenming.practice.points.PointsEntryRecorded;
+import cn.wenming.practice.team.TeamMembershipChanged;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -83,6 +85,22 @@ class LeaderboardUpdates {
 		if (unit != null) {
 			this.boards.refresh(LeaderboardKind.STATION_ACTIVITIES, unit);
 		}
+	}
+
+	/** A volunteer joined or left a team: their scores appear on or leave the team's boards at once. */
+	@ApplicationModuleListener(readOnlyTransaction = true)
+	void on(TeamMembershipChanged event) {
+		this.boards.teamMembershipChanged(event.teamId(), event.userId());
+	}
+
+	/**
+	 * A unit moved to another parent: the boards of the units it left and joined (not their common
+	 * ancestors, not the unit's own) are rebuilt from their members if they are in Redis, read from
+	 * the previous copy meanwhile.
+	 */
+	@ApplicationModuleListener(readOnlyTransaction = true)
+	void on(OrgUnitMoved event) {
+		this.boards.unitMoved(event.unitId(), event.oldPath(), event.newPath());
 	}
 
 	private void hours(long userId, long activityId) {

@@ -202,6 +202,7 @@ class OrgUnitService {
 		checkUpdated(this.units.reparent(id, unit.getVersion(), newParentId, now));
 		this.units.rewritePaths(unit.getPath(), newParent.getPath() + id + "/", now);
 		stationChanged(unit);
+		this.events.publishEvent(new OrgUnitMoved(id, unit.getPath(), newParent.getPath() + id + "/"));
 		return this.units.selectById(id);
 	}
 

@@ -36,8 +36,11 @@ class PointsAccountRepair {
 
 	private final TransactionTemplate tx;
 
+	private final PointsRollup rollup;
+
 	PointsAccountRepair(PointsAccountMapper accounts, PointsEntryMapper entries, PointsRepairMapper repairs,
-			PointsBalanceCache cache, Clock clock, PlatformTransactionManager transactionManager) {
+			PointsBalanceCache cache, Clock clock, PlatformTransactionManager transactionManager, PointsRollup rollup) {
+		this.rollup = rollup;
 		this.accounts = accounts;
 		this.entries = entries;
 		this.repairs = repairs;
@@ -78,6 +81,8 @@ class PointsAccountRepair {
 			return false;
 		}
 		this.cache.put(userId, repaired);
+		// Whoever edited the ledger by hand bypassed the rollup too: add the user's up again.
+		this.rollup.rebuild(userId, userId);
 		return true;
 	}
 

@@ -41,12 +41,15 @@ class PointsLedger {
 
 	private final ApplicationEventPublisher events;
 
+	private final PointsRollup rollup;
+
 	/** Its own transaction: listeners run after another transaction committed, where REQUIRED would join a finished one. */
 	private final TransactionTemplate newTx;
 
 	PointsLedger(PointsEntryMapper entries, PointsAccountMapper accounts, PointsBalanceCache cache, Clock clock,
-			PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+			PlatformTransactionManager transactionManager, ApplicationEventPublisher events, PointsRollup rollup) {
 		this.events = events;
+		this.rollup = rollup;
 		this.entries = entries;
 		this.accounts = accounts;
 		this.cache = cache;
@@ -153,10 +156,29 @@ class PointsLedger {
 		entry.setOperatorId(posting.operatorId());
 		entry.setCreatedAt(now);
 		this.entries.insert(entry);
+		// The rollup in the same transaction: boards read it, and it must never disagree with the ledger.
+		this.rollup.add(posting.userId(), now, earned(posting, delta, debtChange), delta, debtChange);
 		// Listeners (leaderboards) take it after the commit; a rolled-back duplicate never reaches them.
 		this.events.publishEvent(new PointsEntryRecorded(posting.userId(), delta, posting.type().name(),
 				posting.businessId(), now));
 		return entry;
+	}
+
+	/**
+	 * What the entry counts as earned: an award in full, and a reversal of an award in full ({@code
+	 * delta − debt_change}: what it took and what it left as debt); nothing for other entries.
+	 */
+	private long earned(Posting posting, int delta, int debtChange) {
+		if (PointsType.EARNING.contains(posting.type())) {
+			return delta - debtChange;
+		}
+		if (posting.type() == PointsType.REVERSAL) {
+			PointsEntry reversed = this.entries.selectById(Long.parseLong(posting.businessId()));
+			if (reversed != null && PointsType.EARNING.contains(reversed.getBusinessType())) {
+				return delta - debtChange;
+			}
+		}
+		return 0;
 	}
 
 	/** The reason, telling how much became debt when it fits the column (200). */

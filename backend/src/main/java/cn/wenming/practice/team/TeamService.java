@@ -23,6 +23,7 @@ import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerRef;
 import graphql.relay.Connection;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,10 +55,13 @@ class TeamService {
 
 	private final ContentSecurity content;
 
+	private final ApplicationEventPublisher events;
+
 	TeamService(TeamMapper teams, TeamTagMapper tags, TeamMemberMapper members, JoinRequestMapper requests,
 			OrgDirectory orgs, VolunteerDirectory volunteers, AccessControl access, RoleGrants roleGrants,
-			TransactionTemplate tx, ContentSecurity content) {
+			TransactionTemplate tx, ContentSecurity content, ApplicationEventPublisher events) {
 		this.content = content;
+		this.events = events;
 		this.teams = teams;
 		this.tags = tags;
 		this.members = members;
@@ -115,6 +119,7 @@ class TeamService {
 					this.tags.insertAll(team.getId(), TeamTagMapper.CATEGORY, categories);
 				}
 				this.members.add(team.getId(), leader.userId(), leader.id(), TeamRole.LEADER, Instant.now());
+				this.events.publishEvent(new TeamMembershipChanged(team.getId(), leader.userId()));
 				this.roleGrants.grant(leader.userId(), Role.TEAM_LEADER, null, actor.userId());
 			});
 		}
@@ -144,6 +149,7 @@ class TeamService {
 			}
 			this.members.setRole(teamId, oldLeader, TeamRole.MEMBER);
 			this.members.upsertLeader(teamId, newLeaderUserId, leader.id(), now);
+			this.events.publishEvent(new TeamMembershipChanged(teamId, newLeaderUserId));
 			this.requests.cancelPendingOfUser(teamId, newLeaderUserId, actor.userId(), "已成为队长", now);
 			this.roleGrants.grant(newLeaderUserId, Role.TEAM_LEADER, null, actor.userId());
 			revokeLeaderRoleIfLeadsNothing(oldLeader);
@@ -217,6 +223,7 @@ class TeamService {
 				throw new DomainException(TeamError.TEAM_JOIN_REQUEST_CLOSED);
 			}
 			this.members.add(team.getId(), request.getUserId(), request.getVolunteerId(), TeamRole.MEMBER, now);
+			this.events.publishEvent(new TeamMembershipChanged(team.getId(), request.getUserId()));
 		});
 		return this.requests.selectById(requestId);
 	}
@@ -249,7 +256,15 @@ class TeamService {
 	}
 
 	private void removeMember(Team team, long userId) {
-		if (this.members.removeMember(team.getId(), userId) == 1) {
+		// In a transaction so that the event is delivered (after the commit) with the removal.
+		Boolean removed = this.tx.execute(status -> {
+			if (this.members.removeMember(team.getId(), userId) != 1) {
+				return false;
+			}
+			this.events.publishEvent(new TeamMembershipChanged(team.getId(), userId));
+			return true;
+		});
+		if (Boolean.TRUE.equals(removed)) {
 			return;
 		}
 		// Nothing removed: say why.

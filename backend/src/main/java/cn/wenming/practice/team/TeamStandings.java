@@ -36,12 +36,20 @@ public class TeamStandings {
 					Collectors.mapping(Membership::teamId, Collectors.toList())));
 	}
 
+	/** Whether the user is a current member of the team (the leader included). */
+	public boolean isMember(long teamId, long userId) {
+		return this.mapper.isMember(teamId, userId) > 0;
+	}
+
 	/** One membership row. */
 	record Membership(long userId, long teamId) {
 	}
 
 	@Mapper
 	interface TeamStandingsMapper {
+
+		@Select("SELECT COUNT(*) FROM team_member WHERE team_id = #{teamId} AND user_id = #{userId}")
+		int isMember(@Param("teamId") long teamId, @Param("userId") long userId);
 
 		@Select("SELECT user_id FROM team_member WHERE team_id = #{teamId}")
 		List<Long> members(@Param("teamId") long teamId);

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.auth.AccessControl;
@@ -140,13 +140,13 @@ class LeaderboardResilienceTest {
 			AtomicInteger builds = new AtomicInteger();
 			LeaderboardStore counting = new LeaderboardStore(template) {
 				@Override
-				boolean build(Board board, Supplier<Map<Long, Double>> content,
+				boolean buildStreaming(Board board, Consumer<Consumer<Map<Long, Double>>> content,
 						Function<Set<Long>, Map<Long, Double>> recompute, boolean replace) {
-					return super.build(board, () -> {
+					return super.buildStreaming(board, sink -> {
 						builds.incrementAndGet();
 						// A slow MySQL read, so the readers pile up on the miss.
 						sleep(300);
-						return content.get();
+						content.accept(sink);
 					}, recompute, replace);
 				}
 			};

@@ -77,6 +77,7 @@ class LeaderboardTest {
 			}
 			for (String period : List.of("WEEK", "ALL")) {
 				boards.add(new Object[] { kind, period, "ORG", this.s.i1 });
+				boards.add(new Object[] { kind, period, "ORG", this.s.i2 });
 				if (kind.startsWith("VOLUNTEER")) {
 					boards.add(new Object[] { kind, period, "ORG", this.s.s1 });
 					boards.add(new Object[] { kind, period, "TEAM", this.s.team1 });
@@ -202,6 +203,38 @@ class LeaderboardTest {
 		this.redis.opsForZSet().add(keys.get(0), LeaderboardStore.member(999999999), 12345);
 		this.service.scheduledRebuild();
 		assertEveryBoardMatchesSql("after the scheduled rebuild");
+	}
+
+	/**
+	 * Issue 14: a volunteer joining or leaving a team and a station moving to another 所 reach the
+	 * boards already in Redis through their events, without a rebuild (a stale board would be served
+	 * from Redis and differ from SQL).
+	 */
+	@Test
+	void membershipChangesReachTheBoardsWithoutARebuild() {
+		seed();
+		assertEveryBoardMatchesSql("before the moves");
+		// 赵六 (s2) joins team 1, approved by its leader; 王五 leaves it.
+		String request = this.s.api.as(this.s.volunteers.get(3)).documentName("requestToJoinTeam")
+			.variable("teamId", Long.toString(this.s.team1)).execute().path("requestToJoinTeam.id").entity(String.class)
+			.get();
+		assertThat(ApiErrors.codeOf(this.s.api.as(this.s.volunteers.get(0)).documentName("approveJoinRequest")
+			.variable("requestId", request).execute())).isNull();
+		assertThat(ApiErrors.codeOf(this.s.api.as(this.s.volunteers.get(2)).documentName("leaveTeam")
+			.variable("teamId", Long.toString(this.s.team1)).execute())).isNull();
+		this.s.settle();
+		assertThat(this.s.expected("VOLUNTEER_HOURS", "ALL", "TEAM", this.s.team1)).extracting(LeaderboardScenario.Rank::id)
+			.contains(this.s.user(3)).doesNotContain(this.s.user(2));
+		assertEveryBoardMatchesSql("after the team changed");
+
+		// Station s2 (王五, 赵六) moves from 所 i1 to 所 i2.
+		assertThat(ApiErrors.codeOf(this.s.api.as(this.centerAdmin).documentName("moveOrgUnit")
+			.variable("id", Long.toString(this.s.s2)).variable("newParentId", Long.toString(this.s.i2)).execute()))
+			.isNull();
+		this.s.settle();
+		assertThat(this.s.expected("VOLUNTEER_POINTS", "ALL", "ORG", this.s.i2)).extracting(LeaderboardScenario.Rank::id)
+			.contains(this.s.user(2), this.s.user(3));
+		assertEveryBoardMatchesSql("after the station moved");
 	}
 
 	@Test

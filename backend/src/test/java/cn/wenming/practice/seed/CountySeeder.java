@@ -155,8 +155,9 @@ public final class CountySeeder {
 		stage("needs", this.sizes.needs(), 5_000, this::needs);
 		stage("ledger", this.sizes.users(), 20_000, this::ledger);
 		stage("accounts", this.sizes.users(), 50_000, this::accounts);
+		stage("points rollup", this.sizes.users(), 10_000, this::pointsRollup);
 		for (String table : new String[] { "app_user", "volunteer", "team_member", "activity", "activity_sign_up", "need",
-				"need_history", "points_entry", "points_account" }) {
+				"need_history", "points_entry", "points_account", "points_rollup" }) {
 			execute("ANALYZE TABLE " + table);
 		}
 		log("done: %,d users, %,d sign-ups, %,d ledger entries, %,d needs", count("app_user"),
@@ -574,6 +575,31 @@ public final class CountySeeder {
 				INSERT INTO points_account (user_id, balance, version, created_at, updated_at)
 				SELECT user_id, SUM(delta), COUNT(*), MIN(created_at), MAX(created_at)
 				FROM points_entry WHERE user_id BETWEEN ? AND ? GROUP BY user_id""", from, to);
+	}
+
+	/**
+	 * The points rollup of the users' ledger (what the application writes with every entry): the
+	 * statements of V31's backfill and {@code PointsRollup.rebuild}, one per period, per chunk of users.
+	 */
+	private void pointsRollup(long from, long to) throws SQLException {
+		// A chunk that died half-way (or V31's backfill of a ledger seeded before it) is done again whole.
+		update("DELETE FROM points_rollup WHERE user_id BETWEEN ? AND ?", from, to);
+		for (String[] period : new String[][] { { "WEEK", "DATE_FORMAT(x.created_at + INTERVAL 8 HOUR, '%x-W%v')" },
+				{ "MONTH", "DATE_FORMAT(x.created_at + INTERVAL 8 HOUR, '%Y-%m')" },
+				{ "YEAR", "DATE_FORMAT(x.created_at + INTERVAL 8 HOUR, '%Y')" }, { "ALL", "'all'" } }) {
+			update("""
+					INSERT INTO points_rollup (period, period_value, user_id, earned, delta, debt_change, entries)
+					SELECT '%s', %s AS period_value, x.user_id,
+					       SUM(CASE WHEN x.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
+					                  OR o.business_type IN ('ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS')
+					                THEN x.delta - x.debt_change ELSE 0 END),
+					       SUM(x.delta), SUM(x.debt_change), COUNT(*)
+					FROM points_entry x
+					LEFT JOIN points_entry o
+					  ON o.id = CASE WHEN x.business_type = 'REVERSAL' THEN CAST(x.business_id AS UNSIGNED) END
+					WHERE x.user_id BETWEEN ? AND ?
+					GROUP BY x.user_id, period_value""".formatted(period[0], period[1]), from, to);
+		}
 	}
 
 	// ---- helpers --------------------------------------------------------------------------------

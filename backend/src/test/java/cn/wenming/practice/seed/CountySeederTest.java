@@ -121,6 +121,15 @@ class CountySeederTest {
 				  FROM points_entry) g WHERE gap <> 0""")).isZero();
 		assertThat(one("SELECT COUNT(*) FROM points_account")).isEqualTo(one("SELECT COUNT(DISTINCT user_id) FROM points_entry"));
 		assertThat(one("SELECT COUNT(DISTINCT business_type) FROM points_entry")).isEqualTo(4);
+		// The rollup adds the ledger up: every user's all-time row is their balance; earned is all but
+		// the historical redemptions (negative adjustments) and registration bonuses (positive ones).
+		assertThat(one("""
+				SELECT COUNT(*) FROM points_account a LEFT JOIN points_rollup r
+				  ON r.period = 'ALL' AND r.period_value = 'all' AND r.user_id = a.user_id
+				WHERE r.delta IS NULL OR r.delta <> a.balance""")).isZero();
+		assertThat(one("SELECT COALESCE(SUM(earned), 0) FROM points_rollup WHERE period = 'ALL'")).isEqualTo(one(
+				"SELECT COALESCE(SUM(delta), 0) FROM points_entry WHERE business_type <> 'ADJUSTMENT'"));
+		assertThat(one("SELECT COUNT(*) FROM points_rollup WHERE period = 'YEAR'")).isPositive();
 	}
 
 	@Test
