@@ -1,7 +1,8 @@
 // The staff console in a real browser (Debian's chromium driven by playwright-core) against a
 // backend in the `local` profile: QR login confirmed by a test client acting as the scanning admin's
 // mini-program, the dispatch desk (publish, then dispatch with a suggestion), need-hours confirmation,
-// and the local developer shortcut. A screenshot of each screen goes to SCREENSHOT_DIR.
+// the results screens (落实清单 published and exported, the assessment's charts, drill-down and
+// export, leaderboards) and the local developer shortcut. A screenshot of each screen goes to SCREENSHOT_DIR.
 // Run by ConsoleBrowserTest (./mvnw verify) through scripts/maven-test.sh.
 import fs from 'node:fs'
 import path from 'node:path'
@@ -156,6 +157,74 @@ try {
   await page.screenshot({ path: path.join(SHOTS, '07-need-hours-confirmed.png') })
   const confirmed = (await gql('query($id: ID!) { need(id: $id) { participants { hoursStatus } } }', { id: withHours }, admin.accessToken)).need
   assert(confirmed.participants.every((p) => p.hoursStatus === 'CONFIRMED'), 'the hours are confirmed')
+
+  // --- 成果与考核: the 落实清单 of last month (preview, publish, public page, Excel), the assessment
+  // (charts, drill-down into a child unit, Excel), leaderboards. The Excel files are saved beside the
+  // screenshots with what GraphQL answered (results-expected.json); ConsoleBrowserTest reads the
+  // cells back with POI and compares.
+  step('results: 落实清单')
+  const beijingNow = new Date(Date.now() + 8 * 3600 * 1000)
+  const last = new Date(Date.UTC(beijingNow.getUTCFullYear(), beijingNow.getUTCMonth() - 1, 1))
+  const lastMonth = `${last.getUTCFullYear()}-${String(last.getUTCMonth() + 1).padStart(2, '0')}`
+  await page.goto(`${BASE}/console/results/fulfilment`)
+  const state = page.locator('[data-test=fulfilment-state]')
+  await state.waitFor()
+  await page.locator('[data-test=fulfilment-categories]').waitFor()
+  await page.screenshot({ path: path.join(SHOTS, '08-fulfilment-preview.png'), fullPage: true })
+  if ((await state.textContent()).includes('实时预览')) {
+    await page.locator('[data-test=publish-fulfilment]').click()
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    await page.getByText('已公示', { exact: true }).waitFor()
+  }
+  await state.filter({ hasText: '已公示' }).waitFor()
+  const publicHref = await page.locator('[data-test=public-link]').getAttribute('href')
+  const publicPage = await fetch(`${BASE}${publicHref}`)
+  assert(publicPage.status === 200 && (await publicPage.text()).includes('落实清单'), `the public page ${publicHref} is served`)
+  await page.screenshot({ path: path.join(SHOTS, '09-fulfilment-published.png'), fullPage: true })
+  const fulfilmentDownload = page.waitForEvent('download')
+  await page.locator('[data-test=download-fulfilment]').click()
+  await (await fulfilmentDownload).saveAs(path.join(SHOTS, 'fulfilment.xlsx'))
+  const list = (await gql('query($u: ID!, $m: String!) { fulfilmentList(orgUnitId: $u, month: $m) { published total { received fulfilled } } }',
+    { u: centerId, m: lastMonth }, admin.accessToken)).fulfilmentList
+  assert(list.published, 'the list is published')
+
+  step('results: assessment')
+  await page.goto(`${BASE}/console/results/assessment`)
+  await page.locator('[data-test=assessment-figures] tbody tr').first().waitFor()
+  await page.locator('[data-test=station-map] canvas').waitFor()
+  await page.waitForTimeout(600) // ECharts' entry animation
+  await page.screenshot({ path: path.join(SHOTS, '10-assessment.png'), fullPage: true })
+  const assessmentDownload = page.waitForEvent('download')
+  await page.locator('[data-test=download-assessment]').click()
+  await (await assessmentDownload).saveAs(path.join(SHOTS, 'assessment.xlsx'))
+  const month = beijingNow.getUTCMonth() + 1
+  const assessment = (await gql('query($u: ID!, $y: Int!, $m: Int!) { assessment(orgUnitId: $u, year: $y, month: $m) { units { orgUnitId name figures { kind value target } } } }',
+    { u: centerId, y: beijingNow.getUTCFullYear(), m: month }, admin.accessToken)).assessment
+  fs.writeFileSync(path.join(SHOTS, 'results-expected.json'), JSON.stringify({ fulfilment: list.total, assessment: assessment.units }))
+  // Drill down: the first child unit's row opens its own figures.
+  const child = page.locator('[data-test=assessment-children] tbody tr').first()
+  const childName = (await child.locator('a, .el-link').first().textContent()).trim()
+  await child.click()
+  await page.locator('[data-test=assessment-crumbs]', { hasText: childName }).waitFor()
+  await page.waitForTimeout(600)
+  await page.screenshot({ path: path.join(SHOTS, '11-assessment-child.png'), fullPage: true })
+
+  step('results: leaderboards')
+  await page.goto(`${BASE}/console/results/leaderboards`)
+  await page.locator('[data-test=board-VOLUNTEER_HOURS]').waitFor()
+  await page.locator('[data-test=board-STATION_ACTIVITIES] .el-table__body').waitFor()
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: path.join(SHOTS, '12-leaderboards.png'), fullPage: true })
+
+  step('people: volunteers, honor hours')
+  await page.goto(`${BASE}/console/people/volunteers`)
+  await page.locator('[data-test=volunteers-table] tbody tr').first().waitFor()
+  await page.locator('.el-table .el-loading-mask').waitFor({ state: 'detached' })
+  await page.screenshot({ path: path.join(SHOTS, '13-volunteers.png'), fullPage: true })
+  await page.goto(`${BASE}/console/people/honor-hours`)
+  await page.locator('[data-test=honor-table]').waitFor()
+  await page.locator('.el-table .el-loading-mask').waitFor({ state: 'detached' })
+  await page.screenshot({ path: path.join(SHOTS, '14-honor-hours.png'), fullPage: true })
 
   // --- Logout, then the local developer shortcut in a fresh browser.
   await page.locator('[data-test=logout]').click()

@@ -11,4 +11,21 @@ export const MENU = [
       { title: '服务时长确认', route: 'need-hours' },
     ],
   },
+  {
+    title: '成果与考核',
+    icon: 'DataAnalysis',
+    items: [
+      { title: '落实清单', route: 'fulfilment' },
+      { title: '考核指标', route: 'assessment' },
+      { title: '排行榜', route: 'leaderboards' },
+    ],
+  },
+  {
+    title: '人员与组织',
+    icon: 'User',
+    items: [
+      { title: '志愿者', route: 'volunteers' },
+      { title: '荣誉时长审批', route: 'honor-hours' },
+    ],
+  },
 ]
