@@ -166,11 +166,17 @@ try {
   const beijingNow = new Date(Date.now() + 8 * 3600 * 1000)
   const last = new Date(Date.UTC(beijingNow.getUTCFullYear(), beijingNow.getUTCMonth() - 1, 1))
   const lastMonth = `${last.getUTCFullYear()}-${String(last.getUTCMonth() + 1).padStart(2, '0')}`
-  await page.goto(`${BASE}/console/results/fulfilment`)
+  const thisMonth = `${beijingNow.getUTCFullYear()}-${String(beijingNow.getUTCMonth() + 1).padStart(2, '0')}`
+  // This month's live list (the needs arranged above), which cannot be published before it ends.
+  await page.goto(`${BASE}/console/results/fulfilment?month=${thisMonth}`)
   const state = page.locator('[data-test=fulfilment-state]')
-  await state.waitFor()
+  await state.filter({ hasText: '实时预览' }).waitFor()
+  await page.locator('[data-test=fulfilment-open] tbody tr').first().waitFor()
+  assert(await page.locator('[data-test=publish-fulfilment]').isDisabled(), 'a running month cannot be published')
+  await page.screenshot({ path: path.join(SHOTS, '08-fulfilment-preview.png') })
+  await page.goto(`${BASE}/console/results/fulfilment`)
   await page.locator('[data-test=fulfilment-categories]').waitFor()
-  await page.screenshot({ path: path.join(SHOTS, '08-fulfilment-preview.png'), fullPage: true })
+  await state.waitFor()
   if ((await state.textContent()).includes('实时预览')) {
     await page.locator('[data-test=publish-fulfilment]').click()
     await page.locator('.el-message-box__btns .el-button--primary').click()
@@ -207,13 +213,14 @@ try {
   await child.click()
   await page.locator('[data-test=assessment-crumbs]', { hasText: childName }).waitFor()
   await page.waitForTimeout(600)
-  await page.screenshot({ path: path.join(SHOTS, '11-assessment-child.png'), fullPage: true })
+  await page.evaluate(() => document.querySelector('.main').scrollTo(0, 0)) // the click scrolled the layout's main pane
+  await page.screenshot({ path: path.join(SHOTS, '11-assessment-child.png') })
+  await page.locator('[data-test=station-map]').scrollIntoViewIfNeeded()
+  await page.locator('[data-test=station-map]').screenshot({ path: path.join(SHOTS, '11b-station-map.png') })
 
   step('results: leaderboards')
   await page.goto(`${BASE}/console/results/leaderboards`)
-  await page.locator('[data-test=board-VOLUNTEER_HOURS]').waitFor()
-  await page.locator('[data-test=board-STATION_ACTIVITIES] .el-table__body').waitFor()
-  await page.waitForTimeout(300)
+  await page.locator('[data-loaded=true] [data-test=board-VOLUNTEER_HOURS]').waitFor()
   await page.screenshot({ path: path.join(SHOTS, '12-leaderboards.png'), fullPage: true })
 
   step('people: volunteers, honor hours')
