@@ -28,6 +28,11 @@ async function gql(query, variables = {}, token) {
 const login = async (code) =>
   (await gql('mutation($c: String!) { wxLogin(code: $c) { accessToken user { id } } }', { c: code })).wxLogin
 
+// Until no loading mask is left inside `scope`. A reload can leave two masks fading out at once,
+// which a strict locator refuses, so this asks the DOM instead.
+const settled = (page, scope) =>
+  page.waitForFunction((sel) => !document.querySelector(`${sel} .el-loading-mask`), scope)
+
 function assert(condition, message) {
   if (!condition) throw new Error(message)
 }
@@ -125,7 +130,7 @@ try {
   await page.getByText('待审核', { exact: true }).click()
   const row = page.locator('[data-test=need-title]', { hasText: `修理电灯 ${run}` })
   await row.waitFor()
-  await page.locator('.el-table .el-loading-mask').waitFor({ state: 'detached' })
+  await settled(page, '.el-table')
   await page.screenshot({ path: path.join(SHOTS, '03-dispatch-desk.png') })
   await row.click()
   const drawerStatus = page.locator('[data-test=drawer-status]')
@@ -134,12 +139,12 @@ try {
   await drawerStatus.filter({ hasText: '待派单' }).waitFor()
   const dispatchButtons = page.locator('[data-test=suggestions] [data-test=dispatch]')
   await dispatchButtons.first().waitFor()
-  await page.locator('.el-drawer .el-loading-mask').waitFor({ state: 'detached' })
+  await settled(page, '.el-drawer')
   await page.screenshot({ path: path.join(SHOTS, '04-need-suggestions.png') })
   await dispatchButtons.first().click()
   await page.getByText(/^已派给 /).first().waitFor()
   await drawerStatus.filter({ hasText: '待接单' }).waitFor()
-  await page.locator('.el-drawer .el-loading-mask').waitFor({ state: 'detached' })
+  await settled(page, '.el-drawer')
   await page.screenshot({ path: path.join(SHOTS, '05-need-dispatched.png') })
   const dispatched = (await gql('query($id: ID!) { need(id: $id) { status assignedTeamId assignedUserId } }', { id: toDispatch }, admin.accessToken)).need
   assert(dispatched.status === 'DISPATCHED' && (dispatched.assignedTeamId || dispatched.assignedUserId), `dispatched: ${JSON.stringify(dispatched)}`)
@@ -153,7 +158,7 @@ try {
   await hoursRow.locator('[data-test=confirm-hours]').click()
   await page.getByText('已确认，时长和积分已计入').waitFor()
   await hoursRow.waitFor({ state: 'detached' })
-  await page.locator('.el-table .el-loading-mask').waitFor({ state: 'detached' })
+  await settled(page, '.el-table')
   await page.screenshot({ path: path.join(SHOTS, '07-need-hours-confirmed.png') })
   const confirmed = (await gql('query($id: ID!) { need(id: $id) { participants { hoursStatus } } }', { id: withHours }, admin.accessToken)).need
   assert(confirmed.participants.every((p) => p.hoursStatus === 'CONFIRMED'), 'the hours are confirmed')
@@ -226,11 +231,11 @@ try {
   step('people: volunteers, honor hours')
   await page.goto(`${BASE}/console/people/volunteers`)
   await page.locator('[data-test=volunteers-table] tbody tr').first().waitFor()
-  await page.locator('.el-table .el-loading-mask').waitFor({ state: 'detached' })
+  await settled(page, '.el-table')
   await page.screenshot({ path: path.join(SHOTS, '13-volunteers.png'), fullPage: true })
   await page.goto(`${BASE}/console/people/honor-hours`)
   await page.locator('[data-test=honor-table]').waitFor()
-  await page.locator('.el-table .el-loading-mask').waitFor({ state: 'detached' })
+  await settled(page, '.el-table')
   await page.screenshot({ path: path.join(SHOTS, '14-honor-hours.png'), fullPage: true })
 
   // --- Logout, then the local developer shortcut in a fresh browser.
