@@ -2,7 +2,8 @@
 // backend in the `local` profile: QR login confirmed by a test client acting as the scanning admin's
 // mini-program, the dispatch desk (publish, then dispatch with a suggestion), need-hours confirmation,
 // the results screens (落实清单 published and exported, the assessment's charts, drill-down and
-// export, leaderboards) and the local developer shortcut. A screenshot of each screen goes to SCREENSHOT_DIR.
+// export, leaderboards), volunteers, honor hours approved, and the local developer shortcut. A
+// screenshot of each screen goes to SCREENSHOT_DIR.
 // Run by ConsoleBrowserTest (./mvnw verify) through scripts/maven-test.sh.
 import fs from 'node:fs'
 import path from 'node:path'
@@ -233,10 +234,26 @@ try {
   await page.locator('[data-test=volunteers-table] tbody tr').first().waitFor()
   await settled(page, '.el-table')
   await page.screenshot({ path: path.join(SHOTS, '13-volunteers.png'), fullPage: true })
+  // Honor hours recorded by another admin (a station admin made for this run), approved here (four eyes).
+  const recorder = await login(`console-recorder-${run}`)
+  await gql('mutation($i: GrantRoleInput!) { grantRole(input: $i) { role } }',
+    { i: { userId: recorder.user.id, role: 'STATION_ADMIN', orgUnitId: station.id } }, admin.accessToken)
+  const stationVolunteer = (await gql('query($u: ID!) { volunteers(orgUnitId: $u, first: 1) { edges { node { id } } } }',
+    { u: station.id }, admin.accessToken)).volunteers.edges[0].node.id
+  const reason = `补录线下宣讲 ${run}`
+  await gql('mutation($i: RecordHonorHoursInput!) { recordHonorHours(input: $i) { id } }',
+    { i: { volunteerId: stationVolunteer, hours: 1.5, reason, serviceDate: '2026-01-15' } }, recorder.accessToken)
   await page.goto(`${BASE}/console/people/honor-hours`)
-  await page.locator('[data-test=honor-table]').waitFor()
+  const honorRow = page.locator('tr', { hasText: reason })
+  await honorRow.waitFor()
   await settled(page, '.el-table')
   await page.screenshot({ path: path.join(SHOTS, '14-honor-hours.png'), fullPage: true })
+  await honorRow.locator('[data-test=approve-honor]').click()
+  await page.getByText('已通过，荣誉时长已计入').waitFor()
+  await honorRow.waitFor({ state: 'detached' })
+  const approved = (await gql('query($v: ID!) { honorHoursRecords(volunteerId: $v, first: 50) { edges { node { reason status } } } }',
+    { v: stationVolunteer }, admin.accessToken)).honorHoursRecords.edges.map((e) => e.node).find((r) => r.reason === reason)
+  assert(approved && approved.status === 'APPROVED', `the honor hours are approved: ${JSON.stringify(approved)}`)
 
   // --- Logout, then the local developer shortcut in a fresh browser.
   await page.locator('[data-test=logout]').click()

@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Debian's chromium driven by playwright-core through the QR login (the scan confirmed by a test
  * client as the admin's mini-program would), the dispatch desk (publish, dispatch with a suggestion),
  * need-hours confirmation, the results screens (落实清单 published and downloaded, the assessment's
- * charts, drill-down and download, leaderboards) and the local developer shortcut; the downloaded
- * Excel files are read back with POI and compared with what GraphQL answered. Screenshots of each screen land in
- * {@code backend/target/console-screenshots/}.
+ * charts, drill-down and download, leaderboards, volunteers, honor hours approved) and the local
+ * developer shortcut; the downloaded Excel files are read back with POI and compared with what
+ * GraphQL answered. Screenshots of each screen land in {@code backend/target/console-screenshots/}.
  */
 @LocalProfileTest
 @HeavyTest
