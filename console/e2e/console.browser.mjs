@@ -1,7 +1,9 @@
 // The staff console in a real browser (Debian's chromium driven by playwright-core) against a
 // backend in the `local` profile: QR login confirmed by a test client acting as the scanning admin's
 // mini-program, the dispatch desk (publish, then dispatch with a suggestion), need-hours confirmation,
-// and the local developer shortcut. A screenshot of each screen goes to SCREENSHOT_DIR.
+// the results screens (落实清单 published and exported, the assessment's charts, drill-down and
+// export, leaderboards), volunteers, honor hours approved, and the local developer shortcut. A
+// screenshot of each screen goes to SCREENSHOT_DIR.
 // Run by ConsoleBrowserTest (./mvnw verify) through scripts/maven-test.sh.
 import fs from 'node:fs'
 import path from 'node:path'
@@ -26,6 +28,11 @@ async function gql(query, variables = {}, token) {
 
 const login = async (code) =>
   (await gql('mutation($c: String!) { wxLogin(code: $c) { accessToken user { id } } }', { c: code })).wxLogin
+
+// Until no loading mask is left inside `scope`. A reload can leave two masks fading out at once,
+// which a strict locator refuses, so this asks the DOM instead.
+const settled = (page, scope) =>
+  page.waitForFunction((sel) => !document.querySelector(`${sel} .el-loading-mask`), scope)
 
 function assert(condition, message) {
   if (!condition) throw new Error(message)
@@ -124,7 +131,7 @@ try {
   await page.getByText('待审核', { exact: true }).click()
   const row = page.locator('[data-test=need-title]', { hasText: `修理电灯 ${run}` })
   await row.waitFor()
-  await page.locator('.el-table .el-loading-mask').waitFor({ state: 'detached' })
+  await settled(page, '.el-table')
   await page.screenshot({ path: path.join(SHOTS, '03-dispatch-desk.png') })
   await row.click()
   const drawerStatus = page.locator('[data-test=drawer-status]')
@@ -133,12 +140,12 @@ try {
   await drawerStatus.filter({ hasText: '待派单' }).waitFor()
   const dispatchButtons = page.locator('[data-test=suggestions] [data-test=dispatch]')
   await dispatchButtons.first().waitFor()
-  await page.locator('.el-drawer .el-loading-mask').waitFor({ state: 'detached' })
+  await settled(page, '.el-drawer')
   await page.screenshot({ path: path.join(SHOTS, '04-need-suggestions.png') })
   await dispatchButtons.first().click()
   await page.getByText(/^已派给 /).first().waitFor()
   await drawerStatus.filter({ hasText: '待接单' }).waitFor()
-  await page.locator('.el-drawer .el-loading-mask').waitFor({ state: 'detached' })
+  await settled(page, '.el-drawer')
   await page.screenshot({ path: path.join(SHOTS, '05-need-dispatched.png') })
   const dispatched = (await gql('query($id: ID!) { need(id: $id) { status assignedTeamId assignedUserId } }', { id: toDispatch }, admin.accessToken)).need
   assert(dispatched.status === 'DISPATCHED' && (dispatched.assignedTeamId || dispatched.assignedUserId), `dispatched: ${JSON.stringify(dispatched)}`)
@@ -152,10 +159,101 @@ try {
   await hoursRow.locator('[data-test=confirm-hours]').click()
   await page.getByText('已确认，时长和积分已计入').waitFor()
   await hoursRow.waitFor({ state: 'detached' })
-  await page.locator('.el-table .el-loading-mask').waitFor({ state: 'detached' })
+  await settled(page, '.el-table')
   await page.screenshot({ path: path.join(SHOTS, '07-need-hours-confirmed.png') })
   const confirmed = (await gql('query($id: ID!) { need(id: $id) { participants { hoursStatus } } }', { id: withHours }, admin.accessToken)).need
   assert(confirmed.participants.every((p) => p.hoursStatus === 'CONFIRMED'), 'the hours are confirmed')
+
+  // --- 成果与考核: the 落实清单 of last month (preview, publish, public page, Excel), the assessment
+  // (charts, drill-down into a child unit, Excel), leaderboards. The Excel files are saved beside the
+  // screenshots with what GraphQL answered (results-expected.json); ConsoleBrowserTest reads the
+  // cells back with POI and compares.
+  step('results: 落实清单')
+  const beijingNow = new Date(Date.now() + 8 * 3600 * 1000)
+  const last = new Date(Date.UTC(beijingNow.getUTCFullYear(), beijingNow.getUTCMonth() - 1, 1))
+  const lastMonth = `${last.getUTCFullYear()}-${String(last.getUTCMonth() + 1).padStart(2, '0')}`
+  const thisMonth = `${beijingNow.getUTCFullYear()}-${String(beijingNow.getUTCMonth() + 1).padStart(2, '0')}`
+  // This month's live list (the needs arranged above), which cannot be published before it ends.
+  await page.goto(`${BASE}/console/results/fulfilment?month=${thisMonth}`)
+  const state = page.locator('[data-test=fulfilment-state]')
+  await state.filter({ hasText: '实时预览' }).waitFor()
+  await page.locator('[data-test=fulfilment-open] tbody tr').first().waitFor()
+  assert(await page.locator('[data-test=publish-fulfilment]').isDisabled(), 'a running month cannot be published')
+  await page.screenshot({ path: path.join(SHOTS, '08-fulfilment-preview.png') })
+  await page.goto(`${BASE}/console/results/fulfilment`)
+  await page.locator('[data-test=fulfilment-categories]').waitFor()
+  await state.waitFor()
+  if ((await state.textContent()).includes('实时预览')) {
+    await page.locator('[data-test=publish-fulfilment]').click()
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    await page.getByText('已公示', { exact: true }).waitFor()
+  }
+  await state.filter({ hasText: '已公示' }).waitFor()
+  const publicHref = await page.locator('[data-test=public-link]').getAttribute('href')
+  const publicPage = await fetch(`${BASE}${publicHref}`)
+  assert(publicPage.status === 200 && (await publicPage.text()).includes('落实清单'), `the public page ${publicHref} is served`)
+  await page.screenshot({ path: path.join(SHOTS, '09-fulfilment-published.png'), fullPage: true })
+  const fulfilmentDownload = page.waitForEvent('download')
+  await page.locator('[data-test=download-fulfilment]').click()
+  await (await fulfilmentDownload).saveAs(path.join(SHOTS, 'fulfilment.xlsx'))
+  const list = (await gql('query($u: ID!, $m: String!) { fulfilmentList(orgUnitId: $u, month: $m) { published total { received fulfilled } } }',
+    { u: centerId, m: lastMonth }, admin.accessToken)).fulfilmentList
+  assert(list.published, 'the list is published')
+
+  step('results: assessment')
+  await page.goto(`${BASE}/console/results/assessment`)
+  await page.locator('[data-test=assessment-figures] tbody tr').first().waitFor()
+  await page.locator('[data-test=station-map] canvas').waitFor()
+  await page.waitForTimeout(600) // ECharts' entry animation
+  await page.screenshot({ path: path.join(SHOTS, '10-assessment.png'), fullPage: true })
+  const assessmentDownload = page.waitForEvent('download')
+  await page.locator('[data-test=download-assessment]').click()
+  await (await assessmentDownload).saveAs(path.join(SHOTS, 'assessment.xlsx'))
+  const month = beijingNow.getUTCMonth() + 1
+  const assessment = (await gql('query($u: ID!, $y: Int!, $m: Int!) { assessment(orgUnitId: $u, year: $y, month: $m) { units { orgUnitId name figures { kind value target } } } }',
+    { u: centerId, y: beijingNow.getUTCFullYear(), m: month }, admin.accessToken)).assessment
+  fs.writeFileSync(path.join(SHOTS, 'results-expected.json'), JSON.stringify({ fulfilment: list.total, assessment: assessment.units }))
+  // Drill down: the first child unit's row opens its own figures.
+  const child = page.locator('[data-test=assessment-children] tbody tr').first()
+  const childName = (await child.locator('a, .el-link').first().textContent()).trim()
+  await child.click()
+  await page.locator('[data-test=assessment-crumbs]', { hasText: childName }).waitFor()
+  await page.waitForTimeout(600)
+  await page.evaluate(() => document.querySelector('.main').scrollTo(0, 0)) // the click scrolled the layout's main pane
+  await page.screenshot({ path: path.join(SHOTS, '11-assessment-child.png') })
+  await page.locator('[data-test=station-map]').scrollIntoViewIfNeeded()
+  await page.locator('[data-test=station-map]').screenshot({ path: path.join(SHOTS, '11b-station-map.png') })
+
+  step('results: leaderboards')
+  await page.goto(`${BASE}/console/results/leaderboards`)
+  await page.locator('[data-loaded=true] [data-test=board-VOLUNTEER_HOURS]').waitFor()
+  await page.screenshot({ path: path.join(SHOTS, '12-leaderboards.png'), fullPage: true })
+
+  step('people: volunteers, honor hours')
+  await page.goto(`${BASE}/console/people/volunteers`)
+  await page.locator('[data-test=volunteers-table] tbody tr').first().waitFor()
+  await settled(page, '.el-table')
+  await page.screenshot({ path: path.join(SHOTS, '13-volunteers.png'), fullPage: true })
+  // Honor hours recorded by another admin (a station admin made for this run), approved here (four eyes).
+  const recorder = await login(`console-recorder-${run}`)
+  await gql('mutation($i: GrantRoleInput!) { grantRole(input: $i) { role } }',
+    { i: { userId: recorder.user.id, role: 'STATION_ADMIN', orgUnitId: station.id } }, admin.accessToken)
+  const stationVolunteer = (await gql('query($u: ID!) { volunteers(orgUnitId: $u, first: 1) { edges { node { id } } } }',
+    { u: station.id }, admin.accessToken)).volunteers.edges[0].node.id
+  const reason = `补录线下宣讲 ${run}`
+  await gql('mutation($i: RecordHonorHoursInput!) { recordHonorHours(input: $i) { id } }',
+    { i: { volunteerId: stationVolunteer, hours: 1.5, reason, serviceDate: '2026-01-15' } }, recorder.accessToken)
+  await page.goto(`${BASE}/console/people/honor-hours`)
+  const honorRow = page.locator('tr', { hasText: reason })
+  await honorRow.waitFor()
+  await settled(page, '.el-table')
+  await page.screenshot({ path: path.join(SHOTS, '14-honor-hours.png'), fullPage: true })
+  await honorRow.locator('[data-test=approve-honor]').click()
+  await page.getByText('已通过，荣誉时长已计入').waitFor()
+  await honorRow.waitFor({ state: 'detached' })
+  const approved = (await gql('query($v: ID!) { honorHoursRecords(volunteerId: $v, first: 50) { edges { node { reason status } } } }',
+    { v: stationVolunteer }, admin.accessToken)).honorHoursRecords.edges.map((e) => e.node).find((r) => r.reason === reason)
+  assert(approved && approved.status === 'APPROVED', `the honor hours are approved: ${JSON.stringify(approved)}`)
 
   // --- Logout, then the local developer shortcut in a fresh browser.
   await page.locator('[data-test=logout]').click()

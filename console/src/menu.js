@@ -25,4 +25,21 @@ export const MENU = [
       { title: '兑换记录', route: 'store-redemptions' },
     ],
   },
+  {
+    title: '成果与考核',
+    icon: 'DataAnalysis',
+    items: [
+      { title: '落实清单', route: 'fulfilment' },
+      { title: '考核指标', route: 'assessment' },
+      { title: '排行榜', route: 'leaderboards' },
+    ],
+  },
+  {
+    title: '人员与组织',
+    icon: 'User',
+    items: [
+      { title: '志愿者', route: 'volunteers' },
+      { title: '荣誉时长审批', route: 'honor-hours' },
+    ],
+  },
 ]

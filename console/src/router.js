@@ -6,6 +6,11 @@ import DispatchDesk from './views/DispatchDesk.vue'
 import NeedHours from './views/NeedHours.vue'
 import { MENU } from './menu.js'
 import { ACTIVITY_ROUTES, ACTIVITY_SCREEN_ROUTES, STORE_ROUTES } from './views/routes-activities-store.js'
+import FulfilmentView from './views/results/FulfilmentView.vue'
+import AssessmentView from './views/results/AssessmentView.vue'
+import LeaderboardView from './views/results/LeaderboardView.vue'
+import VolunteersView from './views/people/VolunteersView.vue'
+import HonorHoursView from './views/people/HonorHoursView.vue'
 
 // History mode under /console/: the backend answers index.html for any /console/ path that is not a
 // built asset, so a reload or a shared link opens the same screen.
@@ -22,6 +27,13 @@ export const router = createRouter({
         { path: 'dispatch/hours', name: 'need-hours', component: NeedHours, meta: { title: '服务时长确认' } },
         ...ACTIVITY_ROUTES,
         ...STORE_ROUTES,
+        // 成果与考核
+        { path: 'results/fulfilment', name: 'fulfilment', component: FulfilmentView, meta: { title: '落实清单' } },
+        { path: 'results/assessment', name: 'assessment', component: AssessmentView, meta: { title: '考核指标' } },
+        { path: 'results/leaderboards', name: 'leaderboards', component: LeaderboardView, meta: { title: '排行榜' } },
+        // 人员与组织
+        { path: 'people/volunteers', name: 'volunteers', component: VolunteersView, meta: { title: '志愿者' } },
+        { path: 'people/honor-hours', name: 'honor-hours', component: HonorHoursView, meta: { title: '荣誉时长审批' } },
       ],
     },
     ...ACTIVITY_SCREEN_ROUTES,

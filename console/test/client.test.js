@@ -127,4 +127,27 @@ describe('the console client', () => {
     expect(await devLogin('admin', async () => ({ status: 404, json: async () => ({}) }))).toBeNull()
     expect(await devLogin('admin', async () => ({ status: 200, json: async () => { throw new Error('html') } }))).toBeNull()
   })
+
+  test('download sends the bearer token, refreshes once on 401 and returns the file; a refusal is an ApiError', async () => {
+    storage.setItem(SESSION_KEY, JSON.stringify({ accessToken: 'a1', refreshToken: 'r1', user: { id: '1' } }))
+    const gets = []
+    const fetchImpl = vi.fn(async (url, init) => {
+      if (url === '/graphql') {
+        return { status: 200, json: async () => ({ data: { refreshToken: { accessToken: 'a2', refreshToken: 'r2', user: { id: '1' } } } }) }
+      }
+      gets.push([url, init.headers.Authorization])
+      if (url.includes('forbidden')) {
+        return { status: 403, json: async () => ({ errors: [{ message: '没有权限', extensions: { code: 'FORBIDDEN' } }] }) }
+      }
+      return init.headers.Authorization === 'Bearer a2'
+        ? { status: 200, blob: async () => 'XLSX' }
+        : { status: 401, json: async () => unauthenticated[1] }
+    })
+    const client = createClient({ documents, fetchImpl, storage })
+    expect(await client.download('/exports/x.xlsx')).toBe('XLSX')
+    expect(gets).toEqual([['/exports/x.xlsx', 'Bearer a1'], ['/exports/x.xlsx', 'Bearer a2']])
+    const error = await client.download('/exports/forbidden.xlsx').catch((e) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error.code).toBe('FORBIDDEN')
+  })
 })

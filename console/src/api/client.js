@@ -123,6 +123,39 @@ export function createClient({ documents, url = '/graphql', fetchImpl, storage, 
     return res.body.data
   }
 
+  async function get(path, accessToken) {
+    try {
+      return await doFetch(path, { headers: { Authorization: `Bearer ${accessToken}` } })
+    } catch {
+      throw new ApiError('NETWORK_ERROR', messageFor('NETWORK_ERROR'))
+    }
+  }
+
+  /**
+   * A file behind GET (the Excel exports): fetched with the bearer token, refreshed once on 401 like
+   * `call`, and returned as a Blob. Refusals arrive in GraphQL's error shape.
+   */
+  async function download(path) {
+    let current = session()
+    if (!current) throw loggedOut(new ApiError('UNAUTHENTICATED', messageFor('UNAUTHENTICATED')))
+    let res = await get(path, current.accessToken)
+    if (res.status === 401) {
+      current = await refresh(current)
+      res = await get(path, current.accessToken)
+      if (res.status === 401) throw loggedOut(new ApiError('UNAUTHENTICATED', messageFor('UNAUTHENTICATED')))
+    }
+    if (res.status !== 200) {
+      let body = {}
+      try {
+        body = await res.json()
+      } catch {
+        body = {}
+      }
+      throw toError({ status: res.status, body })
+    }
+    return res.blob()
+  }
+
   /** Logs out on the server (best effort) and forgets the session. */
   async function logout() {
     const current = session()
@@ -138,6 +171,7 @@ export function createClient({ documents, url = '/graphql', fetchImpl, storage, 
 
   return {
     call,
+    download,
     logout,
     session,
     saveSession,

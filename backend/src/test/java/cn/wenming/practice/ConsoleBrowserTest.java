@@ -6,9 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import cn.wenming.practice.testinfra.HeavyTest;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tests (vitest: the client, error handling, documents against {@code graphql-schema/}), then
  * Debian's chromium driven by playwright-core through the QR login (the scan confirmed by a test
  * client as the admin's mini-program would), the dispatch desk (publish, dispatch with a suggestion),
- * need-hours confirmation and the local developer shortcut; then (e2e/activities-store.browser.mjs) an
- * activity created and published through the form, its full-screen check-in QR decoded back to the
- * issued code, hours set and confirmed on the roster, a reward put on sale and a pickup code typed as a
- * USB scanner does, and the redemptions list. Screenshots of each screen land in
- * {@code backend/target/console-screenshots/}.
+ * need-hours confirmation, the results screens (落实清单 published and downloaded, the assessment's
+ * charts, drill-down and download, leaderboards, volunteers, honor hours approved) and the local
+ * developer shortcut; the downloaded Excel files are read back with POI and compared with what
+ * GraphQL answered. Then (e2e/activities-store.browser.mjs) an activity created and published
+ * through the form, its full-screen check-in QR decoded back to the issued code, hours set and
+ * confirmed on the roster, a reward put on sale and a pickup code typed as a USB scanner does, and
+ * the redemptions list. Screenshots of each screen land in {@code backend/target/console-screenshots/}.
  */
 @LocalProfileTest
 @HeavyTest
@@ -64,6 +73,51 @@ class ConsoleBrowserTest {
 		assertThat(screenshots.resolve("07-need-hours-confirmed.png")).exists();
 		assertThat(screenshots.resolve("13-check-in-qr.png")).exists();
 		assertThat(screenshots.resolve("17-store-fulfil.png")).exists();
+		assertThat(screenshots.resolve("11-assessment-child.png")).exists();
+		exportsMatchWhatGraphQlAnswered(screenshots);
+	}
+
+	/**
+	 * The Excel files the browser downloaded, read back with POI, against what GraphQL answered the
+	 * same admin (results-expected.json, written by the script): the 落实清单's totals, and every
+	 * figure's value and target of every unit of the assessment.
+	 */
+	@SuppressWarnings("unchecked")
+	private static void exportsMatchWhatGraphQlAnswered(Path dir) throws IOException {
+		Map<String, Object> expected = tools.jackson.databind.json.JsonMapper.builder().build().readValue(dir.resolve("results-expected.json").toFile(), Map.class);
+		try (Workbook fulfilment = new XSSFWorkbook(dir.resolve("fulfilment.xlsx").toFile())) {
+			Sheet summary = fulfilment.getSheetAt(0);
+			Row total = summary.getRow(summary.getLastRowNum());
+			Map<String, Object> totals = (Map<String, Object>) expected.get("fulfilment");
+			assertThat(total.getCell(0).getStringCellValue()).isEqualTo("合计");
+			assertThat(total.getCell(1).getNumericCellValue()).isEqualTo(((Number) totals.get("received")).doubleValue());
+			assertThat(total.getCell(2).getNumericCellValue()).isEqualTo(((Number) totals.get("fulfilled")).doubleValue());
+		}
+		catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException ex) {
+			throw new AssertionError("fulfilment.xlsx is no workbook", ex);
+		}
+		try (Workbook assessment = new XSSFWorkbook(dir.resolve("assessment.xlsx").toFile())) {
+			Sheet sheet = assessment.getSheetAt(0);
+			int row = 1;
+			for (Map<String, Object> unit : (List<Map<String, Object>>) expected.get("assessment")) {
+				for (Map<String, Object> figure : (List<Map<String, Object>>) unit.get("figures")) {
+					Row cells = sheet.getRow(row++);
+					assertThat(cells.getCell(0).getNumericCellValue()).isEqualTo(Double.parseDouble((String) unit.get("orgUnitId")));
+					assertThat(number(cells.getCell(5))).as("%s %s", unit.get("name"), figure.get("kind"))
+						.isEqualTo(figure.get("value") == null ? null : ((Number) figure.get("value")).doubleValue());
+					assertThat(number(cells.getCell(8)))
+						.isEqualTo(figure.get("target") == null ? null : ((Number) figure.get("target")).doubleValue());
+				}
+			}
+			assertThat(row).isGreaterThan(1).isEqualTo(sheet.getLastRowNum() + 1);
+		}
+		catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException ex) {
+			throw new AssertionError("assessment.xlsx is no workbook", ex);
+		}
+	}
+
+	private static Double number(Cell cell) {
+		return (cell == null || cell.getCellType() == CellType.BLANK) ? null : cell.getNumericCellValue();
 	}
 
 }

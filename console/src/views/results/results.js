@@ -1,0 +1,46 @@
+// Shared by the 成果与考核 screens: the figures' Chinese names and units, periods, file saving.
+import { api } from '../../api/index.js'
+
+export const FIGURES = {
+  ACTIVITIES: { name: '开展活动', unit: '次' },
+  THEORY_LECTURES: { name: '理论宣讲', unit: '次' },
+  PARTY_MEMBER_PARTICIPATION: { name: '党员参与率', unit: '%' },
+  HOURS_PER_VOLUNTEER: { name: '人均服务时长', unit: '小时' },
+  VOLUNTEERS_WITH_HOURS: { name: '有时长志愿者占比', unit: '%' },
+  CIVILIZED_UNIT_ACTIVITIES: { name: '结对文明单位活动', unit: '%' },
+  NEEDS_RECEIVED: { name: '收到需求', unit: '件' },
+  NEEDS_FULFILLED: { name: '完成需求', unit: '件' },
+  NEED_FULFILMENT_RATE: { name: '落实率', unit: '%' },
+  NEED_SATISFACTION: { name: '满意率', unit: '%' },
+  NEED_AVERAGE_RATING: { name: '平均评分', unit: '星' },
+}
+
+export const LEVELS = { CENTER: '中心', INSTITUTE: '所', STATION: '站', POINT: '点' }
+
+/** The last ended month (Beijing time) as YYYY-MM: the one a 落实清单 can be published for. */
+export function lastMonth(now = new Date()) {
+  const d = new Date(now.getTime() + 8 * 3600 * 1000)
+  const y = d.getUTCMonth() === 0 ? d.getUTCFullYear() - 1 : d.getUTCFullYear()
+  const m = d.getUTCMonth() === 0 ? 12 : d.getUTCMonth()
+  return `${y}-${String(m).padStart(2, '0')}`
+}
+
+export function formatValue(value, kind) {
+  if (value == null) return '—'
+  const unit = (FIGURES[kind] || {}).unit || ''
+  const n = Math.round(value * 10) / 10
+  return unit === '%' ? `${n}%` : `${n}`
+}
+
+/** Downloads an export through the API client (bearer token) and saves it under `filename`. */
+export async function saveExport(path, filename) {
+  const blob = await api.download(path)
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = filename
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
