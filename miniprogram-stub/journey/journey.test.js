@@ -172,9 +172,9 @@ describe('the journey', () => {
     as('admin')
     const page = loadPage('staff/admin')
     await page.instance.onLoad({ orgUnitId: state.station })
-    expect(page.instance.data.submitted.map((n) => n.id)).toContain(state.need)
+    expect(page.instance.data.submitted.items.map((n) => n.id)).toContain(state.need)
     await page.instance.publish(tap({ id: state.need }))
-    expect(page.instance.data.published.map((n) => n.id)).toContain(state.need)
+    expect(page.instance.data.published.items.map((n) => n.id)).toContain(state.need)
 
     const suggestions = await page.instance.suggest(tap({ id: state.need }))
     const ours = suggestions.find((s) => s.teamId === state.team)
@@ -182,7 +182,7 @@ describe('the journey', () => {
     expect(ours.factors.length).toBeGreaterThan(0)
     await page.instance.dispatch(tap({ id: state.need, team: ours.teamId }))
     expect(page.instance.data.error).toBe('')
-    expect(page.instance.data.published.map((n) => n.id)).not.toContain(state.need)
+    expect(page.instance.data.published.items.map((n) => n.id)).not.toContain(state.need)
   })
 
   test('the team leader accepts, serves with the volunteer and completes it (接单)', async () => {
@@ -340,14 +340,14 @@ describe('the journey', () => {
       await page.instance.refresh()
       return page.instance.data.balance === 50
     }, 'a balance of 50')
-    const entries = page.instance.data.entries
+    const entries = page.instance.data.entries.items
     expect(entries.map((e) => e.type).sort()).toEqual(['ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS'])
     // 1 confirmed need hour (10), the 5-star bonus (20), 2 confirmed activity hours (20).
     expect(entries.reduce((sum, e) => sum + e.delta, 0)).toBe(50)
 
     const mine = loadPage('my-activities')
     await mine.instance.onLoad()
-    expect(mine.instance.data.signUps[0]).toMatchObject({ hoursConfirmed: true, hours: 2 })
+    expect(mine.instance.data.signUps.items[0]).toMatchObject({ hoursConfirmed: true, hours: 2 })
   })
 
   test('the volunteer redeems a reward at the station 爱心超市 and the admin fulfils the pickup code', async () => {
@@ -358,7 +358,7 @@ describe('the journey', () => {
     const store = loadPage('rewards')
     await store.instance.onLoad({})
     expect(store.instance.data.stationId).toBe(state.station)
-    expect(store.instance.data.rewards.map((r) => r.name)).toContain('爱心大米 5kg')
+    expect(store.instance.data.rewards.items.map((r) => r.name)).toContain('爱心大米 5kg')
     const redemption = await store.instance.redeem(tap({ id: reward.createReward.id }))
     expect(store.instance.data.error).toBe('')
     expect(redemption).toMatchObject({ status: 'ISSUED', points: 30 })
@@ -397,14 +397,14 @@ describe('the journey', () => {
     expect(page.instance.data.scopeId).toBe(state.station)
     // Only our volunteer earned points at this new station this month.
     expect(page.instance.data.me).toMatchObject({ rank: 1, id: state.volunteerUserId, score: 50, name: '李**' })
-    expect(page.instance.data.entries[0]).toMatchObject({ rank: 1, id: state.volunteerUserId, score: 50 })
+    expect(page.instance.data.entries.items[0]).toMatchObject({ rank: 1, id: state.volunteerUserId, score: 50 })
     await page.instance.toggleShowName()
     expect(page.instance.data.me.name).toBe('李志愿')
 
     // The team's hours: 2 at the activity and the 1 hour its member served on the need, confirmed
     // by an admin who did not serve it (need hours count once confirmed).
     await page.instance.pickKind({ currentTarget: { dataset: { value: 'TEAM_HOURS' } } })
-    expect(page.instance.data.entries[0]).toMatchObject({ id: state.team, score: 3 })
+    expect(page.instance.data.entries.items[0]).toMatchObject({ id: state.team, score: 3 })
   })
 
   test("the month's 落实清单 lists the need as fulfilled, on time and rated", async () => {

@@ -2,8 +2,9 @@
 // approved 补录) and pending (待确认: checked out or served on a need, not yet confirmed by an admin,
 // so not yet credit hours or points) — and my sign-ups, including cancelled ones, in sign-up order.
 const client = require('../../api/client')
-const { run, nodes, shortTime } = require('../../utils/page')
+const { run, shortTime } = require('../../utils/page')
 const paging = require('../../utils/paging')
+const careMode = require('../../utils/care-behavior')
 
 const STATUS = { CONFIRMED: '已报名', WAITLISTED: '候补', CANCELLED: '已取消', NO_SHOW: '未到' }
 
@@ -23,18 +24,20 @@ function hoursText(h) {
 }
 
 Component({
-  data: { hours: null, signUps: [], endCursor: null, hasNextPage: false, loading: false, error: '', errorCode: '' },
+  behaviors: [careMode],
+  data: { hours: null, signUps: paging.emptyList(), loading: false, error: '', errorCode: '' },
   methods: {
+    ...paging.handlers({ signUps: function (reset) { return reset ? this.refresh() : run(this, () => this.fetchSignUps(false)) } }),
     onLoad() {
       return this.refresh()
     },
     onShow() {
       // Back from an activity or after an admin confirmed: the figures may have moved.
-      return this.data.hours || this.data.signUps.length ? this.refresh() : undefined
+      return this.data.hours || this.data.signUps.items.length ? this.refresh() : undefined
     },
     refresh() {
       return run(this, async () => {
-        const [volunteer, activities] = await Promise.all([client.call('MyVolunteer'), client.call('MyActivities', { first: paging.PAGE_SIZE })])
+        const [volunteer] = await Promise.all([client.call('MyVolunteer'), this.fetchSignUps(true)])
         const mine = volunteer.myVolunteer
         const stats = mine && mine.stats
         this.setData({
@@ -42,23 +45,12 @@ Component({
           hours: stats
             ? { ...stats, credit: hoursText(stats.creditHours), honor: hoursText(stats.honorHours), pending: hoursText(stats.pendingHours), thisYear: hoursText(stats.hoursThisYear) }
             : null,
-          signUps: nodes(activities.myActivities).map(signUpView),
-          endCursor: activities.myActivities.pageInfo.endCursor,
-          hasNextPage: activities.myActivities.pageInfo.hasNextPage,
         })
         return this.data.hours
       })
     },
-    onReachBottom() {
-      if (!this.data.hasNextPage) return undefined
-      return run(this, async () => {
-        const data = await client.call('MyActivities', { first: paging.PAGE_SIZE, after: this.data.endCursor })
-        this.setData({
-          signUps: this.data.signUps.concat(nodes(data.myActivities).map(signUpView)),
-          endCursor: data.myActivities.pageInfo.endCursor,
-          hasNextPage: data.myActivities.pageInfo.hasNextPage,
-        })
-      })
+    fetchSignUps(reset) {
+      return paging.load(this, 'signUps', async (after) => paging.fromConnection((await client.call('MyActivities', { first: paging.PAGE_SIZE, after })).myActivities), { reset, view: signUpView })
     },
     open(event) {
       wx.navigateTo({ url: `/pages/activity/activity?id=${event.currentTarget.dataset.id}` })
