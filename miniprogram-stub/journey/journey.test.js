@@ -142,10 +142,30 @@ beforeAll(async () => {
     i: { orgUnitId: state.station, name: `旅程分队${run}`, kind: 'SQUAD', leaderUserId: state.leaderUserId, skills: ['家电维修'], categories: ['SCIENCE_TECH'] },
   })
   state.team = team.createTeam.id
+  // The volunteer finds the team among the station's (找队伍) and asks to join with a message
+  // (checked by msgSecCheck on the server); the leader approves it on the team's page.
   as('volunteer')
-  const request = await gql(wx.getStorageSync('session').accessToken, 'mutation($t: ID!) { requestToJoinTeam(teamId: $t) { id } }', { t: state.team })
+  const teams = loadPage('teams')
+  await teams.instance.onLoad({})
+  expect(teams.instance.data.teams.items.map((t) => t.id)).toContain(state.team)
+  const joining = loadPage('team')
+  await joining.instance.onLoad({ id: state.team })
+  joining.instance.onMessage({ detail: { value: '我会修家电，想加入分队' } })
+  const request = await joining.instance.join()
+  expect(joining.instance.data.error).toBe('')
+  expect(request).toMatchObject({ status: 'PENDING' })
   as('leader')
-  await gql(wx.getStorageSync('session').accessToken, 'mutation($r: ID!) { approveJoinRequest(requestId: $r) { id } }', { r: request.requestToJoinTeam.id })
+  const leading = loadPage('team')
+  await leading.instance.onLoad({ id: state.team })
+  expect(leading.instance.data.leader).toBe(true)
+  expect(leading.instance.data.requests.items.map((r) => [r.id, r.message])).toEqual([[request.id, '我会修家电，想加入分队']])
+  await leading.instance.approve(tap({ id: request.id }))
+  expect(leading.instance.data.error).toBe('')
+  expect(leading.instance.data.members.items.map((m) => m.userId)).toContain(state.volunteerUserId)
+  as('volunteer')
+  const mine = loadPage('teams')
+  await mine.instance.onLoad({})
+  expect(mine.instance.data.mine.items.map((t) => t.id)).toEqual([state.team])
 })
 
 describe('the journey', () => {
