@@ -43,6 +43,7 @@ module.exports = {
   PendingNeedHours: "query PendingNeedHours($orgUnitId: ID!, $first: Int, $after: String) {\n  pendingNeedHours(orgUnitId: $orgUnitId, first: $first, after: $after) {\n    edges {\n      node {\n        id title status stationName completedAt assignedTeamId assignedUserId\n        category { name }\n        participants { userId hours hoursStatus claimedHours adjustedReason confirmedAt }\n      }\n    }\n    pageInfo { hasNextPage endCursor }\n  }\n}",
   PointsEntries: "query PointsEntries($first: Int, $after: String) {\n  pointsEntries(first: $first, after: $after) {\n    edges { node { id delta balanceAfter debtChange type reason createdAt } }\n    pageInfo { hasNextPage endCursor }\n  }\n}",
   PublishNeed: "mutation PublishNeed($needId: ID!, $note: String) {\n  publishNeed(needId: $needId, note: $note) { id status }\n}",
+  RateActivity: "mutation RateActivity($activityId: ID!, $stars: Int!, $comment: String) {\n  rateActivity(activityId: $activityId, stars: $stars, comment: $comment) { id activityId stars comment commentHeld createdAt }\n}",
   RateNeed: "mutation RateNeed($input: RateNeedInput!) {\n  rateNeed(input: $input) { id status ratingStars ratingComment ratingCommentHold }\n}",
   RecordNeedRevisit: "mutation RecordNeedRevisit($input: NeedRevisitInput!) {\n  recordNeedRevisit(input: $input) { id status ratingStars ratingComment ratingCommentHold }\n}",
   RecordSubscriptions: "mutation RecordSubscriptions($templateIds: [String!]!) {\n  recordSubscriptions(templateIds: $templateIds) {\n    balances { templateId kinds remaining }\n    ignoredTemplateIds\n  }\n}",
@@ -57,6 +58,7 @@ module.exports = {
   RevisitCandidates: "query RevisitCandidates($orgUnitId: ID!, $status: NeedStatus!, $first: Int, $after: String) {\n  stationNeeds(orgUnitId: $orgUnitId, status: $status, first: $first, after: $after) {\n    edges { node { id title status source stationName contactName contactPhone completedAt ratingStars category { name } } }\n    pageInfo { hasNextPage endCursor }\n  }\n}",
   RevokeHonorHours: "mutation RevokeHonorHours($id: ID!, $reason: String!) {\n  revokeHonorHours(id: $id, reason: $reason) { id status revokedById revokedAt revokeReason }\n}",
   Rewards: "query Rewards($stationId: ID!) {\n  rewards(stationId: $stationId) { id name pictureUrl kind pricePoints stock perPersonLimit availableFrom availableUntil status }\n}",
+  ServiceRecordPdf: "mutation ServiceRecordPdf($year: Int!) {\n  serviceRecordPdf(year: $year) {\n    code year activitiesCount needsCount creditHours needHours honorHours issuingUnitName issuedAt\n    downloadUrl downloadUrlExpiresAt\n  }\n}",
   SetShowNameOnLeaderboard: "mutation SetShowNameOnLeaderboard($show: Boolean!) {\n  setShowNameOnLeaderboard(show: $show)\n}",
   SignUp: "mutation SignUp($activityId: ID!, $source: String) {\n  signUp(activityId: $activityId, source: $source) { id status waitlistPosition source }\n}",
   StartNeed: "mutation StartNeed($needId: ID!) {\n  startNeed(needId: $needId) { id status }\n}",
@@ -69,6 +71,7 @@ module.exports = {
   TeamJoinRequests: "query TeamJoinRequests($teamId: ID!, $first: Int, $after: String) {\n  teamJoinRequests(teamId: $teamId, status: PENDING, first: $first, after: $after) {\n    edges { node { id applicantUserId message status createdAt applicant { id maskedName star skills } } }\n    pageInfo { hasNextPage endCursor }\n  }\n}",
   TeamMembers: "query TeamMembers($teamId: ID!, $first: Int, $after: String) {\n  teamMembers(teamId: $teamId, first: $first, after: $after) {\n    edges { node { userId role joinedAt volunteer { id maskedName star skills } } }\n    pageInfo { hasNextPage endCursor }\n  }\n}",
   Teams: "query Teams($orgUnitId: ID!, $first: Int, $after: String) {\n  teams(orgUnitId: $orgUnitId, first: $first, after: $after) {\n    edges { node { id name kind orgUnitName memberCount skills leader { userId volunteer { maskedName } } } }\n    pageInfo { hasNextPage endCursor }\n  }\n}",
+  VerifyServiceRecord: "query VerifyServiceRecord($code: String!) {\n  verifyServiceRecord(code: $code) {\n    code maskedName year activitiesCount needsCount creditHours needHours honorHours issuingUnitName issuedAt\n  }\n}",
   WishWall: "query WishWall($orgUnitId: ID!, $first: Int, $after: String) {\n  wishWall(orgUnitId: $orgUnitId, first: $first, after: $after) {\n    edges { node { id title category { name } stationName maskedContactName urgency desiredDate publishedAt } }\n    pageInfo { hasNextPage endCursor }\n  }\n}",
   WxLogin: "mutation WxLogin($code: String!) {\n  wxLogin(code: $code) {\n    accessToken\n    refreshToken\n    user { id nickname roles roleGrants { role orgUnitId } }\n  }\n}",
 }

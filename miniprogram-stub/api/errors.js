@@ -64,6 +64,8 @@ const MESSAGES = {
   TEAM_LEADER_CANNOT_LEAVE: '队长不能退出队伍，请先移交队长',
   TEAM_DISBANDED: '队伍已解散',
   TEAM_NOT_MEMBER: '不是该队伍成员',
+  ACTIVITY_ALREADY_RATED: '您已评价过该活动',
+  SERVICE_RECORD_EMPTY: '该年度还没有已确认的服务时长，暂不能开具证明',
 }
 
 /** The message to show for an error: ours for known codes, else the server's, else a generic one. */

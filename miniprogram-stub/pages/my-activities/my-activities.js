@@ -5,17 +5,30 @@ const client = require('../../api/client')
 const { run, shortTime } = require('../../utils/page')
 const paging = require('../../utils/paging')
 const careMode = require('../../utils/care-behavior')
+const stars = require('../../utils/stars')
+const subscribe = require('../../utils/subscribe')
 
 const STATUS = { CONFIRMED: '已报名', WAITLISTED: '候补', CANCELLED: '已取消', NO_SHOW: '未到' }
 
 function statusText(s) {
   if (s.hoursConfirmed) return `已确认 ${s.hours} 小时`
   if (s.hours != null) return `${s.hours} 小时 待确认`
+  // The waitlist number is given in sign-up order; those before may have left or moved up since.
+  if (s.status === 'WAITLISTED' && s.waitlistPosition) return `候补（第 ${s.waitlistPosition} 号）`
   return STATUS[s.status]
 }
 
 function signUpView(s) {
-  return { ...s, title: s.activity.title, statusText: statusText(s), pending: !s.hoursConfirmed && s.hours != null, when: shortTime(s.activity.startsAt) }
+  return {
+    ...s,
+    title: s.activity.title,
+    statusText: statusText(s),
+    pending: !s.hoursConfirmed && s.hours != null,
+    when: shortTime(s.activity.startsAt),
+    // 评价: attended (checked in) an activity that has finished.
+    rateable: !!s.checkedInAt && s.activity.status === 'FINISHED',
+    upcoming: (s.status === 'CONFIRMED' || s.status === 'WAITLISTED') && new Date(s.activity.endsAt || s.activity.startsAt).getTime() > Date.now(),
+  }
 }
 
 /** Hours as people read them: at most one decimal, no trailing zero. */
@@ -25,7 +38,7 @@ function hoursText(h) {
 
 Component({
   behaviors: [careMode],
-  data: { hours: null, signUps: paging.emptyList(), loading: false, error: '', errorCode: '' },
+  data: { hours: null, reminded: false, signUps: paging.emptyList(), loading: false, error: '', errorCode: '' },
   methods: {
     ...paging.handlers({ signUps: function (reset) { return reset ? this.refresh() : run(this, () => this.fetchSignUps(false)) } }),
     onLoad() {
@@ -43,7 +56,7 @@ Component({
         this.setData({
           // Not registered as a volunteer: no hours to show.
           hours: stats
-            ? { ...stats, credit: hoursText(stats.creditHours), honor: hoursText(stats.honorHours), pending: hoursText(stats.pendingHours), thisYear: hoursText(stats.hoursThisYear) }
+            ? { ...stats, credit: hoursText(stats.creditHours), honor: hoursText(stats.honorHours), pending: hoursText(stats.pendingHours), thisYear: hoursText(stats.hoursThisYear), progress: stars.progress(stats.creditHours) }
             : null,
         })
         return this.data.hours
@@ -51,6 +64,19 @@ Component({
     },
     fetchSignUps(reset) {
       return paging.load(this, 'signUps', async (after) => paging.fromConnection((await client.call('MyActivities', { first: paging.PAGE_SIZE, after })).myActivities), { reset, view: signUpView })
+    },
+    /** 订阅消息: reminders of my activities (the day before, cancellations, moved up from the waitlist). */
+    async remindMe() {
+      const accepted = await subscribe.askFor(subscribe.ACTIVITY_UPDATES)
+      this.setData({ reminded: accepted.length > 0 })
+      if (accepted.length) wx.showToast({ title: '已开启活动提醒' })
+      return accepted
+    },
+    certificate() {
+      wx.navigateTo({ url: '/pages/certificate/certificate' })
+    },
+    rate(event) {
+      wx.navigateTo({ url: `/pages/activity/activity?id=${event.currentTarget.dataset.id}&rate=1` })
     },
     open(event) {
       wx.navigateTo({ url: `/pages/activity/activity?id=${event.currentTarget.dataset.id}` })
