@@ -181,10 +181,21 @@ describe('the journey', () => {
     for (const [field, value] of Object.entries(fill)) {
       page.instance.onInput({ currentTarget: { dataset: { field } }, detail: { value } })
     }
+    // A photo of the broken lamp, uploaded to POST /media/photos through wx.uploadFile.
+    const lamp = require('path').join(require('os').tmpdir(), `journey-lamp-${run}.png`)
+    require('fs').writeFileSync(lamp, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64'))
+    phone.media = [lamp]
+    await page.instance.addPhotos()
+    expect(page.instance.data.error).toBe('')
+    expect(page.instance.data.photos).toEqual([expect.objectContaining({ localPath: lamp, status: 'PENDING', statusText: '审核中' })])
     const need = await page.instance.submit()
     expect(page.instance.data.error).toBe('')
     expect(need.status).toBe('SUBMITTED')
     state.need = need.id
+    // The resident, who uploaded it, sees the photo on the need (pending until WeChat's check passes).
+    const mine = loadPage('need')
+    await mine.instance.onLoad({ id: need.id })
+    expect(mine.instance.data.photos.map((p) => p.id)).toEqual([page.instance.data.photos[0].id])
     expect(await remainingSubscriptions()).toEqual({ 'local-need-published': 1, 'local-need-accepted': 1, 'local-need-completed': 1 })
   })
 

@@ -2,6 +2,8 @@
 const client = require('../../api/client')
 const subscribe = require('../../utils/subscribe')
 const { run, location } = require('../../utils/page')
+const photos = require('../../utils/photos')
+const careMode = require('../../utils/care-behavior')
 
 const BENEFICIARIES = [
   { value: 'ELDERLY', label: '老年人' },
@@ -12,7 +14,9 @@ const BENEFICIARIES = [
 ]
 
 Component({
+  behaviors: [careMode],
   data: {
+    photos: [],
     categories: [],
     beneficiaries: BENEFICIARIES,
     form: { categoryId: '', title: '', description: '', beneficiaryType: 'ELDERLY', urgency: 'NORMAL', address: '', contactName: '', contactPhone: '', desiredDate: '' },
@@ -36,12 +40,26 @@ Component({
     onCategory(event) {
       this.setData({ 'form.categoryId': this.data.categories[event.detail.value].id })
     },
+    /** 添加照片: uploaded right away (POST /media/photos); 审核中 until WeChat's check passes. */
+    addPhotos() {
+      return run(this, () => photos.addTo(this, 'photos'))
+    },
+    removePhoto(event) {
+      const index = Number(event.currentTarget.dataset.index)
+      this.setData({ photos: this.data.photos.filter((_, i) => i !== index) })
+    },
     async submit() {
+      if (this.data.photos.some((p) => p.status === 'UPLOADING')) {
+        this.setData({ error: '照片还在上传，请稍候', errorCode: 'BAD_REQUEST' })
+        return undefined
+      }
       const need = await run(this, async () => {
         const here = await location()
         const form = this.data.form
         const input = { ...form, latitude: here.latitude, longitude: here.longitude, desiredDate: form.desiredDate || null }
         if (this.data.stationId) input.stationId = this.data.stationId
+        const photoIds = photos.ids(this.data.photos)
+        if (photoIds.length) input.photoIds = photoIds
         const data = await client.call('SubmitNeed', { input })
         return data.submitNeed
       })
