@@ -10,6 +10,7 @@ const { run, shortTime, render } = require('../../utils/page')
 const paging = require('../../utils/paging')
 const qr = require('../../pages/checkin/qr')
 const qrcode = require('../../utils/qrcode')
+const careMode = require('../../utils/care-behavior')
 
 const ADMIN_ROLES = ['STATION_ADMIN', 'INSTITUTE_ADMIN', 'CENTER_ADMIN']
 const DISPATCH_DAYS = 3
@@ -55,6 +56,7 @@ function beijingMonth(date) {
 }
 
 Component({
+  behaviors: [careMode],
   data: {
     orgUnitId: null,
     submitted: paging.emptyList(),
