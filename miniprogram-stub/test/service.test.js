@@ -21,7 +21,7 @@ test('star progress follows 100/300/600/1000/1500 credit hours', () => {
   expect(stars.progress(2000)).toEqual({ star: 5, next: null, toGo: 0, percent: 100 })
 })
 
-test('my activities: progress to the next star, my waitlist number, 评价 on attended finished ones, reminder consent', async () => {
+test('my activities: progress to the next star, my live place on the waitlist, 评价 on attended finished ones, reminder consent', async () => {
   signIn('server')
   const later = new Date(Date.now() + 86400e3).toISOString()
   const server = fakeServer({
@@ -29,7 +29,7 @@ test('my activities: progress to the next star, my waitlist number, 评价 on at
     MyActivities: () => ({
       myActivities: conn([
         { id: '1', status: 'CONFIRMED', waitlistPosition: null, checkedInAt: '2026-11-01T01:00:00Z', checkedOutAt: '2026-11-01T03:00:00Z', hours: 2, hoursConfirmed: true, activity: { id: '7', title: '义诊', status: 'FINISHED', startsAt: '2026-11-01T01:00:00Z', endsAt: '2026-11-01T03:00:00Z' } },
-        { id: '2', status: 'WAITLISTED', waitlistPosition: 3, checkedInAt: null, checkedOutAt: null, hours: null, hoursConfirmed: false, activity: { id: '8', title: '植树', status: 'PUBLISHED', startsAt: later, endsAt: later } },
+        { id: '2', status: 'WAITLISTED', waitlistPosition: 7, waitlistRank: 3, checkedInAt: null, checkedOutAt: null, hours: null, hoursConfirmed: false, activity: { id: '8', title: '植树', status: 'PUBLISHED', startsAt: later, endsAt: later } },
       ]),
     }),
     SubscriptionTemplates: () => ({ subscriptionTemplates: [{ kind: 'ACTIVITY_REMINDER', templateId: 't-remind' }, { kind: 'NEED_PUBLISHED', templateId: 't-need' }] }),
@@ -41,7 +41,7 @@ test('my activities: progress to the next star, my waitlist number, 评价 on at
   await page.instance.onLoad()
   expect(text(page, '.next-star')).toBe('距 2 星（300 小时）还差 150 小时')
   expect(page.instance.data.hours.progress.percent).toBe(25)
-  expect(texts(page, '.my-activity')[1]).toContain('候补（第 3 号）')
+  expect(texts(page, '.my-activity')[1]).toContain('候补第 3 位')
   expect(texts(page, '.rate')).toHaveLength(1)
   page.instance.rate(tap({ id: '7' }))
   expect(wx.__control.navigations).toContain('/pages/activity/activity?id=7&rate=1')
@@ -247,4 +247,23 @@ describe('核验志愿服务证明', () => {
     await page.instance.scan()
     expect(server.requests.map((r) => r.variables)).toEqual([{ code: 'ABCDEFGHJKMNPQRS' }])
   })
+})
+
+test('the activity page shows my live place on its waitlist and offers the reminder', async () => {
+  signIn('waiting')
+  const server = fakeServer({
+    ActivityDetail: () => ({
+      activity: { id: '8', title: '植树', status: 'PUBLISHED', startsAt: '2026-12-20T01:00:00Z', endsAt: '2026-12-20T03:00:00Z', capacity: 1, confirmedCount: 1, project: { name: 'p' }, mySignUp: { id: '2', status: 'WAITLISTED', waitlistPosition: 5, waitlistRank: 2, checkedInAt: null, hours: null, hoursConfirmed: false } },
+    }),
+    // (utils/subscribe keeps the templates of the file's first test: the same ones here)
+    SubscriptionTemplates: () => ({ subscriptionTemplates: [{ kind: 'ACTIVITY_REMINDER', templateId: 't-remind' }] }),
+    RecordSubscriptions: (v) => ({ recordSubscriptions: v.templateIds.map((templateId) => ({ templateId, remaining: 1 })) }),
+  })
+  wx.__control.setTransport(server.transport)
+  wx.__control.current.subscribeAnswers = { 't-remind': 'accept' }
+  const page = loadPage('activity')
+  await page.instance.onLoad({ id: '8' })
+  expect(text(page, '.waitlist-rank')).toBe('（第 2 位）')
+  expect(await page.instance.remindMe()).toEqual(['t-remind'])
+  expect(text(page, '.remind-me')).toBe('已开启活动提醒')
 })

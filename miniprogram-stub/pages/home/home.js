@@ -25,7 +25,8 @@ Component({
         const [stations, points, mine] = await Promise.all([
           client.call('NearbyStations', { ...this.here, radiusMeters: 5000 }),
           client.call('MyPoints'),
-          // Sign-ups come oldest first; the next one is among the latest page's confirmed ones.
+          // The first page of my sign-ups (oldest first): enough for the next one of most volunteers;
+          // 我的活动 pages through them all.
           client.call('MyActivities', { first: paging.PAGE_SIZE }),
           this.loadActivities(true),
         ])

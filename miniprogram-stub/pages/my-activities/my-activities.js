@@ -13,8 +13,8 @@ const STATUS = { CONFIRMED: '已报名', WAITLISTED: '候补', CANCELLED: '已�
 function statusText(s) {
   if (s.hoursConfirmed) return `已确认 ${s.hours} 小时`
   if (s.hours != null) return `${s.hours} 小时 待确认`
-  // The waitlist number is given in sign-up order; those before may have left or moved up since.
-  if (s.status === 'WAITLISTED' && s.waitlistPosition) return `候补（第 ${s.waitlistPosition} 号）`
+  // The live place in the queue (those who left or moved up no longer count), not the number taken.
+  if (s.status === 'WAITLISTED' && s.waitlistRank) return `候补第 ${s.waitlistRank} 位`
   return STATUS[s.status]
 }
 
