@@ -82,6 +82,10 @@ describe('点单 in care mode', () => {
     expect(text(page, '.error')).toBe('请选择要办的事')
     page.instance.pickCategory({ currentTarget: { dataset: { id: '2' } } })
     page.instance.onInput({ currentTarget: { dataset: { field: 'description' } }, detail: { value: '老伴腿脚不便，想请人陪同去医院复查' } })
+    wx.__control.setUploadTransport(async () => ({ statusCode: 201, data: JSON.stringify({ id: '77', status: 'PENDING' }) }))
+    wx.__control.current.media = ['wxfile://tmp/leg.jpg']
+    await page.instance.addPhotos()
+    expect(texts(page, '.care-photo')[0]).toContain('审核中')
     expect(page.instance.next()).toBe(true)
     expect(exists(page, '.care-step-2')).toBe(true)
     page.instance.onInput({ currentTarget: { dataset: { field: 'address' } }, detail: { value: '幸福里3号' } })
@@ -96,7 +100,7 @@ describe('点单 in care mode', () => {
     expect(exists(page, '.care-step-2')).toBe(true)
     page.instance.next()
     await page.instance.submit()
-    expect(submitted).toMatchObject({ categoryId: '2', title: '老伴腿脚不便，想请人陪同去医院复查', description: '老伴腿脚不便，想请人陪同去医院复查', address: '幸福里3号', contactName: '张阿姨', contactPhone: '13800138000', stationId: '30' })
+    expect(submitted).toMatchObject({ categoryId: '2', title: '老伴腿脚不便，想请人陪同去医院复查', description: '老伴腿脚不便，想请人陪同去医院复查', address: '幸福里3号', contactName: '张阿姨', contactPhone: '13800138000', stationId: '30', photoIds: ['77'] })
     expect(wx.__control.navigations).toContain('/pages/need/need?id=5')
   })
 

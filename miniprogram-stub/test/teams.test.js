@@ -110,7 +110,7 @@ test('team: a member sees no join button; an unknown team says so', async () => 
   const page = loadPage('team')
   await page.instance.onLoad({ id: '11' })
   expect(exists(page, '.join-button')).toBe(false)
-  expect(text(page, '.is-member')).toBe('您是该队伍成员')
+  expect(text(page, '.member-note')).toBe('您是该队伍成员')
   const gone = loadPage('team')
   await gone.instance.onLoad({ id: '404' })
   expect(gone.instance.data.errorCode).toBe('NOT_FOUND')
@@ -194,4 +194,33 @@ test('team: a request decided meanwhile by another admin says so', async () => {
   await page.instance.approve(tap({ id: '70' }))
   expect(text(page, '.error')).toBe('该申请已处理，请刷新')
   expect(texts(page, '.applicant')).toHaveLength(1)
+})
+
+test('team: a member leaves after confirming; the leader is told to hand over first', async () => {
+  signIn('leaver', '1')
+  const left = []
+  const server = fakeServer({
+    TeamDetail: () => ({ team: team('11', '水电队') }),
+    MyTeams: () => ({ myTeams: [{ id: '11', name: '水电队', kind: 'SQUAD', orgUnitName: '东珠站', memberCount: 3, leader: { userId: '9' } }] }),
+    TeamJoinRequests: () => ({ teamJoinRequests: conn([]) }),
+    TeamMembers: () => ({ teamMembers: conn([]) }),
+    LeaveTeam: (v, options) => {
+      if (options.header.Authorization === 'Bearer a-leader3') throw { code: 'TEAM_LEADER_CANNOT_LEAVE' }
+      left.push(v)
+      return { leaveTeam: { id: '11', memberCount: 2 } }
+    },
+  })
+  wx.__control.setTransport(server.transport)
+  const page = loadPage('team')
+  await page.instance.onLoad({ id: '11' })
+  await page.instance.leave()
+  expect(left).toEqual([{ teamId: '11' }])
+  expect(exists(page, '.leave')).toBe(false)
+  expect(exists(page, '.join-button')).toBe(true)
+  expect(page.instance.data.team.memberCount).toBe(2)
+  signIn('leader3', '9')
+  const leader = loadPage('team')
+  await leader.instance.onLoad({ id: '11' })
+  await leader.instance.leave()
+  expect(text(leader, '.error')).toBe('队长不能退出队伍，请先移交队长')
 })

@@ -76,6 +76,14 @@ Component({
       }
       return done ? done.requestToJoinTeam : undefined
     },
+    /** 退出队伍, after a confirmation; a leader is refused (TEAM_LEADER_CANNOT_LEAVE: an admin changes the leader first). */
+    async leave() {
+      const sure = await new Promise((resolve) => wx.showModal({ title: '退出队伍', content: '确定退出该队伍？', success: (res) => resolve(!!res.confirm), fail: () => resolve(false) }))
+      if (!sure) return undefined
+      const done = await run(this, () => client.call('LeaveTeam', { teamId: this.data.id }))
+      if (done) this.setData({ member: false, 'team.memberCount': done.leaveTeam.memberCount })
+      return done ? done.leaveTeam : undefined
+    },
     async approve(event) {
       const requestId = event.currentTarget.dataset.id
       const done = await run(this, () => client.call('ApproveJoinRequest', { requestId }))
