@@ -58,6 +58,14 @@ const MESSAGES = {
   NEED_REVISIT_NOT_ASSISTED: '群众线上点单的需求由群众本人评价',
   NEED_REVISIT_CONFLICT: '参与服务的人不能回访，请由另一位管理员回访',
   NEED_REVISIT_WINDOW_CLOSED: '已超过回访期限',
+  TEAM_ALREADY_MEMBER: '您已是该队伍成员',
+  TEAM_JOIN_REQUEST_PENDING: '您已提交过申请，请等待队长审核',
+  TEAM_JOIN_REQUEST_CLOSED: '该申请已处理，请刷新',
+  TEAM_LEADER_CANNOT_LEAVE: '队长不能退出队伍，请先移交队长',
+  TEAM_DISBANDED: '队伍已解散',
+  TEAM_NOT_MEMBER: '不是该队伍成员',
+  ACTIVITY_ALREADY_RATED: '您已评价过该活动',
+  SERVICE_RECORD_EMPTY: '该年度还没有已确认的服务时长，暂不能开具证明',
 }
 
 /** The message to show for an error: ours for known codes, else the server's, else a generic one. */

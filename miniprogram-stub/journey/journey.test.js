@@ -142,10 +142,30 @@ beforeAll(async () => {
     i: { orgUnitId: state.station, name: `旅程分队${run}`, kind: 'SQUAD', leaderUserId: state.leaderUserId, skills: ['家电维修'], categories: ['SCIENCE_TECH'] },
   })
   state.team = team.createTeam.id
+  // The volunteer finds the team among the station's (找队伍) and asks to join with a message
+  // (checked by msgSecCheck on the server); the leader approves it on the team's page.
   as('volunteer')
-  const request = await gql(wx.getStorageSync('session').accessToken, 'mutation($t: ID!) { requestToJoinTeam(teamId: $t) { id } }', { t: state.team })
+  const teams = loadPage('teams')
+  await teams.instance.onLoad({})
+  expect(teams.instance.data.teams.items.map((t) => t.id)).toContain(state.team)
+  const joining = loadPage('team')
+  await joining.instance.onLoad({ id: state.team })
+  joining.instance.onMessage({ detail: { value: '我会修家电，想加入分队' } })
+  const request = await joining.instance.join()
+  expect(joining.instance.data.error).toBe('')
+  expect(request).toMatchObject({ status: 'PENDING' })
   as('leader')
-  await gql(wx.getStorageSync('session').accessToken, 'mutation($r: ID!) { approveJoinRequest(requestId: $r) { id } }', { r: request.requestToJoinTeam.id })
+  const leading = loadPage('team')
+  await leading.instance.onLoad({ id: state.team })
+  expect(leading.instance.data.leader).toBe(true)
+  expect(leading.instance.data.requests.items.map((r) => [r.id, r.message])).toEqual([[request.id, '我会修家电，想加入分队']])
+  await leading.instance.approve(tap({ id: request.id }))
+  expect(leading.instance.data.error).toBe('')
+  expect(leading.instance.data.members.items.map((m) => m.userId)).toContain(state.volunteerUserId)
+  as('volunteer')
+  const mine = loadPage('teams')
+  await mine.instance.onLoad({})
+  expect(mine.instance.data.mine.items.map((t) => t.id)).toEqual([state.team])
 })
 
 describe('the journey', () => {
@@ -161,10 +181,21 @@ describe('the journey', () => {
     for (const [field, value] of Object.entries(fill)) {
       page.instance.onInput({ currentTarget: { dataset: { field } }, detail: { value } })
     }
+    // A photo of the broken lamp, uploaded to POST /media/photos through wx.uploadFile.
+    const lamp = require('path').join(require('os').tmpdir(), `journey-lamp-${run}.png`)
+    require('fs').writeFileSync(lamp, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64'))
+    phone.media = [lamp]
+    await page.instance.addPhotos()
+    expect(page.instance.data.error).toBe('')
+    expect(page.instance.data.photos).toEqual([expect.objectContaining({ localPath: lamp, status: 'PENDING', statusText: '审核中' })])
     const need = await page.instance.submit()
     expect(page.instance.data.error).toBe('')
     expect(need.status).toBe('SUBMITTED')
     state.need = need.id
+    // The resident, who uploaded it, sees the photo on the need (pending until WeChat's check passes).
+    const mine = loadPage('need')
+    await mine.instance.onLoad({ id: need.id })
+    expect(mine.instance.data.photos.map((p) => p.id)).toEqual([page.instance.data.photos[0].id])
     expect(await remainingSubscriptions()).toEqual({ 'local-need-published': 1, 'local-need-accepted': 1, 'local-need-completed': 1 })
   })
 
@@ -172,9 +203,9 @@ describe('the journey', () => {
     as('admin')
     const page = loadPage('staff/admin')
     await page.instance.onLoad({ orgUnitId: state.station })
-    expect(page.instance.data.submitted.map((n) => n.id)).toContain(state.need)
+    expect(page.instance.data.submitted.items.map((n) => n.id)).toContain(state.need)
     await page.instance.publish(tap({ id: state.need }))
-    expect(page.instance.data.published.map((n) => n.id)).toContain(state.need)
+    expect(page.instance.data.published.items.map((n) => n.id)).toContain(state.need)
 
     const suggestions = await page.instance.suggest(tap({ id: state.need }))
     const ours = suggestions.find((s) => s.teamId === state.team)
@@ -182,7 +213,7 @@ describe('the journey', () => {
     expect(ours.factors.length).toBeGreaterThan(0)
     await page.instance.dispatch(tap({ id: state.need, team: ours.teamId }))
     expect(page.instance.data.error).toBe('')
-    expect(page.instance.data.published.map((n) => n.id)).not.toContain(state.need)
+    expect(page.instance.data.published.items.map((n) => n.id)).not.toContain(state.need)
   })
 
   test('the team leader accepts, serves with the volunteer and completes it (接单)', async () => {
@@ -340,14 +371,14 @@ describe('the journey', () => {
       await page.instance.refresh()
       return page.instance.data.balance === 50
     }, 'a balance of 50')
-    const entries = page.instance.data.entries
+    const entries = page.instance.data.entries.items
     expect(entries.map((e) => e.type).sort()).toEqual(['ACTIVITY_HOURS', 'NEED_COMPLETED', 'RATING_BONUS'])
     // 1 confirmed need hour (10), the 5-star bonus (20), 2 confirmed activity hours (20).
     expect(entries.reduce((sum, e) => sum + e.delta, 0)).toBe(50)
 
     const mine = loadPage('my-activities')
     await mine.instance.onLoad()
-    expect(mine.instance.data.signUps[0]).toMatchObject({ hoursConfirmed: true, hours: 2 })
+    expect(mine.instance.data.signUps.items[0]).toMatchObject({ hoursConfirmed: true, hours: 2 })
   })
 
   test('the volunteer redeems a reward at the station 爱心超市 and the admin fulfils the pickup code', async () => {
@@ -358,7 +389,7 @@ describe('the journey', () => {
     const store = loadPage('rewards')
     await store.instance.onLoad({})
     expect(store.instance.data.stationId).toBe(state.station)
-    expect(store.instance.data.rewards.map((r) => r.name)).toContain('爱心大米 5kg')
+    expect(store.instance.data.rewards.items.map((r) => r.name)).toContain('爱心大米 5kg')
     const redemption = await store.instance.redeem(tap({ id: reward.createReward.id }))
     expect(store.instance.data.error).toBe('')
     expect(redemption).toMatchObject({ status: 'ISSUED', points: 30 })
@@ -397,14 +428,14 @@ describe('the journey', () => {
     expect(page.instance.data.scopeId).toBe(state.station)
     // Only our volunteer earned points at this new station this month.
     expect(page.instance.data.me).toMatchObject({ rank: 1, id: state.volunteerUserId, score: 50, name: '李**' })
-    expect(page.instance.data.entries[0]).toMatchObject({ rank: 1, id: state.volunteerUserId, score: 50 })
+    expect(page.instance.data.entries.items[0]).toMatchObject({ rank: 1, id: state.volunteerUserId, score: 50 })
     await page.instance.toggleShowName()
     expect(page.instance.data.me.name).toBe('李志愿')
 
     // The team's hours: 2 at the activity and the 1 hour its member served on the need, confirmed
     // by an admin who did not serve it (need hours count once confirmed).
     await page.instance.pickKind({ currentTarget: { dataset: { value: 'TEAM_HOURS' } } })
-    expect(page.instance.data.entries[0]).toMatchObject({ id: state.team, score: 3 })
+    expect(page.instance.data.entries.items[0]).toMatchObject({ id: state.team, score: 3 })
   })
 
   test("the month's 落实清单 lists the need as fulfilled, on time and rated", async () => {

@@ -32,10 +32,10 @@ test('credit, honor and pending hours are shown apart, and unconfirmed activity 
   expect(text(page, '.summary')).toBe('0 星 · 今年 2 小时 · 活动 1 次 · 需求服务 0 次')
   expect(texts(page, '.my-activity')[0]).toContain('已确认 2 小时')
   expect(texts(page, '.my-activity')[1]).toContain('1.5 小时 待确认')
-  expect(server.requests.find((r) => r.name === 'MyActivities').variables).toEqual({ first: 20 })
+  expect(server.requests.find((r) => r.name === 'MyActivities').variables).toEqual({ first: 20, after: null })
 
   await page.instance.onReachBottom()
-  expect(server.requests.filter((r) => r.name === 'MyActivities').map((r) => r.variables.after)).toEqual([undefined, 'p1'])
+  expect(server.requests.filter((r) => r.name === 'MyActivities').map((r) => r.variables.after)).toEqual([null, 'p1'])
   expect(texts(page, '.my-activity')).toHaveLength(3)
   expect(texts(page, '.my-activity')[2]).toContain('已报名')
 })
@@ -52,7 +52,7 @@ test('once confirmed, nothing is pending and no note is shown', async () => {
   expect(text(page, '.figure.credit .value')).toBe('3')
   expect(text(page, '.figure.pending .value')).toBe('0')
   expect(page.querySelectorAll('.pending-note')).toHaveLength(0)
-  expect(text(page, '.empty')).toBe('还没有报名活动')
+  expect(text(page, '.empty-text')).toBe('还没有报名活动')
 })
 
 test('someone not registered as a volunteer sees no hours; a failure shows its message instead of the empty list', async () => {
@@ -69,7 +69,7 @@ test('someone not registered as a volunteer sees no hours; a failure shows its m
   const page = loadPage('my-activities')
   await page.instance.onLoad()
   expect(page.querySelectorAll('.hours')).toHaveLength(0)
-  expect(text(page, '.empty')).toBe('还没有报名活动')
+  expect(text(page, '.empty-text')).toBe('还没有报名活动')
   fail = true
   await page.instance.refresh()
   expect(page.instance.data.errorCode).toBe('UPSTREAM_UNAVAILABLE')

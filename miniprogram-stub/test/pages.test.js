@@ -135,14 +135,14 @@ test('the admin page uses the caller admin unit, publishes and dispatches with a
   await page.instance.onLoad({})
   expect(texts(page, '.submitted')[0]).toContain('修灯')
   await page.instance.publish(tap({ id: '5' }))
-  expect(page.instance.data.published).toHaveLength(1)
+  expect(page.instance.data.published.items).toHaveLength(1)
   await page.instance.suggest(tap({ id: '5' }))
   expect(texts(page, '.suggestion')[0]).toContain('电工队（80 分）')
   await page.instance.dispatch(tap({ id: '5', team: '8' }))
   expect(dispatched.teamId).toBe('8')
   const days = (new Date(dispatched.deadline) - Date.now()) / 86400e3
   expect(days).toBeGreaterThan(2.9)
-  expect(page.instance.data.published).toHaveLength(0)
+  expect(page.instance.data.published.items).toHaveLength(0)
 })
 
 test('an admin who publishes is asked for new-need and overdue messages and the accepted ones are reported', async () => {

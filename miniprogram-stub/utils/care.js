@@ -29,4 +29,19 @@ function classes() {
   return size >= 20 ? 'care care-xl' : 'care'
 }
 
-module.exports = { enabled, set, classes, KEY }
+/**
+ * The page root's inline font size in care mode: 1.25 × the phone's own setting (never below 20 px),
+ * so text grows with the system font size; the .care rules size everything else in em.
+ */
+function style() {
+  if (!enabled()) return ''
+  let size = 16
+  try {
+    size = (wx.getSystemInfoSync() || {}).fontSizeSetting || 16
+  } catch (e) {
+    size = 16
+  }
+  return `font-size: ${Math.max(20, Math.round(size * 1.25))}px;`
+}
+
+module.exports = { enabled, set, classes, style, KEY }

@@ -56,4 +56,45 @@ function update(page, key, match, next) {
   return items
 }
 
-module.exports = { PAGE_SIZE, emptyList, fromConnection, load, update }
+/**
+ * A top-N answer (a plain list the server cuts at `first`, e.g. a leaderboard or nearby
+ * activities) as `fetch` answers it: the "cursor" is how many rows are shown, and the next page
+ * asks for that many more. `call(first)` resolves to the whole list of the first `first` rows.
+ */
+async function fromTop(call, cursor, max) {
+  const shown = Number(cursor || 0)
+  const first = Math.min(max || 100, shown + PAGE_SIZE)
+  const rows = await call(first)
+  return { nodes: rows.slice(shown), endCursor: String(rows.length), hasNextPage: rows.length === first && first < (max || 100) }
+}
+
+/** A list the server answers whole (a station's rewards): one page, never 加载更多. */
+function whole(rows) {
+  return { nodes: rows, endCursor: null, hasNextPage: false }
+}
+
+/**
+ * The `more` and `retry` handlers of a page's paged-lists (`data-list` on the paged-list names
+ * the list): `loaders[list](reset)` loads the next page, or the first one again after a failure.
+ */
+function handlers(loaders) {
+  return {
+    loadMore(event) {
+      const list = event && event.currentTarget && event.currentTarget.dataset.list
+      return loaders[list || Object.keys(loaders)[0]].call(this, false)
+    },
+    retry(event) {
+      const list = event && event.currentTarget && event.currentTarget.dataset.list
+      return loaders[list || Object.keys(loaders)[0]].call(this, true)
+    },
+    // The page's bottom reached: the first list grows (WeChat calls this on pages only).
+    onReachBottom() {
+      const key = Object.keys(loaders)[0]
+      const list = this.data[key]
+      if (!list || !list.hasNextPage || list.error || this.data.loading) return undefined
+      return loaders[key].call(this, false)
+    },
+  }
+}
+
+module.exports = { PAGE_SIZE, emptyList, fromConnection, fromTop, whole, handlers, load, update }

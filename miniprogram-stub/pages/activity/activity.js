@@ -5,6 +5,7 @@
 const client = require('../../api/client')
 const subscribe = require('../../utils/subscribe')
 const { run, shortTime } = require('../../utils/page')
+const careMode = require('../../utils/care-behavior')
 
 const SIGN_UP_STATUS = { CONFIRMED: '已报名', WAITLISTED: '候补中', CANCELLED: '已取消', NO_SHOW: '未到' }
 const SOURCE = /^[a-z0-9_-]{1,20}$/
@@ -28,7 +29,8 @@ function fromScene(scene) {
 }
 
 Component({
-  data: { activity: null, signUp: null, source: null, loading: false, error: '', errorCode: '' },
+  behaviors: [careMode],
+  data: { activity: null, signUp: null, source: null, canRate: false, stars: 5, starOptions: [], comment: '', rated: null, reminded: false, loading: false, error: '', errorCode: '' },
   methods: {
     onLoad(query) {
       const q = { ...(query || {}), ...fromScene(query && query.scene) }
@@ -45,7 +47,10 @@ Component({
         this.setData({
           activity: { ...a, when: `${shortTime(a.startsAt)} – ${shortTime(a.endsAt)}`, full: a.confirmedCount >= a.capacity },
           signUp: a.mySignUp ? { ...a.mySignUp, statusText: SIGN_UP_STATUS[a.mySignUp.status] } : null,
+          // 评价: those who checked in, once the activity has finished (the server refuses a second rating).
+          canRate: a.status === 'FINISHED' && !!(a.mySignUp && a.mySignUp.checkedInAt) && !this.data.rated,
         })
+        this.setStars({ currentTarget: { dataset: { stars: this.data.stars } } })
       })
     },
     async signUp() {
@@ -62,6 +67,30 @@ Component({
     },
     checkIn() {
       wx.navigateTo({ url: `/pages/checkin/checkin?id=${this.activityId}` })
+    },
+    setStars(event) {
+      const stars = Number(event.currentTarget.dataset.stars)
+      this.setData({ stars, starOptions: [1, 2, 3, 4, 5].map((n) => ({ n, on: n <= stars })) })
+    },
+    onComment(event) {
+      this.setData({ comment: event.detail.value })
+    },
+    /** 评价活动: 1–5 stars and an optional comment (checked by msgSecCheck; a held one is visible to me only). */
+    async rate() {
+      const comment = String(this.data.comment || '').trim()
+      const done = await run(this, () => client.call('RateActivity', { activityId: this.activityId, stars: this.data.stars, comment: comment || null }))
+      if (done) {
+        this.setData({ rated: done.rateActivity, canRate: false })
+        return done.rateActivity
+      }
+      if (this.data.errorCode === 'ACTIVITY_ALREADY_RATED') this.setData({ canRate: false })
+      return undefined
+    },
+    /** 开启活动提醒, asked again by a tap (each acceptance allows one message). */
+    async remindMe() {
+      const accepted = await this.askForReminder()
+      this.setData({ reminded: accepted.length > 0 })
+      return accepted
     },
     /** 订阅消息: the 24 h reminder and changes need the user's consent, asked right after signing up. */
     askForReminder() {

@@ -4,6 +4,7 @@ const client = require('../../api/client')
 const { ApiError, messageFor } = require('../../api/errors')
 const { run, location, shortTime } = require('../../utils/page')
 const qr = require('./qr')
+const careMode = require('../../utils/care-behavior')
 
 function scan() {
   return new Promise((resolve, reject) => {
@@ -17,6 +18,7 @@ function scan() {
 }
 
 Component({
+  behaviors: [careMode],
   data: { activityId: null, checkedInAt: '', checkedOutAt: '', hours: null, loading: false, error: '', errorCode: '' },
   methods: {
     onLoad(query) {

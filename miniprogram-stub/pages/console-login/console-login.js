@@ -4,6 +4,7 @@
 const client = require('../../api/client')
 const { ApiError } = require('../../api/errors')
 const { run, shortTime } = require('../../utils/page')
+const careMode = require('../../utils/care-behavior')
 
 function scan() {
   return new Promise((resolve, reject) => {
@@ -17,6 +18,7 @@ function scan() {
 }
 
 Component({
+  behaviors: [careMode],
   data: { code: '', request: null, confirmed: false, loading: false, error: '', errorCode: '' },
   methods: {
     onLoad(query) {

@@ -3,6 +3,8 @@
 // query, e.g. from a 公众号 article), with my own rank.
 const client = require('../../api/client')
 const { run } = require('../../utils/page')
+const paging = require('../../utils/paging')
+const careMode = require('../../utils/care-behavior')
 
 const KINDS = [
   { value: 'VOLUNTEER_POINTS', label: '积分榜' },
@@ -18,8 +20,10 @@ const PERIODS = [
 ]
 
 Component({
-  data: { kinds: KINDS, periods: PERIODS, kind: 'VOLUNTEER_POINTS', period: 'MONTH', scopeId: null, entries: [], me: null, showName: false, loading: false, error: '', errorCode: '' },
+  behaviors: [careMode],
+  data: { kinds: KINDS, periods: PERIODS, kind: 'VOLUNTEER_POINTS', period: 'MONTH', scopeId: null, entries: paging.emptyList(), me: null, showName: false, loading: false, error: '', errorCode: '' },
   methods: {
+    ...paging.handlers({ entries: function (reset) { return this.load(reset) } }),
     async onLoad(query) {
       const q = query || {}
       this.setData({ kind: q.kind || this.data.kind, period: q.period || this.data.period })
@@ -29,13 +33,21 @@ Component({
         scopeId = data && data.myVolunteer ? data.myVolunteer.homeStationId : null
       }
       this.setData({ scopeId })
+      // Not a volunteer and no scope given: nothing to rank in, shown as the empty board.
+      if (!scopeId) this.setData({ entries: { ...paging.emptyList(), loaded: !this.data.error } })
       return scopeId ? this.load() : undefined
     },
-    load() {
+    /** The board's top (20 more per 加载更多, up to the server's 100) and my own rank. */
+    load(reset = true) {
       return run(this, async () => {
-        const data = await client.call('Leaderboard', { kind: this.data.kind, period: this.data.period, scopeId: this.data.scopeId, first: 50 })
-        const board = data.leaderboard
-        this.setData({ entries: board.entries, me: board.me })
+        let board = null
+        const fetch = (cursor) =>
+          paging.fromTop(async (first) => {
+            board = (await client.call('Leaderboard', { kind: this.data.kind, period: this.data.period, scopeId: this.data.scopeId, first })).leaderboard
+            return board.entries
+          }, cursor)
+        await paging.load(this, 'entries', fetch, { reset })
+        if (board) this.setData({ me: board.me })
         return board
       })
     },

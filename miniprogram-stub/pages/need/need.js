@@ -2,6 +2,8 @@
 const client = require('../../api/client')
 const { run, shortTime } = require('../../utils/page')
 const { STATUS } = require('./status')
+const photos = require('../../utils/photos')
+const careMode = require('../../utils/care-behavior')
 
 // Hours served on a need are a claim until an admin who did not serve confirms them: until then
 // they earn neither credit hours nor points, and the page says so.
@@ -13,8 +15,12 @@ function participantView(p, user) {
 }
 
 Component({
+  behaviors: [careMode],
   data: {
     need: null,
+    photos: [],
+    completionPhotos: [],
+    newCompletionPhotos: [],
     timeline: [],
     participants: [],
     stars: 5,
@@ -47,6 +53,9 @@ Component({
           need: { ...need, statusText: STATUS[need.status], categoryName: need.category.name },
           timeline: need.timeline.map((t) => ({ ...t, text: `${t.kind === 'REVISIT' ? '回访' : STATUS[t.toStatus]}${t.note ? '：' + t.note : ''}`, when: shortTime(t.at) })),
           participants: (need.participants || []).map((p) => participantView(p, user)),
+          // A pending photo is listed for its uploader only; it shows as 审核中 until WeChat passes it.
+          photos: (need.photos || []).map(photos.view),
+          completionPhotos: (need.completionPhotos || []).map(photos.view),
         })
       })
     },
@@ -83,11 +92,24 @@ Component({
     onCompletion(event) {
       this.setData({ [`completion.${event.currentTarget.dataset.field}`]: event.detail.value })
     },
-    complete() {
+    /** 完成照片: taken on the spot, uploaded at once, sent with 完成服务. */
+    addCompletionPhotos() {
+      return run(this, () => photos.addTo(this, 'newCompletionPhotos'))
+    },
+    removeCompletionPhoto(event) {
+      const index = Number(event.currentTarget.dataset.index)
+      this.setData({ newCompletionPhotos: this.data.newCompletionPhotos.filter((_, i) => i !== index) })
+    },
+    async complete() {
       const { note, hours, participantIds } = this.data.completion
       const ids = participantIds.length ? participantIds : [client.currentUser().id]
       const participants = ids.map((userId) => ({ userId, hours: Number(hours) }))
-      return this.act('CompleteNeed', { input: { needId: this.needId, note, participants } })
+      const input = { needId: this.needId, note, participants }
+      const photoIds = photos.ids(this.data.newCompletionPhotos)
+      if (photoIds.length) input.photoIds = photoIds
+      const done = await this.act('CompleteNeed', { input })
+      if (done) this.setData({ newCompletionPhotos: [] })
+      return done
     },
     async cancel() {
       const done = await run(this, () => client.call('CancelNeed', { needId: this.needId, reason: '不再需要' }))

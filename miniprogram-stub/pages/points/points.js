@@ -1,6 +1,8 @@
 // 我的积分: balance (served from Redis, rebuilt from MySQL), any debt (欠分) and the ledger, newest first.
 const client = require('../../api/client')
-const { run, nodes, shortTime } = require('../../utils/page')
+const { run, shortTime } = require('../../utils/page')
+const paging = require('../../utils/paging')
+const careMode = require('../../utils/care-behavior')
 
 const TYPE = {
   ACTIVITY_HOURS: '活动时长',
@@ -14,9 +16,15 @@ const TYPE = {
   DEBT_REPAYMENT: '偿还欠分',
 }
 
+function entryView(e) {
+  return { ...e, label: TYPE[e.type] || e.type, sign: e.delta > 0 ? `+${e.delta}` : `${e.delta}`, owed: e.debtChange > 0 ? `欠 ${e.debtChange}` : '', when: shortTime(e.createdAt) }
+}
+
 Component({
-  data: { balance: null, debt: 0, earnedThisYear: null, entries: [], endCursor: null, hasNextPage: false, loading: false, error: '', errorCode: '' },
+  behaviors: [careMode],
+  data: { balance: null, debt: 0, earnedThisYear: null, entries: paging.emptyList(), loading: false, error: '', errorCode: '' },
   methods: {
+    ...paging.handlers({ entries: function (reset) { return reset ? this.refresh() : run(this, () => this.fetchEntries(false)) } }),
     onLoad() {
       return this.refresh()
     },
@@ -25,31 +33,17 @@ Component({
     },
     refresh() {
       return run(this, async () => {
-        const [points, ledger] = await Promise.all([client.call('MyPoints'), client.call('PointsEntries', { first: 20 })])
+        const [points] = await Promise.all([client.call('MyPoints'), this.fetchEntries(true)])
         this.setData({
           balance: points.me.points.balance,
           // Points reversed after they were spent: the next points earned pay them first.
           debt: points.me.points.debt || 0,
           earnedThisYear: points.me.points.earnedThisYear,
-          entries: this.format(nodes(ledger.pointsEntries)),
-          endCursor: ledger.pointsEntries.pageInfo.endCursor,
-          hasNextPage: ledger.pointsEntries.pageInfo.hasNextPage,
         })
       })
     },
-    format(entries) {
-      return entries.map((e) => ({ ...e, label: TYPE[e.type] || e.type, sign: e.delta > 0 ? `+${e.delta}` : `${e.delta}`, owed: e.debtChange > 0 ? `欠 ${e.debtChange}` : '', when: shortTime(e.createdAt) }))
-    },
-    onReachBottom() {
-      if (!this.data.hasNextPage) return undefined
-      return run(this, async () => {
-        const ledger = await client.call('PointsEntries', { first: 20, after: this.data.endCursor })
-        this.setData({
-          entries: this.data.entries.concat(this.format(nodes(ledger.pointsEntries))),
-          endCursor: ledger.pointsEntries.pageInfo.endCursor,
-          hasNextPage: ledger.pointsEntries.pageInfo.hasNextPage,
-        })
-      })
+    fetchEntries(reset) {
+      return paging.load(this, 'entries', async (after) => paging.fromConnection((await client.call('PointsEntries', { first: paging.PAGE_SIZE, after })).pointsEntries), { reset, view: entryView })
     },
   },
 })

@@ -3,12 +3,14 @@
 const client = require('../../api/client')
 const { run, shortTime } = require('../../utils/page')
 const care = require('../../utils/care')
+const careBehavior = require('../../utils/care-behavior')
 
 const CATEGORY = { THEORY_LECTURE: '理论宣讲', EDUCATION: '教育服务', CULTURE: '文化服务', SCIENCE_TECH: '科技与科普服务', HEALTH_SPORTS: '健康促进与体育服务' }
 // The server has no query for this preference, so the last choice made on this phone is shown.
 const SHOW_NAME_KEY = 'showNameOnLeaderboard'
 
 Component({
+  behaviors: [careBehavior],
   data: { me: null, volunteer: null, showName: false, careMode: false, loading: false, error: '', errorCode: '' },
   methods: {
     onLoad() {
@@ -63,6 +65,7 @@ Component({
     onCareMode(event) {
       const on = care.set(!!event.detail.value)
       this.setData({ careMode: on })
+      this.applyCare()
       return on
     },
   },

@@ -4,6 +4,7 @@
 const client = require('../../api/client')
 const { ApiError } = require('../../api/errors')
 const { run, location } = require('../../utils/page')
+const careMode = require('../../utils/care-behavior')
 
 const CATEGORIES = [
   { value: 'THEORY_LECTURE', label: '理论宣讲' },
@@ -15,6 +16,7 @@ const CATEGORIES = [
 const ID_NUMBER = /^\d{17}[\dXx]$/
 
 Component({
+  behaviors: [careMode],
   data: {
     form: { realName: '', idNumber: '', skills: '', partyMember: false },
     categories: CATEGORIES.map((c) => ({ ...c, checked: false })),

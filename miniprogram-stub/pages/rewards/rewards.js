@@ -2,10 +2,14 @@
 // a retried tap (a lost response, a double tap) never spends twice.
 const client = require('../../api/client')
 const { run, idempotencyKey } = require('../../utils/page')
+const paging = require('../../utils/paging')
+const careMode = require('../../utils/care-behavior')
 
 Component({
-  data: { stationId: null, rewards: [], balance: null, redeemed: null, loading: false, error: '', errorCode: '' },
+  behaviors: [careMode],
+  data: { stationId: null, rewards: paging.emptyList(), balance: null, redeemed: null, loading: false, error: '', errorCode: '' },
   methods: {
+    ...paging.handlers({ rewards: function () { return this.refresh() } }),
     async onLoad(query) {
       this.keys = {}
       let stationId = query && query.stationId
@@ -14,16 +18,18 @@ Component({
         stationId = data && data.myVolunteer ? data.myVolunteer.homeStationId : null
       }
       this.setData({ stationId })
+      if (!stationId) this.setData({ rewards: { ...paging.emptyList(), loaded: !this.data.error } })
       return stationId ? this.refresh() : undefined
     },
     refresh() {
       return run(this, async () => {
-        const [rewards, points] = await Promise.all([
-          client.call('Rewards', { stationId: this.data.stationId }, { anonymous: true }),
+        // A station's shelf is short and answered whole: one page, no 加载更多.
+        const shelf = async () => paging.whole((await client.call('Rewards', { stationId: this.data.stationId }, { anonymous: true })).rewards)
+        const [, points] = await Promise.all([
+          paging.load(this, 'rewards', shelf, { reset: true, view: (r) => ({ ...r, kindText: r.kind === 'SERVICE' ? '服务' : '实物' }) }),
           client.call('MyPoints'),
         ])
         this.setData({
-          rewards: rewards.rewards.map((r) => ({ ...r, kindText: r.kind === 'SERVICE' ? '服务' : '实物' })),
           balance: points.me.points ? points.me.points.balance : 0,
         })
       })

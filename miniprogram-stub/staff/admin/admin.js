@@ -6,10 +6,11 @@
 // the need or recorded the honor hours (FORBIDDEN): another admin confirms.
 const client = require('../../api/client')
 const subscribe = require('../../utils/subscribe')
-const { run, nodes, shortTime, render } = require('../../utils/page')
+const { run, shortTime, render } = require('../../utils/page')
 const paging = require('../../utils/paging')
 const qr = require('../../pages/checkin/qr')
 const qrcode = require('../../utils/qrcode')
+const careMode = require('../../utils/care-behavior')
 
 const ADMIN_ROLES = ['STATION_ADMIN', 'INSTITUTE_ADMIN', 'CENTER_ADMIN']
 const DISPATCH_DAYS = 3
@@ -55,10 +56,11 @@ function beijingMonth(date) {
 }
 
 Component({
+  behaviors: [careMode],
   data: {
     orgUnitId: null,
-    submitted: [],
-    published: [],
+    submitted: paging.emptyList(),
+    published: paging.emptyList(),
     needHours: paging.emptyList(),
     honorHours: paging.emptyList(),
     revisits: paging.emptyList(),
@@ -68,7 +70,7 @@ Component({
     checkInQr: '',
     checkInExpiresAt: '',
     posterImage: '',
-    signUps: [],
+    signUps: paging.emptyList(),
     fulfilment: null,
     pickupCode: '',
     fulfilled: null,
@@ -101,15 +103,14 @@ Component({
     onUnload() {
       clearTimeout(this.qrTimer)
     },
+    /** 待审核 and 待派单, each from its first page again (after a review or dispatch moved a need). */
     loadNeeds() {
-      return run(this, async () => {
-        const [submitted, published] = await Promise.all([
-          client.call('StationNeeds', { orgUnitId: this.data.orgUnitId, status: 'SUBMITTED', first: 50 }),
-          client.call('StationNeeds', { orgUnitId: this.data.orgUnitId, status: 'PUBLISHED', first: 50 }),
-        ])
-        const view = (n) => ({ ...n, categoryName: n.category.name, when: shortTime(n.createdAt), suggestions: [] })
-        this.setData({ submitted: nodes(submitted.stationNeeds).map(view), published: nodes(published.stationNeeds).map(view) })
-      })
+      return run(this, () => Promise.all([this.fetchNeeds('submitted', true), this.fetchNeeds('published', true)]))
+    },
+    fetchNeeds(list, reset) {
+      const status = list === 'submitted' ? 'SUBMITTED' : 'PUBLISHED'
+      const view = (n) => ({ ...n, categoryName: n.category.name, when: shortTime(n.createdAt), suggestions: [] })
+      return paging.load(this, list, async (after) => paging.fromConnection((await client.call('StationNeeds', { orgUnitId: this.data.orgUnitId, status, first: paging.PAGE_SIZE, after })).stationNeeds), { reset, view })
     },
     async publish(event) {
       const done = await run(this, () => client.call('PublishNeed', { needId: event.currentTarget.dataset.id, note: '审核通过' }))
@@ -134,7 +135,7 @@ Component({
       return run(this, async () => {
         const data = await client.call('SuggestAssignees', { needId })
         const list = data.suggestAssignees.map((s) => ({ ...s, percent: Math.round(s.score * 100), why: s.factors.map((f) => `${f.name} ${Math.round(f.value * 100)}%`).join('，') }))
-        this.setData({ published: this.data.published.map((n) => (n.id === needId ? { ...n, suggestions: list } : n)) })
+        paging.update(this, 'published', (n) => n.id === needId, (n) => ({ ...n, suggestions: list }))
         return list
       })
     },
@@ -157,6 +158,8 @@ Component({
       return this.loadList(event.currentTarget.dataset.list, true)
     },
     loadList(list, reset) {
+      if (list === 'submitted' || list === 'published') return run(this, () => this.fetchNeeds(list, reset))
+      if (list === 'signUps') return this.loadSignUps(reset)
       if (list === 'trainees') return this.loadTrainees(reset)
       if (list === 'needHours') return this.loadNeedHours(reset)
       if (list === 'honorHours') return this.loadHonorHours(reset)
@@ -335,12 +338,10 @@ Component({
     savePoster() {
       wx.saveImageToPhotosAlbum({ filePath: this.data.posterImage, success: () => wx.showToast({ title: '已保存到相册' }), fail: () => {} })
     },
-    loadSignUps() {
-      return run(this, async () => {
-        const data = await client.call('ActivitySignUps', { activityId: this.data.activityId, first: 100 })
-        this.setData({ signUps: nodes(data.activitySignUps).map((s) => ({ ...s, name: s.volunteer.maskedName })) })
-        return this.data.signUps
-      })
+    /** The activity's confirmed sign-ups, 20 a page; 确认时长 confirms those listed. */
+    loadSignUps(reset = true) {
+      const fetch = async (after) => paging.fromConnection((await client.call('ActivitySignUps', { activityId: this.data.activityId, first: paging.PAGE_SIZE, after })).activitySignUps)
+      return run(this, () => paging.load(this, 'signUps', fetch, { reset, view: (s) => ({ ...s, name: s.volunteer.maskedName }) }))
     },
     /** Sets hours for a volunteer whose check-out is missing or wrong (须填写原因). */
     async adjust(event) {
@@ -351,7 +352,7 @@ Component({
     },
     /** Confirms every checked-in sign-up that has hours and is not yet confirmed. */
     async confirmAll() {
-      const ids = this.data.signUps.filter((s) => s.checkedInAt && s.hours != null && !s.hoursConfirmed).map((s) => s.id)
+      const ids = this.data.signUps.items.filter((s) => s.checkedInAt && s.hours != null && !s.hoursConfirmed).map((s) => s.id)
       if (!ids.length) return []
       const done = await run(this, () => client.call('ConfirmHours', { activityId: this.data.activityId, signUpIds: ids }))
       if (done) await this.loadSignUps()

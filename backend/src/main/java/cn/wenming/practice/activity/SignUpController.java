@@ -1,9 +1,11 @@
 package cn.wenming.practice.activity;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -131,6 +133,25 @@ class SignUpController {
 			.stream()
 			.collect(Collectors.toMap(SignUp::getActivityId, Function.identity(), (a, b) -> a));
 		return list.stream().map(a -> Optional.ofNullable(byActivity.get(a.getId()))).toList();
+	}
+
+	/** One statement for the page: the live waitlist place of its waitlisted sign-ups, null for the others. */
+	@BatchMapping(typeName = "SignUp")
+	List<Optional<Integer>> waitlistRank(List<SignUp> list) {
+		List<Long> waiting = list.stream()
+			.filter(s -> s.getStatus() == SignUpStatus.WAITLISTED)
+			.map(SignUp::getId)
+			.distinct()
+			.toList();
+		Map<Long, Integer> places = new HashMap<>();
+		if (!waiting.isEmpty()) {
+			for (Map<String, Object> row : this.signUps.waitlistPlaces(waiting)) {
+				Map<String, Object> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+				byName.putAll(row);
+				places.put(((Number) byName.get("sign_up_id")).longValue(), ((Number) byName.get("place")).intValue());
+			}
+		}
+		return list.stream().map(s -> Optional.ofNullable(places.get(s.getId()))).toList();
 	}
 
 	@BatchMapping(typeName = "SignUp")

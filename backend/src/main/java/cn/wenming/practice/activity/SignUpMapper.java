@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
@@ -55,6 +56,25 @@ interface SignUpMapper extends BaseMapper<SignUp> {
 			LIMIT 1
 			""")
 	SignUp firstWaitlisted(@Param("activityId") long activityId);
+
+	/**
+	 * The live place on the waitlist of each still-waitlisted sign-up among {@code ids} (1 = the next
+	 * to move up), in the order promotion follows ({@link #firstWaitlisted}): those who left or moved
+	 * up no longer count, unlike the number taken at sign-up ({@code waitlist_position}).
+	 */
+	@Select("""
+			<script>
+			SELECT s.id AS sign_up_id,
+			    (SELECT COUNT(*) FROM activity_sign_up o
+			     WHERE o.activity_id = s.activity_id AND o.status = 'WAITLISTED'
+			       AND (o.waitlist_position &lt; s.waitlist_position
+			            OR (o.waitlist_position = s.waitlist_position AND o.id &lt;= s.id))) AS place
+			FROM activity_sign_up s
+			WHERE s.status = 'WAITLISTED' AND s.id IN
+			<foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+			</script>
+			""")
+	List<Map<String, Object>> waitlistPlaces(@Param("ids") Collection<Long> ids);
 
 	/** Guarded: 0 rows unless the sign-up is still waitlisted. */
 	@Update("UPDATE activity_sign_up SET status = 'CONFIRMED', updated_at = #{now} WHERE id = #{id} AND status = 'WAITLISTED'")

@@ -31,6 +31,9 @@ import org.springframework.stereotype.Controller;
 @Controller
 class OrgController {
 
+	/** A mobile number or a landline with its area code (as for a need's contact phone). */
+	static final String PHONE = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
+
 	private final OrgUnitService service;
 
 	private final OrgUnitMapper units;
@@ -108,6 +111,12 @@ class OrgController {
 	@MutationMapping
 	OrgUnit renameOrgUnit(@Argument long id, @Argument @NotBlank @Size(max = 100) String name) {
 		return this.service.rename(id, name);
+	}
+
+	@MutationMapping
+	OrgUnit updateOrgUnitPhone(@Argument long id,
+			@Argument @Pattern(regexp = PHONE, message = "请填写手机号或固定电话") String phone) {
+		return this.service.updatePhone(id, phone);
 	}
 
 	@MutationMapping

@@ -29,6 +29,9 @@ class OrgUnit {
 
 	private String address;
 
+	/** The unit's duty phone (值班电话): residents call it from the mini-program's 点单 in care mode. */
+	private String phone;
+
 	private String regionCode;
 
 	private BigDecimal latitude;
@@ -86,6 +89,14 @@ class OrgUnit {
 
 	public String getAddress() {
 		return this.address;
+	}
+
+	public String getPhone() {
+		return this.phone;
+	}
+
+	public void setPhone(String phone) {
+		this.phone = phone;
 	}
 
 	public void setAddress(String address) {

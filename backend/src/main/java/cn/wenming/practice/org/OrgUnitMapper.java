@@ -125,6 +125,13 @@ interface OrgUnitMapper extends BaseMapper<OrgUnit> {
 			@Param("now") Instant now);
 
 	@Update("""
+			UPDATE org_unit SET phone = #{phone}, version = version + 1, updated_at = #{now}
+			WHERE id = #{id} AND version = #{version}
+			""")
+	int updatePhone(@Param("id") long id, @Param("version") int version, @Param("phone") String phone,
+			@Param("now") Instant now);
+
+	@Update("""
 			UPDATE org_unit SET address = #{address}, region_code = #{regionCode}, latitude = #{latitude},
 			    longitude = #{longitude}, version = version + 1, updated_at = #{now}
 			WHERE id = #{id} AND version = #{version}

@@ -154,6 +154,18 @@ class OrgUnitService {
 		return this.units.selectById(id);
 	}
 
+	/** Sets (or, with null, clears) the unit's duty phone; shown to residents, so admins over the unit only. */
+	@Transactional
+	OrgUnit updatePhone(long id, String phone) {
+		this.access.requireUserId();
+		OrgUnit unit = lockExisting(id);
+		this.access.requireAdminOver(unit.getPath());
+		requireOpen(unit);
+		String value = (phone == null || phone.isBlank()) ? null : phone.strip();
+		checkUpdated(this.units.updatePhone(id, unit.getVersion(), value, Instant.now()));
+		return this.units.selectById(id);
+	}
+
 	@Transactional
 	OrgUnit updateLocation(long id, String address, String regionCode, Double latitude, Double longitude) {
 		this.access.requireUserId();

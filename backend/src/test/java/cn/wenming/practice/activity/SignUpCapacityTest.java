@@ -136,6 +136,38 @@ class SignUpCapacityTest {
 	}
 
 	@Test
+	void theWaitlistRankIsTheLivePlaceInTheQueue() {
+		String activityId = this.s.published(Duration.ofDays(1), Duration.ofHours(2), 1);
+		Session a = this.s.volunteer("a");
+		Session b = this.s.volunteer("b");
+		Session c = this.s.volunteer("c");
+		Session d = this.s.volunteer("d");
+		for (Session each : List.of(a, b, c, d)) {
+			this.s.signUp(each, activityId);
+		}
+		assertThat(rank(a)).isNull();
+		assertThat(List.of(rank(b), rank(c), rank(d))).containsExactly(1, 2, 3);
+		// Someone ahead leaves the waitlist: d moves up, though the number it took stays 3.
+		this.s.api.as(b).documentName("cancelSignUp").variable("activityId", activityId).execute();
+		assertThat(rank(d)).isEqualTo(2);
+		this.s.api.as(d).documentName("myActivities").execute()
+			.path("myActivities.edges[0].node.waitlistPosition").entity(Integer.class).isEqualTo(3);
+		// The confirmed one leaves: c is promoted (no rank any more), d is next.
+		this.s.api.as(a).documentName("cancelSignUp").variable("activityId", activityId).execute();
+		assertThat(rank(c)).isNull();
+		assertThat(rank(d)).isEqualTo(1);
+	}
+
+	private Integer rank(Session volunteer) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> node = this.s.api.as(volunteer).documentName("myActivities").execute()
+			.path("myActivities.edges[0].node").entity(Map.class).get();
+		assertThat(node).containsKey("waitlistRank");
+		Object rank = node.get("waitlistRank");
+		return (rank == null) ? null : ((Number) rank).intValue();
+	}
+
+	@Test
 	void onlyRegisteredTrainedVolunteersWhileOpenAndOnce() {
 		String activityId = this.s.published(Duration.ofDays(1), Duration.ofHours(2), 5);
 		Session resident = this.s.api.login(Fixtures.unique("resident"));

@@ -140,6 +140,38 @@ class OrgUnitAuthorizationTest {
 	}
 
 	@Test
+	void setAStationsDutyPhoneWhichAnyoneThenReads() {
+		check(withinStation(), caller -> this.org.as(caller)
+			.documentName("updateOrgUnitPhone")
+			.variable("id", this.s1)
+			.variable("phone", "0571-88886666")
+			.execute());
+		Session admin = this.callers.get("stationAdmin");
+		OrgApi.expectCode(this.org.as(admin)
+			.documentName("updateOrgUnitPhone")
+			.variable("id", this.s1)
+			.variable("phone", "12345")
+			.execute(), "BAD_REQUEST");
+		OrgApi.expectCode(this.org.as(admin)
+			.documentName("updateOrgUnitPhone")
+			.variable("id", this.s2)
+			.variable("phone", "13900001111")
+			.execute(), "FORBIDDEN");
+		assertThat(this.jdbc.queryForObject("SELECT phone FROM org_unit WHERE id = ?", String.class, this.s2)).isNull();
+		// Public: a resident without a login reads it with the station.
+		assertThat(this.org.as(null)
+			.document("query($id: ID!) { orgUnit(id: $id) { phone } }")
+			.variable("id", this.s1)
+			.execute()
+			.path("orgUnit.phone")
+			.entity(String.class)
+			.get()).isEqualTo("0571-88886666");
+		// Cleared with null.
+		OrgApi.expectOk(this.org.as(admin).documentName("updateOrgUnitPhone").variable("id", this.s1).variable("phone", null).execute());
+		assertThat(this.jdbc.queryForObject("SELECT phone FROM org_unit WHERE id = ?", String.class, this.s1)).isNull();
+	}
+
+	@Test
 	void updateAStationsLocation() {
 		check(withinStation(), caller -> this.org.as(caller)
 			.documentName("updateOrgUnitLocation")
