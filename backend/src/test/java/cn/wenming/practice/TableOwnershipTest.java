@@ -106,6 +106,7 @@ class TableOwnershipTest {
 			// 爱心超市 store
 			entry("reward", "store"),
 			entry("reward_user_count", "store"),
+			entry("reward_stock", "store"),
 			entry("redemption", "store"),
 			// leaderboard, notification, media, mp
 			entry("leaderboard_preference", "leaderboard"),

@@ -1,5 +1,6 @@
 package cn.wenming.practice.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,6 +72,16 @@ public final class BenchRunner {
 		setting("BENCH_SERVER_OPTS", "-Xms256m -Xmx384m");
 		// The server's JDK (a java.home); e.g. a JDK 21+ to serve on virtual threads.
 		setting("BENCH_SERVER_JAVA", System.getProperty("java.home"));
+		// The production jar to serve from (e.g. target/backend-0.1.0-SNAPSHOT.jar, after ./mvnw package):
+		// extracted as the Docker image does, with the bench's endpoints and profile in a jar appended to
+		// its class path and WeChat stubbed in this JVM. Empty: BenchServer on the test class path.
+		setting("BENCH_SERVER_JAR", "");
+		// With BENCH_SERVER_JAR: "cds" trains a class-data-sharing archive first, as docker/Dockerfile
+		// does (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh), and serves with it; "aot"
+		// does the same with JDK 24+'s AOT cache (-XX:AOTCacheOutput / -XX:AOTCache); "none" neither.
+		setting("BENCH_SERVER_ARCHIVE", "none");
+		// > 0: only time that many start-ups of the server, no load.
+		setting("BENCH_STARTS", "0");
 		setting("BENCH_JWT_SECRET", "bench-jwt-secret-not-for-production-0123456789");
 		setting("BENCH_RATE", "1000");
 		setting("BENCH_HOME_RATE", "200");
@@ -78,12 +89,15 @@ public final class BenchRunner {
 		setting("BENCH_SIGNUP_RATE", "400");
 		setting("BENCH_REDEEM_RATE", "400");
 		setting("BENCH_CONCURRENCY", "8");
+		setting("BENCH_REDEEM_CONCURRENCY", "32");
 		setting("BENCH_CAPACITY_SECONDS", "15");
 		setting("BENCH_SQL_SECONDS", "30");
 		setting("BENCH_PHASE_SECONDS", "20");
 		setting("BENCH_BURST_SECONDS", "10");
 		setting("BENCH_WARMUP", "1000");
 		setting("BENCH_PERIODS", "WEEK,MONTH,YEAR,ALL");
+		// Phases of BenchSimulation to run (comma-separated, in its order); empty: all of them.
+		setting("BENCH_PHASES", "");
 		this.dir = Path.of("target", "bench").toAbsolutePath();
 		Files.createDirectories(this.dir);
 		this.baseUrl = "http://127.0.0.1:" + get("BENCH_PORT");
@@ -91,7 +105,16 @@ public final class BenchRunner {
 	}
 
 	public static void main(String[] args) throws Exception {
-		new BenchRunner().run();
+		int status = 0;
+		try {
+			new BenchRunner().run();
+		}
+		catch (Throwable ex) {
+			ex.printStackTrace();
+			status = 1;
+		}
+		// The WeChat stub (started here for a production-jar server) keeps non-daemon threads.
+		System.exit(status);
 	}
 
 	private void setting(String name, String fallback) {
@@ -116,7 +139,13 @@ public final class BenchRunner {
 					count(db, "app_user"), count(db, "volunteer"), count(db, "activity"), count(db, "activity_sign_up"),
 					count(db, "points_entry"), count(db, "need"));
 			killLeftoverQueries(db, "before the run");
-			Process server = startServer();
+			List<String> command = serverCommand();
+			int starts = Integer.parseInt(get("BENCH_STARTS"));
+			if (starts > 0) {
+				startUps(command, starts);
+				return;
+			}
+			Process server = startServer(command);
 			try {
 				prepareAndRun(db, server);
 			}
@@ -127,26 +156,51 @@ public final class BenchRunner {
 		}
 	}
 
-	private Process startServer() throws Exception {
+	/**
+	 * BENCH_STARTS=n: only start the server n times, one after another, and print its start-up
+	 * times and resident memory (for choosing JVM flags; see docs/performance.md).
+	 */
+	private void startUps(List<String> command, int starts) throws Exception {
+		List<String> rows = new ArrayList<>();
+		for (int i = 1; i <= starts; i++) {
+			double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+			long launched = System.nanoTime();
+			Process server = startServer(command);
+			long firstOk = (System.nanoTime() - launched) / 1_000_000;
+			Thread.sleep(3000);
+			long rss = rssMb(server.pid());
+			server.destroy();
+			server.waitFor();
+			Matcher spring = Pattern.compile("Started \\S+ in ([0-9.]+) seconds")
+				.matcher(Files.readString(this.dir.resolve("server.log")));
+			rows.add(String.format(Locale.ROOT, "| %d | %s | %,d | %,d | %.1f |", i, spring.find() ? spring.group(1) : "?", firstOk,
+					rss, load));
+		}
+		String table = "| start | Spring \"Started … in\" s | first 200 on /graphql, ms after launch | RSS 3 s later, MB | load average (1 min) at launch |\n"
+				+ "|---:|---:|---:|---:|---:|\n" + String.join("\n", rows) + "\n";
+		System.out.println(table);
+		Files.writeString(this.dir.resolve("startups.md"), "server: " + String.join(" ", command) + "\n\n" + table);
+	}
+
+	private List<String> serverCommand() throws Exception {
 		List<String> command = new ArrayList<>();
 		String java = Path.of(get("BENCH_SERVER_JAVA"), "bin", "java").toString();
 		log("server JVM: %s", serverJavaVersion(java));
 		command.add(java);
 		command.addAll(Arrays.asList(get("BENCH_SERVER_OPTS").trim().split("\\s+")));
-		command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName()));
+		if (get("BENCH_SERVER_JAR").isBlank()) {
+			command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName()));
+		}
+		else {
+			command.addAll(productionJar(java));
+		}
+		return command;
+	}
+
+	private Process startServer(List<String> command) throws Exception {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.dir.resolve("server.log").toFile());
-		String url = get("BENCH_JDBC_URL");
-		builder.environment()
-			.put("SPRING_DATASOURCE_URL",
-					url + (url.contains("?") ? "&" : "?") + "useSSL=false&allowPublicKeyRetrieval=true");
-		builder.environment().put("SPRING_DATASOURCE_USERNAME", get("BENCH_JDBC_USER"));
-		builder.environment().put("SPRING_DATASOURCE_PASSWORD", get("BENCH_JDBC_PASSWORD"));
-		builder.environment().put("SPRING_DATA_REDIS_HOST", get("BENCH_REDIS_HOST"));
-		builder.environment().put("SPRING_DATA_REDIS_PORT", get("BENCH_REDIS_PORT"));
-		builder.environment().put("SPRING_DATA_REDIS_DATABASE", get("BENCH_REDIS_DB"));
-		builder.environment().put("SERVER_PORT", get("BENCH_PORT"));
-		builder.environment().put("BENCH_JWT_SECRET", get("BENCH_JWT_SECRET"));
+		serverEnvironment(builder.environment());
 		long started = System.nanoTime();
 		Process server = builder.start();
 		while (true) {
@@ -154,10 +208,13 @@ public final class BenchRunner {
 				throw new IllegalStateException("the server exited, see " + this.dir.resolve("server.log"));
 			}
 			try {
-				HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/actuator/health"))
+				// The first 200 of the API itself (the health endpoint can answer earlier).
+				HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/graphql"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}"))
 					.timeout(Duration.ofSeconds(2))
 					.build(), HttpResponse.BodyHandlers.ofString());
-				if (health.statusCode() == 200) {
+				if (health.statusCode() == 200 && health.body().contains("Query")) {
 					break;
 				}
 			}
@@ -169,10 +226,117 @@ public final class BenchRunner {
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		Matcher spring = Pattern.compile("Started \\S+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)")
 			.matcher(Files.readString(this.dir.resolve("server.log")));
-		log("start-up: healthy %,d ms after launch (%s); RSS %,d MB", millis,
+		log("start-up: first 200 on /graphql %,d ms after launch (%s); RSS %,d MB", millis,
 				spring.find() ? "Spring: started in " + spring.group(1) + " s, JVM up " + spring.group(2) + " s" : "",
 				rssMb(server.pid()));
 		return server;
+	}
+
+	/**
+	 * The production jar as docker/Dockerfile runs it: extracted ({@code -Djarmode=tools extract}),
+	 * the application's jar on the class path with its {@code lib/}, optionally with the archive trained the
+	 * way the image trains it. The bench's endpoints ({@code benchPing}, the SQL baseline) and its
+	 * profile come in a small jar appended to the class path (an archive accepts a longer class path
+	 * than it was trained with, so the image's archive stays valid); WeChat is the test stub, started
+	 * in this JVM.
+	 */
+	private List<String> productionJar(String java) throws Exception {
+		Path app = this.dir.resolve("app");
+		deleteTree(app);
+		run(List.of(java, "-Djarmode=tools", "-jar", Path.of(get("BENCH_SERVER_JAR")).toAbsolutePath().toString(), "extract",
+				"--destination", app.toString()), "extract");
+		Path extras = this.dir.resolve("bench-extras.jar");
+		Path classes = Path.of("target", "test-classes").toAbsolutePath();
+		try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(Files.newOutputStream(extras))) {
+			// Directory entries too: component scanning finds a package in a jar by its directory entry.
+			for (String directory : List.of("cn/", "cn/wenming/", "cn/wenming/practice/", "cn/wenming/practice/bench/", "bench/")) {
+				jar.putNextEntry(new java.util.jar.JarEntry(directory));
+				jar.closeEntry();
+			}
+			for (String entry : List.of("cn/wenming/practice/bench/BenchEndpoints.class",
+					"cn/wenming/practice/bench/BenchServer$LongAsyncRequests.class", "application-bench.yml",
+					"bench/bench.graphqls")) {
+				jar.putNextEntry(new java.util.jar.JarEntry(entry));
+				jar.write(Files.readAllBytes(classes.resolve(entry)));
+				jar.closeEntry();
+			}
+			try (var nested = Files.list(classes.resolve("cn/wenming/practice/bench"))) {
+				for (Path inner : nested.filter(f -> f.getFileName().toString().startsWith("BenchEndpoints$")).toList()) {
+					jar.putNextEntry(new java.util.jar.JarEntry("cn/wenming/practice/bench/" + inner.getFileName()));
+					jar.write(Files.readAllBytes(inner));
+					jar.closeEntry();
+				}
+			}
+		}
+		String archive = get("BENCH_SERVER_ARCHIVE");
+		List<String> flags = new ArrayList<>();
+		String appJar;
+		try (var files = Files.list(app)) {
+			appJar = files.filter(f -> f.toString().endsWith(".jar")).findFirst().orElseThrow().toString();
+		}
+		if (!archive.equals("none")) {
+			Path file = app.resolve(archive.equals("aot") ? "app.aot" : "app.jsa");
+			// Trained with the serving flags (heap, GC), as the image does through JDK_JAVA_OPTIONS.
+			List<String> training = new ArrayList<>(List.of(java));
+			training.addAll(Arrays.asList(get("BENCH_SERVER_OPTS").trim().split("\\s+")));
+			training.addAll(List.of(archive.equals("aot") ? "-XX:AOTCacheOutput=" + file : "-XX:ArchiveClassesAtExit=" + file,
+					"-Dspring.context.exit=onRefresh", "-cp", appJar, "cn.wenming.practice.BackendApplication"));
+			training.addAll(trainingArguments());
+			long started = System.nanoTime();
+			run(training, "training");  // on the bench database and Redis (serverEnvironment)
+			log("%s archive trained in %,d ms: %,d KB", archive, (System.nanoTime() - started) / 1_000_000,
+					Files.size(file) / 1024);
+			flags.add(archive.equals("aot") ? "-XX:AOTCache=" + file : "-XX:SharedArchiveFile=" + file);
+		}
+		flags.addAll(List.of("-cp", appJar + File.pathSeparator + extras, "cn.wenming.practice.BackendApplication",
+				"--spring.profiles.active=bench"));
+		cn.wenming.practice.testinfra.WechatStub.shared()
+			.properties()
+			.forEach((key, value) -> flags.add("--" + key + "=" + value));
+		return flags;
+	}
+
+	/**
+	 * What docker/Dockerfile's training run is given besides its throwaway database and Redis: secrets
+	 * and WeChat ids that only need to be present (nothing is signed, encrypted or sent while the
+	 * context refreshes).
+	 */
+	static List<String> trainingArguments() {
+		return List.of("--app.auth.jwt-secret=training-only-secret-0123456789abcdef0123",
+				"--app.crypto.key=dHJhaW5pbmctb25seS1rZXktMDEyMzQ1Njc4OWFiY2Q=", "--app.wechat.miniapp.app-id=training",
+				"--app.wechat.miniapp.secret=training");
+	}
+
+	private void run(List<String> command, String what) throws Exception {
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(this.dir.resolve(what + ".log").toFile());
+		serverEnvironment(builder.environment());
+		Process process = builder.start();
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException(what + " failed, see " + this.dir.resolve(what + ".log"));
+		}
+	}
+
+	private static void deleteTree(Path root) throws IOException {
+		if (Files.exists(root)) {
+			try (var paths = Files.walk(root)) {
+				for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+					Files.delete(path);
+				}
+			}
+		}
+	}
+
+	private void serverEnvironment(Map<String, String> environment) {
+		String url = get("BENCH_JDBC_URL");
+		environment.put("SPRING_DATASOURCE_URL", url + (url.contains("?") ? "&" : "?") + "useSSL=false&allowPublicKeyRetrieval=true");
+		environment.put("SPRING_DATASOURCE_USERNAME", get("BENCH_JDBC_USER"));
+		environment.put("SPRING_DATASOURCE_PASSWORD", get("BENCH_JDBC_PASSWORD"));
+		environment.put("SPRING_DATA_REDIS_HOST", get("BENCH_REDIS_HOST"));
+		environment.put("SPRING_DATA_REDIS_PORT", get("BENCH_REDIS_PORT"));
+		environment.put("SPRING_DATA_REDIS_DATABASE", get("BENCH_REDIS_DB"));
+		environment.put("SERVER_PORT", get("BENCH_PORT"));
+		environment.put("BENCH_JWT_SECRET", get("BENCH_JWT_SECRET"));
 	}
 
 	private static String serverJavaVersion(String java) throws Exception {
@@ -240,30 +404,45 @@ public final class BenchRunner {
 		Files.write(this.dir.resolve("signers.csv"), signers);
 
 		int redemptions = (int) (Double.parseDouble(get("BENCH_REDEEM_RATE")) * Integer.parseInt(get("BENCH_BURST_SECONDS")) * 1.2) + 10;
+		int warmRedemptions = redemptions / 4 + 10;
 		String adminToken = token(admin);
-		String created = graphql(adminToken, """
-				{"query":"mutation($i: CreateRewardInput!) { createReward(input: $i) { id stock } }",
-				 "variables":{"i":{"stationId":"%d","name":"压力测试礼品","kind":"GOODS","pricePoints":1,"stock":%d,"perPersonLimit":5}}}"""
-			.formatted(firstStation, redemptions * 2));
-		Matcher id = Pattern.compile("\"id\":\"(\\d+)\"").matcher(created);
-		if (!id.find()) {
-			throw new IllegalStateException("createReward failed: " + created);
-		}
-		long reward = Long.parseLong(id.group(1));
+		long reward = createReward(adminToken, firstStation, "压力测试礼品", redemptions * 2, 5);
+		long warmReward = createReward(adminToken, firstStation, "预热礼品", warmRedemptions * 2, 5);
 		List<String> redeemers = new ArrayList<>(List.of("token,reward,key"));
+		List<String> warmRedeemers = new ArrayList<>(List.of("token,reward,key"));
 		try (Statement st = db.createStatement();
 				ResultSet rs = st.executeQuery("SELECT user_id FROM points_account WHERE balance >= 10 AND user_id > "
-						+ (volunteers * 3 / 4) + " ORDER BY user_id LIMIT " + redemptions)) {
+						+ (volunteers * 3 / 4) + " ORDER BY user_id LIMIT " + (redemptions + warmRedemptions))) {
 			while (rs.next()) {
-				redeemers.add(token(rs.getLong(1)) + "," + reward + ",bench-" + UUID.randomUUID());
+				boolean warm = redeemers.size() > redemptions;
+				(warm ? warmRedeemers : redeemers).add(token(rs.getLong(1)) + "," + (warm ? warmReward : reward) + ",bench-"
+						+ UUID.randomUUID());
 			}
 		}
 		Files.write(this.dir.resolve("redeemers.csv"), redeemers);
-		log("prepared: reward %d (stock %d), sign-up activity %d, %d readers, %d needers, %d signers, %d redeemers",
-				reward, redemptions * 2, activity, readers.size() - 1, needers.size() - 1, signers.size() - 1,
-				redeemers.size() - 1);
+		Files.write(this.dir.resolve("warm-redeemers.csv"), warmRedeemers);
+		// cap-redeem: another reward, callers from the middle of the county (they cycle; a high limit).
+		long capReward = createReward(adminToken, firstStation, "容量测试礼品", 1_000_000, 1000);
+		List<String> capRedeemers = new ArrayList<>(List.of("token,reward"));
+		try (Statement st = db.createStatement();
+				ResultSet rs = st.executeQuery("SELECT user_id FROM points_account WHERE balance >= 20 AND user_id > "
+						+ (volunteers / 4) + " AND user_id <= " + (volunteers * 3 / 4) + " ORDER BY user_id LIMIT 5000")) {
+			while (rs.next()) {
+				capRedeemers.add(token(rs.getLong(1)) + "," + capReward);
+			}
+		}
+		Files.write(this.dir.resolve("cap-redeemers.csv"), capRedeemers);
+		log("prepared: reward %d (stock %d; warm-up reward %d), sign-up activity %d, %d readers, %d needers, %d signers, %d redeemers (%d for the warm-up)",
+				reward, redemptions * 2, warmReward, activity, readers.size() - 1, needers.size() - 1, signers.size() - 1,
+				redeemers.size() - 1, warmRedeemers.size() - 1);
 
-		warmUp(readers.subList(1, readers.size()), stations.size());
+		String phases = get("BENCH_PHASES");
+		if (phases.isBlank() || Arrays.stream(phases.split(",")).anyMatch(p -> !p.contains("redeem"))) {
+			warmUp(readers.subList(1, readers.size()), stations.size());
+		}
+		else {
+			log("only redemption phases (%s): no leaderboard warm-up", phases);
+		}
 
 		AtomicLong maxRss = new AtomicLong();
 		Thread sampler = new Thread(() -> {
@@ -285,7 +464,50 @@ public final class BenchRunner {
 		log("gatling exited with %d; server RSS now %,d MB, peak during the load %,d MB", status, rssMb(server.pid()),
 				maxRss.get());
 		killLeftoverQueries(db, "after the run");
+		drain(db, List.of(reward, warmReward, capReward));
 		report(db, reward, redemptions * 2, activity, ledgerBefore);
+		rewardInvariants(db, warmReward, warmRedemptions * 2, "warm-up reward");
+		rewardInvariants(db, capReward, 1_000_000, "capacity reward");
+	}
+
+	/**
+	 * Requests Gatling gave up on (60 s) may still be running in the server: the invariants are read
+	 * once no redemption of the run's rewards is in flight (no PENDING claim, Redis's in-flight
+	 * count 0), at most five minutes later.
+	 */
+	private void drain(Connection db, List<Long> rewards) throws Exception {
+		String ids = rewards.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+		long started = System.nanoTime();
+		while (System.nanoTime() - started < Duration.ofMinutes(5).toNanos()) {
+			long pending = longQuery(db, "SELECT COUNT(*) FROM redemption WHERE status = 'PENDING' AND reward_id IN (" + ids + ")");
+			long inFlight = 0;
+			try (redis.clients.jedis.Jedis redis = new redis.clients.jedis.Jedis(get("BENCH_REDIS_HOST"),
+					Integer.parseInt(get("BENCH_REDIS_PORT")))) {
+				redis.select(Integer.parseInt(get("BENCH_REDIS_DB")));
+				for (long reward : rewards) {
+					String p = redis.hget("points:reward:{r" + reward + "}", "p");
+					inFlight += (p == null) ? 0 : Long.parseLong(p);
+				}
+			}
+			if (pending == 0 && inFlight == 0) {
+				log("no redemption in flight %,d ms after the load", (System.nanoTime() - started) / 1_000_000);
+				return;
+			}
+			Thread.sleep(1000);
+		}
+		log("redemptions still in flight 5 minutes after the load: the invariants below are read anyway");
+	}
+
+	private long createReward(String adminToken, long station, String name, int stock, int limit) throws Exception {
+		String created = graphql(adminToken, """
+				{"query":"mutation($i: CreateRewardInput!) { createReward(input: $i) { id stock } }",
+				 "variables":{"i":{"stationId":"%d","name":"%s","kind":"GOODS","pricePoints":1,"stock":%d,"perPersonLimit":%d}}}"""
+			.formatted(station, name, stock, limit));
+		Matcher id = Pattern.compile("\"id\":\"(\\d+)\"").matcher(created);
+		if (!id.find()) {
+			throw new IllegalStateException("createReward failed: " + created);
+		}
+		return Long.parseLong(id.group(1));
 	}
 
 	/**
@@ -372,9 +594,11 @@ public final class BenchRunner {
 				"-Dbench.baseUrl=" + this.baseUrl, "-Dbench.rate=" + get("BENCH_RATE"),
 				"-Dbench.homeRate=" + get("BENCH_HOME_RATE"), "-Dbench.needRate=" + get("BENCH_NEED_RATE"),
 				"-Dbench.signUpRate=" + get("BENCH_SIGNUP_RATE"), "-Dbench.redeemRate=" + get("BENCH_REDEEM_RATE"),
-				"-Dbench.concurrency=" + get("BENCH_CONCURRENCY"), "-Dbench.capacitySeconds=" + get("BENCH_CAPACITY_SECONDS"),
+				"-Dbench.concurrency=" + get("BENCH_CONCURRENCY"),
+				"-Dbench.redeemConcurrency=" + get("BENCH_REDEEM_CONCURRENCY"), "-Dbench.capacitySeconds=" + get("BENCH_CAPACITY_SECONDS"),
 				"-Dbench.sqlSeconds=" + get("BENCH_SQL_SECONDS"), "-Dbench.phaseSeconds=" + get("BENCH_PHASE_SECONDS"),
-				"-Dbench.burstSeconds=" + get("BENCH_BURST_SECONDS"), "io.gatling.app.Gatling", "-s",
+				"-Dbench.burstSeconds=" + get("BENCH_BURST_SECONDS"), "-Dbench.phases=" + get("BENCH_PHASES"),
+				"io.gatling.app.Gatling", "-s",
 				BenchSimulation.class.getName(), "-rf", Path.of("target", "gatling").toAbsolutePath().toString()));
 		return new ProcessBuilder(command).inheritIO().start().waitFor();
 	}
@@ -406,9 +630,11 @@ public final class BenchRunner {
 		double floor = throughput.getOrDefault("cap-floor", new double[] { 0 })[0];
 		double board = throughput.getOrDefault("cap-leaderboard", new double[] { 0 })[0];
 		double sql = throughput.getOrDefault("cap-sql-leaderboard", new double[] { 0 })[0];
-		table.append(String.format(Locale.ROOT,
-				"%nleaderboard / floor capacity = %.2f× (target ≥ 0.7×); leaderboard / SQL baseline capacity = %.0f× (target ≥ 50×)%n",
-				board / floor, board / sql));
+		if (floor > 0 && board > 0) {
+			table.append(String.format(Locale.ROOT,
+					"%nleaderboard / floor capacity = %.2f× (target ≥ 0.7×); leaderboard / SQL baseline capacity = %.0f× (target ≥ 50×)%n",
+					board / floor, (sql > 0) ? board / sql : Double.NaN));
+		}
 		System.out.println();
 		System.out.println(table);
 		Files.writeString(this.dir.resolve("summary.md"), table);
@@ -426,16 +652,6 @@ public final class BenchRunner {
 				SELECT COUNT(*) FROM points_account a JOIN points_entry e ON e.id = (SELECT MAX(id) FROM points_entry x WHERE x.user_id = a.user_id)
 				WHERE e.balance_after <> a.balance AND a.user_id IN (SELECT user_id FROM redemption WHERE reward_id = %d)"""
 			.formatted(reward));
-		long issued = longQuery(db, "SELECT COALESCE(SUM(quantity), 0) FROM redemption WHERE reward_id = " + reward
-				+ " AND status IN ('ISSUED', 'FULFILLED')");
-		long charged = longQuery(db, "SELECT COALESCE(SUM(points), 0) FROM redemption WHERE reward_id = " + reward
-				+ " AND status IN ('ISSUED', 'FULFILLED')");
-		long debited = longQuery(db, """
-				SELECT COALESCE(-SUM(e.delta), 0) FROM points_entry e JOIN redemption r
-				  ON e.business_id = CONVERT(r.id, CHAR(20) CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci
-				WHERE e.business_type = 'REDEMPTION' AND r.reward_id = %d""".formatted(reward));
-		long stockLeft = longQuery(db, "SELECT stock FROM reward WHERE id = " + reward);
-		long initial = longQuery(db, "SELECT COUNT(*) FROM redemption WHERE reward_id = " + reward);
 		long confirmed = longQuery(db, "SELECT COUNT(*) FROM activity_sign_up WHERE activity_id = " + activity
 				+ " AND status = 'CONFIRMED'");
 		long counted = longQuery(db, "SELECT confirmed_count FROM activity WHERE id = " + activity);
@@ -446,18 +662,81 @@ public final class BenchRunner {
 				+ activity + " AND status = 'WAITLISTED'");
 		String invariants = String.format(Locale.ROOT, """
 				ledger: %,d new entries; accounts whose balance ≠ Σ ledger: %d; ledger users without account: %d; negative balances: %d;
-				  redeemers whose last balance_after ≠ balance: %d
-				reward %d: %d redemptions, %d items issued, stock left %d (issued + left = %d, initial %d), points charged %d = ledger debits %d: %s
+				  redeemers whose last balance_after ≠ balance: %d: %s
 				activity %d: confirmed %d (counter %d, capacity %d), waitlisted %d with %d distinct positions: %s
-				""", count(db, "points_entry") - ledgerBefore, drifted, orphans, negative, lastBalanceMismatch, reward, initial,
-				issued, stockLeft, issued + stockLeft, stock, charged, debited,
-				(drifted == 0 && orphans == 0 && negative == 0 && lastBalanceMismatch == 0 && charged == debited
-						&& issued + stockLeft == stock) ? "INVARIANTS HOLD"
-						: "INVARIANTS BROKEN",
+				""", count(db, "points_entry") - ledgerBefore, drifted, orphans, negative, lastBalanceMismatch,
+				(drifted == 0 && orphans == 0 && negative == 0 && lastBalanceMismatch == 0) ? "INVARIANTS HOLD" : "INVARIANTS BROKEN",
 				activity, confirmed, counted, capacity, waitlisted, distinctPositions,
 				(confirmed == counted && confirmed <= capacity && waitlisted == distinctPositions) ? "consistent" : "INCONSISTENT");
 		System.out.println(invariants);
 		Files.writeString(this.dir.resolve("summary.md"), invariants, java.nio.file.StandardOpenOption.APPEND);
+		rewardInvariants(db, reward, stock, "reward");
+	}
+
+	/**
+	 * A reward's books after its redemptions, in MySQL and Redis: issued + stock left = initial
+	 * stock, no shard below zero, points charged = ledger debits, each buyer's count = Σ their live
+	 * orders ≤ the limit, no claim left PENDING; Redis stock = MySQL's with nothing in flight, and
+	 * every buyer's cached balance = MySQL's with no hold left.
+	 */
+	private void rewardInvariants(Connection db, long reward, long stock, String label) throws Exception {
+		String live = " AND status IN ('ISSUED', 'FULFILLED')";
+		long orders = longQuery(db, "SELECT COUNT(*) FROM redemption WHERE reward_id = " + reward + live);
+		long issued = longQuery(db, "SELECT COALESCE(SUM(quantity), 0) FROM redemption WHERE reward_id = " + reward + live);
+		long charged = longQuery(db, "SELECT COALESCE(SUM(points), 0) FROM redemption WHERE reward_id = " + reward + live);
+		long debited = longQuery(db, """
+				SELECT COALESCE(-SUM(e.delta), 0) FROM points_entry e JOIN redemption r
+				  ON e.business_id = CONVERT(r.id, CHAR(20) CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci
+				WHERE e.business_type = 'REDEMPTION' AND r.reward_id = %d""".formatted(reward));
+		long stockLeft = longQuery(db, "SELECT COALESCE(SUM(stock), 0) FROM reward_stock WHERE reward_id = " + reward);
+		long lowestShard = longQuery(db, "SELECT MIN(stock) FROM reward_stock WHERE reward_id = " + reward);
+		long shards = longQuery(db, "SELECT COUNT(*) FROM reward_stock WHERE reward_id = " + reward);
+		long shardsUsed = longQuery(db, "SELECT COUNT(*) FROM reward_stock WHERE reward_id = " + reward + " AND version > 0");
+		long pending = longQuery(db, "SELECT COUNT(*) FROM redemption WHERE reward_id = " + reward + " AND status = 'PENDING'");
+		long countsWrong = longQuery(db, """
+				SELECT COUNT(*) FROM reward_user_count c JOIN reward w ON w.id = c.reward_id
+				WHERE c.reward_id = %d AND (c.redeemed > w.per_person_limit OR c.redeemed <> (SELECT COALESCE(SUM(r.quantity), 0)
+				  FROM redemption r WHERE r.reward_id = c.reward_id AND r.user_id = c.user_id AND r.status IN ('ISSUED', 'FULFILLED')))"""
+			.formatted(reward));
+		Map<Long, Long> balances = new LinkedHashMap<>();
+		try (Statement st = db.createStatement();
+				ResultSet rs = st.executeQuery("SELECT a.user_id, a.balance FROM points_account a WHERE a.user_id IN "
+						+ "(SELECT user_id FROM redemption WHERE reward_id = " + reward + ")")) {
+			while (rs.next()) {
+				balances.put(rs.getLong(1), rs.getLong(2));
+			}
+		}
+		long redisStock;
+		long inFlight;
+		long balancesWrong = 0;
+		long holdsLeft = 0;
+		try (redis.clients.jedis.Jedis redis = new redis.clients.jedis.Jedis(get("BENCH_REDIS_HOST"),
+				Integer.parseInt(get("BENCH_REDIS_PORT")))) {
+			redis.select(Integer.parseInt(get("BENCH_REDIS_DB")));
+			Map<String, String> hash = redis.hgetAll("points:reward:{r" + reward + "}");
+			redisStock = Long.parseLong(hash.getOrDefault("s", "-1"));
+			inFlight = Long.parseLong(hash.getOrDefault("p", "0"));
+			for (Map.Entry<Long, Long> balance : balances.entrySet()) {
+				String cached = redis.hget("points:balance:{u" + balance.getKey() + "}", "b");
+				if (cached != null && Long.parseLong(cached) != balance.getValue()) {
+					balancesWrong++;
+				}
+				holdsLeft += redis.hlen("points:hold:{u" + balance.getKey() + "}");
+			}
+		}
+		// A reward Redis never loaded (no redemption reached it) has no hash there: nothing to compare.
+		boolean hold = issued + stockLeft == stock && lowestShard >= 0 && charged == debited && countsWrong == 0 && pending == 0
+				&& (redisStock == stockLeft || (redisStock == -1 && orders == 0)) && inFlight == 0 && balancesWrong == 0
+				&& holdsLeft == 0;
+		String line = String.format(Locale.ROOT, """
+				%s %d: %,d orders, %,d items issued, stock left %,d (issued + left = %,d, initial %,d), %d shards (%d taken from, lowest %d),
+				  points charged %,d = ledger debits %,d, per-person counts ≠ live orders or over the limit: %d, claims left PENDING: %d;
+				  Redis: stock %,d (-1: not loaded), in flight %d, buyers' balances ≠ MySQL: %d, holds left: %d: %s
+				""", label, reward, orders, issued, stockLeft, issued + stockLeft, stock, shards, shardsUsed, lowestShard, charged,
+				debited, countsWrong, pending, redisStock, inFlight, balancesWrong, holdsLeft,
+				hold ? "INVARIANTS HOLD" : "INVARIANTS BROKEN");
+		System.out.println(line);
+		Files.writeString(this.dir.resolve("summary.md"), line, java.nio.file.StandardOpenOption.APPEND);
 	}
 
 	private static String model(String phase) {

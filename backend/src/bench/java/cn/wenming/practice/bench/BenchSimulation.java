@@ -33,7 +33,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * capacity of the framework floor and the leaderboard (closed model, a fixed number of requests in
  * flight, to find how many per second each can answer), then open-model phases at fixed arrival
  * rates for the leaderboard, the floor, the home page, submitting needs, a sign-up burst on one
- * activity and a redemption burst on one reward, and last the capacity of the SQL baseline. Every response is checked
+ * activity, a warm-up of redemptions on one reward and a redemption burst on another, and last the
+ * capacity of the SQL baseline. {@code bench.phases} picks some of them (e.g. the redemption run:
+ * {@code warm-redeem,burst-redeem}). Every response is checked
  * (HTTP 200 and no GraphQL errors); each request's time is also recorded here for the summary
  * {@link BenchRunner} prints ({@code bench.results}), besides Gatling's own HTML report.
  *
@@ -76,6 +78,11 @@ public class BenchSimulation extends Simulation {
 			{"query":"mutation($r: ID!, $k: String!) { redeem(rewardId: $r, quantity: 1, idempotencyKey: $k) { id status points } }",\
 			"variables":{"r":"#{reward}","k":"#{key}"}}""";
 
+	/** The redemption capacity phase: callers cycle, so each request makes its own idempotency key. */
+	private static final String REDEEM_ANEW = """
+			{"query":"mutation($r: ID!, $k: String!) { redeem(rewardId: $r, quantity: 1, idempotencyKey: $k) { id status points } }",\
+			"variables":{"r":"#{reward}","k":"cap-#{randomUuid()}"}}""";
+
 	{
 		Path dir = Path.of(System.getProperty("bench.dir"));
 		int concurrency = Integer.getInteger("bench.concurrency", 8);
@@ -100,18 +107,40 @@ public class BenchSimulation extends Simulation {
 		List<Map<String, Object>> needers = rows(dir.resolve("needers.csv"));
 		List<Map<String, Object>> signers = rows(dir.resolve("signers.csv"));
 		List<Map<String, Object>> redeemers = rows(dir.resolve("redeemers.csv"));
+		List<Map<String, Object>> warmRedeemers = rows(dir.resolve("warm-redeemers.csv"));
+		List<Map<String, Object>> capRedeemers = rows(dir.resolve("cap-redeemers.csv"));
+		int redeemConcurrency = Integer.getInteger("bench.redeemConcurrency", 32);
 
 		// Strictly one after another: andThen nests (a.andThen(b).andThen(c) would run b and c together).
 		// The SQL baseline goes last: its statements outlive timed-out requests and would load MySQL
 		// under whatever phase came next.
-		List<PopulationBuilder> phases = List.of(closed("cap-floor", PING, readers, concurrency, capacity),
-				closed("cap-leaderboard", LEADERBOARD, readers, concurrency, capacity),
-				open("open-leaderboard", LEADERBOARD, readers, rate, phase), open("open-floor", PING, readers, rate, phase),
-				open("open-home", HOME, readers, homeRate, phase),
-				open("open-submit-need", SUBMIT_NEED, needers, needRate, phase),
-				open("burst-sign-up", SIGN_UP, signers, signUpRate, burst),
-				open("burst-redeem", REDEEM, redeemers, redeemRate, burst),
-				closed("cap-sql-leaderboard", SQL_LEADERBOARD, readers, concurrency, sqlPhase));
+		// warm-redeem: a quarter of the burst's rate on a reward of its own, so the burst meets a JIT-warm
+		// redemption path (the other phases never run it).
+		Map<String, PopulationBuilder> all = new java.util.LinkedHashMap<>();
+		all.put("cap-floor", closed("cap-floor", PING, readers, concurrency, capacity));
+		all.put("cap-leaderboard", closed("cap-leaderboard", LEADERBOARD, readers, concurrency, capacity));
+		all.put("open-leaderboard", open("open-leaderboard", LEADERBOARD, readers, rate, phase));
+		all.put("open-floor", open("open-floor", PING, readers, rate, phase));
+		all.put("open-home", open("open-home", HOME, readers, homeRate, phase));
+		all.put("open-submit-need", open("open-submit-need", SUBMIT_NEED, needers, needRate, phase));
+		all.put("burst-sign-up", open("burst-sign-up", SIGN_UP, signers, signUpRate, burst));
+		all.put("warm-redeem", open("warm-redeem", REDEEM, warmRedeemers, redeemRate / 4, burst));
+		all.put("burst-redeem", open("burst-redeem", REDEEM, redeemers, redeemRate, burst));
+		// How many redemptions of one reward a second the server completes with many in flight (a hot
+		// row shows here as a ceiling however many are in flight).
+		all.put("cap-redeem", closed("cap-redeem", REDEEM_ANEW, capRedeemers, redeemConcurrency, capacity));
+		all.put("cap-sql-leaderboard", closed("cap-sql-leaderboard", SQL_LEADERBOARD, readers, concurrency, sqlPhase));
+		// bench.phases (BENCH_PHASES): the phases to run, in the order above; all by default.
+		String selected = System.getProperty("bench.phases", "");
+		List<PopulationBuilder> phases = new ArrayList<>();
+		all.forEach((name, population) -> {
+			if (selected.isBlank() || List.of(selected.split(",")).contains(name)) {
+				phases.add(population);
+			}
+		});
+		if (phases.isEmpty()) {
+			throw new IllegalArgumentException("bench.phases names none of " + all.keySet() + ": " + selected);
+		}
 		PopulationBuilder plan = phases.get(phases.size() - 1);
 		for (int i = phases.size() - 2; i >= 0; i--) {
 			plan = phases.get(i).andThen(plan);

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -51,11 +53,24 @@ class GraphQlConfig {
 		return wiring -> wiring.scalar(Scalars.DATE_TIME).scalar(Scalars.LONG);
 	}
 
-	/** Depth and complexity ceilings for one operation, and whether the schema may be introspected. */
+	/**
+	 * Parsed and validated documents are kept ({@link ParsedDocumentCache}): depth, complexity and
+	 * introspection are checked when an operation executes, not at validation, so a kept document
+	 * passes them on every request too.
+	 */
+	@Bean
+	GraphQlSourceBuilderCustomizer keepParsedDocuments(ParsedDocumentCache cache) {
+		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
+	}
+
+	/**
+	 * Depth and complexity ceilings for one operation, whether the schema may be introspected, and
+	 * how many characters of parsed documents to keep (0: none).
+	 */
 	@Validated
 	@ConfigurationProperties("app.graphql")
 	record GraphQlLimits(@Min(3) @Max(50) int maxDepth, @Min(10) @Max(100000) int maxComplexity,
-			boolean introspection) {
+			boolean introspection, @DefaultValue("200000") @Min(0) @Max(10000000) int documentCacheChars) {
 	}
 
 }

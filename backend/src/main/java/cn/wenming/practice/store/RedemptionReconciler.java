@@ -114,7 +114,7 @@ class RedemptionReconciler {
 			return false;
 		}
 		// Read after Redis: a redemption finished before that read has committed, so MySQL shows it.
-		Reward reward = this.rewards.selectById(rewardId);
+		Reward reward = this.rewards.find(rewardId);
 		if (reward == null) {
 			return false;
 		}

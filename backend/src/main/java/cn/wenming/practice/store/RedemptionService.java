@@ -92,16 +92,15 @@ class RedemptionService {
 		reward.setPictureUrl(input.pictureUrl());
 		reward.setKind(input.kind());
 		reward.setPricePoints(input.pricePoints());
-		reward.setStock(input.stock());
 		reward.setPerPersonLimit(input.perPersonLimit());
 		reward.setAvailableFrom(input.availableFrom());
 		reward.setAvailableUntil(input.availableUntil());
 		reward.setStatus(RewardStatus.ACTIVE);
-		reward.setVersion(0L);
 		reward.setCreatedBy(actor.userId());
 		reward.setCreatedAt(now);
 		reward.setUpdatedAt(now);
-		this.rewards.insert(reward);
+		this.redemptions.create(reward, input.stock());
+		reward.setStock(input.stock());
 		return reward;
 	}
 
@@ -110,17 +109,15 @@ class RedemptionService {
 		if (reward.getStatus() != RewardStatus.ACTIVE) {
 			throw new DomainException(StoreError.REWARD_UNAVAILABLE);
 		}
-		this.rewards.give(rewardId, quantity, this.clock.instant());
-		Reward after = this.rewards.selectById(rewardId);
-		// Autocommitted above: Redis follows now (or the reconciler does, if it is unreachable).
-		this.redemptions.giveStock(rewardId, quantity, null, after.getVersion());
-		return after;
+		// Autocommitted: Redis follows at once (or the reconciler does, if it is unreachable).
+		this.redemptions.restock(rewardId, quantity);
+		return this.rewards.find(rewardId);
 	}
 
 	Reward withdraw(long rewardId) {
 		requireStoreAdmin(rewardId);
 		this.rewards.withdraw(rewardId, this.clock.instant());
-		return this.rewards.selectById(rewardId);
+		return this.rewards.find(rewardId);
 	}
 
 	/** A store's rewards on offer (withdrawn ones are not listed); public. */
@@ -132,7 +129,7 @@ class RedemptionService {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return this.rewards.selectByIds(ids).stream().collect(Collectors.toMap(Reward::getId, Function.identity()));
+		return this.rewards.findAll(ids).stream().collect(Collectors.toMap(Reward::getId, Function.identity()));
 	}
 
 	Redemption redeem(long rewardId, int quantity, String idempotencyKey) {

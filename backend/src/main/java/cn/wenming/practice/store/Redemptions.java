@@ -4,6 +4,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import cn.wenming.practice.points.PointsError;
 import cn.wenming.practice.shared.CommonError;
@@ -31,8 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * per-person count (on the reward's slot; see {@link RedemptionStore}); Redis unreachable →
  * {@code UPSTREAM_UNAVAILABLE} and the claim is released — whatever the failed call left in Redis
  * is found by its hold and given back by the reconciler;</li>
- * <li>one MySQL transaction: guarded stock and count updates, the REDEMPTION ledger entry (guarded
- * balance), the order issued with its pickup code; after commit the hold is released;</li>
+ * <li>one MySQL transaction: the REDEMPTION ledger entry (guarded balance), the order issued with its
+ * pickup code, the guarded per-person count and a guarded take from one of the reward's stock shards;
+ * after commit the hold is released;</li>
  * <li>if anything after the reservation fails, Redis is given back (once, keyed on the hold and on
  * the reward's marker) and the
  * claim released. A crash in between leaves a hold and a PENDING claim that
@@ -175,16 +179,26 @@ class Redemptions {
 	}
 
 	/**
-	 * A redemption of a user whose other order is being cancelled or expiring at that moment takes
-	 * the account and the reward in the other order than the cancellation: MySQL then rolls one of
-	 * them back whole as a deadlock victim, and it is simply run again (the Redis reservation stands).
+	 * A redemption of a user whose other order is being cancelled or expiring at that moment may
+	 * meet it on the account: MySQL then rolls one of them back whole as a deadlock victim, and it is
+	 * simply run again (the Redis reservation stands). A redemption whose shard turned out empty
+	 * ({@link ShardMissed}) is rolled back and run once more taking its stock from all shards.
 	 */
 	private void writeRetryingDeadlocks(Redemption claim, Reward reward) {
-		DeadlockRetry.run(3, log, "Redemption " + claim.getId(),
-				() -> this.tx.execute(status -> {
-					write(claim, reward);
+		DeadlockRetry.run(3, log, "Redemption " + claim.getId(), () -> {
+			try {
+				return this.tx.execute(status -> {
+					write(claim, reward, false);
 					return null;
-				}));
+				});
+			}
+			catch (ShardMissed missed) {
+				return this.tx.execute(status -> {
+					write(claim, reward, true);
+					return null;
+				});
+			}
+		});
 	}
 
 	private void reserve(Redemption claim, Reward reward) {
@@ -196,9 +210,9 @@ class Redemptions {
 			while ((outcome == RedemptionStore.Outcome.NEEDS_LOAD || outcome == RedemptionStore.Outcome.STALE_LOAD)
 					&& attempts++ < 3) {
 				// Redis lost a key (flush, restart, expiry): load it from MySQL, read now.
-				Reward fresh = this.rewards.selectById(reward.getId());
+				RewardMapper.StockLevel stock = this.rewards.stockLevel(reward.getId());
 				PointsBalance balance = this.points.balance(claim.getUserId());
-				RedemptionStore.Snapshot mysql = new RedemptionStore.Snapshot(fresh.getStock(), fresh.getVersion(),
+				RedemptionStore.Snapshot mysql = new RedemptionStore.Snapshot((int) stock.stock(), stock.version(),
 						this.rewards.countOf(reward.getId(), claim.getUserId()), balance.balance(), balance.version());
 				outcome = this.store.reserve(claim.getId(), claim.getUserId(), reward.getId(), claim.getQuantity(),
 						reward.getPerPersonLimit(), claim.getPoints(), mysql, this.clock.millis());
@@ -224,15 +238,16 @@ class Redemptions {
 	/**
 	 * The MySQL half: every guard again, so MySQL stays right whatever Redis said.
 	 * <p>
-	 * The ledger first, the reward's row after it. In a burst every redemption of a reward waits for
-	 * that one row, whose lock lasts until the commit: the ledger entry and the account are the
-	 * user's own rows, which nobody else is waiting for, so they are written before the reward's lock
-	 * is taken rather than under it. The order and the per-person count come after the reward's lock:
-	 * writing them checks their foreign key to the reward (InnoDB re-checks it when an index holding
-	 * {@code reward_id} changes), a shared lock on that row that every redemption would otherwise
-	 * hold at once and then all try to upgrade — a deadlock.
+	 * The user's own rows first (ledger entry and account, the order, the per-person count), the
+	 * reward's stock last: the stock is what every redemption of the reward in a burst wants, and a
+	 * row lock lasts until the commit, so the shard is held only for the commit. The stock is split
+	 * over shard rows ({@code reward_stock}); a redemption takes its quantity from one shard that a
+	 * plain read showed holding enough, picked at random, so a burst spreads over all of them instead
+	 * of queueing for one row. The order and the count check their foreign key to the reward (a
+	 * shared lock on its row): shared with every other redemption, and nothing in a redemption takes
+	 * the reward row exclusively, so they wait for nobody.
 	 */
-	private void write(Redemption claim, Reward reward) {
+	private void write(Redemption claim, Reward reward, boolean allShards) {
 		Instant now = this.clock.instant();
 		long userId = claim.getUserId();
 		// Registered before the ledger's own refresh so the hold goes in the same step as the new balance.
@@ -247,9 +262,6 @@ class Redemptions {
 		});
 		this.points.spend(userId, claim.getPoints(), claim.getId(),
 				"兑换 " + reward.getName() + " × " + claim.getQuantity());
-		if (this.rewards.take(reward.getId(), claim.getQuantity(), now) == 0) {
-			throw new DomainException(StoreError.OUT_OF_STOCK);
-		}
 		Instant expiresAt = now.plus(Duration.ofDays(this.properties.pickupValidDays()));
 		if (this.orders.issue(claim.getId(), newPickupCode(), expiresAt, now) == 0) {
 			throw new DomainException(CommonError.CONFLICT);
@@ -258,6 +270,63 @@ class Redemptions {
 		if (this.rewards.count(reward.getId(), userId, claim.getQuantity(), reward.getPerPersonLimit()) == 0) {
 			throw new DomainException(StoreError.LIMIT_EXCEEDED);
 		}
+		if (allShards) {
+			takeFromAllShards(reward.getId(), claim.getQuantity());
+		}
+		else {
+			takeFromOneShard(reward.getId(), claim.getQuantity());
+		}
+	}
+
+	/**
+	 * One shard that held enough in a plain read (no lock), at random; if it no longer does (a race
+	 * for the last items, or a stale read), {@link ShardMissed}. Trying the next shard here instead
+	 * would hold the missed shard's lock while waiting for another's: two such redemptions, or one
+	 * and a restock, could wait for each other.
+	 */
+	private void takeFromOneShard(long rewardId, int quantity) {
+		List<RewardMapper.Shard> shards = this.rewards.shards(rewardId);
+		List<RewardMapper.Shard> enough = shards.stream().filter(shard -> shard.stock() >= quantity).toList();
+		if (enough.isEmpty()) {
+			throw new ShardMissed();
+		}
+		RewardMapper.Shard pick = enough.get(ThreadLocalRandom.current().nextInt(enough.size()));
+		if (this.rewards.takeFrom(rewardId, pick.shard(), quantity) == 0) {
+			throw new ShardMissed();
+		}
+	}
+
+	/**
+	 * Locks every shard in shard order (the order a restock takes them in too) and takes the
+	 * quantity from as many as needed; out of stock only when all of them together hold too little.
+	 */
+	private void takeFromAllShards(long rewardId, int quantity) {
+		List<RewardMapper.Shard> shards = this.rewards.lockShards(rewardId);
+		if (shards.stream().mapToLong(RewardMapper.Shard::stock).sum() < quantity) {
+			throw new DomainException(StoreError.OUT_OF_STOCK);
+		}
+		int left = quantity;
+		for (RewardMapper.Shard shard : shards) {
+			int part = Math.min(left, shard.stock());
+			if (part > 0) {
+				if (this.rewards.takeFrom(rewardId, shard.shard(), part) == 0) {
+					throw new IllegalStateException("Locked shard " + shard + " of reward " + rewardId + " changed");
+				}
+				left -= part;
+			}
+			if (left == 0) {
+				return;
+			}
+		}
+	}
+
+	/** The shard a redemption picked was empty by the time it got there: rolled back, run over all shards. */
+	private static final class ShardMissed extends RuntimeException {
+
+		ShardMissed() {
+			super("shard missed", null, false, false);
+		}
+
 	}
 
 	/** Undoes the Redis reservation and releases the claim; a failure here is left to the reconciler. */
@@ -289,25 +358,67 @@ class Redemptions {
 	private boolean closeAndRefundOnce(Redemption order, RedemptionStatus to) {
 		Instant now = this.clock.instant();
 		Boolean closed = this.tx.execute(status -> {
-			// The reward row first, then the order, the count, the account (racing pickups deadlocked
-			// before). A redemption takes the reward last (see write); the rare deadlock with the same
-			// user's redemption is retried by both sides.
-			this.rewards.lock(order.getRewardId());
+			// The same order of locks as a redemption (see write): the account, the count, a stock
+			// shard last; the order row is this transaction's own. A racing pickup or cancel of the
+			// order loses at the guarded close.
 			if (this.orders.close(order.getId(), to, now) == 0) {
 				return false;
 			}
-			this.rewards.give(order.getRewardId(), order.getQuantity(), now);
-			this.rewards.uncount(order.getRewardId(), order.getUserId(), order.getQuantity());
 			this.points.refund(order.getUserId(), order.getPoints(), order.getId(),
 					(to == RedemptionStatus.EXPIRED) ? "兑换逾期未领取，退回积分" : "取消兑换，退回积分");
-			long version = this.rewards.selectById(order.getRewardId()).getVersion();
-			afterCommit(() -> giveStock(order.getRewardId(), order.getQuantity(), order.getUserId(), version));
+			this.rewards.uncount(order.getRewardId(), order.getUserId(), order.getQuantity());
+			giveBackToShard(order.getRewardId(), order.getQuantity());
+			// The stock version is read after the commit, so it covers this change (see giveStock).
+			afterCommit(() -> giveStock(order.getRewardId(), order.getQuantity(), order.getUserId(),
+					this.rewards.stockLevel(order.getRewardId()).version()));
 			return true;
 		});
 		return Boolean.TRUE.equals(closed);
 	}
 
-	/** Adds committed stock to Redis; if Redis is unreachable the reconciler repairs it. */
+	/** Into the shard holding least (a plain read picks it), so shards drain together. */
+	private void giveBackToShard(long rewardId, int quantity) {
+		RewardMapper.Shard emptiest = this.rewards.shards(rewardId)
+			.stream()
+			.min(java.util.Comparator.comparingInt(RewardMapper.Shard::stock))
+			.orElseThrow(() -> new IllegalStateException("Reward " + rewardId + " has no stock shards"));
+		this.rewards.giveTo(rewardId, emptiest.shard(), quantity);
+	}
+
+	/** A new reward and its stock spread over {@code app.points.redemption.stock-shards} shards, together. */
+	void create(Reward reward, int stock) {
+		this.tx.executeWithoutResult(status -> {
+			this.rewards.insert(reward);
+			this.rewards.insertShards(reward.getId(), split(stock, this.properties.stockShards()));
+		});
+	}
+
+	/**
+	 * Restock: spread over the shards (one statement, which locks them in shard order), then Redis
+	 * with the stock version read after that commit.
+	 */
+	void restock(long rewardId, int quantity) {
+		int shards = this.rewards.shards(rewardId).size();
+		if (shards == 0) {
+			throw new IllegalStateException("Reward " + rewardId + " has no stock shards");
+		}
+		this.rewards.spread(rewardId, quantity, shards);
+		giveStock(rewardId, quantity, null, this.rewards.stockLevel(rewardId).version());
+	}
+
+	static List<Integer> split(int stock, int shards) {
+		List<Integer> parts = new ArrayList<>(shards);
+		for (int i = 0; i < shards; i++) {
+			parts.add(stock / shards + ((i < stock % shards) ? 1 : 0));
+		}
+		return parts;
+	}
+
+	/**
+	 * Adds committed stock to Redis; if Redis is unreachable the reconciler repairs it. {@code version}
+	 * must be read after the commit: versions only grow, so it is above whatever a reload of a lost
+	 * key read before the commit, and such a reload is refused.
+	 */
 	void giveStock(long rewardId, int quantity, Long userId, long version) {
 		try {
 			this.store.give(rewardId, quantity, userId, version);

@@ -3,10 +3,16 @@ package cn.wenming.practice.store;
 import java.time.Instant;
 
 import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableField;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 
-/** A reward of a station's store (爱心超市); see V17__points_redemption.sql. GraphQL {@code Reward}. */
+/**
+ * A reward of a station's store (爱心超市); see V17__points_redemption.sql. GraphQL {@code Reward}.
+ * Its stock lives in shard rows ({@code reward_stock}, V33): {@link #getStock()} is their sum, filled
+ * by {@link RewardMapper#find} and the other reads that show a reward, null after a plain
+ * {@code selectById}.
+ */
 @TableName("reward")
 class Reward {
 
@@ -23,6 +29,7 @@ class Reward {
 
 	private Integer pricePoints;
 
+	@TableField(exist = false)
 	private Integer stock;
 
 	private Integer perPersonLimit;
@@ -32,8 +39,6 @@ class Reward {
 	private Instant availableUntil;
 
 	private RewardStatus status;
-
-	private Long version;
 
 	private Long createdBy;
 
@@ -127,14 +132,6 @@ class Reward {
 
 	public void setStatus(RewardStatus status) {
 		this.status = status;
-	}
-
-	public Long getVersion() {
-		return this.version;
-	}
-
-	public void setVersion(Long version) {
-		this.version = version;
 	}
 
 	public Long getCreatedBy() {

@@ -1,9 +1,9 @@
 package cn.wenming.practice.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
-import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -12,32 +12,77 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 /**
- * Rewards and the per-person counts. Stock and counts change only through guarded UPDATEs, so
- * MySQL refuses to oversell or exceed a limit whatever Redis said.
+ * Rewards, their stock shards and the per-person counts. Stock and counts change only through
+ * guarded UPDATEs, so MySQL refuses to oversell or exceed a limit whatever Redis said.
  */
 @Mapper
 interface RewardMapper extends BaseMapper<Reward> {
 
-	default List<Reward> ofStation(long stationId) {
-		return selectList(new LambdaQueryWrapper<Reward>().eq(Reward::getStationId, stationId)
-			.eq(Reward::getStatus, RewardStatus.ACTIVE)
-			.orderByAsc(Reward::getId));
+	/** A reward with its stock: the sum of its shards, in the same consistent read. */
+	String WITH_STOCK = """
+			SELECT r.*, (SELECT COALESCE(SUM(s.stock), 0) FROM reward_stock s WHERE s.reward_id = r.id) AS stock
+			FROM reward r
+			""";
+
+	@Select(WITH_STOCK + "WHERE r.id = #{id}")
+	Reward find(@Param("id") long id);
+
+	@Select({ "<script>", WITH_STOCK, "WHERE r.id IN",
+			"<foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach>", "</script>" })
+	List<Reward> findAll(@Param("ids") Collection<Long> ids);
+
+	@Select(WITH_STOCK + "WHERE r.station_id = #{stationId} AND r.status = 'ACTIVE' ORDER BY r.id")
+	List<Reward> ofStation(@Param("stationId") long stationId);
+
+	/** One shard of a reward's stock (see V33__reward_stock_shards.sql). */
+	record Shard(int shard, int stock) {
 	}
 
-	/** Takes stock unless fewer are left: 0 rows means out of stock. */
-	@Update("""
-			UPDATE reward SET stock = stock - #{quantity}, version = version + 1, updated_at = #{now}
-			WHERE id = #{id} AND stock >= #{quantity}
+	/** The reward's stock and stock version (sums over its shards), from one consistent read. */
+	record StockLevel(long stock, long version) {
+	}
+
+	@Insert({ "<script>", "INSERT INTO reward_stock (reward_id, shard, stock, version) VALUES",
+			"<foreach collection='stocks' item='stock' index='shard' separator=','>(#{rewardId}, #{shard}, #{stock}, 0)</foreach>",
+			"</script>" })
+	int insertShards(@Param("rewardId") long rewardId, @Param("stocks") List<Integer> stocks);
+
+	@Select("""
+			SELECT CAST(COALESCE(SUM(stock), 0) AS SIGNED) AS stock, CAST(COALESCE(SUM(version), 0) AS SIGNED) AS version
+			FROM reward_stock WHERE reward_id = #{rewardId}
 			""")
-	int take(@Param("id") long id, @Param("quantity") int quantity, @Param("now") Instant now);
+	StockLevel stockLevel(@Param("rewardId") long rewardId);
 
-	/** Locks the reward row: transactions that change a reward and its orders take this lock first. */
-	@Select("SELECT id FROM reward WHERE id = #{id} FOR UPDATE")
-	Long lock(@Param("id") long id);
+	/** The shards as a plain (non-locking) read: where a redemption will probably find stock. */
+	@Select("SELECT shard, stock FROM reward_stock WHERE reward_id = #{rewardId} ORDER BY shard")
+	List<Shard> shards(@Param("rewardId") long rewardId);
 
-	/** Puts stock back (cancel, expiry) or adds it (restock). */
-	@Update("UPDATE reward SET stock = stock + #{quantity}, version = version + 1, updated_at = #{now} WHERE id = #{id}")
-	int give(@Param("id") long id, @Param("quantity") int quantity, @Param("now") Instant now);
+	/** Locks every shard of the reward, in shard order (the one order any multi-shard change takes them in). */
+	@Select("SELECT shard, stock FROM reward_stock WHERE reward_id = #{rewardId} ORDER BY shard FOR UPDATE")
+	List<Shard> lockShards(@Param("rewardId") long rewardId);
+
+	/** Takes stock from one shard unless fewer are left there: 0 rows means look elsewhere. */
+	@Update("""
+			UPDATE reward_stock SET stock = stock - #{quantity}, version = version + 1
+			WHERE reward_id = #{rewardId} AND shard = #{shard} AND stock >= #{quantity}
+			""")
+	int takeFrom(@Param("rewardId") long rewardId, @Param("shard") int shard, @Param("quantity") int quantity);
+
+	/** Puts stock back into one shard (cancel, expiry). */
+	@Update("""
+			UPDATE reward_stock SET stock = stock + #{quantity}, version = version + 1
+			WHERE reward_id = #{rewardId} AND shard = #{shard}
+			""")
+	int giveTo(@Param("rewardId") long rewardId, @Param("shard") int shard, @Param("quantity") int quantity);
+
+	/** Adds stock spread evenly over the reward's {@code shards} shards (restock); one statement, shard order. */
+	@Update("""
+			UPDATE reward_stock
+			SET stock = stock + FLOOR(#{quantity} / #{shards}) + CASE WHEN shard < MOD(#{quantity}, #{shards}) THEN 1 ELSE 0 END,
+			    version = version + 1
+			WHERE reward_id = #{rewardId}
+			""")
+	int spread(@Param("rewardId") long rewardId, @Param("quantity") int quantity, @Param("shards") int shards);
 
 	@Update("UPDATE reward SET status = 'WITHDRAWN', updated_at = #{now} WHERE id = #{id} AND status = 'ACTIVE'")
 	int withdraw(@Param("id") long id, @Param("now") Instant now);

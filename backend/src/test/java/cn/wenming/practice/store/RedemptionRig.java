@@ -67,16 +67,34 @@ public final class RedemptionRig {
 	}
 
 	long reward(int price, int stock, int limit) {
-		long station = new Fixtures(this.jdbc).tree().station();
-		Timestamp now = Timestamp.from(Instant.now());
-		this.jdbc.update("INSERT INTO reward (station_id, name, kind, price_points, stock, per_person_limit, status, "
-				+ "version, created_at, updated_at) VALUES (?, '爱心大米', 'GOODS', ?, ?, ?, 'ACTIVE', 0, ?, ?)", station,
-				price, stock, limit, now, now);
-		return this.jdbc.queryForObject("SELECT MAX(id) FROM reward WHERE station_id = ?", Long.class, station);
+		return reward(price, Redemptions.split(stock, 8), limit);
 	}
 
+	/** A reward whose stock shards hold {@code shards} (shard 0, 1, …). */
+	long reward(int price, List<Integer> shards, int limit) {
+		long station = new Fixtures(this.jdbc).tree().station();
+		Timestamp now = Timestamp.from(Instant.now());
+		this.jdbc.update("INSERT INTO reward (station_id, name, kind, price_points, per_person_limit, status, "
+				+ "created_at, updated_at) VALUES (?, '爱心大米', 'GOODS', ?, ?, 'ACTIVE', ?, ?)", station, price, limit, now,
+				now);
+		long rewardId = this.jdbc.queryForObject("SELECT MAX(id) FROM reward WHERE station_id = ?", Long.class, station);
+		for (int i = 0; i < shards.size(); i++) {
+			this.jdbc.update("INSERT INTO reward_stock (reward_id, shard, stock, version) VALUES (?, ?, ?, 0)", rewardId, i,
+					shards.get(i));
+		}
+		return rewardId;
+	}
+
+	/** The stock MySQL shows: the sum of the shards. */
 	int mysqlStock(long rewardId) {
-		return this.jdbc.queryForObject("SELECT stock FROM reward WHERE id = ?", Integer.class, rewardId);
+		return this.jdbc.queryForObject("SELECT COALESCE(SUM(stock), 0) FROM reward_stock WHERE reward_id = ?",
+				Integer.class, rewardId);
+	}
+
+	/** Each shard's stock, in shard order. */
+	List<Integer> shardStocks(long rewardId) {
+		return this.jdbc.queryForList("SELECT stock FROM reward_stock WHERE reward_id = ? ORDER BY shard", Integer.class,
+				rewardId);
 	}
 
 	Integer redisStock(long rewardId) {

@@ -81,7 +81,7 @@ class RedemptionTest {
 	}
 
 	int mysqlStock(String rewardId) {
-		return this.jdbc.queryForObject("SELECT stock FROM reward WHERE id = ?", Integer.class, Long.valueOf(rewardId));
+		return this.jdbc.queryForObject("SELECT SUM(stock) FROM reward_stock WHERE reward_id = ?", Integer.class, Long.valueOf(rewardId));
 	}
 
 	Integer redisStock(String rewardId) {
