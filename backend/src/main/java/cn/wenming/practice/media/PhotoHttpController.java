@@ -9,9 +9,11 @@ import java.util.Map;
 import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.RateLimitedException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -124,6 +126,11 @@ class PhotoHttpController {
 
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<Map<String, Object>> domainError(DomainException ex) {
+		if (ex instanceof RateLimitedException limited) {
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
+				.body(MediaErrors.body(ex.code(), ex.getMessage()).getBody());
+		}
 		return MediaErrors.body(ex.code(), ex.getMessage());
 	}
 
