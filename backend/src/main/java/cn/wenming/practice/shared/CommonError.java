@@ -1,5 +1,7 @@
 package cn.wenming.practice.shared;
 
+import graphql.ErrorClassification;
+
 import org.springframework.graphql.execution.ErrorType;
 
 /**
@@ -9,7 +11,7 @@ import org.springframework.graphql.execution.ErrorType;
 public enum CommonError implements ErrorCode {
 
 	BAD_REQUEST("请求参数不正确", ErrorType.BAD_REQUEST),
-	UNAUTHENTICATED("请先登录", ErrorType.UNAUTHORIZED),
+	UNAUTHENTICATED("请先登录", Classification.UNAUTHENTICATED),
 	FORBIDDEN("没有权限执行此操作", ErrorType.FORBIDDEN),
 	NOT_FOUND("对象不存在", ErrorType.NOT_FOUND),
 	CONFLICT("数据已被修改，请刷新后重试", ErrorType.BAD_REQUEST),
@@ -25,9 +27,9 @@ public enum CommonError implements ErrorCode {
 
 	private final String defaultMessage;
 
-	private final ErrorType errorType;
+	private final ErrorClassification errorType;
 
-	CommonError(String defaultMessage, ErrorType errorType) {
+	CommonError(String defaultMessage, ErrorClassification errorType) {
 		this.defaultMessage = defaultMessage;
 		this.errorType = errorType;
 	}
@@ -38,7 +40,7 @@ public enum CommonError implements ErrorCode {
 	}
 
 	@Override
-	public ErrorType errorType() {
+	public ErrorClassification errorType() {
 		return this.errorType;
 	}
 

@@ -107,7 +107,7 @@ class GraphQlErrorAdvice {
 			.build();
 	}
 
-	private static ErrorType errorType(ErrorCode code) {
+	private static graphql.ErrorClassification errorType(ErrorCode code) {
 		return code.errorType();
 	}
 

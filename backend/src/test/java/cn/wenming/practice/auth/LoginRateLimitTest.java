@@ -3,14 +3,13 @@ package cn.wenming.practice.auth;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.IntegrationTestWithSmallLimits;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,12 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 17, must show 2: a {@code wxLogin} flood from one address is refused with HTTP 429,
  * {@code Retry-After} and {@code RATE_LIMITED} before any code reaches WeChat, while another
- * address logs in normally. Its own context: a small bucket, and the client address taken from
- * {@code X-Forwarded-For} as behind the production proxy, so one test machine plays many addresses.
+ * address logs in normally. Its own context (a small bucket, addresses from {@code X-Forwarded-For}).
  */
-@IntegrationTest
-@TestPropertySource(properties = { "app.auth.login-rate-limit.capacity=3",
-		"app.auth.login-rate-limit.refill-period=1h", "server.forward-headers-strategy=native" })
+@IntegrationTestWithSmallLimits
 class LoginRateLimitTest {
 
 	@Scenario
