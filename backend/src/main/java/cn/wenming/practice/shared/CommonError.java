@@ -23,7 +23,8 @@ public enum CommonError implements ErrorCode {
 	CONTENT_REJECTED("内容含有违规信息，请修改后重新提交", ErrorType.BAD_REQUEST),
 	CONTENT_NEEDS_REVIEW("内容需人工审核，暂不能发布，请修改措辞后重新提交", ErrorType.BAD_REQUEST),
 	IDEMPOTENCY_KEY_REUSED("幂等键已用于另一请求", ErrorType.BAD_REQUEST),
-	RATE_LIMITED("请求过于频繁，请稍后重试", ErrorType.BAD_REQUEST);
+	RATE_LIMITED("请求过于频繁，请稍后重试", ErrorType.BAD_REQUEST),
+	SERVICE_UNAVAILABLE("服务暂时不可用，请稍后重试", Classification.SERVICE_UNAVAILABLE);
 
 	private final String defaultMessage;
 

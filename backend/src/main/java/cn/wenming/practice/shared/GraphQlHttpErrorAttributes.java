@@ -28,6 +28,7 @@ class GraphQlHttpErrorAttributes extends DefaultErrorAttributes {
 			ErrorCode code = switch (status) {
 				case 401 -> CommonError.UNAUTHENTICATED;
 				case 429 -> CommonError.RATE_LIMITED;
+				case 503 -> CommonError.SERVICE_UNAVAILABLE;
 				default -> (status >= 500) ? CommonError.INTERNAL_ERROR : CommonError.BAD_REQUEST;
 			};
 			String message = (code == CommonError.BAD_REQUEST) ? "请求格式不正确：需要 JSON 对象 {query, variables, operationName}"
