@@ -72,11 +72,11 @@ public class Photos {
 	// --- Upload and check.
 
 	/**
-	 * Stores a photo uploaded by {@code ownerUserId} and asks WeChat to check it. {@code base} is
-	 * the address WeChat fetches it from when none is configured. Refused (nothing stored):
+	 * Stores a photo uploaded by {@code ownerUserId} and asks WeChat to check it (fetching it from
+	 * {@code app.media.public-base-url}). Refused (nothing stored):
 	 * {@code PHOTO_TOO_LARGE}, {@code PHOTO_TYPE_INVALID}.
 	 */
-	Photo upload(long ownerUserId, byte[] bytes, String base) {
+	Photo upload(long ownerUserId, byte[] bytes) {
 		Duration wait = this.limiter.take(QUOTA_PREFIX + ownerUserId, new RateLimiter.Bucket(
 				this.properties.uploadQuota().capacity(), this.properties.uploadQuota().refillPeriod()));
 		if (!wait.isZero()) {
@@ -105,8 +105,9 @@ public class Photos {
 			this.store.delete(key);
 			throw ex;
 		}
-		String checkBase = (this.urls.configuredBase() != null) ? this.urls.configuredBase() : base;
-		send(photo, checkBase);
+		// Only the configured address: the request's Host header is the client's to forge, and WeChat
+		// would check whatever image that host serves. Without one the check is not sent (pending).
+		send(photo, this.urls.configuredBase());
 		return this.photos.selectById(photo.getId());
 	}
 
