@@ -90,6 +90,7 @@ public class Photos {
 		if (contentType == null) {
 			throw new DomainException(MediaError.PHOTO_TYPE_INVALID);
 		}
+		bytes = PhotoMetadata.strip(bytes, contentType);
 		String key = this.store.put(bytes);
 		Photo photo = new Photo();
 		photo.setOwnerUserId(ownerUserId);
