@@ -38,7 +38,8 @@ class GraphQlConfig {
 
 	static int complexity(FieldComplexityEnvironment env, int childComplexity) {
 		Object first = env.getArguments().get("first");
-		int rows = (first instanceof Number n) ? Math.max(1, n.intValue()) : 1;
+		// Clamped to the page limit: a larger first is refused by the list itself, with BAD_REQUEST on the field.
+		int rows = (first instanceof Number n) ? Math.max(1, Math.min(Connections.MAX_FIRST, n.intValue())) : 1;
 		long cost = 1L + (long) rows * childComplexity;
 		return (int) Math.min(Integer.MAX_VALUE / 2, cost);
 	}
