@@ -22,8 +22,8 @@ function fakeFetch(handlers) {
     const body = JSON.parse(init.body)
     const name = /^(?:query|mutation)\s+(\w+)/.exec(body.query)[1]
     requests.push({ name, variables: body.variables, auth: init.headers.Authorization })
-    const [status, payload] = await handlers[name](body.variables, init.headers.Authorization)
-    return { status, json: async () => payload }
+    const [status, payload, headers] = await handlers[name](body.variables, init.headers.Authorization)
+    return { status, json: async () => payload, headers: { get: (k) => (headers || {})[k] ?? null } }
   })
   return { fetchImpl, requests }
 }
@@ -34,6 +34,23 @@ describe('the console client', () => {
   let storage
   beforeEach(() => {
     storage = memoryStorage()
+  })
+
+  test('SERVICE_UNAVAILABLE (503) is retried once after Retry-After; a second refusal becomes ApiError', async () => {
+    storage.setItem(SESSION_KEY, JSON.stringify({ accessToken: 'a1', refreshToken: 'r1', user: { id: '1' } }))
+    const down = [503, { errors: [{ message: '服务暂时不可用，请稍后重试', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }, { 'Retry-After': '5' }]
+    let calls = 0
+    const server = fakeFetch({ Me: () => (++calls === 1 ? down : [200, { data: { me: { id: '1' } } }]) })
+    const waits = []
+    const client = createClient({ documents, fetchImpl: server.fetchImpl, storage, sleep: async (ms) => waits.push(ms) })
+    expect(await client.call('Me')).toEqual({ me: { id: '1' } })
+    expect(waits).toEqual([5000])
+
+    const always = fakeFetch({ Me: () => down })
+    const failing = createClient({ documents, fetchImpl: always.fetchImpl, storage, sleep: async () => {} })
+    const error = await failing.call('Me').catch((e) => e)
+    expect(error.code).toBe('SERVICE_UNAVAILABLE')
+    expect(always.requests).toHaveLength(2)
   })
 
   test('sends the access token and returns data', async () => {

@@ -5,6 +5,8 @@
  * - On UNAUTHENTICATED (HTTP 401 or an error code) it rotates the refresh token once and retries;
  *   concurrent calls share one refresh, because presenting a refresh token twice makes the server
  *   revoke the whole login (reuse detection). If refreshing fails it logs in again.
+ * - SERVICE_UNAVAILABLE (HTTP 503: MySQL or Redis briefly down) is retried once after the server's
+ *   Retry-After (at most 10 s); a second refusal is shown like any other error.
  * - Errors become ApiError with the server's stable code and a Chinese message (api/errors.js).
  */
 const config = require('../config')
@@ -22,7 +24,36 @@ function serverUrl() {
   return wx.getStorageSync(SERVER_KEY) || config.serverUrl
 }
 
-function post(query, variables, accessToken) {
+const MAX_RETRY_WAIT_MS = 10000
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+function isUnavailable(res) {
+  const error = firstError(res)
+  return res.statusCode === 503 || Boolean(error && error.code === 'SERVICE_UNAVAILABLE')
+}
+
+/** Retry-After in ms (seconds form; 1 s when absent or unreadable), capped. */
+function retryAfterMs(res) {
+  const header = res.header || {}
+  const key = Object.keys(header).find((k) => k.toLowerCase() === 'retry-after')
+  const seconds = key === undefined ? NaN : parseInt(header[key], 10)
+  return Math.min(Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000, MAX_RETRY_WAIT_MS)
+}
+
+/** One request; a SERVICE_UNAVAILABLE answer is retried once after Retry-After. */
+async function post(query, variables, accessToken) {
+  const res = await postOnce(query, variables, accessToken)
+  if (!isUnavailable(res)) {
+    return res
+  }
+  await sleep(retryAfterMs(res))
+  return postOnce(query, variables, accessToken)
+}
+
+function postOnce(query, variables, accessToken) {
   const header = { 'content-type': 'application/json' }
   if (accessToken) {
     header.Authorization = `Bearer ${accessToken}`

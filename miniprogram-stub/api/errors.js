@@ -10,6 +10,8 @@ const MESSAGES = {
   CONFLICT: '数据已被修改，请刷新后重试',
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   UPSTREAM_UNAVAILABLE: '服务暂不可用，请稍后再试',
+  SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
   NETWORK_ERROR: '网络不可用，请检查网络后重试',
   WECHAT_CODE_INVALID: '微信登录失败，请重试',
   WECHAT_RATE_LIMITED: '操作太频繁，请稍后再试',

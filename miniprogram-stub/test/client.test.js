@@ -115,3 +115,24 @@ test('an anonymous call the server refuses with 401 (operation not @public) is s
     ['NeedCategories', 'Bearer a7'],
   ])
 })
+
+test('SERVICE_UNAVAILABLE (503) is retried once after Retry-After; a second refusal is shown', async () => {
+  wx.__control.use('erin')
+  wx.setStorageSync(client.SESSION_KEY, session(1))
+  let calls = 0
+  const server = fakeServer({
+    Me: () => {
+      calls += 1
+      if (calls === 1) throw { code: 'SERVICE_UNAVAILABLE', status: 503, header: { 'Retry-After': '0' } }
+      return { me: { id: '1', roles: ['RESIDENT'], roleGrants: [] } }
+    },
+    SignUp: () => {
+      throw { code: 'SERVICE_UNAVAILABLE', status: 503, header: { 'retry-after': '0' } }
+    },
+  })
+  wx.__control.setTransport(server.transport)
+  expect((await client.call('Me')).me.id).toBe('1')
+  expect(calls).toBe(2)
+  await expect(client.call('SignUp', { activityId: '1' })).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后再试' })
+  expect(server.requests.filter((r) => r.name === 'SignUp')).toHaveLength(2)
+})

@@ -52,7 +52,7 @@ function fakeServer(handlers) {
       return { statusCode: 200, data: { data: await handler(options.data.variables, options) } }
     } catch (e) {
       if (e && e.code) {
-        return { statusCode: e.status || 200, data: { errors: [{ message: e.message || e.code, extensions: { code: e.code, field: e.field } }] } }
+        return { statusCode: e.status || 200, header: e.header || {}, data: { errors: [{ message: e.message || e.code, extensions: { code: e.code, field: e.field } }] } }
       }
       throw e
     }

@@ -7,13 +7,18 @@
  *   concurrent calls share one refresh, because presenting a refresh token twice makes the server
  *   revoke the whole login (reuse detection). If refreshing fails the session is dropped and
  *   `onLoggedOut` sends the user back to the login QR: there is no silent re-login on a PC;
+ * - SERVICE_UNAVAILABLE (HTTP 503: MySQL or Redis briefly down) is retried once after the server's
+ *   Retry-After (at most 10 s);
  * - errors become ApiError with the server's stable code and a Chinese message (errors.js).
  */
 import { ApiError, messageFor } from './errors.js'
 
 export const SESSION_KEY = 'wenming.console.session'
 
-export function createClient({ documents, url = '/graphql', fetchImpl, storage, onLoggedOut } = {}) {
+const MAX_RETRY_WAIT_MS = 10000
+
+export function createClient({ documents, url = '/graphql', fetchImpl, storage, onLoggedOut, sleep } = {}) {
+  const wait = sleep || ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
   const doFetch = fetchImpl || ((...args) => globalThis.fetch(...args))
   const store = storage || globalThis.localStorage
   let refreshing = null
@@ -38,7 +43,17 @@ export function createClient({ documents, url = '/graphql', fetchImpl, storage, 
     store.removeItem(SESSION_KEY)
   }
 
+  /** One request; a SERVICE_UNAVAILABLE answer is retried once after Retry-After. */
   async function post(query, variables, accessToken) {
+    const res = await postOnce(query, variables, accessToken)
+    const error = firstError(res)
+    if (res.status !== 503 && !(error && error.code === 'SERVICE_UNAVAILABLE')) return res
+    const seconds = parseInt(res.retryAfter, 10)
+    await wait(Math.min(Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000, MAX_RETRY_WAIT_MS))
+    return postOnce(query, variables, accessToken)
+  }
+
+  async function postOnce(query, variables, accessToken) {
     const headers = { 'Content-Type': 'application/json' }
     if (accessToken) headers.Authorization = `Bearer ${accessToken}`
     let res
@@ -53,7 +68,8 @@ export function createClient({ documents, url = '/graphql', fetchImpl, storage, 
     } catch {
       body = {}
     }
-    return { status: res.status, body }
+    const retryAfter = res.headers && typeof res.headers.get === 'function' ? res.headers.get('Retry-After') : null
+    return { status: res.status, body, retryAfter }
   }
 
   function firstError(res) {

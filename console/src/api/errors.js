@@ -10,6 +10,8 @@ export const MESSAGES = {
   CONFLICT: '数据已被修改，请刷新后重试',
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   UPSTREAM_UNAVAILABLE: '服务暂不可用，请稍后再试',
+  SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
   QUERY_TOO_COMPLEX: '请求过于复杂，请缩小范围',
   NETWORK_ERROR: '网络不可用，请检查网络后重试',
   REFRESH_TOKEN_INVALID: '登录已失效，请重新扫码登录',

@@ -51,12 +51,15 @@ class ProductionJarIT {
 		File[] jars = new File("target").listFiles((dir, name) -> name.matches("backend-.*\\.jar"));
 		assertThat(jars).as("packaged jar in backend/target").isNotEmpty();
 		int port;
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+		int managementPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0);
+				java.net.ServerSocket management = new java.net.ServerSocket(0)) {
 			port = socket.getLocalPort();
+			managementPort = management.getLocalPort();
 		}
 		List<String> command = new java.util.ArrayList<>(List.of(
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jars[0].getAbsolutePath(),
-				"--server.port=" + port, "--app.wechat.miniapp.app-id=wx123", "--app.wechat.miniapp.secret=s",
+				"--server.port=" + port, "--management.server.port=" + managementPort, "--app.wechat.miniapp.app-id=wx123", "--app.wechat.miniapp.secret=s",
 				"--app.auth.jwt-secret=" + "x".repeat(40),
 				"--app.crypto.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="));
 		cn.wenming.practice.testinfra.Infrastructure.serverProperties()
@@ -68,8 +71,11 @@ class ProductionJarIT {
 			String base = "http://127.0.0.1:" + port;
 			org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
 				.ignoreExceptions()
-				.until(() -> http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+				.until(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).build(),
 						HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+			// Management on its own port only.
+			assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+					HttpResponse.BodyHandlers.ofString()).statusCode()).isNotEqualTo(200);
 			HttpResponse<String> console = http.send(HttpRequest.newBuilder(URI.create(base + "/console/")).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(console.statusCode()).isEqualTo(200);

@@ -26,6 +26,8 @@ public enum ActivityError implements ErrorCode {
 	HOURS_ALREADY_CONFIRMED("该报名的时长已确认，不能再调整"),
 	ACTIVITY_CAPACITY_BELOW_CONFIRMED("名额不能少于已确认的报名人数"),
 	ACTIVITY_TOO_LONG("活动时长超过上限，多日活动请按天分别创建"),
+	ACTIVITY_START_IN_PAST("活动开始时间必须晚于当前时间"),
+	SIGN_UP_DEADLINE_AFTER_START("报名截止时间不能晚于活动开始时间"),
 	ACTIVITY_ALREADY_RATED("已评价过该活动"),
 	SERVICE_RECORD_EMPTY("该年度没有可开具证明的服务记录");
 

@@ -121,9 +121,14 @@ class ActivityService {
 		if (!unit.open()) {
 			throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 		}
+		// A new activity starts in the future and closes sign-up by its start: an activity created already
+		// under way could collect hours nobody could have signed up for in time.
+		if (!input.startsAt().isAfter(this.clock.instant())) {
+			throw new DomainException(ActivityError.ACTIVITY_START_IN_PAST);
+		}
 		Instant deadline = (input.signUpDeadline() != null) ? input.signUpDeadline() : input.startsAt();
-		if (deadline.isAfter(input.endsAt())) {
-			throw DomainException.badRequest("报名截止时间不能晚于活动结束时间");
+		if (deadline.isAfter(input.startsAt())) {
+			throw new DomainException(ActivityError.SIGN_UP_DEADLINE_AFTER_START);
 		}
 		requireNotTooLong(input.startsAt(), input.endsAt());
 		if (input.civilizedUnitId() != null && (unit.level() != OrgLevel.STATION

@@ -2,6 +2,9 @@ package cn.wenming.practice.auth;
 
 import cn.wenming.practice.shared.ErrorCode;
 
+import cn.wenming.practice.shared.Classification;
+import graphql.ErrorClassification;
+
 import org.springframework.graphql.execution.ErrorType;
 
 /**
@@ -10,8 +13,8 @@ import org.springframework.graphql.execution.ErrorType;
  */
 public enum AuthError implements ErrorCode {
 
-	REFRESH_TOKEN_INVALID("登录已失效，请重新登录", ErrorType.UNAUTHORIZED),
-	REFRESH_TOKEN_REUSED("登录凭证被重复使用，已退出所有相关登录", ErrorType.UNAUTHORIZED),
+	REFRESH_TOKEN_INVALID("登录已失效，请重新登录", Classification.UNAUTHENTICATED),
+	REFRESH_TOKEN_REUSED("登录凭证被重复使用，已退出所有相关登录", Classification.UNAUTHENTICATED),
 	CONSOLE_LOGIN_TICKET_INVALID("登录二维码无效，请在管理后台刷新二维码", ErrorType.BAD_REQUEST),
 	CONSOLE_LOGIN_TICKET_EXPIRED("登录二维码已过期，请在管理后台刷新二维码", ErrorType.BAD_REQUEST),
 	CONSOLE_LOGIN_TICKET_USED("该登录二维码已使用过，请在管理后台刷新二维码", ErrorType.BAD_REQUEST),
@@ -20,9 +23,9 @@ public enum AuthError implements ErrorCode {
 
 	private final String defaultMessage;
 
-	private final ErrorType errorType;
+	private final ErrorClassification errorType;
 
-	AuthError(String defaultMessage, ErrorType errorType) {
+	AuthError(String defaultMessage, ErrorClassification errorType) {
 		this.defaultMessage = defaultMessage;
 		this.errorType = errorType;
 	}
@@ -33,7 +36,7 @@ public enum AuthError implements ErrorCode {
 	}
 
 	@Override
-	public ErrorType errorType() {
+	public ErrorClassification errorType() {
 		return this.errorType;
 	}
 

@@ -99,7 +99,7 @@ class AuthenticationFirst implements WebGraphQlInterceptor {
 			.allMatch(name -> name.startsWith("__") || allowed.contains(name));
 	}
 
-	private static OperationDefinition chosen(List<OperationDefinition> operations, String name) {
+	static OperationDefinition chosen(List<OperationDefinition> operations, String name) {
 		if (name == null || name.isEmpty()) {
 			return (operations.size() == 1) ? operations.get(0) : null;
 		}
@@ -107,7 +107,7 @@ class AuthenticationFirst implements WebGraphQlInterceptor {
 	}
 
 	/** The root fields an operation selects, through inline fragments and fragment spreads. */
-	private static Set<String> rootFieldNames(SelectionSet root, Map<String, FragmentDefinition> fragments) {
+	static Set<String> rootFieldNames(SelectionSet root, Map<String, FragmentDefinition> fragments) {
 		Set<String> names = new HashSet<>();
 		Set<String> visited = new HashSet<>();
 		Deque<SelectionSet> pending = new ArrayDeque<>();

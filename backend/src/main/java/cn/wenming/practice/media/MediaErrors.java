@@ -24,7 +24,8 @@ class MediaErrors {
 	private static final Map<ErrorCode, HttpStatus> HTTP_STATUS = Map.of(CommonError.UNAUTHENTICATED,
 			HttpStatus.UNAUTHORIZED, CommonError.FORBIDDEN, HttpStatus.FORBIDDEN, MediaError.PHOTO_TOO_LARGE,
 			HttpStatus.PAYLOAD_TOO_LARGE, MediaError.PHOTO_TYPE_INVALID, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-			CommonError.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR);
+			CommonError.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR, CommonError.RATE_LIMITED,
+			HttpStatus.TOO_MANY_REQUESTS);
 
 	static ResponseEntity<Map<String, Object>> body(ErrorCode code, String message) {
 		HttpStatus status = HTTP_STATUS.getOrDefault(code, HttpStatus.BAD_REQUEST);

@@ -2,6 +2,7 @@ package cn.wenming.practice.media;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param messageToken the token configured for the mini-program's message push (消息推送), which
  * WeChat signs its callbacks with; blank: every callback is refused
  * @param maxPhotosPerPart how many photos a need (or a completion) may carry
+ * @param uploadQuota uploads per user: {@code capacity} at once, refilled over {@code refillPeriod}
+ * (each upload spends WeChat's {@code mediaCheckAsync} quota and disk)
+ * @param unattachedMaxAge how long a photo may stay unattached before the clean-up job deletes it
  */
 @Validated
 @ConfigurationProperties("app.media")
@@ -34,7 +38,11 @@ record MediaProperties(@NotBlank @DefaultValue("data/media") String storageDir,
 		@NotNull @DefaultValue("5MB") DataSize maxPhotoSize, String publicBaseUrl,
 		@NotNull @DefaultValue("10m") Duration viewUrlTtl, @NotNull @DefaultValue("2h") Duration checkUrlTtl,
 		@Min(1) @DefaultValue("5") int checkMaxAttempts, String messageToken,
-		@Min(1) @DefaultValue("9") int maxPhotosPerPart) {
+		@Min(1) @DefaultValue("9") int maxPhotosPerPart, @Valid @NotNull @DefaultValue UploadQuota uploadQuota,
+		@NotNull @DefaultValue("2d") Duration unattachedMaxAge) {
+
+	record UploadQuota(@Min(1) @DefaultValue("30") int capacity, @NotNull @DefaultValue("1h") Duration refillPeriod) {
+	}
 
 	@Override
 	public String toString() {

@@ -9,9 +9,10 @@ import java.util.Map;
 import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.shared.DomainException;
-import jakarta.servlet.http.HttpServletRequest;
+import cn.wenming.practice.shared.RateLimitedException;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Photo upload and download over plain HTTP: the mini-program uploads with {@code wx.uploadFile}
@@ -57,8 +57,8 @@ class PhotoHttpController {
 
 	/** Uploads one photo: {@code {"id", "status"}}; it stays visible only to the uploader until WeChat passes it. */
 	@PostMapping(path = "/media/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<Map<String, Object>> upload(@RequestParam(name = "file", required = false) MultipartFile file,
-			HttpServletRequest request) throws IOException {
+	ResponseEntity<Map<String, Object>> upload(@RequestParam(name = "file", required = false) MultipartFile file)
+			throws IOException {
 		long userId = this.access.requireUserId();
 		if (file == null || file.isEmpty()) {
 			throw new DomainException(CommonError.BAD_REQUEST, "缺少照片文件（字段 file）");
@@ -72,8 +72,7 @@ class PhotoHttpController {
 			// Never more than the limit (+1 to notice an over-long body) in memory, whatever the part claims.
 			bytes = in.readNBytes((int) max + 1);
 		}
-		String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
-		Photo photo = this.photos.upload(userId, bytes, base);
+		Photo photo = this.photos.upload(userId, bytes);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("id", photo.getId().toString());
 		body.put("status", photo.getStatus().name());
@@ -124,6 +123,11 @@ class PhotoHttpController {
 
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<Map<String, Object>> domainError(DomainException ex) {
+		if (ex instanceof RateLimitedException limited) {
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
+				.body(MediaErrors.body(ex.code(), ex.getMessage()).getBody());
+		}
 		return MediaErrors.body(ex.code(), ex.getMessage());
 	}
 

@@ -77,4 +77,18 @@ interface PhotoMapper extends BaseMapper<Photo> {
 			""")
 	int forgetTrace(@Param("id") long id, @Param("now") Instant now);
 
+	/** Photos never attached to anything, uploaded before {@code before}, oldest first. */
+	@Select("""
+			SELECT * FROM media_photo
+			WHERE subject_type IS NULL AND created_at < #{before} AND id > #{afterId}
+			ORDER BY id
+			LIMIT #{limit}
+			""")
+	List<Photo> unattachedBefore(@Param("before") Instant before, @Param("afterId") long afterId,
+			@Param("limit") int limit);
+
+	/** Deletes the photo unless it was attached meanwhile; 1 when deleted. */
+	@org.apache.ibatis.annotations.Delete("DELETE FROM media_photo WHERE id = #{id} AND subject_type IS NULL")
+	int deleteUnattached(@Param("id") long id);
+
 }

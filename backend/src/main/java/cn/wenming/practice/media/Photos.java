@@ -1,6 +1,7 @@
 package cn.wenming.practice.media;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -13,6 +14,8 @@ import java.util.function.LongPredicate;
 import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.RateLimitedException;
+import cn.wenming.practice.shared.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,8 @@ public class Photos {
 
 	private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
 
+	static final String QUOTA_PREFIX = "media:upload-quota:";
+
 	/** Rows read per retry page. */
 	static final int PAGE = 100;
 
@@ -50,8 +55,11 @@ public class Photos {
 
 	private final Clock clock;
 
+	private final RateLimiter limiter;
+
 	Photos(PhotoMapper photos, PhotoStore store, PhotoUrls urls, MediaCheck check, MediaProperties properties,
-			AccessControl access, Clock clock) {
+			AccessControl access, Clock clock, RateLimiter limiter) {
+		this.limiter = limiter;
 		this.photos = photos;
 		this.store = store;
 		this.urls = urls;
@@ -64,11 +72,17 @@ public class Photos {
 	// --- Upload and check.
 
 	/**
-	 * Stores a photo uploaded by {@code ownerUserId} and asks WeChat to check it. {@code base} is
-	 * the address WeChat fetches it from when none is configured. Refused (nothing stored):
+	 * Stores a photo uploaded by {@code ownerUserId} and asks WeChat to check it (fetching it from
+	 * {@code app.media.public-base-url}). Refused (nothing stored):
 	 * {@code PHOTO_TOO_LARGE}, {@code PHOTO_TYPE_INVALID}.
 	 */
-	Photo upload(long ownerUserId, byte[] bytes, String base) {
+	Photo upload(long ownerUserId, byte[] bytes) {
+		Duration wait = this.limiter.take(QUOTA_PREFIX + ownerUserId, new RateLimiter.Bucket(
+				this.properties.uploadQuota().capacity(), this.properties.uploadQuota().refillPeriod()));
+		if (!wait.isZero()) {
+			this.limiter.refused("photo-upload");
+			throw new RateLimitedException(wait);
+		}
 		if (bytes.length > this.properties.maxPhotoSize().toBytes()) {
 			throw new DomainException(MediaError.PHOTO_TOO_LARGE);
 		}
@@ -76,6 +90,7 @@ public class Photos {
 		if (contentType == null) {
 			throw new DomainException(MediaError.PHOTO_TYPE_INVALID);
 		}
+		bytes = PhotoMetadata.strip(bytes, contentType);
 		String key = this.store.put(bytes);
 		Photo photo = new Photo();
 		photo.setOwnerUserId(ownerUserId);
@@ -91,8 +106,9 @@ public class Photos {
 			this.store.delete(key);
 			throw ex;
 		}
-		String checkBase = (this.urls.configuredBase() != null) ? this.urls.configuredBase() : base;
-		send(photo, checkBase);
+		// Only the configured address: the request's Host header is the client's to forge, and WeChat
+		// would check whatever image that host serves. Without one the check is not sent (pending).
+		send(photo, this.urls.configuredBase());
 		return this.photos.selectById(photo.getId());
 	}
 
@@ -164,6 +180,40 @@ public class Photos {
 					log.info("Photo checks re-sent: {}", sent);
 				}
 				return sent;
+			}
+		}
+	}
+
+	/**
+	 * Deletes photos that were never attached (a need abandoned after its photos were uploaded) once
+	 * they are older than {@code app.media.unattached-max-age}: the row first, guarded by
+	 * {@code subject_type IS NULL} so a photo attached at this moment is kept, then the file. Returns
+	 * how many were deleted.
+	 */
+	int deleteUnattached() {
+		Instant before = this.clock.instant().minus(this.properties.unattachedMaxAge());
+		int deleted = 0;
+		long afterId = 0;
+		while (true) {
+			List<Photo> rows = this.photos.unattachedBefore(before, afterId, PAGE);
+			for (Photo photo : rows) {
+				afterId = photo.getId();
+				if (this.photos.deleteUnattached(photo.getId()) == 1) {
+					deleted++;
+					try {
+						this.store.delete(photo.getStorageKey());
+					}
+					catch (RuntimeException ex) {
+						log.warn("Photo file {} of deleted photo {} not removed: {}", photo.getStorageKey(), photo.getId(),
+								ex.getClass().getSimpleName());
+					}
+				}
+			}
+			if (rows.size() < PAGE) {
+				if (deleted > 0) {
+					log.info("Unattached photos deleted: {}", deleted);
+				}
+				return deleted;
 			}
 		}
 	}

@@ -51,7 +51,9 @@ public final class Connections {
 	}
 
 	static Long decode(String cursor) {
-		if (cursor == null || cursor.isEmpty()) {
+		// Absent means the first page; an empty string is not a cursor we ever handed out, and reading
+		// it as "no cursor" would silently restart a client's paging from the top.
+		if (cursor == null) {
 			return null;
 		}
 		try {
@@ -74,7 +76,7 @@ public final class Connections {
 	 * keyset cursor is stable either.
 	 */
 	public static int offset(String after) {
-		if (after == null || after.isEmpty()) {
+		if (after == null) {
 			return 0;
 		}
 		try {

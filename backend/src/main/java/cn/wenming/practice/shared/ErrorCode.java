@@ -1,5 +1,7 @@
 package cn.wenming.practice.shared;
 
+import graphql.ErrorClassification;
+
 import org.springframework.graphql.execution.ErrorType;
 
 /**
@@ -16,8 +18,11 @@ public interface ErrorCode {
 	/** A message for people, in Chinese, safe to show. */
 	String defaultMessage();
 
-	/** How GraphQL classifies the error ({@code errors[].extensions.classification}). */
-	default ErrorType errorType() {
+	/**
+	 * How GraphQL classifies the error ({@code errors[].extensions.classification}); must not
+	 * contradict the code (see {@link Classification}).
+	 */
+	default ErrorClassification errorType() {
 		return ErrorType.BAD_REQUEST;
 	}
 

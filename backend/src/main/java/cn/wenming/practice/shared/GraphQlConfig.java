@@ -2,6 +2,7 @@ package cn.wenming.practice.shared;
 
 import java.util.Map;
 
+import graphql.analysis.FieldComplexityEnvironment;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.introspection.Introspection;
@@ -26,9 +27,23 @@ class GraphQlConfig {
 		return new MaxQueryDepthInstrumentation(limits.maxDepth());
 	}
 
+	/**
+	 * Complexity counts rows, not only fields: a field with a {@code first} argument costs its
+	 * children once per row asked for (the schema's default when the argument is left out), so
+	 * {@code first: 100} of a list nested in {@code first: 100} of another is refused while one page
+	 * of 100 is not.
+	 */
 	@Bean
 	MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimits limits) {
-		return new MaxQueryComplexityInstrumentation(limits.maxComplexity());
+		return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), GraphQlConfig::complexity);
+	}
+
+	static int complexity(FieldComplexityEnvironment env, int childComplexity) {
+		Object first = env.getArguments().get("first");
+		// Clamped to the page limit: a larger first is refused by the list itself, with BAD_REQUEST on the field.
+		int rows = (first instanceof Number n) ? Math.max(1, Math.min(Connections.MAX_FIRST, n.intValue())) : 1;
+		long cost = 1L + (long) rows * childComplexity;
+		return (int) Math.min(Integer.MAX_VALUE / 2, cost);
 	}
 
 	/**

@@ -13,9 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -80,8 +82,38 @@ class GraphQlErrorAdvice {
 		return error(env, CommonError.FORBIDDEN, CommonError.FORBIDDEN.defaultMessage(), Map.of());
 	}
 
+	/**
+	 * MySQL or Redis unreachable (a restart, a failover): one stable code that says "briefly
+	 * unavailable", answered with HTTP 503 and {@code Retry-After} ({@link ServiceUnavailableStatus}),
+	 * never {@code INTERNAL_ERROR}, which is kept for bugs. The cause is searched because MyBatis and
+	 * the transaction manager wrap the connection failure.
+	 */
 	@GraphQlExceptionHandler
 	GraphQLError unexpected(Throwable ex, DataFetchingEnvironment env) {
+		if (isOutage(ex)) {
+			log.warn("Service unavailable at {}: {}", env.getExecutionStepInfo().getPath(), outageOf(ex));
+			return error(env, CommonError.SERVICE_UNAVAILABLE, CommonError.SERVICE_UNAVAILABLE.defaultMessage(), Map.of());
+		}
+		return bug(ex, env);
+	}
+
+	static boolean isOutage(Throwable ex) {
+		return outageOf(ex) != null;
+	}
+
+	private static String outageOf(Throwable ex) {
+		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+					|| t instanceof java.sql.SQLTransientConnectionException
+					|| t instanceof java.sql.SQLNonTransientConnectionException || t instanceof java.net.ConnectException
+					|| t.getClass().getName().equals("redis.clients.jedis.exceptions.JedisConnectionException")) {
+				return t.getClass().getSimpleName();
+			}
+		}
+		return null;
+	}
+
+	private GraphQLError bug(Throwable ex, DataFetchingEnvironment env) {
 		String errorId = UUID.randomUUID().toString();
 		log.error("Unexpected error {} at {}", errorId, env.getExecutionStepInfo().getPath(), ex);
 		return error(env, CommonError.INTERNAL_ERROR, CommonError.INTERNAL_ERROR.defaultMessage() + " (" + errorId + ")",
@@ -107,7 +139,7 @@ class GraphQlErrorAdvice {
 			.build();
 	}
 
-	private static ErrorType errorType(ErrorCode code) {
+	private static graphql.ErrorClassification errorType(ErrorCode code) {
 		return code.errorType();
 	}
 

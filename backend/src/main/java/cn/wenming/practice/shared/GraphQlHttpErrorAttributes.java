@@ -25,8 +25,12 @@ class GraphQlHttpErrorAttributes extends DefaultErrorAttributes {
 		Map<String, Object> attributes = super.getErrorAttributes(request, options);
 		Object path = request.getAttribute("jakarta.servlet.error.request_uri", RequestAttributes.SCOPE_REQUEST);
 		if (GRAPHQL_PATH.equals(path) && attributes.get("status") instanceof Integer status) {
-			ErrorCode code = (status >= 500) ? CommonError.INTERNAL_ERROR
-					: (status == 401) ? CommonError.UNAUTHENTICATED : CommonError.BAD_REQUEST;
+			ErrorCode code = switch (status) {
+				case 401 -> CommonError.UNAUTHENTICATED;
+				case 429 -> CommonError.RATE_LIMITED;
+				case 503 -> CommonError.SERVICE_UNAVAILABLE;
+				default -> (status >= 500) ? CommonError.INTERNAL_ERROR : CommonError.BAD_REQUEST;
+			};
 			String message = (code == CommonError.BAD_REQUEST) ? "请求格式不正确：需要 JSON 对象 {query, variables, operationName}"
 					: code.defaultMessage();
 			attributes.put("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code.name()))));

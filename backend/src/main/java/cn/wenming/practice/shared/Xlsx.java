@@ -151,13 +151,24 @@ public final class Xlsx {
 
 	private static ResponseEntity<byte[]> refusal(DomainException ex) {
 		ErrorCode code = ex.code();
-		HttpStatus status = switch (code.errorType()) {
-			case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
-			case FORBIDDEN -> HttpStatus.FORBIDDEN;
-			case NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case INTERNAL_ERROR -> HttpStatus.SERVICE_UNAVAILABLE;
-			default -> HttpStatus.BAD_REQUEST;
-		};
+		graphql.ErrorClassification type = code.errorType();
+		HttpStatus status;
+		if (type == Classification.UNAUTHENTICATED || type == ErrorType.UNAUTHORIZED) {
+			status = HttpStatus.UNAUTHORIZED;
+		}
+		else if (type == ErrorType.FORBIDDEN) {
+			status = HttpStatus.FORBIDDEN;
+		}
+		else if (type == ErrorType.NOT_FOUND) {
+			status = HttpStatus.NOT_FOUND;
+		}
+		else if (type == Classification.SERVICE_UNAVAILABLE
+				|| type == ErrorType.INTERNAL_ERROR) {
+			status = HttpStatus.SERVICE_UNAVAILABLE;
+		}
+		else {
+			status = HttpStatus.BAD_REQUEST;
+		}
 		String message = (ex.getMessage() == null) ? code.defaultMessage() : ex.getMessage();
 		String body = "{\"errors\":[{\"message\":\"" + message.replace("\\", "").replace("\"", "'")
 				+ "\",\"extensions\":{\"code\":\"" + code.name() + "\"}}]}";

@@ -89,10 +89,17 @@ final class AssessmentScenario {
 		return input;
 	}
 
+	/** Created the day before it starts: a new activity must start in the future, and these are past years'. */
 	GraphQlTester.Response createActivity(String projectId, Instant start, Duration length, boolean theory,
 			String civilizedUnitId) {
-		return this.api.as(this.admin).documentName("assessmentCreateActivity")
-			.variable("input", activityInput(projectId, start, length, theory, civilizedUnitId)).execute();
+		this.clock.set(start.minus(Duration.ofDays(1)));
+		try {
+			return this.api.as(this.admin).documentName("assessmentCreateActivity")
+				.variable("input", activityInput(projectId, start, length, theory, civilizedUnitId)).execute();
+		}
+		finally {
+			this.clock.reset();
+		}
 	}
 
 	/**

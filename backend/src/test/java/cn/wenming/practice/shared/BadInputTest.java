@@ -61,10 +61,29 @@ class BadInputTest {
 	@Test
 	void overComplexQueryIsRejected() {
 		StringBuilder wide = new StringBuilder("{ ");
-		for (int i = 0; i < 600; i++) {
-			wide.append("a").append(i).append(": orgUnit(id: \"1\") { id name } ");
+		// 500 × 11 > app.graphql.max-complexity (5000), well under graphql-java's parser token limit.
+		for (int i = 0; i < 500; i++) {
+			wide.append("a").append(i)
+				.append(": orgUnit(id: \"1\") { id level name address regionCode latitude longitude status createdAt updatedAt } ");
 		}
 		assertThat(post(wide.append("}").toString())).contains("\"code\":\"QUERY_TOO_COMPLEX\"");
+	}
+
+	/** Issue 17: complexity counts the rows a {@code first} argument asks for, not only the fields. */
+	@Test
+	void listSizesCountTowardsComplexity() {
+		String lists = "{ " + "a%d: activities(first: %s) { edges { node { id title } } } ".repeat(20) + "}";
+		Object[] small = new Object[40];
+		Object[] large = new Object[40];
+		for (int i = 0; i < 20; i++) {
+			small[2 * i] = i;
+			small[2 * i + 1] = "1";
+			large[2 * i] = i;
+			large[2 * i + 1] = "100";
+		}
+		assertThat(post(String.format(lists, small))).doesNotContain("QUERY_TOO_COMPLEX").contains("\"a19\"");
+		assertThat(post(String.format(lists, large))).contains("\"code\":\"QUERY_TOO_COMPLEX\"")
+			.doesNotContain("\"edges\"");
 	}
 
 	@Test
