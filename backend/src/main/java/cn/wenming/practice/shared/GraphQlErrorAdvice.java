@@ -103,7 +103,12 @@ class GraphQlErrorAdvice {
 
 	private static String outageOf(Throwable ex) {
 		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			// A pooled connection that broke mid-query surfaces as RecoverableDataAccessException over
+			// Connector/J's CommunicationsException (an SQLRecoverableException), not as a failure to connect.
 			if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+					|| t instanceof org.springframework.dao.RecoverableDataAccessException
+					|| t instanceof org.springframework.dao.TransientDataAccessResourceException
+					|| t instanceof java.sql.SQLRecoverableException
 					|| t instanceof java.sql.SQLTransientConnectionException
 					|| t instanceof java.sql.SQLNonTransientConnectionException || t instanceof java.net.ConnectException
 					|| t.getClass().getName().equals("redis.clients.jedis.exceptions.JedisConnectionException")) {
