@@ -9,31 +9,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { chromium } from 'playwright-core'
+import { BASE, SHOTS, CHROMIUM, gql, login, assert, demoCenter } from './support.mjs'
 
-const BASE = process.env.BASE_URL || 'http://127.0.0.1:8080'
-const SHOTS = process.env.SCREENSHOT_DIR || 'test-results'
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 const JSQR = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js')
-fs.mkdirSync(SHOTS, { recursive: true })
+
 
 const step = (text) => console.log(`[activities-store] ${text}`)
 const started = Date.now()
-
-async function gql(query, variables = {}, token) {
-  const headers = { 'Content-Type': 'application/json' }
-  if (token) headers.Authorization = `Bearer ${token}`
-  const res = await fetch(`${BASE}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) })
-  const body = await res.json()
-  if (body.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(body.errors)}`)
-  return body.data
-}
-
-const login = async (code) =>
-  (await gql('mutation($c: String!) { wxLogin(code: $c) { accessToken user { id } } }', { c: code })).wxLogin
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message)
-}
 
 const run = Date.now().toString(36)
 
@@ -41,18 +23,7 @@ const run = Date.now().toString(36)
 // activity about to start with a volunteer signed up, and the volunteer's points for the store.
 step('arranging through the API')
 const admin = await login('admin')
-const me = (await gql('{ me { roleGrants { role orgUnitId } } }', {}, admin.accessToken)).me
-let centerId = null
-let station = null
-for (const grant of me.roleGrants.filter((g) => g.role === 'CENTER_ADMIN')) {
-  const tree = (await gql('query($r: ID!) { orgTree(rootId: $r) { unit { id name level } } }', { r: grant.orgUnitId }, admin.accessToken)).orgTree
-  station = tree.map((n) => n.unit).find((u) => u.name.startsWith('东珠社区'))
-  if (station) {
-    centerId = grant.orgUnitId
-    break
-  }
-}
-assert(station, 'the demo county has 东珠社区 station')
+const { centerId, station } = await demoCenter(admin)
 const projectName = `文明实践 ${run}`
 await gql('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }',
   { i: { orgUnitId: centerId, name: projectName, category: 'HEALTH_SPORTS', description: '控制台测试项目' } }, admin.accessToken)

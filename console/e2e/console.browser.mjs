@@ -8,54 +8,23 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
+import { BASE, SHOTS, CHROMIUM, gql, login, assert, demoCenter } from './support.mjs'
 import { qrDataUrl } from '../src/qr.js'
 
-const BASE = process.env.BASE_URL || 'http://127.0.0.1:8080'
-const SHOTS = process.env.SCREENSHOT_DIR || 'test-results'
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
-fs.mkdirSync(SHOTS, { recursive: true })
 
 const step = (text) => console.log(`[console-browser] ${text}`)
-
-async function gql(query, variables = {}, token) {
-  const headers = { 'Content-Type': 'application/json' }
-  if (token) headers.Authorization = `Bearer ${token}`
-  const res = await fetch(`${BASE}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) })
-  const body = await res.json()
-  if (body.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(body.errors)}`)
-  return body.data
-}
-
-const login = async (code) =>
-  (await gql('mutation($c: String!) { wxLogin(code: $c) { accessToken user { id } } }', { c: code })).wxLogin
 
 // Until no loading mask is left inside `scope`. A reload can leave two masks fading out at once,
 // which a strict locator refuses, so this asks the DOM instead.
 const settled = (page, scope) =>
   page.waitForFunction((sel) => !document.querySelector(`${sel} .el-loading-mask`), scope)
 
-function assert(condition, message) {
-  if (!condition) throw new Error(message)
-}
-
 const run = Date.now().toString(36)
 
 // --- Arrange through the public API: a need to dispatch, and a completed one with hours to confirm.
 step('arranging needs through the API')
 const admin = await login('admin')
-const me = (await gql('{ me { roleGrants { role orgUnitId } } }', {}, admin.accessToken)).me
-// The demo county's center: in a shared test database the demo admin may hold other centers too.
-let centerId = null
-let station = null
-for (const grant of me.roleGrants.filter((g) => g.role === 'CENTER_ADMIN')) {
-  const tree = (await gql('query($r: ID!) { orgTree(rootId: $r) { unit { id name level } } }', { r: grant.orgUnitId }, admin.accessToken)).orgTree
-  station = tree.map((n) => n.unit).find((u) => u.name.startsWith('东珠社区'))
-  if (station) {
-    centerId = grant.orgUnitId
-    break
-  }
-}
-assert(station, 'the demo county has 东珠社区 station')
+const { centerId, station } = await demoCenter(admin)
 const categoryId = (await gql('{ needCategories { id name } }')).needCategories[0].id
 const resident = await login(`console-resident-${run}`)
 const submit = async (title) =>

@@ -65,9 +65,11 @@ class NeedStatementCountTest {
 
 	private long count(NeedScenario s, Session as, int expected) {
 		String unit = Long.toString(s.tree.station());
-		s.api.as(as).documentName("stationNeeds").variable("orgUnitId", unit).variable("first", 100).execute();
+		// 50 rows of every field: a page of 100 of them is over app.graphql.max-complexity, which counts
+		// the rows a list asks for (issue 17).
+		s.api.as(as).documentName("stationNeeds").variable("orgUnitId", unit).variable("first", 50).execute();
 		var measured = this.sql.measure(() -> s.api.as(as).documentName("stationNeeds").variable("orgUnitId", unit)
-			.variable("first", 100).execute());
+			.variable("first", 50).execute());
 		measured.result().path("stationNeeds.edges").entityList(Object.class).hasSize(expected);
 		measured.result().path("stationNeeds.edges[*].node.timeline").entityList(Object.class).hasSize(expected);
 		measured.result().path("stationNeeds.edges[*].node.project.name").entityList(String.class)
