@@ -133,6 +133,25 @@ try {
   const confirmed = (await gql('query($id: ID!) { need(id: $id) { participants { hoursStatus } } }', { id: withHours }, admin.accessToken)).need
   assert(confirmed.participants.every((p) => p.hoursStatus === 'CONFIRMED'), 'the hours are confirmed')
 
+  // --- The same hours found wrong later: revoked with a reason from the need's drawer.
+  step('need hours revoked')
+  await page.goto(`${BASE}/console/dispatch`)
+  await page.getByText('待评价', { exact: true }).click()
+  const servedRow = page.locator('[data-test=need-title]', { hasText: `陪同就医 ${run}` })
+  await servedRow.waitFor()
+  await settled(page, '.el-table')
+  await servedRow.click()
+  await page.locator('[data-test=revoke-need-hours]').click()
+  await page.locator('.el-message-box__input input').fill('重复申报，经核实未到场')
+  await page.locator('.el-message-box__btns button', { hasText: '撤销' }).click()
+  await page.getByText('已撤销，时长和积分已扣回').waitFor()
+  await page.locator('[data-test=drawer-participant]', { hasText: '已撤销' }).waitFor()
+  await settled(page, '.el-drawer')
+  await page.screenshot({ path: path.join(SHOTS, '07b-need-hours-revoked.png') })
+  const revoked = (await gql('query($id: ID!) { need(id: $id) { participants { hoursStatus revokeReason } } }', { id: withHours }, admin.accessToken)).need
+  assert(revoked.participants.every((p) => p.hoursStatus === 'REVOKED' && p.revokeReason === '重复申报，经核实未到场'), `revoked: ${JSON.stringify(revoked)}`)
+  await page.keyboard.press('Escape')
+
   // --- 成果与考核: the 落实清单 of last month (preview, publish, public page, Excel), the assessment
   // (charts, drill-down into a child unit, Excel), leaderboards. The Excel files are saved beside the
   // screenshots with what GraphQL answered (results-expected.json); ConsoleBrowserTest reads the

@@ -210,3 +210,18 @@ test('the admin page opens the console login scanner', async () => {
   page.instance.openConsoleLogin()
   expect(wx.__control.navigations).toContain('/pages/console-login/console-login')
 })
+
+test('the admin sets the station duty phone that care mode calls', async () => {
+  signedInAdmin('admin-phone')
+  let sent = null
+  const { page } = await openAdmin({
+    UpdateOrgUnitPhone: (v) => {
+      sent = v
+      return { updateOrgUnitPhone: { id: v.id, name: '东珠站', phone: v.phone } }
+    },
+  })
+  page.instance.onPhoneInput({ detail: { value: ' 0510-87654321 ' } })
+  await page.instance.savePhone()
+  expect(sent).toEqual({ id: '30', phone: '0510-87654321' })
+  expect(texts(page, '.phone-saved')).toEqual(['已保存：0510-87654321'])
+})

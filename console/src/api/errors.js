@@ -26,6 +26,8 @@ export const MESSAGES = {
   NEED_ASSIGNEE_NOT_ELIGIBLE: '接单方须为已培训的志愿者或在册队伍',
   NEED_HOURS_ALREADY_CONFIRMED: '该服务时长已确认',
   NEED_HOURS_EXCEED_ELAPSED: '时长超过了实际服务时间',
+  NEED_HOURS_ALREADY_REVOKED: '该服务时长已撤销',
+  NEED_HOURS_NOT_CONFIRMED: '该服务时长尚未确认，可直接调整',
   PROJECT_NOT_APPLICABLE: '该服务项目不适用于此站点',
   ACTIVITY_INVALID_STATE: '活动状态已变化，请刷新后重试',
   ACTIVITY_CAPACITY_BELOW_CONFIRMED: '名额不能少于已确认的报名人数',

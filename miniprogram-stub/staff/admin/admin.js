@@ -59,6 +59,8 @@ Component({
   behaviors: [careMode],
   data: {
     orgUnitId: null,
+    unitPhone: '',
+    phoneSaved: false,
     submitted: paging.emptyList(),
     published: paging.emptyList(),
     needHours: paging.emptyList(),
@@ -87,6 +89,18 @@ Component({
     // The staff console on a PC logs in by this admin's scan (issue 16): its page scans and confirms.
     openConsoleLogin() {
       wx.navigateTo({ url: '/pages/console-login/console-login' })
+    },
+    onPhoneInput(event) {
+      this.setData({ unitPhone: event.detail.value })
+    },
+    /** The station's duty phone (值班电话), which residents in care mode call from 点单; empty clears it. */
+    async savePhone() {
+      const phone = (this.data.unitPhone || '').trim()
+      const done = await run(this, () => client.call('UpdateOrgUnitPhone', { id: this.data.orgUnitId, phone: phone || null }))
+      if (done) {
+        this.setData({ unitPhone: done.updateOrgUnitPhone.phone || '', phoneSaved: true })
+      }
+      return done
     },
     onLoad(query) {
       let orgUnitId = query && query.orgUnitId

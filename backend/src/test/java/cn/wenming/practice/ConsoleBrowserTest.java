@@ -71,6 +71,7 @@ class ConsoleBrowserTest {
 		assertThat(text).contains("all screens passed").contains("activities and store passed");
 		assertThat(screenshots.resolve("04-need-suggestions.png")).exists();
 		assertThat(screenshots.resolve("07-need-hours-confirmed.png")).exists();
+		assertThat(screenshots.resolve("07b-need-hours-revoked.png")).exists();
 		assertThat(screenshots.resolve("13-check-in-qr.png")).exists();
 		assertThat(screenshots.resolve("17-store-fulfil.png")).exists();
 		assertThat(screenshots.resolve("11-assessment-child.png")).exists();
