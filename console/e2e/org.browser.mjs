@@ -143,7 +143,7 @@ try {
   await teamDialog.locator('[data-test=team-name]').fill(teamName)
   await teamDialog.locator('[data-test=team-kind]').getByText('专业队伍').click()
   await teamDialog.locator('[data-test=team-leader]').click()
-  await page.locator('.el-select-dropdown__item', { hasText: '王建国' }).click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: '王建国' }).click()
   await teamDialog.locator('[data-test=team-save]').click()
   await page.getByText('队伍已成立').waitFor()
   const teamRow = page.locator('[data-test=teams-table] tbody tr', { hasText: teamName })
@@ -175,6 +175,10 @@ try {
   const team = (await gql('query($id: ID!) { team(id: $id) { memberCount leader { userId } } }', { id: teamId }, admin.accessToken)).team
   assert(team.memberCount === 2 && team.leader.userId === leader.user.id, `the team has its leader and the approved member: ${JSON.stringify(team)}`)
   await page.keyboard.press('Escape')
+  await drawer.waitFor({ state: 'hidden' })
+  await teamRow.locator('td', { hasText: /^2$/ }).waitFor() // the list shows the new member count
+  await settled()
+  await page.screenshot({ path: path.join(SHOTS, '26-teams.png') })
 
   // --- 培训记录: both wait for training; one is trained; the lists follow.
   step('training: record')
@@ -194,7 +198,7 @@ try {
   await trainedRow.getByText('应急救护培训').waitFor()
   assert(!(await trainingTable.getByText('王建国').isVisible()), 'the untrained volunteer is not listed as trained')
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '26-training.png') })
+  await page.screenshot({ path: path.join(SHOTS, '27-training.png') })
   const trained = (await gql('{ myVolunteer { trained trainings { course } } }', {}, member.accessToken)).myVolunteer
   assert(trained.trained && trained.trainings[0].course === '应急救护培训', `the training is recorded: ${JSON.stringify(trained)}`)
 
@@ -215,12 +219,12 @@ try {
   await civilizedRow.locator('[data-test=pair-open]').click()
   const pairDialog = page.locator('[data-test=pair-dialog]')
   await pairDialog.locator('[data-test=pair-station]').click()
-  await page.locator('.el-select-dropdown__item', { hasText: stationName }).click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: stationName }).click()
   await pairDialog.locator('[data-test=pair-save]').click()
   await page.getByText(`已与 ${stationName} 结对`).waitFor()
   await civilizedRow.locator('[data-test=paired-station]', { hasText: stationName }).waitFor()
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '27-pairings.png') })
+  await page.screenshot({ path: path.join(SHOTS, '28-pairings.png') })
   const paired = (await gql('query($id: ID!) { orgUnit(id: $id) { pairedUnits { name } } }', { id: station.id }, admin.accessToken)).orgUnit.pairedUnits
   assert(paired.some((u) => u.name === civilizedName), `the station is paired: ${JSON.stringify(paired)}`)
   await civilizedRow.locator('[data-test=paired-station] .el-tag__close').click()
