@@ -40,6 +40,11 @@ export const MENU = [
     items: [
       { title: '志愿者', route: 'volunteers' },
       { title: '荣誉时长审批', route: 'honor-hours' },
+      { title: '组织架构', route: 'org-tree' },
+      { title: '角色', route: 'roles' },
+      { title: '队伍', route: 'teams' },
+      { title: '培训记录', route: 'training' },
+      { title: '文明单位结对', route: 'pairings' },
     ],
   },
 ]

@@ -11,6 +11,7 @@ import AssessmentView from './views/results/AssessmentView.vue'
 import LeaderboardView from './views/results/LeaderboardView.vue'
 import VolunteersView from './views/people/VolunteersView.vue'
 import HonorHoursView from './views/people/HonorHoursView.vue'
+import { ORG_ROUTES } from './views/routes-org.js'
 
 // History mode under /console/: the backend answers index.html for any /console/ path that is not a
 // built asset, so a reload or a shared link opens the same screen.
@@ -34,6 +35,7 @@ export const router = createRouter({
         // 人员与组织
         { path: 'people/volunteers', name: 'volunteers', component: VolunteersView, meta: { title: '志愿者' } },
         { path: 'people/honor-hours', name: 'honor-hours', component: HonorHoursView, meta: { title: '荣誉时长审批' } },
+        ...ORG_ROUTES,
       ],
     },
     ...ACTIVITY_SCREEN_ROUTES,
