@@ -103,6 +103,20 @@ class GraphQlErrorAdvice {
 
 	private static String outageOf(Throwable ex) {
 		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			// A commit that lost its connection is followed by a rollback that fails too ("Connection is
+			// closed"): the transaction manager reports the rollback's failure and keeps the commit's as
+			// the application exception (found by the fault drill, FaultDrillTest).
+			if (t instanceof org.springframework.transaction.TransactionSystemException tx
+					&& tx.getApplicationException() != null && tx.getApplicationException() != t) {
+				String first = outageOf(tx.getApplicationException());
+				if (first != null) {
+					return first;
+				}
+			}
+			// SQLState class 08 is "connection exception" (Hikari's closed connection is 08003).
+			if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+				return t.getClass().getSimpleName() + " " + sql.getSQLState();
+			}
 			// A pooled connection that broke mid-query surfaces as RecoverableDataAccessException over
 			// Connector/J's CommunicationsException (an SQLRecoverableException), not as a failure to connect.
 			if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException

@@ -1,0 +1,44 @@
+package cn.wenming.practice.shared;
+
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.transaction.TransactionSystemException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which failures answer {@code SERVICE_UNAVAILABLE} rather than {@code INTERNAL_ERROR}: the shapes
+ * the fault drills ({@code FaultDrillTest}) met while MySQL was unreachable.
+ */
+class OutageClassificationTest {
+
+	@Test
+	void aCommitThatLostItsConnectionFollowedByAFailedRollbackIsAnOutage() {
+		// What DataSourceTransactionManager throws when the commit's connection broke: the rollback's
+		// failure ("Connection is closed", a plain SQLException) with the commit's kept aside.
+		TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed"));
+		rollbackFailed.initApplicationException(new SQLRecoverableException("Communications link failure"));
+		assertThat(GraphQlErrorAdvice.isOutage(rollbackFailed)).isTrue();
+	}
+
+	@Test
+	void aConnectionExceptionSqlStateIsAnOutage() {
+		assertThat(GraphQlErrorAdvice.isOutage(new RuntimeException(new SQLException("Connection is closed", "08003"))))
+			.isTrue();
+	}
+
+	@Test
+	void otherSqlFailuresAndFailedRollbacksOfBugsStayBugs() {
+		assertThat(GraphQlErrorAdvice.isOutage(new RuntimeException(new SQLException("Unknown column", "42S22"))))
+			.isFalse();
+		TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Lock wait timeout", "HY000"));
+		rollbackFailed.initApplicationException(new IllegalStateException("a bug"));
+		assertThat(GraphQlErrorAdvice.isOutage(rollbackFailed)).isFalse();
+	}
+
+}
