@@ -113,9 +113,14 @@ class GraphQlErrorAdvice {
 					return first;
 				}
 			}
-			// SQLState class 08 is "connection exception" (Hikari's closed connection is 08003).
+			// SQLState class 08 is "connection exception".
 			if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
 				return t.getClass().getSimpleName() + " " + sql.getSQLState();
+			}
+			// Hikari's "Connection is closed" (no SQLState): the pool closed a connection it found broken
+			// while a transaction still held it, so the rollback (or the next statement) meets it closed.
+			if (t instanceof java.sql.SQLException && closedByPool(t)) {
+				return "connection closed by the pool";
 			}
 			// A pooled connection that broke mid-query surfaces as RecoverableDataAccessException over
 			// Connector/J's CommunicationsException (an SQLRecoverableException), not as a failure to connect.
@@ -130,6 +135,11 @@ class GraphQlErrorAdvice {
 			}
 		}
 		return null;
+	}
+
+	private static boolean closedByPool(Throwable t) {
+		StackTraceElement[] stack = t.getStackTrace();
+		return stack.length > 0 && stack[0].getClassName().startsWith("com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection");
 	}
 
 	private GraphQLError bug(Throwable ex, DataFetchingEnvironment env) {

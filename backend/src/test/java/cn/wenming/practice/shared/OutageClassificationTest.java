@@ -26,6 +26,20 @@ class OutageClassificationTest {
 	}
 
 	@Test
+	void aRollbackOnAConnectionThePoolClosedIsAnOutageWhateverTheCallbackThrew() {
+		// Hikari's closed connection throws a plain SQLException without SQLState; the drill saw it
+		// beside a callback failure that named no connection problem at all.
+		SQLException closed = new SQLException("Connection is closed");
+		closed.setStackTrace(new StackTraceElement[] { new StackTraceElement(
+				"com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection", "lambda$getClosedConnection$0",
+				"ProxyConnection.java", 559) });
+		TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed", closed);
+		rollbackFailed.initApplicationException(new IllegalStateException("statement failed"));
+		assertThat(GraphQlErrorAdvice.isOutage(rollbackFailed)).isTrue();
+		assertThat(GraphQlErrorAdvice.isOutage(new SQLException("Connection is closed"))).isFalse();
+	}
+
+	@Test
 	void aConnectionExceptionSqlStateIsAnOutage() {
 		assertThat(GraphQlErrorAdvice.isOutage(new RuntimeException(new SQLException("Connection is closed", "08003"))))
 			.isTrue();
