@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the key finds it and waits for the first, or gets {@code IDEMPOTENCY_KEY_REUSED} for other input;</li>
  * <li>Redis checks and takes the balance (as a hold, on the user's slot) and then stock and the
  * per-person count (on the reward's slot; see {@link RedemptionStore}); Redis unreachable →
- * {@code UPSTREAM_UNAVAILABLE} and the claim is released — whatever the failed call left in Redis
+ * {@code SERVICE_UNAVAILABLE} (HTTP 503, the one outage code) and the claim is released — whatever the failed call left in Redis
  * is found by its hold and given back by the reconciler;</li>
  * <li>one MySQL transaction: the REDEMPTION ledger entry (guarded balance), the order issued with its
  * pickup code, the guarded per-person count and a guarded take from one of the reward's stock shards;
@@ -219,10 +219,12 @@ class Redemptions {
 			}
 		}
 		catch (RuntimeException ex) {
-			// Redis unreachable (or timed out): nothing was taken there; refuse cleanly.
+			// Redis unreachable (or timed out): nothing was taken there; refuse cleanly, with the outage
+			// code every other Redis or MySQL failure answers (503, which the clients retry), not
+			// UPSTREAM_UNAVAILABLE, which means WeChat (found by FaultDrillTest's Redis kill).
 			log.warn("Redemption {} refused, Redis unavailable: {}", claim.getId(), ex.getClass().getSimpleName());
 			releaseClaim(claim.getId());
-			throw new DomainException(CommonError.UPSTREAM_UNAVAILABLE, "积分服务暂不可用，请稍后重试");
+			throw new DomainException(CommonError.SERVICE_UNAVAILABLE, "积分服务暂不可用，请稍后重试");
 		}
 		if (outcome != RedemptionStore.Outcome.RESERVED) {
 			releaseClaim(claim.getId());

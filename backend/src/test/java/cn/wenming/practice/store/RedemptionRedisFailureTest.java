@@ -211,7 +211,7 @@ class RedemptionRedisFailureTest {
 
 		assertThatThrownBy(() -> this.redemptions.redeem(users.get(0), rewardId, 1, "while-down"))
 			.isInstanceOfSatisfying(DomainException.class,
-					ex -> assertThat(ex.code()).isEqualTo(CommonError.UPSTREAM_UNAVAILABLE));
+					ex -> assertThat(ex.code()).isEqualTo(CommonError.SERVICE_UNAVAILABLE));
 		assertThat(this.points.shownBalance(users.get(0))).isEqualTo(30);
 		assertThat(this.rig.mysqlStock(rewardId)).isEqualTo(3);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM redemption WHERE user_id = ?", Integer.class,
