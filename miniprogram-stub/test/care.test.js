@@ -65,7 +65,7 @@ test.each(['empty-state', 'error-state', 'paged-list'])('%s reads the care varia
   const wxss = fs.readFileSync(path.join(__dirname, '..', 'components', name, `${name}.wxss`), 'utf8')
   const used = new Set([...wxss.matchAll(/var\((--care-[\w-]+)/g)].map((m) => m[1]))
   for (const v of used) expect(Object.keys(care.VARS)).toContain(v)
-  const wanted = { 'empty-state': ['--care-muted', '--care-text'], 'error-state': ['--care-error', '--care-weight', '--care-font', '--care-touch'], 'paged-list': ['--care-font', '--care-touch', '--care-muted'] }[name]
+  const wanted = { 'empty-state': ['--care-muted', '--care-text', '--care-font'], 'error-state': ['--care-error', '--care-weight', '--care-font', '--care-touch'], 'paged-list': ['--care-font', '--care-touch', '--care-muted'] }[name]
   expect([...used].sort()).toEqual([...wanted].sort())
   // no fixed grey or small size left that care mode could not reach
   expect(wxss.replace(/var\([^)]*\)/g, '')).not.toMatch(/#999|#c8161d/)
