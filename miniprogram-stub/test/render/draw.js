@@ -40,6 +40,7 @@ function measure() {
 }
 
 async function main(files) {
+  if (!require('fs').existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (Debian: .ci/test-tools installs it; or set CHROMIUM)`)
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] })
   try {
     const out = []
