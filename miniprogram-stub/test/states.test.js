@@ -63,6 +63,13 @@ const SPECS = {
     emptyText: ['暂时不能线上点单'],
     fails: 'NeedCategories',
   },
+  subscriptions: {
+    normal: { MySubscriptions: () => ({ mySubscriptions: [{ templateId: 't1', kinds: ['NEED_COMPLETED'], remaining: 2 }] }) },
+    shows: { '.balance': '需求已完成' },
+    empty: { MySubscriptions: () => ({ mySubscriptions: [] }) },
+    emptyText: ['还没有订阅消息提醒'],
+    fails: 'MySubscriptions',
+  },
   'my-needs': {
     normal: { MyNeeds: () => ({ myNeeds: conn([{ id: '5', title: '修灯', status: 'SUBMITTED', category: { name: 'c' }, createdAt: AT }]) }) },
     shows: { '.my-need': '修灯' },
