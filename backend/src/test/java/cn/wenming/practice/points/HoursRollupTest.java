@@ -75,7 +75,8 @@ class HoursRollupTest {
 				lastDecember.plusDays(4).atTime(9, 0).atZone(CHINA).toInstant(), now.minus(Duration.ofDays(35)), now);
 		int revokedActivities = 0;
 		int adjustedActivities = 0;
-		// The first service is adjusted and the second revoked whatever the dice say: every move happens.
+		// The first service (last December) is adjusted and kept, the fourth revoked, whatever the dice
+		// say: every move happens and a year boundary is crossed.
 		int served = 0;
 		for (Instant time : times) {
 			for (int i = 0; i < 2; i++, served++) {
@@ -94,7 +95,7 @@ class HoursRollupTest {
 						.variable("signUpIds", List.of(signUpId)).execute()
 						.path("confirmHours[0].hoursConfirmed").entity(Boolean.class).isEqualTo(true);
 				}
-				if (served == 1 || random.nextInt(3) == 0) {
+				if (served == 3 || (served != 0 && random.nextInt(3) == 0)) {
 					revokedActivities++;
 					this.s.api.as(this.s.admin).documentName("revokeHours").variable("signUpId", signUpId)
 						.variable("reason", "核实有误").execute()
@@ -143,6 +144,9 @@ class HoursRollupTest {
 		assertThat(expected.keySet().stream().map(k -> k.split("\\|")[3]).distinct()).as(context)
 			.containsExactlyInAnyOrder("WEEK", "MONTH", "YEAR", "ALL");
 		assertThat(expected.keySet().stream().filter(k -> k.startsWith("need|")).count()).as(context).isPositive();
+		assertThat(expected).as(context).containsKey("activity|U|" + this.jdbc.queryForObject(
+				"SELECT user_id FROM activity_sign_up WHERE user_id IN (" + in(users) + ") ORDER BY id LIMIT 1", Long.class)
+				+ "|YEAR|" + lastDecember.getYear());
 		assertThat(inRollups(users)).as(context).isEqualTo(expected);
 
 		// Rebuilt from the source rows (a range of users and projects around ours): the same rows.
