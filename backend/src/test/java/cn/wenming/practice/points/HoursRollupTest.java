@@ -163,6 +163,31 @@ class HoursRollupTest {
 		assertThat(this.activityRollup.rebuildProjects(projects.get(0), projects.get(projects.size() - 1))).isPositive();
 		assertThat(this.needRollup.rebuildUsers(min, max)).isPositive();
 		assertThat(inRollups(users)).as(context).isEqualTo(expected);
+
+		// A serving team's rows (the volunteers claimed for themselves above): the needs handed to a
+		// team as rows, then the team's rows rebuilt from the participants equal their sums.
+		String teamName = Fixtures.unique("队");
+		this.jdbc.update("INSERT INTO team (org_unit_id, name, kind, leader_user_id, status, active_flag, created_by, "
+				+ "created_at, updated_at) VALUES (?, ?, 'SQUAD', ?, 'ACTIVE', 1, ?, NOW(3), NOW(3))",
+				this.s.tree.station(), teamName, users.get(0), users.get(0));
+		long team = this.jdbc.queryForObject("SELECT id FROM team WHERE name = ?", Long.class, teamName);
+		this.jdbc.update("UPDATE need SET assigned_team_id = ?, assigned_user_id = NULL WHERE id IN "
+				+ "(SELECT need_id FROM need_participant WHERE user_id IN (" + in(users) + "))", team);
+		assertThat(this.needRollup.rebuildTeams(team, team)).isPositive();
+		Map<String, BigDecimal> teamExpected = new HashMap<>();
+		this.jdbc.query("SELECT p.confirmed_at, p.hours FROM need_participant p JOIN need n ON n.id = p.need_id "
+				+ "WHERE p.hours_status = 'CONFIRMED' AND n.assigned_team_id = ?", rs -> {
+					for (String period : periods(rs.getTimestamp(1).toInstant())) {
+						teamExpected.merge("need|T|" + team + "|" + period, rs.getBigDecimal(2), BigDecimal::add);
+					}
+				}, team);
+		teamExpected.values().removeIf(hours -> hours.signum() == 0);
+		Map<String, BigDecimal> teamRows = new HashMap<>();
+		this.jdbc.query("SELECT period, period_value, hours FROM need_hours_rollup WHERE subject = 'T' AND subject_id = ? "
+				+ "AND hours <> 0", rs -> {
+					teamRows.put("need|T|" + team + "|" + rs.getString(1) + "|" + rs.getString(2), rs.getBigDecimal(3));
+				}, team);
+		assertThat(normalised(teamRows)).as(context).isNotEmpty().isEqualTo(normalised(teamExpected));
 	}
 
 	/** Non-zero hours per "module|subject|id|period|value", added up from the raw rows. */
