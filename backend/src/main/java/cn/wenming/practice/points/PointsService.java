@@ -11,6 +11,7 @@ import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.PeriodKeys;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerRef;
 import graphql.relay.Connection;
@@ -49,10 +50,13 @@ class PointsService {
 
 	private final ContentSecurity content;
 
+	private final PointsRollup rollup;
+
 	PointsService(PointsLedger ledger, PointsEntryMapper entries, PointsBalanceCache cache,
 			PointsProperties properties, AccessControl access, VolunteerDirectory volunteers, OrgDirectory orgs,
 			java.time.Clock clock, PointsReconciler reconciler, PointsAccountMapper accounts,
-			ContentSecurity content) {
+			ContentSecurity content, PointsRollup rollup) {
+		this.rollup = rollup;
 		this.content = content;
 		this.accounts = accounts;
 		this.reconciler = reconciler;
@@ -79,6 +83,10 @@ class PointsService {
 	/** Earned since 1 January of this year in the county's time zone, net of reversed awards. */
 	int earnedThisYear(long userId) {
 		LocalDate today = LocalDate.now(this.clock.withZone(this.properties.zone()));
+		if (this.properties.zone().getRules().equals(PeriodKeys.ZONE.getRules())) {
+			// The rollup's years are China years: the user's one row of the year instead of their ledger.
+			return Math.toIntExact(this.rollup.earned(userId, PeriodKeys.Period.YEAR.valueOn(today)));
+		}
 		Instant from = today.withDayOfYear(1).atStartOfDay(this.properties.zone()).toInstant();
 		return Math.toIntExact(this.entries.earnedSince(userId, from));
 	}

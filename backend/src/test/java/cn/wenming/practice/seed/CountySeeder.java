@@ -156,8 +156,11 @@ public final class CountySeeder {
 		stage("ledger", this.sizes.users(), 20_000, this::ledger);
 		stage("accounts", this.sizes.users(), 50_000, this::accounts);
 		stage("points rollup", this.sizes.users(), 10_000, this::pointsRollup);
+		stage("hours rollup", this.sizes.users(), 10_000, this::hoursRollup);
+		stage("project hours", this.sizes.projects(), 5_000, this::projectHoursRollup);
+		stage("team hours", this.sizes.teams(), 5_000, this::teamHoursRollup);
 		for (String table : new String[] { "app_user", "volunteer", "team_member", "activity", "activity_sign_up", "need",
-				"need_history", "points_entry", "points_account", "points_rollup" }) {
+				"need_history", "points_entry", "points_account", "points_rollup", "activity_hours_rollup", "need_hours_rollup" }) {
 			execute("ANALYZE TABLE " + table);
 		}
 		log("done: %,d users, %,d sign-ups, %,d ledger entries, %,d needs", count("app_user"),
@@ -575,6 +578,60 @@ public final class CountySeeder {
 				INSERT INTO points_account (user_id, balance, version, created_at, updated_at)
 				SELECT user_id, SUM(delta), COUNT(*), MIN(created_at), MAX(created_at)
 				FROM points_entry WHERE user_id BETWEEN ? AND ? GROUP BY user_id""", from, to);
+	}
+
+	private static final String[][] PERIODS = { { "WEEK", "DATE_FORMAT(%s + INTERVAL 8 HOUR, '%%x-W%%v')" },
+			{ "MONTH", "DATE_FORMAT(%s + INTERVAL 8 HOUR, '%%Y-%%m')" },
+			{ "YEAR", "DATE_FORMAT(%s + INTERVAL 8 HOUR, '%%Y')" }, { "ALL", "'all'" } };
+
+	/**
+	 * The hours rollups of the users' confirmed sign-ups and need participations (what the application
+	 * writes with every confirmation): the statements of V34/V35's backfill and the rollups' rebuilds.
+	 */
+	private void hoursRollup(long from, long to) throws SQLException {
+		update("DELETE FROM activity_hours_rollup WHERE subject = 'U' AND subject_id BETWEEN ? AND ?", from, to);
+		update("DELETE FROM need_hours_rollup WHERE subject = 'U' AND subject_id BETWEEN ? AND ?", from, to);
+		for (String[] period : PERIODS) {
+			update("""
+					INSERT INTO activity_hours_rollup (period, period_value, subject, subject_id, volunteer_id, hours)
+					SELECT '%s', %s AS period_value, 'U', s.user_id, MAX(s.volunteer_id), SUM(COALESCE(s.hours, 0))
+					FROM activity_sign_up s JOIN activity a ON a.id = s.activity_id
+					WHERE s.user_id BETWEEN ? AND ? AND s.hours_confirmed_at IS NOT NULL AND s.hours_revoked_at IS NULL
+					GROUP BY s.user_id, period_value""".formatted(period[0], period[1].formatted("a.ends_at")), from, to);
+			update("""
+					INSERT INTO need_hours_rollup (period, period_value, subject, subject_id, volunteer_id, hours)
+					SELECT '%s', %s AS period_value, 'U', p.user_id, MAX(p.volunteer_id), SUM(p.hours)
+					FROM need_participant p
+					WHERE p.user_id BETWEEN ? AND ? AND p.hours_status = 'CONFIRMED' AND p.confirmed_at IS NOT NULL
+					GROUP BY p.user_id, period_value""".formatted(period[0], period[1].formatted("p.confirmed_at")), from,
+					to);
+		}
+	}
+
+	private void projectHoursRollup(long from, long to) throws SQLException {
+		update("DELETE FROM activity_hours_rollup WHERE subject = 'P' AND subject_id BETWEEN ? AND ?", from, to);
+		for (String[] period : PERIODS) {
+			update("""
+					INSERT INTO activity_hours_rollup (period, period_value, subject, subject_id, volunteer_id, hours)
+					SELECT '%s', %s AS period_value, 'P', a.project_id, NULL, SUM(COALESCE(s.hours, 0))
+					FROM activity a JOIN activity_sign_up s ON s.activity_id = a.id
+					WHERE a.project_id BETWEEN ? AND ? AND s.hours_confirmed_at IS NOT NULL AND s.hours_revoked_at IS NULL
+					GROUP BY a.project_id, period_value""".formatted(period[0], period[1].formatted("a.ends_at")), from,
+					to);
+		}
+	}
+
+	private void teamHoursRollup(long from, long to) throws SQLException {
+		update("DELETE FROM need_hours_rollup WHERE subject = 'T' AND subject_id BETWEEN ? AND ?", from, to);
+		for (String[] period : PERIODS) {
+			update("""
+					INSERT INTO need_hours_rollup (period, period_value, subject, subject_id, volunteer_id, hours)
+					SELECT '%s', %s AS period_value, 'T', n.assigned_team_id, NULL, SUM(p.hours)
+					FROM need n JOIN need_participant p ON p.need_id = n.id
+					WHERE n.assigned_team_id BETWEEN ? AND ? AND p.hours_status = 'CONFIRMED' AND p.confirmed_at IS NOT NULL
+					GROUP BY n.assigned_team_id, period_value""".formatted(period[0], period[1].formatted("p.confirmed_at")),
+					from, to);
+		}
 	}
 
 	/**

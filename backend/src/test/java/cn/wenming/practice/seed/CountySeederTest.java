@@ -140,6 +140,19 @@ class CountySeederTest {
 				           GROUP BY volunteer_id) s ON s.volunteer_id = v.id
 				WHERE v.credit_hours <> COALESCE(s.h, 0)""")).isZero();
 		assertThat(one("SELECT COUNT(*) FROM volunteer WHERE credit_hours > 0")).isGreaterThan(sizes.volunteers() / 2L);
+		// The hours rollups add the sign-ups up: a volunteer's all-time row is their credit hours, and the
+		// projects' rows hold the same hours again.
+		assertThat(one("""
+				SELECT COUNT(*) FROM volunteer v LEFT JOIN activity_hours_rollup r
+				  ON r.period = 'ALL' AND r.period_value = 'all' AND r.subject = 'U' AND r.subject_id = v.user_id
+				WHERE COALESCE(r.hours, 0) <> v.credit_hours""")).isZero();
+		assertThat(one("SELECT ROUND(SUM(hours) * 100) FROM activity_hours_rollup WHERE period = 'ALL' AND subject = 'P'"))
+			.isEqualTo(one("SELECT ROUND(SUM(credit_hours) * 100) FROM volunteer"));
+		assertThat(one("""
+				SELECT ROUND(COALESCE(SUM(hours), 0) * 100) FROM need_hours_rollup WHERE period = 'YEAR' AND subject = 'U'"""))
+			.isEqualTo(one("""
+				SELECT ROUND(COALESCE(SUM(hours), 0) * 100) FROM need_participant
+				WHERE hours_status = 'CONFIRMED' AND confirmed_at IS NOT NULL"""));
 		// Volunteers serve at their own station's activities, never twice at one, within capacity.
 		assertThat(one("""
 				SELECT COUNT(*) FROM activity_sign_up s JOIN activity a ON a.id = s.activity_id
