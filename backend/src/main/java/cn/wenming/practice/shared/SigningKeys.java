@@ -45,7 +45,7 @@ public class SigningKeys {
 
 	private final Map<Purpose, byte[]> keys = new EnumMap<>(Purpose.class);
 
-	SigningKeys(@Value("${app.auth.jwt-secret}") String secret) {
+	public SigningKeys(@Value("${app.auth.jwt-secret}") String secret) {
 		byte[] master = secret.getBytes(StandardCharsets.UTF_8);
 		for (Purpose purpose : Purpose.values()) {
 			this.keys.put(purpose, hkdf(master, SALT, purpose.label.getBytes(StandardCharsets.UTF_8), 32));
