@@ -20,6 +20,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** WeChat login, token refresh with rotation and reuse detection, logout and phone binding. */
 @Service
@@ -47,9 +48,12 @@ class AuthService {
 
 	private final StringRedisTemplate redis;
 
+	private final TransactionTemplate tx;
+
 	AuthService(WxMaService wechat, AppUserMapper users, UserRoleMapper roles, UnitPaths units,
 			RefreshTokenMapper refreshTokens, TokenService tokens, BootstrapAdminGrantMapper bootstrapGrants,
-			RevokedLogins revokedLogins, AuthProperties properties, StringRedisTemplate redis) {
+			RevokedLogins revokedLogins, AuthProperties properties, StringRedisTemplate redis, TransactionTemplate tx) {
+		this.tx = tx;
 		this.wechat = wechat;
 		this.users = users;
 		this.roles = roles;
@@ -93,7 +97,8 @@ class AuthService {
 	 * Makes a configured bootstrap admin {@code CENTER_ADMIN} of each open center once: a center
 	 * already in the ledger is skipped, so a {@code revokeRole} by a colleague sticks instead of
 	 * being undone by the next login. Taking the ledger row first (INSERT IGNORE, one per center)
-	 * makes concurrent logins grant at most once.
+	 * makes concurrent logins grant at most once; one transaction, so a ledger row never stands
+	 * without its grant.
 	 */
 	private void grantBootstrapAdmin(AppUser user, Instant now) {
 		List<Long> centers = this.units.openCenterIds();
@@ -102,10 +107,17 @@ class AuthService {
 		}
 		List<Long> granted = this.bootstrapGrants.centersGrantedTo(user.getOpenid());
 		List<Long> fresh = centers.stream().filter(c -> !granted.contains(c)).toList();
-		List<Long> claimed = fresh.stream().filter(c -> this.bootstrapGrants.record(user.getOpenid(), c, now) == 1).toList();
-		if (!claimed.isEmpty()) {
-			this.roles.grantCenterAdminOn(user.getId(), claimed, now);
+		if (fresh.isEmpty()) {
+			return;
 		}
+		this.tx.executeWithoutResult(status -> {
+			List<Long> claimed = fresh.stream()
+				.filter(c -> this.bootstrapGrants.record(user.getOpenid(), c, now) == 1)
+				.toList();
+			if (!claimed.isEmpty()) {
+				this.roles.grantCenterAdminOn(user.getId(), claimed, now);
+			}
+		});
 	}
 
 	/**

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,6 +75,9 @@ class LoginRevocationTest {
 	@Autowired
 	AuthProperties properties;
 
+	@Autowired
+	TransactionTemplate tx;
+
 	@Scenario
 	Api api;
 
@@ -94,7 +98,7 @@ class LoginRevocationTest {
 		StringRedisTemplate deadRedis = new StringRedisTemplate(this.dead);
 		deadRedis.afterPropertiesSet();
 		return new AuthService(this.wechat, this.users, this.roles, this.units, this.refreshTokens, this.tokens,
-				this.bootstrapGrants, this.revokedLogins, this.properties, deadRedis);
+				this.bootstrapGrants, this.revokedLogins, this.properties, deadRedis, this.tx);
 	}
 
 	private int status(String accessToken) {
