@@ -53,7 +53,6 @@ class AuthService {
 	AuthService(WxMaService wechat, AppUserMapper users, UserRoleMapper roles, UnitPaths units,
 			RefreshTokenMapper refreshTokens, TokenService tokens, BootstrapAdminGrantMapper bootstrapGrants,
 			RevokedLogins revokedLogins, AuthProperties properties, StringRedisTemplate redis, TransactionTemplate tx) {
-		this.tx = tx;
 		this.wechat = wechat;
 		this.users = users;
 		this.roles = roles;
@@ -64,6 +63,7 @@ class AuthService {
 		this.revokedLogins = revokedLogins;
 		this.properties = properties;
 		this.redis = redis;
+		this.tx = tx;
 	}
 
 	/** What a login or refresh returns. The refresh token is shown once and only its hash is kept. */
@@ -134,8 +134,8 @@ class AuthService {
 		}
 		if (token.getUsedAt() != null || this.refreshTokens.markUsed(token.getId(), now) == 0) {
 			this.refreshTokens.revokeFamily(token.getFamilyId(), now);
-			// The access tokens of this login stop working too (at once here, within the check's
-			// cache time on other instances), not only when they expire.
+			// The access tokens of this login stop working too (at once here, within one poll of
+			// RevokedLogins on other instances), not only when they expire.
 			this.revokedLogins.revoked(token.getFamilyId());
 			throw new DomainException(AuthError.REFRESH_TOKEN_REUSED);
 		}
@@ -147,7 +147,7 @@ class AuthService {
 	 * Ends this login. Its refresh family is revoked in MySQL (one statement, the truth, committed
 	 * whatever Redis does), which also ends its access tokens through {@link RevokedLogins}. The
 	 * access token is deny-listed in Redis too, so other instances refuse it at once rather than
-	 * within the revocation check's cache time; that is best effort, and Redis being down neither
+	 * at their next poll of revoked logins; that is best effort, and Redis being down neither
 	 * fails the logout nor undoes the revocation.
 	 */
 	public boolean logout(long userId) {

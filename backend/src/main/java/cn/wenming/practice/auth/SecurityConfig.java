@@ -92,7 +92,7 @@ class SecurityConfig {
 		return decoder;
 	}
 
-	/** Rejects access tokens whose login was revoked (refresh-token reuse, logout on another device's token). */
+	/** Rejects access tokens whose login was revoked (refresh-token reuse, logout), see {@link RevokedLogins}. */
 	private static OAuth2TokenValidator<Jwt> loginNotRevoked(RevokedLogins revokedLogins) {
 		return jwt -> {
 			String familyId = jwt.getClaimAsString("sid");
