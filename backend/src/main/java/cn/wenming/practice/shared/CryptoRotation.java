@@ -69,8 +69,8 @@ public class CryptoRotation {
 
 		@Bean
 		@ConditionalOnBooleanProperty("app.crypto.reencrypt")
-		ApplicationRunner cryptoRotationCommand(CryptoRotation rotation,
-				@org.springframework.beans.factory.annotation.Value("${app.crypto.reencrypt-batch-size:500}") int batchSize) {
+		ApplicationRunner cryptoRotationCommand(CryptoRotation rotation, CryptoProperties properties) {
+			int batchSize = properties.reencryptBatchSize();
 			return (ApplicationArguments args) -> {
 				Thread worker = new Thread(() -> {
 					try {

@@ -78,12 +78,12 @@ public class FieldCrypto {
 	 * application can read: the same key gives the same encryption and blind index (key id 1).
 	 */
 	public static FieldCrypto withKey(String base64Key) {
-		return new FieldCrypto(new CryptoProperties(base64Key, "1", ""));
+		return new FieldCrypto(new CryptoProperties(base64Key, "1", "", false, 500));
 	}
 
 	/** Keys for tests and tools: the active one and those still readable ({@code id:base64,...}). */
 	public static FieldCrypto withKeys(String activeId, String activeBase64Key, String previousKeys) {
-		return new FieldCrypto(new CryptoProperties(activeBase64Key, activeId, previousKeys));
+		return new FieldCrypto(new CryptoProperties(activeBase64Key, activeId, previousKeys, false, 500));
 	}
 
 	private static Keys keys(String base64, String name) {

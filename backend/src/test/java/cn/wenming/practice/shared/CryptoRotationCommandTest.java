@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +25,14 @@ class CryptoRotationCommandTest {
 	private final CryptoRotation rotation = mock(CryptoRotation.class);
 
 	private final ApplicationContextRunner contexts = new ApplicationContextRunner()
-		.withUserConfiguration(CryptoRotation.Command.class)
+		.withUserConfiguration(CryptoRotation.Command.class, Properties.class)
+		.withPropertyValues("app.crypto.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")
 		.withBean(CryptoRotation.class, () -> this.rotation);
+
+	@EnableConfigurationProperties(CryptoProperties.class)
+	static class Properties {
+
+	}
 
 	@Test
 	void offByDefault() {
