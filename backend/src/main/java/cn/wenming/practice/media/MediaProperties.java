@@ -31,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * @param uploadQuota uploads per user: {@code capacity} at once, refilled over {@code refillPeriod}
  * (each upload spends WeChat's {@code mediaCheckAsync} quota and disk)
  * @param unattachedMaxAge how long a photo may stay unattached before the clean-up job deletes it
+ * @param messageMaxAge how far a pushed message's signed {@code timestamp} may be from now (either
+ * way) before it is refused: a captured callback cannot be replayed later
  */
 @Validated
 @ConfigurationProperties("app.media")
@@ -39,7 +41,8 @@ record MediaProperties(@NotBlank @DefaultValue("data/media") String storageDir,
 		@NotNull @DefaultValue("10m") Duration viewUrlTtl, @NotNull @DefaultValue("2h") Duration checkUrlTtl,
 		@Min(1) @DefaultValue("5") int checkMaxAttempts, String messageToken,
 		@Min(1) @DefaultValue("9") int maxPhotosPerPart, @Valid @NotNull @DefaultValue UploadQuota uploadQuota,
-		@NotNull @DefaultValue("2d") Duration unattachedMaxAge) {
+		@NotNull @DefaultValue("2d") Duration unattachedMaxAge,
+		@NotNull @DefaultValue("5m") Duration messageMaxAge) {
 
 	record UploadQuota(@Min(1) @DefaultValue("30") int capacity, @NotNull @DefaultValue("1h") Duration refillPeriod) {
 	}
