@@ -72,14 +72,15 @@ public class RateLimiter {
 		catch (DataAccessException ex) {
 			log.warn("Rate limit {} not checked, Redis unavailable ({}): allowed", key.replaceAll(":[^:]*$", ":*"),
 					ex.getClass().getSimpleName());
-			this.meters.counter("app.rate_limit.fallbacks", "bucket", key.replaceAll(":[^:]*$", "")).increment();
+			this.meters.counter(OpsMetrics.RATE_LIMIT_FALLBACKS, "bucket", key.replaceAll(":[^:]*$", "")).increment();
+			OpsMetrics.redisFallback("rate_limit");
 			return Duration.ZERO;
 		}
 	}
 
 	/** Counts a refusal in {@code app.rate_limit.refusals} by bucket name. */
 	public void refused(String bucketName) {
-		this.meters.counter("app.rate_limit.refusals", "bucket", bucketName).increment();
+		this.meters.counter(OpsMetrics.RATE_LIMIT_REFUSALS, "bucket", bucketName).increment();
 	}
 
 	/**
