@@ -86,7 +86,7 @@ class NeedDeadlines {
 			return done;
 		}));
 		if (escalated) {
-			OpsMetrics.needEscalated(to.name(), need.getStatus().name());
+			OpsMetrics.needEscalated(to.name());
 		}
 		return escalated;
 	}

@@ -23,7 +23,7 @@ public final class OpsMetrics {
 	/** Redemptions by {@code outcome}: {@code ok} or the refusal's error code (lower case). */
 	public static final String REDEMPTIONS = "app.store.redemptions";
 
-	/** Needs escalated by deadline, by {@code level} ({@code institute}, {@code center}) and {@code stage} (the need's status). */
+	/** Needs escalated by deadline, by {@code level}: {@code institute} (站 → 所), {@code center} (所 → 中心). */
 	public static final String NEED_ESCALATIONS = "app.need.escalations";
 
 	/** Subscribe-message send attempts by {@code result}: sent, skipped, refused, retry, failed. */
@@ -53,9 +53,8 @@ public final class OpsMetrics {
 		registry.counter(REDEMPTIONS, "outcome", outcome.toLowerCase(Locale.ROOT)).increment();
 	}
 
-	public static void needEscalated(String level, String stage) {
-		registry.counter(NEED_ESCALATIONS, "level", level.toLowerCase(Locale.ROOT), "stage",
-				stage.toLowerCase(Locale.ROOT)).increment();
+	public static void needEscalated(String level) {
+		registry.counter(NEED_ESCALATIONS, "level", level.toLowerCase(Locale.ROOT)).increment();
 	}
 
 	public static void notificationSend(String result) {
