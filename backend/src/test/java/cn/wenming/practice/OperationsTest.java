@@ -72,6 +72,39 @@ class OperationsTest {
 	}
 
 	/**
+	 * Issue 17: /actuator/info names the build (spring-boot-maven-plugin's build-info) and, when the
+	 * build had the clone's .git, the commit it was built from (git-commit-id-maven-plugin).
+	 */
+	@Test
+	void infoNamesTheBuildAndTheCommit() throws Exception {
+		String body = this.api.client().mutate().baseUrl("http://127.0.0.1:" + this.managementPort).build()
+			.get().uri("/actuator/info")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(body).contains("\"build\"").contains("\"artifact\":\"backend\"").contains("\"version\"");
+		java.io.InputStream built = getClass().getResourceAsStream("/git.properties");
+		if (java.nio.file.Files.exists(java.nio.file.Path.of("..", ".git"))) {
+			// Built from a clone: the plugin must have written git.properties, and info shows its commit,
+			// a real commit of this repository.
+			assertThat(built).as("git.properties from git-commit-id-maven-plugin").isNotNull();
+			java.util.Properties git = new java.util.Properties();
+			try (built) {
+				git.load(built);
+			}
+			String commit = git.getProperty("git.commit.id");
+			assertThat(commit).matches("[0-9a-f]{40}");
+			assertThat(body).contains("\"git\"").contains("\"id\":\"" + commit.substring(0, 7));
+			Process known = new ProcessBuilder("git", "cat-file", "-e", commit + "^{commit}")
+				.directory(new java.io.File(".."))
+				.redirectErrorStream(true)
+				.start();
+			known.getInputStream().readAllBytes();
+			assertThat(known.waitFor()).as("a commit of this repository").isZero();
+		}
+	}
+
+	/**
 	 * Issue 17: business counters reach the Prometheus endpoint. Redemptions (one served, one
 	 * refused for want of points), a WeChat error code (a login code WeChat calls invalid, 40029) and
 	 * a rate-limit refusal (uploads beyond the quota) are driven through the public API, then read
