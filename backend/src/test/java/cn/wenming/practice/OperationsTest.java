@@ -106,9 +106,10 @@ class OperationsTest {
 
 	/**
 	 * Issue 17: business counters reach the Prometheus endpoint. Redemptions (one served, one
-	 * refused for want of points), a WeChat error code (a login code WeChat calls invalid, 40029) and
-	 * a rate-limit refusal (uploads beyond the quota) are driven through the public API, then read
-	 * back from the management port. Deltas, because other tests in this JVM count too.
+	 * refused for want of points), a WeChat error code (a login code WeChat calls invalid, 40029),
+	 * a rate-limit refusal (uploads beyond the quota) and a ledger repair (reconcilePoints after an
+	 * account was edited by hand) are driven through the public API, then read back from the
+	 * management port. Deltas, because other tests in this JVM count too.
 	 */
 	@Test
 	void businessMetricsCountWhatTheApiDid() {
@@ -130,12 +131,24 @@ class OperationsTest {
 		}
 		assertThat(status).isEqualTo(429);
 
+		// An account edited by hand drifts from its ledger; the reconciliation a center admin runs repairs it.
+		Session center = this.api.login(Fixtures.unique("metrics-center"));
+		this.points.fixtures.grant(center.userId(), "CENTER_ADMIN", this.points.tree.center());
+		this.points.jdbc.update("UPDATE points_account SET balance = balance + 7 WHERE user_id = ?", rich.userId());
+		this.api.as(center).documentName("reconcilePoints")
+			.variable("since", java.time.Instant.now().minusSeconds(60).toString())
+			.execute()
+			.path("reconcilePoints.accountsRepaired")
+			.entity(Integer.class)
+			.satisfies(n -> assertThat(n).isPositive());
+
 		String after = scrape();
 		assertThat(delta(before, after, "app_store_redemptions_total", "outcome", "ok")).isEqualTo(1);
 		assertThat(delta(before, after, "app_store_redemptions_total", "outcome", "points_insufficient")).isEqualTo(1);
 		assertThat(delta(before, after, "app_wechat_errors_total", "errcode", "40029")).isGreaterThanOrEqualTo(1);
 		assertThat(delta(before, after, "app_rate_limit_refusals_total", "bucket", "photo-upload"))
 			.isGreaterThanOrEqualTo(1);
+		assertThat(delta(before, after, "app_ledger_repairs_total", "kind", "points_account")).isGreaterThanOrEqualTo(1);
 	}
 
 	private String createReward(int price) {
