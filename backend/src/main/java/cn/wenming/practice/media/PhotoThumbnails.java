@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * data and the page's memory.
  * <p>
  * The source is decoded subsampled (every n-th pixel, n chosen from the header's size), so a
- * 5 MB PNG that claims 20000 × 20000 pixels never becomes a 1.6 GB raster; then scaled smoothly to
- * the final size. Transparency is laid on white (JPEG has none). A photo Java's decoders cannot
+ * 48-megapixel photo never becomes a 190 MB raster; then scaled smoothly to the final size. Above
+ * {@value #MAX_PIXELS} pixels (a decompression bomb: a 400 KB PNG can claim 20000 × 20000, whose
+ * inflating alone takes seconds of CPU) no thumbnail is made. Transparency is laid on white (JPEG has none). A photo Java's decoders cannot
  * read (a CMYK JPEG, say) gets no thumbnail: it is still stored and shown full size.
  */
 final class PhotoThumbnails {
@@ -40,6 +41,9 @@ final class PhotoThumbnails {
 	private static final int DECODE_FACTOR = 2;
 
 	private static final float QUALITY = 0.8f;
+
+	/** Larger than any phone camera's photo (48 MP sensors included). */
+	static final long MAX_PIXELS = 64_000_000L;
 
 	private PhotoThumbnails() {
 	}
@@ -56,6 +60,10 @@ final class PhotoThumbnails {
 				reader.setInput(in, true, true);
 				int width = reader.getWidth(0);
 				int height = reader.getHeight(0);
+				if ((long) width * height > MAX_PIXELS) {
+					log.info("No thumbnail for an uploaded photo of {} x {} pixels", width, height);
+					return null;
+				}
 				int step = Math.max(1, Math.max(width, height) / (maxSide * DECODE_FACTOR));
 				ImageReadParam param = reader.getDefaultReadParam();
 				param.setSourceSubsampling(step, step, 0, 0);
