@@ -42,6 +42,15 @@ class PhotoUrls {
 		return StringUtils.hasText(base) ? stripSlash(base) + path : path;
 	}
 
+	/**
+	 * The thumbnail's URL: {@code /media/photos/{id}/thumbnail} with the same query and signature as
+	 * the photo's, since whoever may see a photo may see its thumbnail.
+	 */
+	String thumbnailUrl(String base, long photoId, long viewer, Instant expiresAt) {
+		return url(base, photoId, viewer, expiresAt).replace("/media/photos/" + photoId + "?",
+				"/media/photos/" + photoId + "/thumbnail?");
+	}
+
 	/** The configured public base URL, or null. */
 	String configuredBase() {
 		return StringUtils.hasText(this.properties.publicBaseUrl()) ? this.properties.publicBaseUrl() : null;

@@ -13,11 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -98,24 +96,11 @@ class GraphQlErrorAdvice {
 	}
 
 	static boolean isOutage(Throwable ex) {
-		return outageOf(ex) != null;
+		return Outages.isOutage(ex);
 	}
 
 	private static String outageOf(Throwable ex) {
-		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
-			// A pooled connection that broke mid-query surfaces as RecoverableDataAccessException over
-			// Connector/J's CommunicationsException (an SQLRecoverableException), not as a failure to connect.
-			if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-					|| t instanceof org.springframework.dao.RecoverableDataAccessException
-					|| t instanceof org.springframework.dao.TransientDataAccessResourceException
-					|| t instanceof java.sql.SQLRecoverableException
-					|| t instanceof java.sql.SQLTransientConnectionException
-					|| t instanceof java.sql.SQLNonTransientConnectionException || t instanceof java.net.ConnectException
-					|| t.getClass().getName().equals("redis.clients.jedis.exceptions.JedisConnectionException")) {
-				return t.getClass().getSimpleName();
-			}
-		}
-		return null;
+		return Outages.outageOf(ex);
 	}
 
 	private GraphQLError bug(Throwable ex, DataFetchingEnvironment env) {

@@ -19,6 +19,7 @@ import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.OpsMetrics;
 import graphql.relay.Connection;
 
 import org.springframework.stereotype.Service;
@@ -140,7 +141,20 @@ class RedemptionService {
 		if (quantity < 1 || quantity > this.properties.maxQuantity()) {
 			throw DomainException.badRequest("兑换数量须在 1 到 " + this.properties.maxQuantity() + " 之间");
 		}
-		return this.redemptions.redeem(userId, rewardId, quantity, idempotencyKey);
+		try {
+			Redemption order = this.redemptions.redeem(userId, rewardId, quantity, idempotencyKey);
+			OpsMetrics.redemption("ok");
+			return order;
+		}
+		catch (DomainException ex) {
+			// The refusal's code: out_of_stock, insufficient_points, upstream_unavailable, ...
+			OpsMetrics.redemption(ex.code().name());
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			OpsMetrics.redemption("error");
+			throw ex;
+		}
 	}
 
 	/**

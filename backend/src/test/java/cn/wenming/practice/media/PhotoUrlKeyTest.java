@@ -19,7 +19,7 @@ class PhotoUrlKeyTest {
 		SigningKeys keys = new SigningKeys("test-jwt-secret-0123456789-abcdefghijklmnop");
 		MediaProperties properties = new MediaProperties("data/media", DataSize.ofMegabytes(5), "",
 				Duration.ofMinutes(10), Duration.ofHours(2), 5, "", 9,
-				new MediaProperties.UploadQuota(30, Duration.ofHours(1)), Duration.ofDays(2), Duration.ofMinutes(5));
+				new MediaProperties.UploadQuota(30, Duration.ofHours(1)), Duration.ofDays(2), Duration.ofMinutes(5), 320);
 		PhotoUrls urls = new PhotoUrls(keys, properties);
 		Instant now = Instant.parse("2026-05-01T08:00:00Z");
 		long exp = now.plusSeconds(600).getEpochSecond();
