@@ -93,11 +93,15 @@ class PointsController {
 		return this.service.entriesOf(points.userId(), first, after);
 	}
 
+	/** By entry (a map: awards and redemptions have no operator, and a batch's list may not hold nulls). */
 	@BatchMapping(typeName = "PointsEntry")
-	List<String> operatorName(List<PointsEntry> entries) {
+	Map<PointsEntry, String> operatorName(List<PointsEntry> entries) {
 		Map<Long, String> names = this.volunteers
 			.displayNames(entries.stream().map(PointsEntry::getOperatorId).filter(Objects::nonNull).toList());
-		return entries.stream().map(entry -> (entry.getOperatorId() == null) ? null : names.get(entry.getOperatorId())).toList();
+		Map<PointsEntry, String> byEntry = new java.util.IdentityHashMap<>();
+		entries.stream().filter(entry -> entry.getOperatorId() != null)
+			.forEach(entry -> byEntry.put(entry, names.get(entry.getOperatorId())));
+		return byEntry;
 	}
 
 	@BatchMapping(typeName = "PointsEntry")

@@ -103,10 +103,14 @@ class RedemptionController {
 
 	/** Who redeemed: for the owner and the store's admins only, named by the volunteer feature's masking rules. */
 	@BatchMapping(typeName = "Redemption")
-	List<String> redeemerName(List<Redemption> orders) {
+	Map<Redemption, String> redeemerName(List<Redemption> orders) {
 		Set<Long> visible = this.service.redeemersVisibleToCaller(orders);
 		Map<Long, String> names = this.volunteers.displayNames(visible);
-		return orders.stream().map(order -> visible.contains(order.getUserId()) ? names.get(order.getUserId()) : null).toList();
+		// A map, not a list: the orders the caller may not see named are left out (null), which a list may not hold.
+		Map<Redemption, String> byOrder = new java.util.IdentityHashMap<>();
+		orders.stream().filter(order -> visible.contains(order.getUserId()))
+			.forEach(order -> byOrder.put(order, names.get(order.getUserId())));
+		return byOrder;
 	}
 
 	@SchemaMapping(typeName = "Redemption")

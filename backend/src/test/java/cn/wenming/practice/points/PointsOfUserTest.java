@@ -47,6 +47,14 @@ class PointsOfUserTest {
 			.path("pointsOf.entries.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
 		// The user sees their own account too.
 		pointsOf(volunteer, volunteer.userId()).path("pointsOf.balance").entity(Integer.class).isEqualTo(12);
+
+		// An entry nobody operated (a redemption) has no operator name, beside ones that have.
+		this.s.spendAtStore(volunteer, 5);
+		pointsOf(this.s.admin, volunteer.userId()).path("pointsOf.entries.edges[*].node.type").entityList(String.class)
+			.containsExactly("REDEMPTION", "REVERSAL", "ADJUSTMENT", "ADJUSTMENT")
+			.path("pointsOf.entries.edges[0].node.operatorName").valueIsNull()
+			.path("pointsOf.entries.edges[1].node.operatorName").entity(String.class)
+			.isEqualTo("用户 " + this.s.admin.userId());
 	}
 
 	@Test

@@ -81,6 +81,10 @@ class StoreStaffViewTest {
 		// The station admin covers the local volunteer (full name), not the visitor (masked).
 		org.assertj.core.api.Assertions.assertThat(byOrder).containsEntry(localOrder, "王小明")
 			.containsEntry(visitorOrder, "李**");
+		// Anyone else may not list the store at all.
+		Session stranger = this.s.api.login(Fixtures.unique("store-stranger"));
+		ApiErrors.expectCode(this.s.api.as(stranger).documentName("stationRedemptionsRedeemers")
+			.variable("stationId", Long.toString(this.s.tree.station())).execute(), "FORBIDDEN");
 		// The owner sees their own order named in full.
 		this.s.api.as(visitor).documentName("myRedemptionsRedeemer").execute()
 			.path("myRedemptions.edges[0].node.redeemerName").entity(String.class).isEqualTo("李大伟");
