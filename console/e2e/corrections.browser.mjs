@@ -134,7 +134,7 @@ try {
     return route.continue()
   })
   await drawer.locator('[data-test=adjust-points-delta] input').fill('30')
-  await drawer.locator('[data-test=adjust-points-reason] input').fill(lostReason)
+  await drawer.locator('[data-test=adjust-points-reason]').fill(lostReason)
   await drawer.locator('[data-test=adjust-points-save]').click()
   await drawer.locator('[data-test=points-refusal]', { hasText: '网络不可用' }).waitFor()
   await settled()
@@ -148,7 +148,7 @@ try {
   step('points: double click → one entry')
   const doubleReason = `敬老院活动奖励 ${run}`
   await drawer.locator('[data-test=adjust-points-delta] input').fill('12')
-  await drawer.locator('[data-test=adjust-points-reason] input').fill(doubleReason)
+  await drawer.locator('[data-test=adjust-points-reason]').fill(doubleReason)
   // Two clicks in one task, before the button can show it is busy.
   await drawer.locator('[data-test=adjust-points-save]').evaluate((button) => {
     button.click()
@@ -158,7 +158,7 @@ try {
   // And a mouse double click.
   const mouseReason = `文明劝导奖励 ${run}`
   await drawer.locator('[data-test=adjust-points-delta] input').fill('8')
-  await drawer.locator('[data-test=adjust-points-reason] input').fill(mouseReason)
+  await drawer.locator('[data-test=adjust-points-reason]').fill(mouseReason)
   await drawer.locator('[data-test=adjust-points-save]').dblclick()
   await drawer.locator('[data-test=entry-reason]', { hasText: mouseReason }).waitFor()
   await settled()
@@ -185,7 +185,7 @@ try {
   await volunteerRow.first().locator('[data-test=open-honor]').click()
   const dialog = page.locator('.el-dialog', { has: page.locator('[data-test=honor-reason]') })
   await dialog.locator('[data-test=honor-hours] input').fill('3.5')
-  await dialog.locator('[data-test=honor-reason] textarea').fill(honorReason)
+  await dialog.locator('[data-test=honor-reason]').fill(honorReason)
   await page.screenshot({ path: path.join(SHOTS, '24-honor-hours-record.png') })
   await dialog.locator('[data-test=honor-save]').click()
   await page.getByText('已补录，待另一位管理员审批').waitFor()
@@ -195,6 +195,7 @@ try {
 
   await page.goto(`${BASE}/console/people/honor-hours`)
   const honorRow = page.locator('[data-test=honor-table] tbody tr', { has: page.locator('[data-test=honor-reason]', { hasText: honorReason }) })
+  await page.locator('[data-test=honor-table] tbody tr').first().waitFor()
   for (let i = 0; i < 50 && !(await honorRow.count()); i++) {
     await settled()
     if (await honorRow.count()) break
@@ -215,7 +216,7 @@ try {
   step('store: find a withdrawn reward')
   await page.goto(`${BASE}/console/store/rewards`)
   await page.locator('[data-test=reward-table] tbody tr').first().waitFor()
-  await page.locator('[data-test=reward-search] input').fill(withdrawnName)
+  await page.locator('[data-test=reward-search]').fill(withdrawnName)
   await page.locator('[data-test=reward-table]').getByText('没有名称含此关键字的礼品').waitFor()
   await page.locator('[data-test=show-withdrawn]').click()
   const withdrawnRow = page.locator('[data-test=reward-table] tbody tr', { has: page.locator('[data-test=reward-name]', { hasText: withdrawnName }) })
