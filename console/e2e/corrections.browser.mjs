@@ -2,7 +2,8 @@
 // backend in the `local` profile, signed in with the local developer shortcut as the demo center
 // admin: confirmed activity hours revoked with a reason on the roster; points adjusted from the
 // volunteer list — the first response lost on the way back and the form sent again, then a double
-// click — each recorded once (the ledger read back through the API); an entry reversed; honor hours
+// click — each recorded once (the ledger read back through the API), the admin named by the name
+// they set in the header; an entry reversed; honor hours
 // recorded (补录) and the API's refusal of the recorder approving them shown; a withdrawn reward
 // found by name; the redemption list naming who redeemed. Screenshots go to SCREENSHOT_DIR.
 // Run by ConsoleBrowserTest through scripts/maven-test.sh.
@@ -104,6 +105,14 @@ try {
     .activitySignUps.edges[0].node
   assert(signUp.hoursRevoked && signUp.hoursRevokeReason === '经核实当天未到岗，系误登记', `revoked with its reason: ${JSON.stringify(signUp)}`)
 
+  // --- The admin names themself (else others see 「用户 id」 in their records).
+  step('header: the admin sets the name others see')
+  const staffName = '宜兴中心 王主任'
+  await page.locator('[data-test=nickname]').click()
+  await messageBox.locator('input').fill(staffName)
+  await messageBox.getByRole('button', { name: '保存' }).click()
+  await page.locator('[data-test=nickname]', { hasText: staffName }).waitFor()
+
   // --- 积分: find the volunteer in the list (paging on), open the drawer.
   step('volunteers: points drawer')
   await page.goto(`${BASE}/console/people/volunteers`)
@@ -165,6 +174,9 @@ try {
   entries = (await ledger()).entries.edges.map((e) => e.node)
   assert(entries.filter((e) => e.reason === doubleReason).length === 1, `one entry after two clicks in one task: ${JSON.stringify(entries)}`)
   assert(entries.filter((e) => e.reason === mouseReason).length === 1, `one entry after a double click: ${JSON.stringify(entries)}`)
+
+  // Each entry names who made it: the admin by the name just set.
+  await drawer.locator('[data-test=points-entries] tbody tr', { hasText: mouseReason }).getByText(staffName).waitFor()
 
   step('points: reverse an entry')
   const lostRow = drawer.locator('[data-test=points-entries] tbody tr', { has: page.locator('[data-test=entry-reason]', { hasText: lostReason }) })

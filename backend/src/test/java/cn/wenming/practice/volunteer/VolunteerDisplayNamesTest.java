@@ -8,12 +8,12 @@ import java.util.Map;
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * How staff screens name people instead of showing user ids: a volunteer by real name to the
@@ -29,15 +29,18 @@ class VolunteerDisplayNamesTest {
 	@Scenario
 	Fixtures fixtures;
 
-	@org.springframework.beans.factory.annotation.Autowired
-	JdbcTemplate jdbc;
-
 	@Test
 	void honorHoursRecordsNameTheVolunteerAndTheRecorder() {
 		Fixtures.Tree tree = this.fixtures.tree();
 		Session recorder = this.api.login(Fixtures.unique("names-recorder"));
 		this.fixtures.grant(recorder.userId(), "STATION_ADMIN", tree.station());
-		this.jdbc.update("UPDATE app_user SET nickname = '站长老周' WHERE id = ?", recorder.userId());
+		// Staff name themselves (checked like any shown text, at most 20 characters).
+		ApiErrors.expectCode(this.api.as(recorder).documentName("setNickname").variable("nickname", "RISKY 站长").execute(),
+				"CONTENT_REJECTED");
+		ApiErrors.expectBadField(this.api.as(recorder).documentName("setNickname").variable("nickname", "长".repeat(21))
+			.execute(), "nickname");
+		this.api.as(recorder).documentName("setNickname").variable("nickname", " 站长老周 ").execute()
+			.path("setNickname.nickname").entity(String.class).isEqualTo("站长老周");
 		Session nameless = this.api.login(Fixtures.unique("names-nameless"));
 		this.fixtures.grant(nameless.userId(), "STATION_ADMIN", tree.station());
 		Session volunteer = this.api.login(Fixtures.unique("names-vol"));
