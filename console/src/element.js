@@ -5,7 +5,8 @@ import {
   ElAlert, ElAside, ElBreadcrumb, ElBreadcrumbItem, ElButton, ElCard, ElCheckbox, ElCol, ElContainer, ElDatePicker,
   ElDescriptions, ElDescriptionsItem, ElDialog, ElDrawer, ElEmpty, ElForm, ElFormItem, ElHeader, ElImage, ElInput,
   ElInputNumber, ElLink, ElLoading, ElMain, ElMenu, ElMenuItem, ElOption, ElRadio, ElRadioButton, ElRadioGroup, ElRate,
-  ElResult, ElRow, ElSelect, ElSubMenu, ElTable, ElTableColumn, ElTag, ElTimeline, ElTimelineItem, provideGlobalConfig,
+  ElPopconfirm, ElResult, ElRow, ElSelect, ElSubMenu, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline,
+  ElTimelineItem, ElTree, provideGlobalConfig,
 } from 'element-plus'
 import zhCn from 'element-plus/es/locale/lang/zh-cn'
 import 'element-plus/theme-chalk/base.css'
@@ -38,6 +39,7 @@ import 'element-plus/es/components/menu-item/style/css'
 import 'element-plus/es/components/message/style/css'
 import 'element-plus/es/components/message-box/style/css'
 import 'element-plus/es/components/option/style/css'
+import 'element-plus/es/components/popconfirm/style/css'
 import 'element-plus/es/components/radio/style/css'
 import 'element-plus/es/components/radio-button/style/css'
 import 'element-plus/es/components/radio-group/style/css'
@@ -46,17 +48,20 @@ import 'element-plus/es/components/result/style/css'
 import 'element-plus/es/components/row/style/css'
 import 'element-plus/es/components/select/style/css'
 import 'element-plus/es/components/sub-menu/style/css'
+import 'element-plus/es/components/tab-pane/style/css'
 import 'element-plus/es/components/table/style/css'
 import 'element-plus/es/components/table-column/style/css'
+import 'element-plus/es/components/tabs/style/css'
 import 'element-plus/es/components/tag/style/css'
 import 'element-plus/es/components/timeline/style/css'
 import 'element-plus/es/components/timeline-item/style/css'
+import 'element-plus/es/components/tree/style/css'
 
 export const COMPONENTS = [
   ElAlert, ElAside, ElBreadcrumb, ElBreadcrumbItem, ElButton, ElCard, ElCheckbox, ElCol, ElContainer, ElDatePicker,
   ElDescriptions, ElDescriptionsItem, ElDialog, ElDrawer, ElEmpty, ElForm, ElFormItem, ElHeader, ElImage, ElInput,
-  ElInputNumber, ElLink, ElMain, ElMenu, ElMenuItem, ElOption, ElRadio, ElRadioButton, ElRadioGroup, ElRate, ElResult,
-  ElRow, ElSelect, ElSubMenu, ElTable, ElTableColumn, ElTag, ElTimeline, ElTimelineItem,
+  ElInputNumber, ElLink, ElMain, ElMenu, ElMenuItem, ElOption, ElPopconfirm, ElRadio, ElRadioButton, ElRadioGroup, ElRate,
+  ElResult, ElRow, ElSelect, ElSubMenu, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem, ElTree,
 ]
 
 /** The Vue plugin: the components above, v-loading, and the Chinese locale for all of them. */

@@ -9,12 +9,16 @@ export const MENU = [
     items: [
       { title: '需求派单', route: 'dispatch' },
       { title: '服务时长确认', route: 'need-hours' },
+      { title: '电话代录', route: 'need-entry' },
     ],
   },
   {
     title: '活动',
     icon: 'Calendar',
-    items: [{ title: '活动管理', route: 'activities' }],
+    items: [
+      { title: '活动管理', route: 'activities' },
+      { title: '服务项目', route: 'projects' },
+    ],
   },
   {
     title: '爱心超市',
@@ -32,6 +36,7 @@ export const MENU = [
       { title: '落实清单', route: 'fulfilment' },
       { title: '考核指标', route: 'assessment' },
       { title: '排行榜', route: 'leaderboards' },
+      { title: '报名来源', route: 'sign-up-sources' },
     ],
   },
   {
@@ -40,6 +45,11 @@ export const MENU = [
     items: [
       { title: '志愿者', route: 'volunteers' },
       { title: '荣誉时长审批', route: 'honor-hours' },
+      { title: '组织架构', route: 'org-tree' },
+      { title: '角色', route: 'roles' },
+      { title: '队伍', route: 'teams' },
+      { title: '培训记录', route: 'training' },
+      { title: '文明单位结对', route: 'pairings' },
     ],
   },
 ]

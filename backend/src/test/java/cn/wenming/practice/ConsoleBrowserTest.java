@@ -64,13 +64,13 @@ class ConsoleBrowserTest {
 		builder.environment().put("CI", "true");
 		builder.environment().put("NO_COLOR", "1");
 		Process process = builder.start();
-		boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+		boolean finished = process.waitFor(10, TimeUnit.MINUTES);
 		if (!finished) {
 			process.destroyForcibly();
 		}
 		String text = Files.readString(output, StandardCharsets.UTF_8);
 		log.info("console tests:\n{}", text);
-		assertThat(finished).as("console tests finished in 5 minutes").isTrue();
+		assertThat(finished).as("console tests finished in 10 minutes").isTrue();
 		assertThat(process.exitValue()).as("console tests (output below)\n%s", text).isZero();
 		assertThat(text).contains("all screens passed").contains("activities and store passed");
 		assertThat(text).contains("corrections passed");

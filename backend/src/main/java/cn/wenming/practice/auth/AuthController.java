@@ -6,12 +6,16 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import cn.wenming.practice.shared.CommonError;
+import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
+import graphql.relay.Connection;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -88,6 +92,33 @@ class AuthController {
 			throw new DomainException(CommonError.FORBIDDEN);
 		}
 		return this.users.findByPhone(phone);
+	}
+
+	private static final List<String> ADMIN_ROLES = java.util.Arrays.stream(Role.values())
+		.filter(Role::isAdmin)
+		.map(Role::name)
+		.toList();
+
+	/** Who holds which admin role on the unit and the units under it: for an admin covering the unit. */
+	@QueryMapping
+	Connection<UserRoleMapper.AdminGrant> adminRoleGrants(@Argument long orgUnitId,
+			@Argument @Min(0) @Max(Connections.MAX_FIRST) Integer first, @Argument String after) {
+		Connections.PageRequest page = Connections.page(first, after);
+		UnitPaths.Unit unit = this.units.find(orgUnitId).orElseThrow(() -> DomainException.notFound("组织单位"));
+		this.access.requireAdminOver(unit.path());
+		List<UserRoleMapper.AdminGrant> rows = this.roles.adminGrantsOn(this.units.subtreeIds(unit.path()), ADMIN_ROLES,
+				page.afterId(), page.fetchSize());
+		return Connections.of(rows, page, UserRoleMapper.AdminGrant::getId);
+	}
+
+	@BatchMapping(typeName = "AdminRoleGrant")
+	List<AppUser> user(List<UserRoleMapper.AdminGrant> grants) {
+		Map<Long, AppUser> byId = this.users
+			.selectByIds(grants.stream().map(UserRoleMapper.AdminGrant::getUserId).distinct().toList())
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(AppUser::getId, java.util.function.Function.identity()));
+		// user_role.user_id is a foreign key: every grant has its user.
+		return grants.stream().map(grant -> byId.get(grant.getUserId())).toList();
 	}
 
 	/** Input of {@code grantRole} and {@code revokeRole}. */

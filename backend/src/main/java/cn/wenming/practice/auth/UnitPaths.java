@@ -18,6 +18,9 @@ public interface UnitPaths {
 	/** Paths of many units in one statement, keyed by id; unknown ids are absent. */
 	Map<Long, String> pathsOf(Collection<Long> unitIds);
 
+	/** Ids of every unit in the subtree at {@code path} (the unit itself included). */
+	List<Long> subtreeIds(String path);
+
 	/** Ids of the open centers (where a bootstrap admin is made {@code CENTER_ADMIN}). */
 	List<Long> openCenterIds();
 

@@ -1,6 +1,7 @@
 package cn.wenming.practice.auth;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,21 @@ interface UserRoleMapper {
 			ORDER BY r.id
 			</script>
 			""")
-	List<GrantRow> grantsOfUsers(@Param("userIds") java.util.Collection<Long> userIds);
+	List<GrantRow> grantsOfUsers(@Param("userIds") Collection<Long> userIds);
+
+	/** A page of the admin grants made on any of the units (a subtree), in the order they were made. */
+	@Select("""
+			<script>
+			SELECT r.id, r.user_id, r.role, r.org_unit_id, r.created_at AS granted_at FROM user_role r
+			WHERE r.org_unit_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+			AND r.role IN <foreach collection="roles" item="role" open="(" separator="," close=")">#{role}</foreach>
+			<if test="afterId != null"> AND r.id &gt; #{afterId}</if>
+			ORDER BY r.id
+			LIMIT #{limit}
+			</script>
+			""")
+	List<AdminGrant> adminGrantsOn(@Param("unitIds") Collection<Long> unitIds, @Param("roles") Collection<String> roles,
+			@Param("afterId") Long afterId, @Param("limit") int limit);
 
 	@Insert("""
 			INSERT IGNORE INTO user_role (user_id, role, org_unit_id, scope_key, granted_by, created_at)
@@ -47,7 +62,7 @@ interface UserRoleMapper {
 			<foreach collection="unitIds" item="unitId" separator=",">(#{userId}, 'CENTER_ADMIN', #{unitId}, #{unitId}, NULL, #{now})</foreach>
 			</script>
 			""")
-	int grantCenterAdminOn(@Param("userId") long userId, @Param("unitIds") java.util.Collection<Long> unitIds,
+	int grantCenterAdminOn(@Param("userId") long userId, @Param("unitIds") Collection<Long> unitIds,
 			@Param("now") Instant now);
 
 	@Select("SELECT id FROM app_user WHERE id = #{userId} FOR UPDATE")
@@ -65,6 +80,41 @@ interface UserRoleMapper {
 		RoleGrant toGrant(Map<Long, String> unitPaths) {
 			return new RoleGrant(Role.valueOf(this.role), this.orgUnitId,
 					(this.orgUnitId != null) ? unitPaths.get(this.orgUnitId) : null);
+		}
+
+	}
+
+	/** Row of {@link #adminGrantsOn}: the {@code AdminRoleGrant} of the schema. */
+	class AdminGrant {
+
+		private Long id;
+
+		private Long userId;
+
+		private Role role;
+
+		private Long orgUnitId;
+
+		private Instant grantedAt;
+
+		public Long getId() {
+			return this.id;
+		}
+
+		public Long getUserId() {
+			return this.userId;
+		}
+
+		public Role getRole() {
+			return this.role;
+		}
+
+		public Long getOrgUnitId() {
+			return this.orgUnitId;
+		}
+
+		public Instant getGrantedAt() {
+			return this.grantedAt;
 		}
 
 	}

@@ -37,11 +37,15 @@ class CivilizedUnitController {
 
 	private final OrgUnitMapper units;
 
+	private final CivilizedUnitMapper civilizedUnits;
+
 	private final AccessControl access;
 
-	CivilizedUnitController(CivilizedUnitService service, OrgUnitMapper units, AccessControl access) {
+	CivilizedUnitController(CivilizedUnitService service, OrgUnitMapper units, CivilizedUnitMapper civilizedUnits,
+			AccessControl access) {
 		this.service = service;
 		this.units = units;
+		this.civilizedUnits = civilizedUnits;
 		this.access = access;
 	}
 
@@ -82,6 +86,21 @@ class CivilizedUnitController {
 		rows.forEach(row -> Optional.ofNullable(byId.get(row.getOrgUnitId()))
 			.ifPresent(unit -> result.put(row, unit)));
 		return result;
+	}
+
+	@BatchMapping(typeName = "CivilizedUnit")
+	List<List<OrgUnit>> pairedStations(List<CivilizedUnit> rows) {
+		List<CivilizedUnitMapper.PairingRow> pairings = rows.isEmpty() ? List.of()
+				: this.civilizedUnits.stationsPairedWith(rows.stream().map(CivilizedUnit::getId).distinct().toList());
+		Map<Long, OrgUnit> stations = pairings.isEmpty() ? Map.of() : this.units
+			.findByIds(pairings.stream().map(p -> p.stationId).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(OrgUnit::getId, Function.identity()));
+		Map<Long, List<OrgUnit>> byUnit = pairings.stream()
+			.filter(p -> stations.containsKey(p.stationId))
+			.collect(Collectors.groupingBy(p -> p.civilizedUnitId,
+					Collectors.mapping(p -> stations.get(p.stationId), Collectors.toList())));
+		return rows.stream().map(row -> byUnit.getOrDefault(row.getId(), List.of())).toList();
 	}
 
 	@SchemaMapping(typeName = "CivilizedUnit")

@@ -59,7 +59,27 @@ interface CivilizedUnitMapper extends BaseMapper<CivilizedUnit> {
 	int unpair(@Param("unitId") long unitId, @Param("stationId") long stationId, @Param("by") long by,
 			@Param("now") Instant now);
 
+	/** Active pairings of many civilized units in one query, by station id. */
+	@Select("""
+			<script>
+			SELECT p.civilized_unit_id, p.station_id FROM civilized_unit_pairing p
+			WHERE p.active = 1 AND p.civilized_unit_id IN
+			<foreach collection="unitIds" item="id" open="(" separator="," close=")">#{id}</foreach>
+			ORDER BY p.station_id
+			</script>
+			""")
+	List<PairingRow> stationsPairedWith(@Param("unitIds") Collection<Long> unitIds);
+
 	@Select("SELECT COUNT(*) FROM civilized_unit_pairing WHERE station_id = #{stationId} AND active = 1")
 	long countActivePairings(@Param("stationId") long stationId);
+
+	/** Row of {@link #stationsPairedWith}. */
+	class PairingRow {
+
+		Long civilizedUnitId;
+
+		Long stationId;
+
+	}
 
 }

@@ -34,6 +34,11 @@ class OrgUnitPaths implements UnitPaths {
 	}
 
 	@Override
+	public List<Long> subtreeIds(String path) {
+		return this.units.idsInSubtree(path);
+	}
+
+	@Override
 	public List<Long> openCenterIds() {
 		return this.units.openCenterIds();
 	}

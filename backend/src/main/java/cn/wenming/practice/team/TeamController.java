@@ -124,9 +124,9 @@ class TeamController {
 	}
 
 	@QueryMapping
-	Connection<Team> teams(@Argument long orgUnitId, @Argument @Min(0) @Max(Connections.MAX_FIRST) Integer first,
-			@Argument String after) {
-		return this.service.inSubtree(orgUnitId, first, after);
+	Connection<Team> teams(@Argument long orgUnitId, @Argument @Size(max = 60) String search,
+			@Argument @Min(0) @Max(Connections.MAX_FIRST) Integer first, @Argument String after) {
+		return this.service.inSubtree(orgUnitId, search, first, after);
 	}
 
 	@QueryMapping

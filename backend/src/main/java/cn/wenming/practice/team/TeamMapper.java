@@ -18,17 +18,22 @@ interface TeamMapper extends BaseMapper<Team> {
 		return ids.isEmpty() ? List.of() : selectByIds(ids);
 	}
 
-	/** A page of ACTIVE teams based in the units (a subtree, from {@code OrgDirectory}), by id. */
+	/**
+	 * A page of ACTIVE teams based in the units (a subtree, from {@code OrgDirectory}), by id; with a
+	 * {@code namePattern} (LIKE, escaped with {@code !}) only those whose name matches.
+	 */
 	@Select("""
 			<script>
 			SELECT t.* FROM team t
 			WHERE t.status = 'ACTIVE' AND t.org_unit_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+			<if test="namePattern != null"> AND t.name LIKE #{namePattern} ESCAPE '!'</if>
 			<if test="afterId != null"> AND t.id &gt; #{afterId}</if>
 			ORDER BY t.id
 			LIMIT #{limit}
 			</script>
 			""")
-	List<Team> pageInUnits(@Param("unitIds") Collection<Long> unitIds, @Param("afterId") Long afterId,
+	List<Team> pageInUnits(@Param("unitIds") Collection<Long> unitIds, @Param("namePattern") String namePattern,
+			@Param("afterId") Long afterId,
 			@Param("limit") int limit);
 
 	/** ACTIVE teams the user is a member (or the leader) of. */

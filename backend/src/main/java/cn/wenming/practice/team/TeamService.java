@@ -282,12 +282,13 @@ class TeamService {
 		return this.teams.selectById(id);
 	}
 
-	Connection<Team> inSubtree(long orgUnitId, Integer first, String after) {
+	/** {@code search}, when given, keeps the teams whose name contains it. */
+	Connection<Team> inSubtree(long orgUnitId, String search, Integer first, String after) {
 		this.access.requireUserId();
 		Connections.PageRequest page = Connections.page(first, after);
 		OrgUnitRef unit = this.orgs.require(orgUnitId);
-		return Connections.of(this.teams.pageInUnits(this.orgs.subtreeIds(unit.path()), page.afterId(), page.fetchSize()), page,
-				Team::getId);
+		return Connections.of(this.teams.pageInUnits(this.orgs.subtreeIds(unit.path()),
+				VolunteerDirectory.likeContains(search), page.afterId(), page.fetchSize()), page, Team::getId);
 	}
 
 	List<Team> mine() {

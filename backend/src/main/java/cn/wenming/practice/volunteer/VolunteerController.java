@@ -104,9 +104,9 @@ class VolunteerController {
 	}
 
 	@QueryMapping
-	Connection<Volunteer> volunteers(@Argument long orgUnitId,
+	Connection<Volunteer> volunteers(@Argument long orgUnitId, @Argument Boolean trained,
 			@Argument @Min(0) @Max(Connections.MAX_FIRST) Integer first, @Argument String after) {
-		return this.service.inSubtree(orgUnitId, first, after);
+		return this.service.inSubtree(orgUnitId, trained, first, after);
 	}
 
 	// --- Volunteer (private view): reachable only through the operations above, which authorize.

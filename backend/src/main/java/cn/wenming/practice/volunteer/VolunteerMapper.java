@@ -32,17 +32,22 @@ interface VolunteerMapper extends BaseMapper<Volunteer> {
 			.in(Volunteer::getUserId, userIds));
 	}
 
-	/** A page of volunteers whose home station is one of the units (a subtree), by id. */
+	/**
+	 * A page of volunteers whose home station is one of the units (a subtree), by id; only the trained
+	 * or only the untrained when {@code trained} is given.
+	 */
 	@Select("""
 			<script>
 			SELECT v.* FROM volunteer v
 			WHERE v.home_station_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+			<if test="trained != null"> AND v.trained = #{trained}</if>
 			<if test="afterId != null"> AND v.id &gt; #{afterId}</if>
 			ORDER BY v.id
 			LIMIT #{limit}
 			</script>
 			""")
-	List<Volunteer> pageInUnits(@Param("unitIds") Collection<Long> unitIds, @Param("afterId") Long afterId,
+	List<Volunteer> pageInUnits(@Param("unitIds") Collection<Long> unitIds, @Param("trained") Boolean trained,
+			@Param("afterId") Long afterId,
 			@Param("limit") int limit);
 
 	/**

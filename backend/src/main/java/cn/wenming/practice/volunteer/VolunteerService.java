@@ -195,12 +195,13 @@ class VolunteerService {
 		return volunteer;
 	}
 
-	Connection<Volunteer> inSubtree(long orgUnitId, Integer first, String after) {
+	/** {@code trained} null lists everyone; true or false only the trained or those waiting for training. */
+	Connection<Volunteer> inSubtree(long orgUnitId, Boolean trained, Integer first, String after) {
 		Connections.PageRequest page = Connections.page(first, after);
 		OrgUnitRef unit = this.orgs.require(orgUnitId);
 		this.access.requireAdminOver(unit.path());
-		List<Volunteer> rows = this.volunteers.pageInUnits(this.orgs.subtreeIds(unit.path()), page.afterId(),
-				page.fetchSize());
+		List<Volunteer> rows = this.volunteers.pageInUnits(this.orgs.subtreeIds(unit.path()), trained,
+				page.afterId(), page.fetchSize());
 		return Connections.of(rows, page, Volunteer::getId);
 	}
 

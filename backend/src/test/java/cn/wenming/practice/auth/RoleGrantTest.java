@@ -124,4 +124,56 @@ class RoleGrantTest {
 			.entityList(String.class).contains(Long.toString(tree.center()));
 	}
 
+	/** The console's 角色 screen: who holds which admin role in a subtree, paged, scoped like other admin reads. */
+	@Test
+	void adminRoleGrantsListsTheSubtreesAdminsToAdminsCoveringIt() {
+		Fixtures.Tree tree = this.fixtures.tree();
+		Session center = this.api.login(Fixtures.unique("cadmin"));
+		this.fixtures.grant(center.userId(), "CENTER_ADMIN", tree.center());
+		Session stationAdmin = this.api.login(Fixtures.unique("sadmin"));
+		Session instituteAdmin = this.api.login(Fixtures.unique("iadmin"));
+		grant(this.api.as(center), stationAdmin.userId(), "STATION_ADMIN", tree.station()).path("grantRole.role")
+			.entity(String.class).isEqualTo("STATION_ADMIN");
+		grant(this.api.as(center), instituteAdmin.userId(), "INSTITUTE_ADMIN", tree.institute()).path("grantRole.role")
+			.entity(String.class).isEqualTo("INSTITUTE_ADMIN");
+		// Not an admin role: stays out of the list.
+		this.fixtures.grant(stationAdmin.userId(), "TEAM_LEADER", tree.station());
+
+		var all = this.api.as(center).documentName("adminRoleGrants").variable("orgUnitId", tree.center()).execute();
+		all.path("adminRoleGrants.edges[*].node.role").entityList(String.class)
+			.containsExactly("CENTER_ADMIN", "STATION_ADMIN", "INSTITUTE_ADMIN");
+		all.path("adminRoleGrants.edges[*].node.user.id").entityList(String.class)
+			.containsExactly(String.valueOf(center.userId()), String.valueOf(stationAdmin.userId()),
+					String.valueOf(instituteAdmin.userId()));
+		var first = this.api.as(center).documentName("adminRoleGrants").variable("orgUnitId", tree.center())
+			.variable("first", 2).execute();
+		first.path("adminRoleGrants.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+		this.api.as(center).documentName("adminRoleGrants").variable("orgUnitId", tree.center())
+			.variable("after", first.path("adminRoleGrants.pageInfo.endCursor").entity(String.class).get())
+			.execute()
+			.path("adminRoleGrants.edges[*].node.orgUnitId").entityList(String.class)
+			.containsExactly(String.valueOf(tree.institute()));
+
+		// A station admin sees the grants on their station, not those above it; outsiders are refused.
+		this.api.as(stationAdmin).documentName("adminRoleGrants").variable("orgUnitId", tree.station()).execute()
+			.path("adminRoleGrants.edges[*].node.user.id").entityList(String.class)
+			.containsExactly(String.valueOf(stationAdmin.userId()));
+		expectCode(this.api.as(stationAdmin).documentName("adminRoleGrants").variable("orgUnitId", tree.center())
+			.execute(), "FORBIDDEN");
+		Session foreign = this.api.login(Fixtures.unique("fca"));
+		this.fixtures.grant(foreign.userId(), "CENTER_ADMIN", this.fixtures.tree().center());
+		expectCode(this.api.as(foreign).documentName("adminRoleGrants").variable("orgUnitId", tree.center()).execute(),
+				"FORBIDDEN");
+		expectCode(this.api.anonymous().documentName("adminRoleGrants").variable("orgUnitId", tree.center()).execute(),
+				"UNAUTHENTICATED");
+
+		// Revoked: gone from the list at once.
+		this.api.as(center).documentName("revokeRole").variable("userId", stationAdmin.userId())
+			.variable("role", "STATION_ADMIN").variable("orgUnitId", tree.station()).execute()
+			.path("revokeRole").entity(Boolean.class).isEqualTo(true);
+		this.api.as(center).documentName("adminRoleGrants").variable("orgUnitId", tree.center()).execute()
+			.path("adminRoleGrants.edges[*].node.role").entityList(String.class)
+			.containsExactly("CENTER_ADMIN", "INSTITUTE_ADMIN");
+	}
+
 }

@@ -99,6 +99,15 @@ class CivilizedUnitTest {
 		this.org.as(this.stationAdmin).documentName("stationPairings").variable("id", station).execute()
 			.path("orgUnit.pairedUnits[0].contactPhone").entity(String.class).isEqualTo("138****5678");
 
+		// The console's 结对 screen reads pairings from the unit's side (batched, one list per unit).
+		long unpairedUnit = create(this.instituteAdmin, this.tree.institute());
+		var listed = this.org.as(this.instituteAdmin).documentName("civilizedUnitPairings")
+			.variable("orgUnitId", this.tree.institute()).execute();
+		listed.path("civilizedUnits.edges[?(@.node.id == '" + unit + "')].node.pairedStations[*].id").entityList(Long.class)
+			.containsExactly(station);
+		listed.path("civilizedUnits.edges[?(@.node.id == '" + unpairedUnit + "')].node.pairedStations[*]")
+			.entityList(Object.class).hasSize(0);
+
 		// A live pairing is open work: the station cannot be closed under it.
 		expectCode(this.org.as(this.instituteAdmin).documentName("closeOrgUnit").variable("id", station).execute(),
 				"ORG_UNIT_HAS_OPEN_WORK");
@@ -106,6 +115,10 @@ class CivilizedUnitTest {
 		expectCode(unpair(this.org.admin("STATION_ADMIN", this.otherStation), unit, station), "FORBIDDEN");
 		unpair(this.stationAdmin, unit, station).path("unpairCivilizedUnit").entity(Boolean.class).isEqualTo(true);
 		unpair(this.stationAdmin, unit, station).path("unpairCivilizedUnit").entity(Boolean.class).isEqualTo(false);
+		this.org.as(this.instituteAdmin).documentName("civilizedUnitPairings").variable("orgUnitId", this.tree.institute())
+			.execute()
+			.path("civilizedUnits.edges[?(@.node.id == '" + unit + "')].node.pairedStations[*]")
+			.entityList(Object.class).hasSize(0);
 		this.org.as(null)
 			.documentName("stationPairings")
 			.variable("id", station)

@@ -86,4 +86,23 @@ class TeamAccessTest {
 			.variable("teamId", this.s.teamId).variable("first", 101).execute(), "first");
 	}
 
+	/** The console's 队伍 screen searches by name; LIKE wildcards typed in are taken literally. */
+	@Test
+	void teamsAreSearchedByName() {
+		String other = this.s.createTeam(this.s.admin, this.s.tree.station(), Fixtures.unique("助老_服务队"), "SQUAD",
+				this.s.volunteer("l2").userId());
+		Session resident = this.s.api.login(Fixtures.unique("res"));
+		this.s.api.as(resident).documentName("teamsByName").variable("orgUnitId", this.s.tree.institute())
+			.variable("search", "应急救援").execute()
+			.path("teams.edges[*].node.id").entityList(String.class).containsExactly(this.s.teamId);
+		this.s.api.as(resident).documentName("teamsByName").variable("orgUnitId", this.s.tree.institute())
+			.variable("search", "老_服").execute()
+			.path("teams.edges[*].node.id").entityList(String.class).containsExactly(other);
+		this.s.api.as(resident).documentName("teamsByName").variable("orgUnitId", this.s.tree.institute())
+			.variable("search", "老%服").execute()
+			.path("teams.edges").entityList(Object.class).hasSize(0);
+		this.s.api.as(resident).documentName("teamsByName").variable("orgUnitId", this.s.tree.institute()).execute()
+			.path("teams.edges[*].node.id").entityList(String.class).containsExactly(this.s.teamId, other);
+	}
+
 }

@@ -152,6 +152,32 @@ class VolunteerAccessTest {
 			.execute(), "BAD_REQUEST");
 	}
 
+	/** The console's 培训记录 screen lists who waits for training and who is trained. */
+	@Test
+	void adminListsVolunteersWaitingForTrainingAndTrained() {
+		Session admin = adminOf("STATION_ADMIN", this.tree.station());
+		Session second = this.api.login(Fixtures.unique("trained"));
+		String trainedId = Volunteers.register(this.api.as(second), this.tree.station());
+		this.api.as(admin).documentName("recordTraining")
+			.variable("input", Map.of("volunteerId", trainedId, "course", "岗前培训", "completedAt", "2026-01-10T02:00:00Z"))
+			.execute()
+			.path("recordTraining.trained").entity(Boolean.class).isEqualTo(true);
+
+		this.api.as(admin).documentName("volunteersByTraining").variable("orgUnitId", this.tree.station())
+			.variable("trained", false).execute()
+			.path("volunteers.edges[*].node.id").entityList(String.class).containsExactly(this.volunteerId)
+			.path("volunteers.edges[0].node.userId").entity(String.class).isEqualTo(String.valueOf(this.volunteer.userId()));
+		this.api.as(admin).documentName("volunteersByTraining").variable("orgUnitId", this.tree.station())
+			.variable("trained", true).execute()
+			.path("volunteers.edges[*].node.id").entityList(String.class).containsExactly(trainedId)
+			.path("volunteers.edges[0].node.userId").entity(String.class).isEqualTo(String.valueOf(second.userId()));
+		this.api.as(admin).documentName("volunteersByTraining").variable("orgUnitId", this.tree.station())
+			.execute()
+			.path("volunteers.edges[*].node.id").entityList(String.class).containsExactly(this.volunteerId, trainedId);
+		ApiErrors.expectCode(this.api.as(this.volunteer).documentName("volunteersByTraining")
+			.variable("orgUnitId", this.tree.station()).variable("trained", false).execute(), "FORBIDDEN");
+	}
+
 	@Test
 	void starComesFromCreditHours() {
 		this.jdbc.update("UPDATE volunteer SET credit_hours = 650.5 WHERE id = ?", Long.parseLong(this.volunteerId));

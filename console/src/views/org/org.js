@@ -1,0 +1,139 @@
+// Rules the 人员与组织 screens check before sending, mirroring the server's (OrgController, AuthController,
+// TeamController): a refusal the console can foresee is explained beside the field, not as a bare code.
+
+export const LEVEL_NAMES = { CENTER: '中心', INSTITUTE: '所', STATION: '站', POINT: '点' }
+const LEVELS = ['CENTER', 'INSTITUTE', 'STATION', 'POINT']
+
+export const ADMIN_ROLES = {
+  CENTER_ADMIN: { name: '中心管理员', level: 'CENTER' },
+  INSTITUTE_ADMIN: { name: '所长', level: 'INSTITUTE' },
+  STATION_ADMIN: { name: '站长', level: 'STATION' },
+}
+
+export const TEAM_KINDS = { GENERAL: '总队', BRANCH: '支队', SQUAD: '分队', SPECIALTY: '专业队伍' }
+export const TEAM_STATUS = { ACTIVE: '在册', DISBANDED: '已解散' }
+export const JOIN_STATUS = { PENDING: '待审核', APPROVED: '已批准', DECLINED: '已拒绝', CANCELLED: '已取消' }
+
+/** The level a unit's children have, or null under a 点. */
+export function childLevel(level) {
+  const i = LEVELS.indexOf(level)
+  return i >= 0 && i < LEVELS.length - 1 ? LEVELS[i + 1] : null
+}
+
+/** The level a unit's parent has, or null for a 中心. */
+export function parentLevel(level) {
+  const i = LEVELS.indexOf(level)
+  return i > 0 ? LEVELS[i - 1] : null
+}
+
+/** Admin roles are granted on a unit of their own level only. */
+export function rolesForLevel(level) {
+  return Object.keys(ADMIN_ROLES).filter((role) => ADMIN_ROLES[role].level === level)
+}
+
+export function roleName(role) {
+  return (ADMIN_ROLES[role] && ADMIN_ROLES[role].name) || role
+}
+
+/** Where a unit may move: open units one level up that the viewer picks from, other than its parent now. */
+export function moveTargets(unit, units) {
+  const level = parentLevel(unit.level)
+  const current = unit.parent && unit.parent.id
+  return units.filter((u) => u.level === level && u.id !== current && u.id !== unit.id)
+}
+
+const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
+const REGION = /^\d{6,12}$/
+
+/**
+ * Field errors of the unit form (name, address, region code, coordinates, duty phone), in Chinese;
+ * empty when the server would accept it.
+ */
+export function unitFormErrors(form) {
+  const errors = {}
+  const name = (form.name || '').trim()
+  if (!name) errors.name = '请填写单位名称'
+  else if (name.length > 100) errors.name = '单位名称不超过 100 字'
+  if (form.address && form.address.length > 255) errors.address = '地址不超过 255 字'
+  if (form.regionCode && !REGION.test(form.regionCode)) errors.regionCode = '行政区划代码为 6–12 位数字'
+  const hasLat = form.latitude !== null && form.latitude !== undefined && form.latitude !== ''
+  const hasLng = form.longitude !== null && form.longitude !== undefined && form.longitude !== ''
+  if (hasLat !== hasLng) errors.location = '纬度和经度须同时填写或同时留空'
+  else if (hasLat && (Math.abs(form.latitude) > 90 || Math.abs(form.longitude) > 180)) errors.location = '坐标超出范围'
+  if (form.phone && !PHONE.test(form.phone.trim())) errors.phone = '请填写手机号或带区号的固定电话'
+  return errors
+}
+
+/** The input of updateOrgUnitLocation from the form: the whole location is replaced, blanks cleared. */
+export function locationInput(id, form) {
+  const blank = (v) => (v === '' || v === undefined ? null : v)
+  return {
+    id,
+    address: blank((form.address || '').trim()),
+    regionCode: blank(form.regionCode),
+    latitude: blank(form.latitude),
+    longitude: blank(form.longitude),
+  }
+}
+
+/** Which of the unit's parts the form changed: only those mutations are sent. */
+export function unitChanges(unit, form) {
+  const same = (a, b) => (a ?? '') === (b ?? '')
+  return {
+    name: !same(unit.name, (form.name || '').trim()),
+    phone: !same(unit.phone, (form.phone || '').trim()),
+    location: !['address', 'regionCode', 'latitude', 'longitude'].every((k) =>
+      same(unit[k], typeof form[k] === 'string' ? form[k].trim() : form[k])),
+  }
+}
+
+/** A user is found by a bound phone number (11 digits) or by their user number. */
+export function userLookup(text) {
+  const value = (text || '').trim()
+  if (/^1\d{10}$/.test(value)) return { phone: value }
+  if (/^\d{1,10}$/.test(value)) return { userId: value }
+  return null
+}
+
+/** A 总队 is set up at a 中心 only (the server refuses it elsewhere). */
+export function teamKindsFor(level) {
+  return Object.keys(TEAM_KINDS).filter((kind) => kind !== 'GENERAL' || level === 'CENTER')
+}
+
+/** The training form: a course name (≤ 100 字) and a completion time not in the future. */
+export function trainingErrors(form, now = Date.now()) {
+  const errors = {}
+  const course = (form.course || '').trim()
+  if (!course) errors.course = '请填写培训课程'
+  else if (course.length > 100) errors.course = '课程名称不超过 100 字'
+  if (!form.completedAt) errors.completedAt = '请选择完成时间'
+  else if (new Date(form.completedAt).getTime() > now) errors.completedAt = '完成时间不能晚于现在'
+  return errors
+}
+
+const CONTACT_PHONE = /^[0-9+-]{5,20}$/
+
+/** The 文明单位 registration form: name ≤ 100 字, contact ≤ 50 字, a phone of digits, + and -. */
+export function civilizedUnitErrors(form) {
+  const errors = {}
+  const name = (form.name || '').trim()
+  if (!name) errors.name = '请填写文明单位名称'
+  else if (name.length > 100) errors.name = '名称不超过 100 字'
+  if (form.contactName && form.contactName.trim().length > 50) errors.contactName = '联系人不超过 50 字'
+  if (form.contactPhone && !CONTACT_PHONE.test(form.contactPhone.trim())) errors.contactPhone = '请填写正确的联系电话'
+  return errors
+}
+
+/** Stations a 文明单位 may pair with: the open stations at or under the unit it is registered at. */
+export function pairableStations(civilizedUnit, units) {
+  const start = units.findIndex((u) => u.id === civilizedUnit.orgUnit.id)
+  const paired = new Set(civilizedUnit.pairedStations.map((s) => s.id))
+  if (start < 0) return []
+  // workspace.units is a preorder walk with depths: the subtree is the run of deeper units after it.
+  const result = []
+  for (let i = start; i < units.length; i++) {
+    if (i > start && units[i].depth <= units[start].depth) break
+    if (units[i].level === 'STATION' && !paired.has(units[i].id)) result.push(units[i])
+  }
+  return result
+}
