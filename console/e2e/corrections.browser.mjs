@@ -100,7 +100,7 @@ try {
   await rosterRow.locator('[data-test=revoke-reason]', { hasText: '经核实当天未到岗，系误登记' }).waitFor()
   await rosterRow.getByText('已撤销').waitFor()
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '21-roster-hours-revoked.png') })
+  await page.screenshot({ path: path.join(SHOTS, '31-roster-hours-revoked.png') })
   const signUp = (await gql('query($a: ID!) { activitySignUps(activityId: $a, first: 5) { edges { node { id hoursRevoked hoursRevokeReason } } } }', { a: activityId }, admin.accessToken))
     .activitySignUps.edges[0].node
   assert(signUp.hoursRevoked && signUp.hoursRevokeReason === '经核实当天未到岗，系误登记', `revoked with its reason: ${JSON.stringify(signUp)}`)
@@ -147,7 +147,7 @@ try {
   await drawer.locator('[data-test=adjust-points-save]').click()
   await drawer.locator('[data-test=points-refusal]', { hasText: '网络不可用' }).waitFor()
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '22-points-response-lost.png') })
+  await page.screenshot({ path: path.join(SHOTS, '32-points-response-lost.png') })
   await drawer.locator('[data-test=adjust-points-save]').click()
   await drawer.locator('[data-test=entry-reason]', { hasText: lostReason }).waitFor()
   await page.unroute('**/graphql')
@@ -185,7 +185,7 @@ try {
   await messageBox.getByRole('button', { name: '冲正' }).click()
   await lostRow.locator('[data-test=entry-reversed]').waitFor()
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '23-points-drawer.png') })
+  await page.screenshot({ path: path.join(SHOTS, '33-points-drawer.png') })
   const account = await ledger()
   const reversal = account.entries.edges.map((e) => e.node).find((e) => e.type === 'REVERSAL' && e.reason === '与活动时长重复计分')
   assert(reversal && reversal.delta === -30, `the reversal takes the 30 back: ${JSON.stringify(account)}`)
@@ -198,7 +198,7 @@ try {
   const dialog = page.locator('.el-dialog', { has: page.locator('[data-test=honor-reason]') })
   await dialog.locator('[data-test=honor-hours] input').fill('3.5')
   await dialog.locator('[data-test=honor-reason]').fill(honorReason)
-  await page.screenshot({ path: path.join(SHOTS, '24-honor-hours-record.png') })
+  await page.screenshot({ path: path.join(SHOTS, '34-honor-hours-record.png') })
   await dialog.locator('[data-test=honor-save]').click()
   await page.getByText('已补录，待另一位管理员审批').waitFor()
   const records = (await gql('query($v: ID!) { honorHoursRecords(volunteerId: $v) { edges { node { status hours reason } } } }', { v: volunteerId }, admin.accessToken))
@@ -219,7 +219,7 @@ try {
   await honorRow.locator('[data-test=approve-honor]').click()
   await page.getByText('不能审批本人补录的记录').waitFor()
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '25-honor-hours-own-refused.png') })
+  await page.screenshot({ path: path.join(SHOTS, '35-honor-hours-own-refused.png') })
   const still = (await gql('query($v: ID!) { honorHoursRecords(volunteerId: $v) { edges { node { status } } } }', { v: volunteerId }, admin.accessToken))
     .honorHoursRecords.edges[0].node.status
   assert(still === 'PENDING', `the refused approval changed nothing: ${still}`)
@@ -235,7 +235,7 @@ try {
   await withdrawnRow.locator('[data-test=reward-withdrawn]').waitFor()
   assert(await withdrawnRow.locator('[data-test=restock]').count() === 0, 'a withdrawn reward is not restocked')
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '26-store-withdrawn-found.png') })
+  await page.screenshot({ path: path.join(SHOTS, '36-store-withdrawn-found.png') })
 
   step('store: who redeemed')
   await gql('mutation($r: ID!, $k: String!) { redeem(rewardId: $r, quantity: 1, idempotencyKey: $k) { id } }', { r: onSale, k: `corr-${run}` }, person.accessToken)
@@ -245,13 +245,13 @@ try {
   // The center admin covers her station: her name in full.
   await orderRow.locator('[data-test=redemption-redeemer]', { hasText: volunteerName }).waitFor()
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '27-store-redeemer.png') })
+  await page.screenshot({ path: path.join(SHOTS, '37-store-redeemer.png') })
 
   assert(pageErrors.length === 0, `no errors in the page: ${pageErrors.join('; ')}`)
   step(`corrections passed in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${SHOTS}`)
 } catch (e) {
   // What the screen showed when a step failed.
-  if (page) await page.screenshot({ path: path.join(SHOTS, '29-corrections-failure.png') }).catch(() => {})
+  if (page) await page.screenshot({ path: path.join(SHOTS, '39-corrections-failure.png') }).catch(() => {})
   throw e
 } finally {
   await browser.close()

@@ -74,8 +74,8 @@ class ConsoleBrowserTest {
 		assertThat(process.exitValue()).as("console tests (output below)\n%s", text).isZero();
 		assertThat(text).contains("all screens passed").contains("activities and store passed");
 		assertThat(text).contains("corrections passed");
-		assertThat(screenshots.resolve("23-points-drawer.png")).exists();
-		assertThat(screenshots.resolve("26-store-withdrawn-found.png")).exists();
+		assertThat(screenshots.resolve("33-points-drawer.png")).exists();
+		assertThat(screenshots.resolve("36-store-withdrawn-found.png")).exists();
 		assertThat(screenshots.resolve("04-need-suggestions.png")).exists();
 		assertThat(screenshots.resolve("07-need-hours-confirmed.png")).exists();
 		assertThat(screenshots.resolve("07b-need-hours-revoked.png")).exists();
