@@ -92,7 +92,11 @@ class PointsService {
 	}
 
 	Connection<PointsEntry> myEntries(Integer first, String after) {
-		long userId = this.access.requireUserId();
+		return entriesOf(this.access.requireUserId(), first, after);
+	}
+
+	/** A user's ledger, newest first; the caller was checked where the account was reached. */
+	Connection<PointsEntry> entriesOf(long userId, Integer first, String after) {
 		var page = Connections.page(first, after);
 		return Connections.of(this.entries.pageOfUser(userId, page.afterId(), page.fetchSize()), page,
 				PointsEntry::getId);
@@ -169,6 +173,26 @@ class PointsService {
 			throw new DomainException(PointsError.POINTS_ENTRY_ALREADY_REVERSED);
 		}
 		return posted.entry();
+	}
+
+	/**
+	 * The account a corrections screen shows before an admin adjusts or reverses: the user themself,
+	 * or whoever may correct their points.
+	 */
+	long requireReadableAccount(long userId) {
+		Actor actor = this.access.requireActor();
+		if (actor.userId() != userId) {
+			requireCorrector(userId);
+		}
+		return userId;
+	}
+
+	/** Which of the entries were reversed, in one query. */
+	java.util.Set<Long> reversedAmong(java.util.Collection<Long> entryIds) {
+		return this.entries.reversedAmong(entryIds.stream().map(String::valueOf).toList())
+			.stream()
+			.map(Long::valueOf)
+			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	PointsReconciler.Result reconcile(Instant since) {

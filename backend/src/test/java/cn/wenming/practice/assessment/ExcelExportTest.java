@@ -130,6 +130,22 @@ class ExcelExportTest {
 		assertThat(roster.get(1).get(6)).isEqualTo(2.5);
 		assertThat(rows(get("/exports/activity/hours/" + tree.institute() + ".xlsx?from=2026-03-01&to=2026-03-31",
 				s.admin, 200), 0)).hasSize(1);
+		// Its second sheet: need-service hours of the period, confirmed ones only (a pending claim is not credit).
+		long need = this.jdbc.queryForObject("SELECT id FROM need WHERE station_id = ? AND status = 'RATED'", Long.class,
+				tree.station());
+		this.jdbc.update("INSERT INTO need_participant (need_id, user_id, volunteer_id, hours, hours_status, confirmed_at) "
+				+ "VALUES (?, ?, ?, 1.5, 'CONFIRMED', '2026-02-05 03:00:00')", need, v.userId(), volunteerId);
+		Session pending = s.volunteer(otherStation, true);
+		this.jdbc.update("INSERT INTO need_participant (need_id, user_id, volunteer_id, hours, hours_status) "
+				+ "VALUES (?, ?, ?, 2.0, 'PENDING')", need, pending.userId(), s.volunteerId(pending));
+		List<List<Object>> needHours = rows(get("/exports/activity/hours/" + tree.institute()
+				+ ".xlsx?from=2026-02-01&to=2026-02-28", s.admin, 200), 1);
+		assertThat(needHours).hasSize(2);
+		assertThat(needHours.get(0)).startsWith("需求编号", "需求");
+		assertThat(needHours.get(1)).startsWith((double) need, "帮老人买菜");
+		assertThat(needHours.get(1).subList(4, 7)).containsExactly((double) volunteerId, "李*", 1.5);
+		assertThat(rows(get("/exports/activity/hours/" + tree.institute() + ".xlsx?from=2026-03-01&to=2026-03-31",
+				s.admin, 200), 1)).hasSize(1);
 
 		// Volunteers of the station: the ID number only masked.
 		String masked = this.jdbc.queryForObject("SELECT id_number_masked FROM volunteer WHERE id = ?", String.class,
