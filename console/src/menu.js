@@ -9,12 +9,16 @@ export const MENU = [
     items: [
       { title: '需求派单', route: 'dispatch' },
       { title: '服务时长确认', route: 'need-hours' },
+      { title: '电话代录', route: 'need-entry' },
     ],
   },
   {
     title: '活动',
     icon: 'Calendar',
-    items: [{ title: '活动管理', route: 'activities' }],
+    items: [
+      { title: '活动管理', route: 'activities' },
+      { title: '服务项目', route: 'projects' },
+    ],
   },
   {
     title: '爱心超市',
@@ -32,6 +36,7 @@ export const MENU = [
       { title: '落实清单', route: 'fulfilment' },
       { title: '考核指标', route: 'assessment' },
       { title: '排行榜', route: 'leaderboards' },
+      { title: '报名来源', route: 'sign-up-sources' },
     ],
   },
   {

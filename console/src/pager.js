@@ -35,3 +35,48 @@ export function usePager(fetchPage, size = 20) {
     previous: () => (state.page > 1 ? load(state.page - 2) : Promise.resolve()),
   }
 }
+
+/**
+ * The same interface over a list the server returns whole (a store's rewards): `load()` fetches it,
+ * `filter(row)` narrows it (a search box), and the pages are cut here. `state.total` counts the
+ * filtered rows.
+ */
+export function useLocalPager(fetchAll, { size = 20, filter = () => true } = {}) {
+  const state = reactive({ rows: [], page: 1, hasNext: false, loading: false, error: '', size, total: 0 })
+  let all = []
+
+  function cut(page) {
+    const matching = all.filter(filter)
+    const last = Math.max(1, Math.ceil(matching.length / size))
+    state.page = Math.min(Math.max(1, page), last)
+    state.rows = matching.slice((state.page - 1) * size, state.page * size)
+    state.hasNext = state.page < last
+    state.total = matching.length
+  }
+
+  async function load() {
+    state.loading = true
+    state.error = ''
+    try {
+      all = await fetchAll()
+      cut(state.page)
+    } catch (e) {
+      state.error = e.message
+    } finally {
+      state.loading = false
+    }
+  }
+
+  return {
+    state,
+    first: () => {
+      state.page = 1
+      return load()
+    },
+    reload: load,
+    /** Filter again without fetching (the search text changed): back to the first page. */
+    refilter: () => cut(1),
+    next: () => Promise.resolve(state.hasNext && cut(state.page + 1)),
+    previous: () => Promise.resolve(state.page > 1 && cut(state.page - 1)),
+  }
+}

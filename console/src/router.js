@@ -12,6 +12,9 @@ import LeaderboardView from './views/results/LeaderboardView.vue'
 import VolunteersView from './views/people/VolunteersView.vue'
 import HonorHoursView from './views/people/HonorHoursView.vue'
 import { ORG_ROUTES } from './views/routes-org.js'
+import ProjectsView from './views/projects/ProjectsView.vue'
+import NeedEntry from './views/NeedEntry.vue'
+import SignUpSourcesView from './views/results/SignUpSourcesView.vue'
 
 // History mode under /console/: the backend answers index.html for any /console/ path that is not a
 // built asset, so a reload or a shared link opens the same screen.
@@ -36,6 +39,9 @@ export const router = createRouter({
         { path: 'people/volunteers', name: 'volunteers', component: VolunteersView, meta: { title: '志愿者' } },
         { path: 'people/honor-hours', name: 'honor-hours', component: HonorHoursView, meta: { title: '荣誉时长审批' } },
         ...ORG_ROUTES,
+        { path: 'projects', name: 'projects', component: ProjectsView, meta: { title: '服务项目' } },
+        { path: 'dispatch/new', name: 'need-entry', component: NeedEntry, meta: { title: '电话代录需求' } },
+        { path: 'results/sign-up-sources', name: 'sign-up-sources', component: SignUpSourcesView, meta: { title: '报名来源' } },
       ],
     },
     ...ACTIVITY_SCREEN_ROUTES,

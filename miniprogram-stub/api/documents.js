@@ -34,6 +34,7 @@ module.exports = {
   MyPoints: "query MyPoints {\n  me { id points { balance debt earnedThisYear } }\n}",
   MyProfile: "query MyProfile {\n  me { id nickname phone roles }\n  myVolunteer {\n    id realName idNumberMasked homeStationId homeStationName skills categories partyMember trained\n    trainings { id course completedAt }\n    stats { creditHours honorHours pendingHours star }\n  }\n}",
   MyRedemptions: "query MyRedemptions($first: Int, $after: String) {\n  myRedemptions(first: $first, after: $after) {\n    edges { node { id quantity points status pickupCode expiresAt fulfilledAt createdAt reward { id name kind } } }\n    pageInfo { hasNextPage endCursor }\n  }\n}",
+  MySubscriptions: "query MySubscriptions {\n  mySubscriptions { templateId kinds remaining }\n}",
   MyTeams: "query MyTeams {\n  myTeams { id name kind orgUnitName memberCount leader { userId } }\n}",
   MyVolunteer: "query MyVolunteer {\n  myVolunteer { id homeStationId stats { creditHours honorHours pendingHours hoursThisYear star activitiesCount needsCount } }\n}",
   NearbyActivities: "query NearbyActivities($latitude: Float!, $longitude: Float!, $radiusMeters: Int, $first: Int) {\n  nearbyActivities(latitude: $latitude, longitude: $longitude, radiusMeters: $radiusMeters, first: $first) {\n    distanceMeters\n    activity { id title status startsAt endsAt address capacity confirmedCount orgUnitName }\n  }\n}",

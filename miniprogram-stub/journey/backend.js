@@ -1,27 +1,10 @@
 /**
- * Set-up the mini-program itself never does (creating a county, teams, projects, rewards) goes
- * straight to the backend as GraphQL over HTTP, as the admin web console would. Everything a
- * resident, volunteer or station admin does in the journey goes through the client and its pages.
+ * Where the journey's backend is (GRAPHQL_URL; `./mvnw verify` starts one in the `local` profile),
+ * and the one thing a test person brings that the server never issues: a resident ID number.
+ * Everything the journey does goes through the clients: the mini-program's pages and the staff
+ * console's screens (journey/staff-console.cjs). No GraphQL is written here.
  */
-const { httpExchange } = require('../test/wx-shim')
-
 const url = process.env.GRAPHQL_URL
-
-async function gql(token, query, variables) {
-  const headers = { 'content-type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }
-  const response = await httpExchange(url, 'POST', headers, JSON.stringify({ query, variables: variables || {} }))
-  const body = JSON.parse(response.text)
-  if (body.errors) {
-    const e = body.errors[0]
-    throw new Error(`${(e.extensions || {}).code}: ${e.message} in ${query.slice(0, 80)}`)
-  }
-  return body.data
-}
-
-async function login(code) {
-  const data = await gql(null, 'mutation($c: String!) { wxLogin(code: $c) { accessToken user { id } } }', { c: code })
-  return { token: data.wxLogin.accessToken, userId: data.wxLogin.user.id }
-}
 
 /** A valid 18-digit resident ID number (GB 11643 check digit) born in 1990 with a random sequence. */
 function idNumber() {
@@ -33,4 +16,4 @@ function idNumber() {
   return body + checks[sum % 11]
 }
 
-module.exports = { gql, login, idNumber, url }
+module.exports = { idNumber, url }

@@ -2,7 +2,8 @@
 # Run by `./mvnw verify` (backend/pom.xml, integration-test phase) with GRAPHQL_URL pointing at the
 # backend the build started in the `local` profile. Uses the machine's node and npm; never downloads
 # Node itself. Installs the locked packages when package-lock.json changed, then runs the unit tests
-# (schema validation, client, pages) and the end-to-end journey.
+# (schema validation, client, pages), the end-to-end journey and the care-mode drawings in Debian's
+# chromium (test/render; .ci/test-tools installs it).
 set -eu
 cd "$(dirname "$0")/.."
 

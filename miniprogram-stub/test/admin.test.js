@@ -1,7 +1,7 @@
 // The admin page's confirmation lists: need-service hours, honor hours (补录) and 回访, each paged
 // with 加载更多, with their empty and error states.
 const client = require('../api/client')
-const { loadPage, fakeServer, text, texts } = require('./helpers')
+const { loadPage, fakeServer, text, texts, exists, deep } = require('./helpers')
 
 function signedInAdmin(name) {
   wx.__control.use(name)
@@ -39,10 +39,10 @@ async function openAdmin(handlers) {
 test('with nothing waiting, each list says so', async () => {
   signedInAdmin('admin-empty')
   const { page, fake } = await openAdmin({})
-  expect(texts(page, '.need-hours-list .empty')).toEqual(['没有待确认的服务时长'])
-  expect(texts(page, '.honor-hours-list .empty')).toEqual(['没有待审批的补录'])
-  expect(texts(page, '.revisit-list .empty')).toEqual(['没有待回访的需求'])
-  expect(page.querySelectorAll('.more')).toHaveLength(0)
+  expect(texts(page, '.need-hours-list .empty-text')).toEqual(['没有待确认的服务时长'])
+  expect(texts(page, '.honor-hours-list .empty-text')).toEqual(['没有待审批的补录'])
+  expect(texts(page, '.revisit-list .empty-text')).toEqual(['没有待回访的需求'])
+  expect(exists(page, '.more')).toBe(false)
   expect(page.instance.data.error).toBe('')
   // Every list asks for one page of 20 at the admin's own unit.
   for (const name of ['PendingNeedHours', 'PendingHonorHours']) {
@@ -66,12 +66,12 @@ test('need hours page on with the cursor, are adjusted with a reason and leave t
   })
   expect(texts(page, '.need-hours .participant .row')[0]).toContain('志愿者 11 · 3 小时')
   expect(texts(page, '.hours-status')).toEqual(['待确认', '待确认'])
-  expect(page.querySelectorAll('.need-hours-list .more')).toHaveLength(1)
+  expect(deep(page, '.need-hours-list .more')).toHaveLength(1)
 
   await page.instance.loadMore(tap({ list: 'needHours' }))
   expect(fake.requests.filter((r) => r.name === 'PendingNeedHours').map((r) => r.variables.after)).toEqual([null, 'c1'])
   expect(page.instance.data.needHours.items.map((n) => n.id)).toEqual(['5', '6'])
-  expect(page.querySelectorAll('.need-hours-list .more')).toHaveLength(0)
+  expect(deep(page, '.need-hours-list .more')).toHaveLength(0)
 
   // No reason: refused on the phone, nothing sent.
   page.instance.onDraft(input({ key: '5:11', field: 'hours' }, '2'))
@@ -113,13 +113,14 @@ test('a list that fails to load shows its error with a retry, and the retry star
       return { pendingNeedHours: connection([pendingNeed('5', [participant('11', 1)])], 'c', false) }
     },
   })
-  expect(text(page, '.need-hours-list .list-error')).toBe('服务器开小差了，请稍后再试，点击重试')
-  expect(page.querySelectorAll('.need-hours-list .empty')).toHaveLength(0)
+  expect(text(page, '.need-hours-list .error-message')).toBe('服务器开小差了，请稍后再试')
+  expect(texts(page, '.need-hours-list .retry')).toEqual(['重试'])
+  expect(deep(page, '.need-hours-list .empty-text')).toHaveLength(0)
   // The other lists are unaffected.
-  expect(text(page, '.honor-hours-list .empty')).toBe('没有待审批的补录')
+  expect(text(page, '.honor-hours-list .empty-text')).toBe('没有待审批的补录')
   fail = false
   await page.instance.retry(tap({ list: 'needHours' }))
-  expect(page.querySelectorAll('.need-hours-list .list-error')).toHaveLength(0)
+  expect(deep(page, '.need-hours-list .error-message')).toHaveLength(0)
   expect(texts(page, '.need-hours')).toHaveLength(1)
 })
 
@@ -180,11 +181,11 @@ test('回访 lists assisted needs awaiting a rating, then closed unrated ones, a
   expect(texts(page, '.revisit')[0]).toContain('王大爷 051088888888')
   page.instance.callResident(tap({ phone: '051088888888' }))
   expect(wx.__control.phoneCalls).toEqual(['051088888888'])
-  expect(page.querySelectorAll('.revisit-list .more')).toHaveLength(1)
+  expect(deep(page, '.revisit-list .more')).toHaveLength(1)
   await page.instance.loadMore(tap({ list: 'revisits' }))
   expect(page.instance.data.revisits.items.map((n) => n.id)).toEqual(['2', '4'])
   expect(texts(page, '.revisit')[1]).toContain('已超期关闭')
-  expect(page.querySelectorAll('.revisit-list .more')).toHaveLength(0)
+  expect(deep(page, '.revisit-list .more')).toHaveLength(0)
   expect(fake.requests.filter((r) => r.name === 'RevisitCandidates').map((r) => `${r.variables.status}:${r.variables.after || ''}`)).toEqual(['COMPLETED:', 'COMPLETED:a1', 'CLOSED_UNRATED:'])
 
   page.instance.setRevisitStars(tap({ id: '2', stars: 4 }))

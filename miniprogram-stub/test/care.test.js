@@ -41,14 +41,34 @@ test('the switch on 我的 applies at once, is remembered, and the size follows 
   expect(loadPage('home').instance.data.careClass).toBe('')
 })
 
-test.each(PAGES)('%s carries the care class on its root when care mode is on', (name) => {
+test.each(PAGES)('%s carries the care class, the system-following size and the care variables on its root when care mode is on', (name) => {
   wx.__control.use(`care-${name}`)
+  wx.__control.current.fontSizeSetting = 18
   care.set(true)
   const page = loadPage(name)
   expect(page.instance.data.careClass).toBe('care')
   expect(root(page).className).toMatch(/(^|\s|--)care(\s|$)/)
+  const style = root(page).getAttribute('style')
+  // 18 px on the phone × 1.25, rounded
+  expect(style).toContain('font-size: 23px')
+  // (the simulator writes rpx as px)
+  for (const [name, value] of Object.entries(care.VARS)) expect(style).toContain(`${name}: ${value.replace(/(\d+)rpx/, '$1px')}`)
   care.set(false)
-  expect(loadPage(name).instance.data.careClass).toBe('')
+  const normal = loadPage(name)
+  expect(normal.instance.data.careClass).toBe('')
+  expect(root(normal).getAttribute('style') || '').not.toContain('--care-')
+})
+
+// The shared components are style-isolated from app.wxss (a `.care .x` rule never reaches inside
+// them): they follow care mode only through the inherited --care-* variables.
+test.each(['empty-state', 'error-state', 'paged-list'])('%s reads the care variables for contrast, text size and touch targets', (name) => {
+  const wxss = fs.readFileSync(path.join(__dirname, '..', 'components', name, `${name}.wxss`), 'utf8')
+  const used = new Set([...wxss.matchAll(/var\((--care-[\w-]+)/g)].map((m) => m[1]))
+  for (const v of used) expect(Object.keys(care.VARS)).toContain(v)
+  const wanted = { 'empty-state': ['--care-muted', '--care-text', '--care-font'], 'error-state': ['--care-error', '--care-weight', '--care-font', '--care-touch'], 'paged-list': ['--care-font', '--care-touch', '--care-muted'] }[name]
+  expect([...used].sort()).toEqual([...wanted].sort())
+  // no fixed grey or small size left that care mode could not reach
+  expect(wxss.replace(/var\([^)]*\)/g, '')).not.toMatch(/#999|#c8161d/)
 })
 
 describe('点单 in care mode', () => {

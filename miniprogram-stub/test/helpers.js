@@ -66,6 +66,13 @@ function fakeServer(handlers) {
  * not see through, so a single `.class` is also looked up by that suffix.
  */
 function deepAll(page, selector) {
+  // `.section .cls`: the `.cls` elements (in the page or its components) inside the page's `.section`.
+  const scoped = /^\.([\w-]+)\s+\.([\w-]+)$/.exec(selector)
+  if (scoped) {
+    return deepAll(page, `.${scoped[1]}`).flatMap((scope) =>
+      Array.from(scope.querySelectorAll('[class]')).filter((el) => Array.from(el.classList).some((c) => c === `main--${scoped[2]}` || c.endsWith(`--${scoped[2]}`))),
+    )
+  }
   const own = page.querySelectorAll(selector).map((n) => n.dom)
   const single = /^\.([\w-]+)$/.exec(selector)
   if (!single) return own
@@ -91,4 +98,4 @@ function exists(page, selector) {
 
 const tick = () => simulate.sleep(0)
 
-module.exports = { loadPage, fakeServer, text, texts, exists, tick, simulate }
+module.exports = { loadPage, fakeServer, text, texts, exists, deep: deepAll, tick, simulate }

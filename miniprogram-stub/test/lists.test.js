@@ -177,3 +177,28 @@ test('a top-N board grows by asking for 20 more and shows only the new rows once
   expect(page.instance.data.entries.hasNextPage).toBe(false)
   expect(text(page, '.my-rank')).toContain('第 3 名')
 })
+
+test('the 资源清单 grows each list by 20 more from the server’s top, for the same filter', async () => {
+  signIn('resources-more')
+  const asked = []
+  const teamRow = (i) => ({ id: String(i), name: `队伍${i}`, kind: 'SQUAD', description: '', orgUnitName: '东珠站', skills: ['电路'], categories: [], memberCount: 3 })
+  const server = fakeServer({
+    Resources: (v) => {
+      asked.push({ first: v.first, skill: v.filter.skill })
+      return { resources: { teams: Array.from({ length: Math.min(v.first, 25) }, (_, i) => teamRow(i + 1)), volunteers: [] } }
+    },
+  })
+  wx.__control.setTransport(server.transport)
+  const page = loadPage('resources')
+  await page.instance.onLoad({ orgUnitId: '30', skill: '电路' })
+  expect(asked).toEqual([{ first: 20, skill: '电路' }])
+  expect(texts(page, '.resource-team')).toHaveLength(20)
+  expect(texts(page, '.more')).toEqual(['加载更多'])
+  // The box edited but not searched: 加载更多 keeps the filter the lists show.
+  page.instance.onSkill({ detail: { value: '水管' } })
+  await page.instance.loadMore(tapList('teams'))
+  expect(asked[1]).toEqual({ first: 40, skill: '电路' })
+  expect(texts(page, '.resource-team')).toHaveLength(25)
+  expect(texts(page, '.resource-team')[24]).toContain('队伍25')
+  expect(exists(page, '.more')).toBe(false)
+})

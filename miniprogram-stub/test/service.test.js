@@ -202,7 +202,9 @@ describe('年度志愿服务证明', () => {
     page.instance.onLoad()
     const downloadsBefore = wx.__control.downloads.length
     await page.instance.issue()
-    expect(text(page, '.error-message')).toBe('该年度还没有已确认的服务时长，暂不能开具证明')
+    // No confirmed hours that year: the empty state, not 出错了 with 重试.
+    expect(text(page, '.empty-text')).toMatch(/^\d{4} 年还没有已确认的服务时长$/)
+    expect(exists(page, '.error-message')).toBe(false)
     expect(wx.__control.downloads.length).toBe(downloadsBefore)
     empty = false
     const opened = wx.__control.openedDocuments.length

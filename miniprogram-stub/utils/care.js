@@ -30,8 +30,23 @@ function classes() {
 }
 
 /**
- * The page root's inline font size in care mode: 1.25 × the phone's own setting (never below 20 px),
- * so text grows with the system font size; the .care rules size everything else in em.
+ * What care mode sets on a component's host through inherited CSS variables: the shared components'
+ * styles are isolated from app.wxss, so `.care .x` never reaches inside them, but a custom property
+ * does. Each component reads these with its normal-mode value as the fallback.
+ */
+const VARS = {
+  '--care-text': '#000',
+  '--care-muted': '#222',
+  '--care-error': '#b00000',
+  '--care-weight': 'bold',
+  '--care-font': '1em',
+  '--care-touch': '96rpx',
+}
+
+/**
+ * The page root's inline style in care mode: a font size of 1.25 × the phone's own setting (never
+ * below 20 px), so text grows with the system font size (the .care rules size everything else in
+ * em), and the VARS above for the shared components.
  */
 function style() {
   if (!enabled()) return ''
@@ -41,7 +56,8 @@ function style() {
   } catch (e) {
     size = 16
   }
-  return `font-size: ${Math.max(20, Math.round(size * 1.25))}px;`
+  const vars = Object.entries(VARS).map(([name, value]) => `${name}: ${value};`).join(' ')
+  return `font-size: ${Math.max(20, Math.round(size * 1.25))}px; ${vars}`
 }
 
-module.exports = { enabled, set, classes, style, KEY }
+module.exports = { enabled, set, classes, style, KEY, VARS }

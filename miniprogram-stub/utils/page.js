@@ -3,24 +3,32 @@ const { ApiError } = require('../api/errors')
 
 /**
  * Runs an API action for a page: sets `loading`, and on failure puts the error's Chinese message in
- * `error` (and `errorCode`, which the pages' tests assert on) and shows it as a toast.
+ * `error` (and `errorCode`, which the pages' tests assert on) and shows it as a toast. The page
+ * shows `error` in the shared error-state; `retryable` is false for an error about one input field
+ * (fixed by editing it, not by trying again).
  * `messages` (optional, code → text) says what a code means for this action, where the general
  * message of api/errors.js would be vague (e.g. FORBIDDEN when an admin confirms their own hours).
  * Resolves to the action's result, or undefined when it failed.
  */
 async function run(page, action, messages) {
-  page.setData({ loading: true, error: '', errorCode: '' })
+  page.setData({ loading: true, error: '', errorCode: '', retryable: true })
   try {
     return await action()
   } catch (error) {
     const specific = messages && error.code && messages[error.code]
     const shown = specific ? new ApiError(error.code, specific, error.field) : error
-    page.setData({ error: shown.message, errorCode: error.code || 'INTERNAL_ERROR' })
+    // A list's failure is shown in that list (paging.load), so the page's error state stays empty.
+    page.setData({ error: error.inList ? '' : shown.message, errorCode: error.code || 'INTERNAL_ERROR', retryable: !error.field })
     client.showError(shown)
     return undefined
   } finally {
     page.setData({ loading: false })
   }
+}
+
+/** An error found on the phone before asking the server (a missing input): shown without 重试. */
+function inputError(page, message) {
+  page.setData({ error: message, errorCode: 'BAD_REQUEST', retryable: false })
 }
 
 /** wx.getLocation as a promise; falls back to the county seat when the user declines. */
@@ -58,4 +66,4 @@ function render(page, data) {
   return new Promise((resolve) => page.setData(data, resolve))
 }
 
-module.exports = { run, location, nodes, shortTime, idempotencyKey, render }
+module.exports = { run, inputError, location, nodes, shortTime, idempotencyKey, render }

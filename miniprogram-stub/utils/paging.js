@@ -22,7 +22,7 @@ function fromConnection(connection) {
  * Loads the first page (`reset`) or the next one of `data[key]`. `fetch(cursor)` resolves to
  * `{ nodes, endCursor, hasNextPage }` (see fromConnection); `view` maps a node for display and
  * `keep` drops nodes the list does not show. A failure is kept in the list's `error` (shown in
- * the list with a retry) and rethrown for the page's `run` to report.
+ * the list with a retry) and rethrown, marked `inList`, for the page's `run` to toast and record.
  */
 async function load(page, key, fetch, options) {
   const { reset = false, view = (n) => n, keep = () => true } = options || {}
@@ -41,6 +41,8 @@ async function load(page, key, fetch, options) {
     }
   } catch (error) {
     page.setData({ [key]: { ...current, loaded: true, error: error.message } })
+    // The list shows it (with its own 重试); the page's error state would say it twice.
+    if (error && typeof error === 'object') error.inList = key
     throw error
   }
   const list = { items: current.items.concat(items), endCursor: cursor, hasNextPage, loaded: true, error: '' }

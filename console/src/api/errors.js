@@ -53,6 +53,14 @@ export const MESSAGES = {
   OUT_OF_STOCK: '库存不足',
   REWARD_UNAVAILABLE: '该礼品暂不可兑换',
   CONTENT_REJECTED: '内容含有违规信息，请修改后重新提交',
+  HOURS_NOT_CONFIRMED: '该报名的时长尚未确认，不能撤销',
+  POINTS_INSUFFICIENT: '积分不足',
+  POINTS_ENTRY_ALREADY_REVERSED: '该积分记录已冲正过',
+  POINTS_ENTRY_NOT_REVERSIBLE: '冲正、兑换、兑换退回和偿还欠分的记录不能冲正（兑换请取消订单）',
+  IDEMPOTENCY_KEY_REUSED: '这次调整已按先前的内容记录过，请关闭后核对流水再重新调整',
+  HONOR_HOURS_NOT_PENDING: '该补录已审批或已撤销，请刷新',
+  HONOR_HOURS_ALREADY_REVOKED: '该补录已撤销',
+  VOLUNTEER_REQUIRED: '该用户不是志愿者',
   CONTENT_NEEDS_REVIEW: '内容需人工审核，请修改措辞后重新提交',
 }
 

@@ -1,10 +1,11 @@
 // The 活动 and 爱心超市 screens' routes, kept beside their folders so router.js takes them in one line.
-import ActivityList from './activities/ActivityList.vue'
-import ActivityRoster from './activities/ActivityRoster.vue'
-import CheckInScreen from './activities/CheckInScreen.vue'
-import StoreFulfil from './store/StoreFulfil.vue'
-import StoreRedemptions from './store/StoreRedemptions.vue'
-import StoreRewards from './store/StoreRewards.vue'
+// Each screen is its own chunk, fetched when first opened.
+const ActivityList = () => import('./activities/ActivityList.vue')
+const ActivityRoster = () => import('./activities/ActivityRoster.vue')
+const CheckInScreen = () => import('./activities/CheckInScreen.vue')
+const StoreFulfil = () => import('./store/StoreFulfil.vue')
+const StoreRedemptions = () => import('./store/StoreRedemptions.vue')
+const StoreRewards = () => import('./store/StoreRewards.vue')
 
 /** Inside the console's frame (menu and header). */
 export const ACTIVITY_ROUTES = [

@@ -30,7 +30,7 @@ function fromScene(scene) {
 
 Component({
   behaviors: [careMode],
-  data: { activity: null, signUp: null, source: null, canRate: false, stars: 5, starOptions: [], comment: '', rated: null, reminded: false, loading: false, error: '', errorCode: '' },
+  data: { activity: null, notFound: false, signUp: null, source: null, canRate: false, stars: 5, starOptions: [], comment: '', rated: null, reminded: false, loading: false, error: '', errorCode: '' },
   methods: {
     onLoad(query) {
       const q = { ...(query || {}), ...fromScene(query && query.scene) }
@@ -43,6 +43,7 @@ Component({
       return run(this, async () => {
         const data = await client.call('ActivityDetail', { id: this.activityId })
         const a = data.activity
+        this.setData({ notFound: !a })
         if (!a) return
         this.setData({
           activity: { ...a, when: `${shortTime(a.startsAt)} – ${shortTime(a.endsAt)}`, full: a.confirmedCount >= a.capacity },

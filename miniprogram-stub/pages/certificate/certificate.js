@@ -30,7 +30,7 @@ function openPdf(filePath) {
 
 Component({
   behaviors: [careMode],
-  data: { years: [], yearIndex: 0, record: null, loading: false, error: '', errorCode: '' },
+  data: { years: [], yearIndex: 0, record: null, empty: false, loading: false, error: '', errorCode: '' },
   methods: {
     onLoad() {
       const now = beijingYear(new Date())
@@ -38,12 +38,13 @@ Component({
       this.setData({ years: [0, 1, 2, 3, 4].map((n) => now - n), yearIndex: 0 })
     },
     onYear(event) {
-      this.setData({ yearIndex: Number(event.detail.value), record: null })
+      this.setData({ yearIndex: Number(event.detail.value), record: null, empty: false })
     },
     /** 开具并打开: issues (or re-issues the same) certificate, downloads it and opens it. */
-    issue() {
+    async issue() {
       const year = this.data.years[this.data.yearIndex]
-      return run(this, async () => {
+      this.setData({ empty: false })
+      const issued = await run(this, async () => {
         const data = await client.call('ServiceRecordPdf', { year })
         const r = data.serviceRecordPdf
         this.setData({ record: { ...r, issued: shortTime(r.issuedAt) } })
@@ -51,6 +52,9 @@ Component({
         await openPdf(file)
         return r
       })
+      // A year without confirmed hours is not a failure: the page says so instead of 出错了 + 重试.
+      if (this.data.errorCode === 'SERVICE_RECORD_EMPTY') this.setData({ empty: true, error: '' })
+      return issued
     },
     verify() {
       if (this.data.record) wx.navigateTo({ url: `/pages/verify/verify?code=${this.data.record.code}` })

@@ -30,7 +30,12 @@ Component({
     checkOut() {
       return this.scanAnd('CheckOut')
     },
+    /** 重试 on the error state: scan again for what failed (签到 or 签退). */
+    retryScan() {
+      return this.scanAnd(this.lastOperation || 'CheckIn')
+    },
     scanAnd(operation) {
+      this.lastOperation = operation
       return run(this, async () => {
         const code = qr.decode(await scan())
         if (!code || code.activityId !== String(this.data.activityId)) {

@@ -35,6 +35,10 @@ Component({
         return this.load(code)
       })
     },
+    /** 重试 on the error state: the scanned code asked again, or a new scan when none was read. */
+    again() {
+      return this.data.code ? this.describe(this.data.code) : this.scan()
+    },
     describe(code) {
       this.setData({ code, request: null, confirmed: false })
       return run(this, () => this.load(code))

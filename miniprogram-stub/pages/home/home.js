@@ -10,7 +10,7 @@ function activityView(n) {
 
 Component({
   behaviors: [careMode],
-  data: { activities: paging.emptyList(), stations: [], balance: null, nextActivity: null, loading: false, error: '', errorCode: '' },
+  data: { activities: paging.emptyList(), stations: [], stationsLoaded: false, balance: null, nextActivity: null, loading: false, error: '', errorCode: '' },
   methods: {
     ...paging.handlers({ activities: function (reset) { return this.loadActivities(reset) } }),
     onLoad() {
@@ -36,6 +36,7 @@ Component({
           .sort((a, b) => new Date(a.activity.startsAt) - new Date(b.activity.startsAt))
         this.setData({
           stations: stations.nearbyStations.map((n) => ({ ...n.station, distance: Math.round(n.distanceMeters) })),
+          stationsLoaded: true,
           balance: points.me.points ? points.me.points.balance : 0,
           nextActivity: upcoming.length ? { ...upcoming[0].activity, when: shortTime(upcoming[0].activity.startsAt) } : null,
         })

@@ -25,6 +25,7 @@ Component({
   methods: {
     ...paging.handlers({ entries: function (reset) { return this.load(reset) } }),
     async onLoad(query) {
+      this.query = query
       const q = query || {}
       this.setData({ kind: q.kind || this.data.kind, period: q.period || this.data.period })
       let scopeId = q.scopeId || null
@@ -36,6 +37,10 @@ Component({
       // Not a volunteer and no scope given: nothing to rank in, shown as the empty board.
       if (!scopeId) this.setData({ entries: { ...paging.emptyList(), loaded: !this.data.error } })
       return scopeId ? this.load() : undefined
+    },
+    /** 重试 on the error state: the scope again when it failed to load, else the board. */
+    reload() {
+      return this.data.scopeId ? this.load() : this.onLoad(this.query)
     },
     /** The board's top (20 more per 加载更多, up to the server's 100) and my own rank. */
     load(reset = true) {

@@ -19,6 +19,7 @@ Component({
   data: {
     photos: [],
     categories: [],
+    categoriesLoaded: false,
     beneficiaries: BENEFICIARIES,
     form: { categoryId: '', title: '', description: '', beneficiaryType: 'ELDERLY', urgency: 'NORMAL', address: '', contactName: '', contactPhone: '', desiredDate: '' },
     stationId: null,
@@ -34,9 +35,13 @@ Component({
   methods: {
     onLoad(query) {
       this.setData({ stationId: (query && query.stationId) || null, careFlow: care.enabled(), step: 1 })
+      return this.loadCategories()
+    },
+    /** The categories to choose from (and the station to call); 重试 on the error state asks again. */
+    loadCategories() {
       return run(this, async () => {
         const [data] = await Promise.all([client.call('NeedCategories', {}, { anonymous: true }), this.loadStation()])
-        this.setData({ categories: data.needCategories.map((c) => ({ ...c, chosen: false })) })
+        this.setData({ categories: data.needCategories.map((c) => ({ ...c, chosen: false })), categoriesLoaded: true })
       })
     },
     /** The station to call (值班电话): the chosen one, else the nearest; without a phone, no call button. */
@@ -68,7 +73,7 @@ Component({
       const form = this.data.form
       const missing = this.data.step === 1 ? (!form.categoryId ? '请选择要办的事' : !String(form.description).trim() ? '请说一说需要什么帮助' : '') : !String(form.address).trim() ? '请填写服务地址' : !String(form.contactName).trim() ? '请填写联系人' : !/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(String(form.contactPhone).trim()) ? '请填写正确的联系电话' : ''
       if (missing) {
-        this.setData({ error: missing, errorCode: 'BAD_REQUEST' })
+        this.setData({ error: missing, errorCode: 'BAD_REQUEST', retryable: false })
         return false
       }
       if (this.data.step === 1 && !String(form.title).trim()) this.setData({ 'form.title': String(form.description).trim().slice(0, 20) })
@@ -98,7 +103,7 @@ Component({
     },
     async submit() {
       if (this.data.photos.some((p) => p.status === 'UPLOADING')) {
-        this.setData({ error: '照片还在上传，请稍候', errorCode: 'BAD_REQUEST' })
+        this.setData({ error: '照片还在上传，请稍候', errorCode: 'BAD_REQUEST', retryable: false })
         return undefined
       }
       const need = await run(this, async () => {

@@ -18,6 +18,7 @@ Component({
   behaviors: [careMode],
   data: {
     need: null,
+    notFound: false,
     photos: [],
     completionPhotos: [],
     newCompletionPhotos: [],
@@ -41,6 +42,7 @@ Component({
       return run(this, async () => {
         const data = await client.call('NeedDetail', { id: this.needId })
         const need = data.need
+        this.setData({ notFound: !need })
         if (!need) return
         const user = client.currentUser()
         let isAssignee = !!user && need.assignedUserId === user.id

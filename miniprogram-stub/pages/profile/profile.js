@@ -44,7 +44,7 @@ Component({
     async onPhone(event) {
       const code = event && event.detail && event.detail.code
       if (!code) {
-        this.setData({ error: '未授权手机号，可稍后再绑定', errorCode: 'PHONE_DECLINED' })
+        this.setData({ error: '未授权手机号，可稍后再绑定', errorCode: 'PHONE_DECLINED', retryable: false })
         return undefined
       }
       const done = await run(this, () => client.call('BindPhone', { code }))

@@ -15,12 +15,19 @@ const CATEGORIES = [
   { value: 'HEALTH_SPORTS', label: '健康促进与体育服务' },
 ]
 const KIND = { GENERAL: '总队', BRANCH: '支队', SQUAD: '分队', SPECIALTY: '专业队伍' }
+const VIEWS = {
+  teams: (t) => ({ ...t, kindText: KIND[t.kind] || t.kind, skillsText: t.skills.join('、') }),
+  volunteers: (v) => ({ ...v, skillsText: v.skills.join('、') }),
+}
 
 Component({
   behaviors: [careMode],
   data: { orgUnitId: null, categories: CATEGORIES, categoryIndex: 0, skill: '', teams: paging.emptyList(), volunteers: paging.emptyList(), loading: false, error: '', errorCode: '' },
   methods: {
-    ...paging.handlers({ teams: function () { return this.search() }, volunteers: function () { return this.search() } }),
+    ...paging.handlers({
+      teams: function (reset) { return reset ? this.search() : this.more('teams') },
+      volunteers: function (reset) { return reset ? this.search() : this.more('volunteers') },
+    }),
     async onLoad(query) {
       let orgUnitId = query && query.orgUnitId
       if (!orgUnitId) {
@@ -36,25 +43,36 @@ Component({
     onCategory(event) {
       this.setData({ categoryIndex: Number(event.detail.value) })
     },
-    /** One request answers both lists (the server cuts each at `first`). */
+    /**
+     * 查找: one request answers the first page of both lists (the server cuts each at `first`). The
+     * filter is kept for 加载更多, so a later page matches what the lists show.
+     */
     search() {
       const filter = { orgUnitId: this.data.orgUnitId }
       const skill = String(this.data.skill || '').trim()
       const category = CATEGORIES[this.data.categoryIndex].value
       if (skill) filter.skill = skill
       if (category) filter.category = category
+      this.filter = filter
       return run(this, async () => {
         let answer = null
-        const once = async () => {
-          if (!answer) answer = client.call('Resources', { filter, first: paging.PAGE_SIZE }).then((d) => d.resources)
+        const once = (first) => {
+          if (!answer) answer = this.fetch(first)
           return answer
         }
         await Promise.all([
-          paging.load(this, 'teams', async () => paging.whole((await once()).teams), { reset: true, view: (t) => ({ ...t, kindText: KIND[t.kind] || t.kind, skillsText: t.skills.join('、') }) }),
-          paging.load(this, 'volunteers', async () => paging.whole((await once()).volunteers), { reset: true, view: (v) => ({ ...v, skillsText: v.skills.join('、') }) }),
+          paging.load(this, 'teams', (cursor) => paging.fromTop(async (first) => (await once(first)).teams, cursor), { reset: true, view: VIEWS.teams }),
+          paging.load(this, 'volunteers', (cursor) => paging.fromTop(async (first) => (await once(first)).volunteers, cursor), { reset: true, view: VIEWS.volunteers }),
         ])
         return answer
       })
+    },
+    /** 加载更多 of one list: the server's top grows by a page (its rows past those shown are added). */
+    more(list) {
+      return run(this, () => paging.load(this, list, (cursor) => paging.fromTop(async (first) => (await this.fetch(first))[list], cursor), { view: VIEWS[list] }))
+    },
+    fetch(first) {
+      return client.call('Resources', { filter: this.filter, first }).then((d) => d.resources)
     },
     openTeam(event) {
       wx.navigateTo({ url: `/pages/team/team?id=${event.currentTarget.dataset.id}` })

@@ -14,6 +14,7 @@ Component({
   methods: {
     ...paging.handlers({ teams: function (reset) { return this.loadTeams(reset) }, mine: function () { return this.loadMine() } }),
     async onLoad(query) {
+      this.query = query
       let orgUnitId = query && query.orgUnitId
       if (!orgUnitId) {
         const data = await run(this, () => client.call('MyVolunteer'))
@@ -23,6 +24,10 @@ Component({
       if (!orgUnitId) this.setData({ teams: { ...paging.emptyList(), loaded: !this.data.error } })
       return Promise.all([this.loadMine(), orgUnitId ? this.loadTeams(true) : null])
     },
+    /** 重试 on the error state: everything the page shows, from the start. */
+    reload() {
+      return this.onLoad(this.query)
+    },
     loadMine() {
       return run(this, () => paging.load(this, 'mine', async () => paging.whole((await client.call('MyTeams')).myTeams), { reset: true, view: teamView }))
     },
@@ -30,7 +35,7 @@ Component({
     loadTeams(reset) {
       const skill = this.data.searched
       const fetch = skill
-        ? async () => paging.whole((await client.call('Resources', { filter: { orgUnitId: this.data.orgUnitId, skill }, first: paging.PAGE_SIZE })).resources.teams)
+        ? (cursor) => paging.fromTop(async (first) => (await client.call('Resources', { filter: { orgUnitId: this.data.orgUnitId, skill }, first })).resources.teams, cursor)
         : async (after) => paging.fromConnection((await client.call('Teams', { orgUnitId: this.data.orgUnitId, first: paging.PAGE_SIZE, after })).teams)
       return run(this, () => paging.load(this, 'teams', fetch, { reset, view: teamView }))
     },

@@ -27,7 +27,7 @@ Component({
     verify() {
       const code = String(this.data.code || '').trim()
       if (!CODE.test(code)) {
-        this.setData({ result: null, notFound: false, error: '请输入证明上的 16 位验证码', errorCode: 'BAD_REQUEST' })
+        this.setData({ result: null, notFound: false, error: '请输入证明上的 16 位验证码', errorCode: 'BAD_REQUEST', retryable: false })
         return Promise.resolve(undefined)
       }
       return run(this, async () => {

@@ -12,6 +12,7 @@ Component({
   methods: {
     ...paging.handlers({ wishes: function (reset) { return this.loadWishes(reset) } }),
     async onLoad(query) {
+      this.query = query
       let orgUnitId = query && query.orgUnitId
       await run(this, async () => {
         if (!orgUnitId) {
@@ -27,6 +28,10 @@ Component({
         this.setData({ orgUnitId })
         await this.fetchWishes(true)
       })
+    },
+    /** 重试 on the error state: the station again (when it was the failure), then the wall. */
+    reload() {
+      return this.data.orgUnitId ? this.loadWishes(true) : this.onLoad(this.query)
     },
     fetchWishes(reset) {
       const fetch = async (after) => paging.fromConnection((await client.call('WishWall', { orgUnitId: this.data.orgUnitId, first: paging.PAGE_SIZE, after }, { anonymous: true })).wishWall)

@@ -112,6 +112,10 @@ Component({
       this.setData({ orgUnitId })
       this.drafts = {}
       if (!orgUnitId) return undefined
+      return this.reload()
+    },
+    /** Every list of the page from its first page; also 重试 on the error state (after a refused action the lists show what is now true). */
+    reload() {
       return Promise.all([this.loadNeeds(), this.loadNeedHours(), this.loadHonorHours(), this.loadRevisits(), this.loadTrainees()])
     },
     onUnload() {
@@ -193,7 +197,7 @@ Component({
       const volunteerId = event.currentTarget.dataset.id
       const course = String(event.currentTarget.dataset.course || this.data.course || '').trim()
       if (!course) {
-        this.setData({ error: '请填写培训课程名称', errorCode: 'BAD_REQUEST' })
+        this.setData({ error: '请填写培训课程名称', errorCode: 'BAD_REQUEST', retryable: false })
         return undefined
       }
       const done = await run(this, () => client.call('RecordTraining', { input: { volunteerId, course, completedAt: new Date().toISOString() } }))
@@ -226,7 +230,7 @@ Component({
       const hours = Number(event.currentTarget.dataset.hours != null ? event.currentTarget.dataset.hours : draft.hours)
       const reason = String(event.currentTarget.dataset.reason || draft.reason || '').trim()
       if (!reason || !(hours >= 0 && hours <= 24)) {
-        this.setData({ error: '请填写 0–24 小时的核定时长和调整理由', errorCode: 'BAD_REQUEST' })
+        this.setData({ error: '请填写 0–24 小时的核定时长和调整理由', errorCode: 'BAD_REQUEST', retryable: false })
         return undefined
       }
       const done = await run(this, () => client.call('AdjustNeedHours', { input: { needId: need, participantUserId: user, hours, reason } }), SELF_CONFIRM)
@@ -258,7 +262,7 @@ Component({
       const id = event.currentTarget.dataset.id
       const reason = String(event.currentTarget.dataset.reason || (this.drafts && this.drafts[`honor:${id}`]) || '').trim()
       if (!reason) {
-        this.setData({ error: '请填写驳回理由', errorCode: 'BAD_REQUEST' })
+        this.setData({ error: '请填写驳回理由', errorCode: 'BAD_REQUEST', retryable: false })
         return undefined
       }
       const done = await run(this, () => client.call('RevokeHonorHours', { id, reason }), SELF_REVOKE)
@@ -301,7 +305,7 @@ Component({
       const stars = Number(event.currentTarget.dataset.stars || (item && item.stars) || 5)
       const note = String(event.currentTarget.dataset.note || (this.drafts && this.drafts[`revisit:${id}`]) || '').trim()
       if (!note) {
-        this.setData({ error: '请填写回访说明（如何联系到群众、群众的原话）', errorCode: 'BAD_REQUEST' })
+        this.setData({ error: '请填写回访说明（如何联系到群众、群众的原话）', errorCode: 'BAD_REQUEST', retryable: false })
         return undefined
       }
       const done = await run(this, () => client.call('RecordNeedRevisit', { input: { needId: id, stars, note } }))

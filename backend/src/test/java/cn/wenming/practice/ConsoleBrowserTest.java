@@ -35,7 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * GraphQL answered. Then (e2e/activities-store.browser.mjs) an activity created and published
  * through the form, its full-screen check-in QR decoded back to the issued code, hours set and
  * confirmed on the roster, a reward put on sale and a pickup code typed as a USB scanner does, and
- * the redemptions list. Screenshots of each screen land in {@code backend/target/console-screenshots/}.
+ * the redemptions list. Then (e2e/corrections.browser.mjs) the correction screens: activity hours
+ * revoked on the roster, points adjusted once however often the form is sent (a lost response, a
+ * double click), an entry reversed, honor hours recorded and the recorder's approval refused, a
+ * withdrawn reward found, the redeemer named. Screenshots of each screen land in
+ * {@code backend/target/console-screenshots/}.
  */
 @LocalProfileTest
 @HeavyTest
@@ -69,6 +73,9 @@ class ConsoleBrowserTest {
 		assertThat(finished).as("console tests finished in 10 minutes").isTrue();
 		assertThat(process.exitValue()).as("console tests (output below)\n%s", text).isZero();
 		assertThat(text).contains("all screens passed").contains("activities and store passed");
+		assertThat(text).contains("corrections passed");
+		assertThat(screenshots.resolve("33-points-drawer.png")).exists();
+		assertThat(screenshots.resolve("36-store-withdrawn-found.png")).exists();
 		assertThat(screenshots.resolve("04-need-suggestions.png")).exists();
 		assertThat(screenshots.resolve("07-need-hours-confirmed.png")).exists();
 		assertThat(screenshots.resolve("07b-need-hours-revoked.png")).exists();

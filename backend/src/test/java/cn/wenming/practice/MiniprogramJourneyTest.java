@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * miniprogram-simulate) with the machine's node and npm: the documents validated against
  * {@code graphql-schema/}, the client and page tests, and the end-to-end journey against this
  * server in the {@code local} profile. So {@code ./mvnw verify} fails when a schema change breaks
- * the client or the journey. Without node the script says so and this test fails.
+ * the client or the journey. Without node the script says so and this test fails. The journey's
+ * staff work at the staff console in Debian's chromium, so the console must be built into this
+ * server (not {@code -Dconsole.skip}); its screenshots go to {@code target/journey-screenshots}.
  */
 @LocalProfileTest
 @HeavyTest
@@ -37,11 +39,15 @@ class MiniprogramJourneyTest {
 	void clientTestsAndJourneyPassAgainstThisServer() throws IOException, InterruptedException {
 		File stub = new File("../miniprogram-stub").getCanonicalFile();
 		assertThat(new File(stub, "package.json")).as("miniprogram-stub/ beside backend/").exists();
+		assertThat(new File("target/classes/static/console/index.html"))
+			.as("the staff console built into this server (the journey's staff use it; build without -Dconsole.skip)")
+			.exists();
 		Path output = Files.createTempFile("miniprogram-journey", ".log");
 		ProcessBuilder builder = new ProcessBuilder(List.of("sh", "scripts/maven-test.sh")).directory(stub)
 			.redirectErrorStream(true)
 			.redirectOutput(output.toFile());
 		builder.environment().put("GRAPHQL_URL", "http://127.0.0.1:" + this.port + "/graphql");
+		builder.environment().put("SCREENSHOT_DIR", new File("target/journey-screenshots").getAbsolutePath());
 		builder.environment().put("CI", "true");
 		builder.environment().put("NO_COLOR", "1");
 		builder.environment().put("FORCE_COLOR", "0");

@@ -86,12 +86,12 @@ class SentinelSwitchTest {
 			.run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
 		Api api = new Api(((WebServerApplicationContext) this.app).getWebServer().getPort());
 
-		// wxLogin keeps WeChat's session_key in Redis: it lands on the primary Sentinel named.
-		Session before = api.login(Fixtures.unique("sentinel"));
-		assertThat(exists(primary, "auth:session-key:" + before.userId())).isTrue();
+		// logout deny-lists the access token in Redis: the key lands on the primary Sentinel named.
+		String before = loggedOut(api, api.login(Fixtures.unique("sentinel")));
+		assertThat(exists(primary, before)).isTrue();
 		// Replication is asynchronous: a failover forced before the replica has the key would lose it,
 		// which is Redis's contract, not the application's. Wait for it to arrive.
-		awaitKey(replica, "auth:session-key:" + before.userId());
+		awaitKey(replica, before);
 
 		// Sentinel promotes the replica; the instance follows without a restart.
 		try (Jedis jedis = new Jedis("127.0.0.1", sentinel)) {
@@ -102,9 +102,18 @@ class SentinelSwitchTest {
 		// in between would be dropped by its resync. Only then is "where did it land" a fair question.
 		awaitReplicaOf(primary, replica);
 		Session after = loginUntilItWorks(api);
-		assertThat(exists(replica, "auth:session-key:" + after.userId())).as("written to the new primary").isTrue();
+		// The deny list is best effort (MySQL revokes the login): a logout that met the old connection
+		// writes nothing, so a client's next logout is what must land on the new primary.
+		AtomicReference<String> afterKey = new AtomicReference<>();
+		Awaitility.await("a deny-list write after the switch").atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(200)).pollInSameThread().ignoreExceptions()
+			.until(() -> {
+				afterKey.set(loggedOut(api, api.login(Fixtures.unique("sentinel-out"))));
+				return exists(replica, afterKey.get());
+			});
+		assertThat(after.accessToken()).isNotBlank();
 		// And what was written before the failover is still there (it was replicated).
-		assertThat(exists(replica, "auth:session-key:" + before.userId())).isTrue();
+		assertThat(exists(replica, before)).isTrue();
 	}
 
 	/** The first requests after a switch may still meet the old connection; a client would retry too. */
@@ -177,6 +186,16 @@ class SentinelSwitchTest {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
+	}
+
+	/** Logs the session out and answers the Redis key of its access token's deny-list entry. */
+	private static String loggedOut(Api api, Session session) {
+		api.as(session).documentName("logout").execute().path("logout").entity(Boolean.class).isEqualTo(true);
+		String payload = new String(java.util.Base64.getUrlDecoder().decode(session.accessToken().split("\\.")[1]),
+				java.nio.charset.StandardCharsets.UTF_8);
+		java.util.regex.Matcher jti = java.util.regex.Pattern.compile("\"jti\"\\s*:\\s*\"([^\"]+)\"").matcher(payload);
+		assertThat(jti.find()).as("jti in " + payload).isTrue();
+		return "auth:revoked-jti:" + jti.group(1);
 	}
 
 }

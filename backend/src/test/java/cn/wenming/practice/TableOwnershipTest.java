@@ -69,6 +69,7 @@ class TableOwnershipTest {
 			entry("app_user", "auth"),
 			entry("refresh_token", "auth"),
 			entry("user_role", "auth"),
+			entry("bootstrap_admin_grant", "auth"),
 			// org
 			entry("org_unit", "org"),
 			entry("civilized_unit", "org"),
@@ -89,12 +90,14 @@ class TableOwnershipTest {
 			entry("need_history", "need"),
 			entry("need_participant", "need"),
 			entry("need_fulfilment_list", "need"),
+			entry("need_hours_rollup", "need"),
 			// activity
 			entry("activity", "activity"),
 			entry("activity_sign_up", "activity"),
 			entry("activity_skill", "activity"),
 			entry("activity_rating", "activity"),
 			entry("service_certificate", "activity"),
+			entry("activity_hours_rollup", "activity"),
 			// projects (服务清单)
 			entry("project", "project"),
 			entry("project_need_rating", "project"),

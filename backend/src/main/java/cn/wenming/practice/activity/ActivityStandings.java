@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.project.ProjectDirectory;
+import cn.wenming.practice.shared.PeriodKeys;
 
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.springframework.stereotype.Component;
@@ -18,7 +20,9 @@ import org.springframework.stereotype.Component;
  * Grouped activity figures for rankings, each in a fixed number of statements (one, or two where
  * the project feature says which projects a team runs). Service is placed in time by the
  * activity's end ({@code ends_at}), as {@code Volunteer.stats.hoursThisYear} does; only confirmed,
- * not revoked credit hours count; an activity is "held" once FINISHED. Arguments {@code ids} are
+ * not revoked credit hours count; an activity is "held" once FINISHED. Hours are read from the
+ * rollup ({@code activity_hours_rollup}, {@link ActivityHoursRollup}) by period label, never from
+ * the sign-ups, each read bounded by a key range and a statement timeout. Arguments {@code ids} are
  * null for everybody, else a filter (empty → nothing). Only positive figures are returned.
  */
 @Component
@@ -37,23 +41,36 @@ public class ActivityStandings {
 	public record Figure(long id, BigDecimal value) {
 	}
 
-	/** Credit hours per volunteer (by user id) for activities that ended in {@code [from, to)}. */
-	public List<Figure> creditHoursByUser(Instant from, Instant to, Collection<Long> userIds) {
-		return (userIds != null && userIds.isEmpty()) ? List.of() : this.mapper.hoursByUser(from, to, userIds);
+	/** The JDBC query timeout of the rollup reads: a slow database answers an error, it does not hold a connection. */
+	static final int TIMEOUT_SECONDS = 5;
+
+	/** Credit hours per volunteer (by user id) of activities that ended in the period (label as {@link PeriodKeys}). */
+	public List<Figure> creditHoursByUser(PeriodKeys.Period period, String value, Collection<Long> userIds) {
+		return (userIds != null && userIds.isEmpty()) ? List.of()
+				: this.mapper.hoursOfSubjects(period.name(), value, ActivityHoursRollup.USER, userIds);
 	}
 
 	/**
-	 * Credit hours per team, for activities of the team's projects that ended in {@code [from, to)}:
-	 * the projects the teams run (the project feature's, one statement), then the hours per project
+	 * Credit hours of the volunteers with user ids in {@code [fromUserId, toUserId]} in the period: one
+	 * range of the rollup's key, for a page of members whose ids are dense.
+	 */
+	public List<Figure> creditHoursBetween(PeriodKeys.Period period, String value, long fromUserId, long toUserId) {
+		return this.mapper.hoursBetween(period.name(), value, fromUserId, toUserId);
+	}
+
+	/**
+	 * Credit hours per team in the period, for activities of the team's projects: the projects the
+	 * teams run (the project feature's, one statement), then the hours per project from the rollup
 	 * (one statement), added up per team.
 	 */
-	public List<Figure> creditHoursByTeam(Instant from, Instant to, Collection<Long> teamIds) {
+	public List<Figure> creditHoursByTeam(PeriodKeys.Period period, String value, Collection<Long> teamIds) {
 		Map<Long, Long> teamOfProject = this.projects.runByTeams(teamIds);
 		if (teamOfProject.isEmpty()) {
 			return List.of();
 		}
 		Map<Long, BigDecimal> hours = new HashMap<>();
-		for (Figure project : this.mapper.hoursByProject(from, to, teamOfProject.keySet())) {
+		for (Figure project : this.mapper.hoursOfSubjects(period.name(), value, ActivityHoursRollup.PROJECT,
+				teamOfProject.keySet())) {
 			hours.merge(teamOfProject.get(project.id()), project.value(), BigDecimal::add);
 		}
 		return hours.entrySet()
@@ -84,31 +101,25 @@ public class ActivityStandings {
 
 		@Select("""
 				<script>
-				SELECT s.user_id AS id, SUM(s.hours) AS value
-				FROM activity_sign_up s JOIN activity a ON a.id = s.activity_id
-				WHERE s.hours_confirmed_at IS NOT NULL AND s.hours_revoked_at IS NULL
-				  AND a.ends_at &gt;= #{from} AND a.ends_at &lt; #{to}
+				SELECT subject_id AS id, hours AS value FROM activity_hours_rollup
+				WHERE period = #{period} AND period_value = #{value} AND subject = #{subject} AND hours &gt; 0
 				<if test="ids != null">
-				  AND s.user_id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+				  AND subject_id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
 				</if>
-				GROUP BY s.user_id HAVING SUM(s.hours) &gt; 0
 				</script>
 				""")
-		List<Figure> hoursByUser(@Param("from") Instant from, @Param("to") Instant to,
-				@Param("ids") Collection<Long> ids);
+		@Options(timeout = TIMEOUT_SECONDS)
+		List<Figure> hoursOfSubjects(@Param("period") String period, @Param("value") String value,
+				@Param("subject") String subject, @Param("ids") Collection<Long> ids);
 
 		@Select("""
-				<script>
-				SELECT a.project_id AS id, SUM(s.hours) AS value
-				FROM activity_sign_up s JOIN activity a ON a.id = s.activity_id
-				WHERE s.hours_confirmed_at IS NOT NULL AND s.hours_revoked_at IS NULL
-				  AND a.ends_at &gt;= #{from} AND a.ends_at &lt; #{to}
-				  AND a.project_id IN <foreach collection="projectIds" item="id" open="(" separator="," close=")">#{id}</foreach>
-				GROUP BY a.project_id
-				</script>
+				SELECT subject_id AS id, hours AS value FROM activity_hours_rollup
+				WHERE period = #{period} AND period_value = #{value} AND subject = 'U'
+				  AND subject_id BETWEEN #{from} AND #{to} AND hours > 0
 				""")
-		List<Figure> hoursByProject(@Param("from") Instant from, @Param("to") Instant to,
-				@Param("projectIds") Collection<Long> projectIds);
+		@Options(timeout = TIMEOUT_SECONDS)
+		List<Figure> hoursBetween(@Param("period") String period, @Param("value") String value, @Param("from") long from,
+				@Param("to") long to);
 
 		@Select("""
 				<script>

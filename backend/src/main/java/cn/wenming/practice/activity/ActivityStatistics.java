@@ -2,10 +2,13 @@ package cn.wenming.practice.activity;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import cn.wenming.practice.shared.PeriodKeys;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -50,13 +53,21 @@ public class ActivityStatistics {
 	}
 
 	/**
-	 * Credit hours per volunteer (by volunteer id) of activities that ended in [{@code from},
-	 * {@code to}), wherever the volunteer is registered: the volunteer feature places them at their
-	 * home stations ({@code VolunteerStatistics.byHomeStation}). Only positive figures.
+	 * Credit hours per volunteer (by volunteer id) of activities that ended in the year {@code year} up
+	 * to the end of month {@code month} (China time), wherever the volunteer is registered: the
+	 * volunteer feature places them at their home stations ({@code VolunteerStatistics.byHomeStation}).
+	 * Read from the rollup ({@link ActivityHoursRollup}): the year's row when the whole year is asked
+	 * for, else the months' rows. Only positive figures.
 	 */
-	public Map<Long, BigDecimal> creditHoursByVolunteer(Instant from, Instant to) {
+	public Map<Long, BigDecimal> creditHoursByVolunteer(int year, int month) {
 		Map<Long, BigDecimal> hours = new HashMap<>();
-		this.mapper.creditHoursByVolunteer(from, to).forEach(row -> hours.put(row.volunteerId(), row.hours()));
+		List<VolunteerHours> rows = (month == 12)
+				? this.mapper.creditHoursByVolunteer(PeriodKeys.Period.YEAR.name(), Integer.toString(year),
+						Integer.toString(year))
+				: this.mapper.creditHoursByVolunteer(PeriodKeys.Period.MONTH.name(),
+						PeriodKeys.Period.MONTH.valueOn(LocalDate.of(year, 1, 1)),
+						PeriodKeys.Period.MONTH.valueOn(LocalDate.of(year, month, 1)));
+		rows.forEach(row -> hours.put(row.volunteerId(), row.hours()));
 		return hours;
 	}
 
@@ -105,13 +116,12 @@ public class ActivityStatistics {
 				@Param("from") Instant from, @Param("to") Instant to);
 
 		@Select("""
-				SELECT s.volunteer_id, SUM(s.hours) AS hours
-				FROM activity_sign_up s JOIN activity a ON a.id = s.activity_id
-				WHERE s.hours_confirmed_at IS NOT NULL AND s.hours_revoked_at IS NULL AND s.hours > 0
-				  AND a.ends_at >= #{from} AND a.ends_at < #{to}
-				GROUP BY s.volunteer_id
+				SELECT volunteer_id, SUM(hours) AS hours FROM activity_hours_rollup
+				WHERE period = #{period} AND period_value BETWEEN #{first} AND #{last} AND subject = 'U'
+				GROUP BY volunteer_id HAVING SUM(hours) > 0
 				""")
-		List<VolunteerHours> creditHoursByVolunteer(@Param("from") Instant from, @Param("to") Instant to);
+		List<VolunteerHours> creditHoursByVolunteer(@Param("period") String period, @Param("first") String first,
+				@Param("last") String last);
 
 	}
 

@@ -1,26 +1,21 @@
 package cn.wenming.practice.activity;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.SigningKeys;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The organiser's rotating on-site QR code (签到码): {@code activityId.expiresAtMillis.nonce.mac},
- * where the MAC is HMAC-SHA256 over the first three parts with a key derived from
- * {@code APP_JWT_SECRET} (purpose "activity-check-in", so it never equals the JWT signing key and
- * needs no new secret to deploy). A token names its activity and expires {@value #TTL_SECONDS} s
+ * where the MAC is HMAC-SHA256 over the first three parts with the check-in key of
+ * {@link SigningKeys} (its own key: no other signed value verifies as a check-in code). A token names its activity and expires {@value #TTL_SECONDS} s
  * after issue; without the secret it cannot be forged or moved to another activity.
  */
 @Component
@@ -32,11 +27,10 @@ class CheckInTokens {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final byte[] key;
+	private final SigningKeys keys;
 
-	CheckInTokens(@Value("${app.auth.jwt-secret}") String jwtSecret) {
-		this.key = hmac(jwtSecret.getBytes(StandardCharsets.UTF_8),
-				"wenming:activity-check-in:v1".getBytes(StandardCharsets.UTF_8));
+	CheckInTokens(SigningKeys keys) {
+		this.keys = keys;
 	}
 
 	/** A token issued at {@code now}. */
@@ -85,18 +79,7 @@ class CheckInTokens {
 	}
 
 	private String mac(String body) {
-		return B64.encodeToString(hmac(this.key, body.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private static byte[] hmac(byte[] key, byte[] data) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac.doFinal(data);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 unavailable", ex);
-		}
+		return B64.encodeToString(this.keys.mac(SigningKeys.Purpose.CHECK_IN_CODE, body.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.need.NeedDirectory;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.DomainException;
@@ -33,8 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
  * non-revoked activity sign-up with hours, of activities organised in the unit's subtree that
  * ended between {@code from} and {@code to} (dates, Beijing time, both included; at most
  * {@value #MAX_DAYS} days) — the hours that count as credit hours in that period. Volunteers appear
- * by masked name (the roster goes round the offices). Admins of the unit or above only. Need hours
- * are the need module's (its 落实清单).
+ * by masked name (the roster goes round the offices). Admins of the unit or above only. A second
+ * sheet lists the need-service hours of the same period (needs of the subtree's stations completed
+ * in it, confirmed and not revoked, read through {@link NeedDirectory}): together the two sheets are
+ * every credit hour of the period.
  */
 @RestController
 class HoursRosterExport {
@@ -53,7 +56,11 @@ class HoursRosterExport {
 
 	private final AccessControl access;
 
-	HoursRosterExport(RosterMapper roster, OrgDirectory orgs, VolunteerDirectory volunteers, AccessControl access) {
+	private final NeedDirectory needs;
+
+	HoursRosterExport(RosterMapper roster, OrgDirectory orgs, VolunteerDirectory volunteers, AccessControl access,
+			NeedDirectory needs) {
+		this.needs = needs;
 		this.roster = roster;
 		this.orgs = orgs;
 		this.volunteers = volunteers;
@@ -81,11 +88,19 @@ class HoursRosterExport {
 			}
 			OrgUnitRef unit = this.orgs.require(orgUnitId);
 			this.access.requireAdminOver(unit.path());
-			List<RosterLine> lines = this.roster.lines(this.orgs.subtreeIds(unit.path()),
-					first.atStartOfDay(BEIJING).toInstant(), last.plusDays(1).atStartOfDay(BEIJING).toInstant());
-			Map<Long, OrgUnitRef> units = this.orgs.findAll(lines.stream().map(RosterLine::orgUnitId).distinct().toList());
-			Map<Long, VolunteerProfile> people = this.volunteers
-				.profiles(lines.stream().map(RosterLine::volunteerId).distinct().toList());
+			List<Long> subtree = this.orgs.subtreeIds(unit.path());
+			Instant start = first.atStartOfDay(BEIJING).toInstant();
+			Instant end = last.plusDays(1).atStartOfDay(BEIJING).toInstant();
+			List<RosterLine> lines = this.roster.lines(subtree, start, end);
+			List<NeedDirectory.ConfirmedHoursLine> needLines = this.needs.confirmedHoursCompletedBetween(subtree, start, end);
+			Map<Long, OrgUnitRef> units = this.orgs.findAll(java.util.stream.Stream
+				.concat(lines.stream().map(RosterLine::orgUnitId), needLines.stream().map(NeedDirectory.ConfirmedHoursLine::stationId))
+				.distinct()
+				.toList());
+			Map<Long, VolunteerProfile> people = this.volunteers.profiles(java.util.stream.Stream
+				.concat(lines.stream().map(RosterLine::volunteerId), needLines.stream().map(NeedDirectory.ConfirmedHoursLine::volunteerId))
+				.distinct()
+				.toList());
 			return Xlsx.book()
 				.sheet("服务时长", List.of("活动编号", "活动", "组织单位", "结束时间", "志愿者编号", "志愿者", "时长（小时）", "确认时间"),
 						lines.stream().map(l -> {
@@ -93,6 +108,14 @@ class HoursRosterExport {
 							VolunteerProfile p = people.get(l.volunteerId());
 							return Arrays.<Object>asList(l.activityId(), l.title(), (u == null) ? "" : u.name(),
 									l.endsAt(), l.volunteerId(), (p == null) ? "" : p.maskedName(), l.hours(),
+									l.confirmedAt());
+						}).toList())
+				.sheet("需求服务时长", List.of("需求编号", "需求", "站点", "完成时间", "志愿者编号", "志愿者", "时长（小时）", "确认时间"),
+						needLines.stream().map(l -> {
+							OrgUnitRef u = units.get(l.stationId());
+							VolunteerProfile p = people.get(l.volunteerId());
+							return Arrays.<Object>asList(l.needId(), l.title(), (u == null) ? "" : u.name(),
+									l.completedAt(), l.volunteerId(), (p == null) ? "" : p.maskedName(), l.hours(),
 									l.confirmedAt());
 						}).toList());
 		});

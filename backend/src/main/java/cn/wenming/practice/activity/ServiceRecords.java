@@ -15,22 +15,19 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.SigningKeys;
 import cn.wenming.practice.volunteer.ConfirmedNeedService;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerRef;
 import graphql.relay.Connection;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -85,11 +82,11 @@ class ServiceRecords {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final byte[] linkKey;
+	private final SigningKeys keys;
 
 	ServiceRecords(ServiceCertificateMapper certificates, SignUpMapper signUps, VolunteerDirectory volunteers,
 			OrgDirectory orgs, ObjectProvider<ConfirmedNeedService> needService, AccessControl access, Clock clock,
-			@Value("${app.auth.jwt-secret}") String jwtSecret) {
+			SigningKeys keys) {
 		this.needService = needService;
 		this.certificates = certificates;
 		this.signUps = signUps;
@@ -97,8 +94,7 @@ class ServiceRecords {
 		this.orgs = orgs;
 		this.access = access;
 		this.clock = clock;
-		this.linkKey = hmac(jwtSecret.getBytes(StandardCharsets.UTF_8),
-				"wenming:service-record-download:v1".getBytes(StandardCharsets.UTF_8));
+		this.keys = keys;
 	}
 
 	/** A certificate and a short-lived link to its PDF. */
@@ -230,7 +226,7 @@ class ServiceRecords {
 	}
 
 	private String sign(String code, long expires) {
-		byte[] mac = hmac(this.linkKey, (code + "." + expires).getBytes(StandardCharsets.UTF_8));
+		byte[] mac = this.keys.mac(SigningKeys.Purpose.CERTIFICATE_LINK, (code + "." + expires).getBytes(StandardCharsets.UTF_8));
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
 	}
 
@@ -280,17 +276,6 @@ class ServiceRecords {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("SHA-256 unavailable", ex);
-		}
-	}
-
-	private static byte[] hmac(byte[] key, byte[] data) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac.doFinal(data);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 unavailable", ex);
 		}
 	}
 

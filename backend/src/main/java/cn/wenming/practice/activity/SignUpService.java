@@ -68,10 +68,14 @@ class SignUpService {
 
 	private final ContentSecurity content;
 
+	private final ActivityHoursRollup rollup;
+
 	SignUpService(SignUpMapper signUps, ActivityMapper activities, ActivityService activityService,
 			VolunteerDirectory volunteers, VolunteerHours hours, AccessControl access, CheckInTokens tokens,
-			ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, ContentSecurity content) {
+			ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, ContentSecurity content,
+			ActivityHoursRollup rollup) {
 		this.content = content;
+		this.rollup = rollup;
 		this.signUps = signUps;
 		this.activities = activities;
 		this.activityService = activityService;
@@ -269,6 +273,7 @@ class SignUpService {
 		List<Long> ids = List.copyOf(new LinkedHashSet<>(signUpIds));
 		List<HoursConfirmed> confirmed = new ArrayList<>();
 		this.tx.executeWithoutResult(status -> {
+			List<ActivityHoursRollup.Change> credited = new ArrayList<>();
 			Map<Long, SignUp> rows = ofActivity(activityId, ids);
 			Instant now = this.clock.instant();
 			for (Long id : ids) {
@@ -285,8 +290,12 @@ class SignUpService {
 					this.hours.addCreditHours(signUp.getVolunteerId(), signUp.getHours());
 					confirmed.add(new HoursConfirmed(signUp.getUserId(), activityId, id, signUp.getHours(),
 							activity.getCategory()));
+					credited.add(new ActivityHoursRollup.Change(signUp.getUserId(), signUp.getVolunteerId(),
+							activity.getProjectId(), activity.getEndsAt(), signUp.getHours()));
 				}
 			}
+			// The hour boards' and the assessment's sums, in this transaction (one statement).
+			this.rollup.apply(credited);
 			// Recorded with the confirmation (event publication registry); the listeners run once it committed.
 			confirmed.forEach(this.events::publishEvent);
 		});
@@ -332,7 +341,7 @@ class SignUpService {
 	 */
 	SignUp revokeHours(long signUpId, String reason) {
 		SignUp signUp = requireSignUp(signUpId);
-		requireOrganiser(signUp.getActivityId());
+		Activity activity = requireOrganiser(signUp.getActivityId());
 		Actor actor = requireImpartial(signUp.getActivityId());
 		String why = reason.strip();
 		// Before the transaction: a WeChat call may take seconds.
@@ -345,6 +354,8 @@ class SignUpService {
 						: ActivityError.HOURS_NOT_CONFIRMED);
 			}
 			this.hours.subtractCreditHours(signUp.getVolunteerId(), signUp.getHours());
+			this.rollup.apply(List.of(new ActivityHoursRollup.Change(signUp.getUserId(), signUp.getVolunteerId(),
+					activity.getProjectId(), activity.getEndsAt(), signUp.getHours().negate())));
 			HoursRevoked revoked = new HoursRevoked(signUp.getUserId(), signUp.getActivityId(), signUpId,
 					signUp.getHours());
 			this.events.publishEvent(revoked);

@@ -12,5 +12,5 @@
  * a public verification code) and the history of revoked hours. Projects themselves are the project
  * feature's.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "auth", "org", "project", "volunteer" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "auth", "need", "org", "project", "volunteer" })
 package cn.wenming.practice.activity;

@@ -113,9 +113,10 @@ class AssessmentService {
 		Map<Long, ActivityStatistics.HeldActivities> held = new HashMap<>();
 		this.activityStatistics.heldByUnit(unitIds, yearFrom, monthFrom, to).forEach(row -> held.put(row.unitId(), row));
 
-		Map<Long, BigDecimal> creditHours = new HashMap<>(this.activityStatistics.creditHoursByVolunteer(yearFrom, to));
+		// Year to date from the hours rollups (issue 14), not the sign-ups: [yearFrom, to) is months 1..month.
+		Map<Long, BigDecimal> creditHours = new HashMap<>(this.activityStatistics.creditHoursByVolunteer(year, month));
 		// Confirmed need-service hours are credit hours too (issue 13), counted when confirmed.
-		this.needStandings.confirmedHoursByVolunteer(yearFrom, to).forEach((v, h) -> creditHours.merge(v, h, BigDecimal::add));
+		this.needStandings.confirmedHoursByVolunteer(year, month).forEach((v, h) -> creditHours.merge(v, h, BigDecimal::add));
 		for (var row : this.volunteerStatistics.byHomeStation(unitIds, to, yearStart, nextMonth, creditHours)) {
 			Totals t = own.get(row.homeStationId());
 			if (t != null) {

@@ -11,14 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Token lifetimes and the JWT signing secret ({@code APP_JWT_SECRET}, at least 32 bytes).
+ * Token lifetimes and the JWT signing secret ({@code APP_JWT_SECRET}, at least 32 bytes), from
+ * which every signing key is derived per purpose ({@code SigningKeys}).
  * {@code bootstrapAdminOpenids} are the openids that may create the county center and become its
  * first center admins; everyone else is granted roles by them.
  */
 @Validated
 @ConfigurationProperties("app.auth")
 record AuthProperties(@NotNull Duration accessTokenTtl, @NotNull Duration refreshTokenTtl,
-		@NotNull Duration sessionKeyTtl,
 		@NotBlank(message = "APP_JWT_SECRET is required") @Size(min = 32, message = "APP_JWT_SECRET must be at least 32 characters") String jwtSecret,
 		List<String> bootstrapAdminOpenids) {
 

@@ -12,15 +12,21 @@ import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.WechatErrors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** WeChat login, token refresh with rotation and reuse detection, logout and phone binding. */
 @Service
 class AuthService {
+
+	private static final Logger log = LoggerFactory.getLogger(AuthService.class);
 
 	private final WxMaService wechat;
 
@@ -34,24 +40,30 @@ class AuthService {
 
 	private final TokenService tokens;
 
-	private final SessionKeyStore sessionKeys;
+	private final BootstrapAdminGrantMapper bootstrapGrants;
+
+	private final RevokedLogins revokedLogins;
 
 	private final AuthProperties properties;
 
 	private final StringRedisTemplate redis;
 
+	private final TransactionTemplate tx;
+
 	AuthService(WxMaService wechat, AppUserMapper users, UserRoleMapper roles, UnitPaths units,
-			RefreshTokenMapper refreshTokens, TokenService tokens, SessionKeyStore sessionKeys, AuthProperties properties,
-			StringRedisTemplate redis) {
+			RefreshTokenMapper refreshTokens, TokenService tokens, BootstrapAdminGrantMapper bootstrapGrants,
+			RevokedLogins revokedLogins, AuthProperties properties, StringRedisTemplate redis, TransactionTemplate tx) {
 		this.wechat = wechat;
 		this.users = users;
 		this.roles = roles;
 		this.units = units;
 		this.refreshTokens = refreshTokens;
 		this.tokens = tokens;
-		this.sessionKeys = sessionKeys;
+		this.bootstrapGrants = bootstrapGrants;
+		this.revokedLogins = revokedLogins;
 		this.properties = properties;
 		this.redis = redis;
+		this.tx = tx;
 	}
 
 	/** What a login or refresh returns. The refresh token is shown once and only its hash is kept. */
@@ -62,7 +74,9 @@ class AuthService {
 	/**
 	 * Exchanges a {@code wx.login} code for tokens. WeChat is called before anything is written,
 	 * so a failed call leaves no user row behind, and no database connection is held while
-	 * WeChat answers.
+	 * WeChat answers. WeChat's {@code session_key} is dropped: nothing here decrypts data the
+	 * mini-program signs with it (the phone number comes by {@code getPhoneNumber} code), and a
+	 * secret kept but never read is only something to leak; nor does login touch Redis for it.
 	 */
 	public AuthPayload wxLogin(String code) {
 		WxMaJscode2SessionResult session = WechatErrors.call("jscode2session",
@@ -74,13 +88,36 @@ class AuthService {
 		this.users.upsertLogin(session.getOpenid(), blankToNull(session.getUnionid()), now);
 		AppUser user = this.users.findByOpenid(session.getOpenid());
 		if (this.properties.bootstrapAdminOpenids().contains(user.getOpenid())) {
-			List<Long> centers = this.units.openCenterIds();
-			if (!centers.isEmpty()) {
-				this.roles.grantCenterAdminOn(user.getId(), centers, now);
-			}
+			grantBootstrapAdmin(user, now);
 		}
-		this.sessionKeys.put(user.getId(), session.getSessionKey());
 		return issue(user, UUID.randomUUID().toString(), now);
+	}
+
+	/**
+	 * Makes a configured bootstrap admin {@code CENTER_ADMIN} of each open center once: a center
+	 * already in the ledger is skipped, so a {@code revokeRole} by a colleague sticks instead of
+	 * being undone by the next login. Taking the ledger row first (INSERT IGNORE, one per center)
+	 * makes concurrent logins grant at most once; one transaction, so a ledger row never stands
+	 * without its grant.
+	 */
+	private void grantBootstrapAdmin(AppUser user, Instant now) {
+		List<Long> centers = this.units.openCenterIds();
+		if (centers.isEmpty()) {
+			return;
+		}
+		List<Long> granted = this.bootstrapGrants.centersGrantedTo(user.getOpenid());
+		List<Long> fresh = centers.stream().filter(c -> !granted.contains(c)).toList();
+		if (fresh.isEmpty()) {
+			return;
+		}
+		this.tx.executeWithoutResult(status -> {
+			List<Long> claimed = fresh.stream()
+				.filter(c -> this.bootstrapGrants.record(user.getOpenid(), c, now) == 1)
+				.toList();
+			if (!claimed.isEmpty()) {
+				this.roles.grantCenterAdminOn(user.getId(), claimed, now);
+			}
+		});
 	}
 
 	/**
@@ -97,27 +134,41 @@ class AuthService {
 		}
 		if (token.getUsedAt() != null || this.refreshTokens.markUsed(token.getId(), now) == 0) {
 			this.refreshTokens.revokeFamily(token.getFamilyId(), now);
+			// The access tokens of this login stop working too (at once here, within one poll of
+			// RevokedLogins on other instances), not only when they expire.
+			this.revokedLogins.revoked(token.getFamilyId());
 			throw new DomainException(AuthError.REFRESH_TOKEN_REUSED);
 		}
 		AppUser user = this.users.selectById(token.getUserId());
 		return issue(user, token.getFamilyId(), now);
 	}
 
-	/** Ends this login: its refresh family is revoked and the access token is deny-listed until it expires. */
-	@Transactional
+	/**
+	 * Ends this login. Its refresh family is revoked in MySQL (one statement, the truth, committed
+	 * whatever Redis does), which also ends its access tokens through {@link RevokedLogins}. The
+	 * access token is deny-listed in Redis too, so other instances refuse it at once rather than
+	 * at their next poll of revoked logins; that is best effort, and Redis being down neither
+	 * fails the logout nor undoes the revocation.
+	 */
 	public boolean logout(long userId) {
 		if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken auth) {
 			var jwt = auth.getToken();
 			String familyId = jwt.getClaimAsString("sid");
 			if (familyId != null) {
 				this.refreshTokens.revokeFamily(familyId, Instant.now());
+				this.revokedLogins.revoked(familyId);
 			}
 			Duration left = Duration.between(Instant.now(), jwt.getExpiresAt());
 			if (jwt.getId() != null && !left.isNegative() && !left.isZero()) {
-				this.redis.opsForValue().set(SecurityConfig.REVOKED_PREFIX + jwt.getId(), "1", left);
+				try {
+					this.redis.opsForValue().set(SecurityConfig.REVOKED_PREFIX + jwt.getId(), "1", left);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Logout of user {}: access token not deny-listed in Redis ({}); its login is revoked in MySQL",
+							userId, ex.getClass().getSimpleName());
+				}
 			}
 		}
-		this.sessionKeys.remove(userId);
 		return true;
 	}
 

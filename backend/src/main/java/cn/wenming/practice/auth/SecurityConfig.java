@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import cn.wenming.practice.shared.SigningKeys;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,9 +72,10 @@ class SecurityConfig {
 		};
 	}
 
+	/** The access-token key of {@link SigningKeys}, never {@code APP_JWT_SECRET} itself. */
 	@Bean
-	SecretKey jwtKey(AuthProperties properties) {
-		return new SecretKeySpec(properties.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+	SecretKey jwtKey(SigningKeys keys) {
+		return new SecretKeySpec(keys.key(SigningKeys.Purpose.ACCESS_TOKEN), "HmacSHA256");
 	}
 
 	@Bean
@@ -82,11 +84,23 @@ class SecurityConfig {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(SecretKey jwtKey, StringRedisTemplate redis) {
+	JwtDecoder jwtDecoder(SecretKey jwtKey, StringRedisTemplate redis, RevokedLogins revokedLogins) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				JwtValidators.createDefaultWithIssuer(TokenService.ISSUER), notRevoked(redis)));
+				JwtValidators.createDefaultWithIssuer(TokenService.ISSUER), notRevoked(redis),
+				loginNotRevoked(revokedLogins)));
 		return decoder;
+	}
+
+	/** Rejects access tokens whose login was revoked (refresh-token reuse, logout), see {@link RevokedLogins}. */
+	private static OAuth2TokenValidator<Jwt> loginNotRevoked(RevokedLogins revokedLogins) {
+		return jwt -> {
+			String familyId = jwt.getClaimAsString("sid");
+			if (familyId != null && revokedLogins.isRevoked(familyId)) {
+				return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "login revoked", null));
+			}
+			return OAuth2TokenValidatorResult.success();
+		};
 	}
 
 	/**

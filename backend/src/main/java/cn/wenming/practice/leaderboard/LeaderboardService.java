@@ -20,6 +20,7 @@ import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.Masking;
+import cn.wenming.practice.shared.OpsMetrics;
 import cn.wenming.practice.team.TeamDirectory;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -188,6 +189,7 @@ class LeaderboardService {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Leaderboard {} read from MySQL, Redis failed: {}", board.key(), ex.getClass().getSimpleName());
+			OpsMetrics.redisFallback("leaderboard");
 		}
 		if (!fromRedis) {
 			try {

@@ -75,12 +75,12 @@ class LeaderboardSource {
 					.forEach(e -> scores.put(e.userId(), (double) e.points()));
 			}
 			case VOLUNTEER_HOURS -> {
-				put(scores, this.activities.creditHoursByUser(window.from(), window.to(), ids));
-				add(scores, this.needs.confirmedHoursByUser(window.from(), window.to(), ids));
+				put(scores, this.activities.creditHoursByUser(window.period().key(), window.value(), ids));
+				add(scores, this.needs.confirmedHoursByUser(window.period().key(), window.value(), ids));
 			}
 			case TEAM_HOURS -> {
-				put(scores, this.activities.creditHoursByTeam(window.from(), window.to(), ids));
-				add(scores, this.needs.confirmedHoursByTeam(window.from(), window.to(), ids));
+				put(scores, this.activities.creditHoursByTeam(window.period().key(), window.value(), ids));
+				add(scores, this.needs.confirmedHoursByTeam(window.period().key(), window.value(), ids));
 			}
 			case STATION_ACTIVITIES -> put(scores, this.activities.finishedByUnit(window.from(), window.to(), ids));
 		}
@@ -163,7 +163,8 @@ class LeaderboardSource {
 	 * The content of one board, page by page: a volunteer board reads its candidates (the volunteers
 	 * whose home station is in the scope's subtree, or the team's members) {@link #PAGE} at a time and
 	 * their scores for just those ids, so every statement is bounded and no connection is held
-	 * between pages; the scores come from the rollup (points) or the owners' grouped reads (hours).
+	 * between pages; the scores come from the owners' rollups (points, activity and need hours), never
+	 * from the ledger or the sign-ups.
 	 * Other kinds (a few thousand teams or stations at most) come in one piece.
 	 */
 	void stream(Board board, Consumer<Map<Long, Double>> sink) {
@@ -187,8 +188,9 @@ class LeaderboardSource {
 			}
 			after = page.get(page.size() - 1).userId();
 			List<Long> ids = page.stream().map(VolunteerStandings.Member::userId).toList();
-			Map<Long, Double> scores = (board.kind() == LeaderboardKind.VOLUNTEER_POINTS && dense(ids))
-					? pointsBetween(board.window(), ids) : scores(board.kind(), board.window(), ids);
+			Map<Long, Double> scores = !dense(ids) ? scores(board.kind(), board.window(), ids)
+					: (board.kind() == LeaderboardKind.VOLUNTEER_POINTS) ? pointsBetween(board.window(), ids)
+							: hoursBetween(board.window(), ids);
 			if (!scores.isEmpty()) {
 				sink.accept(scores);
 			}
@@ -221,6 +223,20 @@ class LeaderboardSource {
 				scores.put(e.userId(), (double) e.points());
 			}
 		}
+		return scores;
+	}
+
+	/** The hours of a page's members (activity and need rollups), each read as the range of their ids and narrowed to them. */
+	private Map<Long, Double> hoursBetween(LeaderboardPeriod.Window window, List<Long> ids) {
+		PeriodKeys.Period period = window.period().key();
+		long from = ids.get(0);
+		long to = ids.get(ids.size() - 1);
+		Set<Long> members = new HashSet<>(ids);
+		Map<Long, Double> scores = new HashMap<>();
+		put(scores, this.activities.creditHoursBetween(period, window.value(), from, to));
+		add(scores, this.needs.confirmedHoursBetween(period, window.value(), from, to));
+		scores.keySet().retainAll(members);
+		scores.values().removeIf(score -> score <= 0);
 		return scores;
 	}
 

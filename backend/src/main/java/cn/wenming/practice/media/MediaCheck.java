@@ -4,6 +4,7 @@ import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaMediaAsyncCheckResult;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMediaSecCheckCheckRequest;
 import me.chanjar.weixin.common.error.WxErrorException;
+import cn.wenming.practice.shared.OpsMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,7 @@ class MediaCheck {
 		catch (WxErrorException ex) {
 			int code = (ex.getError() != null) ? ex.getError().getErrorCode() : Integer.MIN_VALUE;
 			log.warn("WeChat mediaCheckAsync failed with errcode {}", code);
+			OpsMetrics.wechatError("mediaCheckAsync", code);
 			return null;
 		}
 		catch (RuntimeException ex) {

@@ -25,7 +25,7 @@ class MediaErrors {
 			HttpStatus.UNAUTHORIZED, CommonError.FORBIDDEN, HttpStatus.FORBIDDEN, MediaError.PHOTO_TOO_LARGE,
 			HttpStatus.PAYLOAD_TOO_LARGE, MediaError.PHOTO_TYPE_INVALID, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 			CommonError.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR, CommonError.RATE_LIMITED,
-			HttpStatus.TOO_MANY_REQUESTS);
+			HttpStatus.TOO_MANY_REQUESTS, CommonError.SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE);
 
 	static ResponseEntity<Map<String, Object>> body(ErrorCode code, String message) {
 		HttpStatus status = HTTP_STATUS.getOrDefault(code, HttpStatus.BAD_REQUEST);

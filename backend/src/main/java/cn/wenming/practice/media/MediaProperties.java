@@ -3,6 +3,7 @@ package cn.wenming.practice.media;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +32,9 @@ import org.springframework.validation.annotation.Validated;
  * @param uploadQuota uploads per user: {@code capacity} at once, refilled over {@code refillPeriod}
  * (each upload spends WeChat's {@code mediaCheckAsync} quota and disk)
  * @param unattachedMaxAge how long a photo may stay unattached before the clean-up job deletes it
+ * @param messageMaxAge how far a pushed message's signed {@code timestamp} may be from now (either
+ * way) before it is refused: a captured callback cannot be replayed later
+ * @param thumbnailMaxSide the longest side of a photo's thumbnail, in pixels (a JPEG made at upload)
  */
 @Validated
 @ConfigurationProperties("app.media")
@@ -39,7 +43,9 @@ record MediaProperties(@NotBlank @DefaultValue("data/media") String storageDir,
 		@NotNull @DefaultValue("10m") Duration viewUrlTtl, @NotNull @DefaultValue("2h") Duration checkUrlTtl,
 		@Min(1) @DefaultValue("5") int checkMaxAttempts, String messageToken,
 		@Min(1) @DefaultValue("9") int maxPhotosPerPart, @Valid @NotNull @DefaultValue UploadQuota uploadQuota,
-		@NotNull @DefaultValue("2d") Duration unattachedMaxAge) {
+		@NotNull @DefaultValue("2d") Duration unattachedMaxAge,
+		@NotNull @DefaultValue("5m") Duration messageMaxAge,
+		@Min(32) @Max(1024) @DefaultValue("320") int thumbnailMaxSide) {
 
 	record UploadQuota(@Min(1) @DefaultValue("30") int capacity, @NotNull @DefaultValue("1h") Duration refillPeriod) {
 	}

@@ -19,6 +19,9 @@ class Photo {
 
 	private String storageKey;
 
+	/** The thumbnail's file (a JPEG), or null when none could be made. */
+	private String thumbnailKey;
+
 	private String contentType;
 
 	private Integer sizeBytes;
@@ -65,6 +68,14 @@ class Photo {
 
 	public void setStorageKey(String storageKey) {
 		this.storageKey = storageKey;
+	}
+
+	public String getThumbnailKey() {
+		return this.thumbnailKey;
+	}
+
+	public void setThumbnailKey(String thumbnailKey) {
+		this.thumbnailKey = thumbnailKey;
 	}
 
 	public String getContentType() {

@@ -9,7 +9,11 @@ import java.util.Map;
 import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.Outages;
 import cn.wenming.practice.shared.RateLimitedException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +36,8 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 class PhotoHttpController {
+
+	private static final Logger log = LoggerFactory.getLogger(PhotoHttpController.class);
 
 	private final Photos photos;
 
@@ -103,6 +109,29 @@ class PhotoHttpController {
 			.body(this.photos.bytes(photo));
 	}
 
+	/**
+	 * The thumbnail (JPEG), under the photo's URL and rules: the same signature and visibility
+	 * checks, 404 likewise, and 404 for a photo without one.
+	 */
+	@GetMapping("/media/photos/{id}/thumbnail")
+	ResponseEntity<byte[]> thumbnail(@PathVariable("id") long id,
+			@RequestParam(name = "exp", defaultValue = "0") long exp,
+			@RequestParam(name = "v", defaultValue = "-1") long viewer,
+			@RequestParam(name = "sig", required = false) String sig) {
+		if (!this.urls.valid(id, exp, viewer, sig, this.clock.instant())) {
+			return notFound();
+		}
+		Photo photo = this.photos.find(id);
+		if (photo == null || photo.getThumbnailKey() == null || !mayFetch(photo, viewer)) {
+			return notFound();
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_JPEG)
+			.cacheControl(CacheControl.noStore())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(this.photos.thumbnailBytes(photo));
+	}
+
 	private boolean mayFetch(Photo photo, long viewer) {
 		if (viewer == PhotoUrls.WECHAT) {
 			return photo.getStatus() == PhotoStatus.PENDING;
@@ -128,7 +157,31 @@ class PhotoHttpController {
 				.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
 				.body(MediaErrors.body(ex.code(), ex.getMessage()).getBody());
 		}
+		if (ex.code() == CommonError.SERVICE_UNAVAILABLE) {
+			return unavailable();
+		}
 		return MediaErrors.body(ex.code(), ex.getMessage());
+	}
+
+	/**
+	 * MySQL or Redis unreachable while uploading or serving a photo (the token check, the quota, the
+	 * row): HTTP 503 with {@code Retry-After} and {@code SERVICE_UNAVAILABLE}, as GraphQL answers an
+	 * outage, not a 500 that reads as a bug. Anything else is a bug and goes on to the container.
+	 */
+	@ExceptionHandler(RuntimeException.class)
+	ResponseEntity<Map<String, Object>> failure(RuntimeException ex) {
+		if (!Outages.isOutage(ex)) {
+			throw ex;
+		}
+		log.warn("Photo request failed, service unavailable: {}", ex.getClass().getSimpleName());
+		return unavailable();
+	}
+
+	private static ResponseEntity<Map<String, Object>> unavailable() {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Outages.RETRY_AFTER_SECONDS)
+			.body(MediaErrors.body(CommonError.SERVICE_UNAVAILABLE, CommonError.SERVICE_UNAVAILABLE.defaultMessage())
+				.getBody());
 	}
 
 }

@@ -1,23 +1,20 @@
 package cn.wenming.practice.media;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import cn.wenming.practice.shared.SigningKeys;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
  * Signed, expiring photo URLs: {@code /media/photos/{id}?exp=..&v=..&sig=..}, where {@code v} is
  * the viewer the URL was issued to (0: WeChat's check) and {@code sig} an HMAC-SHA256 over id,
- * expiry and viewer with a key derived from {@code APP_JWT_SECRET} (purpose "media-url", so it is
- * never the JWT key and needs no new secret). The mini-program's {@code <image>} cannot send a
+ * expiry and viewer with the photo-URL key of {@link SigningKeys} (its own key: no other signed
+ * value verifies as a photo URL). The mini-program's {@code <image>} cannot send a
  * bearer token, hence the signature; the viewer in it lets the server re-check visibility on
  * every fetch, so a URL outlives neither its expiry nor the viewer's right to see the photo.
  */
@@ -29,14 +26,13 @@ class PhotoUrls {
 
 	private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-	private final byte[] key;
+	private final SigningKeys keys;
 
 	private final MediaProperties properties;
 
-	PhotoUrls(@Value("${app.auth.jwt-secret}") String jwtSecret, MediaProperties properties) {
+	PhotoUrls(SigningKeys keys, MediaProperties properties) {
 		this.properties = properties;
-		this.key = hmac(jwtSecret.getBytes(StandardCharsets.UTF_8),
-				"wenming:media-url:v1".getBytes(StandardCharsets.UTF_8));
+		this.keys = keys;
 	}
 
 	/** A URL for {@code viewer} (a user id, or {@link #WECHAT}) expiring at {@code expiresAt}; {@code base} may be blank (relative). */
@@ -44,6 +40,15 @@ class PhotoUrls {
 		long exp = expiresAt.getEpochSecond();
 		String path = "/media/photos/" + photoId + "?exp=" + exp + "&v=" + viewer + "&sig=" + sign(photoId, exp, viewer);
 		return StringUtils.hasText(base) ? stripSlash(base) + path : path;
+	}
+
+	/**
+	 * The thumbnail's URL: {@code /media/photos/{id}/thumbnail} with the same query and signature as
+	 * the photo's, since whoever may see a photo may see its thumbnail.
+	 */
+	String thumbnailUrl(String base, long photoId, long viewer, Instant expiresAt) {
+		return url(base, photoId, viewer, expiresAt).replace("/media/photos/" + photoId + "?",
+				"/media/photos/" + photoId + "/thumbnail?");
 	}
 
 	/** The configured public base URL, or null. */
@@ -61,22 +66,12 @@ class PhotoUrls {
 	}
 
 	private String sign(long photoId, long exp, long viewer) {
-		return B64.encodeToString(hmac(this.key, (photoId + "." + exp + "." + viewer).getBytes(StandardCharsets.UTF_8)));
+		return B64.encodeToString(this.keys.mac(SigningKeys.Purpose.PHOTO_URL,
+				(photoId + "." + exp + "." + viewer).getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static String stripSlash(String base) {
 		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-	}
-
-	private static byte[] hmac(byte[] key, byte[] data) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac.doFinal(data);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

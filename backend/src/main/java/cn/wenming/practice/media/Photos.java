@@ -77,7 +77,8 @@ public class Photos {
 	 * {@code PHOTO_TOO_LARGE}, {@code PHOTO_TYPE_INVALID}.
 	 */
 	Photo upload(long ownerUserId, byte[] bytes) {
-		Duration wait = this.limiter.take(QUOTA_PREFIX + ownerUserId, new RateLimiter.Bucket(
+		// Fails closed: without Redis the quota cannot be checked, and each upload spends WeChat's check quota.
+		Duration wait = this.limiter.takeOrUnavailable(QUOTA_PREFIX + ownerUserId, new RateLimiter.Bucket(
 				this.properties.uploadQuota().capacity(), this.properties.uploadQuota().refillPeriod()));
 		if (!wait.isZero()) {
 			this.limiter.refused("photo-upload");
@@ -91,10 +92,20 @@ public class Photos {
 			throw new DomainException(MediaError.PHOTO_TYPE_INVALID);
 		}
 		bytes = PhotoMetadata.strip(bytes, contentType);
+		byte[] thumbnail = PhotoThumbnails.of(bytes, this.properties.thumbnailMaxSide());
 		String key = this.store.put(bytes);
+		String thumbnailKey = null;
 		Photo photo = new Photo();
+		try {
+			thumbnailKey = (thumbnail == null) ? null : this.store.put(thumbnail);
+		}
+		catch (RuntimeException ex) {
+			this.store.delete(key);
+			throw ex;
+		}
 		photo.setOwnerUserId(ownerUserId);
 		photo.setStorageKey(key);
+		photo.setThumbnailKey(thumbnailKey);
 		photo.setContentType(contentType);
 		photo.setSizeBytes(bytes.length);
 		photo.setStatus(PhotoStatus.PENDING);
@@ -104,6 +115,9 @@ public class Photos {
 		}
 		catch (RuntimeException ex) {
 			this.store.delete(key);
+			if (thumbnailKey != null) {
+				this.store.delete(thumbnailKey);
+			}
 			throw ex;
 		}
 		// Only the configured address: the request's Host header is the client's to forge, and WeChat
@@ -202,6 +216,9 @@ public class Photos {
 					deleted++;
 					try {
 						this.store.delete(photo.getStorageKey());
+						if (photo.getThumbnailKey() != null) {
+							this.store.delete(photo.getThumbnailKey());
+						}
 					}
 					catch (RuntimeException ex) {
 						log.warn("Photo file {} of deleted photo {} not removed: {}", photo.getStorageKey(), photo.getId(),
@@ -252,6 +269,11 @@ public class Photos {
 
 	byte[] bytes(Photo photo) {
 		return this.store.get(photo.getStorageKey());
+	}
+
+	/** The thumbnail's JPEG bytes, or null when the photo has none. */
+	byte[] thumbnailBytes(Photo photo) {
+		return (photo.getThumbnailKey() == null) ? null : this.store.get(photo.getThumbnailKey());
 	}
 
 	// --- For the features photos are attached to.
@@ -306,9 +328,12 @@ public class Photos {
 			if (!own && !(passed && passedVisible.test(photo.getSubjectId()))) {
 				continue;
 			}
-			String url = (photo.getStatus() == PhotoStatus.REJECTED || viewer <= 0) ? null
-					: this.urls.url(base, photo.getId(), viewer, expiresAt);
-			out.get(photo.getSubjectId()).add(new PhotoView(photo.getId(), photo.getStatus(), url));
+			boolean fetchable = photo.getStatus() != PhotoStatus.REJECTED && viewer > 0;
+			String url = fetchable ? this.urls.url(base, photo.getId(), viewer, expiresAt) : null;
+			String thumbnailUrl = (fetchable && photo.getThumbnailKey() != null)
+					? this.urls.thumbnailUrl(base, photo.getId(), viewer, expiresAt) : null;
+			out.get(photo.getSubjectId())
+				.add(new PhotoView(photo.getId(), photo.getStatus(), url, thumbnailUrl));
 		}
 		return out;
 	}

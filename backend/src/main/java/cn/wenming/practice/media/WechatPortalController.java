@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -48,9 +49,12 @@ class WechatPortalController {
 
 	private final Photos photos;
 
-	WechatPortalController(MediaProperties properties, Photos photos) {
+	private final Clock clock;
+
+	WechatPortalController(MediaProperties properties, Photos photos, Clock clock) {
 		this.properties = properties;
 		this.photos = photos;
+		this.clock = clock;
 	}
 
 	@GetMapping(path = "/wx/ma/portal", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -190,8 +194,25 @@ class WechatPortalController {
 			return false;
 		}
 		String expected = signature(token, timestamp, nonce);
-		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-				signature.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+				signature.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
+			return false;
+		}
+		// The signature covers the timestamp, so a fresh one proves the message was signed lately:
+		// without this check a captured callback (a "pass" verdict) could be replayed at any time.
+		long signedAt;
+		try {
+			signedAt = Long.parseLong(timestamp.strip());
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+		long skew = Math.abs(this.clock.instant().getEpochSecond() - signedAt);
+		if (skew > this.properties.messageMaxAge().toSeconds()) {
+			log.warn("WeChat push refused: signed timestamp is {} s away from now", skew);
+			return false;
+		}
+		return true;
 	}
 
 	static String signature(String token, String timestamp, String nonce) {

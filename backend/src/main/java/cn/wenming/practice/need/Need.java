@@ -34,6 +34,7 @@ class Need {
 
 	private NeedUrgency urgency;
 
+	/** Sealed ({@link NeedContacts}), or plaintext in rows from before V41 not yet re-encrypted. */
 	private String address;
 
 	private BigDecimal latitude;
@@ -42,6 +43,7 @@ class Need {
 
 	private String contactName;
 
+	/** Sealed like {@link #address}. */
 	private String contactPhone;
 
 	private LocalDate desiredDate;

@@ -8,6 +8,7 @@ import java.util.function.LongFunction;
 import cn.wenming.practice.need.NeedTransitions.Move;
 import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.OpsMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,7 @@ class NeedDeadlines {
 
 	private boolean escalate(Need need, OrgLevel from, OrgLevel to, Instant now) {
 		String note = "逾期未" + stageName(need.getStatus()) + "，升级至" + ((to == OrgLevel.CENTER) ? "中心" : "所");
-		return Boolean.TRUE.equals(this.tx.execute(status -> {
+		boolean escalated = Boolean.TRUE.equals(this.tx.execute(status -> {
 			boolean done = this.transitions.escalate(need, from, to, note, now);
 			if (done) {
 				this.events.publishEvent(new NeedEscalated(need.getId(), need.getStationId(),
@@ -84,6 +85,10 @@ class NeedDeadlines {
 			}
 			return done;
 		}));
+		if (escalated) {
+			OpsMetrics.needEscalated(to.name());
+		}
+		return escalated;
 	}
 
 	private boolean closeUnrated(Need need, Instant now) {

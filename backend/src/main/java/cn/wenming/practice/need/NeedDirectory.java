@@ -85,12 +85,40 @@ public class NeedDirectory {
 			.toList();
 	}
 
+	/**
+	 * Need hours for the hours roster (时长花名册): one line per participant whose hours are confirmed and
+	 * not revoked, of needs of the stations completed in [{@code from}, {@code to}) — the period a
+	 * volunteer's statistics count them in — by completion time.
+	 */
+	public List<ConfirmedHoursLine> confirmedHoursCompletedBetween(java.util.Collection<Long> stationIds, Instant from,
+			Instant to) {
+		return stationIds.isEmpty() ? List.of() : this.facts.confirmedHoursCompletedBetween(stationIds, from, to);
+	}
+
+	/** One participant's confirmed hours on a completed need. */
+	public record ConfirmedHoursLine(long needId, String title, long stationId, Instant completedAt, long volunteerId,
+			java.math.BigDecimal hours, Instant confirmedAt) {
+	}
+
 	/** A need and when it was completed or rated. */
 	record Fact(long id, long stationId, Integer stars, Instant at) {
 	}
 
 	@Mapper
 	interface NeedFactsMapper {
+
+		@Select("""
+				<script>
+				SELECT n.id AS need_id, n.title, n.station_id, n.completed_at, p.volunteer_id, p.hours, p.confirmed_at
+				FROM need n JOIN need_participant p ON p.need_id = n.id
+				WHERE n.station_id IN <foreach collection="stationIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+				  AND n.completed_at &gt;= #{from} AND n.completed_at &lt; #{to}
+				  AND p.hours_status = 'CONFIRMED' AND p.hours &gt; 0
+				ORDER BY n.completed_at, n.id, p.volunteer_id
+				</script>
+				""")
+		List<ConfirmedHoursLine> confirmedHoursCompletedBetween(@Param("stationIds") java.util.Collection<Long> stationIds,
+				@Param("from") Instant from, @Param("to") Instant to);
 
 		@Select("""
 				SELECT id, station_id, rating_stars AS stars, completed_at AS at FROM need

@@ -52,9 +52,12 @@ class NeedHoursConfirmation {
 
 	private final Clock clock;
 
+	private final NeedHoursRollup rollup;
+
 	NeedHoursConfirmation(NeedWorkflow workflow, NeedParticipantMapper participants, NeedHistoryMapper history,
 			NeedServingSide servingSide, VolunteerHours hours, NeedProperties properties, NeedContentCheck content,
-			ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+			ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, NeedHoursRollup rollup) {
+		this.rollup = rollup;
 		this.content = content;
 		this.workflow = workflow;
 		this.participants = participants;
@@ -74,13 +77,18 @@ class NeedHoursConfirmation {
 		this.tx.executeWithoutResult(status -> {
 			Instant now = this.clock.instant();
 			List<NeedCompleted.Participant> confirmed = new ArrayList<>();
+			List<NeedHoursRollup.Change> credited = new ArrayList<>();
 			for (NeedParticipant row : this.participants.ofNeeds(List.of(needId))) {
 				if (row.getHoursStatus() == NeedHoursStatus.PENDING
 						&& this.participants.confirm(needId, row.getUserId(), actor.userId(), now) == 1) {
 					this.hours.addCreditHours(row.getVolunteerId(), row.getHours());
 					confirmed.add(new NeedCompleted.Participant(row.getUserId(), row.getVolunteerId(), row.getHours()));
+					credited.add(new NeedHoursRollup.Change(row.getUserId(), row.getVolunteerId(),
+							need.getAssignedTeamId(), now, row.getHours()));
 				}
 			}
+			// The hour boards' and the assessment's sums, in this transaction (one statement).
+			this.rollup.apply(credited);
 			if (!confirmed.isEmpty()) {
 				// Recorded with the confirmation (event publication registry); listeners run once it committed.
 				this.events.publishEvent(new NeedHoursConfirmed(needId, need.getStationId(), confirmed, now));
@@ -149,6 +157,16 @@ class NeedHoursConfirmation {
 						: NeedError.NEED_HOURS_NOT_CONFIRMED);
 			}
 			this.hours.subtractCreditHours(row.getVolunteerId(), row.getHours());
+			// Taken back from the periods the confirmation counted them in; read again when the row was
+			// still pending at the first read (confirmed since, its hours possibly adjusted before that).
+			NeedParticipant revoked = (row.getConfirmedAt() != null) ? row
+					: this.participants.ofNeeds(List.of(need.getId()))
+						.stream()
+						.filter(p -> p.getUserId().equals(row.getUserId()))
+						.findFirst()
+						.orElseThrow();
+			this.rollup.apply(List.of(new NeedHoursRollup.Change(revoked.getUserId(), revoked.getVolunteerId(),
+					need.getAssignedTeamId(), revoked.getConfirmedAt(), revoked.getHours().negate())));
 			// Recorded with the revocation (event publication registry); listeners run once it committed.
 			this.events.publishEvent(
 					new NeedHoursRevoked(need.getId(), row.getUserId(), row.getVolunteerId(), row.getHours(), now));

@@ -9,6 +9,7 @@ import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
 @Mapper
 interface NeedMapper extends BaseMapper<Need> {
@@ -150,5 +151,17 @@ interface NeedMapper extends BaseMapper<Need> {
 			""")
 	List<Need> pageWithPendingHours(@Param("unitIds") Collection<Long> unitIds, @Param("beforeId") Long beforeId,
 			@Param("limit") int limit);
+
+	/** Ids and stored contact fields of up to {@code limit} needs after {@code afterId}, for the key rotation. */
+	@Select("SELECT id, address, contact_phone FROM need WHERE id > #{afterId} ORDER BY id LIMIT #{limit}")
+	List<Need> contactsAfter(@Param("afterId") long afterId, @Param("limit") int limit);
+
+	/** Re-seals one need's contact fields, unless they changed since they were read (no version bump: nothing a user sees changes). */
+	@Update("""
+			UPDATE need SET address = #{address}, contact_phone = #{phone}
+			WHERE id = #{id} AND address = #{oldAddress} AND contact_phone = #{oldPhone}
+			""")
+	int resealContacts(@Param("id") long id, @Param("oldAddress") String oldAddress, @Param("oldPhone") String oldPhone,
+			@Param("address") String address, @Param("phone") String phone);
 
 }

@@ -57,9 +57,12 @@ class NeedSubmission {
 
 	private final Clock clock;
 
+	private final NeedContacts contacts;
+
 	NeedSubmission(NeedMapper needs, NeedCategoryMapper categories, NeedTransitions transitions, OrgDirectory orgs,
 			AccessControl access, TransactionTemplate tx, NeedContentCheck content, Photos photos,
-			NeedVisibility visibility, ApplicationEventPublisher events, Clock clock) {
+			NeedVisibility visibility, ApplicationEventPublisher events, Clock clock, NeedContacts contacts) {
+		this.contacts = contacts;
 		this.needs = needs;
 		this.categories = categories;
 		this.transitions = transitions;
@@ -113,6 +116,7 @@ class NeedSubmission {
 		// Before anything is stored and outside the transaction: a WeChat call may take seconds.
 		ContentHold hold = this.content.check(actor, Scene.FORUM, need.getTitle(), need.getDescription());
 		need.setContentHold(hold);
+		this.contacts.seal(need);
 		Instant now = this.clock.instant();
 		// The application clock, not the fill handler's system time: stage deadlines and the monthly
 		// 落实清单 compare created_at with clock time.

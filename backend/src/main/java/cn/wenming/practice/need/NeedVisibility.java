@@ -30,11 +30,15 @@ class NeedVisibility {
 
 	private final Clock clock;
 
-	NeedVisibility(OrgDirectory orgs, TeamDirectory teams, NeedProperties properties, Clock clock) {
+	private final NeedContacts contacts;
+
+	NeedVisibility(OrgDirectory orgs, TeamDirectory teams, NeedProperties properties, Clock clock,
+			NeedContacts contacts) {
 		this.orgs = orgs;
 		this.teams = teams;
 		this.properties = properties;
 		this.clock = clock;
+		this.contacts = contacts;
 	}
 
 	/** The need as the actor may see it, or empty when they may not see it at all. */
@@ -112,11 +116,11 @@ class NeedVisibility {
 		return view(need, true, note, admin || resident);
 	}
 
-	private static NeedView view(Need need, boolean privileged, boolean heldNote, boolean heldComment) {
+	private NeedView view(Need need, boolean privileged, boolean heldNote, boolean heldComment) {
 		return new NeedView(need.getId(), need.getCategoryId(), need.getTitle(), need.getDescription(),
 				need.getBeneficiaryType(), need.getUrgency(), need.getSource(), need.getStatus(), need.getStationId(),
 				Masking.name(need.getContactName()), privileged ? need.getContactName() : null,
-				privileged ? need.getContactPhone() : null, privileged ? need.getAddress() : null,
+				privileged ? this.contacts.phone(need) : null, privileged ? this.contacts.address(need) : null,
 				privileged ? need.getLatitude() : null, privileged ? need.getLongitude() : null,
 				privileged ? need.getConsentNote() : null, dateText(need), need.getAssignedTeamId(),
 				need.getAssignedUserId(), need.getProjectId(), need.getDeadlineAt(), need.getPublishedAt(),

@@ -16,6 +16,7 @@ import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.shared.DeadlockRetry;
+import cn.wenming.practice.shared.OpsMetrics;
 import me.chanjar.weixin.common.error.WxErrorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,6 +137,14 @@ class NotificationSender implements DisposableBean {
 
 	/** One attempt at one row, if it is due and no other sender holds it. */
 	Outcome send(long id) {
+		Outcome outcome = attempt(id);
+		if (outcome != Outcome.NOT_DUE) {
+			OpsMetrics.notificationSend(outcome.name());
+		}
+		return outcome;
+	}
+
+	private Outcome attempt(long id) {
 		Instant now = this.clock.instant();
 		Notification row = retryingDeadlocks(id, () -> this.tx.execute(status -> claim(id, now)));
 		if (row == null) {
@@ -154,6 +163,7 @@ class NotificationSender implements DisposableBean {
 		}
 		catch (WxErrorException ex) {
 			int code = (ex.getError() != null) ? ex.getError().getErrorCode() : Integer.MIN_VALUE;
+			OpsMetrics.wechatError("sendSubscribeMsg", code);
 			if (code == WX_NOT_SUBSCRIBED) {
 				log.info("Notification {} ({}) refused by WeChat: 43101", id, row.getKind());
 				retryingDeadlocks(id, () -> this.tx.execute(status -> {

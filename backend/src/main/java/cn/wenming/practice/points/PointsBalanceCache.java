@@ -3,6 +3,7 @@ package cn.wenming.practice.points;
 import java.util.List;
 import java.util.Map;
 
+import cn.wenming.practice.shared.OpsMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,7 @@ class PointsBalanceCache {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Points balance cache unreachable, reading MySQL: {}", ex.getClass().getSimpleName());
+			OpsMetrics.redisFallback("points_balance");
 			return fromDatabase(userId).balance();
 		}
 		PointsBalance balance = fromDatabase(userId);

@@ -1,5 +1,10 @@
 package cn.wenming.practice.points;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,9 +15,11 @@ import jakarta.validation.constraints.Size;
 
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.AppUser;
+import cn.wenming.practice.volunteer.VolunteerDirectory;
 import graphql.relay.Connection;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -26,9 +33,12 @@ class PointsController {
 
 	private final AccessControl access;
 
-	PointsController(PointsService service, AccessControl access) {
+	private final VolunteerDirectory volunteers;
+
+	PointsController(PointsService service, AccessControl access, VolunteerDirectory volunteers) {
 		this.service = service;
 		this.access = access;
+		this.volunteers = volunteers;
 	}
 
 	/** GraphQL {@code Points}: whose they are; each field is loaded only when asked for. */
@@ -71,6 +81,33 @@ class PointsController {
 	@SchemaMapping(typeName = "PointsEntry")
 	Long operatorUserId(PointsEntry entry) {
 		return entry.getOperatorId();
+	}
+
+	@QueryMapping
+	PointsView pointsOf(@Argument @NotNull Long userId) {
+		return new PointsView(this.service.requireReadableAccount(userId));
+	}
+
+	@SchemaMapping(typeName = "Points")
+	Connection<PointsEntry> entries(PointsView points, @Argument Integer first, @Argument String after) {
+		return this.service.entriesOf(points.userId(), first, after);
+	}
+
+	/** By entry (a map: awards and redemptions have no operator, and a batch's list may not hold nulls). */
+	@BatchMapping(typeName = "PointsEntry")
+	Map<PointsEntry, String> operatorName(List<PointsEntry> entries) {
+		Map<Long, String> names = this.volunteers
+			.displayNames(entries.stream().map(PointsEntry::getOperatorId).filter(Objects::nonNull).toList());
+		Map<PointsEntry, String> byEntry = new java.util.IdentityHashMap<>();
+		entries.stream().filter(entry -> entry.getOperatorId() != null)
+			.forEach(entry -> byEntry.put(entry, names.get(entry.getOperatorId())));
+		return byEntry;
+	}
+
+	@BatchMapping(typeName = "PointsEntry")
+	List<Boolean> reversed(List<PointsEntry> entries) {
+		Set<Long> reversed = this.service.reversedAmong(entries.stream().map(PointsEntry::getId).toList());
+		return entries.stream().map(entry -> reversed.contains(entry.getId())).toList();
 	}
 
 	@QueryMapping

@@ -67,6 +67,14 @@ interface PointsEntryMapper extends BaseMapper<PointsEntry> {
 			""")
 	List<Long> driftedAccounts(@Param("after") long afterUserId, @Param("limit") int limit);
 
+	/** Of the given entry ids, those already reversed (their reversal names them as business id). */
+	default List<String> reversedAmong(java.util.Collection<String> entryIds) {
+		return entryIds.isEmpty() ? List.of()
+				: selectList(new LambdaQueryWrapper<PointsEntry>().select(PointsEntry::getBusinessId)
+					.eq(PointsEntry::getBusinessType, PointsType.REVERSAL.name())
+					.in(PointsEntry::getBusinessId, entryIds)).stream().map(PointsEntry::getBusinessId).toList();
+	}
+
 	/** Σ deltas of a user's ledger: what the account balance must equal (for checks and reconciling). */
 	@Select("SELECT COALESCE(SUM(delta), 0) FROM points_entry WHERE user_id = #{userId}")
 	long sumOfUser(@Param("userId") long userId);

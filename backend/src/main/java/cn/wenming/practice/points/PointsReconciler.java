@@ -14,6 +14,7 @@ import cn.wenming.practice.need.NeedHoursConfirmed;
 import cn.wenming.practice.need.NeedHoursRevoked;
 import cn.wenming.practice.need.NeedDirectory;
 import cn.wenming.practice.need.NeedRated;
+import cn.wenming.practice.shared.OpsMetrics;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -146,6 +147,8 @@ class PointsReconciler {
 				after = userId;
 			}
 		}
+		OpsMetrics.ledgerRepaired("award_replayed", replayed);
+		OpsMetrics.ledgerRepaired("points_account", repaired);
 		if (!drifted.isEmpty()) {
 			log.error("Points accounts whose balance differed from their ledger ({} repaired): {}", repaired, drifted);
 		}

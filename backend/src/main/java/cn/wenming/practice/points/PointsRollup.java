@@ -75,6 +75,12 @@ class PointsRollup {
 		return written;
 	}
 
+	/** What the user earned in the year labelled {@code year} (negative when reversals of older awards outweigh it). */
+	long earned(long userId, String year) {
+		Long earned = this.mapper.earned(userId, year);
+		return (earned == null) ? 0 : earned;
+	}
+
 	/** Rebuilds the rollup of every user that has ledger entries or rollup rows. */
 	long rebuildAll() {
 		Long max = this.mapper.maxUserId();
@@ -97,6 +103,9 @@ class PointsRollup {
 		int add(@Param("userId") long userId, @Param("week") String week, @Param("month") String month,
 				@Param("year") String year, @Param("earned") long earned, @Param("delta") long delta,
 				@Param("debt") long debtChange);
+
+		@Select("SELECT earned FROM points_rollup WHERE period = 'YEAR' AND period_value = #{year} AND user_id = #{userId}")
+		Long earned(@Param("userId") long userId, @Param("year") String year);
 
 		@Select("SELECT user_id FROM points_account WHERE user_id BETWEEN #{from} AND #{to} FOR UPDATE")
 		java.util.List<Long> lockAccounts(@Param("from") long from, @Param("to") long to);

@@ -11,6 +11,7 @@ import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.PeriodKeys;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerRef;
 import graphql.relay.Connection;
@@ -49,10 +50,13 @@ class PointsService {
 
 	private final ContentSecurity content;
 
+	private final PointsRollup rollup;
+
 	PointsService(PointsLedger ledger, PointsEntryMapper entries, PointsBalanceCache cache,
 			PointsProperties properties, AccessControl access, VolunteerDirectory volunteers, OrgDirectory orgs,
 			java.time.Clock clock, PointsReconciler reconciler, PointsAccountMapper accounts,
-			ContentSecurity content) {
+			ContentSecurity content, PointsRollup rollup) {
+		this.rollup = rollup;
 		this.content = content;
 		this.accounts = accounts;
 		this.reconciler = reconciler;
@@ -79,12 +83,20 @@ class PointsService {
 	/** Earned since 1 January of this year in the county's time zone, net of reversed awards. */
 	int earnedThisYear(long userId) {
 		LocalDate today = LocalDate.now(this.clock.withZone(this.properties.zone()));
+		if (this.properties.zone().getRules().equals(PeriodKeys.ZONE.getRules())) {
+			// The rollup's years are China years: the user's one row of the year instead of their ledger.
+			return Math.toIntExact(this.rollup.earned(userId, PeriodKeys.Period.YEAR.valueOn(today)));
+		}
 		Instant from = today.withDayOfYear(1).atStartOfDay(this.properties.zone()).toInstant();
 		return Math.toIntExact(this.entries.earnedSince(userId, from));
 	}
 
 	Connection<PointsEntry> myEntries(Integer first, String after) {
-		long userId = this.access.requireUserId();
+		return entriesOf(this.access.requireUserId(), first, after);
+	}
+
+	/** A user's ledger, newest first; the caller was checked where the account was reached. */
+	Connection<PointsEntry> entriesOf(long userId, Integer first, String after) {
 		var page = Connections.page(first, after);
 		return Connections.of(this.entries.pageOfUser(userId, page.afterId(), page.fetchSize()), page,
 				PointsEntry::getId);
@@ -161,6 +173,26 @@ class PointsService {
 			throw new DomainException(PointsError.POINTS_ENTRY_ALREADY_REVERSED);
 		}
 		return posted.entry();
+	}
+
+	/**
+	 * The account a corrections screen shows before an admin adjusts or reverses: the user themself,
+	 * or whoever may correct their points.
+	 */
+	long requireReadableAccount(long userId) {
+		Actor actor = this.access.requireActor();
+		if (actor.userId() != userId) {
+			requireCorrector(userId);
+		}
+		return userId;
+	}
+
+	/** Which of the entries were reversed, in one query. */
+	java.util.Set<Long> reversedAmong(java.util.Collection<Long> entryIds) {
+		return this.entries.reversedAmong(entryIds.stream().map(String::valueOf).toList())
+			.stream()
+			.map(Long::valueOf)
+			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	PointsReconciler.Result reconcile(Instant since) {

@@ -119,6 +119,7 @@ public class ContentSecurity {
 			// 45009 (daily quota), -1 (busy) and the like: hold the text rather than fail the user.
 			int code = (ex.getError() != null) ? ex.getError().getErrorCode() : Integer.MIN_VALUE;
 			log.warn("WeChat msgSecCheck failed with errcode {}", code);
+			OpsMetrics.wechatError("msgSecCheck", code);
 			return Verdict.UNCHECKED;
 		}
 		catch (RuntimeException ex) {

@@ -180,6 +180,7 @@ public final class GeoIndex {
 		}
 		catch (RuntimeException ex) {
 			log.warn("{} index unavailable, answering from MySQL: {}", this.name, ex.getClass().getSimpleName());
+			OpsMetrics.redisFallback("geo");
 			return fromDatabase(latitude, longitude, radiusMeters, limit);
 		}
 	}

@@ -9,11 +9,13 @@ import graphql.introspection.Introspection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.data.method.annotation.support.AnnotatedControllerConfigurer;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.validation.annotation.Validated;
@@ -60,6 +62,28 @@ class GraphQlConfig {
 					.build());
 			}
 			return chain.next(request);
+		};
+	}
+
+	/**
+	 * Controller methods run on the request's own thread. With virtual threads on (JDK 21+, the
+	 * production image), Spring Boot hands Spring for GraphQL its {@code applicationTaskExecutor}, and
+	 * every blocking controller method would hop onto it: that executor is the event listeners',
+	 * bounded at {@code APP_EVENT_LISTENER_CONCURRENCY} (8) with callers waiting for a slot, so the
+	 * whole API ran at most 8 fetchers at once, and a mutation holding a slot while its listeners
+	 * waited for one could stall (the overload benchmark on JDK 25 saw 64 admitted requests hang).
+	 * Requests already run on virtual threads; hopping gains nothing.
+	 */
+	@Bean
+	static BeanPostProcessor controllersOnTheRequestThread() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof AnnotatedControllerConfigurer configurer) {
+					configurer.setBlockingMethodPredicate(method -> false);
+				}
+				return bean;
+			}
 		};
 	}
 

@@ -72,14 +72,36 @@ public class RateLimiter {
 		catch (DataAccessException ex) {
 			log.warn("Rate limit {} not checked, Redis unavailable ({}): allowed", key.replaceAll(":[^:]*$", ":*"),
 					ex.getClass().getSimpleName());
-			this.meters.counter("app.rate_limit.fallbacks", "bucket", key.replaceAll(":[^:]*$", "")).increment();
+			this.meters.counter(OpsMetrics.RATE_LIMIT_FALLBACKS, "bucket", key.replaceAll(":[^:]*$", "")).increment();
+			OpsMetrics.redisFallback("rate_limit");
 			return Duration.ZERO;
+		}
+	}
+
+	/**
+	 * Like {@link #take}, but fails closed: when Redis cannot be reached the call is refused with
+	 * {@code SERVICE_UNAVAILABLE} (HTTP 503, {@code Retry-After}) instead of let through. For limits
+	 * that guard a cost outside this service (each photo upload spends WeChat's mediaCheckAsync
+	 * quota and disk), where an unchecked flood during an outage would do lasting harm, while a
+	 * refused call is simply retried by the client.
+	 */
+	public Duration takeOrUnavailable(String key, Bucket bucket) {
+		double perMilli = bucket.capacity() / (double) Math.max(1, bucket.refillPeriod().toMillis());
+		try {
+			Long wait = this.redis.execute(TAKE, java.util.List.of(key), Integer.toString(bucket.capacity()),
+					Double.toString(perMilli), Long.toString(this.clock.millis()));
+			return (wait == null || wait <= 0) ? Duration.ZERO : Duration.ofMillis(wait);
+		}
+		catch (DataAccessException ex) {
+			log.warn("Rate limit {} not checked, Redis unavailable ({}): refused", key.replaceAll(":[^:]*$", ":*"),
+					ex.getClass().getSimpleName());
+			throw new DomainException(CommonError.SERVICE_UNAVAILABLE);
 		}
 	}
 
 	/** Counts a refusal in {@code app.rate_limit.refusals} by bucket name. */
 	public void refused(String bucketName) {
-		this.meters.counter("app.rate_limit.refusals", "bucket", bucketName).increment();
+		this.meters.counter(OpsMetrics.RATE_LIMIT_REFUSALS, "bucket", bucketName).increment();
 	}
 
 	/**

@@ -35,6 +35,7 @@ public final class WechatErrors {
 	}
 
 	static DomainException translate(String operation, int wechatCode) {
+		OpsMetrics.wechatError(operation, wechatCode);
 		return switch (wechatCode) {
 			// 40029 invalid code, 40163 code already used, 40125/41008 missing or malformed code
 			case 40029, 40163, 41008 -> new DomainException(CommonError.WECHAT_CODE_INVALID);

@@ -3,6 +3,7 @@ package cn.wenming.practice.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import cn.wenming.practice.volunteer.VolunteerDirectory;
 import graphql.relay.Connection;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -28,8 +30,11 @@ class RedemptionController {
 
 	private final RedemptionService service;
 
-	RedemptionController(RedemptionService service) {
+	private final VolunteerDirectory volunteers;
+
+	RedemptionController(RedemptionService service, VolunteerDirectory volunteers) {
 		this.service = service;
+		this.volunteers = volunteers;
 	}
 
 	/** Input of {@code createReward}. */
@@ -40,8 +45,9 @@ class RedemptionController {
 	}
 
 	@QueryMapping
-	List<Reward> rewards(@Argument @NotNull Long stationId) {
-		return this.service.rewardsOf(stationId);
+	List<Reward> rewards(@Argument @NotNull Long stationId, @Argument Boolean includeWithdrawn) {
+		return Boolean.TRUE.equals(includeWithdrawn) ? this.service.allRewardsOf(stationId)
+				: this.service.rewardsOf(stationId);
 	}
 
 	@QueryMapping
@@ -93,6 +99,18 @@ class RedemptionController {
 		Map<Long, Reward> byId = this.service
 			.rewardsByIds(orders.stream().map(Redemption::getRewardId).collect(Collectors.toSet()));
 		return orders.stream().map(order -> byId.get(order.getRewardId())).toList();
+	}
+
+	/** Who redeemed: for the owner and the store's admins only, named by the volunteer feature's masking rules. */
+	@BatchMapping(typeName = "Redemption")
+	Map<Redemption, String> redeemerName(List<Redemption> orders) {
+		Set<Long> visible = this.service.redeemersVisibleToCaller(orders);
+		Map<Long, String> names = this.volunteers.displayNames(visible);
+		// A map, not a list: the orders the caller may not see named are left out (null), which a list may not hold.
+		Map<Redemption, String> byOrder = new java.util.IdentityHashMap<>();
+		orders.stream().filter(order -> visible.contains(order.getUserId()))
+			.forEach(order -> byOrder.put(order, names.get(order.getUserId())));
+		return byOrder;
 	}
 
 	@SchemaMapping(typeName = "Redemption")

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import cn.wenming.practice.points.PointsBalance;
 import cn.wenming.practice.points.PointsWallet;
+import cn.wenming.practice.shared.OpsMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +75,9 @@ class RedemptionReconciler {
 		for (long userId : this.store.idsWithPrefix(PointsWallet.BALANCE_KEY_PREFIX, 'u')) {
 			balancesRepaired += repairBalance(userId) ? 1 : 0;
 		}
+		OpsMetrics.ledgerRepaired("redis_stock", rewardsRepaired);
+		OpsMetrics.ledgerRepaired("redis_balance", balancesRepaired);
+		OpsMetrics.ledgerRepaired("dead_redemption", dead);
 		if (dead + rewardsRepaired + balancesRepaired > 0) {
 			log.warn("Redemption reconciliation: {} dead redemptions finished, {} rewards and {} balances repaired in Redis",
 					dead, rewardsRepaired, balancesRepaired);

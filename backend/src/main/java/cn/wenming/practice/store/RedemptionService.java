@@ -19,6 +19,7 @@ import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.OpsMetrics;
 import graphql.relay.Connection;
 
 import org.springframework.stereotype.Service;
@@ -125,6 +126,30 @@ class RedemptionService {
 		return this.rewards.ofStation(stationId);
 	}
 
+	/** Every reward of a store, withdrawn ones too (on offer first): for the admins over the station only. */
+	List<Reward> allRewardsOf(long stationId) {
+		requireAdminOverStation(this.access.requireActor(), stationId);
+		return this.rewards.allOfStation(stationId);
+	}
+
+	/**
+	 * The user ids of the orders whose redeemer the caller may see named: their own orders, and the
+	 * orders of stores they are admin over (one lookup per distinct station).
+	 */
+	java.util.Set<Long> redeemersVisibleToCaller(List<Redemption> orders) {
+		Actor actor = this.access.currentActor();
+		if (actor == null) {
+			return java.util.Set.of();
+		}
+		Map<Long, OrgUnitRef> stations = actor.isAnyAdmin()
+				? this.orgs.findAll(orders.stream().map(Redemption::getStationId).distinct().toList()) : Map.of();
+		return orders.stream()
+			.filter(order -> order.getUserId() == actor.userId() || (stations.containsKey(order.getStationId())
+					&& actor.isAdminOver(stations.get(order.getStationId()).path())))
+			.map(Redemption::getUserId)
+			.collect(Collectors.toSet());
+	}
+
 	Map<Long, Reward> rewardsByIds(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
@@ -140,7 +165,20 @@ class RedemptionService {
 		if (quantity < 1 || quantity > this.properties.maxQuantity()) {
 			throw DomainException.badRequest("兑换数量须在 1 到 " + this.properties.maxQuantity() + " 之间");
 		}
-		return this.redemptions.redeem(userId, rewardId, quantity, idempotencyKey);
+		try {
+			Redemption order = this.redemptions.redeem(userId, rewardId, quantity, idempotencyKey);
+			OpsMetrics.redemption("ok");
+			return order;
+		}
+		catch (DomainException ex) {
+			// The refusal's code: out_of_stock, insufficient_points, upstream_unavailable, ...
+			OpsMetrics.redemption(ex.code().name());
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			OpsMetrics.redemption("error");
+			throw ex;
+		}
 	}
 
 	/**

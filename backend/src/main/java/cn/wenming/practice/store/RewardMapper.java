@@ -34,6 +34,10 @@ interface RewardMapper extends BaseMapper<Reward> {
 	@Select(WITH_STOCK + "WHERE r.station_id = #{stationId} AND r.status = 'ACTIVE' ORDER BY r.id")
 	List<Reward> ofStation(@Param("stationId") long stationId);
 
+	/** On offer first, then withdrawn, each by id. */
+	@Select(WITH_STOCK + "WHERE r.station_id = #{stationId} ORDER BY CASE WHEN r.status = 'ACTIVE' THEN 0 ELSE 1 END, r.id")
+	List<Reward> allOfStation(@Param("stationId") long stationId);
+
 	/** One shard of a reward's stock (see V33__reward_stock_shards.sql). */
 	record Shard(int shard, int stock) {
 	}

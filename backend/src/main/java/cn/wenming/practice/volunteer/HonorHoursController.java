@@ -1,6 +1,9 @@
 package cn.wenming.practice.volunteer;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -16,6 +19,7 @@ import cn.wenming.practice.shared.Connections;
 import graphql.relay.Connection;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -32,8 +36,14 @@ class HonorHoursController {
 
 	private final HonorHoursService service;
 
-	HonorHoursController(HonorHoursService service) {
+	private final VolunteerDirectory directory;
+
+	private final VolunteerMapper volunteers;
+
+	HonorHoursController(HonorHoursService service, VolunteerDirectory directory, VolunteerMapper volunteers) {
 		this.service = service;
+		this.directory = directory;
+		this.volunteers = volunteers;
 	}
 
 	/** Input of {@code recordHonorHours}; {@code serviceDate} is a calendar date, yyyy-MM-dd. */
@@ -93,6 +103,22 @@ class HonorHoursController {
 	@SchemaMapping(typeName = "HonorHoursRecord")
 	Long revokedById(HonorHours record) {
 		return record.getRevokedBy();
+	}
+
+	@BatchMapping(typeName = "HonorHoursRecord")
+	List<String> recordedByName(List<HonorHours> records) {
+		Map<Long, String> names = this.directory.displayNames(records.stream().map(HonorHours::getRecordedBy).toList());
+		return records.stream().map(record -> names.get(record.getRecordedBy())).toList();
+	}
+
+	@BatchMapping(typeName = "HonorHoursRecord")
+	List<String> volunteerName(List<HonorHours> records) {
+		Map<Long, Long> userIds = this.volunteers
+			.findByIds(records.stream().map(HonorHours::getVolunteerId).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(Volunteer::getId, Volunteer::getUserId));
+		Map<Long, String> names = this.directory.displayNames(userIds.values());
+		return records.stream().map(record -> names.get(userIds.get(record.getVolunteerId()))).toList();
 	}
 
 	@SchemaMapping(typeName = "HonorHoursRecord")

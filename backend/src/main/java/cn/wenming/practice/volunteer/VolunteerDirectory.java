@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
+import cn.wenming.practice.auth.UserNicknames;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.shared.DomainException;
 
@@ -34,8 +35,11 @@ public class VolunteerDirectory {
 
 	private final AccessControl access;
 
+	private final UserNicknames nicknames;
+
 	VolunteerDirectory(VolunteerMapper volunteers, HonorHoursMapper honorHours, VolunteerTagMapper tags,
-			OrgDirectory orgs, AccessControl access) {
+			OrgDirectory orgs, AccessControl access, UserNicknames nicknames) {
+		this.nicknames = nicknames;
 		this.volunteers = volunteers;
 		this.tags = tags;
 		this.honorHours = honorHours;
@@ -162,6 +166,36 @@ public class VolunteerDirectory {
 			.stream()
 			.map(Volunteer::toProfile)
 			.toList();
+	}
+
+	/**
+	 * How staff screens name users (补录人, 兑换人, 参与者, 操作人), by user id, for the caller: a
+	 * volunteer by their real name to themself and to the admins covering their home station (who
+	 * see it in the volunteer list anyway) and masked ({@code 张*}) to everyone else; a user who is
+	 * no volunteer (typically staff) by their nickname, else as {@code 用户 <id>}. Two queries for
+	 * any number of ids, plus one for the home stations' paths.
+	 */
+	public Map<Long, String> displayNames(Collection<Long> userIds) {
+		List<Long> ids = userIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+		Map<Long, String> names = new HashMap<>();
+		if (ids.isEmpty()) {
+			return names;
+		}
+		Actor viewer = this.access.currentActor();
+		List<Volunteer> found = this.volunteers.findByUserIds(ids);
+		Map<Long, cn.wenming.practice.org.OrgUnitRef> stations = found.isEmpty() ? Map.of()
+				: this.orgs.findAll(found.stream().map(Volunteer::getHomeStationId).distinct().toList());
+		for (Volunteer volunteer : found) {
+			cn.wenming.practice.org.OrgUnitRef station = stations.get(volunteer.getHomeStationId());
+			boolean full = viewer != null && (viewer.userId() == volunteer.getUserId()
+					|| (station != null && viewer.isAdminOver(station.path())));
+			names.put(volunteer.getUserId(), full ? volunteer.getRealName()
+					: cn.wenming.practice.shared.Masking.name(volunteer.getRealName()));
+		}
+		List<Long> others = ids.stream().filter(id -> !names.containsKey(id)).toList();
+		Map<Long, String> nicknamed = this.nicknames.of(others);
+		others.forEach(id -> names.put(id, nicknamed.getOrDefault(id, "用户 " + id)));
+		return names;
 	}
 
 	/** {@code %skill%} with LIKE wildcards escaped by {@code !}; null for no filter. */

@@ -97,4 +97,25 @@ interface VolunteerMapper extends BaseMapper<Volunteer> {
 	int subtractHonorHours(@Param("id") long id, @Param("hours") java.math.BigDecimal hours,
 			@Param("now") java.time.Instant now);
 
+	/** Ids and sealed ID numbers of up to {@code limit} volunteers after {@code afterId}, for the key rotation. */
+	@Select("SELECT id, id_number_cipher, id_number_hash FROM volunteer WHERE id > #{afterId} ORDER BY id LIMIT #{limit}")
+	List<Volunteer> idNumbersAfter(@Param("afterId") long afterId, @Param("limit") int limit);
+
+	/** Re-seals one ID number, unless it changed since it was read. */
+	@Update("""
+			UPDATE volunteer SET id_number_cipher = #{cipher}, id_number_hash = #{hash}
+			WHERE id = #{id} AND id_number_cipher = #{oldCipher}
+			""")
+	int resealIdNumber(@Param("id") long id, @Param("oldCipher") String oldCipher, @Param("cipher") String cipher,
+			@Param("hash") String hash);
+
+	/** Whether an ID number is registered under any of its blind indexes (one per configured key). */
+	@Select("""
+			<script>
+			SELECT EXISTS (SELECT 1 FROM volunteer WHERE id_number_hash IN
+			<foreach collection="hashes" item="h" open="(" separator="," close=")">#{h}</foreach>)
+			</script>
+			""")
+	boolean idNumberRegistered(@Param("hashes") Collection<String> hashes);
+
 }

@@ -74,6 +74,16 @@ class VolunteerService {
 		if (this.volunteers.findByUserId(userId) != null) {
 			throw new DomainException(VolunteerError.VOLUNTEER_ALREADY_REGISTERED);
 		}
+		// During a key rotation the number may still be indexed under the previous key, which the
+		// unique key below cannot see: look under every configured key.
+		if (this.volunteers.idNumberRegistered(this.crypto.blindIndexes(idNumber))) {
+			throw new DomainException(VolunteerError.ID_NUMBER_ALREADY_REGISTERED);
+		}
+		// During a key rotation the number may still be indexed under the previous key, which the
+		// unique key below cannot see: look under every configured key.
+		if (this.volunteers.idNumberRegistered(this.crypto.blindIndexes(idNumber))) {
+			throw new DomainException(VolunteerError.ID_NUMBER_ALREADY_REGISTERED);
+		}
 		Volunteer volunteer = new Volunteer();
 		volunteer.setUserId(userId);
 		volunteer.setRealName(input.realName().strip());

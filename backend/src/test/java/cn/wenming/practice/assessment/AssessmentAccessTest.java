@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.activity.ActivityHoursRollup;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
@@ -31,6 +32,9 @@ class AssessmentAccessTest {
 
 	@Autowired
 	SqlCounter counter;
+
+	@Autowired
+	ActivityHoursRollup hoursRollup;
 
 	@Test
 	void onlyAdminsOfTheUnitOrAboveSeeIt(@Scenario Api api, @Scenario Fixtures fixtures) {
@@ -135,6 +139,8 @@ class AssessmentAccessTest {
 					+ "hours_confirmed_at, created_at, updated_at) VALUES (?, ?, ?, 'CONFIRMED', 1, 2.00, "
 					+ "'2026-02-10 04:00:00', '2026-02-01 00:00:00', '2026-02-01 00:00:00')", activity, v.userId(),
 					s.volunteerId(v));
+			// Rows, not the API: the hours rollup is added up from them as a confirmation would have.
+			this.hoursRollup.rebuildUsers(v.userId(), v.userId());
 			s.need(station, "2026-02-03T01:00:00Z", "RATED", "2026-02-05T01:00:00Z", 5, "2026-02-06T01:00:00Z");
 		}
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.activity.ActivityHoursRollup;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
@@ -46,6 +47,9 @@ class ExcelExportTest {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	ActivityHoursRollup hoursRollup;
+
 	@LocalServerPort
 	int port;
 
@@ -71,6 +75,8 @@ class ExcelExportTest {
 		this.jdbc.update("INSERT INTO activity_sign_up (activity_id, user_id, volunteer_id, status, live_flag, hours, "
 				+ "hours_confirmed_at, created_at, updated_at) VALUES (?, ?, ?, 'CONFIRMED', 1, 2.50, "
 				+ "'2026-02-10 04:00:00', '2026-02-01 00:00:00', '2026-02-01 00:00:00')", activity, v.userId(), volunteerId);
+		// Rows, not the API: the hours rollup is added up from them as a confirmation would have.
+		this.hoursRollup.rebuildUsers(v.userId(), v.userId());
 		s.need(tree.station(), "2026-02-03T01:00:00Z", "RATED", "2026-02-05T01:00:00Z", 5, "2026-02-06T01:00:00Z");
 		s.need(tree.station(), "2026-02-04T01:00:00Z", "SUBMITTED", null, null, null);
 
@@ -124,6 +130,22 @@ class ExcelExportTest {
 		assertThat(roster.get(1).get(6)).isEqualTo(2.5);
 		assertThat(rows(get("/exports/activity/hours/" + tree.institute() + ".xlsx?from=2026-03-01&to=2026-03-31",
 				s.admin, 200), 0)).hasSize(1);
+		// Its second sheet: need-service hours of the period, confirmed ones only (a pending claim is not credit).
+		long need = this.jdbc.queryForObject("SELECT id FROM need WHERE station_id = ? AND status = 'RATED'", Long.class,
+				tree.station());
+		this.jdbc.update("INSERT INTO need_participant (need_id, user_id, volunteer_id, hours, hours_status, confirmed_at) "
+				+ "VALUES (?, ?, ?, 1.5, 'CONFIRMED', '2026-02-05 03:00:00')", need, v.userId(), volunteerId);
+		Session pending = s.volunteer(otherStation, true);
+		this.jdbc.update("INSERT INTO need_participant (need_id, user_id, volunteer_id, hours, hours_status) "
+				+ "VALUES (?, ?, ?, 2.0, 'PENDING')", need, pending.userId(), s.volunteerId(pending));
+		List<List<Object>> needHours = rows(get("/exports/activity/hours/" + tree.institute()
+				+ ".xlsx?from=2026-02-01&to=2026-02-28", s.admin, 200), 1);
+		assertThat(needHours).hasSize(2);
+		assertThat(needHours.get(0)).startsWith("需求编号", "需求");
+		assertThat(needHours.get(1)).startsWith((double) need, "帮老人买菜");
+		assertThat(needHours.get(1).subList(4, 7)).containsExactly((double) volunteerId, "李*", 1.5);
+		assertThat(rows(get("/exports/activity/hours/" + tree.institute() + ".xlsx?from=2026-03-01&to=2026-03-31",
+				s.admin, 200), 1)).hasSize(1);
 
 		// Volunteers of the station: the ID number only masked.
 		String masked = this.jdbc.queryForObject("SELECT id_number_masked FROM volunteer WHERE id = ?", String.class,

@@ -176,4 +176,28 @@ class RoleGrantTest {
 			.containsExactly("CENTER_ADMIN", "INSTITUTE_ADMIN");
 	}
 
+	@Test
+	void aBootstrapAdminRevokedByAColleagueIsNotReGrantedByTheNextLogin() {
+		Fixtures.Tree tree = this.fixtures.tree();
+		Session bootstrap = this.api.login("bootstrap-admin");
+		String center = Long.toString(tree.center());
+		this.api.as(bootstrap).documentName("me").execute().path("me.roleGrants[*].orgUnitId")
+			.entityList(String.class).contains(center);
+
+		Session colleague = this.api.login(Fixtures.unique("colleague-admin"));
+		this.fixtures.grant(colleague.userId(), "CENTER_ADMIN", tree.center());
+		this.api.as(colleague).documentName("revokeRole").variable("userId", bootstrap.userId())
+			.variable("role", "CENTER_ADMIN").variable("orgUnitId", tree.center()).execute()
+			.path("revokeRole").entity(Boolean.class).isEqualTo(true);
+
+		Session again = this.api.login("bootstrap-admin");
+		this.api.as(again).documentName("me").execute().path("me.roleGrants[*].orgUnitId")
+			.entityList(String.class).doesNotContain(center);
+		// A center opened later is still granted on the next login (once).
+		Fixtures.Tree later = this.fixtures.tree();
+		Session next = this.api.login("bootstrap-admin");
+		this.api.as(next).documentName("me").execute().path("me.roleGrants[*].orgUnitId")
+			.entityList(String.class).contains(Long.toString(later.center())).doesNotContain(center);
+	}
+
 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import cn.wenming.practice.activity.ActivityHoursRollup;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
@@ -42,7 +43,7 @@ class LeaderboardScaleOutTest {
 		this.redis = this.instances.redis();
 		// Events are published on instance 0 unless a step says otherwise; its listeners update the boards.
 		this.s = new LeaderboardScenario(this.instances.api(0), this.instances.jdbc(), this.instances.context(0),
-				new MutableClock());
+				new MutableClock(), this.instances.context(0).getBean(ActivityHoursRollup.class));
 		this.centerAdmin = this.instances.api(1).login(Fixtures.unique("lb-scale-center"));
 		this.s.fixtures.grant(this.centerAdmin.userId(), "CENTER_ADMIN", this.s.center);
 	}
@@ -68,7 +69,7 @@ class LeaderboardScaleOutTest {
 
 		// A change on instance 2 reaches the boards every instance serves (after-commit listeners there).
 		LeaderboardScenario onTwo = new LeaderboardScenario(this.instances.api(2), this.instances.jdbc(),
-				this.instances.context(2), this.s.clock);
+				this.instances.context(2), this.s.clock, this.instances.context(2).getBean(ActivityHoursRollup.class));
 		onTwo.volunteers.addAll(this.s.volunteers);
 		onTwo.volunteerIds.addAll(this.s.volunteerIds);
 		long a3 = onTwo.activity(p0, this.s.s3, java.time.Instant.ofEpochMilli(now - 600_000), true);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cn.wenming.practice.activity.ActivityHoursRollup;
 import cn.wenming.practice.activity.ActivityFinished;
 import cn.wenming.practice.activity.HoursConfirmed;
 import cn.wenming.practice.activity.HoursRevoked;
@@ -52,6 +53,9 @@ final class LeaderboardScenario {
 
 	final MutableClock clock;
 
+	/** Sign-ups here are rows, not the API: their hours are added up into the rollup as a confirmation would. */
+	final ActivityHoursRollup hoursRollup;
+
 	final Fixtures fixtures;
 
 	final long center;
@@ -76,7 +80,9 @@ final class LeaderboardScenario {
 
 	long adminUserId;
 
-	LeaderboardScenario(Api api, JdbcTemplate jdbc, ApplicationEventPublisher events, MutableClock clock) {
+	LeaderboardScenario(Api api, JdbcTemplate jdbc, ApplicationEventPublisher events, MutableClock clock,
+			ActivityHoursRollup hoursRollup) {
+		this.hoursRollup = hoursRollup;
 		this.api = api;
 		this.jdbc = jdbc;
 		this.events = events;
@@ -150,6 +156,7 @@ final class LeaderboardScenario {
 				activity, user(index), this.volunteerIds.get(index), h, Timestamp.from(this.clock.instant()), user(0));
 		this.jdbc.update("UPDATE volunteer SET credit_hours = credit_hours + ? WHERE id = ?", h,
 				this.volunteerIds.get(index));
+		rollUp(user(index), activity);
 		HoursConfirmed event = new HoursConfirmed(user(index), activity, signUp, h, ServiceCategory.CULTURE);
 		publish(event);
 		return event;
@@ -160,7 +167,15 @@ final class LeaderboardScenario {
 		this.jdbc.update("UPDATE activity_sign_up SET hours_revoked_at = ?, hours_revoked_by = ?, "
 				+ "hours_revoke_reason = '核实未到场' WHERE id = ?", Timestamp.from(this.clock.instant()), user(0),
 				served.signUpId());
+		rollUp(served.volunteerUserId(), served.activityId());
 		publish(new HoursRevoked(served.volunteerUserId(), served.activityId(), served.signUpId(), served.hours()));
+	}
+
+	/** The hours rollup of the user and the activity's project, added up again from the sign-up rows. */
+	private void rollUp(long userId, long activity) {
+		this.hoursRollup.rebuildUsers(userId, userId);
+		long project = this.jdbc.queryForObject("SELECT project_id FROM activity WHERE id = ?", Long.class, activity);
+		this.hoursRollup.rebuildProjects(project, project);
 	}
 
 	/**

@@ -48,7 +48,7 @@ class PhotoCheckHostTest {
 		when(limiter.take(any(), any())).thenReturn(Duration.ZERO);
 		MediaProperties properties = new MediaProperties("data/media", DataSize.ofMegabytes(5), "",
 				Duration.ofMinutes(10), Duration.ofHours(2), 5, "", 9,
-				new MediaProperties.UploadQuota(30, Duration.ofHours(1)), Duration.ofDays(2));
+				new MediaProperties.UploadQuota(30, Duration.ofHours(1)), Duration.ofDays(2), Duration.ofMinutes(5), 320);
 		Photos photos = new Photos(mapper, store, urls, check, properties, access, Clock.systemUTC(), limiter);
 
 		photos.upload(1L, PhotoFiles.image("png"));

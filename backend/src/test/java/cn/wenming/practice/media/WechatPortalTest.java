@@ -77,6 +77,30 @@ class WechatPortalTest {
 	}
 
 	@Test
+	void aGenuinePushWithAStaleOrFutureTimestampIsRefused() {
+		long photo = this.media.upload(this.uploader);
+		String trace = this.media.trace(photo);
+		String token = this.properties.messageToken();
+		java.time.Instant now = java.time.Instant.now();
+		java.time.Duration maxAge = this.properties.messageMaxAge();
+
+		// Correctly signed, but signed longer ago than the allowed age: a captured callback replayed.
+		WechatStub.Answer replayed = WechatStub.pushToPortal(this.port, token, WechatStub.mediaCheckJson(trace, "pass"),
+				now.minus(maxAge).minusSeconds(60));
+		assertThat(replayed.status()).isEqualTo(403);
+		WechatStub.Answer future = WechatStub.pushToPortal(this.port, token, WechatStub.mediaCheckJson(trace, "pass"),
+				now.plus(maxAge).plusSeconds(60));
+		assertThat(future.status()).isEqualTo(403);
+		assertThat(this.media.status(photo)).isEqualTo("PENDING");
+
+		// Within the allowed age (a little clock skew) the same message is applied.
+		WechatStub.Answer fresh = WechatStub.pushToPortal(this.port, token, WechatStub.mediaCheckJson(trace, "pass"),
+				now.minusSeconds(30));
+		assertThat(fresh.status()).isEqualTo(200);
+		assertThat(this.media.status(photo)).isEqualTo("PASSED");
+	}
+
+	@Test
 	void unknownTracesAndUnparsableBodiesAreAcknowledgedSafely() {
 		long photo = this.media.upload(this.uploader);
 		String token = this.properties.messageToken();

@@ -76,7 +76,8 @@ class NeedPhotoTest {
 		assertThat(second.status()).isEqualTo(201);
 		assertThat(this.jdbc.queryForList("SELECT content_type FROM media_photo WHERE owner_user_id = ? ORDER BY id",
 				String.class, uploader.userId())).containsExactly("image/jpeg", "image/png");
-		assertThat(files()).isEqualTo(filesBefore + 2);
+		// Each photo and its thumbnail.
+		assertThat(files()).isEqualTo(filesBefore + 4);
 
 		List<WechatStub.MediaCheckRequest> checks = WechatStub.shared().mediaChecksOf(openid(uploader));
 		assertThat(checks).hasSize(2);
@@ -94,6 +95,52 @@ class NeedPhotoTest {
 			.isEqualTo(404);
 		assertThat(PhotoFiles.fetch(this.port, checks.get(0).mediaUrl()
 			.replace("/media/photos/" + id(first), "/media/photos/" + id(second))).status()).isEqualTo(404);
+	}
+
+	/**
+	 * Issue 17: a thumbnail (JPEG, longest side 320) is made at upload and exposed as
+	 * {@code Photo.thumbnailUrl}, signed and checked like the photo's URL; the test fetches it and
+	 * reads its dimensions.
+	 */
+	@Test
+	void aThumbnailIsMadeAtUploadAndServedLikeThePhoto() throws IOException {
+		Session uploader = this.s.api.login(Fixtures.unique("thumb"));
+		java.awt.image.BufferedImage big = new java.awt.image.BufferedImage(1200, 900,
+				java.awt.image.BufferedImage.TYPE_INT_ARGB);
+		java.awt.Graphics2D g = big.createGraphics();
+		g.setColor(java.awt.Color.RED);
+		g.fillRect(0, 0, 600, 900);
+		g.dispose();
+		java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(big, "png", png);
+		PhotoFiles.Answer uploaded = PhotoFiles.upload(this.port, uploader.accessToken(), png.toByteArray(), "big.png",
+				"image/png");
+		assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+		String needId = submitWith(uploader, List.of(id(uploaded)));
+
+		Map<String, Object> photo = onlyPhoto(uploader, needId, "photos");
+		String thumbnailUrl = (String) photo.get("thumbnailUrl");
+		assertThat(thumbnailUrl).contains("/media/photos/" + id(uploaded) + "/thumbnail?");
+		PhotoFiles.Answer thumbnail = PhotoFiles.fetch(this.port, thumbnailUrl);
+		assertThat(thumbnail.status()).isEqualTo(200);
+		assertThat(thumbnail.contentType()).isEqualTo("image/jpeg");
+		java.awt.image.BufferedImage read = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumbnail.body()));
+		assertThat(read.getWidth()).isEqualTo(320);
+		assertThat(read.getHeight()).isEqualTo(240);
+		// Left half red, right half transparent → white.
+		assertThat(new java.awt.Color(read.getRGB(40, 120)).getRed()).isGreaterThan(200);
+		assertThat(new java.awt.Color(read.getRGB(40, 120)).getGreen()).isLessThan(60);
+		assertThat(new java.awt.Color(read.getRGB(280, 120)).getGreen()).isGreaterThan(200);
+		assertThat(thumbnail.body().length).isLessThan(png.size());
+		// The photo's own URL still serves the full image.
+		PhotoFiles.Answer full = PhotoFiles.fetch(this.port, (String) photo.get("url"));
+		assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(full.body())).getWidth()).isEqualTo(1200);
+		// The signature covers the thumbnail as it covers the photo.
+		assertThat(PhotoFiles.fetch(this.port, thumbnailUrl.replace("&sig=", "&sig=x")).status()).isEqualTo(404);
+		// Pending: nobody but the uploader, for the thumbnail as for the photo.
+		assertThat(photos(this.otherResident, needId, "photos")).isEmpty();
+		String otherViewer = thumbnailUrl.replaceAll("&v=\\d+", "&v=" + this.otherResident.userId());
+		assertThat(PhotoFiles.fetch(this.port, otherViewer).status()).isEqualTo(404);
 	}
 
 	@Test

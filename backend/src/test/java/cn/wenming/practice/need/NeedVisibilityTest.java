@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import cn.wenming.practice.shared.FieldCrypto;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NeedVisibilityTest {
 
-	private final NeedVisibility visibility = new NeedVisibility(null, null, null, null);
+	private final NeedVisibility visibility = new NeedVisibility(null, null, null, null,
+			new NeedContacts(FieldCrypto.withKey("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="), null));
 
 	@Test
 	void theResidentSeesPrivateFieldsAndTheirHeldCommentButNotAHeldNote() {

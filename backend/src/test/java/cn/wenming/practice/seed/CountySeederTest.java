@@ -56,6 +56,11 @@ class CountySeederTest {
 			s.execute("DROP DATABASE IF EXISTS `" + database + "`");
 			s.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
 		}
+		try (Connection admin = DriverManager.getConnection(server, user, password); Statement s = admin.createStatement()) {
+			s.execute("DROP DATABASE IF EXISTS `" + database + "_schema`");
+			s.execute("CREATE DATABASE `" + database + "_schema` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+		}
+		CountySeeder.migrate(server + database + "_schema?useSSL=false&allowPublicKeyRetrieval=true", user, password);
 		url = server + database + "?useSSL=false&allowPublicKeyRetrieval=true";
 		CountySeeder.migrate(url, user, password);
 		db = DriverManager.getConnection(CountySeeder.withBatching(url), user, password);
@@ -63,14 +68,16 @@ class CountySeederTest {
 	}
 
 	static CountySeeder seeder() {
+		// Two connections: the stages that load chunks in parallel do so here too.
 		return new CountySeeder(db, sizes, Instant.now(), FieldCrypto.withKey(KEY), (n) -> {
-		});
+		}, () -> DriverManager.getConnection(CountySeeder.withBatching(url), user, password), 2);
 	}
 
 	@AfterAll
 	static void dropIt() throws SQLException {
 		if (db != null) {
 			try (Statement s = db.createStatement()) {
+				s.execute("DROP DATABASE IF EXISTS `" + db.getCatalog() + "_schema`");
 				s.execute("DROP DATABASE IF EXISTS `" + db.getCatalog() + "`");
 			}
 			db.close();
@@ -140,6 +147,19 @@ class CountySeederTest {
 				           GROUP BY volunteer_id) s ON s.volunteer_id = v.id
 				WHERE v.credit_hours <> COALESCE(s.h, 0)""")).isZero();
 		assertThat(one("SELECT COUNT(*) FROM volunteer WHERE credit_hours > 0")).isGreaterThan(sizes.volunteers() / 2L);
+		// The hours rollups add the sign-ups up: a volunteer's all-time row is their credit hours, and the
+		// projects' rows hold the same hours again.
+		assertThat(one("""
+				SELECT COUNT(*) FROM volunteer v LEFT JOIN activity_hours_rollup r
+				  ON r.period = 'ALL' AND r.period_value = 'all' AND r.subject = 'U' AND r.subject_id = v.user_id
+				WHERE COALESCE(r.hours, 0) <> v.credit_hours""")).isZero();
+		assertThat(one("SELECT ROUND(SUM(hours) * 100) FROM activity_hours_rollup WHERE period = 'ALL' AND subject = 'P'"))
+			.isEqualTo(one("SELECT ROUND(SUM(credit_hours) * 100) FROM volunteer"));
+		assertThat(one("""
+				SELECT ROUND(COALESCE(SUM(hours), 0) * 100) FROM need_hours_rollup WHERE period = 'YEAR' AND subject = 'U'"""))
+			.isEqualTo(one("""
+				SELECT ROUND(COALESCE(SUM(hours), 0) * 100) FROM need_participant
+				WHERE hours_status = 'CONFIRMED' AND confirmed_at IS NOT NULL"""));
 		// Volunteers serve at their own station's activities, never twice at one, within capacity.
 		assertThat(one("""
 				SELECT COUNT(*) FROM activity_sign_up s JOIN activity a ON a.id = s.activity_id
@@ -159,19 +179,73 @@ class CountySeederTest {
 			.isZero();
 	}
 
+	/**
+	 * Foreign keys and unique checks are off while the seeder loads and big tables are loaded without
+	 * their secondary indexes: the rows must still satisfy every constraint, every index must be back
+	 * (with its uniqueness), and the counts the seeder computes by arithmetic must match the rows.
+	 */
+	@Test
+	void constraintsHoldAndEveryIndexIsBack() throws SQLException {
+		assertThat(one("SELECT COUNT(*) FROM seed_deferred_index")).isZero();
+		// The schema's own indexes, as Flyway made them in a database the seeder never touched.
+		assertThat(indexes(db.getCatalog())).isEqualTo(indexes(db.getCatalog() + "_schema"));
+		assertThat(one("""
+				SELECT COUNT(*) FROM activity a
+				LEFT JOIN (SELECT activity_id, COUNT(*) AS c FROM activity_sign_up GROUP BY activity_id) s ON s.activity_id = a.id
+				WHERE a.confirmed_count <> COALESCE(s.c, 0)""")).isZero();
+		assertThat(one("""
+				SELECT COUNT(*) FROM activity_sign_up s LEFT JOIN activity a ON a.id = s.activity_id
+				LEFT JOIN volunteer v ON v.id = s.volunteer_id LEFT JOIN app_user u ON u.id = s.user_id
+				WHERE a.id IS NULL OR v.id IS NULL OR u.id IS NULL""")).isZero();
+		assertThat(one("SELECT COUNT(*) FROM points_entry e LEFT JOIN app_user u ON u.id = e.user_id WHERE u.id IS NULL"))
+			.isZero();
+		assertThat(one("""
+				SELECT COUNT(*) FROM volunteer v LEFT JOIN app_user u ON u.id = v.user_id
+				LEFT JOIN org_unit o ON o.id = v.home_station_id WHERE u.id IS NULL OR o.id IS NULL""")).isZero();
+		assertThat(one("SELECT COUNT(*) FROM volunteer_tag t LEFT JOIN volunteer v ON v.id = t.volunteer_id WHERE v.id IS NULL"))
+			.isZero();
+	}
+
 	@Test
 	void aResumedRunAddsNothingAndRepairsAnUnfinishedStage() throws SQLException {
 		long entries = one("SELECT COUNT(*) FROM points_entry");
 		long balance = one("SELECT SUM(balance) FROM points_account");
 		// As if the process died during the last stage: its rows and progress gone.
+		long rollup = one("SELECT COUNT(*) FROM points_rollup");
+		// As if the process died during the last stage: its rows and progress gone. And as if it had
+		// died in the rollup's index build: the rollup loaded, its indexes dropped and still to build.
 		try (Statement s = db.createStatement()) {
 			s.execute("DELETE FROM points_account");
 			s.execute("DELETE FROM seed_progress WHERE stage = 'accounts'");
+			s.execute("INSERT INTO seed_deferred_index (table_name, index_name, definition) "
+					+ "VALUES ('points_rollup', 'idx_points_rollup_user', 'ADD INDEX `idx_points_rollup_user` (`user_id`)')");
+			s.execute("ALTER TABLE points_rollup DROP INDEX idx_points_rollup_user");
 		}
 		seeder().seed();
 		assertThat(one("SELECT COUNT(*) FROM points_entry")).isEqualTo(entries);
 		assertThat(one("SELECT SUM(balance) FROM points_account")).isEqualTo(balance);
+		assertThat(one("SELECT COUNT(*) FROM points_rollup")).isEqualTo(rollup);
+		assertThat(one("SELECT COUNT(*) FROM seed_deferred_index")).isZero();
+		assertThat(indexes(db.getCatalog())).isEqualTo(indexes(db.getCatalog() + "_schema"));
 		assertThat(one("SELECT COUNT(*) FROM activity_sign_up")).isEqualTo(expectedSignUps());
+	}
+
+	/** Index name, uniqueness and columns of every table of a schema. */
+	private static java.util.List<String> indexes(String schema) throws SQLException {
+		java.util.List<String> indexes = new java.util.ArrayList<>();
+		try (java.sql.PreparedStatement query = db.prepareStatement("""
+				SELECT CONCAT(table_name, '.', index_name, ' unique=', 1 - MAX(non_unique), ' (',
+				              GROUP_CONCAT(column_name ORDER BY seq_in_index), ')')
+				FROM information_schema.statistics WHERE table_schema = ? AND table_name NOT LIKE 'seed%'
+				GROUP BY table_name, index_name ORDER BY table_name, index_name""")) {
+			query.setString(1, schema);
+			try (ResultSet rs = query.executeQuery()) {
+				while (rs.next()) {
+					indexes.add(rs.getString(1));
+				}
+			}
+		}
+		return indexes;
 	}
 
 	static long expectedSignUps() {

@@ -22,7 +22,7 @@ class OutageClassificationTest {
 		TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
 				new SQLException("Connection is closed"));
 		rollbackFailed.initApplicationException(new SQLRecoverableException("Communications link failure"));
-		assertThat(GraphQlErrorAdvice.isOutage(rollbackFailed)).isTrue();
+		assertThat(Outages.isOutage(rollbackFailed)).isTrue();
 	}
 
 	@Test
@@ -35,24 +35,24 @@ class OutageClassificationTest {
 				"ProxyConnection.java", 559) });
 		TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed", closed);
 		rollbackFailed.initApplicationException(new IllegalStateException("statement failed"));
-		assertThat(GraphQlErrorAdvice.isOutage(rollbackFailed)).isTrue();
-		assertThat(GraphQlErrorAdvice.isOutage(new SQLException("Connection is closed"))).isFalse();
+		assertThat(Outages.isOutage(rollbackFailed)).isTrue();
+		assertThat(Outages.isOutage(new SQLException("Connection is closed"))).isFalse();
 	}
 
 	@Test
 	void aConnectionExceptionSqlStateIsAnOutage() {
-		assertThat(GraphQlErrorAdvice.isOutage(new RuntimeException(new SQLException("Connection is closed", "08003"))))
+		assertThat(Outages.isOutage(new RuntimeException(new SQLException("Connection is closed", "08003"))))
 			.isTrue();
 	}
 
 	@Test
 	void otherSqlFailuresAndFailedRollbacksOfBugsStayBugs() {
-		assertThat(GraphQlErrorAdvice.isOutage(new RuntimeException(new SQLException("Unknown column", "42S22"))))
+		assertThat(Outages.isOutage(new RuntimeException(new SQLException("Unknown column", "42S22"))))
 			.isFalse();
 		TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
 				new SQLException("Lock wait timeout", "HY000"));
 		rollbackFailed.initApplicationException(new IllegalStateException("a bug"));
-		assertThat(GraphQlErrorAdvice.isOutage(rollbackFailed)).isFalse();
+		assertThat(Outages.isOutage(rollbackFailed)).isFalse();
 	}
 
 }

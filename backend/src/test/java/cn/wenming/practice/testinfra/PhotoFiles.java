@@ -26,8 +26,8 @@ public final class PhotoFiles {
 	private PhotoFiles() {
 	}
 
-	/** An HTTP answer: status, content type and body. */
-	public record Answer(int status, String contentType, byte[] body) {
+	/** An HTTP answer: status, content type, body and {@code Retry-After} (or null). */
+	public record Answer(int status, String contentType, byte[] body, String retryAfter) {
 
 		public String text() {
 			return new String(this.body, StandardCharsets.UTF_8);
@@ -80,7 +80,7 @@ public final class PhotoFiles {
 		try {
 			HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
 			return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-					response.body());
+					response.body(), response.headers().firstValue("Retry-After").orElse(null));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -426,7 +426,12 @@ public final class WechatStub {
 	 * (pass a wrong token to forge one).
 	 */
 	public static Answer pushToPortal(int port, String token, String body) {
-		String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+		return pushToPortal(port, token, body, java.time.Instant.now());
+	}
+
+	/** {@link #pushToPortal(int, String, String)} with the signed timestamp {@code signedAt} (a replay, a skewed clock). */
+	public static Answer pushToPortal(int port, String token, String body, java.time.Instant signedAt) {
+		String timestamp = Long.toString(signedAt.getEpochSecond());
 		String nonce = Long.toString(System.nanoTime());
 		String query = "signature=" + portalSignature(token, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce="
 				+ nonce + "&openid=dev-stub";

@@ -1,0 +1,82 @@
+// Rules the correction screens (时长撤销, 积分调整与冲正, 荣誉时长补录) share, kept apart from the
+// components so they are unit-tested.
+
+/** A fresh idempotency key (8–64 of A–Z a–z 0–9 - _ as the API requires): 'adj-' and 24 hex digits. */
+export function idempotencyKey(random = (bytes) => globalThis.crypto.getRandomValues(bytes)) {
+  const bytes = random(new Uint8Array(12))
+  return 'adj-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/**
+ * One intended correction, from opening its form to its success. The key is made once when the form
+ * opens and sent with every submission of it — a double click, a retry after a lost response —
+ * so the server records one entry; a second submit while one is in flight gets that same request.
+ * Only `done()` (after the entry was recorded, when the form closes) makes a new key, for the next one.
+ */
+export function createSubmission(send, makeKey = idempotencyKey) {
+  let key = makeKey()
+  let inFlight = null
+  return {
+    get key() {
+      return key
+    },
+    get busy() {
+      return inFlight !== null
+    },
+    submit(input) {
+      if (!inFlight) {
+        inFlight = Promise.resolve()
+          .then(() => send({ ...input, idempotencyKey: key }))
+          .finally(() => {
+            inFlight = null
+          })
+      }
+      return inFlight
+    },
+    done() {
+      key = makeKey()
+    },
+  }
+}
+
+/** The error to show under a reason field, or '' when it may be sent (required, at most 200 characters). */
+export function reasonError(reason, max = 200) {
+  const text = (reason || '').trim()
+  if (!text) return '请填写原因（志愿者可见）'
+  if ([...text].length > max) return `原因不超过 ${max} 字`
+  return ''
+}
+
+/** What a points adjustment form may send: a whole number, not 0, within the API's ±1000000. */
+export function deltaError(delta) {
+  if (!Number.isInteger(delta) || delta === 0) return '请填写不为 0 的整数'
+  if (Math.abs(delta) > 1000000) return '单次调整不超过 1000000 分'
+  return ''
+}
+
+/** Ledger entries an admin may reverse: not a reversal, redemption, refund or repayment, and not reversed yet. */
+const NOT_REVERSIBLE = new Set(['REVERSAL', 'REDEMPTION', 'REDEMPTION_REFUND', 'DEBT_REPAYMENT'])
+export function canReverse(entry) {
+  return !entry.reversed && !NOT_REVERSIBLE.has(entry.type)
+}
+
+/** Honor hours (补录): 0.01–1000 hours on a service date not after today (Beijing). */
+export function honorHoursErrors({ hours, serviceDate, reason }, today) {
+  const errors = {}
+  if (!(typeof hours === 'number' && hours >= 0.01 && hours <= 1000)) errors.hours = '时长为 0.01–1000 小时'
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(serviceDate || '')) errors.serviceDate = '请选择服务日期'
+  else if (serviceDate > today) errors.serviceDate = '服务日期不能晚于今天'
+  const why = reasonError(reason)
+  if (why) errors.reason = why
+  return errors
+}
+
+/** Today's date in Beijing, yyyy-MM-dd. */
+export function beijingToday(now = Date.now()) {
+  return new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 10)
+}
+
+export const POINTS_TYPE = {
+  ACTIVITY_HOURS: '活动时长', NEED_COMPLETED: '完成需求', RATING_BONUS: '好评奖励', REDEMPTION: '兑换',
+  REDEMPTION_REFUND: '兑换退回', ADJUSTMENT: '管理员调整', EXPIRY: '过期', REVERSAL: '冲正', DEBT_REPAYMENT: '偿还欠分',
+}

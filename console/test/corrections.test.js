@@ -1,0 +1,107 @@
+import { describe, expect, test, vi } from 'vitest'
+import { beijingToday, canReverse, createSubmission, deltaError, honorHoursErrors, idempotencyKey, reasonError } from '../src/corrections.js'
+import { useLocalPager } from '../src/pager.js'
+
+describe('points adjustments are recorded once per intended adjustment', () => {
+  test('keys are fresh and of the form the API accepts', () => {
+    const a = idempotencyKey()
+    const b = idempotencyKey()
+    expect(a).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+    expect(a).not.toBe(b)
+    expect(idempotencyKey((bytes) => bytes.fill(255))).toBe('adj-' + 'ff'.repeat(12))
+  })
+
+  test('a double click sends one request; a retry of the same form sends the same key', async () => {
+    let release
+    const send = vi.fn(() => new Promise((resolve) => (release = resolve)))
+    const keys = ['k-first-0001', 'k-second-002']
+    const submission = createSubmission(send, () => keys.shift())
+    const first = submission.submit({ userId: '7', delta: 5, reason: '补记' })
+    const second = submission.submit({ userId: '7', delta: 5, reason: '补记' })
+    expect(second).toBe(first)
+    expect(submission.busy).toBe(true)
+    await Promise.resolve()
+    release({ id: '1' })
+    await expect(first).resolves.toEqual({ id: '1' })
+    expect(send).toHaveBeenCalledTimes(1)
+    expect(send.mock.calls[0][0]).toEqual({ userId: '7', delta: 5, reason: '补记', idempotencyKey: 'k-first-0001' })
+
+    // The response was lost (say): the user submits the same form again — same key, the server returns the entry.
+    send.mockImplementationOnce(async (input) => ({ id: '1', key: input.idempotencyKey }))
+    await submission.submit({ userId: '7', delta: 5, reason: '补记' })
+    expect(send.mock.calls[1][0].idempotencyKey).toBe('k-first-0001')
+    // Once the form closes on success, the next adjustment gets its own key.
+    submission.done()
+    expect(submission.key).toBe('k-second-002')
+  })
+
+  test('a failed submission frees the form for another try with the same key', async () => {
+    const send = vi.fn().mockRejectedValueOnce(new Error('网络不可用')).mockResolvedValueOnce({ id: '2' })
+    const submission = createSubmission(send, () => 'k-only-key-01')
+    await expect(submission.submit({ delta: 1 })).rejects.toThrow('网络不可用')
+    expect(submission.busy).toBe(false)
+    await expect(submission.submit({ delta: 1 })).resolves.toEqual({ id: '2' })
+    expect(send.mock.calls.map((c) => c[0].idempotencyKey)).toEqual(['k-only-key-01', 'k-only-key-01'])
+  })
+})
+
+describe('form checks before sending', () => {
+  test('reasons are required and at most 200 characters', () => {
+    expect(reasonError('  ')).toBe('请填写原因（志愿者可见）')
+    expect(reasonError('长'.repeat(201))).toBe('原因不超过 200 字')
+    expect(reasonError('长'.repeat(200))).toBe('')
+  })
+
+  test('a delta is a whole number, not zero, within ±1000000', () => {
+    expect(deltaError(0)).not.toBe('')
+    expect(deltaError(1.5)).not.toBe('')
+    expect(deltaError(-1000001)).not.toBe('')
+    expect(deltaError(-20)).toBe('')
+  })
+
+  test('honor hours: hours range, a service date not after today, a reason', () => {
+    expect(honorHoursErrors({ hours: 0, serviceDate: '2026-12-05', reason: '' }, '2026-12-04')).toEqual({
+      hours: '时长为 0.01–1000 小时', serviceDate: '服务日期不能晚于今天', reason: '请填写原因（志愿者可见）',
+    })
+    expect(honorHoursErrors({ hours: 2.5, serviceDate: '2026-12-04', reason: '抗洪抢险' }, '2026-12-04')).toEqual({})
+    expect(beijingToday(Date.parse('2026-12-04T16:30:00Z'))).toBe('2026-12-05')
+  })
+
+  test('only reversible entries offer 冲正', () => {
+    expect(canReverse({ type: 'ADJUSTMENT', reversed: false })).toBe(true)
+    expect(canReverse({ type: 'ACTIVITY_HOURS', reversed: true })).toBe(false)
+    for (const type of ['REVERSAL', 'REDEMPTION', 'REDEMPTION_REFUND', 'DEBT_REPAYMENT']) {
+      expect(canReverse({ type, reversed: false })).toBe(false)
+    }
+  })
+})
+
+describe('a list loaded whole is paged and searched here', () => {
+  test('pages of the filtered rows, the total, and back to page 1 on a new search', async () => {
+    let search = ''
+    const rows = Array.from({ length: 45 }, (_, i) => ({ id: i + 1, name: i % 2 ? `毛巾 ${i + 1}` : `大米 ${i + 1}` }))
+    const pager = useLocalPager(async () => rows, { size: 20, filter: (r) => r.name.includes(search) })
+    await pager.first()
+    expect(pager.state.rows.map((r) => r.id)).toEqual(rows.slice(0, 20).map((r) => r.id))
+    expect(pager.state.total).toBe(45)
+    await pager.next()
+    await pager.next()
+    expect(pager.state.page).toBe(3)
+    expect(pager.state.rows).toHaveLength(5)
+    expect(pager.state.hasNext).toBe(false)
+    search = '毛巾'
+    pager.refilter()
+    expect(pager.state.page).toBe(1)
+    expect(pager.state.total).toBe(22)
+    expect(pager.state.rows.every((r) => r.name.startsWith('毛巾'))).toBe(true)
+  })
+
+  test('a failed load shows the error and stops loading', async () => {
+    const pager = useLocalPager(async () => {
+      throw new Error('没有权限执行此操作')
+    })
+    await pager.first()
+    expect(pager.state.error).toBe('没有权限执行此操作')
+    expect(pager.state.loading).toBe(false)
+  })
+})
