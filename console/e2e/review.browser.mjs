@@ -1,7 +1,7 @@
 // The dispatch desk's 内容审核 and the 队伍 screen's management actions in a real browser (Debian's
 // chromium driven by playwright-core) against a backend in the `local` profile, signed in with the
-// local developer shortcut. Arranged through the API: a need at 东珠社区 with two photos still in
-// WeChat's check (the built-in stub has not answered), and a need whose completion note the stub
+// local developer shortcut. Arranged through the API: a need at 东珠社区 with two photos WeChat has not
+// passed (the local run sends no check without a public base URL), and a need whose completion note the stub
 // held for review (the text contains REVIEW). In the browser: one photo approved, the other
 // rejected, the note made public; a team's leader changed, its former leader removed (after the
 // API refused removing the leader), the team disbanded. Every result is read back through the API;
@@ -163,7 +163,9 @@ try {
   }, photoNeedTitle)
   const widths = await cards.locator('img').evaluateAll((imgs) => imgs.map((i) => i.naturalWidth))
   assert(widths.every((w) => w === 320), `thumbnails are 320 wide: ${widths}`)
-  await cards.first().getByText('检测中').waitFor()
+  // Without app.media.public-base-url (the local run) the check is never sent: 未能检测; with it, 检测中.
+  const holds = await cards.locator('[data-test=held-photo-hold]').allTextContents()
+  assert(holds.every((h) => ['检测中', '未能检测'].includes(h.trim())), `the holds are shown: ${holds}`)
   await settled()
   await page.screenshot({ path: path.join(SHOTS, '40-review-photos.png') })
   // The first card is the older upload (the one to keep): the queue is oldest first.
@@ -234,6 +236,10 @@ try {
   await page.screenshot({ path: path.join(SHOTS, '45-team-disbanded.png') })
   const disbanded = (await gql('query($id: ID!) { team(id: $id) { status } }', { id: teamId }, admin.accessToken)).team
   assert(disbanded.status === 'DISBANDED', `the team is disbanded: ${JSON.stringify(disbanded)}`)
+
+  // Leave the shared demo station's desk as the other scripts expect it: nothing of ours waiting.
+  await gql('mutation($n: ID!) { rejectNeed(needId: $n, reason: "测试数据") { id } }', { n: photoNeed }, admin.accessToken)
+  await gql('mutation($n: ID!) { confirmNeedHours(needId: $n) { id } }', { n: textNeed }, admin.accessToken)
 
   assert(pageErrors.length === 0, `no page errors: ${pageErrors.join('; ')}`)
   step(`done in ${Math.round((Date.now() - started) / 1000)} s`)

@@ -12,8 +12,8 @@ fi
 echo "[console] unit tests"
 npx --no-install vitest run
 echo "[console] browser against ${BASE_URL:?BASE_URL is required}"
+node e2e/review.browser.mjs
 node e2e/console.browser.mjs
 node e2e/corrections.browser.mjs
 node e2e/org.browser.mjs
-node e2e/review.browser.mjs
 exec node e2e/activities-store.browser.mjs
