@@ -12,6 +12,7 @@ fi
 echo "[console] unit tests"
 npx --no-install vitest run
 echo "[console] browser against ${BASE_URL:?BASE_URL is required}"
+node e2e/review.browser.mjs
 node e2e/console.browser.mjs
 node e2e/corrections.browser.mjs
 node e2e/org.browser.mjs

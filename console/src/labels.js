@@ -9,6 +9,7 @@ export const SOURCE = { ONLINE: '线上点单', WISH_WALL: '心愿墙', LEIFENG_
 export const BENEFICIARY = { ELDERLY: '老年人', LEFT_BEHIND_CHILDREN: '留守儿童', DISABLED: '残疾人', NEEDY: '困难群众', OTHER: '其他' }
 export const LEVEL = { INSTITUTE: '所', CENTER: '中心' }
 export const HOLD = { REVIEW: '待人工审核', UNCHECKED: '未经检测' }
+export const PHOTO_HOLD = { CHECKING: '检测中', UNCHECKED: '未能检测', RISKY: '疑似违规' }
 
 /** Beijing wall-clock time of an ISO instant, e.g. 2026-11-24 09:00. */
 export function beijing(iso) {

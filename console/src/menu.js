@@ -8,6 +8,7 @@ export const MENU = [
     icon: 'Promotion',
     items: [
       { title: '需求派单', route: 'dispatch' },
+      { title: '内容审核', route: 'content-review' },
       { title: '服务时长确认', route: 'need-hours' },
       { title: '电话代录', route: 'need-entry' },
     ],

@@ -1,21 +1,25 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import { api, setLoggedOutHandler } from './api/index.js'
 import AppLayout from './layout/AppLayout.vue'
-import LoginView from './views/LoginView.vue'
-import DispatchDesk from './views/DispatchDesk.vue'
-import NeedHours from './views/NeedHours.vue'
 import { MENU } from './menu.js'
 import { ACTIVITY_ROUTES, ACTIVITY_SCREEN_ROUTES, STORE_ROUTES } from './views/routes-activities-store.js'
-import FulfilmentView from './views/results/FulfilmentView.vue'
-import AssessmentView from './views/results/AssessmentView.vue'
-import LeaderboardView from './views/results/LeaderboardView.vue'
-import VolunteersView from './views/people/VolunteersView.vue'
-import HonorHoursView from './views/people/HonorHoursView.vue'
 import { ORG_ROUTES } from './views/routes-org.js'
-import ProjectsView from './views/projects/ProjectsView.vue'
-import NeedEntry from './views/NeedEntry.vue'
-import SignUpSourcesView from './views/results/SignUpSourcesView.vue'
-import LecturesView from './views/results/LecturesView.vue'
+
+// Every screen is its own chunk, fetched when first opened: the first load carries the frame, the
+// router and the libraries, not every screen's code (test/router.test.js keeps it that way).
+const LoginView = () => import('./views/LoginView.vue')
+const DispatchDesk = () => import('./views/DispatchDesk.vue')
+const ContentReview = () => import('./views/ContentReview.vue')
+const NeedHours = () => import('./views/NeedHours.vue')
+const NeedEntry = () => import('./views/NeedEntry.vue')
+const FulfilmentView = () => import('./views/results/FulfilmentView.vue')
+const AssessmentView = () => import('./views/results/AssessmentView.vue')
+const LeaderboardView = () => import('./views/results/LeaderboardView.vue')
+const SignUpSourcesView = () => import('./views/results/SignUpSourcesView.vue')
+const VolunteersView = () => import('./views/people/VolunteersView.vue')
+const HonorHoursView = () => import('./views/people/HonorHoursView.vue')
+const ProjectsView = () => import('./views/projects/ProjectsView.vue')
+const LecturesView = () => import('./views/results/LecturesView.vue')
 
 // History mode under /console/: the backend answers index.html for any /console/ path that is not a
 // built asset, so a reload or a shared link opens the same screen.
@@ -29,6 +33,7 @@ export const router = createRouter({
       children: [
         { path: '', redirect: { name: 'dispatch' } },
         { path: 'dispatch', name: 'dispatch', component: DispatchDesk, meta: { title: '派单台' } },
+        { path: 'dispatch/review', name: 'content-review', component: ContentReview, meta: { title: '内容审核' } },
         { path: 'dispatch/hours', name: 'need-hours', component: NeedHours, meta: { title: '服务时长确认' } },
         ...ACTIVITY_ROUTES,
         ...STORE_ROUTES,

@@ -1,9 +1,10 @@
 // The 人员与组织 screens of the org folder, kept beside it so router.js takes them in one line.
-import OrgTreeView from './org/OrgTreeView.vue'
-import RolesView from './org/RolesView.vue'
-import TeamsView from './org/TeamsView.vue'
-import TrainingView from './org/TrainingView.vue'
-import PairingsView from './org/PairingsView.vue'
+// Each screen is its own chunk, fetched when first opened.
+const OrgTreeView = () => import('./org/OrgTreeView.vue')
+const RolesView = () => import('./org/RolesView.vue')
+const TeamsView = () => import('./org/TeamsView.vue')
+const TrainingView = () => import('./org/TrainingView.vue')
+const PairingsView = () => import('./org/PairingsView.vue')
 
 export const ORG_ROUTES = [
   { path: 'people/org', name: 'org-tree', component: OrgTreeView, meta: { title: '组织架构' } },

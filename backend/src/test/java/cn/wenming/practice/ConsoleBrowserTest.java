@@ -38,7 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the redemptions list. Then (e2e/corrections.browser.mjs) the correction screens: activity hours
  * revoked on the roster, points adjusted once however often the form is sent (a lost response, a
  * double click), an entry reversed, honor hours recorded and the recorder's approval refused, a
- * withdrawn reward found, the redeemer named. Then (e2e/lectures.browser.mjs) 理论宣讲: a lecturer
+ * withdrawn reward found, the redeemer named. Then (e2e/review.browser.mjs) the dispatch desk's
+ * 内容审核 (held photos approved and rejected from their thumbnails, a held note made public) and the
+ * team actions (a leader changed, a member removed after the leader's removal was refused, the
+ * team disbanded). Then (e2e/lectures.browser.mjs) 理论宣讲: a lecturer
  * registered and a 宣讲团 formed, a lecture recorded through the form and found in the month's
  * assessment count. Screenshots of each screen land in
  * {@code backend/target/console-screenshots/}.

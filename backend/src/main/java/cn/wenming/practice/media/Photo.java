@@ -40,6 +40,11 @@ class Photo {
 
 	private Long subjectId;
 
+	/** The admin who approved or rejected the held photo (V36), or null. */
+	private Long reviewedBy;
+
+	private Instant reviewedAt;
+
 	@TableField(fill = FieldFill.INSERT)
 	private Instant createdAt;
 
@@ -148,6 +153,22 @@ class Photo {
 
 	public void setSubjectId(Long subjectId) {
 		this.subjectId = subjectId;
+	}
+
+	public Long getReviewedBy() {
+		return this.reviewedBy;
+	}
+
+	public void setReviewedBy(Long reviewedBy) {
+		this.reviewedBy = reviewedBy;
+	}
+
+	public Instant getReviewedAt() {
+		return this.reviewedAt;
+	}
+
+	public void setReviewedAt(Instant reviewedAt) {
+		this.reviewedAt = reviewedAt;
 	}
 
 	public Instant getCreatedAt() {

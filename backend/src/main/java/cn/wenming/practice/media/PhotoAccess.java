@@ -8,4 +8,12 @@ public interface PhotoAccess {
 
 	boolean maySee(PhotoSubject subject, long subjectId, long viewerUserId);
 
+	/**
+	 * Whether the user may review (and so see) the subject's held photos: the admins answering for
+	 * it. None by default.
+	 */
+	default boolean mayReview(PhotoSubject subject, long subjectId, long viewerUserId) {
+		return false;
+	}
+
 }

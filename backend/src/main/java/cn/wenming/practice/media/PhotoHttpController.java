@@ -87,8 +87,8 @@ class PhotoHttpController {
 
 	/**
 	 * The bytes, for a genuine unexpired URL whose viewer may still see the photo: WeChat's check
-	 * while the photo is pending, the uploader unless it was rejected, anyone else only once it
-	 * passed and while they may see what it is attached to. Anything else is 404, the same answer
+	 * while the photo is pending, the uploader unless it was rejected, an admin who may review it
+	 * while it is held, anyone else only once it passed and while they may see what it is attached to. Anything else is 404, the same answer
 	 * as for a photo that does not exist.
 	 */
 	@GetMapping("/media/photos/{id}")
@@ -135,6 +135,11 @@ class PhotoHttpController {
 	private boolean mayFetch(Photo photo, long viewer) {
 		if (viewer == PhotoUrls.WECHAT) {
 			return photo.getStatus() == PhotoStatus.PENDING;
+		}
+		// A held photo (even one WeChat judged risky) is shown to the admins who must decide on it.
+		if (Photos.isHeld(photo) && photo.getSubjectType() != null
+				&& this.photoAccess.mayReview(photo.getSubjectType(), photo.getSubjectId(), viewer)) {
+			return true;
 		}
 		if (photo.getStatus() == PhotoStatus.REJECTED) {
 			return false;

@@ -91,4 +91,25 @@ interface PhotoMapper extends BaseMapper<Photo> {
 	@org.apache.ibatis.annotations.Delete("DELETE FROM media_photo WHERE id = #{id} AND subject_type IS NULL")
 	int deleteUnattached(@Param("id") long id);
 
+	/**
+	 * Held photos attached to a subject (not passed, not yet reviewed by staff), oldest first: the
+	 * staff's review queue.
+	 */
+	@Select("""
+			SELECT * FROM media_photo
+			WHERE status IN ('PENDING', 'REJECTED') AND reviewed_at IS NULL AND subject_type IS NOT NULL
+			AND id > #{afterId}
+			ORDER BY id
+			LIMIT #{limit}
+			""")
+	List<Photo> held(@Param("afterId") long afterId, @Param("limit") int limit);
+
+	/** A staff decision on a held photo; 0 when it was reviewed meanwhile or passed by WeChat. */
+	@Update("""
+			UPDATE media_photo SET status = #{status}, reviewed_by = #{reviewer}, reviewed_at = #{now}, updated_at = #{now}
+			WHERE id = #{id} AND status IN ('PENDING', 'REJECTED') AND reviewed_at IS NULL
+			""")
+	int review(@Param("id") long id, @Param("status") PhotoStatus status, @Param("reviewer") long reviewer,
+			@Param("now") Instant now);
+
 }

@@ -338,4 +338,66 @@ public class Photos {
 		return out;
 	}
 
+	// --- Staff review of held photos (for the feature owning the subject, which checks the reviewer's scope).
+
+	/**
+	 * A page of held photos attached to any subject (not passed by WeChat, not yet reviewed), oldest
+	 * first, after photo id {@code afterId}, with URLs signed for {@code reviewerUserId}.
+	 */
+	public List<HeldPhoto> held(long afterId, int limit, long reviewerUserId) {
+		Instant expiresAt = this.clock.instant().plus(this.properties.viewUrlTtl());
+		return this.photos.held(afterId, limit).stream().map((photo) -> held(photo, reviewerUserId, expiresAt)).toList();
+	}
+
+	/**
+	 * The attached photo with this id as its reviewer sees it (URLs signed for them while it is held
+	 * or passed), or null when it is unknown or attached to nothing. The caller checks the scope.
+	 */
+	public HeldPhoto forReview(long photoId, long reviewerUserId) {
+		Photo photo = this.photos.selectById(photoId);
+		if (photo == null || photo.getSubjectType() == null) {
+			return null;
+		}
+		return held(photo, reviewerUserId, this.clock.instant().plus(this.properties.viewUrlTtl()));
+	}
+
+	/**
+	 * Records a reviewer's decision on a held photo: approved it is shown like a photo WeChat passed,
+	 * rejected it is never shown. Who and when stay on the row; a later WeChat verdict changes
+	 * nothing. False when the photo is no longer held (decided meanwhile).
+	 */
+	public boolean review(long photoId, boolean approve, long reviewerUserId) {
+		boolean done = this.photos.review(photoId, approve ? PhotoStatus.PASSED : PhotoStatus.REJECTED, reviewerUserId,
+				this.clock.instant()) == 1;
+		if (done) {
+			log.info("Held photo {} {} by user {}", photoId, approve ? "approved" : "rejected", reviewerUserId);
+		}
+		return done;
+	}
+
+	static boolean isHeld(Photo photo) {
+		return photo.getStatus() != PhotoStatus.PASSED && photo.getReviewedAt() == null;
+	}
+
+	private HeldPhoto held(Photo photo, long reviewer, Instant expiresAt) {
+		String base = this.urls.configuredBase();
+		PhotoHold hold = null;
+		if (isHeld(photo)) {
+			if (photo.getStatus() == PhotoStatus.REJECTED) {
+				hold = PhotoHold.RISKY;
+			}
+			else {
+				hold = (photo.getTraceId() != null) ? PhotoHold.CHECKING : PhotoHold.UNCHECKED;
+			}
+		}
+		// A photo rejected by staff is shown to nobody, the reviewer included.
+		boolean fetchable = hold != null || photo.getStatus() == PhotoStatus.PASSED;
+		String url = fetchable ? this.urls.url(base, photo.getId(), reviewer, expiresAt) : null;
+		String thumbnailUrl = (fetchable && photo.getThumbnailKey() != null)
+				? this.urls.thumbnailUrl(base, photo.getId(), reviewer, expiresAt) : null;
+		return new HeldPhoto(photo.getId(), photo.getSubjectType(), photo.getSubjectId(), photo.getOwnerUserId(), hold,
+				photo.getCreatedAt(), photo.getReviewedBy(), photo.getReviewedAt(),
+				new PhotoView(photo.getId(), photo.getStatus(), url, thumbnailUrl));
+	}
+
 }

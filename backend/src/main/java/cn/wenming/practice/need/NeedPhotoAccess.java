@@ -4,6 +4,7 @@ import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.media.PhotoAccess;
 import cn.wenming.practice.media.PhotoSubject;
+import cn.wenming.practice.org.OrgDirectory;
 
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,10 @@ class NeedPhotoAccess implements PhotoAccess {
 
 	private final AccessControl access;
 
-	NeedPhotoAccess(NeedMapper needs, NeedVisibility visibility, AccessControl access) {
+	private final OrgDirectory orgs;
+
+	NeedPhotoAccess(NeedMapper needs, NeedVisibility visibility, AccessControl access, OrgDirectory orgs) {
+		this.orgs = orgs;
 		this.needs = needs;
 		this.visibility = visibility;
 		this.access = access;
@@ -34,6 +38,17 @@ class NeedPhotoAccess implements PhotoAccess {
 			return false;
 		}
 		return this.visibility.privileged(new Actor(viewerUserId, this.access.grantsOf(viewerUserId)), need);
+	}
+
+	/** The admins covering the need's station review its held photos (the dispatch desk). */
+	@Override
+	public boolean mayReview(PhotoSubject subject, long subjectId, long viewerUserId) {
+		Need need = this.needs.selectById(subjectId);
+		if (need == null) {
+			return false;
+		}
+		Actor actor = new Actor(viewerUserId, this.access.grantsOf(viewerUserId));
+		return actor.isAnyAdmin() && actor.isAdminOver(this.orgs.require(need.getStationId()).path());
 	}
 
 }
