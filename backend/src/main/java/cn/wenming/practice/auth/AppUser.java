@@ -21,7 +21,11 @@ public class AppUser {
 
 	private String nickname;
 
+	/** Sealed by {@link UserPhones} (plaintext in rows not yet re-encrypted); never read directly. */
 	private String phone;
+
+	/** Keyed hash of the phone number, for lookups ({@link UserPhones}). */
+	private String phoneHash;
 
 	private Instant lastLoginAt;
 
@@ -69,6 +73,14 @@ public class AppUser {
 
 	public void setPhone(String phone) {
 		this.phone = phone;
+	}
+
+	public String getPhoneHash() {
+		return this.phoneHash;
+	}
+
+	public void setPhoneHash(String phoneHash) {
+		this.phoneHash = phoneHash;
 	}
 
 	public Instant getLastLoginAt() {

@@ -40,14 +40,17 @@ class AuthController {
 
 	private final UnitPaths units;
 
+	private final UserPhones phones;
+
 	AuthController(AuthService auth, AccessControl access, AppUserMapper users, UserRoleMapper roles,
-			GrantReader grants, UnitPaths units) {
+			GrantReader grants, UnitPaths units, UserPhones phones) {
 		this.auth = auth;
 		this.access = access;
 		this.users = users;
 		this.roles = roles;
 		this.grants = grants;
 		this.units = units;
+		this.phones = phones;
 	}
 
 	@MutationMapping
@@ -91,7 +94,7 @@ class AuthController {
 		if (!actor.isAnyAdmin()) {
 			throw new DomainException(CommonError.FORBIDDEN);
 		}
-		return this.users.findByPhone(phone);
+		return this.phones.findByPhone(phone);
 	}
 
 	private static final List<String> ADMIN_ROLES = java.util.Arrays.stream(Role.values())
@@ -167,8 +170,9 @@ class AuthController {
 		if (user.getPhone() == null) {
 			return null;
 		}
+		String phone = this.phones.phone(user);
 		Long caller = this.access.currentUserId();
-		return user.getId().equals(caller) ? user.getPhone() : cn.wenming.practice.shared.Masking.phone(user.getPhone());
+		return user.getId().equals(caller) ? phone : cn.wenming.practice.shared.Masking.phone(phone);
 	}
 
 	@BatchMapping(typeName = "User")

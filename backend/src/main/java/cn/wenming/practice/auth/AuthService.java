@@ -50,9 +50,12 @@ class AuthService {
 
 	private final TransactionTemplate tx;
 
+	private final UserPhones phones;
+
 	AuthService(WxMaService wechat, AppUserMapper users, UserRoleMapper roles, UnitPaths units,
 			RefreshTokenMapper refreshTokens, TokenService tokens, BootstrapAdminGrantMapper bootstrapGrants,
-			RevokedLogins revokedLogins, AuthProperties properties, StringRedisTemplate redis, TransactionTemplate tx) {
+			RevokedLogins revokedLogins, AuthProperties properties, StringRedisTemplate redis, TransactionTemplate tx,
+			UserPhones phones) {
 		this.wechat = wechat;
 		this.users = users;
 		this.roles = roles;
@@ -64,6 +67,7 @@ class AuthService {
 		this.properties = properties;
 		this.redis = redis;
 		this.tx = tx;
+		this.phones = phones;
 	}
 
 	/** What a login or refresh returns. The refresh token is shown once and only its hash is kept. */
@@ -182,7 +186,7 @@ class AuthService {
 		}
 		AppUser update = new AppUser();
 		update.setId(userId);
-		update.setPhone(phone);
+		this.phones.seal(update, phone);
 		this.users.updateById(update);
 		return this.users.selectById(userId);
 	}

@@ -186,6 +186,25 @@ public class FieldCrypto {
 		return all;
 	}
 
+	/**
+	 * Like {@link #blindIndex(String)} but under an index key of its own for {@code purpose} (e.g.
+	 * {@code phone}), so equal values in different columns do not share a hash.
+	 */
+	public String blindIndex(String purpose, String plaintext) {
+		return HexFormat.of()
+			.formatHex(hmac(derive(this.keys.get(this.activeId).index().getEncoded(), purpose),
+					plaintext.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** {@link #blindIndex(String, String)} under every configured key, the active one first. */
+	public List<String> blindIndexes(String purpose, String plaintext) {
+		List<String> all = new ArrayList<>();
+		this.keys.values()
+			.forEach(key -> all.add(HexFormat.of()
+				.formatHex(hmac(derive(key.index().getEncoded(), purpose), plaintext.getBytes(StandardCharsets.UTF_8)))));
+		return all;
+	}
+
 	private static String index(Keys key, String plaintext) {
 		return HexFormat.of().formatHex(hmac(key.index().getEncoded(), plaintext.getBytes(StandardCharsets.UTF_8)));
 	}

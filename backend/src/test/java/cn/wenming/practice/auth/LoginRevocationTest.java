@@ -78,6 +78,9 @@ class LoginRevocationTest {
 	@Autowired
 	TransactionTemplate tx;
 
+	@Autowired
+	UserPhones phones;
+
 	@Scenario
 	Api api;
 
@@ -98,7 +101,7 @@ class LoginRevocationTest {
 		StringRedisTemplate deadRedis = new StringRedisTemplate(this.dead);
 		deadRedis.afterPropertiesSet();
 		return new AuthService(this.wechat, this.users, this.roles, this.units, this.refreshTokens, this.tokens,
-				this.bootstrapGrants, this.revokedLogins, this.properties, deadRedis, this.tx);
+				this.bootstrapGrants, this.revokedLogins, this.properties, deadRedis, this.tx, this.phones);
 	}
 
 	private int status(String accessToken) {

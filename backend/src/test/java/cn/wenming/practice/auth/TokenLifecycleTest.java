@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.shared.FieldCrypto;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
@@ -27,6 +28,9 @@ class TokenLifecycleTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	FieldCrypto crypto;
 
 	@Scenario
 	Api api;
@@ -130,8 +134,11 @@ class TokenLifecycleTest {
 		String phone = this.api.as(session).documentName("bindPhone").variable("code", code).execute()
 			.path("bindPhone.phone").entity(String.class).get();
 		assertThat(phone).matches("139\\d{8}");
-		assertThat(this.jdbc.queryForObject("SELECT phone FROM app_user WHERE id = ?", String.class,
-				session.userId())).isEqualTo(phone);
+		// Stored sealed, never as the number itself (PhoneEncryptionTest has the rest).
+		String stored = this.jdbc.queryForObject("SELECT phone FROM app_user WHERE id = ?", String.class,
+				session.userId());
+		assertThat(stored).startsWith("$1$").doesNotContain(phone);
+		assertThat(this.crypto.decrypt(stored)).isEqualTo(phone);
 
 		expectCode(this.api.as(session).documentName("bindPhone").variable("code", code).execute(),
 				"WECHAT_CODE_INVALID");

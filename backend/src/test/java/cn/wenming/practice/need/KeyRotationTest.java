@@ -104,6 +104,8 @@ class KeyRotationTest {
 		this.jdbc.update("UPDATE need SET address = '幸福路 8 号', contact_phone = '13900000001' WHERE id = ?", plainNeed);
 		String sealedNeed = this.s.submitted("新需求");
 		Session person = this.s.api.login(Fixtures.unique("rotated"));
+		String boundPhone = this.s.api.as(person).documentName("bindPhone").variable("code", Fixtures.unique("rp"))
+			.execute().path("bindPhone.phone").entity(String.class).get();
 		String idNumber = Volunteers.idNumber();
 		String volunteerId = this.s.api.as(person).documentName("registerVolunteer")
 			.variable("input", Volunteers.input("李四", idNumber, this.s.tree.station()))
@@ -117,7 +119,7 @@ class KeyRotationTest {
 		FieldCrypto next = FieldCrypto.withKeys("2", KEY_2, "1:" + KEY_1);
 		CryptoRotation rotation = new CryptoRotation(next, this.columns);
 		Map<String, Integer> changed = rotation.run(3);
-		assertThat(changed).containsKeys("volunteer.id_number", "need.address+contact_phone");
+		assertThat(changed).containsKeys("volunteer.id_number", "need.address+contact_phone", "app_user.phone");
 		assertThat(changed.values()).allMatch(n -> n > 0);
 
 		for (String id : List.of(plainNeed, sealedNeed)) {
@@ -135,6 +137,7 @@ class KeyRotationTest {
 		assertThat(onlyKey2.decrypt(stored("address", "need", plainNeed))).isEqualTo("幸福路 8 号");
 		assertThat(onlyKey2.decrypt(stored("id_number_cipher", "volunteer", volunteerId))).isEqualTo(idNumber);
 		assertThat(stored("id_number_hash", "volunteer", volunteerId)).isEqualTo(onlyKey2.blindIndex(idNumber));
+		assertThat(onlyKey2.decrypt(stored("phone", "app_user", Long.toString(person.userId())))).isEqualTo(boundPhone);
 
 		// Both key ids live: the running service (key 1 active, key 2 readable) reads the re-sealed rows
 		// and keeps sealing new ones under key 1.
