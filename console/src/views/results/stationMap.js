@@ -1,6 +1,6 @@
 // The station map's logic, kept out of the components so it is tested without a browser: which map
-// to draw, the colour of a station for the selected figure, and the datum of its coordinates.
-import { api } from '../../api/index.js'
+// to draw, the colour of a station for the selected figure, and the datum of its coordinates. No imports:
+// the browser script (e2e/map.browser.mjs) loads it in Node to compute the colours it expects.
 
 // Low → high: the scatter's visualMap and the tile map's circle markers share these stops.
 export const COLOR_STOPS = ['#f56c6c', '#e6a23c', '#67c23a']
@@ -91,17 +91,4 @@ export function toTileDatum({ latitude, longitude }, datum) {
   if (datum !== 'WGS84') return [latitude, longitude]
   const [lng, lat] = gcj02ToWgs84(longitude, latitude)
   return [lat, lng]
-}
-
-let settings = null
-
-/** consoleSettings, asked once per page load; a failure is not remembered, so the next screen asks again. */
-export function consoleSettings() {
-  if (!settings) {
-    settings = api.call('ConsoleSettings').then((d) => d.consoleSettings).catch((e) => {
-      settings = null
-      throw e
-    })
-  }
-  return settings
 }

@@ -62,8 +62,9 @@ class ConsoleMapPropertiesTest {
 				List.of("app.console.map.tile-url=https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
 				List.of("app.console.map.tile-url=https://tile.openstreetmap.org/{z}/{x}/{y}.png", "app.console.map.attribution=© OSM",
 						"app.console.map.max-zoom=30"))) {
+			String reason = bad.stream().anyMatch((p) -> p.contains("max-zoom")) ? "maxZoom" : "must be an http(s) URL";
 			this.contexts.withPropertyValues(bad.toArray(String[]::new))
-				.run(context -> assertThat(context).as("%s", bad).hasFailed());
+				.run(context -> assertThat(context).as("%s", bad).getFailure().hasStackTraceContaining(reason));
 		}
 		this.contexts
 			.withPropertyValues("app.console.map.tile-url=https://tile.openstreetmap.org/{z}/{x}/{y}.png",
