@@ -134,9 +134,11 @@ try {
   step('a marker clicked drills down to its station')
   const target = stations[0]
   await map.locator('.leaflet-tooltip', { hasText: target.name }).waitFor()
-  // The marker under the tooltip: the tooltip sits to the marker's right.
+  // Markers and their tooltips are added in the same order. The click is dispatched on the marker's
+  // own element: stations created by earlier runs in a shared database may sit on the same spot.
   const markerIndex = await map.locator('.leaflet-tooltip').evaluateAll((tips, name) => tips.findIndex((t) => t.textContent.startsWith(name + ' ')), target.name)
-  await map.locator('path.leaflet-interactive').nth(markerIndex).click({ force: true })
+  assert(markerIndex >= 0, `a marker for ${target.name}`)
+  await map.locator('path.leaflet-interactive').nth(markerIndex).dispatchEvent('click')
   await page.locator('[data-test=assessment-crumbs]', { hasText: target.name }).waitFor()
   await page.evaluate(() => document.querySelector('.main').scrollTo(0, 0))
   await page.screenshot({ path: path.join(SHOTS, '41-station-drilled.png') })
