@@ -129,7 +129,7 @@ try {
   assert(attribution.includes('© 测试底图 <b>'), `the attribution is shown as text: ${attribution}`)
   assert(await page.evaluate(() => typeof window.L === 'undefined'), 'Leaflet registers nothing on window')
   await map.scrollIntoViewIfNeeded()
-  await map.screenshot({ path: path.join(SHOTS, '40-station-tile-map.png') })
+  await map.screenshot({ path: path.join(SHOTS, '50-station-tile-map.png') })
 
   step('a marker clicked drills down to its station')
   const target = stations[0]
@@ -141,7 +141,7 @@ try {
   await map.locator('path.leaflet-interactive').nth(markerIndex).dispatchEvent('click')
   await page.locator('[data-test=assessment-crumbs]', { hasText: target.name }).waitFor()
   await page.evaluate(() => document.querySelector('.main').scrollTo(0, 0))
-  await page.screenshot({ path: path.join(SHOTS, '41-station-drilled.png') })
+  await page.screenshot({ path: path.join(SHOTS, '51-station-drilled.png') })
 
   assert(pageErrors.length === 0, `no page errors: ${pageErrors.join('; ')}`)
   console.log(`[map] station tile map passed in ${Math.round((Date.now() - started) / 1000)} s`)
