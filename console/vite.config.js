@@ -19,6 +19,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 3 },
+            // Only installations with a tile provider (app.console.map.tile-url) load it.
+            { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]/, priority: 3 },
             { name: 'vue', test: /node_modules[\\/](vue|@vue|vue-router)[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules/, priority: 1 },
           ],
