@@ -71,8 +71,12 @@ public class ActivityStatistics {
 		return hours;
 	}
 
-	/** Held activities of one organising unit in the year so far and in the month. */
-	public record HeldActivities(long unitId, int year, int month, int theoryLecturesYear, int theoryLecturesMonth) {
+	/**
+	 * Held activities of one organising unit in the year so far and in the month, and their 受益群众
+	 * (recorded counts; an activity without one adds nothing).
+	 */
+	public record HeldActivities(long unitId, int year, int month, int theoryLecturesYear, int theoryLecturesMonth,
+			int beneficiariesYear, int beneficiariesMonth) {
 	}
 
 	/** Held activities a civilized unit ran at a station. */
@@ -92,7 +96,9 @@ public class ActivityStatistics {
 				       COUNT(*) AS held_year,
 				       SUM(CASE WHEN a.starts_at &gt;= #{monthFrom} THEN 1 ELSE 0 END) AS held_month,
 				       SUM(CASE WHEN a.theory_lecture = 1 THEN 1 ELSE 0 END) AS theory_year,
-				       SUM(CASE WHEN a.theory_lecture = 1 AND a.starts_at &gt;= #{monthFrom} THEN 1 ELSE 0 END) AS theory_month
+				       SUM(CASE WHEN a.theory_lecture = 1 AND a.starts_at &gt;= #{monthFrom} THEN 1 ELSE 0 END) AS theory_month,
+				       COALESCE(SUM(a.beneficiaries), 0) AS beneficiaries_year,
+				       COALESCE(SUM(CASE WHEN a.starts_at &gt;= #{monthFrom} THEN a.beneficiaries END), 0) AS beneficiaries_month
 				FROM activity a
 				WHERE a.org_unit_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
 				  AND a.status = 'FINISHED' AND a.starts_at &gt;= #{yearFrom} AND a.starts_at &lt; #{to}
