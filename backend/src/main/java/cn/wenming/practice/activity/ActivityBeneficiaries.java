@@ -105,7 +105,8 @@ class ActivityBeneficiaries {
 		/** Guarded on the value read: 0 rows when the activity is not FINISHED or its count changed meanwhile. */
 		@Update("""
 				UPDATE activity SET beneficiaries = #{to}, updated_at = #{now}
-				WHERE id = #{id} AND status = 'FINISHED' AND beneficiaries <=> #{from,jdbcType=INTEGER}
+				WHERE id = #{id} AND status = 'FINISHED' AND (beneficiaries = #{from,jdbcType=INTEGER}
+				     OR (beneficiaries IS NULL AND #{from,jdbcType=INTEGER} IS NULL))
 				""")
 		int set(@Param("id") long id, @Param("from") Integer from, @Param("to") int to, @Param("now") Instant now);
 

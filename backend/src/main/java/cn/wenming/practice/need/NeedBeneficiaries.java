@@ -120,7 +120,8 @@ class NeedBeneficiaries {
 		/** 0 rows when the need is not completed or its count changed since it was read. */
 		@Update("""
 				UPDATE need SET beneficiaries = #{to}, updated_at = #{now}
-				WHERE id = #{id} AND completed_at IS NOT NULL AND beneficiaries <=> #{from,jdbcType=INTEGER}
+				WHERE id = #{id} AND completed_at IS NOT NULL AND (beneficiaries = #{from,jdbcType=INTEGER}
+				     OR (beneficiaries IS NULL AND #{from,jdbcType=INTEGER} IS NULL))
 				""")
 		int set(@Param("id") long id, @Param("from") Integer from, @Param("to") int to, @Param("now") Instant now);
 
