@@ -1,6 +1,7 @@
 // The staff console in a real browser (Debian's chromium driven by playwright-core) against a
 // backend in the `local` profile: QR login confirmed by a test client acting as the scanning admin's
-// mini-program, the dispatch desk (publish, then dispatch with a suggestion), need-hours confirmation,
+// mini-program, the dispatch desk (publish, then dispatch with a suggestion; a need's photo as its
+// thumbnail in the drawer, the full photo in the viewer on a click), need-hours confirmation,
 // the results screens (落实清单 published and exported, the assessment's charts, drill-down and
 // export, leaderboards), volunteers, honor hours approved, and the local developer shortcut. A
 // screenshot of each screen goes to SCREENSHOT_DIR.
@@ -8,6 +9,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
+import QRCode from 'qrcode'
 import { BASE, SHOTS, CHROMIUM, gql, login, assert, demoCenter } from './support.mjs'
 import { qrDataUrl } from '../src/qr.js'
 
@@ -42,6 +44,29 @@ const submit = async (title) =>
     )
   ).submitNeed.id
 const toDispatch = await submit(`修理电灯 ${run}`)
+// A need with a photo, entered by the admin himself: as its uploader he sees the photo (and its
+// thumbnail) while WeChat's check is still pending, which in the local profile nobody answers.
+// A real PNG larger than a thumbnail (640 px), so the grid's image and the viewer's differ in size.
+const png = await QRCode.toBuffer(`门锁照片 ${run}`, { type: 'png', width: 640, margin: 2 })
+const form = new FormData()
+form.append('file', new Blob([png], { type: 'image/png' }), 'door.png')
+const uploadResponse = await fetch(`${BASE}/media/photos`, { method: 'POST', headers: { Authorization: `Bearer ${admin.accessToken}` }, body: form })
+assert(uploadResponse.status === 201 || uploadResponse.status === 200, `photo upload answered ${uploadResponse.status}`)
+const photoId = String((await uploadResponse.json()).id)
+const withPhoto = (
+  await gql(
+    'mutation($i: SubmitNeedInput!) { submitNeed(input: $i) { id photos { id thumbnailUrl } } }',
+    {
+      i: {
+        categoryId, title: `门锁损坏 ${run}`, description: '老人家门锁坏了打不开，需要志愿者帮忙联系维修', beneficiaryType: 'ELDERLY',
+        urgency: 'NORMAL', address: '宜城街道东珠路 20 号', latitude: 31.3665, longitude: 119.8148,
+        contactName: '李桂英', contactPhone: '13812345679', stationId: station.id, photoIds: [photoId],
+      },
+    },
+    admin.accessToken,
+  )
+).submitNeed
+assert(withPhoto.photos.length === 1 && withPhoto.photos[0].thumbnailUrl, `the photo has a thumbnail: ${JSON.stringify(withPhoto.photos)}`)
 const withHours = await submit(`陪同就医 ${run}`)
 const liuna = await login('liuna')
 await gql('mutation($n: ID!) { publishNeed(needId: $n) { id } }', { n: withHours }, admin.accessToken)
@@ -118,6 +143,47 @@ try {
   await page.screenshot({ path: path.join(SHOTS, '05-need-dispatched.png') })
   const dispatched = (await gql('query($id: ID!) { need(id: $id) { status assignedTeamId assignedUserId } }', { id: toDispatch }, admin.accessToken)).need
   assert(dispatched.status === 'DISPATCHED' && (dispatched.assignedTeamId || dispatched.assignedUserId), `dispatched: ${JSON.stringify(dispatched)}`)
+
+  // --- Need photos: the drawer's grid loads the thumbnail, a click opens the full photo.
+  step('need photos')
+  await page.goto(`${BASE}/console/dispatch`)
+  await page.getByText('待审核', { exact: true }).click()
+  const photoRow = page.locator('[data-test=need-title]', { hasText: `门锁损坏 ${run}` })
+  await photoRow.waitFor()
+  await settled(page, '.el-table')
+  await photoRow.click()
+  const thumbnail = page.locator('[data-test=need-photos] img')
+  await thumbnail.waitFor()
+  await page.waitForFunction(() => {
+    const img = document.querySelector('[data-test=need-photos] img')
+    return img && img.complete && img.naturalWidth > 0
+  })
+  const thumbnailSrc = await thumbnail.getAttribute('src')
+  assert(thumbnailSrc.includes(`/media/photos/${photoId}/thumbnail?`), `the grid shows the thumbnail: ${thumbnailSrc}`)
+  await settled(page, '.el-drawer')
+  await page.screenshot({ path: path.join(SHOTS, '05a-need-photo-thumbnail.png') })
+  await thumbnail.click()
+  const viewer = page.locator('.el-image-viewer__img')
+  await viewer.waitFor()
+  await page.waitForFunction(() => {
+    const img = document.querySelector('.el-image-viewer__img')
+    return img && img.complete && img.naturalWidth > 0
+  })
+  const fullSrc = await viewer.getAttribute('src')
+  assert(fullSrc.includes(`/media/photos/${photoId}?`), `the viewer shows the full photo: ${fullSrc}`)
+  const sizes = await page.evaluate(() => [document.querySelector('[data-test=need-photos] img').naturalWidth, document.querySelector('.el-image-viewer__img').naturalWidth])
+  step(`thumbnail ${sizes[0]} px wide, full photo ${sizes[1]} px`)
+  // The viewer fades in: a screenshot mid-transition shows the drawer through the photo.
+  await page.evaluate(() => Promise.all(document.querySelector('.el-image-viewer__wrapper').getAnimations({ subtree: true }).map((a) => a.finished)))
+  const covered = await page.evaluate(() => {
+    const img = document.querySelector('.el-image-viewer__img').getBoundingClientRect()
+    const top = document.elementFromPoint(img.left + img.width * 0.75, img.top + img.height / 2)
+    return !!(top && top.closest('.el-image-viewer__wrapper'))
+  })
+  assert(covered, 'the viewer is above the drawer')
+  await page.screenshot({ path: path.join(SHOTS, '05b-need-photo-viewer.png') })
+  await page.keyboard.press('Escape')
+  await viewer.waitFor({ state: 'detached' })
 
   // --- Need hours: opened by a link (history-mode route), confirmed.
   step('need hours')

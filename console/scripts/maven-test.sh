@@ -15,4 +15,5 @@ echo "[console] browser against ${BASE_URL:?BASE_URL is required}"
 node e2e/console.browser.mjs
 node e2e/corrections.browser.mjs
 node e2e/org.browser.mjs
+node e2e/lectures.browser.mjs
 exec node e2e/activities-store.browser.mjs

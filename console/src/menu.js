@@ -35,6 +35,7 @@ export const MENU = [
     items: [
       { title: '落实清单', route: 'fulfilment' },
       { title: '考核指标', route: 'assessment' },
+      { title: '理论宣讲', route: 'lectures' },
       { title: '排行榜', route: 'leaderboards' },
       { title: '报名来源', route: 'sign-up-sources' },
     ],

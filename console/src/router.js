@@ -15,6 +15,7 @@ import { ORG_ROUTES } from './views/routes-org.js'
 import ProjectsView from './views/projects/ProjectsView.vue'
 import NeedEntry from './views/NeedEntry.vue'
 import SignUpSourcesView from './views/results/SignUpSourcesView.vue'
+import LecturesView from './views/results/LecturesView.vue'
 
 // History mode under /console/: the backend answers index.html for any /console/ path that is not a
 // built asset, so a reload or a shared link opens the same screen.
@@ -42,6 +43,7 @@ export const router = createRouter({
         { path: 'projects', name: 'projects', component: ProjectsView, meta: { title: '服务项目' } },
         { path: 'dispatch/new', name: 'need-entry', component: NeedEntry, meta: { title: '电话代录需求' } },
         { path: 'results/sign-up-sources', name: 'sign-up-sources', component: SignUpSourcesView, meta: { title: '报名来源' } },
+        { path: 'lectures', name: 'lectures', component: LecturesView, meta: { title: '理论宣讲' } },
       ],
     },
     ...ACTIVITY_SCREEN_ROUTES,

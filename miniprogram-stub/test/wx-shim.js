@@ -67,6 +67,7 @@ function createWx() {
   const toasts = []
   const navigations = []
   const phoneCalls = []
+  const previews = []
   let transport = null
   // Canvases by owner (page instance) and id, as `wx.createSelectorQuery().in(owner)` finds them.
   const canvases = new WeakMap()
@@ -130,6 +131,7 @@ function createWx() {
       toasts,
       navigations,
       phoneCalls,
+      previews,
       downloads,
       uploads,
       openedDocuments,
@@ -273,6 +275,10 @@ function createWx() {
       done(options, 'success', {})
     },
     navigateBack() {},
+    previewImage(options) {
+      previews.push({ current: options.current, urls: options.urls })
+      done(options, 'success', {})
+    },
     makePhoneCall(options) {
       phoneCalls.push(options.phoneNumber)
       done(options, 'success', {})

@@ -49,9 +49,29 @@ async function upload(filePath) {
   return { id: String(body.id), status: body.status }
 }
 
-/** A photo as the pages show it: `localPath` (or the server's url), status text, pending flag. */
+/**
+ * A photo as the pages show it: `localPath` (or the server's url), status text, pending flag, and
+ * `thumb`, what a grid shows: the server's small JPEG (320 px) when it has one, else the full
+ * photo (uploads from before thumbnails, or images it could not decode).
+ */
 function view(photo) {
-  return { ...photo, statusText: STATUS[photo.status] || '', pending: photo.status === 'PENDING' || photo.status === 'UPLOADING' }
+  return {
+    ...photo,
+    thumb: photo.thumbnailUrl || photo.url || null,
+    statusText: STATUS[photo.status] || '',
+    pending: photo.status === 'PENDING' || photo.status === 'UPLOADING',
+  }
+}
+
+/**
+ * Opens the full photos of a grid in WeChat's viewer at the tapped one: grids load thumbnails only,
+ * the original is fetched when someone wants to look at it.
+ */
+function preview(list, index) {
+  const shown = list.filter((p) => p.url)
+  const tapped = list[index]
+  if (!tapped || !tapped.url) return
+  wx.previewImage({ current: tapped.url, urls: shown.map((p) => p.url) })
 }
 
 /**
@@ -85,4 +105,4 @@ function ids(list) {
   return list.filter((p) => p.id && p.status !== 'REJECTED' && p.status !== 'FAILED').map((p) => p.id)
 }
 
-module.exports = { MAX, STATUS, choose, upload, view, addTo, ids }
+module.exports = { MAX, STATUS, choose, upload, view, preview, addTo, ids }

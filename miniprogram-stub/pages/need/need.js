@@ -97,6 +97,11 @@ Component({
     onCompletion(event) {
       this.setData({ [`completion.${event.currentTarget.dataset.field}`]: event.detail.value })
     },
+    /** Tapping a thumbnail (需求照片 or 完成照片) opens the full photos of that grid. */
+    previewPhoto(event) {
+      const { list, index } = event.currentTarget.dataset
+      photos.preview(this.data[list] || [], Number(index))
+    },
     /** 完成照片: taken on the spot, uploaded at once, sent with 完成服务. */
     addCompletionPhotos() {
       return run(this, () => photos.addTo(this, 'newCompletionPhotos'))

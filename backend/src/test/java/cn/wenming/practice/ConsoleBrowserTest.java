@@ -38,7 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the redemptions list. Then (e2e/corrections.browser.mjs) the correction screens: activity hours
  * revoked on the roster, points adjusted once however often the form is sent (a lost response, a
  * double click), an entry reversed, honor hours recorded and the recorder's approval refused, a
- * withdrawn reward found, the redeemer named. Screenshots of each screen land in
+ * withdrawn reward found, the redeemer named. Then (e2e/lectures.browser.mjs) 理论宣讲: a lecturer
+ * registered and a 宣讲团 formed, a lecture recorded through the form and found in the month's
+ * assessment count. Screenshots of each screen land in
  * {@code backend/target/console-screenshots/}.
  */
 @LocalProfileTest
@@ -73,7 +75,7 @@ class ConsoleBrowserTest {
 		assertThat(finished).as("console tests finished in 10 minutes").isTrue();
 		assertThat(process.exitValue()).as("console tests (output below)\n%s", text).isZero();
 		assertThat(text).contains("all screens passed").contains("activities and store passed");
-		assertThat(text).contains("corrections passed");
+		assertThat(text).contains("corrections passed").contains("lectures passed");
 		assertThat(screenshots.resolve("33-points-drawer.png")).exists();
 		assertThat(screenshots.resolve("36-store-withdrawn-found.png")).exists();
 		assertThat(screenshots.resolve("04-need-suggestions.png")).exists();

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
+import cn.wenming.practice.shared.EveryInstance;
 import cn.wenming.practice.testinfra.HeavyTest;
 import cn.wenming.practice.testinfra.ThreeInstances;
 import cn.wenming.practice.testinfra.WechatStub;
@@ -148,6 +149,11 @@ class ScaleOutTest {
 				// The user class: a CGLIB proxy's overrides carry no annotations.
 				for (Method method : ReflectionUtils.getUniqueDeclaredMethods(ClassUtils.getUserClass(type))) {
 					if (!method.isAnnotationPresent(Scheduled.class)) {
+						continue;
+					}
+					if (method.isAnnotationPresent(EveryInstance.class)) {
+						// Refreshes this instance's own memory: runs everywhere, so it must not take a lock.
+						assertThat(method.isAnnotationPresent(SchedulerLock.class)).as(method.toString()).isFalse();
 						continue;
 					}
 					SchedulerLock lock = method.getAnnotation(SchedulerLock.class);

@@ -74,6 +74,12 @@ class TableOwnershipTest {
 			entry("org_unit", "org"),
 			entry("civilized_unit", "org"),
 			entry("civilized_unit_pairing", "org"),
+			// lecture
+			entry("lecturer", "lecture"),
+			entry("lecture_group", "lecture"),
+			entry("lecture_group_member", "lecture"),
+			entry("lecture", "lecture"),
+			entry("lecture_speaker", "lecture"),
 			// volunteer
 			entry("volunteer", "volunteer"),
 			entry("volunteer_tag", "volunteer"),

@@ -40,7 +40,18 @@ public class ActivityStatistics {
 	 */
 	public List<HeldActivities> heldByUnit(Collection<Long> subtreeUnitIds, Instant yearFrom, Instant monthFrom,
 			Instant to) {
-		return subtreeUnitIds.isEmpty() ? List.of() : this.mapper.heldByUnit(subtreeUnitIds, yearFrom, monthFrom, to);
+		return heldByUnit(subtreeUnitIds, yearFrom, monthFrom, to, List.of());
+	}
+
+	/**
+	 * As {@link #heldByUnit(Collection, Instant, Instant, Instant)}, but the month's theory-lecture
+	 * column leaves out {@code recordedLectures}: activities another feature already counts (a
+	 * recorded lecture held as that activity), so the event is counted once.
+	 */
+	public List<HeldActivities> heldByUnit(Collection<Long> subtreeUnitIds, Instant yearFrom, Instant monthFrom,
+			Instant to, Collection<Long> recordedLectures) {
+		return subtreeUnitIds.isEmpty() ? List.of()
+				: this.mapper.heldByUnit(subtreeUnitIds, yearFrom, monthFrom, to, recordedLectures);
 	}
 
 	/**
@@ -72,7 +83,36 @@ public class ActivityStatistics {
 	}
 
 	/**
-	 * Held activities of one organising unit in the year so far and in the month, and their 受益群众
+	 * Held activities flagged as theory lectures (理论宣讲) started in [{@code from}, {@code to}), one row
+	 * each, organised by a unit among {@code unitIds}: the lecture feature counts those no recorded
+	 * lecture stands for. A unit holds a few a month, so the rows stay few.
+	 */
+	public List<HeldTheoryLecture> heldTheoryLectures(Collection<Long> unitIds, Instant from, Instant to) {
+		return unitIds.isEmpty() ? List.of() : this.mapper.heldTheoryLectures(unitIds, from, to);
+	}
+
+	/** The facts of one activity another feature links to (a lecture held as that activity). */
+	public java.util.Optional<ActivityFacts> facts(long activityId) {
+		return java.util.Optional.ofNullable(this.mapper.facts(activityId));
+	}
+
+	/** A held activity flagged as a theory lecture. */
+	public record HeldTheoryLecture(long id, long unitId, String title, Instant startsAt, String address) {
+	}
+
+	/** What a linking feature checks about an activity: its organising unit, start and status name. */
+	public record ActivityFacts(long id, long unitId, String title, Instant startsAt, String status,
+			boolean theoryLecture) {
+
+		public boolean finished() {
+			return ActivityStatus.FINISHED.name().equals(this.status);
+		}
+
+	}
+
+	/**
+	 * Held activities of one organising unit in the year so far and in the month; the theory-lecture
+	 * month column leaves out the activities the caller said are counted elsewhere. And their 受益群众
 	 * (recorded counts; an activity without one adds nothing).
 	 */
 	public record HeldActivities(long unitId, int year, int month, int theoryLecturesYear, int theoryLecturesMonth,
@@ -96,7 +136,9 @@ public class ActivityStatistics {
 				       COUNT(*) AS held_year,
 				       SUM(CASE WHEN a.starts_at &gt;= #{monthFrom} THEN 1 ELSE 0 END) AS held_month,
 				       SUM(CASE WHEN a.theory_lecture = 1 THEN 1 ELSE 0 END) AS theory_year,
-				       SUM(CASE WHEN a.theory_lecture = 1 AND a.starts_at &gt;= #{monthFrom} THEN 1 ELSE 0 END) AS theory_month,
+				       SUM(CASE WHEN a.theory_lecture = 1 AND a.starts_at &gt;= #{monthFrom}
+				       <if test="!recorded.isEmpty()"> AND a.id NOT IN <foreach collection="recorded" item="r" open="(" separator="," close=")">#{r}</foreach></if>
+				       THEN 1 ELSE 0 END) AS theory_month,
 				       COALESCE(SUM(a.beneficiaries), 0) AS beneficiaries_year,
 				       COALESCE(SUM(CASE WHEN a.starts_at &gt;= #{monthFrom} THEN a.beneficiaries END), 0) AS beneficiaries_month
 				FROM activity a
@@ -106,7 +148,8 @@ public class ActivityStatistics {
 				</script>
 				""")
 		List<HeldActivities> heldByUnit(@Param("unitIds") Collection<Long> unitIds, @Param("yearFrom") Instant yearFrom,
-				@Param("monthFrom") Instant monthFrom, @Param("to") Instant to);
+				@Param("monthFrom") Instant monthFrom, @Param("to") Instant to,
+				@Param("recorded") Collection<Long> recorded);
 
 		@Select("""
 				<script>
@@ -120,6 +163,22 @@ public class ActivityStatistics {
 				""")
 		List<CivilizedUnitActivities> civilizedUnitActivities(@Param("unitIds") Collection<Long> unitIds,
 				@Param("from") Instant from, @Param("to") Instant to);
+
+		@Select("""
+				<script>
+				SELECT a.id, a.org_unit_id AS unit_id, a.title, a.starts_at, a.address
+				FROM activity a
+				WHERE a.org_unit_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+				  AND a.status = 'FINISHED' AND a.theory_lecture = 1
+				  AND a.starts_at &gt;= #{from} AND a.starts_at &lt; #{to}
+				ORDER BY a.starts_at, a.id
+				</script>
+				""")
+		List<HeldTheoryLecture> heldTheoryLectures(@Param("unitIds") Collection<Long> unitIds,
+				@Param("from") Instant from, @Param("to") Instant to);
+
+		@Select("SELECT id, org_unit_id AS unit_id, title, starts_at, status, theory_lecture FROM activity WHERE id = #{id}")
+		ActivityFacts facts(@Param("id") long id);
 
 		@Select("""
 				SELECT volunteer_id, SUM(hours) AS hours FROM activity_hours_rollup

@@ -20,6 +20,7 @@ import cn.wenming.practice.assessment.Assessment.Period;
 import cn.wenming.practice.assessment.Assessment.TargetPeriod;
 import cn.wenming.practice.assessment.Assessment.UnitAssessment;
 import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.lecture.LectureStatistics;
 import cn.wenming.practice.need.NeedStandings;
 import cn.wenming.practice.need.NeedStatistics;
 import cn.wenming.practice.org.OrgDirectory;
@@ -85,9 +86,12 @@ class AssessmentService {
 
 	private final AccessControl access;
 
+	private final LectureStatistics lectureStatistics;
+
 	AssessmentService(OrgDirectory orgs, OrgStatistics orgStatistics, ActivityStatistics activityStatistics,
 			VolunteerStatistics volunteerStatistics, NeedStatistics needStatistics, AccessControl access,
-			NeedStandings needStandings) {
+			NeedStandings needStandings, LectureStatistics lectureStatistics) {
+		this.lectureStatistics = lectureStatistics;
 		this.needStandings = needStandings;
 		this.orgs = orgs;
 		this.orgStatistics = orgStatistics;
@@ -115,7 +119,10 @@ class AssessmentService {
 
 		List<Long> unitIds = unitIds(units);
 		Map<Long, ActivityStatistics.HeldActivities> held = new HashMap<>();
-		for (var row : this.activityStatistics.heldByUnit(unitIds, yearFrom, monthFrom, to)) {
+		// Theory lectures (issue 18): recorded lectures plus flagged activities no lecture stands for.
+		LectureStatistics.MonthlyLectures recorded = this.lectureStatistics.monthlyByUnit(unitIds, monthStart);
+		for (var row : this.activityStatistics.heldByUnit(unitIds, yearFrom, monthFrom, to,
+				recorded.recordedActivityIds())) {
 			held.put(row.unitId(), row);
 			Totals t = own.get(row.unitId());
 			if (t != null) {
@@ -123,6 +130,8 @@ class AssessmentService {
 				t.beneficiariesYear += row.beneficiariesYear();
 			}
 		}
+		Map<Long, Integer> lectures = new HashMap<>(recorded.byUnit());
+		held.values().forEach(row -> lectures.merge(row.unitId(), row.theoryLecturesMonth(), Integer::sum));
 
 		// Year to date from the hours rollups (issue 14), not the sign-ups: [yearFrom, to) is months 1..month.
 		Map<Long, BigDecimal> creditHours = new HashMap<>(this.activityStatistics.creditHoursByVolunteer(year, month));
@@ -186,15 +195,16 @@ class AssessmentService {
 		List<UnitAssessment> rows = new ArrayList<>(units.size());
 		for (OrgUnitRef unit : units) {
 			rows.add(new UnitAssessment(unit.id(), unit.parentId(), unit.name(), unit.level(), unit.open(),
-					figures(unit, held.get(unit.id()), subtree.get(unit.id()), month)));
+					figures(unit, held.get(unit.id()), lectures.getOrDefault(unit.id(), 0), subtree.get(unit.id()),
+							month)));
 		}
 		return new Assessment(year, month, yearFrom, monthFrom, to, rows);
 	}
 
-	private static List<Figure> figures(OrgUnitRef unit, ActivityStatistics.HeldActivities held, Totals t, int month) {
+	private static List<Figure> figures(OrgUnitRef unit, ActivityStatistics.HeldActivities held, int theoryMonth,
+			Totals t, int month) {
 		int heldYear = (held != null) ? held.year() : 0;
 		int heldMonth = (held != null) ? held.month() : 0;
-		int theoryMonth = (held != null) ? held.theoryLecturesMonth() : 0;
 		List<Figure> figures = new ArrayList<>();
 		switch (unit.level()) {
 			case CENTER -> {

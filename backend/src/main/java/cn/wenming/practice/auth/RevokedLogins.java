@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import cn.wenming.practice.shared.EveryInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,7 @@ class RevokedLogins {
 
 	/** Reads the revocations made since the last poll (on any instance); MySQL down: tried again next time. */
 	@Scheduled(fixedDelayString = "${app.auth.revoked-login-poll:PT15S}", initialDelay = 0)
+	@EveryInstance("each instance keeps the revoked logins in its own memory")
 	void poll() {
 		Instant now = Instant.now();
 		Instant since = (this.polledUpTo == null) ? now.minus(this.remember) : this.polledUpTo.minus(OVERLAP);

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import cn.wenming.practice.points.PointsError;
 import cn.wenming.practice.shared.CommonError;
@@ -32,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the key finds it and waits for the first, or gets {@code IDEMPOTENCY_KEY_REUSED} for other input;</li>
  * <li>Redis checks and takes the balance (as a hold, on the user's slot) and then stock and the
  * per-person count (on the reward's slot; see {@link RedemptionStore}); Redis unreachable →
- * {@code UPSTREAM_UNAVAILABLE} and the claim is released — whatever the failed call left in Redis
+ * {@code SERVICE_UNAVAILABLE} (HTTP 503, the one outage code) and the claim is released — whatever the failed call left in Redis
  * is found by its hold and given back by the reconciler;</li>
  * <li>one MySQL transaction: the REDEMPTION ledger entry (guarded balance), the order issued with its
  * pickup code, the guarded per-person count and a guarded take from one of the reward's stock shards;
@@ -53,6 +55,8 @@ class Redemptions {
 	private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final int RELEASE_ATTEMPTS = 60;
 
 	private final RewardMapper rewards;
 
@@ -219,10 +223,12 @@ class Redemptions {
 			}
 		}
 		catch (RuntimeException ex) {
-			// Redis unreachable (or timed out): nothing was taken there; refuse cleanly.
+			// Redis unreachable (or timed out): nothing was taken there; refuse cleanly, with the outage
+			// code every other Redis or MySQL failure answers (503, which the clients retry), not
+			// UPSTREAM_UNAVAILABLE, which means WeChat (found by FaultDrillTest's Redis kill).
 			log.warn("Redemption {} refused, Redis unavailable: {}", claim.getId(), ex.getClass().getSimpleName());
 			releaseClaim(claim.getId());
-			throw new DomainException(CommonError.UPSTREAM_UNAVAILABLE, "积分服务暂不可用，请稍后重试");
+			throw new DomainException(CommonError.SERVICE_UNAVAILABLE, "积分服务暂不可用，请稍后重试");
 		}
 		if (outcome != RedemptionStore.Outcome.RESERVED) {
 			releaseClaim(claim.getId());
@@ -334,12 +340,40 @@ class Redemptions {
 		try {
 			this.faults.beforeUndo(claim.getId());
 			this.store.undo(claim.getId(), claim.getUserId(), claim.getRewardId());
-			releaseClaim(claim.getId());
 		}
 		catch (RuntimeException ex) {
 			log.error("Redemption {} failed and could not be undone now; the reconciler will: {}", claim.getId(),
 					ex.toString());
+			return;
 		}
+		try {
+			releaseClaim(claim.getId());
+		}
+		catch (RuntimeException ex) {
+			// MySQL is what failed (an outage): Redis is given back, only the claim is left. Left to the
+			// reconciler alone, the client's retry with the same key would meet "still processing" until
+			// stale-after and the next reconcile tick (minutes), so this instance, which knows the request
+			// is over, releases it as soon as MySQL answers again (FaultDrillTest's MySQL drill).
+			log.warn("Redemption {}: claim not released yet, retrying: {}", claim.getId(), ex.getClass().getSimpleName());
+			releaseLater(claim.getId(), 1);
+		}
+	}
+
+	/** Retries releasing a dead request's claim every second for a minute; after that the reconciler does. */
+	private void releaseLater(long id, int attempt) {
+		CompletableFuture.runAsync(() -> {
+			try {
+				releaseClaim(id);
+			}
+			catch (RuntimeException ex) {
+				if (attempt < RELEASE_ATTEMPTS) {
+					releaseLater(id, attempt + 1);
+				}
+				else {
+					log.warn("Redemption {}: claim still not released; the reconciler will: {}", id, ex.toString());
+				}
+			}
+		}, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
 	}
 
 	private void releaseClaim(long id) {

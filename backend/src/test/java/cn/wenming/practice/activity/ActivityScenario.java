@@ -96,7 +96,7 @@ public final class ActivityScenario {
 	}
 
 	/** A published activity starting in {@code startsIn}, lasting {@code length}. */
-	String published(Duration startsIn, Duration length, int capacity) {
+	public String published(Duration startsIn, Duration length, int capacity) {
 		Instant start = Instant.now().plus(startsIn);
 		String id = draft(start, start.plus(length), capacity);
 		move(this.admin, "publishActivity", id).path("publishActivity.status").entity(String.class).isEqualTo("PUBLISHED");

@@ -49,6 +49,9 @@ class MpPortalTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	MpProperties properties;
+
 	WechatPortalClient wechat;
 
 	@BeforeEach
@@ -238,6 +241,34 @@ class MpPortalTest {
 
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM mp_follower WHERE openid = ?", Integer.class, openid))
 			.isZero();
+	}
+
+	@Test
+	void aCorrectlySignedPostOutsideTheAllowedAgeIsRefusedEitherWay() throws Exception {
+		String openid = Fixtures.unique("o-stale-");
+		Duration maxAge = this.properties.maxClockSkew();
+		Instant now = Instant.now();
+		// Plain mode signs only token, timestamp and nonce: a captured query string replayed later, or one
+		// signed ahead of time by a clock gone wrong, must not be taken however genuine its signature.
+		for (Instant at : List.of(now.minus(maxAge).minusSeconds(60), now.plus(maxAge).plusSeconds(60))) {
+			for (String body : List.of(WechatPortalClient.subscribe(openid),
+					WechatPortalClient.location(openid, 45, 90))) {
+				HttpResponse<String> response = this.wechat.post(WechatPortalClient.signedAt(openid, at), body);
+				assertThat(response.statusCode()).as("signed at %s", at).isEqualTo(403);
+				assertThat(response.body()).isEmpty();
+			}
+		}
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM mp_follower WHERE openid = ?", Integer.class, openid))
+			.isZero();
+
+		// A little skew either way is WeChat's and the server's clocks disagreeing, not a replay.
+		for (Instant at : List.of(now.minusSeconds(30), now.plusSeconds(30))) {
+			HttpResponse<String> response = this.wechat.post(WechatPortalClient.signedAt(openid, at),
+					WechatPortalClient.subscribe(openid));
+			assertThat(response.statusCode()).as("signed at %s", at).isEqualTo(200);
+		}
+		assertThat(this.jdbc.queryForObject("SELECT subscribed FROM mp_follower WHERE openid = ?", Integer.class, openid))
+			.isEqualTo(1);
 	}
 
 	@Test

@@ -64,7 +64,12 @@ final class WechatPortalClient {
 
 	/** Query parameters of a correctly signed request. */
 	static Map<String, String> signed(String openid) {
-		String timestamp = now();
+		return signedAt(openid, Instant.now());
+	}
+
+	/** Query parameters correctly signed with the given moment as their {@code timestamp}. */
+	static Map<String, String> signedAt(String openid, Instant at) {
+		String timestamp = Long.toString(at.getEpochSecond());
 		String nonce = nonce();
 		Map<String, String> query = new LinkedHashMap<>();
 		query.put("signature", sha1(WechatStub.MP_TOKEN, timestamp, nonce));

@@ -86,6 +86,10 @@ class RedemptionRedisFailureTest {
 
 	PrivateRedisPoints points;
 
+	RedemptionStore store;
+
+	RedemptionFaults faults;
+
 	RedemptionRig rig;
 
 	@BeforeEach
@@ -107,6 +111,7 @@ class RedemptionRedisFailureTest {
 		this.redis = new StringRedisTemplate(this.connections);
 		this.points = new PrivateRedisPoints(this.context, this.redis);
 		RedemptionStore store = new RedemptionStore(this.redis, this.points.wallet());
+		this.store = store;
 		RedemptionFaults faults = new RedemptionFaults() {
 			@Override
 			void afterReserve(long redemptionId) {
@@ -124,6 +129,7 @@ class RedemptionRedisFailureTest {
 				}
 			}
 		};
+		this.faults = faults;
 		this.redemptions = new Redemptions(this.rewards, this.orders, this.points.wallet(), store, faults,
 				this.redemptionProperties, this.clock, this.transactionManager);
 		this.reconciler = new RedemptionReconciler(store, this.orders, this.rewards, this.points.wallet(),
@@ -211,7 +217,7 @@ class RedemptionRedisFailureTest {
 
 		assertThatThrownBy(() -> this.redemptions.redeem(users.get(0), rewardId, 1, "while-down"))
 			.isInstanceOfSatisfying(DomainException.class,
-					ex -> assertThat(ex.code()).isEqualTo(CommonError.UPSTREAM_UNAVAILABLE));
+					ex -> assertThat(ex.code()).isEqualTo(CommonError.SERVICE_UNAVAILABLE));
 		assertThat(this.points.shownBalance(users.get(0))).isEqualTo(30);
 		assertThat(this.rig.mysqlStock(rewardId)).isEqualTo(3);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM redemption WHERE user_id = ?", Integer.class,
@@ -273,6 +279,44 @@ class RedemptionRedisFailureTest {
 		assertConsistent(users, rewardId);
 		assertThat(redeem(users.get(0), rewardId, "ok-0b")).isEqualTo("OK");
 		assertThat(redeem(users.get(0), rewardId, "ok-0c")).isEqualTo("LIMIT_EXCEEDED");
+		assertConsistent(users, rewardId);
+	}
+
+	/**
+	 * MySQL fails the request and is still down when it gives its claim back (FaultDrillTest's MySQL
+	 * drill): the instance releases the claim as soon as MySQL answers again, so the client's retry
+	 * with the same key is not told "still processing" until the reconciler's next tick.
+	 */
+	@Test
+	void aClaimMySqlCouldNotReleaseIsReleasedOnceItAnswersAgain() {
+		List<Long> users = this.rig.usersWithPoints(1, 50);
+		long rewardId = this.rig.reward(20, 4, 2);
+		java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger(2);
+		RedemptionMapper down = (RedemptionMapper) java.lang.reflect.Proxy.newProxyInstance(
+				RedemptionMapper.class.getClassLoader(), new Class<?>[] { RedemptionMapper.class },
+				(proxy, method, args) -> {
+					if (method.getName().equals("release") && refusals.getAndDecrement() > 0) {
+						throw new org.springframework.jdbc.CannotGetJdbcConnectionException("injected: MySQL down");
+					}
+					try {
+						return method.invoke(this.orders, args);
+					}
+					catch (java.lang.reflect.InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
+		Redemptions redemptions = new Redemptions(this.rewards, down, this.points.wallet(), this.store, this.faults,
+				this.redemptionProperties, this.clock, this.transactionManager);
+		this.failNext = true;
+		assertThatThrownBy(() -> redemptions.redeem(users.get(0), rewardId, 1, "mysql-down"))
+			.hasMessageContaining("injected");
+		// Redis was given back at once; the claim waits for MySQL (two more refusals, a second apart).
+		assertThat(this.rig.redisStock(rewardId)).isEqualTo(4);
+		assertThat(this.orders.findByKey(users.get(0), "mysql-down")).isNotNull();
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15))
+			.until(() -> this.orders.findByKey(users.get(0), "mysql-down") == null);
+		assertThat(refusals.get()).isNegative();
+		assertThat(redeem(users.get(0), rewardId, "mysql-down")).isEqualTo("OK");
 		assertConsistent(users, rewardId);
 	}
 

@@ -66,7 +66,7 @@ public final class RedemptionRig {
 				Timestamp.from(at));
 	}
 
-	long reward(int price, int stock, int limit) {
+	public long reward(int price, int stock, int limit) {
 		return reward(price, Redemptions.split(stock, 8), limit);
 	}
 
@@ -86,7 +86,7 @@ public final class RedemptionRig {
 	}
 
 	/** The stock MySQL shows: the sum of the shards. */
-	int mysqlStock(long rewardId) {
+	public int mysqlStock(long rewardId) {
 		return this.jdbc.queryForObject("SELECT COALESCE(SUM(stock), 0) FROM reward_stock WHERE reward_id = ?",
 				Integer.class, rewardId);
 	}
@@ -97,7 +97,7 @@ public final class RedemptionRig {
 				rewardId);
 	}
 
-	Integer redisStock(long rewardId) {
+	public Integer redisStock(long rewardId) {
 		Object s = this.redis.opsForHash().get(RedemptionStore.rewardKey(rewardId), "s");
 		return (s == null) ? null : Integer.valueOf(s.toString());
 	}
@@ -105,6 +105,11 @@ public final class RedemptionRig {
 	int orders(long rewardId, String status) {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM redemption WHERE reward_id = ? AND status = ?",
 				Integer.class, rewardId, status);
+	}
+
+	/** Whether any of the users still has a Redis hold (a redemption not finished or not yet repaired). */
+	public boolean anyHold(List<Long> userIds) {
+		return userIds.stream().anyMatch(userId -> this.redis.opsForHash().size(RedemptionStore.holdKey(userId)) > 0);
 	}
 
 	/** Σ ledger deltas = account balance = Redis balance (where cached), and no holds left, for each user. */

@@ -31,7 +31,7 @@ import mockwebserver3.RecordedRequest;
  * {@code /cgi-bin/menu/create} records each body it receives ({@link #menus()}).</li>
  * <li>subscribe messages: every request is recorded ({@link #subscribeMessagesTo}); the answer is ok
  * unless a test told the stub otherwise for the recipient's openid or the template id
- * ({@link #answerSubscribe}): 43101 (not subscribed) or HTTP 503 (down).</li>
+ * ({@link #answerSubscribe}): 43101 (not subscribed), 47003 (data refused) or HTTP 503 (down).</li>
  * <li>getwxacodeunlimit (小程序码): a real PNG showing the scene, recorded ({@link #wxaCodes()}); a
  * scene over 32 characters → errcode 40169, as WeChat answers.</li>
  * <li>mediaCheckAsync v2: answers a fresh trace id and records the request ({@link #mediaChecksOf});
@@ -87,7 +87,9 @@ public final class WechatStub {
 		/** errcode 43101: the user has not subscribed (or refused). */
 		NOT_SUBSCRIBED,
 		/** HTTP 503: WeChat unreachable. */
-		DOWN
+		DOWN,
+		/** errcode 47003: the template data was refused (a permanent failure, never retried). */
+		INVALID_DATA
 
 	}
 
@@ -345,6 +347,7 @@ public final class WechatStub {
 		return switch (answer) {
 			case NOT_SUBSCRIBED -> json("{\"errcode\":43101,\"errmsg\":\"user refuse to accept the msg\"}");
 			case DOWN -> new MockResponse.Builder().code(503).body("Service Unavailable").build();
+			case INVALID_DATA -> json("{\"errcode\":47003,\"errmsg\":\"argument invalid! data.thing2.value invalid\"}");
 			case OK -> json("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":" + this.subscribeMessages.size() + "}");
 		};
 	}

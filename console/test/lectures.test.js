@@ -1,0 +1,22 @@
+import { describe, expect, test } from 'vitest'
+import { lectureInput, splitTopics } from '../src/views/results/lectures.js'
+import { MENU } from '../src/menu.js'
+
+describe('lecture forms', () => {
+  test('topics are split on Chinese and ASCII separators, trimmed and deduplicated', () => {
+    expect(splitTopics(' 党的二十大精神、乡村振兴，移风易俗,乡村振兴\n ')).toEqual(['党的二十大精神', '乡村振兴', '移风易俗'])
+    expect(splitTopics('')).toEqual([])
+  })
+
+  test('a lecture input leaves out the optional ids it does not have', () => {
+    const input = lectureInput('7', { topic: ' 宣讲 ', place: ' 说事大院 ', heldOn: '2026-02-20', audience: '45', lecturerIds: ['3'], groupId: '', activityId: ' ' })
+    expect(input).toEqual({ orgUnitId: '7', topic: '宣讲', place: '说事大院', heldOn: '2026-02-20', audience: 45, lecturerIds: ['3'] })
+    expect(lectureInput('7', { topic: 'a', place: 'b', heldOn: '2026-02-10', audience: 0, groupId: '5', activityId: '12' }))
+      .toMatchObject({ groupId: '5', activityId: '12', lecturerIds: [] })
+  })
+
+  test('the screen is on the menu under 成果与考核', () => {
+    const results = MENU.find((m) => m.title === '成果与考核')
+    expect(results.items.map((i) => i.route)).toContain('lectures')
+  })
+})
