@@ -80,3 +80,21 @@ export const POINTS_TYPE = {
   ACTIVITY_HOURS: '活动时长', NEED_COMPLETED: '完成需求', RATING_BONUS: '好评奖励', REDEMPTION: '兑换',
   REDEMPTION_REFUND: '兑换退回', ADJUSTMENT: '管理员调整', EXPIRY: '过期', REVERSAL: '冲正', DEBT_REPAYMENT: '偿还欠分',
 }
+
+/** The API's bounds of a 受益群众 count: activities serve up to 100000 people, a need up to 10000. */
+export const BENEFICIARIES_MAX = { activity: 100000, need: 10000 }
+
+/**
+ * What a 受益群众 form may send: a whole number within the bounds; changing a count already
+ * recorded needs a reason (the server keeps it in the trail). '' when the form is fine.
+ */
+export function beneficiariesError(count, { max, recorded = null, reason = '' } = {}) {
+  if (!Number.isInteger(count) || count < 0) return '请填写不小于 0 的整数'
+  if (count > max) return `不超过 ${max} 人`
+  if (recorded != null && count !== recorded) {
+    const text = (reason || '').trim()
+    if (!text) return '修改已登记的人数须填写原因'
+    if ([...text].length > 200) return '原因不超过 200 字'
+  }
+  return ''
+}

@@ -105,3 +105,26 @@ describe('a list loaded whole is paged and searched here', () => {
     expect(pager.state.loading).toBe(false)
   })
 })
+
+describe('受益群众 counts are checked as the API bounds them', () => {
+  test('whole numbers within the bounds of activities and needs', async () => {
+    const { BENEFICIARIES_MAX, beneficiariesError } = await import('../src/corrections.js')
+    expect(beneficiariesError(0, { max: BENEFICIARIES_MAX.need })).toBe('')
+    expect(beneficiariesError(10000, { max: BENEFICIARIES_MAX.need })).toBe('')
+    expect(beneficiariesError(10001, { max: BENEFICIARIES_MAX.need })).toBe('不超过 10000 人')
+    expect(beneficiariesError(100000, { max: BENEFICIARIES_MAX.activity })).toBe('')
+    expect(beneficiariesError(100001, { max: BENEFICIARIES_MAX.activity })).toBe('不超过 100000 人')
+    expect(beneficiariesError(-1, { max: 10 })).toBe('请填写不小于 0 的整数')
+    expect(beneficiariesError(2.5, { max: 10 })).toBe('请填写不小于 0 的整数')
+    expect(beneficiariesError(Number.NaN, { max: 10 })).toBe('请填写不小于 0 的整数')
+  })
+
+  test('changing a recorded count needs a reason; the first recording and an unchanged count do not', async () => {
+    const { beneficiariesError } = await import('../src/corrections.js')
+    expect(beneficiariesError(30, { max: 100, recorded: null })).toBe('')
+    expect(beneficiariesError(30, { max: 100, recorded: 30 })).toBe('')
+    expect(beneficiariesError(28, { max: 100, recorded: 30, reason: '  ' })).toBe('修改已登记的人数须填写原因')
+    expect(beneficiariesError(28, { max: 100, recorded: 30, reason: '按签到表核对' })).toBe('')
+    expect(beneficiariesError(28, { max: 100, recorded: 30, reason: '长'.repeat(201) })).toBe('原因不超过 200 字')
+  })
+})

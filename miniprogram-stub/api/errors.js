@@ -4,6 +4,7 @@
  */
 const MESSAGES = {
   BAD_REQUEST: '填写的内容不正确',
+  NEED_BENEFICIARIES_INVALID: '受益群众人数超出范围',
   UNAUTHENTICATED: '请先登录',
   FORBIDDEN: '没有权限执行此操作',
   NOT_FOUND: '内容不存在或已删除',

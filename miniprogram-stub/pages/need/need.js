@@ -5,6 +5,9 @@ const { STATUS } = require('./status')
 const photos = require('../../utils/photos')
 const careMode = require('../../utils/care-behavior')
 
+/** The API bounds a need's 受益群众 count (NEED_BENEFICIARIES_INVALID above it). */
+const MAX_BENEFICIARIES = 10000
+
 // Hours served on a need are a claim until an admin who did not serve confirms them: until then
 // they earn neither credit hours nor points, and the page says so.
 const HOURS_STATUS = { PENDING: '待确认', CONFIRMED: '已确认' }
@@ -28,7 +31,7 @@ Component({
     starOptions: [1, 2, 3, 4, 5].map((value) => ({ value, on: true })),
     comment: '',
     isAssignee: false,
-    completion: { note: '', hours: 2, participantIds: [] },
+    completion: { note: '', hours: 2, participantIds: [], beneficiaries: '' },
     loading: false,
     error: '',
     errorCode: '',
@@ -112,6 +115,16 @@ Component({
       const ids = participantIds.length ? participantIds : [client.currentUser().id]
       const participants = ids.map((userId) => ({ userId, hours: Number(hours) }))
       const input = { needId: this.needId, note, participants }
+      // 受益群众: empty means the resident alone (the server's default of 1); a group need says how many.
+      const served = String(this.data.completion.beneficiaries || '').trim()
+      if (served) {
+        const count = Number(served)
+        if (!Number.isInteger(count) || count < 0 || count > MAX_BENEFICIARIES) {
+          this.setData({ error: `受益群众人数应为 0–${MAX_BENEFICIARIES} 的整数`, errorCode: 'NEED_BENEFICIARIES_INVALID' })
+          return false
+        }
+        input.beneficiaries = count
+      }
       const photoIds = photos.ids(this.data.newCompletionPhotos)
       if (photoIds.length) input.photoIds = photoIds
       const done = await this.act('CompleteNeed', { input })

@@ -13,6 +13,8 @@ export const FIGURES = {
   NEED_FULFILMENT_RATE: { name: '落实率', unit: '%' },
   NEED_SATISFACTION: { name: '满意率', unit: '%' },
   NEED_AVERAGE_RATING: { name: '平均评分', unit: '星' },
+  BENEFICIARIES: { name: '受益群众', unit: '人次' },
+  BENEFICIARIES_YEAR: { name: '受益群众（本年累计）', unit: '人次' },
 }
 
 export const LEVELS = { CENTER: '中心', INSTITUTE: '所', STATION: '站', POINT: '点' }

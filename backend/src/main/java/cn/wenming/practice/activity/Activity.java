@@ -65,6 +65,9 @@ class Activity implements ServedUnderProject {
 
 	private ActivityStatus status;
 
+	/** 受益群众: people served (V37); null until recorded. */
+	private Integer beneficiaries;
+
 	private Long createdBy;
 
 	@TableField(fill = FieldFill.INSERT)
@@ -281,6 +284,14 @@ class Activity implements ServedUnderProject {
 
 	public void setUpdatedAt(Instant updatedAt) {
 		this.updatedAt = updatedAt;
+	}
+
+	public Integer getBeneficiaries() {
+		return this.beneficiaries;
+	}
+
+	public void setBeneficiaries(Integer beneficiaries) {
+		this.beneficiaries = beneficiaries;
 	}
 
 }

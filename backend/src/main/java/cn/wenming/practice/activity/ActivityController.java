@@ -16,6 +16,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
@@ -43,10 +45,17 @@ class ActivityController {
 
 	private final OrgDirectory orgs;
 
-	ActivityController(ActivityService service, ActivitySkillMapper skills, OrgDirectory orgs) {
+	private final ActivityBeneficiaries beneficiaries;
+
+	private final AccessControl access;
+
+	ActivityController(ActivityService service, ActivitySkillMapper skills, OrgDirectory orgs,
+			ActivityBeneficiaries beneficiaries, AccessControl access) {
 		this.service = service;
 		this.skills = skills;
 		this.orgs = orgs;
+		this.beneficiaries = beneficiaries;
+		this.access = access;
 	}
 
 	/** Input of {@code createActivity}. */
@@ -130,8 +139,40 @@ class ActivityController {
 	}
 
 	@MutationMapping
-	Activity finishActivity(@Argument long id) {
-		return this.service.finish(id);
+	Activity finishActivity(@Argument long id, @Argument Integer beneficiaries) {
+		// Checked before the move, so a bad count leaves the activity as it was.
+		ActivityBeneficiaries.validate(beneficiaries);
+		Activity finished = this.service.finish(id);
+		return (beneficiaries == null) ? finished : this.beneficiaries.record(id, beneficiaries, null);
+	}
+
+	/** Input of {@code recordActivityBeneficiaries}. */
+	record RecordActivityBeneficiariesInput(@NotNull Long activityId, @NotNull Integer count,
+			@Size(max = 200) String reason) {
+	}
+
+	@MutationMapping
+	Activity recordActivityBeneficiaries(@Argument @Valid RecordActivityBeneficiariesInput input) {
+		return this.beneficiaries.record(input.activityId(), input.count(), input.reason());
+	}
+
+	/** The trail only to admins over the organising unit; everybody else sees the count alone. */
+	@BatchMapping(typeName = "Activity")
+	List<List<ActivityBeneficiaries.Correction>> beneficiaryCorrections(List<Activity> list) {
+		Actor actor = this.access.currentActor();
+		if (actor == null) {
+			return list.stream().map(a -> List.<ActivityBeneficiaries.Correction>of()).toList();
+		}
+		Map<Long, OrgUnitRef> units = this.orgs.findAll(list.stream().map(Activity::getOrgUnitId).toList());
+		List<Long> visible = list.stream()
+			.filter(a -> units.get(a.getOrgUnitId()) != null && actor.isAdminOver(units.get(a.getOrgUnitId()).path()))
+			.map(Activity::getId)
+			.distinct()
+			.toList();
+		Map<Long, List<ActivityBeneficiaries.Correction>> byActivity = this.beneficiaries.correctionsOf(visible)
+			.stream()
+			.collect(Collectors.groupingBy(ActivityBeneficiaries.Correction::activityId));
+		return list.stream().map(a -> byActivity.getOrDefault(a.getId(), List.of())).toList();
 	}
 
 	@MutationMapping

@@ -29,7 +29,8 @@ public enum ActivityError implements ErrorCode {
 	ACTIVITY_START_IN_PAST("活动开始时间必须晚于当前时间"),
 	SIGN_UP_DEADLINE_AFTER_START("报名截止时间不能晚于活动开始时间"),
 	ACTIVITY_ALREADY_RATED("已评价过该活动"),
-	SERVICE_RECORD_EMPTY("该年度没有可开具证明的服务记录");
+	SERVICE_RECORD_EMPTY("该年度没有可开具证明的服务记录"),
+	ACTIVITY_BENEFICIARIES_INVALID("受益群众人数超出范围");
 
 	private final String defaultMessage;
 

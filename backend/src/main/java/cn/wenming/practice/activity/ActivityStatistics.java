@@ -112,9 +112,11 @@ public class ActivityStatistics {
 
 	/**
 	 * Held activities of one organising unit in the year so far and in the month; the theory-lecture
-	 * month column leaves out the activities the caller said are counted elsewhere.
+	 * month column leaves out the activities the caller said are counted elsewhere. And their 受益群众
+	 * (recorded counts; an activity without one adds nothing).
 	 */
-	public record HeldActivities(long unitId, int year, int month, int theoryLecturesYear, int theoryLecturesMonth) {
+	public record HeldActivities(long unitId, int year, int month, int theoryLecturesYear, int theoryLecturesMonth,
+			int beneficiariesYear, int beneficiariesMonth) {
 	}
 
 	/** Held activities a civilized unit ran at a station. */
@@ -136,7 +138,9 @@ public class ActivityStatistics {
 				       SUM(CASE WHEN a.theory_lecture = 1 THEN 1 ELSE 0 END) AS theory_year,
 				       SUM(CASE WHEN a.theory_lecture = 1 AND a.starts_at &gt;= #{monthFrom}
 				       <if test="!recorded.isEmpty()"> AND a.id NOT IN <foreach collection="recorded" item="r" open="(" separator="," close=")">#{r}</foreach></if>
-				       THEN 1 ELSE 0 END) AS theory_month
+				       THEN 1 ELSE 0 END) AS theory_month,
+				       COALESCE(SUM(a.beneficiaries), 0) AS beneficiaries_year,
+				       COALESCE(SUM(CASE WHEN a.starts_at &gt;= #{monthFrom} THEN a.beneficiaries END), 0) AS beneficiaries_month
 				FROM activity a
 				WHERE a.org_unit_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
 				  AND a.status = 'FINISHED' AND a.starts_at &gt;= #{yearFrom} AND a.starts_at &lt; #{to}

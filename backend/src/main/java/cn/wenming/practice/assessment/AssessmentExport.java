@@ -35,7 +35,9 @@ class AssessmentExport {
 			Map.entry(Assessment.Kind.NEEDS_RECEIVED, "收到需求"), Map.entry(Assessment.Kind.NEEDS_FULFILLED, "完成需求"),
 			Map.entry(Assessment.Kind.NEED_FULFILMENT_RATE, "落实率（%）"),
 			Map.entry(Assessment.Kind.NEED_SATISFACTION, "满意率（%）"),
-			Map.entry(Assessment.Kind.NEED_AVERAGE_RATING, "平均评分"));
+			Map.entry(Assessment.Kind.NEED_AVERAGE_RATING, "平均评分"),
+			Map.entry(Assessment.Kind.BENEFICIARIES, "受益群众（人次）"),
+			Map.entry(Assessment.Kind.BENEFICIARIES_YEAR, "受益群众（人次）"));
 
 	private final AssessmentService assessments;
 

@@ -42,6 +42,10 @@ import org.springframework.stereotype.Service;
  * volunteers with recorded hours — over the volunteers registered in the unit's subtree; each paired
  * civilized unit ≥ 1 activity a month at its station. Yearly targets are compared with the year so
  * far (January to the end of the month asked for); monthly ones with the month.
+ * <p>
+ * 受益群众 (issue 18, seed 004 "受益群众近百万人次") has no target: the recorded counts of the held
+ * activities organised in the subtree (by start, as the activity count) plus those of the needs of
+ * its stations completed in the period, for the month and the year so far.
  */
 @Service
 class AssessmentService {
@@ -117,8 +121,15 @@ class AssessmentService {
 		Map<Long, ActivityStatistics.HeldActivities> held = new HashMap<>();
 		// Theory lectures (issue 18): recorded lectures plus flagged activities no lecture stands for.
 		LectureStatistics.MonthlyLectures recorded = this.lectureStatistics.monthlyByUnit(unitIds, monthStart);
-		this.activityStatistics.heldByUnit(unitIds, yearFrom, monthFrom, to, recorded.recordedActivityIds())
-			.forEach(row -> held.put(row.unitId(), row));
+		for (var row : this.activityStatistics.heldByUnit(unitIds, yearFrom, monthFrom, to,
+				recorded.recordedActivityIds())) {
+			held.put(row.unitId(), row);
+			Totals t = own.get(row.unitId());
+			if (t != null) {
+				t.beneficiariesMonth += row.beneficiariesMonth();
+				t.beneficiariesYear += row.beneficiariesYear();
+			}
+		}
 		Map<Long, Integer> lectures = new HashMap<>(recorded.byUnit());
 		held.values().forEach(row -> lectures.merge(row.unitId(), row.theoryLecturesMonth(), Integer::sum));
 
@@ -151,7 +162,7 @@ class AssessmentService {
 				}
 			}
 		}
-		for (var row : this.needStatistics.byStation(unitIds, monthFrom, to)) {
+		for (var row : this.needStatistics.byStation(unitIds, yearFrom, monthFrom, to)) {
 			Totals t = own.get(row.stationId());
 			if (t != null) {
 				t.received += row.received();
@@ -161,6 +172,8 @@ class AssessmentService {
 				t.rated += row.rated();
 				t.satisfied += row.satisfied();
 				t.starsTotal += row.starsTotal();
+				t.beneficiariesMonth += row.beneficiaries();
+				t.beneficiariesYear += row.beneficiariesYear();
 			}
 		}
 
@@ -230,6 +243,8 @@ class AssessmentService {
 		figures.add(new Figure(Kind.NEED_AVERAGE_RATING, Period.MONTH,
 				(t.rated == 0) ? null : round(BigDecimal.valueOf(t.starsTotal), BigDecimal.valueOf(t.rated)),
 				(double) t.starsTotal, (double) t.rated, null, null, null, null, null));
+		figures.add(count(Kind.BENEFICIARIES, Period.MONTH, t.beneficiariesMonth, null, null, month));
+		figures.add(count(Kind.BENEFICIARIES_YEAR, Period.YEAR_TO_DATE, t.beneficiariesYear, null, null, month));
 		return figures;
 	}
 
@@ -305,6 +320,10 @@ class AssessmentService {
 
 		int starsTotal;
 
+		int beneficiariesMonth;
+
+		int beneficiariesYear;
+
 		void add(Totals other) {
 			this.registered += other.registered;
 			this.partyMembers += other.partyMembers;
@@ -320,6 +339,8 @@ class AssessmentService {
 			this.rated += other.rated;
 			this.satisfied += other.satisfied;
 			this.starsTotal += other.starsTotal;
+			this.beneficiariesMonth += other.beneficiariesMonth;
+			this.beneficiariesYear += other.beneficiariesYear;
 		}
 
 	}

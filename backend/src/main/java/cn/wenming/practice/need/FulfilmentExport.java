@@ -45,14 +45,15 @@ class FulfilmentExport {
 		summary.add(summaryRow("合计", list.total()));
 		return Xlsx.book()
 			.sheet("分类统计",
-					List.of("类别", "受理", "落实", "按时", "评价数", "满意", "驳回", "取消", "落实率", "按时率", "平均评分", "满意度"),
+					List.of("类别", "受理", "落实", "按时", "评价数", "满意", "驳回", "取消", "落实率", "按时率", "平均评分", "满意度", "受益群众"),
 					summary)
 			.sheet("已落实",
-					List.of("需求编号", "类别", "群众", "站点", "服务方", "完成时间", "期限", "按时", "评分"),
+					List.of("需求编号", "类别", "群众", "站点", "服务方", "完成时间", "期限", "按时", "评分", "受益群众"),
 					list.fulfilled()
 						.stream()
 						.map(n -> java.util.Arrays.<Object>asList(n.needId(), n.category(), n.residentName(),
-								n.stationName(), n.servedBy(), n.completedAt(), n.deadline(), n.onTime(), n.rating()))
+								n.stationName(), n.servedBy(), n.completedAt(), n.deadline(), n.onTime(), n.rating(),
+								n.beneficiaries()))
 						.toList())
 			.sheet("未落实",
 					List.of("需求编号", "类别", "群众", "站点", "状态", "下一步", "责任方", "期限", "逾期"),
@@ -66,7 +67,8 @@ class FulfilmentExport {
 
 	private static List<Object> summaryRow(String category, FulfilmentList.FulfilmentSummary c) {
 		return java.util.Arrays.asList(category, c.received(), c.fulfilled(), c.onTime(), c.rated(), c.satisfied(),
-				c.rejected(), c.cancelled(), c.fulfilmentRate(), c.onTimeRate(), c.averageRating(), c.satisfaction());
+				c.rejected(), c.cancelled(), c.fulfilmentRate(), c.onTimeRate(), c.averageRating(), c.satisfaction(),
+				c.beneficiaries());
 	}
 
 }

@@ -26,16 +26,19 @@ record FulfilmentList(long orgUnitId, String orgUnitName, String month, boolean 
 
 	}
 
-	/** The figures of one category, or of all ({@code category} null). Rates are null when undefined (0 / 0). */
+	/**
+	 * The figures of one category, or of all ({@code category} null). Rates are null when undefined (0 / 0).
+	 * {@code beneficiaries}: 受益群众 of the fulfilled needs (0 in lists published before V37).
+	 */
 	record FulfilmentSummary(String category, int received, int fulfilled, int onTime, int rated, int satisfied,
 			int rejected, int cancelled, Double fulfilmentRate, Double onTimeRate, Double averageRating,
-			Double satisfaction) {
+			Double satisfaction, int beneficiaries) {
 	}
 
 	/** A fulfilled need as shown publicly: no title, no contact data, masked names. */
 	record FulfilledNeed(long needId, String category, String residentName, String stationName, ServedByKind servedByKind,
 			String servedBy, Instant completedAt, LocalDate completedOn, Instant deadline, boolean onTime,
-			Integer rating) {
+			Integer rating, Integer beneficiaries) {
 	}
 
 	/** A need still open: what happens next, who must act and by when. */

@@ -56,6 +56,8 @@ import org.springframework.stereotype.Component;
  * dispatch deadline of a published need nobody has dispatched or claimed yet.</li>
  * <li>fulfilmentRate = fulfilled / received; onTimeRate = onTime / fulfilled; averageRating = mean
  * stars of the rated needs; satisfaction = rated with ≥ 4 stars / rated. Null when dividing by 0.</li>
+ * <li>beneficiaries (受益群众): the sum of the fulfilled needs' counts (as completed or corrected; 1 when
+ * a need has none).</li>
  * </ul>
  * The computation costs a fixed number of statements (the unit, the needs, their categories,
  * teams, volunteers and stations, each in one query) whatever the number of needs.
@@ -228,11 +230,13 @@ class FulfilmentLists {
 				// Every move to COMPLETED stamps completed_at; updated_at only guards rows written by hand.
 				Instant completedAt = Objects.requireNonNullElse(need.getCompletedAt(), need.getUpdatedAt());
 				boolean onTime = deadline == null || !completedAt.isAfter(deadline);
-				tally.fulfilled(onTime, need.getRatingStars());
-				total.fulfilled(onTime, need.getRatingStars());
+				// Completed before V37 without a count, or written by hand: the resident alone.
+				int served = Objects.requireNonNullElse(need.getBeneficiaries(), 1);
+				tally.fulfilled(onTime, need.getRatingStars(), served);
+				total.fulfilled(onTime, need.getRatingStars(), served);
 				fulfilled.add(new FulfilledNeed(need.getId(), category, Masking.name(need.getContactName()), station,
 						kind, servedBy, completedAt, LocalDate.ofInstant(completedAt, ZONE),
-						deadline, onTime, need.getRatingStars()));
+						deadline, onTime, need.getRatingStars(), served));
 			}
 			else {
 				tally.open();
@@ -347,6 +351,8 @@ class FulfilmentLists {
 
 		int cancelled;
 
+		int beneficiaries;
+
 		void closed(NeedStatus status) {
 			if (status == NeedStatus.REJECTED) {
 				this.rejected++;
@@ -360,8 +366,9 @@ class FulfilmentLists {
 			this.received++;
 		}
 
-		void fulfilled(boolean onTime, Integer stars) {
+		void fulfilled(boolean onTime, Integer stars, int served) {
 			this.received++;
+			this.beneficiaries += served;
 			this.fulfilled++;
 			if (onTime) {
 				this.onTime++;
@@ -379,7 +386,7 @@ class FulfilmentLists {
 			return new FulfilmentSummary(category, this.received, this.fulfilled, this.onTime, this.rated,
 					this.satisfied, this.rejected, this.cancelled, ratio(this.fulfilled, this.received),
 					ratio(this.onTime, this.fulfilled), ratio(this.starSum, this.rated),
-					ratio(this.satisfied, this.rated));
+					ratio(this.satisfied, this.rated), this.beneficiaries);
 		}
 
 		private static Double ratio(int numerator, int denominator) {

@@ -98,11 +98,12 @@ class FulfilmentPage {
 			.append(card("已落实", Integer.toString(total.fulfilled())))
 			.append(card("落实率", percent(total.fulfilmentRate())))
 			.append(card("满意度", percent(total.satisfaction())))
+			.append(card("受益群众", total.beneficiaries() + "人次"))
 			.append("</section>\n");
 
 		html.append("<h2>分类汇总</h2><div class=\"scroll\"><table id=\"summary\"><thead><tr>")
 			.append("<th>类别</th><th>受理</th><th>已落实</th><th>按期</th><th>落实率</th><th>平均评分</th><th>满意度</th>")
-			.append("<th>不予受理</th><th>撤销</th></tr></thead><tbody>");
+			.append("<th>受益群众</th><th>不予受理</th><th>撤销</th></tr></thead><tbody>");
 		for (FulfilmentSummary row : list.categories()) {
 			summaryRow(html, esc(row.category()), row, "");
 		}
@@ -116,13 +117,14 @@ class FulfilmentPage {
 		}
 		else {
 			html.append("<div class=\"scroll\"><table id=\"fulfilled\"><thead><tr><th>类别</th><th>群众</th>")
-				.append("<th>服务方</th><th>完成日期</th><th>按期</th><th>评分</th></tr></thead><tbody>");
+				.append("<th>服务方</th><th>完成日期</th><th>按期</th><th>评分</th><th>受益群众</th></tr></thead><tbody>");
 			for (FulfilledNeed need : fulfilled) {
 				html.append("<tr><td>").append(esc(need.category())).append("</td><td>")
 					.append(esc(need.residentName())).append("</td><td>").append(esc(dash(need.servedBy())))
 					.append("</td><td>").append(DAY.format(need.completedAt())).append("</td><td>")
 					.append(need.onTime() ? "是" : "否").append("</td><td>")
-					.append((need.rating() == null) ? "未评价" : need.rating() + "星").append("</td></tr>");
+					.append((need.rating() == null) ? "未评价" : need.rating() + "星").append("</td><td>")
+					.append((need.beneficiaries() == null) ? "—" : need.beneficiaries().toString()).append("</td></tr>");
 			}
 			html.append("</tbody></table></div>\n");
 		}
@@ -147,7 +149,7 @@ class FulfilmentPage {
 
 		html.append("<footer><p>口径：按群众提交需求的月份（北京时间）归入当月清单；已落实指已完成（含已评价、逾期未评价自动关闭）；")
 			.append("按期指在派单时约定的完成期限（认领的需求以群众期望日期为准）内完成；落实率＝已落实÷受理；")
-			.append("满意度＝评分4星及以上÷已评价。清单公示后不再变动，数据截至公示时。</p></footer>\n</body></html>\n");
+			.append("满意度＝评分4星及以上÷已评价；受益群众为已落实需求服务的人次（完成时填写，经管理员核定）。清单公示后不再变动，数据截至公示时。</p></footer>\n</body></html>\n");
 		return html.toString();
 	}
 
@@ -155,7 +157,8 @@ class FulfilmentPage {
 		html.append("<tr").append(attributes).append("><td>").append(label).append("</td><td>").append(row.received())
 			.append("</td><td>").append(row.fulfilled()).append("</td><td>").append(row.onTime()).append("</td><td>")
 			.append(percent(row.fulfilmentRate())).append("</td><td>").append(rating(row.averageRating()))
-			.append("</td><td>").append(percent(row.satisfaction())).append("</td><td>").append(row.rejected())
+			.append("</td><td>").append(percent(row.satisfaction())).append("</td><td>").append(row.beneficiaries())
+			.append("</td><td>").append(row.rejected())
 			.append("</td><td>").append(row.cancelled()).append("</td></tr>");
 	}
 

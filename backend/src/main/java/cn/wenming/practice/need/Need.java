@@ -32,6 +32,9 @@ class Need {
 
 	private BeneficiaryType beneficiaryType;
 
+	/** 受益群众: people served (V37); null until recorded. */
+	private Integer beneficiaries;
+
 	private NeedUrgency urgency;
 
 	/** Sealed ({@link NeedContacts}), or plaintext in rows from before V41 not yet re-encrypted. */
@@ -427,6 +430,14 @@ class Need {
 
 	public void setRecheckAttempts(Integer recheckAttempts) {
 		this.recheckAttempts = recheckAttempts;
+	}
+
+	public Integer getBeneficiaries() {
+		return this.beneficiaries;
+	}
+
+	public void setBeneficiaries(Integer beneficiaries) {
+		this.beneficiaries = beneficiaries;
 	}
 
 }

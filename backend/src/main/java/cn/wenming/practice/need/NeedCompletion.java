@@ -88,6 +88,9 @@ class NeedCompletion {
 			throw new DomainException(NeedError.NEED_TOO_MANY_PARTICIPANTS,
 					"参与者最多 " + this.properties.maxParticipants() + " 人");
 		}
+		// The resident alone unless the assignee says how many were served (a group need, a 走访 household).
+		int beneficiaries = (command.beneficiaries() == null) ? 1 : command.beneficiaries();
+		NeedBeneficiaries.validate(beneficiaries);
 		BigDecimal maxHours = maxHours(need);
 		OrgUnitRef station = this.orgs.require(need.getStationId());
 		List<NeedParticipant> rows = new ArrayList<>();
@@ -131,7 +134,8 @@ class NeedCompletion {
 		this.workflow.move(need, Move.COMPLETE, actor, (hold == null) ? note : "完成说明待审核", (update, now) -> {
 			update.set(Need::getCompletedAt, now)
 				.set(Need::getCompletionNote, note)
-				.set(Need::getCompletionNoteHold, hold);
+				.set(Need::getCompletionNoteHold, hold)
+				.set(Need::getBeneficiaries, beneficiaries);
 			rows.forEach(this.participants::insert);
 			this.photos.attach(actor.userId(), photoIds, PhotoSubject.NEED_COMPLETION, need.getId());
 			// Delivered to @TransactionalEventListener consumers only once this transaction commits.

@@ -67,9 +67,13 @@ class NeedController {
 
 	private final NeedHoursConfirmation hoursConfirmation;
 
+	private final NeedBeneficiaries beneficiaries;
+
 	NeedController(NeedQueries queries, NeedSubmission submission, NeedReview review, NeedAssignment assignment,
 			NeedCompletion completion, NeedClosing closing, NeedSuggestions suggestions, NeedLabels labels,
-			NeedHistoryMapper history, NeedParticipantMapper participants, Photos photos, NeedHoursConfirmation hoursConfirmation) {
+			NeedHistoryMapper history, NeedParticipantMapper participants, Photos photos, NeedHoursConfirmation hoursConfirmation,
+			NeedBeneficiaries beneficiaries) {
+		this.beneficiaries = beneficiaries;
 		this.queries = queries;
 		this.submission = submission;
 		this.review = review;
@@ -107,7 +111,7 @@ class NeedController {
 	/** Input of {@code completeNeed}. */
 	record CompleteNeedInput(@NotNull Long needId, @NotBlank @Size(max = 1000) String note,
 			@NotEmpty @Size(max = 50) List<@NotNull @Valid NeedParticipantInput> participants,
-			List<@NotNull Long> photoIds) {
+			List<@NotNull Long> photoIds, Integer beneficiaries) {
 	}
 
 	/** Input of {@code rateNeed}. */
@@ -220,12 +224,27 @@ class NeedController {
 	NeedView completeNeed(@Argument @Valid CompleteNeedInput input) {
 		return this.completion.complete(new CompleteNeed(input.needId(), input.note(),
 				input.participants().stream().map(p -> new CompleteNeed.Participant(p.userId(), p.hours())).toList(),
-				input.photoIds()));
+				input.photoIds(), input.beneficiaries()));
 	}
 
 	@MutationMapping
-	NeedView confirmNeedHours(@Argument long needId) {
+	NeedView confirmNeedHours(@Argument long needId, @Argument Integer beneficiaries) {
+		if (beneficiaries != null) {
+			// Checked and settled before the hours, so a refused count leaves the hours pending.
+			NeedBeneficiaries.validate(beneficiaries);
+			this.beneficiaries.confirm(needId, beneficiaries);
+		}
 		return this.hoursConfirmation.confirm(needId);
+	}
+
+	/** Input of {@code correctNeedBeneficiaries}. */
+	record CorrectNeedBeneficiariesInput(@NotNull Long needId, @NotNull Integer count,
+			@NotBlank @Size(max = 200) String reason) {
+	}
+
+	@MutationMapping
+	NeedView correctNeedBeneficiaries(@Argument @Valid CorrectNeedBeneficiariesInput input) {
+		return this.beneficiaries.correct(input.needId(), input.count(), input.reason());
 	}
 
 	@MutationMapping
@@ -289,6 +308,15 @@ class NeedController {
 		Map<Long, List<NeedParticipant>> byNeed = this.participants.ofNeeds(privilegedIds(needs))
 			.stream()
 			.collect(Collectors.groupingBy(NeedParticipant::getNeedId));
+		return needs.stream().map(need -> byNeed.getOrDefault(need.id(), List.of())).toList();
+	}
+
+	/** Who changed the 受益群众 count and why: for those who see the need's private fields. */
+	@BatchMapping(typeName = "Need")
+	List<List<NeedBeneficiaries.Correction>> beneficiaryCorrections(List<NeedView> needs) {
+		Map<Long, List<NeedBeneficiaries.Correction>> byNeed = this.beneficiaries.correctionsOf(privilegedIds(needs))
+			.stream()
+			.collect(Collectors.groupingBy(NeedBeneficiaries.Correction::needId));
 		return needs.stream().map(need -> byNeed.getOrDefault(need.id(), List.of())).toList();
 	}
 

@@ -26,7 +26,8 @@ public enum NeedError implements ErrorCode {
 	NEED_HOURS_NOT_CONFIRMED("该参与者的服务时长尚未确认"),
 	NEED_HOURS_ALREADY_REVOKED("该参与者的服务时长已撤销"),
 	FULFILMENT_MONTH_NOT_ENDED("该月尚未结束，不能公示落实清单"),
-	FULFILMENT_LIST_ALREADY_PUBLISHED("该单位该月的落实清单已公示，不能重复公示");
+	FULFILMENT_LIST_ALREADY_PUBLISHED("该单位该月的落实清单已公示，不能重复公示"),
+	NEED_BENEFICIARIES_INVALID("受益群众人数超出范围");
 
 	private final String defaultMessage;
 

@@ -36,12 +36,24 @@ public class NeedStatistics {
 	 * Stations without any such need are absent.
 	 */
 	public List<NeedCounts> byStation(Collection<Long> subtreeUnitIds, Instant from, Instant to) {
-		return subtreeUnitIds.isEmpty() ? List.of() : this.mapper.byStation(subtreeUnitIds, from, to);
+		return byStation(subtreeUnitIds, from, from, to);
 	}
 
-	/** One station's need figures for a period. */
+	/**
+	 * As {@link #byStation(Collection, Instant, Instant)} for [{@code from}, {@code to}), with the
+	 * 受益群众 of the needs completed in that period and in [{@code yearFrom}, {@code to}) (the year
+	 * so far) — in the same statement, so the assessment's statement count stays as it was. A need
+	 * completed without a count (before V37) served its resident: 1. Stations with needs completed
+	 * only earlier in the year are present with zero period figures.
+	 */
+	public List<NeedCounts> byStation(Collection<Long> subtreeUnitIds, Instant yearFrom, Instant from, Instant to) {
+		return subtreeUnitIds.isEmpty() ? List.of() : this.mapper.byStation(subtreeUnitIds, yearFrom, from, to);
+	}
+
+	/** One station's need figures for a period; {@code beneficiaries*}: 受益群众 of the needs completed. */
 	public record NeedCounts(long stationId, int received, int fulfilled, int receivedOpenToFulfil,
-			int receivedFulfilled, int rated, int satisfied, int starsTotal) {
+			int receivedFulfilled, int rated, int satisfied, int starsTotal, int beneficiaries,
+			int beneficiariesYear) {
 	}
 
 	@Mapper
@@ -61,17 +73,22 @@ public class NeedStatistics {
 				       SUM(CASE WHEN n.rated_at >= #{from} AND n.rated_at &lt; #{to} AND n.rating_stars >= 4
 				                THEN 1 ELSE 0 END) AS satisfied,
 				       COALESCE(SUM(CASE WHEN n.rated_at >= #{from} AND n.rated_at &lt; #{to} THEN n.rating_stars END), 0)
-				         AS stars_total
+				         AS stars_total,
+				       COALESCE(SUM(CASE WHEN n.completed_at >= #{from} AND n.completed_at &lt; #{to}
+				                THEN COALESCE(n.beneficiaries, 1) END), 0) AS beneficiaries,
+				       COALESCE(SUM(CASE WHEN n.completed_at >= #{yearFrom} AND n.completed_at &lt; #{to}
+				                THEN COALESCE(n.beneficiaries, 1) END), 0) AS beneficiaries_year
 				FROM need n
 				WHERE n.station_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
 				  AND ((n.created_at >= #{from} AND n.created_at &lt; #{to})
 				    OR (n.completed_at >= #{from} AND n.completed_at &lt; #{to})
-				    OR (n.rated_at >= #{from} AND n.rated_at &lt; #{to}))
+				    OR (n.rated_at >= #{from} AND n.rated_at &lt; #{to})
+				    OR (n.completed_at >= #{yearFrom} AND n.completed_at &lt; #{to}))
 				GROUP BY n.station_id
 				</script>
 				""")
-		List<NeedCounts> byStation(@Param("unitIds") Collection<Long> unitIds, @Param("from") Instant from,
-				@Param("to") Instant to);
+		List<NeedCounts> byStation(@Param("unitIds") Collection<Long> unitIds, @Param("yearFrom") Instant yearFrom,
+				@Param("from") Instant from, @Param("to") Instant to);
 
 	}
 

@@ -19,7 +19,7 @@ record NeedView(long id, long categoryId, String title, String description, Bene
 		Instant deadlineAt, Instant publishedAt, Instant completedAt, String completionNote, Integer ratingStars,
 		String ratingComment, Instant ratedAt, ContentHold contentHold, ContentHold completionNoteHold,
 		ContentHold ratingCommentHold, Instant dispatchedAt, OrgLevel escalationLevel, Instant escalatedAt,
-		Instant createdAt, Instant stageStartedAt, boolean privileged) implements ServedUnderProject {
+		Instant createdAt, Instant stageStartedAt, boolean privileged, Integer beneficiaries) implements ServedUnderProject {
 
 	@Override
 	public Long getProjectId() {

@@ -129,7 +129,7 @@ class NeedVisibility {
 				need.getRatedAt(), privileged ? need.getContentHold() : null,
 				heldNote ? need.getCompletionNoteHold() : null, heldComment ? need.getRatingCommentHold() : null,
 				need.getDispatchedAt(), need.getEscalationLevel(), need.getEscalatedAt(), need.getCreatedAt(),
-				need.getStageStartedAt(), privileged);
+				need.getStageStartedAt(), privileged, need.getBeneficiaries());
 	}
 
 	private static String dateText(Need need) {
