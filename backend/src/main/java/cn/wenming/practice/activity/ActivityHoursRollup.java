@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import cn.wenming.practice.shared.DeadlockRetry;
+import cn.wenming.practice.shared.ChunkedRebuild;
 import cn.wenming.practice.shared.PeriodKeys;
 
 import org.apache.ibatis.annotations.Delete;
@@ -130,21 +130,8 @@ public class ActivityHoursRollup {
 				+ ((maxProject == null) ? 0 : rebuildProjects(0, maxProject));
 	}
 
-	private interface Chunk {
-
-		long rebuild(long start, long end);
-
-	}
-
-	private long chunks(long from, long to, Chunk chunk) {
-		long written = 0;
-		for (long start = from; start <= to; start += REBUILD_CHUNK) {
-			long first = start;
-			long last = Math.min(to, start + REBUILD_CHUNK - 1);
-			written += DeadlockRetry.run(5, log, "Activity hours rollup rebuild",
-					() -> this.newTx.execute(status -> chunk.rebuild(first, last)));
-		}
-		return written;
+	private long chunks(long from, long to, ChunkedRebuild.Chunk chunk) {
+		return ChunkedRebuild.run(from, to, REBUILD_CHUNK, this.newTx, log, "Activity hours rollup rebuild", chunk);
 	}
 
 	@Mapper

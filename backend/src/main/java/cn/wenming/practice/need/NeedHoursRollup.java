@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import cn.wenming.practice.shared.DeadlockRetry;
+import cn.wenming.practice.shared.ChunkedRebuild;
 import cn.wenming.practice.shared.PeriodKeys;
 
 import org.apache.ibatis.annotations.Delete;
@@ -138,21 +138,8 @@ public class NeedHoursRollup {
 		return ((maxUser == null) ? 0 : rebuildUsers(0, maxUser)) + ((maxTeam == null) ? 0 : rebuildTeams(0, maxTeam));
 	}
 
-	private interface Chunk {
-
-		long rebuild(long start, long end);
-
-	}
-
-	private long chunks(long from, long to, Chunk chunk) {
-		long written = 0;
-		for (long start = from; start <= to; start += REBUILD_CHUNK) {
-			long first = start;
-			long last = Math.min(to, start + REBUILD_CHUNK - 1);
-			written += DeadlockRetry.run(5, log, "Need hours rollup rebuild",
-					() -> this.newTx.execute(status -> chunk.rebuild(first, last)));
-		}
-		return written;
+	private long chunks(long from, long to, ChunkedRebuild.Chunk chunk) {
+		return ChunkedRebuild.run(from, to, REBUILD_CHUNK, this.newTx, log, "Need hours rollup rebuild", chunk);
 	}
 
 	@Mapper

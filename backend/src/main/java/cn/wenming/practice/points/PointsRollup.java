@@ -2,7 +2,7 @@ package cn.wenming.practice.points;
 
 import java.time.Instant;
 
-import cn.wenming.practice.shared.DeadlockRetry;
+import cn.wenming.practice.shared.ChunkedRebuild;
 import cn.wenming.practice.shared.PeriodKeys;
 
 import org.apache.ibatis.annotations.Delete;
@@ -58,21 +58,16 @@ class PointsRollup {
 	 * gets an entry while their rows are deleted and added up again. Returns the rows written.
 	 */
 	long rebuild(long fromUserId, long toUserId) {
-		long written = 0;
-		for (long from = fromUserId; from <= toUserId; from += REBUILD_CHUNK) {
-			long start = from;
-			long end = Math.min(toUserId, from + REBUILD_CHUNK - 1);
-			written += DeadlockRetry.run(5, log, "Points rollup rebuild", () -> this.newTx.execute(status -> {
-				this.mapper.lockAccounts(start, end);
-				this.mapper.deleteUsers(start, end);
-				long rows = 0;
-				for (PeriodKeys.Period period : PeriodKeys.Period.values()) {
-					rows += this.mapper.insertFromLedger(period.name(), start, end);
-				}
-				return rows;
-			}));
-		}
-		return written;
+		return ChunkedRebuild.run(fromUserId, toUserId, REBUILD_CHUNK, this.newTx, log, "Points rollup rebuild",
+				(start, end) -> {
+					this.mapper.lockAccounts(start, end);
+					this.mapper.deleteUsers(start, end);
+					long rows = 0;
+					for (PeriodKeys.Period period : PeriodKeys.Period.values()) {
+						rows += this.mapper.insertFromLedger(period.name(), start, end);
+					}
+					return rows;
+				});
 	}
 
 	/** What the user earned in the year labelled {@code year} (negative when reversals of older awards outweigh it). */
