@@ -96,12 +96,16 @@ public final class BenchRunner {
 		setting("BENCH_BURST_SECONDS", "10");
 		setting("BENCH_WARMUP", "1000");
 		setting("BENCH_PERIODS", "WEEK,MONTH,YEAR,ALL");
+		// Leaderboard kinds in the mix (every kind × scope × period is read; station boards at the 中心/所).
+		setting("BENCH_KINDS", "VOLUNTEER_POINTS,VOLUNTEER_HOURS,TEAM_HOURS,STATION_ACTIVITIES");
 		// Phases of BenchSimulation to run (comma-separated, in its order); empty: all of them.
 		setting("BENCH_PHASES", "");
 		this.dir = Path.of("target", "bench").toAbsolutePath();
 		Files.createDirectories(this.dir);
 		this.baseUrl = "http://127.0.0.1:" + get("BENCH_PORT");
-		this.secret = get("BENCH_JWT_SECRET").getBytes(StandardCharsets.UTF_8);
+		// Since issue 17 access tokens are signed with a key derived from the secret, never the secret.
+		this.secret = new cn.wenming.practice.shared.SigningKeys(get("BENCH_JWT_SECRET"))
+			.key(cn.wenming.practice.shared.SigningKeys.Purpose.ACCESS_TOKEN);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -360,23 +364,26 @@ public final class BenchRunner {
 		int stationCount = stations.size();
 
 		// Leaderboard and home-page callers: volunteers of ten stations, reading the boards of their
-		// station, its 所 or the 中心, for every period (13 scopes × 4 periods, built once in warm-up).
+		// station, its 所 or the 中心, for every period and kind (built once in warm-up). A station board
+		// (STATION_ACTIVITIES) has no station scope: those callers read their 所's.
 		String[] periods = get("BENCH_PERIODS").split(",");
-		List<String> readers = new ArrayList<>(List.of("token,user,scope,period,lat,lng"));
+		String[] kinds = get("BENCH_KINDS").split(",");
+		List<String> readers = new ArrayList<>(List.of("token,user,scope,period,lat,lng,kind"));
 		for (int i = 0; i < 4000; i++) {
 			int stationIndex = i % 10;
 			long x = stationIndex + (long) stationCount * this.random.nextInt((int) (volunteers / stationCount));
 			long user = x + 1;
 			long station = firstStation + stationIndex;
 			long institute = 2 + stationIndex % 18;
+			String kind = kinds[(i / (3 * periods.length)) % kinds.length];
 			long scope = switch (i % 3) {
 				case 0 -> 1;
 				case 1 -> institute;
-				default -> station;
+				default -> "STATION_ACTIVITIES".equals(kind) ? institute : station;
 			};
 			double[] at = stations.get(station);
 			readers.add(String.join(",", token(user), Long.toString(user), Long.toString(scope), periods[(i / 3) % periods.length],
-					Double.toString(at[0] + 0.002), Double.toString(at[1] + 0.002)));
+					Double.toString(at[0] + 0.002), Double.toString(at[1] + 0.002), kind));
 		}
 		Files.write(this.dir.resolve("readers.csv"), readers);
 
@@ -543,12 +550,12 @@ public final class BenchRunner {
 		Map<String, String> seen = new LinkedHashMap<>();
 		for (String line : readers) {
 			String[] cells = line.split(",");
-			String board = cells[2] + "/" + cells[3];
+			String board = cells[6] + "/" + cells[2] + "/" + cells[3];
 			if (seen.containsKey(board)) {
 				continue;
 			}
 			long t = System.nanoTime();
-			String answer = graphql(cells[0], leaderboardBody(cells[3], cells[2]));
+			String answer = graphql(cells[0], leaderboardBody(cells[6], cells[3], cells[2]));
 			if (answer.contains("\"errors\"")) {
 				throw new IllegalStateException("leaderboard failed: " + answer);
 			}
@@ -560,7 +567,7 @@ public final class BenchRunner {
 		for (int i = 0, n = Integer.parseInt(get("BENCH_WARMUP")); i < n; i++) {
 			String[] cells = readers.get(i % readers.size()).split(",");
 			graphql(cells[0], "{\"query\":\"{ benchPing }\"}");
-			graphql(cells[0], leaderboardBody(cells[3], cells[2]));
+			graphql(cells[0], leaderboardBody(cells[6], cells[3], cells[2]));
 			if (i % 3 == 0) {
 				String home = graphql(cells[0], """
 						{"query":"query { nearbyActivities(latitude: %s, longitude: %s, radiusMeters: 5000, first: 20) { distanceMeters activity { id title } } me { id points { balance } } myActivities(first: 3) { edges { node { id } } } }"}"""
@@ -581,10 +588,10 @@ public final class BenchRunner {
 		log("JIT warm-up done in %,d ms", (System.nanoTime() - started) / 1_000_000);
 	}
 
-	private static String leaderboardBody(String period, String scope) {
+	private static String leaderboardBody(String kind, String period, String scope) {
 		return """
-				{"query":"{ leaderboard(kind: VOLUNTEER_POINTS, period: %s, scopeId: \\"%s\\", first: 100) { periodValue entries { rank id name score } me { rank id score } } }"}"""
-			.formatted(period, scope);
+				{"query":"{ leaderboard(kind: %s, period: %s, scopeId: \\"%s\\", first: 100) { periodValue entries { rank id name score } me { rank id score } } }"}"""
+			.formatted(kind, period, scope);
 	}
 
 	private int gatling() throws Exception {

@@ -51,8 +51,8 @@ public class BenchSimulation extends Simulation {
 	static final Map<String, long[]> SPAN = new ConcurrentHashMap<>();
 
 	private static final String LEADERBOARD = """
-			{"query":"query($p: LeaderboardPeriod!, $s: ID!) { leaderboard(kind: VOLUNTEER_POINTS, period: $p, scopeId: $s, first: 100) { periodValue entries { rank id name score } me { rank id score } } }",\
-			"variables":{"p":"#{period}","s":"#{scope}"}}""";
+			{"query":"query($k: LeaderboardKind!, $p: LeaderboardPeriod!, $s: ID!) { leaderboard(kind: $k, period: $p, scopeId: $s, first: 100) { periodValue entries { rank id name score } me { rank id score } } }",\
+			"variables":{"k":"#{kind}","p":"#{period}","s":"#{scope}"}}""";
 
 	private static final String SQL_LEADERBOARD = """
 			{"query":"query($p: LeaderboardPeriod!, $s: ID!) { benchSqlLeaderboard(period: $p, scopeId: $s, first: 100) { entries { rank id name score } me { rank id score } } }",\
