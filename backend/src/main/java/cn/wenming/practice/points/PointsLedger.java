@@ -157,10 +157,15 @@ class PointsLedger {
 		entry.setCreatedAt(now);
 		this.entries.insert(entry);
 		// The rollup in the same transaction: boards read it, and it must never disagree with the ledger.
-		this.rollup.add(posting.userId(), now, earned(posting, delta, debtChange), delta, debtChange);
+		long earned = earned(posting, delta, debtChange);
+		this.rollup.add(posting.userId(), now, earned, delta, debtChange);
 		// Listeners (leaderboards) take it after the commit; a rolled-back duplicate never reaches them.
-		this.events.publishEvent(new PointsEntryRecorded(posting.userId(), delta, posting.type().name(),
-				posting.businessId(), now));
+		// Only entries that change what was earned: a redemption, refund or expiry moves no board, and
+		// each publication is two more writes (registry row, completion) on the redemption's hot path.
+		if (earned != 0) {
+			this.events.publishEvent(new PointsEntryRecorded(posting.userId(), delta, posting.type().name(),
+					posting.businessId(), now));
+		}
 		return entry;
 	}
 
