@@ -133,7 +133,17 @@ interface CivicReportMapper extends BaseMapper<CivicReport> {
 	List<CountRow> counts(@Param("stations") Collection<Long> stationIds, @Param("from") Instant from,
 			@Param("to") Instant to, @Param("today") LocalDate today);
 
-	record CountRow(long stationId, CivicCategory category, CivicStatus status, long overdue, long reports) {
+	/** Category and status by name (columns mapped in order onto the constructor). */
+	record CountRow(long stationId, String categoryName, String statusName, long overdue, long reports) {
+
+		CivicCategory category() {
+			return CivicCategory.valueOf(this.categoryName);
+		}
+
+		CivicStatus status() {
+			return CivicStatus.valueOf(this.statusName);
+		}
+
 	}
 
 }

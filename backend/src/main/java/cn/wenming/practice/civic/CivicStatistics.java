@@ -57,7 +57,8 @@ public class CivicStatistics {
 					this.verified + ((status == CivicStatus.VERIFIED) ? n : 0), this.overdue + late);
 		}
 
-		Counts plus(Counts other) {
+		/** These counts and the other's together. */
+		public Counts plus(Counts other) {
 			return new Counts(this.received + other.received, this.accepted + other.accepted,
 					this.rejected + other.rejected, this.resolved + other.resolved, this.verified + other.verified,
 					this.overdue + other.overdue);

@@ -2,7 +2,7 @@ package cn.wenming.practice.civic;
 
 import java.time.Instant;
 
-/** GraphQL {@code CivicReportTransition}: one move of the trail. */
-record CivicTransition(long id, long reportId, CivicStatus fromStatus, CivicStatus toStatus, long actorUserId,
+/** GraphQL {@code CivicReportTransition}: one move of the trail (states by name, as stored). */
+record CivicTransition(long id, long reportId, String fromStatus, String toStatus, long actorUserId,
 		String note, Instant createdAt) {
 }
