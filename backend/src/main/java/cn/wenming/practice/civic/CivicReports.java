@@ -287,19 +287,15 @@ class CivicReports {
 		OrgUnitRef unit = this.orgs.require(orgUnitId);
 		Actor actor = this.access.requireAdminOver(unit.path());
 		List<Long> stations = this.orgs.subtreeIds(unit.path());
-		return Connections.of(this.reports.pageInStations(stations, status, page.afterId(), page.fetchSize())
-			.stream()
-			.map(r -> viewFor(actor, r))
-			.toList(), page, CivicReportView::id);
+		return Connections.of(viewsFor(actor, this.reports.pageInStations(stations, status, page.afterId(), page.fetchSize())),
+				page, CivicReportView::id);
 	}
 
 	Connection<CivicReportView> mine(Integer first, String after) {
 		var page = Connections.page(first, after);
 		Actor actor = this.access.requireActor();
-		return Connections.of(this.reports.pageOfReporter(actor.userId(), page.afterId(), page.fetchSize())
-			.stream()
-			.map(r -> viewFor(actor, r))
-			.toList(), page, CivicReportView::id);
+		return Connections.of(viewsFor(actor, this.reports.pageOfReporter(actor.userId(), page.afterId(), page.fetchSize())),
+				page, CivicReportView::id);
 	}
 
 	List<CivicReportView> overdue(long orgUnitId, Integer first) {
@@ -309,19 +305,26 @@ class CivicReports {
 		if (limit < 0 || limit > Connections.MAX_FIRST) {
 			throw DomainException.badRequest("first 必须在 0 到 " + Connections.MAX_FIRST + " 之间");
 		}
-		return this.reports.overdue(this.orgs.subtreeIds(unit.path()), today(), limit)
-			.stream()
-			.map(r -> viewFor(actor, r))
-			.toList();
+		return viewsFor(actor, this.reports.overdue(this.orgs.subtreeIds(unit.path()), today(), limit));
 	}
 
 	List<CivicTransition> history(List<Long> reportIds) {
 		return reportIds.isEmpty() ? List.of() : this.reports.history(reportIds);
 	}
 
+	/** The reports as the viewer may see them, their stations read in one statement. */
+	private List<CivicReportView> viewsFor(Actor viewer, List<CivicReport> rows) {
+		java.util.Map<Long, OrgUnitRef> stations = rows.isEmpty() ? java.util.Map.of()
+				: this.orgs.findAll(rows.stream().map(r -> r.stationId).distinct().toList());
+		return rows.stream().map(r -> viewFor(viewer, r, stations.get(r.stationId))).toList();
+	}
+
 	CivicReportView viewFor(Actor viewer, CivicReport r) {
-		boolean staff = viewer != null && viewer.isAnyAdmin()
-				&& viewer.isAdminOver(this.orgs.require(r.stationId).path());
+		return viewFor(viewer, r, this.orgs.require(r.stationId));
+	}
+
+	private CivicReportView viewFor(Actor viewer, CivicReport r, OrgUnitRef station) {
+		boolean staff = viewer != null && station != null && viewer.isAnyAdmin() && viewer.isAdminOver(station.path());
 		boolean privileged = staff || (viewer != null && viewer.userId() == r.reporterUserId);
 		LocalDate today = today();
 		boolean overdue = CivicStatus.IN_HAND.contains(r.status) && r.deadlineOn != null && r.deadlineOn.isBefore(today);

@@ -55,7 +55,7 @@ class PhotoHttpController {
 			MediaProperties properties, Clock clock) {
 		this.photos = photos;
 		this.urls = urls;
-		photoAccess.forEach(access -> access.subjects().forEach(subject -> this.photoAccess.put(subject, access)));
+		photoAccess.forEach(owner -> owner.subjects().forEach(subject -> this.photoAccess.put(subject, owner)));
 		this.access = access;
 		this.properties = properties;
 		this.clock = clock;
