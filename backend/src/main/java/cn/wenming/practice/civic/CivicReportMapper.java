@@ -47,7 +47,7 @@ interface CivicReportMapper extends BaseMapper<CivicReport> {
 	@Update("""
 			UPDATE civic_report SET status = 'VERIFIED', verified_by = #{by}, verified_at = #{at}, updated_at = #{at},
 			  version = version + 1
-			WHERE id = #{id} AND status = 'RESOLVED' AND resolved_by &lt;&gt; #{by}
+			WHERE id = #{id} AND status = 'RESOLVED' AND resolved_by <> #{by}
 			""")
 	int verify(@Param("id") long id, @Param("by") long by, @Param("at") Instant at);
 
@@ -55,7 +55,7 @@ interface CivicReportMapper extends BaseMapper<CivicReport> {
 	@Update("""
 			UPDATE civic_report SET status = CASE WHEN routed_at IS NULL THEN 'ACCEPTED' ELSE 'ROUTED' END,
 			  resolution_note = NULL, resolved_by = NULL, resolved_at = NULL, updated_at = #{at}, version = version + 1
-			WHERE id = #{id} AND status = 'RESOLVED' AND resolved_by &lt;&gt; #{by}
+			WHERE id = #{id} AND status = 'RESOLVED' AND resolved_by <> #{by}
 			""")
 	int sendBack(@Param("id") long id, @Param("by") long by, @Param("at") Instant at);
 
