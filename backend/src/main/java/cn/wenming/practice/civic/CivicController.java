@@ -167,14 +167,18 @@ class CivicController {
 		return list.stream().map(r -> units.containsKey(r.stationId()) ? units.get(r.stationId()).name() : "").toList();
 	}
 
+	/** A map, not a list: reports routed to no team have no entry (a batch list cannot hold nulls). */
 	@BatchMapping(typeName = "CivicReport")
-	List<String> routedTeamName(List<CivicReportView> list) {
-		Map<Long, TeamRef> found = this.teams.findAll(
-				list.stream().map(CivicReportView::routedTeamId).filter(java.util.Objects::nonNull).distinct().toList());
-		return list.stream()
-			.map(r -> (r.routedTeamId() != null && found.containsKey(r.routedTeamId()))
-					? found.get(r.routedTeamId()).name() : null)
-			.toList();
+	Map<CivicReportView, String> routedTeamName(List<CivicReportView> list) {
+		List<Long> ids = list.stream().map(CivicReportView::routedTeamId).filter(java.util.Objects::nonNull).distinct().toList();
+		Map<Long, TeamRef> found = ids.isEmpty() ? Map.of() : this.teams.findAll(ids);
+		Map<CivicReportView, String> names = new java.util.HashMap<>();
+		list.forEach(r -> {
+			if (r.routedTeamId() != null && found.containsKey(r.routedTeamId())) {
+				names.put(r, found.get(r.routedTeamId()).name());
+			}
+		});
+		return names;
 	}
 
 	/** The reporter's name as {@code displayNames} gives it to the caller: masked unless self or covering staff. */
