@@ -11,6 +11,7 @@ export const MENU = [
       { title: '内容审核', route: 'content-review' },
       { title: '服务时长确认', route: 'need-hours' },
       { title: '电话代录', route: 'need-entry' },
+      { title: '随手拍', route: 'civic' },
     ],
   },
   {

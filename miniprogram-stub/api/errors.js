@@ -69,6 +69,9 @@ const MESSAGES = {
   TEAM_NOT_MEMBER: '不是该队伍成员',
   ACTIVITY_ALREADY_RATED: '您已评价过该活动',
   SERVICE_RECORD_EMPTY: '该年度还没有已确认的服务时长，暂不能开具证明',
+  CIVIC_VOLUNTEER_REQUIRED: '随手拍须先注册为志愿者',
+  CIVIC_NO_STATION_NEARBY: '附近没有可受理的实践站',
+  CIVIC_REPORT_STATE_CHANGED: '随手拍状态已变化，请刷新',
 }
 
 /** The message to show for an error: ours for known codes, else the server's, else a generic one. */

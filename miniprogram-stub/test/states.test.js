@@ -63,6 +63,20 @@ const SPECS = {
     emptyText: ['暂时不能线上点单'],
     fails: 'NeedCategories',
   },
+  'civic-new': {
+    normal: { NearbyStations: () => ({ nearbyStations: [{ distanceMeters: 300, station: { id: '30', name: '东珠站', phone: null } }] }) },
+    shows: { '.station': '将由东珠站受理' },
+    empty: { NearbyStations: () => ({ nearbyStations: [] }) },
+    emptyText: ['附近没有可受理的实践站'],
+    fails: 'NearbyStations',
+  },
+  'my-civic': {
+    normal: { MyCivicReports: () => ({ myCivicReports: conn([{ id: '8', category: 'PARKING', categoryLabel: '乱停乱放', description: '电动车堵了盲道', status: 'ACCEPTED', stationName: '东珠站', deadlineOn: '2026-11-25', rejectReason: null, resolutionNote: null, overdue: false, createdAt: AT, photos: [] }]) }) },
+    shows: { '.my-civic': '乱停乱放 · 电动车堵了盲道', '.detail': '办理期限 2026-11-25' },
+    empty: { MyCivicReports: () => ({ myCivicReports: conn([]) }) },
+    emptyText: ['还没有随手拍'],
+    fails: 'MyCivicReports',
+  },
   subscriptions: {
     normal: { MySubscriptions: () => ({ mySubscriptions: [{ templateId: 't1', kinds: ['NEED_COMPLETED'], remaining: 2 }] }) },
     shows: { '.balance': '需求已完成' },

@@ -15,6 +15,8 @@ export const FIGURES = {
   NEED_AVERAGE_RATING: { name: '平均评分', unit: '星' },
   BENEFICIARIES: { name: '受益群众', unit: '人次' },
   BENEFICIARIES_YEAR: { name: '受益群众（本年累计）', unit: '人次' },
+  CIVIC_REPORTS: { name: '随手拍', unit: '件' },
+  CIVIC_REPORTS_RESOLVED: { name: '随手拍办结', unit: '件' },
 }
 
 export const LEVELS = { CENTER: '中心', INSTITUTE: '所', STATION: '站', POINT: '点' }

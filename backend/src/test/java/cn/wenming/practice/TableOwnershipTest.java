@@ -80,6 +80,9 @@ class TableOwnershipTest {
 			entry("lecture_group_member", "lecture"),
 			entry("lecture", "lecture"),
 			entry("lecture_speaker", "lecture"),
+			// civic
+			entry("civic_report", "civic"),
+			entry("civic_report_history", "civic"),
 			// volunteer
 			entry("volunteer", "volunteer"),
 			entry("volunteer_tag", "volunteer"),

@@ -37,7 +37,9 @@ class AssessmentExport {
 			Map.entry(Assessment.Kind.NEED_SATISFACTION, "满意率（%）"),
 			Map.entry(Assessment.Kind.NEED_AVERAGE_RATING, "平均评分"),
 			Map.entry(Assessment.Kind.BENEFICIARIES, "受益群众（人次）"),
-			Map.entry(Assessment.Kind.BENEFICIARIES_YEAR, "受益群众（人次）"));
+			Map.entry(Assessment.Kind.BENEFICIARIES_YEAR, "受益群众（人次）"),
+			Map.entry(Assessment.Kind.CIVIC_REPORTS, "随手拍（件）"),
+			Map.entry(Assessment.Kind.CIVIC_REPORTS_RESOLVED, "随手拍办结（件）"));
 
 	private final AssessmentService assessments;
 

@@ -20,6 +20,7 @@ import cn.wenming.practice.assessment.Assessment.Period;
 import cn.wenming.practice.assessment.Assessment.TargetPeriod;
 import cn.wenming.practice.assessment.Assessment.UnitAssessment;
 import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.civic.CivicStatistics;
 import cn.wenming.practice.lecture.LectureStatistics;
 import cn.wenming.practice.need.NeedStandings;
 import cn.wenming.practice.need.NeedStatistics;
@@ -88,9 +89,12 @@ class AssessmentService {
 
 	private final LectureStatistics lectureStatistics;
 
+	private final CivicStatistics civicStatistics;
+
 	AssessmentService(OrgDirectory orgs, OrgStatistics orgStatistics, ActivityStatistics activityStatistics,
 			VolunteerStatistics volunteerStatistics, NeedStatistics needStatistics, AccessControl access,
-			NeedStandings needStandings, LectureStatistics lectureStatistics) {
+			NeedStandings needStandings, LectureStatistics lectureStatistics, CivicStatistics civicStatistics) {
+		this.civicStatistics = civicStatistics;
 		this.lectureStatistics = lectureStatistics;
 		this.needStandings = needStandings;
 		this.orgs = orgs;
@@ -177,6 +181,15 @@ class AssessmentService {
 			}
 		}
 
+		// 随手拍 (issue 18, seed 001): reports submitted in the month at each station, and how many are resolved.
+		this.civicStatistics.byStation(unitIds, monthFrom, to).forEach((stationId, counts) -> {
+			Totals t = own.get(stationId);
+			if (t != null) {
+				t.civicReports += counts.received();
+				t.civicResolved += counts.resolved();
+			}
+		});
+
 		// Roll up: every unit's own totals count for itself and each ancestor within the subtree.
 		Map<Long, Totals> subtree = new HashMap<>();
 		units.forEach(unit -> subtree.put(unit.id(), new Totals()));
@@ -245,6 +258,8 @@ class AssessmentService {
 				(double) t.starsTotal, (double) t.rated, null, null, null, null, null));
 		figures.add(count(Kind.BENEFICIARIES, Period.MONTH, t.beneficiariesMonth, null, null, month));
 		figures.add(count(Kind.BENEFICIARIES_YEAR, Period.YEAR_TO_DATE, t.beneficiariesYear, null, null, month));
+		figures.add(count(Kind.CIVIC_REPORTS, Period.MONTH, t.civicReports, null, null, month));
+		figures.add(count(Kind.CIVIC_REPORTS_RESOLVED, Period.MONTH, t.civicResolved, null, null, month));
 		return figures;
 	}
 
@@ -324,7 +339,13 @@ class AssessmentService {
 
 		int beneficiariesYear;
 
+		int civicReports;
+
+		int civicResolved;
+
 		void add(Totals other) {
+			this.civicReports += other.civicReports;
+			this.civicResolved += other.civicResolved;
 			this.registered += other.registered;
 			this.partyMembers += other.partyMembers;
 			this.withHours += other.withHours;

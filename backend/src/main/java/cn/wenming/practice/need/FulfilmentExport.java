@@ -62,6 +62,12 @@ class FulfilmentExport {
 						.map(n -> java.util.Arrays.<Object>asList(n.needId(), n.category(), n.residentName(),
 								n.stationName(), n.status().name(), n.nextStep(), n.responsible(),
 								n.deadline(), n.overdue()))
+						.toList())
+			.sheet("随手拍", List.of("类别", "收到", "办结", "核验", "超期"),
+					((list.civicReports() == null) ? List.<FulfilmentList.CivicSummary>of() : list.civicReports())
+						.stream()
+						.map(c -> java.util.Arrays.<Object>asList((c.category() == null) ? "合计" : c.category(),
+								c.received(), c.resolved(), c.verified(), c.overdue()))
 						.toList());
 	}
 

@@ -14,7 +14,7 @@ import cn.wenming.practice.org.OrgLevel;
  */
 record FulfilmentList(long orgUnitId, String orgUnitName, String month, boolean published, Instant publishedAt,
 		Instant computedAt, FulfilmentSummary total, List<FulfilmentSummary> categories, List<FulfilledNeed> fulfilled,
-		List<UnfulfilledNeed> unfulfilled) {
+		List<UnfulfilledNeed> unfulfilled, List<CivicSummary> civicReports) {
 
 	/** A month as clients name it: YYYY-MM (Asia/Shanghai). */
 	static final String MONTH = "^\\d{4}-(0[1-9]|1[0-2])$";
@@ -41,6 +41,14 @@ record FulfilmentList(long orgUnitId, String orgUnitName, String month, boolean 
 			Integer rating, Integer beneficiaries) {
 	}
 
+	/**
+	 * 随手拍 of the month at the unit's stations (seed 001: counts by category appear in the monthly
+	 * public list), by category, only those with reports, then the total ({@code category} null).
+	 * Null in lists published before 随手拍 existed.
+	 */
+	record CivicSummary(String category, int received, int resolved, int verified, int overdue) {
+	}
+
 	/** A need still open: what happens next, who must act and by when. */
 	record UnfulfilledNeed(long needId, String category, String residentName, String stationName, NeedStatus status,
 			String nextStep, String responsible, Instant deadline, boolean overdue, OrgLevel escalatedTo) {
@@ -48,7 +56,7 @@ record FulfilmentList(long orgUnitId, String orgUnitName, String month, boolean 
 
 	FulfilmentList asPublished(Instant at) {
 		return new FulfilmentList(this.orgUnitId, this.orgUnitName, this.month, true, at, this.computedAt, this.total,
-				this.categories, this.fulfilled, this.unfulfilled);
+				this.categories, this.fulfilled, this.unfulfilled, this.civicReports);
 	}
 
 }

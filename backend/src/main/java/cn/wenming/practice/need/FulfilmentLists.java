@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
+import cn.wenming.practice.civic.CivicStatistics;
 import cn.wenming.practice.need.FulfilmentList.FulfilledNeed;
 import cn.wenming.practice.need.FulfilmentList.FulfilmentSummary;
 import cn.wenming.practice.need.FulfilmentList.ServedByKind;
@@ -90,9 +91,12 @@ class FulfilmentLists {
 
 	private final Clock clock;
 
+	private final CivicStatistics civic;
+
 	FulfilmentLists(FulfilmentMapper mapper, NeedCategoryMapper categories, OrgDirectory orgs, TeamDirectory teams,
 			VolunteerDirectory volunteers, AccessControl access, NeedProperties properties, JsonMapper json,
-			Clock clock) {
+			Clock clock, CivicStatistics civic) {
+		this.civic = civic;
 		this.mapper = mapper;
 		this.categories = categories;
 		this.orgs = orgs;
@@ -184,7 +188,8 @@ class FulfilmentLists {
 		Instant now = this.clock.instant();
 		Instant from = month.atDay(1).atStartOfDay(ZONE).toInstant();
 		Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant();
-		List<Need> needs = this.mapper.submittedBetween(this.orgs.subtreeIds(unit.path()), from, to);
+		List<Long> subtree = this.orgs.subtreeIds(unit.path());
+		List<Need> needs = this.mapper.submittedBetween(subtree, from, to);
 
 		Set<Long> categoryIds = new HashSet<>();
 		Set<Long> teamIds = new HashSet<>();
@@ -253,7 +258,25 @@ class FulfilmentLists {
 		fulfilled.sort(Comparator.comparing(FulfilledNeed::completedAt).thenComparing(FulfilledNeed::needId));
 		unfulfilled.sort(Comparator.comparing(UnfulfilledNeed::needId));
 		return new FulfilmentList(unit.id(), unit.name(), month.toString(), false, null, now, total.summary(null),
-				byCategory, fulfilled, unfulfilled);
+				byCategory, fulfilled, unfulfilled, civicSummaries(subtree, from, to));
+	}
+
+	/** 随手拍 of the month by category (those with reports), then the total: one statement. */
+	private List<FulfilmentList.CivicSummary> civicSummaries(List<Long> subtree, Instant from, Instant to) {
+		List<FulfilmentList.CivicSummary> rows = new ArrayList<>();
+		CivicStatistics.Counts total = null;
+		for (CivicStatistics.CategoryCounts row : this.civic.byCategory(subtree, from, to)) {
+			CivicStatistics.Counts c = row.counts();
+			if (c.received() > 0) {
+				rows.add(new FulfilmentList.CivicSummary(row.label(), c.received(), c.resolved(), c.verified(),
+						c.overdue()));
+			}
+			total = (total == null) ? c : total.plus(c);
+		}
+		CivicStatistics.Counts all = total;
+		rows.add((all == null) ? new FulfilmentList.CivicSummary(null, 0, 0, 0, 0)
+				: new FulfilmentList.CivicSummary(null, all.received(), all.resolved(), all.verified(), all.overdue()));
+		return rows;
 	}
 
 	/** The promised completion time: the dispatched deadline, else the end of the desired date, else none. */

@@ -110,6 +110,18 @@ class FulfilmentPage {
 		summaryRow(html, "合计", total, " class=\"total\"");
 		html.append("</tbody></table></div>\n");
 
+		if (list.civicReports() != null) {
+			html.append("<h2>随手拍</h2><div class=\"scroll\"><table id=\"civic\"><thead><tr>")
+				.append("<th>类别</th><th>收到</th><th>已办结</th><th>已核验</th><th>超期</th></tr></thead><tbody>");
+			for (FulfilmentList.CivicSummary row : list.civicReports()) {
+				html.append((row.category() == null) ? "<tr class=\"total\"><td>合计" : "<tr><td>" + esc(row.category()))
+					.append("</td><td>").append(row.received()).append("</td><td>").append(row.resolved())
+					.append("</td><td>").append(row.verified()).append("</td><td>").append(row.overdue())
+					.append("</td></tr>");
+			}
+			html.append("</tbody></table></div>\n");
+		}
+
 		List<FulfilledNeed> fulfilled = list.fulfilled();
 		html.append("<h2>已落实（").append(fulfilled.size()).append("）</h2>");
 		if (fulfilled.isEmpty()) {

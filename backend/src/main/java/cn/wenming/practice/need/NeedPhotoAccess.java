@@ -32,6 +32,11 @@ class NeedPhotoAccess implements PhotoAccess {
 	}
 
 	@Override
+	public java.util.Set<PhotoSubject> subjects() {
+		return java.util.EnumSet.of(PhotoSubject.NEED, PhotoSubject.NEED_COMPLETION);
+	}
+
+	@Override
 	public boolean maySee(PhotoSubject subject, long subjectId, long viewerUserId) {
 		Need need = this.needs.selectById(subjectId);
 		if (need == null) {

@@ -11,8 +11,10 @@
  * service project (服务项目) is validated through {@link cn.wenming.practice.project.ServiceProjects} and
  * its rating announced as {@link cn.wenming.practice.project.ServiceRated}, both owned by the project
  * feature, which depends on neither needs nor activities. Implements
- * {@link cn.wenming.practice.org.OrgUnitCloseGuard} so a station with open needs cannot be closed.
+ * {@link cn.wenming.practice.org.OrgUnitCloseGuard} so a station with open needs cannot be closed. The
+ * monthly 落实清单 also shows the month's 随手拍 by category, read through
+ * {@link cn.wenming.practice.civic.CivicStatistics}.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "auth", "media", "org", "project", "team", "volunteer" })
+		allowedDependencies = { "auth", "civic", "media", "org", "project", "team", "volunteer" })
 package cn.wenming.practice.need;

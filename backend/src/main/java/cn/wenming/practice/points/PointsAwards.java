@@ -4,6 +4,7 @@ import java.util.List;
 
 import cn.wenming.practice.activity.HoursConfirmed;
 import cn.wenming.practice.activity.HoursRevoked;
+import cn.wenming.practice.civic.CivicReportVerified;
 import cn.wenming.practice.need.NeedCompleted;
 import cn.wenming.practice.need.NeedDirectory;
 import cn.wenming.practice.need.NeedHoursConfirmed;
@@ -59,6 +60,11 @@ class PointsAwards {
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(CivicReportVerified event) {
+		award(event);
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(HoursRevoked event) {
 		reverse(event);
 	}
@@ -77,6 +83,16 @@ class PointsAwards {
 		return post(new PointsLedger.Posting(event.volunteerUserId(), points, PointsType.ACTIVITY_HOURS,
 				Long.toString(event.signUpId()),
 				"活动服务时长 " + event.hours().stripTrailingZeros().toPlainString() + " 小时", null));
+	}
+
+	/** Awards the reporter of a verified 随手拍, once per report (business id = the report). */
+	int award(CivicReportVerified event) {
+		int points = this.rules.civicReportVerified();
+		if (points <= 0) {
+			return 0;
+		}
+		return post(new PointsLedger.Posting(event.reporterUserId(), points, PointsType.CIVIC_REPORT,
+				Long.toString(event.reportId()), "随手拍核验通过", null));
 	}
 
 	/**

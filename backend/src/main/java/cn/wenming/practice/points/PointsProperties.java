@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * need (a need is service like an activity, so the same default rate);</li>
  * <li>{@code rating-bonus} (default 20): a flat bonus to every participant of a need the resident
  * rated at least {@code rating-bonus-min-stars} (default 4);</li>
+ * <li>{@code civic-report-verified} (default 5): a flat award to the reporter of a 随手拍 another admin
+ * verified, once per report;</li>
  * <li>{@code balance-cache-ttl} (default 10 min): how long Redis keeps a balance; bounds how stale it
  * can be if an after-commit refresh was lost while Redis was unreachable;</li>
  * <li>{@code zone} (default Asia/Shanghai): where a calendar year starts for {@code earnedThisYear};</li>
@@ -43,7 +45,8 @@ record PointsProperties(@DefaultValue("10") @Min(0) @Max(10_000) int perCreditHo
 		@DefaultValue("4") @Min(1) @Max(5) int ratingBonusMinStars,
 		@DefaultValue("10m") @NotNull Duration balanceCacheTtl,
 		@DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
-		@DefaultValue("2d") @NotNull Duration reconcileLookback) {
+		@DefaultValue("2d") @NotNull Duration reconcileLookback,
+		@DefaultValue("5") @Min(0) @Max(100_000) int civicReportVerified) {
 
 	PointsProperties {
 		perCreditHourByCategory = (perCreditHourByCategory == null) ? Map.of() : Map.copyOf(perCreditHourByCategory);

@@ -15,6 +15,8 @@ enum PointsType {
 	NEED_COMPLETED,
 	/** A need rated at or above the configured stars; business id = the need. */
 	RATING_BONUS,
+	/** A 随手拍 report another admin verified; business id = the report. */
+	CIVIC_REPORT,
 	/** Spent at a store (爱心超市); business id = the redemption. */
 	REDEMPTION,
 	/** A cancelled or expired redemption given back; business id = the redemption. */

@@ -23,7 +23,7 @@ import static org.mockito.Mockito.when;
 class PointsBalanceCacheTest {
 
 	private final PointsProperties properties = new PointsProperties(10, Map.of(), 10, 20, 4, Duration.ofMinutes(10),
-			ZoneId.of("Asia/Shanghai"), Duration.ofDays(2));
+			ZoneId.of("Asia/Shanghai"), Duration.ofDays(2), 5);
 
 	@Test
 	void readsFallBackToMySqlWhenRedisIsDown() {
@@ -43,7 +43,7 @@ class PointsBalanceCacheTest {
 	void earningRulesRoundHoursHalfUpAndHonourCategoryOverrides() {
 		PointsProperties rules = new PointsProperties(10,
 				Map.of(cn.wenming.practice.volunteer.ServiceCategory.THEORY_LECTURE, 15), 5, 20, 4,
-				Duration.ofMinutes(10), ZoneId.of("Asia/Shanghai"), Duration.ofDays(2));
+				Duration.ofMinutes(10), ZoneId.of("Asia/Shanghai"), Duration.ofDays(2), 5);
 		assertThat(rules.forActivityHours(new java.math.BigDecimal("2.00"), null)).isEqualTo(20);
 		assertThat(rules.forActivityHours(new java.math.BigDecimal("0.33"),
 				cn.wenming.practice.volunteer.ServiceCategory.CULTURE)).isEqualTo(3);
