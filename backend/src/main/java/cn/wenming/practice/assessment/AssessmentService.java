@@ -207,6 +207,11 @@ class AssessmentService {
 		int heldMonth = (held != null) ? held.month() : 0;
 		List<Figure> figures = new ArrayList<>();
 		switch (unit.level()) {
+			case CITY -> {
+				// A city is the counties' roll-up: its own activities count, no target of its own.
+				figures.add(count(Kind.ACTIVITIES, Period.YEAR_TO_DATE, heldYear, null, null, month));
+				figures.add(count(Kind.THEORY_LECTURES, Period.MONTH, theoryMonth, null, null, month));
+			}
 			case CENTER -> {
 				figures.add(count(Kind.ACTIVITIES, Period.YEAR_TO_DATE, heldYear, CENTER_ACTIVITIES_PER_YEAR,
 						TargetPeriod.YEAR, month));
