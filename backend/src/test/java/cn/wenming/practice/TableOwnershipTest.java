@@ -80,6 +80,12 @@ class TableOwnershipTest {
 			entry("lecture_group_member", "lecture"),
 			entry("lecture", "lecture"),
 			entry("lecture_speaker", "lecture"),
+			// evaluation
+			entry("peer_review_item", "evaluation"),
+			entry("peer_review", "evaluation"),
+			entry("peer_review_score", "evaluation"),
+			entry("spot_check", "evaluation"),
+			entry("spot_check_item", "evaluation"),
 			// volunteer
 			entry("volunteer", "volunteer"),
 			entry("volunteer_tag", "volunteer"),

@@ -20,6 +20,7 @@ import cn.wenming.practice.assessment.Assessment.Period;
 import cn.wenming.practice.assessment.Assessment.TargetPeriod;
 import cn.wenming.practice.assessment.Assessment.UnitAssessment;
 import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.evaluation.EvaluationStatistics;
 import cn.wenming.practice.lecture.LectureStatistics;
 import cn.wenming.practice.need.NeedStandings;
 import cn.wenming.practice.need.NeedStatistics;
@@ -88,10 +89,13 @@ class AssessmentService {
 
 	private final LectureStatistics lectureStatistics;
 
+	private final EvaluationStatistics evaluationStatistics;
+
 	AssessmentService(OrgDirectory orgs, OrgStatistics orgStatistics, ActivityStatistics activityStatistics,
 			VolunteerStatistics volunteerStatistics, NeedStatistics needStatistics, AccessControl access,
-			NeedStandings needStandings, LectureStatistics lectureStatistics) {
+			NeedStandings needStandings, LectureStatistics lectureStatistics, EvaluationStatistics evaluationStatistics) {
 		this.lectureStatistics = lectureStatistics;
+		this.evaluationStatistics = evaluationStatistics;
 		this.needStandings = needStandings;
 		this.orgs = orgs;
 		this.orgStatistics = orgStatistics;
@@ -177,6 +181,22 @@ class AssessmentService {
 			}
 		}
 
+		// 抽查评估 (year to date) and 站互评 (the month) of each station (issue 18, seed 004).
+		for (var row : this.evaluationStatistics.spotChecksByStation(unitIds, yearStart, nextMonth)) {
+			Totals t = own.get(row.stationId());
+			if (t != null) {
+				t.spotChecks += (int) row.checks();
+				t.spotCheckTotal = t.spotCheckTotal.add(row.totalSum());
+			}
+		}
+		for (var row : this.evaluationStatistics.peerReviewsByStation(unitIds, java.time.YearMonth.of(year, month))) {
+			Totals t = own.get(row.stationId());
+			if (t != null) {
+				t.peerReviews += (int) row.reviews();
+				t.peerReviewTotal = t.peerReviewTotal.add(row.averageSum());
+			}
+		}
+
 		// Roll up: every unit's own totals count for itself and each ancestor within the subtree.
 		Map<Long, Totals> subtree = new HashMap<>();
 		units.forEach(unit -> subtree.put(unit.id(), new Totals()));
@@ -250,6 +270,12 @@ class AssessmentService {
 				(double) t.starsTotal, (double) t.rated, null, null, null, null, null));
 		figures.add(count(Kind.BENEFICIARIES, Period.MONTH, t.beneficiariesMonth, null, null, month));
 		figures.add(count(Kind.BENEFICIARIES_YEAR, Period.YEAR_TO_DATE, t.beneficiariesYear, null, null, month));
+		figures.add(new Figure(Kind.SPOT_CHECK_AVERAGE, Period.YEAR_TO_DATE,
+				(t.spotChecks == 0) ? null : round(t.spotCheckTotal, BigDecimal.valueOf(t.spotChecks)),
+				t.spotCheckTotal.doubleValue(), (double) t.spotChecks, null, null, null, null, null));
+		figures.add(new Figure(Kind.PEER_REVIEW_AVERAGE, Period.MONTH,
+				(t.peerReviews == 0) ? null : round(t.peerReviewTotal, BigDecimal.valueOf(t.peerReviews)),
+				t.peerReviewTotal.doubleValue(), (double) t.peerReviews, null, null, null, null, null));
 		return figures;
 	}
 
@@ -320,6 +346,14 @@ class AssessmentService {
 		int receivedFulfilled;
 
 		int rated;
+
+		int spotChecks;
+
+		BigDecimal spotCheckTotal = BigDecimal.ZERO;
+
+		int peerReviews;
+
+		BigDecimal peerReviewTotal = BigDecimal.ZERO;
 
 		int satisfied;
 
