@@ -15,9 +15,11 @@ export const FIGURES = {
   NEED_AVERAGE_RATING: { name: '平均评分', unit: '星' },
   BENEFICIARIES: { name: '受益群众', unit: '人次' },
   BENEFICIARIES_YEAR: { name: '受益群众（本年累计）', unit: '人次' },
+  SPOT_CHECK_AVERAGE: { name: '抽查评估平均分（本年）', unit: '分' },
+  PEER_REVIEW_AVERAGE: { name: '站互评平均分', unit: '分' },
 }
 
-export const LEVELS = { CENTER: '中心', INSTITUTE: '所', STATION: '站', POINT: '点' }
+export const LEVELS = { CITY: '市', CENTER: '中心', INSTITUTE: '所', STATION: '站', POINT: '点' }
 
 /** The last ended month (Beijing time) as YYYY-MM: the one a 落实清单 can be published for. */
 export function lastMonth(now = new Date()) {
