@@ -182,18 +182,13 @@ class AssessmentService {
 		}
 
 		// 抽查评估 (year to date) and 站互评 (the month) of each station (issue 18, seed 004).
-		for (var row : this.evaluationStatistics.spotChecksByStation(unitIds, yearStart, nextMonth)) {
+		for (var row : this.evaluationStatistics.byStation(unitIds, yearStart, nextMonth, java.time.YearMonth.of(year, month))) {
 			Totals t = own.get(row.stationId());
 			if (t != null) {
-				t.spotChecks += (int) row.checks();
-				t.spotCheckTotal = t.spotCheckTotal.add(row.totalSum());
-			}
-		}
-		for (var row : this.evaluationStatistics.peerReviewsByStation(unitIds, java.time.YearMonth.of(year, month))) {
-			Totals t = own.get(row.stationId());
-			if (t != null) {
-				t.peerReviews += (int) row.reviews();
-				t.peerReviewTotal = t.peerReviewTotal.add(row.averageSum());
+				t.spotChecks += (int) row.spotChecks();
+				t.spotCheckTotal = t.spotCheckTotal.add(row.spotCheckTotal());
+				t.peerReviews += (int) row.peerReviews();
+				t.peerReviewTotal = t.peerReviewTotal.add(row.peerReviewTotal());
 			}
 		}
 

@@ -44,22 +44,30 @@ interface SpotCheckMapper extends BaseMapper<SpotCheck> {
 	List<SpotCheck> pageInStations(@Param("stationIds") Collection<Long> stationIds, @Param("beforeId") Long beforeId,
 			@Param("limit") int limit);
 
-	/** Per station: the number of spot checks on a date in [from, to) and the sum of their totals. */
+	/**
+	 * Per station: the spot checks on a date in [from, to) (kind SPOT: count, sum of totals) and the
+	 * peer reviews received for the period (kind PEER: count, sum of averages); one statement.
+	 */
 	@Select("""
 			<script>
-			SELECT station_id, COUNT(*) AS checks, SUM(total) AS total_sum FROM spot_check
+			SELECT station_id, 'SPOT' AS kind, COUNT(*) AS row_count, SUM(total) AS total FROM spot_check
 			WHERE station_id IN <foreach collection="stationIds" item="u" open="(" separator="," close=")">#{u}</foreach>
 			  AND checked_on &gt;= #{from} AND checked_on &lt; #{to}
 			GROUP BY station_id
+			UNION ALL
+			SELECT reviewed_station_id, 'PEER', COUNT(*), SUM(average) FROM peer_review
+			WHERE reviewed_station_id IN <foreach collection="stationIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+			  AND period = #{period}
+			GROUP BY reviewed_station_id
 			</script>
 			""")
-	List<StationTotal> totals(@Param("stationIds") Collection<Long> stationIds, @Param("from") LocalDate from,
-			@Param("to") LocalDate to);
+	List<Figure> figures(@Param("stationIds") Collection<Long> stationIds, @Param("from") LocalDate from,
+			@Param("to") LocalDate to, @Param("period") String period);
 
-	record Item(Long spotCheckId, String name, BigDecimal score, BigDecimal maxScore) {
+	record Figure(long stationId, String kind, long rows, BigDecimal total) {
 	}
 
-	record StationTotal(long stationId, long checks, BigDecimal totalSum) {
+	record Item(Long spotCheckId, String name, BigDecimal score, BigDecimal maxScore) {
 	}
 
 }
