@@ -375,6 +375,10 @@ class AssessmentService {
 			this.starsTotal += other.starsTotal;
 			this.beneficiariesMonth += other.beneficiariesMonth;
 			this.beneficiariesYear += other.beneficiariesYear;
+			this.spotChecks += other.spotChecks;
+			this.spotCheckTotal = this.spotCheckTotal.add(other.spotCheckTotal);
+			this.peerReviews += other.peerReviews;
+			this.peerReviewTotal = this.peerReviewTotal.add(other.peerReviewTotal);
 		}
 
 	}
