@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * team actions (a leader changed, a member removed after the leader's removal was refused, the
  * team disbanded). Then (e2e/lectures.browser.mjs) 理论宣讲: a lecturer
  * registered and a 宣讲团 formed, a lecture recorded through the form and found in the month's
- * assessment count. Then (e2e/map.browser.mjs) the station map: the offline
+ * assessment count. Then (e2e/evaluation.browser.mjs) 站互评 and 抽查评估: a station's average in
+ * the county's peer-review summary, a spot check recorded through the form and listed. Then (e2e/map.browser.mjs) the station map: the offline
  * scatter without Leaflet, then, with consoleSettings' answer intercepted in the browser (this server
  * has no tile URL, and the other scripts need the scatter), the stations as coloured markers on tiles
  * served by the script, and a marker clicked drilling down. Screenshots of each screen land in
