@@ -62,7 +62,9 @@ try {
   await page.locator('[data-test=spot-form-station]').click()
   await page.locator('.el-select-dropdown__item:visible', { hasText: station.name }).first().click()
   await page.locator('.item-row input.el-input__inner').first().fill('阵地建设')
-  await page.locator('[data-test=spot-form-findings] textarea').fill(findings)
+  await page.locator('.item-row .el-input-number input').first().fill('22')
+  await page.locator('.item-row .el-input-number input').first().press('Tab')
+  await page.locator('[data-test=spot-form-findings]').fill(findings)
   await settled()
   await page.screenshot({ path: path.join(SHOTS, '52-spot-check-form.png') })
   await page.locator('[data-test=spot-form-save]').click()
@@ -71,7 +73,7 @@ try {
   await page.screenshot({ path: path.join(SHOTS, '53-spot-checks.png') })
   const recorded = (await gql('query($u: ID!) { spotChecks(orgUnitId: $u, first: 20) { edges { node { stationId findings total items { name } } } } }',
     { u: station.id }, admin.accessToken)).spotChecks.edges.map((e) => e.node).find((c) => c.findings === findings)
-  assert(recorded && recorded.stationId === station.id && recorded.items.length === 4, `recorded as entered: ${JSON.stringify(recorded)}`)
+  assert(recorded && recorded.stationId === station.id && recorded.items.length === 4 && recorded.total === 22, `recorded as entered: ${JSON.stringify(recorded)}`)
 
   assert(pageErrors.length === 0, `no errors in the page: ${pageErrors.join('; ')}`)
   step(`evaluation passed in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${SHOTS}`)
