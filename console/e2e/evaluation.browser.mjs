@@ -53,7 +53,7 @@ try {
   await page.waitForURL(/\/console\/results\/peer-reviews$/)
   await page.locator('[data-test=peer-summary-table]').getByText(station.name).first().waitFor()
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '51-peer-reviews.png') })
+  await page.screenshot({ path: path.join(SHOTS, '61-peer-reviews.png') })
 
   step('抽查评估: record one through the form')
   const findings = `台账不全，宣传栏未更新 ${run}`
@@ -66,11 +66,11 @@ try {
   await page.locator('.item-row .el-input-number input').first().press('Tab')
   await page.locator('[data-test=spot-form-findings]').fill(findings)
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '52-spot-check-form.png') })
+  await page.screenshot({ path: path.join(SHOTS, '62-spot-check-form.png') })
   await page.locator('[data-test=spot-form-save]').click()
   await page.locator('[data-test=spot-check-table]').getByText(findings).waitFor()
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '53-spot-checks.png') })
+  await page.screenshot({ path: path.join(SHOTS, '63-spot-checks.png') })
   const recorded = (await gql('query($u: ID!) { spotChecks(orgUnitId: $u, first: 20) { edges { node { stationId findings total items { name } } } } }',
     { u: station.id }, admin.accessToken)).spotChecks.edges.map((e) => e.node).find((c) => c.findings === findings)
   assert(recorded && recorded.stationId === station.id && recorded.items.length === 4 && recorded.total === 22, `recorded as entered: ${JSON.stringify(recorded)}`)
@@ -78,7 +78,7 @@ try {
   assert(pageErrors.length === 0, `no errors in the page: ${pageErrors.join('; ')}`)
   step(`evaluation passed in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${SHOTS}`)
 } catch (e) {
-  if (page) await page.screenshot({ path: path.join(SHOTS, '59-evaluation-failure.png') }).catch(() => {})
+  if (page) await page.screenshot({ path: path.join(SHOTS, '69-evaluation-failure.png') }).catch(() => {})
   throw e
 } finally {
   await browser.close()

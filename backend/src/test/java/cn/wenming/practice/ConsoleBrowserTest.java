@@ -82,9 +82,10 @@ class ConsoleBrowserTest {
 		assertThat(finished).as("console tests finished in 10 minutes").isTrue();
 		assertThat(process.exitValue()).as("console tests (output below)\n%s", text).isZero();
 		assertThat(text).contains("all screens passed").contains("activities and store passed");
-		assertThat(text).contains("corrections passed").contains("lectures passed");
+		assertThat(text).contains("corrections passed").contains("lectures passed").contains("evaluation passed");
 		assertThat(text).contains("station tile map passed");
 		assertThat(screenshots.resolve("50-station-tile-map.png")).exists();
+		assertThat(screenshots.resolve("63-spot-checks.png")).exists();
 		assertThat(screenshots.resolve("33-points-drawer.png")).exists();
 		assertThat(screenshots.resolve("36-store-withdrawn-found.png")).exists();
 		assertThat(screenshots.resolve("04-need-suggestions.png")).exists();
