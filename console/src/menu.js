@@ -38,6 +38,8 @@ export const MENU = [
       { title: '落实清单', route: 'fulfilment' },
       { title: '考核指标', route: 'assessment' },
       { title: '理论宣讲', route: 'lectures' },
+      { title: '站互评', route: 'peer-reviews' },
+      { title: '抽查评估', route: 'spot-checks' },
       { title: '排行榜', route: 'leaderboards' },
       { title: '报名来源', route: 'sign-up-sources' },
     ],

@@ -21,6 +21,8 @@ const HonorHoursView = () => import('./views/people/HonorHoursView.vue')
 const ProjectsView = () => import('./views/projects/ProjectsView.vue')
 const LecturesView = () => import('./views/results/LecturesView.vue')
 const CivicView = () => import('./views/civic/CivicView.vue')
+const PeerReviewView = () => import('./views/results/PeerReviewView.vue')
+const SpotCheckView = () => import('./views/results/SpotCheckView.vue')
 
 // History mode under /console/: the backend answers index.html for any /console/ path that is not a
 // built asset, so a reload or a shared link opens the same screen.
@@ -51,6 +53,8 @@ export const router = createRouter({
         { path: 'results/sign-up-sources', name: 'sign-up-sources', component: SignUpSourcesView, meta: { title: '报名来源' } },
         { path: 'lectures', name: 'lectures', component: LecturesView, meta: { title: '理论宣讲' } },
         { path: 'civic', name: 'civic', component: CivicView, meta: { title: '随手拍' } },
+        { path: 'results/peer-reviews', name: 'peer-reviews', component: PeerReviewView, meta: { title: '站互评' } },
+        { path: 'results/spot-checks', name: 'spot-checks', component: SpotCheckView, meta: { title: '抽查评估' } },
       ],
     },
     ...ACTIVITY_SCREEN_ROUTES,

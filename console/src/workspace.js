@@ -7,6 +7,7 @@ const ROLE_NAMES = {
   STATION_ADMIN: '站长',
   INSTITUTE_ADMIN: '所长',
   CENTER_ADMIN: '中心管理员',
+  CITY_ADMIN: '市级管理员',
 }
 
 /**

@@ -22,12 +22,15 @@ describe('org levels and roles', () => {
     expect(childLevel('STATION')).toBe('POINT')
     expect(childLevel('POINT')).toBeNull()
     expect(parentLevel('STATION')).toBe('INSTITUTE')
-    expect(parentLevel('CENTER')).toBeNull()
+    expect(parentLevel('CENTER')).toBe('CITY')
+    expect(parentLevel('CITY')).toBeNull()
+    expect(childLevel('CITY')).toBe('CENTER')
   })
 
   test('admin roles go on units of their own level only', () => {
     expect(rolesForLevel('STATION')).toEqual(['STATION_ADMIN'])
     expect(rolesForLevel('CENTER')).toEqual(['CENTER_ADMIN'])
+    expect(rolesForLevel('CITY')).toEqual(['CITY_ADMIN'])
     expect(rolesForLevel('POINT')).toEqual([])
   })
 

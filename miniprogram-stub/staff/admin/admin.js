@@ -1,4 +1,4 @@
-// 站点管理 (station, institute or center admins): review needs (审核), dispatch them (派单) with the
+// 站点管理 (station, institute, center or city admins): review needs (审核), dispatch them (派单) with the
 // server's suggestions, show the rotating check-in QR for an activity, confirm hours, and fulfil
 // pickup codes (核销) at the station's 爱心超市. What waits for a second person's word is listed
 // here too: need-service hours to confirm or adjust, honor hours (补录) to approve or reject, and
@@ -12,7 +12,7 @@ const qr = require('../../pages/checkin/qr')
 const qrcode = require('../../utils/qrcode')
 const careMode = require('../../utils/care-behavior')
 
-const ADMIN_ROLES = ['STATION_ADMIN', 'INSTITUTE_ADMIN', 'CENTER_ADMIN']
+const ADMIN_ROLES = ['STATION_ADMIN', 'INSTITUTE_ADMIN', 'CENTER_ADMIN', 'CITY_ADMIN']
 const DISPATCH_DAYS = 3
 // The check-in code is replaced this long before it expires (the time a volunteer needs to scan),
 // and never more often than every few seconds should the clocks disagree.

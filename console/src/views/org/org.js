@@ -1,10 +1,11 @@
 // Rules the 人员与组织 screens check before sending, mirroring the server's (OrgController, AuthController,
 // TeamController): a refusal the console can foresee is explained beside the field, not as a bare code.
 
-export const LEVEL_NAMES = { CENTER: '中心', INSTITUTE: '所', STATION: '站', POINT: '点' }
-const LEVELS = ['CENTER', 'INSTITUTE', 'STATION', 'POINT']
+export const LEVEL_NAMES = { CITY: '市', CENTER: '中心', INSTITUTE: '所', STATION: '站', POINT: '点' }
+const LEVELS = ['CITY', 'CENTER', 'INSTITUTE', 'STATION', 'POINT']
 
 export const ADMIN_ROLES = {
+  CITY_ADMIN: { name: '市级管理员', level: 'CITY' },
   CENTER_ADMIN: { name: '中心管理员', level: 'CENTER' },
   INSTITUTE_ADMIN: { name: '所长', level: 'INSTITUTE' },
   STATION_ADMIN: { name: '站长', level: 'STATION' },
@@ -20,7 +21,7 @@ export function childLevel(level) {
   return i >= 0 && i < LEVELS.length - 1 ? LEVELS[i + 1] : null
 }
 
-/** The level a unit's parent has, or null for a 中心. */
+/** The level a unit's parent has, or null for a 市 (a 中心's parent, when it has one, is a 市). */
 export function parentLevel(level) {
   const i = LEVELS.indexOf(level)
   return i > 0 ? LEVELS[i - 1] : null

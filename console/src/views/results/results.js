@@ -17,9 +17,11 @@ export const FIGURES = {
   BENEFICIARIES_YEAR: { name: '受益群众（本年累计）', unit: '人次' },
   CIVIC_REPORTS: { name: '随手拍', unit: '件' },
   CIVIC_REPORTS_RESOLVED: { name: '随手拍办结', unit: '件' },
+  SPOT_CHECK_AVERAGE: { name: '抽查评估平均分（本年）', unit: '分' },
+  PEER_REVIEW_AVERAGE: { name: '站互评平均分', unit: '分' },
 }
 
-export const LEVELS = { CENTER: '中心', INSTITUTE: '所', STATION: '站', POINT: '点' }
+export const LEVELS = { CITY: '市', CENTER: '中心', INSTITUTE: '所', STATION: '站', POINT: '点' }
 
 /** The last ended month (Beijing time) as YYYY-MM: the one a 落实清单 can be published for. */
 export function lastMonth(now = new Date()) {

@@ -83,6 +83,12 @@ class TableOwnershipTest {
 			// civic
 			entry("civic_report", "civic"),
 			entry("civic_report_history", "civic"),
+			// evaluation
+			entry("peer_review_item", "evaluation"),
+			entry("peer_review", "evaluation"),
+			entry("peer_review_score", "evaluation"),
+			entry("spot_check", "evaluation"),
+			entry("spot_check_item", "evaluation"),
 			// volunteer
 			entry("volunteer", "volunteer"),
 			entry("volunteer_tag", "volunteer"),

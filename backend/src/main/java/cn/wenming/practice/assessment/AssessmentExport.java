@@ -39,7 +39,9 @@ class AssessmentExport {
 			Map.entry(Assessment.Kind.BENEFICIARIES, "受益群众（人次）"),
 			Map.entry(Assessment.Kind.BENEFICIARIES_YEAR, "受益群众（人次）"),
 			Map.entry(Assessment.Kind.CIVIC_REPORTS, "随手拍（件）"),
-			Map.entry(Assessment.Kind.CIVIC_REPORTS_RESOLVED, "随手拍办结（件）"));
+			Map.entry(Assessment.Kind.CIVIC_REPORTS_RESOLVED, "随手拍办结（件）"),
+			Map.entry(Assessment.Kind.SPOT_CHECK_AVERAGE, "抽查评估平均分"),
+			Map.entry(Assessment.Kind.PEER_REVIEW_AVERAGE, "站互评平均分"));
 
 	private final AssessmentService assessments;
 

@@ -21,6 +21,7 @@ import cn.wenming.practice.assessment.Assessment.TargetPeriod;
 import cn.wenming.practice.assessment.Assessment.UnitAssessment;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.civic.CivicStatistics;
+import cn.wenming.practice.evaluation.EvaluationStatistics;
 import cn.wenming.practice.lecture.LectureStatistics;
 import cn.wenming.practice.need.NeedStandings;
 import cn.wenming.practice.need.NeedStatistics;
@@ -91,11 +92,15 @@ class AssessmentService {
 
 	private final CivicStatistics civicStatistics;
 
+	private final EvaluationStatistics evaluationStatistics;
+
 	AssessmentService(OrgDirectory orgs, OrgStatistics orgStatistics, ActivityStatistics activityStatistics,
 			VolunteerStatistics volunteerStatistics, NeedStatistics needStatistics, AccessControl access,
-			NeedStandings needStandings, LectureStatistics lectureStatistics, CivicStatistics civicStatistics) {
+			NeedStandings needStandings, LectureStatistics lectureStatistics, CivicStatistics civicStatistics,
+			EvaluationStatistics evaluationStatistics) {
 		this.civicStatistics = civicStatistics;
 		this.lectureStatistics = lectureStatistics;
+		this.evaluationStatistics = evaluationStatistics;
 		this.needStandings = needStandings;
 		this.orgs = orgs;
 		this.orgStatistics = orgStatistics;
@@ -189,6 +194,16 @@ class AssessmentService {
 				t.civicResolved += counts.resolved();
 			}
 		});
+		// 抽查评估 (year to date) and 站互评 (the month) of each station (issue 18, seed 004).
+		for (var row : this.evaluationStatistics.byStation(unitIds, yearStart, nextMonth, java.time.YearMonth.of(year, month))) {
+			Totals t = own.get(row.stationId());
+			if (t != null) {
+				t.spotChecks += (int) row.spotChecks();
+				t.spotCheckTotal = t.spotCheckTotal.add(row.spotCheckTotal());
+				t.peerReviews += (int) row.peerReviews();
+				t.peerReviewTotal = t.peerReviewTotal.add(row.peerReviewTotal());
+			}
+		}
 
 		// Roll up: every unit's own totals count for itself and each ancestor within the subtree.
 		Map<Long, Totals> subtree = new HashMap<>();
@@ -220,6 +235,11 @@ class AssessmentService {
 		int heldMonth = (held != null) ? held.month() : 0;
 		List<Figure> figures = new ArrayList<>();
 		switch (unit.level()) {
+			case CITY -> {
+				// A city is the counties' roll-up: its own activities count, no target of its own.
+				figures.add(count(Kind.ACTIVITIES, Period.YEAR_TO_DATE, heldYear, null, null, month));
+				figures.add(count(Kind.THEORY_LECTURES, Period.MONTH, theoryMonth, null, null, month));
+			}
 			case CENTER -> {
 				figures.add(count(Kind.ACTIVITIES, Period.YEAR_TO_DATE, heldYear, CENTER_ACTIVITIES_PER_YEAR,
 						TargetPeriod.YEAR, month));
@@ -260,6 +280,12 @@ class AssessmentService {
 		figures.add(count(Kind.BENEFICIARIES_YEAR, Period.YEAR_TO_DATE, t.beneficiariesYear, null, null, month));
 		figures.add(count(Kind.CIVIC_REPORTS, Period.MONTH, t.civicReports, null, null, month));
 		figures.add(count(Kind.CIVIC_REPORTS_RESOLVED, Period.MONTH, t.civicResolved, null, null, month));
+		figures.add(new Figure(Kind.SPOT_CHECK_AVERAGE, Period.YEAR_TO_DATE,
+				(t.spotChecks == 0) ? null : round(t.spotCheckTotal, BigDecimal.valueOf(t.spotChecks)),
+				t.spotCheckTotal.doubleValue(), (double) t.spotChecks, null, null, null, null, null));
+		figures.add(new Figure(Kind.PEER_REVIEW_AVERAGE, Period.MONTH,
+				(t.peerReviews == 0) ? null : round(t.peerReviewTotal, BigDecimal.valueOf(t.peerReviews)),
+				t.peerReviewTotal.doubleValue(), (double) t.peerReviews, null, null, null, null, null));
 		return figures;
 	}
 
@@ -331,6 +357,14 @@ class AssessmentService {
 
 		int rated;
 
+		int spotChecks;
+
+		BigDecimal spotCheckTotal = BigDecimal.ZERO;
+
+		int peerReviews;
+
+		BigDecimal peerReviewTotal = BigDecimal.ZERO;
+
 		int satisfied;
 
 		int starsTotal;
@@ -362,6 +396,10 @@ class AssessmentService {
 			this.starsTotal += other.starsTotal;
 			this.beneficiariesMonth += other.beneficiariesMonth;
 			this.beneficiariesYear += other.beneficiariesYear;
+			this.spotChecks += other.spotChecks;
+			this.spotCheckTotal = this.spotCheckTotal.add(other.spotCheckTotal);
+			this.peerReviews += other.peerReviews;
+			this.peerReviewTotal = this.peerReviewTotal.add(other.peerReviewTotal);
 		}
 
 	}

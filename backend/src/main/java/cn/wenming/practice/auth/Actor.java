@@ -28,6 +28,16 @@ public record Actor(long userId, List<RoleGrant> grants) {
 		return this.grants.stream().anyMatch(grant -> grant.role() == role && grant.coversPath(unitPath));
 	}
 
+	/** Holds 中心管理员 or 市级管理员 somewhere (the county-wide tasks; a city admin does what a center admin does). */
+	public boolean isCenterAdminOrAbove() {
+		return this.grants.stream().anyMatch(grant -> grant.role().isCenterOrAbove());
+	}
+
+	/** Holds 中心管理员 or 市级管理员 on the unit at {@code unitPath} or on one of its ancestors. */
+	public boolean isCenterAdminOrAboveOver(String unitPath) {
+		return this.grants.stream().anyMatch(grant -> grant.role().isCenterOrAbove() && grant.coversPath(unitPath));
+	}
+
 	public boolean isAnyAdmin() {
 		return this.grants.stream().anyMatch(grant -> grant.role().isAdmin());
 	}

@@ -129,7 +129,7 @@ class AuthController {
 	}
 
 	/**
-	 * A center admin grants and revokes the admin roles below (and beside) them; the role must
+	 * A center (or city) admin grants and revokes the admin roles below (and beside) them; the role must
 	 * match the level of the unit it is granted on.
 	 */
 	@MutationMapping
@@ -161,7 +161,12 @@ class AuthController {
 		if (!unit.level().equals(input.role().adminLevel())) {
 			throw DomainException.badRequest(input.role() + " 只能授予在 " + input.role().adminLevel() + " 级单位上");
 		}
-		return this.access.requireRoleOver(Role.CENTER_ADMIN, unit.path());
+		// 中心管理员 grant within their county, 市级管理员 within their city (a city's own admins included).
+		Actor actor = this.access.requireActor();
+		if (!actor.isCenterAdminOrAboveOver(unit.path())) {
+			throw new DomainException(CommonError.FORBIDDEN);
+		}
+		return actor;
 	}
 
 	/** Another user's phone is never shown in full; the owner sees their own. */

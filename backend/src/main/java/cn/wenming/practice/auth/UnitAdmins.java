@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Read access, for other features, to the admins of one org unit: the users holding an admin role
- * (站长 / 所长 / 中心管理员) granted on exactly that unit, e.g. to tell the 所 a need was escalated
+ * (站长 / 所长 / 中心管理员 / 市级管理员) granted on exactly that unit, e.g. to tell the 所 a need was escalated
  * to. Admins of units above are not included: they are told when something reaches their level.
  */
 @Component
@@ -31,7 +31,7 @@ public class UnitAdmins {
 
 		@Select("""
 				SELECT DISTINCT user_id FROM user_role
-				WHERE org_unit_id = #{unitId} AND role IN ('STATION_ADMIN', 'INSTITUTE_ADMIN', 'CENTER_ADMIN')
+				WHERE org_unit_id = #{unitId} AND role IN ('STATION_ADMIN', 'INSTITUTE_ADMIN', 'CENTER_ADMIN', 'CITY_ADMIN')
 				ORDER BY user_id
 				""")
 		List<Long> adminsOn(@Param("unitId") long orgUnitId);

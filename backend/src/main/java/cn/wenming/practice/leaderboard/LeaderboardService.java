@@ -15,7 +15,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import cn.wenming.practice.auth.AccessControl;
-import cn.wenming.practice.auth.Role;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.shared.DomainException;
@@ -316,8 +315,9 @@ class LeaderboardService {
 			return new Board.Scope(type, id);
 		}
 		OrgLevel level = this.knownUnits.get(id, unitId -> this.org.require(unitId).level());
-		if (kind == LeaderboardKind.STATION_ACTIVITIES && level != OrgLevel.CENTER && level != OrgLevel.INSTITUTE) {
-			throw DomainException.badRequest("站点榜单只能按中心或所查看");
+		if (kind == LeaderboardKind.STATION_ACTIVITIES && level != OrgLevel.CITY && level != OrgLevel.CENTER
+				&& level != OrgLevel.INSTITUTE) {
+			throw DomainException.badRequest("站点榜单只能按市、中心或所查看");
 		}
 		return new Board.Scope(type, id);
 	}
@@ -444,9 +444,9 @@ class LeaderboardService {
 	record Rebuilt(int boards, int removed) {
 	}
 
-	/** Center admins: every current board of every kind from MySQL. */
+	/** Center (or city) admins: every current board of every kind from MySQL. */
 	Rebuilt rebuildByAdmin() {
-		if (!this.access.requireActor().has(Role.CENTER_ADMIN)) {
+		if (!this.access.requireActor().isCenterAdminOrAbove()) {
 			throw DomainException.forbidden();
 		}
 		return rebuildAll();

@@ -8,7 +8,6 @@ import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.activity.UpcomingActivities;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
-import cn.wenming.practice.auth.Role;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.WechatErrors;
 import me.chanjar.weixin.common.api.WxConsts;
@@ -58,7 +57,7 @@ class MpMenu {
 	/** Center admins only: the menu is the whole county's. */
 	WxMenu publish(Long featuredActivityId) {
 		Actor actor = this.access.requireActor();
-		if (!actor.has(Role.CENTER_ADMIN)) {
+		if (!actor.isCenterAdminOrAbove()) {
 			throw new DomainException(CommonError.FORBIDDEN);
 		}
 		WxMpService service = this.wechat.getIfAvailable();

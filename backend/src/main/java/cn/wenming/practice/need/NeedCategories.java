@@ -4,7 +4,6 @@ import java.util.List;
 
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
-import cn.wenming.practice.auth.Role;
 import cn.wenming.practice.shared.DomainException;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -26,7 +25,7 @@ class NeedCategories {
 	/** Enabled categories; disabled ones too when a center admin asks for them. */
 	List<NeedCategory> list(boolean includeDisabled) {
 		Actor actor = this.access.currentActor();
-		boolean center = actor != null && actor.has(Role.CENTER_ADMIN);
+		boolean center = actor != null && actor.isCenterAdminOrAbove();
 		return this.categories.listAll(includeDisabled && center);
 	}
 
@@ -68,7 +67,7 @@ class NeedCategories {
 	}
 
 	private void requireCenterAdmin() {
-		if (!this.access.requireActor().has(Role.CENTER_ADMIN)) {
+		if (!this.access.requireActor().isCenterAdminOrAbove()) {
 			throw DomainException.forbidden();
 		}
 	}

@@ -104,10 +104,12 @@ class NeedQueries {
 	Connection<NeedView> overdue(long orgUnitId, Connections.PageRequest page) {
 		OrgUnitRef unit = this.orgs.require(orgUnitId);
 		this.access.requireAdminOver(unit.path());
-		if (unit.level() != OrgLevel.INSTITUTE && unit.level() != OrgLevel.CENTER) {
+		if (unit.level() != OrgLevel.INSTITUTE && unit.level() != OrgLevel.CENTER && unit.level() != OrgLevel.CITY) {
 			return Connections.of(List.<NeedView>of(), page, NeedView::id);
 		}
-		List<Need> rows = this.needs.pageEscalatedInUnits(this.orgs.subtreeIds(unit.path()), unit.level(),
+		// Needs escalate to the county at most: a city sees what reached its counties' centers.
+		OrgLevel target = (unit.level() == OrgLevel.CITY) ? OrgLevel.CENTER : unit.level();
+		List<Need> rows = this.needs.pageEscalatedInUnits(this.orgs.subtreeIds(unit.path()), target,
 				page.afterId(), page.fetchSize());
 		return Connections.of(rows.stream().map(this.visibility::forAdmin).toList(), page, NeedView::id);
 	}

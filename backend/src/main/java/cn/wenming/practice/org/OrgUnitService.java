@@ -115,8 +115,8 @@ class OrgUnitService {
 			if (!this.access.isBootstrapAdmin(userId)) {
 				throw DomainException.forbidden();
 			}
-			if (input.level() != OrgLevel.CENTER) {
-				throw new DomainException(OrgError.ORG_UNIT_INVALID_PARENT, "只有中心可以没有上级单位");
+			if (input.level() != OrgLevel.CENTER && input.level() != OrgLevel.CITY) {
+				throw new DomainException(OrgError.ORG_UNIT_INVALID_PARENT, "只有市和中心可以没有上级单位");
 			}
 			parentPath = "/";
 		}
@@ -138,7 +138,8 @@ class OrgUnitService {
 		unit.setPath(parentPath + unit.getId() + "/");
 		this.units.setPath(unit.getId(), unit.getPath());
 		if (input.parentId() == null) {
-			this.roleGrants.grant(userId, Role.CENTER_ADMIN, unit.getId(), userId);
+			this.roleGrants.grant(userId, (input.level() == OrgLevel.CITY) ? Role.CITY_ADMIN : Role.CENTER_ADMIN,
+					unit.getId(), userId);
 		}
 		stationChanged(unit);
 		return this.units.selectById(unit.getId());
@@ -192,7 +193,14 @@ class OrgUnitService {
 		if (unit == null) {
 			throw DomainException.notFound("组织单位");
 		}
-		requireAdminAbove(unit);
+		if (unit.getParentId() == null) {
+			// Attaching a root center under a city: a bootstrap admin, or whoever runs both the
+			// center and the city (checked below); nobody else can hand a county to a city.
+			requireRootMover(unit);
+		}
+		else {
+			requireAdminAbove(unit);
+		}
 		OrgUnit newParent = locked.get(newParentId);
 		if (newParent == null) {
 			throw DomainException.notFound("上级单位");
@@ -247,8 +255,8 @@ class OrgUnitService {
 
 	/**
 	 * Move and close need an admin above the unit: a station admin runs their station but cannot
-	 * close it or move it out from under the institute. A center has nobody above it in the tree,
-	 * so only a bootstrap admin may close one.
+	 * close it or move it out from under the institute. A root (a city, or a center not attached to
+	 * a city) has nobody above it in the tree, so only a bootstrap admin may close one.
 	 */
 	private void requireAdminAbove(OrgUnit unit) {
 		String parentPath = parentPath(unit.getPath());
@@ -260,6 +268,13 @@ class OrgUnitService {
 			return;
 		}
 		this.access.requireAdminOver(parentPath);
+	}
+
+	private void requireRootMover(OrgUnit unit) {
+		long userId = this.access.requireUserId();
+		if (!this.access.isBootstrapAdmin(userId)) {
+			this.access.requireAdminOver(unit.getPath());
+		}
 	}
 
 	/** '/1/4/17/' → '/1/4/'; a root's parent path is {@code null}. */
@@ -324,6 +339,7 @@ class OrgUnitService {
 			return "无";
 		}
 		return switch (level) {
+			case CITY -> "市";
 			case CENTER -> "中心";
 			case INSTITUTE -> "所";
 			case STATION -> "站";

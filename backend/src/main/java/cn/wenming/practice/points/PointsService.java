@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.auth.Actor;
-import cn.wenming.practice.auth.Role;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.Connections;
@@ -196,7 +195,7 @@ class PointsService {
 	}
 
 	PointsReconciler.Result reconcile(Instant since) {
-		if (!this.access.requireActor().has(Role.CENTER_ADMIN)) {
+		if (!this.access.requireActor().isCenterAdminOrAbove()) {
 			throw DomainException.forbidden();
 		}
 		Instant now = this.clock.instant();
@@ -219,7 +218,7 @@ class PointsService {
 		VolunteerRef volunteer = this.volunteers.findByUserId(userId).orElse(null);
 		boolean allowed = (volunteer != null)
 				? this.orgs.find(volunteer.homeStationId()).map(station -> actor.isAdminOver(station.path())).orElse(false)
-				: actor.has(Role.CENTER_ADMIN);
+				: actor.isCenterAdminOrAbove();
 		if (!allowed) {
 			throw DomainException.forbidden();
 		}
