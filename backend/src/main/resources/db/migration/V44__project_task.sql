@@ -36,7 +36,7 @@ CREATE TABLE project_task_log (
     action      VARCHAR(16)  NOT NULL,
     actor_id    BIGINT       NOT NULL,
     detail      VARCHAR(300) NULL,
-    at          DATETIME(3)  NOT NULL,
+    logged_at   DATETIME(3)  NOT NULL,
     PRIMARY KEY (id),
     KEY idx_project_task_log_task (task_id, id),
     CONSTRAINT fk_project_task_log_task FOREIGN KEY (task_id) REFERENCES project_task (id)

@@ -193,7 +193,7 @@ class ProjectTaskController {
 		for (ProjectTaskMapper.LogRow row : rows) {
 			byTask.computeIfAbsent(row.taskId, id -> new ArrayList<>())
 				.add(new HistoryEntry(row.action, names.getOrDefault(row.actorId, "用户 " + row.actorId), row.detail,
-						row.at));
+						row.loggedAt));
 		}
 		return list.stream().map(t -> byTask.getOrDefault(t.id(), List.of())).toList();
 	}

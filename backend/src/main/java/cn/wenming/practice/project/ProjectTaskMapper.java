@@ -27,16 +27,17 @@ interface ProjectTaskMapper extends BaseMapper<ProjectTask> {
 	List<ProjectTask> page(@Param("projectId") long projectId, @Param("status") String status,
 			@Param("afterId") Long afterId, @Param("limit") int limit);
 
-	/** Tasks owned by the volunteer or by one of the teams; on {@code date}, or every open one when it is null. */
+	/**
+	 * Tasks owned by the volunteer or by one of the teams; on {@code date}, or every open one when it
+	 * is null. (A null volunteer id matches no row: {@code = NULL} is never true.)
+	 */
 	@Select("""
 			<script>
 			SELECT * FROM project_task
-			WHERE (<choose><when test="volunteerId != null">owner_volunteer_id = #{volunteerId}</when><otherwise>1 = 0</otherwise></choose>
+			WHERE (owner_volunteer_id = #{volunteerId}
 			<if test="!teamIds.isEmpty()"> OR owner_team_id IN <foreach collection="teamIds" item="t" open="(" separator="," close=")">#{t}</foreach></if>)
-			<choose>
-			<when test="date != null"> AND due_date = #{date} AND status &lt;&gt; 'CANCELLED'</when>
-			<otherwise> AND status = 'OPEN'</otherwise>
-			</choose>
+			<if test="date != null"> AND due_date = #{date} AND status &lt;&gt; 'CANCELLED'</if>
+			<if test="date == null"> AND status = 'OPEN'</if>
 			ORDER BY due_date, id LIMIT #{limit}
 			</script>
 			""")
@@ -108,7 +109,7 @@ interface ProjectTaskMapper extends BaseMapper<ProjectTask> {
 	int claimReminder(@Param("id") long id, @Param("day") LocalDate day);
 
 	@Insert("""
-			INSERT INTO project_task_log (task_id, action, actor_id, detail, at)
+			INSERT INTO project_task_log (task_id, action, actor_id, detail, logged_at)
 			VALUES (#{taskId}, #{action}, #{actorId}, #{detail}, #{at})
 			""")
 	int log(@Param("taskId") long taskId, @Param("action") String action, @Param("actorId") long actorId,
@@ -116,7 +117,7 @@ interface ProjectTaskMapper extends BaseMapper<ProjectTask> {
 
 	@Select("""
 			<script>
-			SELECT task_id AS taskId, action, actor_id AS actorId, detail, at FROM project_task_log
+			SELECT task_id AS taskId, action, actor_id AS actorId, detail, logged_at AS loggedAt FROM project_task_log
 			WHERE task_id IN <foreach collection="taskIds" item="t" open="(" separator="," close=")">#{t}</foreach>
 			ORDER BY id
 			</script>
@@ -134,7 +135,7 @@ interface ProjectTaskMapper extends BaseMapper<ProjectTask> {
 
 		public String detail;
 
-		public Instant at;
+		public Instant loggedAt;
 
 	}
 
