@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -176,11 +177,14 @@ class ProjectTaskController {
 		}).toList();
 	}
 
+	/** Empty for a task not completed (a batch list may not hold nulls; GraphQL unwraps it). */
 	@BatchMapping(typeName = "ProjectTask")
-	List<String> completedByName(List<ProjectTaskView> list) {
+	List<Optional<String>> completedByName(List<ProjectTaskView> list) {
 		Map<Long, String> names = this.volunteers.displayNames(
 				list.stream().map(ProjectTaskView::completedBy).filter(Objects::nonNull).distinct().toList());
-		return list.stream().map(t -> (t.completedBy() == null) ? null : names.get(t.completedBy())).toList();
+		return list.stream()
+			.map(t -> Optional.ofNullable((t.completedBy() == null) ? null : names.get(t.completedBy())))
+			.toList();
 	}
 
 	@BatchMapping(typeName = "ProjectTask")
