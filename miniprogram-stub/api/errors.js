@@ -66,6 +66,8 @@ const MESSAGES = {
   TEAM_JOIN_REQUEST_CLOSED: '该申请已处理，请刷新',
   TEAM_LEADER_CANNOT_LEAVE: '队长不能退出队伍，请先移交队长',
   TEAM_DISBANDED: '队伍已解散',
+  PROJECT_TASK_CANCELLED: '任务已取消，不能标记完成',
+  PROJECT_TASK_NOT_OPEN: '任务已完成或已取消，请刷新',
   TEAM_NOT_MEMBER: '不是该队伍成员',
   ACTIVITY_ALREADY_RATED: '您已评价过该活动',
   SERVICE_RECORD_EMPTY: '该年度还没有已确认的服务时长，暂不能开具证明',

@@ -84,6 +84,18 @@ const SPECS = {
     emptyText: ['还没有订阅消息提醒'],
     fails: 'MySubscriptions',
   },
+  tasks: {
+    normal: {
+      MyProjectTasks: (v) => ({
+        today: [{ id: '81', title: '入户走访独居老人', projectName: '邻里守望', dueDate: v.today, status: 'OPEN', ownerKind: 'TEAM', ownerName: '助老服务队', overdue: false, canComplete: true, note: null }],
+        open: [{ id: '82', title: '整理服务台账', projectName: '邻里守望', dueDate: '2099-01-01', status: 'OPEN', ownerKind: 'VOLUNTEER', ownerName: '李志愿', overdue: false, canComplete: true, note: null }],
+      }),
+    },
+    shows: { '.today-task': '入户走访独居老人', '.upcoming-task': '整理服务台账' },
+    empty: { MyProjectTasks: () => ({ today: [], open: [] }) },
+    emptyText: ['暂无任务'],
+    fails: 'MyProjectTasks',
+  },
   'my-needs': {
     normal: { MyNeeds: () => ({ myNeeds: conn([{ id: '5', title: '修灯', status: 'SUBMITTED', category: { name: 'c' }, createdAt: AT }]) }) },
     shows: { '.my-need': '修灯' },

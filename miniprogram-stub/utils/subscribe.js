@@ -38,5 +38,7 @@ const NEED_PROGRESS = ['NEED_PUBLISHED', 'NEED_ACCEPTED', 'NEED_COMPLETED']
 const ACTIVITY_UPDATES = ['ACTIVITY_REMINDER', 'ACTIVITY_CANCELLED', 'WAITLIST_PROMOTED']
 /** What an admin wants to hear of: new needs at the station, and needs escalated to their level. */
 const ADMIN_ALERTS = ['NEED_SUBMITTED', 'NEED_OVERDUE']
+/** A task owner (volunteer or team leader) wants the daily reminder of the tasks due that day. */
+const TASK_REMINDERS = ['PROJECT_TASK_DUE']
 
-module.exports = { askFor, NEED_PROGRESS, ACTIVITY_UPDATES, ADMIN_ALERTS }
+module.exports = { askFor, NEED_PROGRESS, ACTIVITY_UPDATES, ADMIN_ALERTS, TASK_REMINDERS }

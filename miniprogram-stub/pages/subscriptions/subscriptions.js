@@ -17,6 +17,7 @@ const KIND = {
   ACTIVITY_CANCELLED: '活动取消',
   WAITLIST_PROMOTED: '候补转正',
   ACTIVITY_REMINDER: '活动开始提醒',
+  PROJECT_TASK_DUE: '项目任务当天提醒',
 }
 
 function balanceView(b) {

@@ -118,6 +118,8 @@ class TableOwnershipTest {
 			// projects (服务清单)
 			entry("project", "project"),
 			entry("project_need_rating", "project"),
+			entry("project_task", "project"),
+			entry("project_task_log", "project"),
 			// points ledger
 			entry("points_account", "points"),
 			entry("points_entry", "points"),

@@ -28,7 +28,9 @@ enum NotificationKind {
 	/** The volunteer moved from the waitlist to a confirmed place. */
 	WAITLIST_PROMOTED("id", "title", "time", "start", "address"),
 	/** The activity a confirmed volunteer signed up for starts within 24 h. */
-	ACTIVITY_REMINDER("id", "title", "time", "start", "address");
+	ACTIVITY_REMINDER("id", "title", "time", "start", "address"),
+	/** A project task (服务清单 任务分解) is due today: its owner volunteer or team leader is reminded. */
+	PROJECT_TASK_DUE("id", "title", "time", "project", "due");
 
 	final Set<String> variables;
 

@@ -25,6 +25,7 @@ import cn.wenming.practice.need.NeedSubmitted;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
+import cn.wenming.practice.project.ProjectTaskDue;
 import cn.wenming.practice.team.TeamDirectory;
 import cn.wenming.practice.team.TeamRef;
 
@@ -143,6 +144,27 @@ class NotificationTriggers {
 	@ApplicationModuleListener
 	void on(WaitlistPromoted event) {
 		aboutActivity(NotificationKind.WAITLIST_PROMOTED, event.activityId(), event.at(), List.of(event.userId()));
+	}
+
+	// --- Project tasks.
+
+	/**
+	 * The owner of a task due today (the volunteer, or the team's leader when the job ran). One row
+	 * per task, day and recipient: the dedupe key is the day, not the instant, so even a second
+	 * event for the same day would write nothing.
+	 */
+	@ApplicationModuleListener
+	void on(ProjectTaskDue event) {
+		Map<String, String> variables = new LinkedHashMap<>();
+		variables.put("id", Long.toString(event.taskId()));
+		variables.put("title", event.title());
+		variables.put("project", event.projectName());
+		variables.put("due", event.dueDate().toString());
+		variables.put("time", this.renderer.time(event.at()));
+		this.outbox.enqueue(List.of(new NotificationOutbox.Message(NotificationKind.PROJECT_TASK_DUE,
+				event.recipientUserId(), event.taskId(), variables,
+				NotificationKind.PROJECT_TASK_DUE.name() + ":" + event.taskId() + ":" + event.dueDate() + ":"
+						+ event.recipientUserId())));
 	}
 
 	// --- Helpers.

@@ -7,5 +7,5 @@
  * nothing depends on this feature.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "activity", "auth", "need", "org", "team" })
+		allowedDependencies = { "activity", "auth", "need", "org", "project", "team" })
 package cn.wenming.practice.notification;

@@ -9,6 +9,11 @@
  * {@link cn.wenming.practice.project.ServedUnderProject}, and needs validate a project through
  * {@link cn.wenming.practice.project.ServiceProjects}. Activities read projects through
  * {@link cn.wenming.practice.project.ProjectDirectory}.
+ *
+ * <p>服务清单 任务分解: a project's tasks ({@code project_task}, with their trail in
+ * {@code project_task_log}), each due on a date and owned by a team or a volunteer; the daily job
+ * publishes {@link cn.wenming.practice.project.ProjectTaskDue} for the notification feature to remind
+ * the owner.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "auth", "org", "team", "volunteer" })
 package cn.wenming.practice.project;

@@ -64,6 +64,11 @@ public class TeamDirectory {
 	public record TaggedTeam(TeamRef team, List<String> tags) {
 	}
 
+	/** The ids of the ACTIVE teams the user currently leads (a project task's owner team reaches its leader). */
+	public List<Long> ledBy(long userId) {
+		return this.teams.ledBy(userId).stream().map(Team::getId).toList();
+	}
+
 	/** Whether the user is the current leader of the team and the team is active. */
 	public boolean isLeader(long teamId, long userId) {
 		return findTeam(teamId).filter(team -> team.active() && team.leaderUserId() == userId).isPresent();

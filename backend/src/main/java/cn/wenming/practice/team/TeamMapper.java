@@ -89,6 +89,13 @@ interface TeamMapper extends BaseMapper<Team> {
 			""")
 	int disband(@Param("id") long id, @Param("now") Instant now);
 
+	default List<Team> ledBy(long userId) {
+		return selectList(new LambdaQueryWrapper<Team>().select(Team::getId)
+			.eq(Team::getStatus, TeamStatus.ACTIVE)
+			.eq(Team::getLeaderUserId, userId)
+			.orderByAsc(Team::getId));
+	}
+
 	default List<Team> activeInUnits(Collection<Long> unitIds) {
 		return selectList(new LambdaQueryWrapper<Team>().eq(Team::getStatus, TeamStatus.ACTIVE)
 			.in(Team::getOrgUnitId, unitIds)

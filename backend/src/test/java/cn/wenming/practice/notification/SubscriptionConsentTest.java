@@ -170,7 +170,7 @@ class SubscriptionConsentTest {
 			.entityList(Integer.class).containsExactly(1)
 			.path("recordSubscriptions.balances[?(@.templateId == '" + TEMPLATE + "')].kinds[0]")
 			.entityList(String.class).containsExactly(KIND)
-			.path("recordSubscriptions.balances").entityList(Object.class).hasSize(10);
+			.path("recordSubscriptions.balances").entityList(Object.class).hasSize(11);
 		assertThat(this.probe.remaining(user.userId(), KIND)).isEqualTo(1);
 		assertThat(countRows("SELECT COUNT(*) FROM notification_subscription WHERE user_id = ?", user.userId()))
 			.isEqualTo(1);
