@@ -8,6 +8,7 @@ const TYPE = {
   ACTIVITY_HOURS: '活动时长',
   NEED_COMPLETED: '完成需求',
   RATING_BONUS: '好评奖励',
+  RECOGNITION_BONUS: '礼遇奖励',
   REDEMPTION: '兑换',
   REDEMPTION_REFUND: '兑换退回',
   ADJUSTMENT: '调整',

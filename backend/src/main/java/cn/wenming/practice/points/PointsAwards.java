@@ -9,6 +9,7 @@ import cn.wenming.practice.need.NeedDirectory;
 import cn.wenming.practice.need.NeedHoursConfirmed;
 import cn.wenming.practice.need.NeedHoursRevoked;
 import cn.wenming.practice.need.NeedRated;
+import cn.wenming.practice.recognition.RecognitionBonusGranted;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -59,6 +60,11 @@ class PointsAwards {
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(RecognitionBonusGranted event) {
+		award(event);
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(HoursRevoked event) {
 		reverse(event);
 	}
@@ -77,6 +83,17 @@ class PointsAwards {
 		return post(new PointsLedger.Posting(event.volunteerUserId(), points, PointsType.ACTIVITY_HOURS,
 				Long.toString(event.signUpId()),
 				"活动服务时长 " + event.hours().stripTrailingZeros().toPlainString() + " 小时", null));
+	}
+
+	/**
+	 * Pays a recognition rule's bonus, keyed by rule and volunteer: once however often the event comes.
+	 */
+	int award(RecognitionBonusGranted event) {
+		if (event.points() <= 0) {
+			return 0;
+		}
+		return post(new PointsLedger.Posting(event.userId(), event.points(), PointsType.RECOGNITION_BONUS,
+				event.businessId(), "礼遇：" + event.ruleName(), null));
 	}
 
 	/**

@@ -15,6 +15,11 @@ enum PointsType {
 	NEED_COMPLETED,
 	/** A need rated at or above the configured stars; business id = the need. */
 	RATING_BONUS,
+	/**
+	 * A recognition rule's one-off bonus (礼遇: e.g. reaching 4★); business id = "rule:volunteer", so
+	 * each rule pays a volunteer once. Not service, so not counted as earned.
+	 */
+	RECOGNITION_BONUS,
 	/** Spent at a store (爱心超市); business id = the redemption. */
 	REDEMPTION,
 	/** A cancelled or expired redemption given back; business id = the redemption. */
