@@ -20,6 +20,7 @@ const VolunteersView = () => import('./views/people/VolunteersView.vue')
 const HonorHoursView = () => import('./views/people/HonorHoursView.vue')
 const ProjectsView = () => import('./views/projects/ProjectsView.vue')
 const LecturesView = () => import('./views/results/LecturesView.vue')
+const RecognitionView = () => import('./views/recognition/RecognitionView.vue')
 
 // History mode under /console/: the backend answers index.html for any /console/ path that is not a
 // built asset, so a reload or a shared link opens the same screen.
@@ -49,6 +50,7 @@ export const router = createRouter({
         { path: 'dispatch/new', name: 'need-entry', component: NeedEntry, meta: { title: '电话代录需求' } },
         { path: 'results/sign-up-sources', name: 'sign-up-sources', component: SignUpSourcesView, meta: { title: '报名来源' } },
         { path: 'lectures', name: 'lectures', component: LecturesView, meta: { title: '理论宣讲' } },
+        { path: 'recognition', name: 'recognition', component: RecognitionView, meta: { title: '礼遇嘉许' } },
       ],
     },
     ...ACTIVITY_SCREEN_ROUTES,
