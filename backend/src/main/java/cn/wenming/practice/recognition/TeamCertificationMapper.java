@@ -18,6 +18,10 @@ interface TeamCertificationMapper extends BaseMapper<TeamCertification> {
 	}
 
 	/** The latest certification of each team that has one. */
+	default List<TeamCertification> latest(Collection<Long> teamIds) {
+		return teamIds.isEmpty() ? List.of() : latestOf(teamIds);
+	}
+
 	@Select("""
 			<script>
 			SELECT c.* FROM team_certification c
@@ -26,6 +30,6 @@ interface TeamCertificationMapper extends BaseMapper<TeamCertification> {
 			      GROUP BY team_id) latest ON latest.id = c.id
 			</script>
 			""")
-	List<TeamCertification> latest(@Param("teamIds") Collection<Long> teamIds);
+	List<TeamCertification> latestOf(@Param("teamIds") Collection<Long> teamIds);
 
 }
