@@ -56,11 +56,11 @@ try {
   await page.locator('[data-test=rule-form-bonus] input').fill('500')
   await page.locator('[data-test=rule-form-title]').fill('四星志愿者')
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '51-recognition-rule-form.png') })
+  await page.screenshot({ path: path.join(SHOTS, '61-recognition-rule-form.png') })
   await page.locator('[data-test=rule-form-save]').click()
   await page.locator('[data-test=rule-name]', { hasText: ruleName }).waitFor()
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '52-recognition-rules.png') })
+  await page.screenshot({ path: path.join(SHOTS, '62-recognition-rules.png') })
   const rule = (await gql('query($u: ID!) { recognitionRules(orgUnitId: $u) { name trigger threshold bonusPoints honourTitle active } }',
     { u: centerId }, admin.accessToken)).recognitionRules.find((r) => r.name === ruleName)
   assert(rule && rule.trigger === 'STAR_LEVEL' && rule.threshold === 4 && rule.bonusPoints === 500 && rule.honourTitle === '四星志愿者' && rule.active,
@@ -71,7 +71,7 @@ try {
   await page.locator('[data-test=propose]').click()
   await page.locator('.el-message', { hasText: '新增候选人' }).waitFor()
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '53-recognition-outstanding.png') })
+  await page.screenshot({ path: path.join(SHOTS, '63-recognition-outstanding.png') })
 
   step('team stars: certify a team through the form')
   await page.getByRole('tab', { name: '队伍星级认证', exact: true }).click()
@@ -82,11 +82,11 @@ try {
   await page.locator('[data-test=certify-form-stars] .el-rate__item').nth(3).click()
   await page.locator('[data-test=certify-form-reason]').fill('年度巡河服务时长达标，获评优秀队伍')
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '54-recognition-certify-form.png') })
+  await page.screenshot({ path: path.join(SHOTS, '64-recognition-certify-form.png') })
   await page.locator('[data-test=certify-form-save]').click()
   await page.locator('[data-test=certified-team-table] .el-rate').first().waitFor()
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '55-recognition-teams.png') })
+  await page.screenshot({ path: path.join(SHOTS, '65-recognition-teams.png') })
   const team = (await gql('query($t: ID!) { team(id: $t) { certifiedStars } teamCertifications(teamId: $t) { stars reason } }',
     { t: teamId }, admin.accessToken))
   assert(team.team.certifiedStars === 4 && team.teamCertifications.length === 1 && team.teamCertifications[0].reason.startsWith('年度巡河'),
@@ -95,7 +95,7 @@ try {
   assert(pageErrors.length === 0, `no errors in the page: ${pageErrors.join('; ')}`)
   step(`recognition passed in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${SHOTS}`)
 } catch (e) {
-  if (page) await page.screenshot({ path: path.join(SHOTS, '59-recognition-failure.png') }).catch(() => {})
+  if (page) await page.screenshot({ path: path.join(SHOTS, '69-recognition-failure.png') }).catch(() => {})
   throw e
 } finally {
   await browser.close()
