@@ -18,5 +18,6 @@ node e2e/corrections.browser.mjs
 node e2e/org.browser.mjs
 node e2e/lectures.browser.mjs
 node e2e/evaluation.browser.mjs
+node e2e/recognition.browser.mjs
 node e2e/map.browser.mjs
 exec node e2e/activities-store.browser.mjs

@@ -77,7 +77,7 @@ export function beijingToday(now = Date.now()) {
 }
 
 export const POINTS_TYPE = {
-  ACTIVITY_HOURS: '活动时长', NEED_COMPLETED: '完成需求', RATING_BONUS: '好评奖励', CIVIC_REPORT: '随手拍', REDEMPTION: '兑换',
+  ACTIVITY_HOURS: '活动时长', NEED_COMPLETED: '完成需求', RATING_BONUS: '好评奖励', CIVIC_REPORT: '随手拍', RECOGNITION_BONUS: '礼遇奖励', REDEMPTION: '兑换',
   REDEMPTION_REFUND: '兑换退回', ADJUSTMENT: '管理员调整', EXPIRY: '过期', REVERSAL: '冲正', DEBT_REPAYMENT: '偿还欠分',
 }
 

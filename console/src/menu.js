@@ -45,6 +45,13 @@ export const MENU = [
     ],
   },
   {
+    title: '礼遇嘉许',
+    icon: 'Trophy',
+    items: [
+      { title: '礼遇与嘉许', route: 'recognition' },
+    ],
+  },
+  {
     title: '人员与组织',
     icon: 'User',
     items: [

@@ -23,6 +23,7 @@ const LecturesView = () => import('./views/results/LecturesView.vue')
 const CivicView = () => import('./views/civic/CivicView.vue')
 const PeerReviewView = () => import('./views/results/PeerReviewView.vue')
 const SpotCheckView = () => import('./views/results/SpotCheckView.vue')
+const RecognitionView = () => import('./views/recognition/RecognitionView.vue')
 
 // History mode under /console/: the backend answers index.html for any /console/ path that is not a
 // built asset, so a reload or a shared link opens the same screen.
@@ -55,6 +56,7 @@ export const router = createRouter({
         { path: 'civic', name: 'civic', component: CivicView, meta: { title: '随手拍' } },
         { path: 'results/peer-reviews', name: 'peer-reviews', component: PeerReviewView, meta: { title: '站互评' } },
         { path: 'results/spot-checks', name: 'spot-checks', component: SpotCheckView, meta: { title: '抽查评估' } },
+        { path: 'recognition', name: 'recognition', component: RecognitionView, meta: { title: '礼遇嘉许' } },
       ],
     },
     ...ACTIVITY_SCREEN_ROUTES,

@@ -182,8 +182,8 @@ const SPECS = {
     fails: 'MyProfile',
   },
   profile: {
-    normal: { MyProfile: () => ({ me: { id: '1', phone: '13800138000' }, myVolunteer: volunteer() }) },
-    shows: { '.real-name': '李志愿', '.phone': '13800138000' },
+    normal: { MyProfile: () => ({ me: { id: '1', phone: '13800138000' }, myVolunteer: volunteer({ honours: [{ id: '1', title: '四星志愿者', year: 2026 }] }) }) },
+    shows: { '.real-name': '李志愿', '.phone': '13800138000', '.honour-title': '四星志愿者' },
     empty: { MyProfile: () => ({ me: { id: '1', phone: null }, myVolunteer: null }) },
     emptyText: ['您还不是注册志愿者'],
     fails: 'MyProfile',

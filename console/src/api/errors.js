@@ -63,6 +63,12 @@ export const MESSAGES = {
   IDEMPOTENCY_KEY_REUSED: '这次调整已按先前的内容记录过，请关闭后核对流水再重新调整',
   HONOR_HOURS_NOT_PENDING: '该补录已审批或已撤销，请刷新',
   HONOR_HOURS_ALREADY_REVOKED: '该补录已撤销',
+  RECOGNITION_CENTER_ONLY: '请在中心一级办理礼遇与嘉许',
+  RECOGNITION_RULE_INVALID: '规则须有奖励积分或荣誉称号，门槛为 1–5 星或 1–100000 小时',
+  HONOUR_ALREADY_REVOKED: '该荣誉称号已撤销',
+  OUTSTANDING_ALREADY_DECIDED: '该候选人已审核',
+  OUTSTANDING_DECIDER_IS_CANDIDATE: '本年度候选人不能审核候选人',
+  TEAM_CERTIFIER_IN_TEAM: '队长和队员不能为本队伍认证星级',
   VOLUNTEER_REQUIRED: '该用户不是志愿者',
   CONTENT_NEEDS_REVIEW: '内容需人工审核，请修改措辞后重新提交',
 }

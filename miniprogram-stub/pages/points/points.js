@@ -9,6 +9,7 @@ const TYPE = {
   NEED_COMPLETED: '完成需求',
   RATING_BONUS: '好评奖励',
   CIVIC_REPORT: '随手拍',
+  RECOGNITION_BONUS: '礼遇奖励',
   REDEMPTION: '兑换',
   REDEMPTION_REFUND: '兑换退回',
   ADJUSTMENT: '调整',

@@ -1,5 +1,6 @@
 // 我的: my volunteer profile (or the way to register), training status (先培训再上岗), phone binding
-// with WeChat's getPhoneNumber button, whether my name shows on leaderboards, and 关怀模式.
+// with WeChat's getPhoneNumber button, whether my name shows on leaderboards, and 关怀模式; my
+// 荣誉称号 (礼遇与嘉许: rule titles, 年度优秀志愿者; revoked ones are not returned).
 const client = require('../../api/client')
 const { run, shortTime } = require('../../utils/page')
 const care = require('../../utils/care')
@@ -31,6 +32,7 @@ Component({
                 ...v,
                 categoryNames: v.categories.map((c) => CATEGORY[c] || c).join('、'),
                 trainings: v.trainings.map((t) => ({ ...t, when: shortTime(t.completedAt) })),
+                honours: v.honours || [],
               }
             : null,
         })

@@ -74,6 +74,12 @@ class TableOwnershipTest {
 			entry("org_unit", "org"),
 			entry("civilized_unit", "org"),
 			entry("civilized_unit_pairing", "org"),
+			// recognition
+			entry("recognition_rule", "recognition"),
+			entry("recognition_rule_grant", "recognition"),
+			entry("honour", "recognition"),
+			entry("outstanding_candidate", "recognition"),
+			entry("team_certification", "recognition"),
 			// lecture
 			entry("lecturer", "lecture"),
 			entry("lecture_group", "lecture"),

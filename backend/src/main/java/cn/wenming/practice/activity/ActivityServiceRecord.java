@@ -39,6 +39,20 @@ class ActivityServiceRecord implements VolunteerServiceRecord {
 					row -> new Totals(row.activities(), 0, row.hoursInPeriod(), row.pendingHours())));
 	}
 
+	@Override
+	public Map<Long, Integer> revokedCounts(Collection<Long> volunteerIds, Instant from, Instant to) {
+		if (volunteerIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.mapper.revoked(volunteerIds, from, to)
+			.stream()
+			.collect(Collectors.toMap(Revoked::volunteerId, Revoked::revoked));
+	}
+
+	/** One volunteer's revoked hours. */
+	record Revoked(long volunteerId, int revoked) {
+	}
+
 	/** One volunteer's grouped totals. */
 	record Row(long volunteerId, int activities, BigDecimal hoursInPeriod, BigDecimal pendingHours) {
 	}
@@ -64,6 +78,17 @@ class ActivityServiceRecord implements VolunteerServiceRecord {
 				</script>
 				""")
 		List<Row> totals(@Param("ids") Collection<Long> ids, @Param("from") Instant from, @Param("to") Instant to);
+
+		@Select("""
+				<script>
+				SELECT s.volunteer_id, COUNT(*) AS revoked
+				FROM activity_sign_up s JOIN activity a ON a.id = s.activity_id
+				WHERE s.hours_revoked_at IS NOT NULL AND a.ends_at &gt;= #{from} AND a.ends_at &lt; #{to}
+				  AND s.volunteer_id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+				GROUP BY s.volunteer_id
+				</script>
+				""")
+		List<Revoked> revoked(@Param("ids") Collection<Long> ids, @Param("from") Instant from, @Param("to") Instant to);
 
 	}
 

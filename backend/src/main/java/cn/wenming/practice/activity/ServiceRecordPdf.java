@@ -27,7 +27,7 @@ final class ServiceRecordPdf {
 	/** Everything printed on a certificate. */
 	record Content(String holderName, int year, List<ActivityItem> activities, List<NeedItem> needs,
 			List<HonorItem> honors, BigDecimal activityHours, BigDecimal needHours, BigDecimal creditHours,
-			BigDecimal honorHours, String issuingUnit, LocalDate issuedOn, String code) {
+			BigDecimal honorHours, List<String> honourTitles, String issuingUnit, LocalDate issuedOn, String code) {
 	}
 
 	/** One served need (群众点单), named by its category. */
@@ -79,6 +79,13 @@ final class ServiceRecordPdf {
 		intro.setLeading(22);
 		intro.setSpacingAfter(16);
 		document.add(intro);
+		if (!content.honourTitles().isEmpty()) {
+			// 荣誉称号 of the year (礼遇与嘉许), read through the volunteer feature's port.
+			Paragraph titles = new Paragraph("本年度获得荣誉称号：" + String.join("、", content.honourTitles()), body);
+			titles.setLeading(22);
+			titles.setSpacingAfter(16);
+			document.add(titles);
+		}
 
 		int sections = 0;
 		if (!content.activities().isEmpty()) {

@@ -23,6 +23,7 @@ import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.SigningKeys;
 import cn.wenming.practice.volunteer.ConfirmedNeedService;
+import cn.wenming.practice.volunteer.VolunteerHonours;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerRef;
 import graphql.relay.Connection;
@@ -76,6 +77,8 @@ class ServiceRecords {
 
 	private final ObjectProvider<ConfirmedNeedService> needService;
 
+	private final ObjectProvider<VolunteerHonours> honourSource;
+
 	private final AccessControl access;
 
 	private final Clock clock;
@@ -85,9 +88,10 @@ class ServiceRecords {
 	private final SigningKeys keys;
 
 	ServiceRecords(ServiceCertificateMapper certificates, SignUpMapper signUps, VolunteerDirectory volunteers,
-			OrgDirectory orgs, ObjectProvider<ConfirmedNeedService> needService, AccessControl access, Clock clock,
-			SigningKeys keys) {
+			OrgDirectory orgs, ObjectProvider<ConfirmedNeedService> needService,
+			ObjectProvider<VolunteerHonours> honourSource, AccessControl access, Clock clock, SigningKeys keys) {
 		this.needService = needService;
+		this.honourSource = honourSource;
 		this.certificates = certificates;
 		this.signUps = signUps;
 		this.volunteers = volunteers;
@@ -124,6 +128,8 @@ class ServiceRecords {
 		if (lines.isEmpty() && needs.isEmpty() && honors.isEmpty()) {
 			throw new DomainException(ActivityError.SERVICE_RECORD_EMPTY);
 		}
+		VolunteerHonours honourTitles = this.honourSource.getIfAvailable();
+		List<String> titles = (honourTitles == null) ? List.of() : honourTitles.titlesOf(volunteer.id(), year);
 		VolunteerDirectory.CertificateHolder holder = this.volunteers.certificateHolder(volunteer.id());
 		OrgUnitRef station = this.orgs.require(holder.homeStationId());
 		BigDecimal activityHours = lines.stream().map(ServiceCertificateMapper.ActivityLine::hours)
@@ -133,7 +139,7 @@ class ServiceRecords {
 		BigDecimal credit = activityHours.add(needHours);
 		BigDecimal honor = honors.stream().map(VolunteerDirectory.HonorHoursEntry::hours)
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
-		String hash = contentHash(holder, year, station, lines, needs, honors);
+		String hash = contentHash(holder, year, station, lines, needs, honors, titles);
 
 		ServiceCertificate certificate = this.certificates.findSame(volunteer.id(), year, hash);
 		for (int attempt = 0; certificate == null; attempt++) {
@@ -146,7 +152,8 @@ class ServiceRecords {
 							LocalDate.ofInstant(n.completedAt(), CHINA), n.hours())).toList(),
 					honors.stream().map(h -> new ServiceRecordPdf.HonorItem(h.serviceDate(), h.reason(), h.hours()))
 						.toList(),
-					activityHours, needHours, credit, honor, station.name(), LocalDate.ofInstant(now, CHINA), code));
+					activityHours, needHours, credit, honor, titles, station.name(), LocalDate.ofInstant(now, CHINA),
+					code));
 			ServiceCertificate row = new ServiceCertificate();
 			row.setCode(code);
 			row.setVolunteerId(volunteer.id());
@@ -249,12 +256,12 @@ class ServiceRecords {
 
 	/**
 	 * SHA-256 over a canonical text of everything the certificate states except its code and date.
-	 * Need lines were added later as lines of their own kind: a record without any hashes as before,
-	 * so its certificate is still handed out again.
+	 * Need lines and honour titles (T) were added later as lines of their own kind: a record without
+	 * any hashes as before, so its certificate is still handed out again.
 	 */
 	private static String contentHash(VolunteerDirectory.CertificateHolder holder, int year, OrgUnitRef station,
 			List<ServiceCertificateMapper.ActivityLine> lines, List<ConfirmedNeedService.Line> needs,
-			List<VolunteerDirectory.HonorHoursEntry> honors) {
+			List<VolunteerDirectory.HonorHoursEntry> honors, List<String> titles) {
 		StringBuilder text = new StringBuilder();
 		text.append("v1|").append(holder.volunteerId()).append('|').append(holder.realName()).append('|').append(year)
 			.append('|').append(station.id()).append('|').append(station.name()).append('\n');
@@ -269,6 +276,9 @@ class ServiceRecords {
 		for (VolunteerDirectory.HonorHoursEntry honor : honors) {
 			text.append("H|").append(honor.serviceDate()).append('|').append(honor.reason()).append('|')
 				.append(honor.hours().toPlainString()).append('\n');
+		}
+		for (String title : titles) {
+			text.append("T|").append(title).append('\n');
 		}
 		try {
 			return HexFormat.of()

@@ -42,6 +42,20 @@ class NeedServiceRecord implements VolunteerServiceRecord, ConfirmedNeedService 
 	}
 
 	@Override
+	public Map<Long, Integer> revokedCounts(Collection<Long> volunteerIds, Instant from, Instant to) {
+		if (volunteerIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.mapper.revoked(volunteerIds, from, to)
+			.stream()
+			.collect(Collectors.toMap(Revoked::volunteerId, Revoked::revoked));
+	}
+
+	/** One volunteer's revoked need hours. */
+	record Revoked(long volunteerId, int revoked) {
+	}
+
+	@Override
 	public List<Line> confirmedBetween(long volunteerId, Instant from, Instant to) {
 		return this.mapper.lines(volunteerId, from, to);
 	}
@@ -67,6 +81,17 @@ class NeedServiceRecord implements VolunteerServiceRecord, ConfirmedNeedService 
 				</script>
 				""")
 		List<Row> totals(@Param("ids") Collection<Long> ids, @Param("from") Instant from, @Param("to") Instant to);
+
+		@Select("""
+				<script>
+				SELECT p.volunteer_id, COUNT(*) AS revoked
+				FROM need_participant p JOIN need n ON n.id = p.need_id
+				WHERE p.hours_status = 'REVOKED' AND n.completed_at &gt;= #{from} AND n.completed_at &lt; #{to}
+				  AND p.volunteer_id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+				GROUP BY p.volunteer_id
+				</script>
+				""")
+		List<Revoked> revoked(@Param("ids") Collection<Long> ids, @Param("from") Instant from, @Param("to") Instant to);
 
 		@Select("""
 				SELECT p.need_id, c.name AS category, n.completed_at, p.hours

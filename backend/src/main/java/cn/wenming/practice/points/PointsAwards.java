@@ -10,6 +10,7 @@ import cn.wenming.practice.need.NeedDirectory;
 import cn.wenming.practice.need.NeedHoursConfirmed;
 import cn.wenming.practice.need.NeedHoursRevoked;
 import cn.wenming.practice.need.NeedRated;
+import cn.wenming.practice.recognition.RecognitionBonusGranted;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -65,6 +66,11 @@ class PointsAwards {
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(RecognitionBonusGranted event) {
+		award(event);
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(HoursRevoked event) {
 		reverse(event);
 	}
@@ -93,6 +99,17 @@ class PointsAwards {
 		}
 		return post(new PointsLedger.Posting(event.reporterUserId(), points, PointsType.CIVIC_REPORT,
 				Long.toString(event.reportId()), "随手拍核验通过", null));
+	}
+
+	/**
+	 * Pays a recognition rule's bonus, keyed by rule and volunteer: once however often the event comes.
+	 */
+	int award(RecognitionBonusGranted event) {
+		if (event.points() <= 0) {
+			return 0;
+		}
+		return post(new PointsLedger.Posting(event.userId(), event.points(), PointsType.RECOGNITION_BONUS,
+				event.businessId(), "礼遇：" + event.ruleName(), null));
 	}
 
 	/**

@@ -17,6 +17,11 @@ enum PointsType {
 	RATING_BONUS,
 	/** A 随手拍 report another admin verified; business id = the report. */
 	CIVIC_REPORT,
+	/**
+	 * A recognition rule's one-off bonus (礼遇: e.g. reaching 4★); business id = "rule:volunteer", so
+	 * each rule pays a volunteer once. Not service, so not counted as earned.
+	 */
+	RECOGNITION_BONUS,
 	/** Spent at a store (爱心超市); business id = the redemption. */
 	REDEMPTION,
 	/** A cancelled or expired redemption given back; business id = the redemption. */

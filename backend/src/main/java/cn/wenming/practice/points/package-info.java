@@ -8,12 +8,13 @@
  * ({@link cn.wenming.practice.activity.HoursConfirmed} — undone by a reversal on
  * {@link cn.wenming.practice.activity.HoursRevoked} —, {@link cn.wenming.practice.need.NeedHoursConfirmed} (a need's hours once an impartial admin confirmed them —
  * undone on {@link cn.wenming.practice.need.NeedHoursRevoked} —),
- * {@link cn.wenming.practice.need.NeedRated}, {@link cn.wenming.practice.civic.CivicReportVerified}) and are made once each by a unique key; admins adjust
+ * {@link cn.wenming.practice.need.NeedRated}, {@link cn.wenming.practice.civic.CivicReportVerified},
+ * {@link cn.wenming.practice.recognition.RecognitionBonusGranted}) and are made once each by a unique key; admins adjust
  * balances and reverse entries. The balance shown to the mini-program is cached in Redis
  * ({@code points:balance:{u<id>}}) and always rebuilt from MySQL. Optional expiry by policy
  * ({@link cn.wenming.practice.points.PointsExpiry}). The store spends and refunds points through
  * {@link cn.wenming.practice.points.PointsWallet}, the only way in; this feature knows nothing of it.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "activity", "auth", "civic", "need", "org", "volunteer" })
+		allowedDependencies = { "activity", "auth", "civic", "need", "org", "recognition", "volunteer" })
 package cn.wenming.practice.points;

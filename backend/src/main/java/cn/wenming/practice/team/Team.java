@@ -10,7 +10,7 @@ import com.baomidou.mybatisplus.annotation.TableName;
 
 /** A volunteer team (see V4__team.sql); GraphQL {@code Team} and {@code TeamCard}. */
 @TableName("team")
-class Team {
+class Team implements IdentifiedTeam {
 
 	@TableId(type = IdType.AUTO)
 	private Long id;
@@ -39,6 +39,7 @@ class Team {
 	@TableField(fill = FieldFill.INSERT_UPDATE)
 	private Instant updatedAt;
 
+	@Override
 	public Long getId() {
 		return this.id;
 	}

@@ -11,7 +11,7 @@ import com.baomidou.mybatisplus.annotation.TableName;
 
 /** A registered volunteer (see V3__volunteer.sql); the GraphQL {@code Volunteer} private view. */
 @TableName("volunteer")
-class Volunteer {
+class Volunteer implements IdentifiedVolunteer {
 
 	@TableId(type = IdType.AUTO)
 	private Long id;
@@ -55,6 +55,7 @@ class Volunteer {
 		return StarLevel.of(this.creditHours);
 	}
 
+	@Override
 	public Long getId() {
 		return this.id;
 	}

@@ -112,6 +112,21 @@ public class VolunteerDirectory {
 			.collect(Collectors.toMap(VolunteerRef::id, Function.identity()));
 	}
 
+	/**
+	 * A page (by id, after {@code afterId}) of the volunteers based in the units whose credited total
+	 * is at least {@code minHours}.
+	 */
+	public List<VolunteerRef> withCreditHoursAtLeast(Collection<Long> unitIds, java.math.BigDecimal minHours,
+			Long afterId, int limit) {
+		if (unitIds.isEmpty()) {
+			return List.of();
+		}
+		return this.volunteers.withCreditHoursAtLeast(unitIds, minHours, afterId, limit)
+			.stream()
+			.map(Volunteer::toRef)
+			.toList();
+	}
+
 	/** Public profiles of many volunteers in one query, keyed by volunteer id. */
 	public Map<Long, VolunteerProfile> profiles(Collection<Long> ids) {
 		return this.volunteers.findByIds(ids.stream().distinct().toList())

@@ -2,20 +2,25 @@ package cn.wenming.practice.volunteer;
 
 import java.math.BigDecimal;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Credits service hours to volunteers for other features (activities, later needs). The star
  * level ({@link StarLevel}) is derived from the credited total, so it follows by itself. Runs in
- * the caller's transaction: the caller guarantees each attendance is credited once.
+ * the caller's transaction: the caller guarantees each attendance is credited once. Every change
+ * announces the new total ({@link CreditHoursChanged}).
  */
 @Component
 public class VolunteerHours {
 
 	private final VolunteerMapper volunteers;
 
-	VolunteerHours(VolunteerMapper volunteers) {
+	private final ApplicationEventPublisher events;
+
+	VolunteerHours(VolunteerMapper volunteers, ApplicationEventPublisher events) {
 		this.volunteers = volunteers;
+		this.events = events;
 	}
 
 	/** Adds confirmed credit hours (from verified attendance) to the volunteer's total. */
@@ -25,6 +30,7 @@ public class VolunteerHours {
 		}
 		if (hours.signum() > 0) {
 			this.volunteers.addCreditHours(volunteerId, hours, java.time.Instant.now());
+			announce(volunteerId);
 		}
 	}
 
@@ -38,6 +44,20 @@ public class VolunteerHours {
 		}
 		if (hours.signum() > 0) {
 			this.volunteers.subtractCreditHours(volunteerId, hours, java.time.Instant.now());
+			announce(volunteerId);
+		}
+	}
+
+	/**
+	 * Publishes the new total ({@link CreditHoursChanged}): read in the same transaction right after
+	 * the update, which holds the row's lock, so it is the total this change produced.
+	 */
+	private void announce(long volunteerId) {
+		Volunteer volunteer = this.volunteers.selectById(volunteerId);
+		if (volunteer != null) {
+			BigDecimal total = volunteer.getCreditHours();
+			this.events.publishEvent(
+					new CreditHoursChanged(volunteerId, volunteer.getUserId(), total, StarLevel.of(total)));
 		}
 	}
 

@@ -73,6 +73,23 @@ interface VolunteerMapper extends BaseMapper<Volunteer> {
 	List<Volunteer> search(@Param("unitIds") Collection<Long> unitIds, @Param("skillPattern") String skillPattern,
 			@Param("category") String category, @Param("limit") int limit);
 
+	/**
+	 * A page of volunteers based in the units (a subtree) whose credited total is at least
+	 * {@code minHours}, by id (for yearly recognition: a year's hours never exceed the total).
+	 */
+	@Select("""
+			<script>
+			SELECT v.* FROM volunteer v
+			WHERE v.home_station_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+			  AND v.credit_hours &gt;= #{minHours}
+			<if test="afterId != null"> AND v.id &gt; #{afterId}</if>
+			ORDER BY v.id
+			LIMIT #{limit}
+			</script>
+			""")
+	List<Volunteer> withCreditHoursAtLeast(@Param("unitIds") Collection<Long> unitIds,
+			@Param("minHours") java.math.BigDecimal minHours, @Param("afterId") Long afterId, @Param("limit") int limit);
+
 	/** 先培训再上岗: a recorded training makes the volunteer eligible for duty. */
 	@Update("UPDATE volunteer SET trained = 1, updated_at = #{now} WHERE id = #{id}")
 	int markTrained(@Param("id") long id, @Param("now") java.time.Instant now);

@@ -21,6 +21,15 @@ public interface VolunteerServiceRecord {
 	Map<Long, Totals> totals(Collection<Long> volunteerIds, Instant from, Instant to);
 
 	/**
+	 * For each volunteer id (absent: none): how many of their confirmed hours in this feature were
+	 * revoked, of services that ended (activity) or were completed (need) in [{@code from}, {@code to}).
+	 * For yearly recognition (优秀志愿者: no revoked record in the year).
+	 */
+	default Map<Long, Integer> revokedCounts(Collection<Long> volunteerIds, Instant from, Instant to) {
+		return Map.of();
+	}
+
+	/**
 	 * One volunteer's totals in one feature: attended activities, served needs (both confirmed and
 	 * not revoked), the confirmed hours among them in the asked period, and pending hours.
 	 */
