@@ -80,6 +80,8 @@ class TableOwnershipTest {
 			entry("lecture_group_member", "lecture"),
 			entry("lecture", "lecture"),
 			entry("lecture_speaker", "lecture"),
+			// report
+			entry("work_report", "report"),
 			// volunteer
 			entry("volunteer", "volunteer"),
 			entry("volunteer_tag", "volunteer"),
