@@ -37,6 +37,7 @@ export const MENU = [
       { title: '落实清单', route: 'fulfilment' },
       { title: '考核指标', route: 'assessment' },
       { title: '理论宣讲', route: 'lectures' },
+      { title: '工作报告', route: 'reports' },
       { title: '排行榜', route: 'leaderboards' },
       { title: '报名来源', route: 'sign-up-sources' },
     ],

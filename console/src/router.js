@@ -20,6 +20,8 @@ const VolunteersView = () => import('./views/people/VolunteersView.vue')
 const HonorHoursView = () => import('./views/people/HonorHoursView.vue')
 const ProjectsView = () => import('./views/projects/ProjectsView.vue')
 const LecturesView = () => import('./views/results/LecturesView.vue')
+const ReportsView = () => import('./views/results/ReportsView.vue')
+const ReportPrint = () => import('./views/results/ReportPrint.vue')
 
 // History mode under /console/: the backend answers index.html for any /console/ path that is not a
 // built asset, so a reload or a shared link opens the same screen.
@@ -49,9 +51,12 @@ export const router = createRouter({
         { path: 'dispatch/new', name: 'need-entry', component: NeedEntry, meta: { title: '电话代录需求' } },
         { path: 'results/sign-up-sources', name: 'sign-up-sources', component: SignUpSourcesView, meta: { title: '报名来源' } },
         { path: 'lectures', name: 'lectures', component: LecturesView, meta: { title: '理论宣讲' } },
+        { path: 'results/reports', name: 'reports', component: ReportsView, meta: { title: '工作报告' } },
       ],
     },
     ...ACTIVITY_SCREEN_ROUTES,
+    // A report as a printable page, without the frame (opened in a new tab).
+    { path: '/reports/:id/print', name: 'report-print', component: ReportPrint, meta: { title: '工作报告' } },
     { path: '/:rest(.*)*', redirect: { name: 'dispatch' } },
   ],
 })
