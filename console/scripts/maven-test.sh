@@ -17,5 +17,6 @@ node e2e/console.browser.mjs
 node e2e/corrections.browser.mjs
 node e2e/org.browser.mjs
 node e2e/lectures.browser.mjs
+node e2e/reports.browser.mjs
 node e2e/map.browser.mjs
 exec node e2e/activities-store.browser.mjs

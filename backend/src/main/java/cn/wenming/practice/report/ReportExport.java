@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReportExport {
 
-	static final String PATH = "/exports/report/";
+	static final String PATH = ReportView.EXCEL_PATH;
 
 	static final List<String> FIGURE_NAMES = List.of("开展活动（场）", "报名（人次）", "参与（人次）", "收到需求", "完成需求",
 			"逾期需求", "评价数", "满意数", "满意率（%）", "确认服务时长（小时）", "注册志愿者", "新增志愿者", "受益群众（人次）");

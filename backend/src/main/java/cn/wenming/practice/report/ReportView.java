@@ -10,9 +10,12 @@ record ReportView(long id, long orgUnitId, ReportKind kind, String period, Strin
 		List<ReportDocument.Activity> highlightedActivities, Long supersedesId, String correctionReason,
 		Instant computedAt, Instant createdAt, Instant publishedAt) {
 
+	/** Where {@code ReportExport} serves reports as Excel. */
+	static final String EXCEL_PATH = "/exports/report/";
+
 	/** Where the console downloads the report as Excel (bearer token). */
 	public String excelPath() {
-		return ReportExport.PATH + this.id + ".xlsx";
+		return EXCEL_PATH + this.id + ".xlsx";
 	}
 
 }
