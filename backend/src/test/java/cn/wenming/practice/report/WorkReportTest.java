@@ -76,6 +76,9 @@ class WorkReportTest {
 	@Autowired
 	ActivityHoursRollup hoursRollup;
 
+	@Autowired
+	cn.wenming.practice.testinfra.SqlCounter sql;
+
 	@LocalServerPort
 	int port;
 
@@ -283,6 +286,22 @@ class WorkReportTest {
 			.hasSize(3);
 		ApiErrors.expectCode(this.api.as(this.admin).document(RECEIVED).variable("u", this.tree.institute())
 			.variable("kind", "WEEKLY").variable("period", "2026-W07").execute(), "FORBIDDEN");
+	}
+
+	@Test
+	void draftingCostsTheSameStatementsForAnySubtree() {
+		draft(this.instituteAdmin, this.tree.institute(), "MONTHLY", "2026-02");
+		long small = this.sql.measure(() -> draft(this.instituteAdmin, this.tree.institute(), "MONTHLY", "2026-02")
+			.path("draftReport.figures.activitiesHeld").entity(Integer.class).isEqualTo(3)).count();
+		for (int i = 0; i < 4; i++) {
+			long station = this.fixtures.unit(this.tree.institute(), "STATION", Fixtures.unique("站"), null, null);
+			activity(station, "2026-02-1" + i + " 01:00:00", "FINISHED", 2);
+		}
+		long large = this.sql.measure(() -> draft(this.instituteAdmin, this.tree.institute(), "MONTHLY", "2026-02")
+			.path("draftReport.figures.activitiesHeld").entity(Integer.class).isEqualTo(7)).count();
+		org.slf4j.LoggerFactory.getLogger(getClass()).info("SQL statements: draftReport 4 stations -> {}, 8 -> {}", small, large);
+		assertThat(small).isGreaterThanOrEqualTo(9);
+		assertThat(large).as("statements for 8 stations vs 4").isEqualTo(small);
 	}
 
 	@Test
