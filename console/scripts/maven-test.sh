@@ -19,5 +19,6 @@ node e2e/org.browser.mjs
 node e2e/lectures.browser.mjs
 node e2e/evaluation.browser.mjs
 node e2e/recognition.browser.mjs
+node e2e/reports.browser.mjs
 node e2e/map.browser.mjs
 exec node e2e/activities-store.browser.mjs

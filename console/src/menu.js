@@ -40,6 +40,7 @@ export const MENU = [
       { title: '理论宣讲', route: 'lectures' },
       { title: '站互评', route: 'peer-reviews' },
       { title: '抽查评估', route: 'spot-checks' },
+      { title: '工作报告', route: 'reports' },
       { title: '排行榜', route: 'leaderboards' },
       { title: '报名来源', route: 'sign-up-sources' },
     ],

@@ -24,6 +24,8 @@ const CivicView = () => import('./views/civic/CivicView.vue')
 const PeerReviewView = () => import('./views/results/PeerReviewView.vue')
 const SpotCheckView = () => import('./views/results/SpotCheckView.vue')
 const RecognitionView = () => import('./views/recognition/RecognitionView.vue')
+const ReportsView = () => import('./views/results/ReportsView.vue')
+const ReportPrint = () => import('./views/results/ReportPrint.vue')
 
 // History mode under /console/: the backend answers index.html for any /console/ path that is not a
 // built asset, so a reload or a shared link opens the same screen.
@@ -57,9 +59,12 @@ export const router = createRouter({
         { path: 'results/peer-reviews', name: 'peer-reviews', component: PeerReviewView, meta: { title: '站互评' } },
         { path: 'results/spot-checks', name: 'spot-checks', component: SpotCheckView, meta: { title: '抽查评估' } },
         { path: 'recognition', name: 'recognition', component: RecognitionView, meta: { title: '礼遇嘉许' } },
+        { path: 'results/reports', name: 'reports', component: ReportsView, meta: { title: '工作报告' } },
       ],
     },
     ...ACTIVITY_SCREEN_ROUTES,
+    // A report as a printable page, without the frame (opened in a new tab).
+    { path: '/reports/:id/print', name: 'report-print', component: ReportPrint, meta: { title: '工作报告' } },
     { path: '/:rest(.*)*', redirect: { name: 'dispatch' } },
   ],
 })

@@ -95,6 +95,8 @@ class TableOwnershipTest {
 			entry("peer_review_score", "evaluation"),
 			entry("spot_check", "evaluation"),
 			entry("spot_check_item", "evaluation"),
+			// report
+			entry("work_report", "report"),
 			// volunteer
 			entry("volunteer", "volunteer"),
 			entry("volunteer_tag", "volunteer"),

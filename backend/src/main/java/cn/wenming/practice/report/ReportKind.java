@@ -1,0 +1,8 @@
+package cn.wenming.practice.report;
+
+/** 周报 or 月报. */
+enum ReportKind {
+
+	WEEKLY, MONTHLY
+
+}
