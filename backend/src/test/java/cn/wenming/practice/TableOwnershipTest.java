@@ -85,6 +85,9 @@ class TableOwnershipTest {
 			entry("volunteer_tag", "volunteer"),
 			entry("volunteer_training", "volunteer"),
 			entry("volunteer_honor_hours", "volunteer"),
+			entry("volunteer_party_change", "volunteer"),
+			entry("staff_training", "volunteer"),
+			entry("staff_training_attendee", "volunteer"),
 			// team
 			entry("team", "team"),
 			entry("team_tag", "team"),
@@ -109,6 +112,7 @@ class TableOwnershipTest {
 			// projects (服务清单)
 			entry("project", "project"),
 			entry("project_need_rating", "project"),
+			entry("project_brand_change", "project"),
 			// points ledger
 			entry("points_account", "points"),
 			entry("points_entry", "points"),

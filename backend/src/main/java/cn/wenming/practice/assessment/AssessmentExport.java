@@ -37,7 +37,13 @@ class AssessmentExport {
 			Map.entry(Assessment.Kind.NEED_SATISFACTION, "满意率（%）"),
 			Map.entry(Assessment.Kind.NEED_AVERAGE_RATING, "平均评分"),
 			Map.entry(Assessment.Kind.BENEFICIARIES, "受益群众（人次）"),
-			Map.entry(Assessment.Kind.BENEFICIARIES_YEAR, "受益群众（人次）"));
+			Map.entry(Assessment.Kind.BENEFICIARIES_YEAR, "受益群众（人次）"),
+			Map.entry(Assessment.Kind.BRAND_PROJECTS, "品牌项目"),
+			Map.entry(Assessment.Kind.STAFF_TRAINING_SESSIONS, "工作人员与骨干培训（次）"),
+			Map.entry(Assessment.Kind.STAFF_TRAINING_COVERAGE, "培训覆盖率（%）"),
+			Map.entry(Assessment.Kind.STATION_WEEKLY_ACTIVITIES, "站每周活动（%）"),
+			Map.entry(Assessment.Kind.ACTIVE_TEAMS, "活跃队伍占比（%）"),
+			Map.entry(Assessment.Kind.IN_SERVICE_PARTY_PARTICIPATION, "在职党员参与率（%）"));
 
 	private final AssessmentService assessments;
 

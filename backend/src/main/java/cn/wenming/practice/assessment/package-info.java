@@ -2,9 +2,10 @@
  * 考核 (assessment): the figures staff are judged by, for a unit and every unit below it. Reads no
  * table itself: it combines grouped read methods of the owning features
  * ({@link cn.wenming.practice.org.OrgStatistics}, {@link cn.wenming.practice.activity.ActivityStatistics},
- * {@link cn.wenming.practice.volunteer.VolunteerStatistics}, {@link cn.wenming.practice.need.NeedStatistics}, {@link cn.wenming.practice.lecture.LectureStatistics})
+ * {@link cn.wenming.practice.volunteer.VolunteerStatistics}, {@link cn.wenming.practice.need.NeedStatistics}, {@link cn.wenming.practice.lecture.LectureStatistics},
+ * {@link cn.wenming.practice.project.ProjectStatistics}, and the directories of teams and admins)
  * and rolls stations' rows up the org tree in Java, so the number of statements is fixed.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "activity", "auth", "lecture", "need", "org", "volunteer" })
+		allowedDependencies = { "activity", "auth", "lecture", "need", "org", "project", "team", "volunteer" })
 package cn.wenming.practice.assessment;
