@@ -63,6 +63,10 @@ export const MESSAGES = {
   IDEMPOTENCY_KEY_REUSED: '这次调整已按先前的内容记录过，请关闭后核对流水再重新调整',
   HONOR_HOURS_NOT_PENDING: '该补录已审批或已撤销，请刷新',
   HONOR_HOURS_ALREADY_REVOKED: '该补录已撤销',
+  PROJECT_BRAND_CENTER_ONLY: '品牌项目只能由中心管理员标记或取消',
+  PROJECT_BRAND_UNCHANGED: '该项目的品牌标记已是此状态，请刷新',
+  IN_SERVICE_PARTY_UNCHANGED: '该志愿者的在职党员标记已是此状态，请刷新',
+  STAFF_TRAINING_SELF_ATTENDANCE: '不能登记本人参加培训，请由另一位管理员登记',
   VOLUNTEER_REQUIRED: '该用户不是志愿者',
   CONTENT_NEEDS_REVIEW: '内容需人工审核，请修改措辞后重新提交',
 }
