@@ -188,9 +188,10 @@ class AssessmentSeedFiguresTest {
 
 		Map<String, Object> june = s.assessment(s.admin, c, 2024, 6).path("assessment").entity(Map.class).get();
 		share(june, st1, "STATION_WEEKLY_ACTIVITIES", 50.0, 2, 4, 100.0, false);
-		share(june, st2, "STATION_WEEKLY_ACTIVITIES", 0.0, 0, 4, 100.0, false);
-		share(june, i, "STATION_WEEKLY_ACTIVITIES", 25.0, 2, 8, 100.0, false);
-		share(june, c, "STATION_WEEKLY_ACTIVITIES", 25.0, 2, 8, 100.0, false);
+		// st2 held team A's activity on 5 June (week 1).
+		share(june, st2, "STATION_WEEKLY_ACTIVITIES", 25.0, 1, 4, 100.0, false);
+		share(june, i, "STATION_WEEKLY_ACTIVITIES", 37.5, 3, 8, 100.0, false);
+		share(june, c, "STATION_WEEKLY_ACTIVITIES", 37.5, 3, 8, 100.0, false);
 		share(june, st2, "ACTIVE_TEAMS", 66.67, 2, 3, null, null);
 		share(june, c, "ACTIVE_TEAMS", 66.67, 2, 3, null, null);
 		share(june, st1, "ACTIVE_TEAMS", null, 0, 0, null, null);
