@@ -23,10 +23,10 @@ export const FIGURES = {
   IN_SERVICE_PARTY_PARTICIPATION: { name: '在职党员参与率', unit: '%' },
 }
 
-/** Figures with a list behind them (考核指标 → 明细): the query that lists it. */
+/** Figures with a list behind them (考核指标 → 明细: BrandProjects, StaffTrainingCoverage). */
 export const DRILL_DOWNS = {
-  BRAND_PROJECTS: { title: '品牌项目', document: 'BrandProjects' },
-  STAFF_TRAINING_COVERAGE: { title: '尚未参加培训的工作人员与骨干', document: 'StaffTrainingCoverage' },
+  BRAND_PROJECTS: { title: '品牌项目' },
+  STAFF_TRAINING_COVERAGE: { title: '尚未参加培训的工作人员与骨干' },
 }
 
 export const STAFF_ROLES = { STAFF: '工作人员', TEAM_LEADER: '骨干（队长）' }
