@@ -62,6 +62,7 @@ export const MENU = [
       { title: '角色', route: 'roles' },
       { title: '队伍', route: 'teams' },
       { title: '培训记录', route: 'training' },
+      { title: '骨干培训', route: 'staff-training' },
       { title: '文明单位结对', route: 'pairings' },
     ],
   },

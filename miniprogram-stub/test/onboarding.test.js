@@ -38,7 +38,7 @@ test('a new user registers with name, ID number, skills, categories and a nearby
   const done = await page.instance.submit()
   expect(page.instance.data.error).toBe('')
   expect(done.id).toBe('70')
-  expect(registered).toEqual({ realName: '李志愿', idNumber: '32028219900101123X', homeStationId: '31', skills: ['家电维修', '理发'], categories: ['SCIENCE_TECH'], partyMember: false })
+  expect(registered).toEqual({ realName: '李志愿', idNumber: '32028219900101123X', homeStationId: '31', skills: ['家电维修', '理发'], categories: ['SCIENCE_TECH'], partyMember: false, inServicePartyMember: false })
   expect(wx.__control.navigations).toContain('/pages/profile/profile')
 })
 

@@ -69,6 +69,10 @@ export const MESSAGES = {
   OUTSTANDING_ALREADY_DECIDED: '该候选人已审核',
   OUTSTANDING_DECIDER_IS_CANDIDATE: '本年度候选人不能审核候选人',
   TEAM_CERTIFIER_IN_TEAM: '队长和队员不能为本队伍认证星级',
+  PROJECT_BRAND_CENTER_ONLY: '品牌项目只能由中心管理员标记或取消',
+  PROJECT_BRAND_UNCHANGED: '该项目的品牌标记已是此状态，请刷新',
+  IN_SERVICE_PARTY_UNCHANGED: '该志愿者的在职党员标记已是此状态，请刷新',
+  STAFF_TRAINING_SELF_ATTENDANCE: '不能登记本人参加培训，请由另一位管理员登记',
   VOLUNTEER_REQUIRED: '该用户不是志愿者',
   CONTENT_NEEDS_REVIEW: '内容需人工审核，请修改措辞后重新提交',
 }

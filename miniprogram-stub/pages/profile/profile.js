@@ -64,6 +64,18 @@ Component({
       }
       return done ? show : undefined
     },
+    /** 在职党员: declare (到站报到) or withdraw; counted once an admin of the home station confirms it. */
+    async onInServiceParty(event) {
+      const declared = !!event.detail.value
+      const done = await run(this, () => client.call('DeclareInServicePartyMember', { declared }))
+      if (done) {
+        const v = done.declareInServicePartyMember
+        this.setData({ 'volunteer.inServicePartyDeclared': v.inServicePartyDeclared, 'volunteer.inServicePartyMember': v.inServicePartyMember })
+      } else {
+        this.setData({ 'volunteer.inServicePartyDeclared': !declared })
+      }
+      return done ? done.declareInServicePartyMember : undefined
+    },
     onCareMode(event) {
       const on = care.set(!!event.detail.value)
       this.setData({ careMode: on })

@@ -18,7 +18,7 @@ const ID_NUMBER = /^\d{17}[\dXx]$/
 Component({
   behaviors: [careMode],
   data: {
-    form: { realName: '', idNumber: '', skills: '', partyMember: false },
+    form: { realName: '', idNumber: '', skills: '', partyMember: false, inServicePartyMember: false },
     categories: CATEGORIES.map((c) => ({ ...c, checked: false })),
     stations: [],
     stationIndex: -1,
@@ -48,7 +48,13 @@ Component({
       this.setData({ categories: this.data.categories.map((c) => ({ ...c, checked: chosen.includes(c.value) })) })
     },
     onParty(event) {
-      this.setData({ 'form.partyMember': !!event.detail.value })
+      const on = !!event.detail.value
+      // 在职党员 are party members: switching 党员 off clears the declaration too.
+      this.setData({ 'form.partyMember': on, ...(on ? {} : { 'form.inServicePartyMember': false }) })
+    },
+    /** 在职党员 (到站报到): declared here, counted once a station admin confirms it. */
+    onInServiceParty(event) {
+      this.setData({ 'form.inServicePartyMember': !!event.detail.value && this.data.form.partyMember })
     },
     /** Checks what can be checked here (the server checks again, including the ID's check digit). */
     input() {
@@ -66,6 +72,7 @@ Component({
         skills,
         categories: this.data.categories.filter((c) => c.checked).map((c) => c.value),
         partyMember: !!form.partyMember,
+        inServicePartyMember: !!form.partyMember && !!form.inServicePartyMember,
       }
     },
     async submit() {

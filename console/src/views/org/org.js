@@ -138,3 +138,33 @@ export function pairableStations(civilizedUnit, units) {
   }
   return result
 }
+
+// --- 骨干培训 (staff and team-leader training sessions, issue 18)
+
+const STAFF_ROLE_NAMES = { STAFF: '工作人员', TEAM_LEADER: '骨干（队长）' }
+
+export function roleNames(roles) {
+  return (roles || []).map((r) => STAFF_ROLE_NAMES[r] || r).join('、')
+}
+
+export function personName(person) {
+  return person.nickname || `用户 ${person.userId}`
+}
+
+/** The session form's checks, as the server's (date not in the future, topic ≤ 100, 1–500 attendees). */
+export function staffTrainingErrors(form, today = new Date()) {
+  const e = {}
+  const day = new Date(today.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.heldOn || '')) e.heldOn = '请选择培训日期'
+  else if (form.heldOn > day) e.heldOn = '培训日期不能晚于今天'
+  const topic = (form.topic || '').trim()
+  if (!topic) e.topic = '请填写培训主题'
+  else if (topic.length > 100) e.topic = '主题不超过 100 字'
+  if (!form.attendees || !form.attendees.length) e.attendees = '请选择参加人'
+  else if (form.attendees.length > 500) e.attendees = '参加人不超过 500 人'
+  return e
+}
+
+export function staffTrainingInput(form, orgUnitId) {
+  return { orgUnitId, heldOn: form.heldOn, topic: form.topic.trim(), attendeeUserIds: [...new Set(form.attendees)] }
+}

@@ -20,3 +20,16 @@ export function projectInput(form, orgUnitId) {
     description: (form.description || '').trim() || null, brand: !!form.brand,
   }
 }
+
+/** Whether the signed-in staff member is an admin of a center (only they mark 品牌项目). */
+export function isCenterAdmin(user) {
+  return !!user && (user.roleGrants || []).some((g) => g.role === 'CENTER_ADMIN')
+}
+
+/** The reason for a brand-flag change: required, at most 200 characters; null when fine. */
+export function brandReasonError(reason) {
+  const r = (reason || '').trim()
+  if (!r) return '请填写原因'
+  if (r.length > 200) return '原因不超过 200 字'
+  return null
+}

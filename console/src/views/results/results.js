@@ -19,6 +19,34 @@ export const FIGURES = {
   CIVIC_REPORTS_RESOLVED: { name: '随手拍办结', unit: '件' },
   SPOT_CHECK_AVERAGE: { name: '抽查评估平均分（本年）', unit: '分' },
   PEER_REVIEW_AVERAGE: { name: '站互评平均分', unit: '分' },
+  BRAND_PROJECTS: { name: '品牌项目', unit: '个' },
+  STAFF_TRAINING_SESSIONS: { name: '骨干培训', unit: '次' },
+  STAFF_TRAINING_COVERAGE: { name: '培训覆盖率', unit: '%' },
+  STATION_WEEKLY_ACTIVITIES: { name: '站每周活动', unit: '%' },
+  ACTIVE_TEAMS: { name: '活跃队伍占比', unit: '%' },
+  IN_SERVICE_PARTY_PARTICIPATION: { name: '在职党员参与率', unit: '%' },
+}
+
+/** Figures with a list behind them (考核指标 → 明细: BrandProjects, StaffTrainingCoverage). */
+export const DRILL_DOWNS = {
+  BRAND_PROJECTS: { title: '品牌项目' },
+  STAFF_TRAINING_COVERAGE: { title: '尚未参加培训的工作人员与骨干' },
+}
+
+export const STAFF_ROLES = { STAFF: '工作人员', TEAM_LEADER: '骨干（队长）' }
+
+/** The variables of a drill-down's query for a unit and month (YYYY-MM). */
+export function drillDownVariables(kind, orgUnitId, month) {
+  const [year, m] = month.split('-').map(Number)
+  return kind === 'BRAND_PROJECTS' ? { orgUnitId, first: 100 } : { orgUnitId, year, month: m, missingOnly: true }
+}
+
+/** The rows of a drill-down's answer, flattened for one table. */
+export function drillDownRows(kind, data) {
+  if (kind === 'BRAND_PROJECTS') return data.projects.edges.map((e) => ({ name: e.node.name, unit: e.node.orgUnitName, note: e.node.brandMarkedAt ? '已标记' : '' }))
+  return data.staffTrainingCoverage.map((p) => ({
+    name: p.nickname || `用户 ${p.userId}`, unit: p.orgUnitName, note: p.roles.map((r) => STAFF_ROLES[r] || r).join('、'),
+  }))
 }
 
 export const LEVELS = { CITY: '市', CENTER: '中心', INSTITUTE: '所', STATION: '站', POINT: '点' }

@@ -102,6 +102,9 @@ class TableOwnershipTest {
 			entry("volunteer_tag", "volunteer"),
 			entry("volunteer_training", "volunteer"),
 			entry("volunteer_honor_hours", "volunteer"),
+			entry("volunteer_party_change", "volunteer"),
+			entry("staff_training", "volunteer"),
+			entry("staff_training_attendee", "volunteer"),
 			// team
 			entry("team", "team"),
 			entry("team_tag", "team"),
@@ -128,6 +131,7 @@ class TableOwnershipTest {
 			entry("project_need_rating", "project"),
 			entry("project_task", "project"),
 			entry("project_task_log", "project"),
+			entry("project_brand_change", "project"),
 			// points ledger
 			entry("points_account", "points"),
 			entry("points_entry", "points"),

@@ -91,6 +91,39 @@ public class ActivityStatistics {
 		return unitIds.isEmpty() ? List.of() : this.mapper.heldTheoryLectures(unitIds, from, to);
 	}
 
+	/**
+	 * 站每周活动 (seed 003): per organising unit among {@code unitIds}, in how many of the weeks
+	 * [{@code firstWeek} + 7k days, + 7 days) for k in 0..{@code weeks}-1 it held (started and
+	 * finished) at least one activity. Units without any are absent. One grouped statement.
+	 */
+	public Map<Long, Integer> weeksWithHeldActivities(Collection<Long> unitIds, Instant firstWeek, int weeks) {
+		Map<Long, Integer> counts = new HashMap<>();
+		if (!unitIds.isEmpty() && weeks > 0) {
+			this.mapper.weeksHeld(unitIds, firstWeek, firstWeek.plus(java.time.Duration.ofDays(7L * weeks)))
+				.forEach(row -> counts.put(row.id(), row.count()));
+		}
+		return counts;
+	}
+
+	/**
+	 * Users (by user id) with positive confirmed activity hours in the month (China time, placed by
+	 * the activity's end as the rollup does): one statement on the rollup.
+	 */
+	public java.util.Set<Long> usersWithCreditHoursInMonth(int year, int month) {
+		return new java.util.HashSet<>(this.mapper.subjectsWithHours(PeriodKeys.Period.MONTH.name(),
+				PeriodKeys.Period.MONTH.valueOn(LocalDate.of(year, month, 1)), "U"));
+	}
+
+	/** Projects with positive confirmed activity hours in the month: one statement on the rollup. */
+	public java.util.Set<Long> projectsWithCreditHoursInMonth(int year, int month) {
+		return new java.util.HashSet<>(this.mapper.subjectsWithHours(PeriodKeys.Period.MONTH.name(),
+				PeriodKeys.Period.MONTH.valueOn(LocalDate.of(year, month, 1)), "P"));
+	}
+
+	/** A count per id. */
+	record IdCount(long id, int count) {
+	}
+
 	/** The facts of one activity another feature links to (a lecture held as that activity). */
 	public java.util.Optional<ActivityFacts> facts(long activityId) {
 		return java.util.Optional.ofNullable(this.mapper.facts(activityId));
@@ -176,6 +209,26 @@ public class ActivityStatistics {
 				""")
 		List<HeldTheoryLecture> heldTheoryLectures(@Param("unitIds") Collection<Long> unitIds,
 				@Param("from") Instant from, @Param("to") Instant to);
+
+		@Select("""
+				<script>
+				SELECT a.org_unit_id AS id,
+				       COUNT(DISTINCT FLOOR(TIMESTAMPDIFF(SECOND, #{from}, a.starts_at) / 604800)) AS held_weeks
+				FROM activity a
+				WHERE a.org_unit_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+				  AND a.status = 'FINISHED' AND a.starts_at &gt;= #{from} AND a.starts_at &lt; #{to}
+				GROUP BY a.org_unit_id
+				</script>
+				""")
+		List<IdCount> weeksHeld(@Param("unitIds") Collection<Long> unitIds, @Param("from") Instant from,
+				@Param("to") Instant to);
+
+		@Select("""
+				SELECT subject_id FROM activity_hours_rollup
+				WHERE period = #{period} AND period_value = #{value} AND subject = #{subject} AND hours > 0
+				""")
+		List<Long> subjectsWithHours(@Param("period") String period, @Param("value") String value,
+				@Param("subject") String subject);
 
 		@Select("SELECT id, org_unit_id AS unit_id, title, starts_at, status, theory_lecture FROM activity WHERE id = #{id}")
 		ActivityFacts facts(@Param("id") long id);

@@ -1,5 +1,7 @@
 package cn.wenming.practice.assessment;
 
+import java.util.List;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -13,8 +15,18 @@ class AssessmentController {
 
 	private final AssessmentService assessments;
 
-	AssessmentController(AssessmentService assessments) {
+	private final StaffTrainingCoverage coverage;
+
+	AssessmentController(AssessmentService assessments, StaffTrainingCoverage coverage) {
 		this.assessments = assessments;
+		this.coverage = coverage;
+	}
+
+	@QueryMapping
+	List<StaffTrainingCoverage.Person> staffTrainingCoverage(@Argument long orgUnitId,
+			@Argument @Min(2000) @Max(2100) int year, @Argument @Min(1) @Max(12) int month,
+			@Argument Boolean missingOnly) {
+		return this.coverage.of(orgUnitId, year, month, !Boolean.FALSE.equals(missingOnly));
 	}
 
 	@QueryMapping

@@ -41,7 +41,13 @@ class AssessmentExport {
 			Map.entry(Assessment.Kind.CIVIC_REPORTS, "随手拍（件）"),
 			Map.entry(Assessment.Kind.CIVIC_REPORTS_RESOLVED, "随手拍办结（件）"),
 			Map.entry(Assessment.Kind.SPOT_CHECK_AVERAGE, "抽查评估平均分"),
-			Map.entry(Assessment.Kind.PEER_REVIEW_AVERAGE, "站互评平均分"));
+			Map.entry(Assessment.Kind.PEER_REVIEW_AVERAGE, "站互评平均分"),
+			Map.entry(Assessment.Kind.BRAND_PROJECTS, "品牌项目"),
+			Map.entry(Assessment.Kind.STAFF_TRAINING_SESSIONS, "工作人员与骨干培训（次）"),
+			Map.entry(Assessment.Kind.STAFF_TRAINING_COVERAGE, "培训覆盖率（%）"),
+			Map.entry(Assessment.Kind.STATION_WEEKLY_ACTIVITIES, "站每周活动（%）"),
+			Map.entry(Assessment.Kind.ACTIVE_TEAMS, "活跃队伍占比（%）"),
+			Map.entry(Assessment.Kind.IN_SERVICE_PARTY_PARTICIPATION, "在职党员参与率（%）"));
 
 	private final AssessmentService assessments;
 

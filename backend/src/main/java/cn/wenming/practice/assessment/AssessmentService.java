@@ -2,8 +2,10 @@ package cn.wenming.practice.assessment;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,12 +24,19 @@ import cn.wenming.practice.assessment.Assessment.UnitAssessment;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.civic.CivicStatistics;
 import cn.wenming.practice.evaluation.EvaluationStatistics;
+import cn.wenming.practice.auth.UnitAdmins;
 import cn.wenming.practice.lecture.LectureStatistics;
 import cn.wenming.practice.need.NeedStandings;
 import cn.wenming.practice.need.NeedStatistics;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgStatistics;
+import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
+import cn.wenming.practice.project.ProjectDirectory;
+import cn.wenming.practice.project.ProjectStatistics;
+import cn.wenming.practice.shared.PeriodKeys;
+import cn.wenming.practice.team.TeamDirectory;
+import cn.wenming.practice.team.TeamRef;
 import cn.wenming.practice.volunteer.VolunteerStatistics;
 
 import org.springframework.stereotype.Service;
@@ -48,6 +57,18 @@ import org.springframework.stereotype.Service;
  * 受益群众 (issue 18, seed 004 "受益群众近百万人次") has no target: the recorded counts of the held
  * activities organised in the subtree (by start, as the activity count) plus those of the needs of
  * its stations completed in the period, for the month and the year so far.
+ * <p>
+ * The rest of seed 003's figures (issue 18): 品牌项目 — brand projects a center admin marked, of the
+ * subtree, 5–6 per county (target ≥ 5 at the center); 中心培训 — staff-training sessions the unit
+ * itself held in the year so far (≥ 2 a year at the center) and their coverage: of the staff (admins
+ * granted on a unit of the subtree) and 骨干 (leaders of its active teams), each person once, the
+ * share who attended ≥ 1 session this year, held by any unit (target 100%; who is missing:
+ * {@link StaffTrainingCoverage}); 站每周活动 — a station's weeks of the month with ≥ 1 held activity
+ * out of the month's weeks (a week is Monday to Sunday and belongs to the month its Monday is in),
+ * rolled up as station-weeks of the open stations (target 100%); 活跃队伍 — active teams of the
+ * subtree with confirmed hours in the month, under a project they run or serving a need (no
+ * target); 在职党员 — volunteers an admin confirmed as 在职党员 with confirmed hours in the month
+ * (activity or need), out of all of them (no target of its own: the 80% is for all party members).
  */
 @Service
 class AssessmentService {
@@ -72,6 +93,18 @@ class AssessmentService {
 	/** Every pairing must hold at least one activity a month. */
 	static final int PAIRINGS_ACTIVE_PERCENT = 100;
 
+	/** 每县 5–6 个品牌项目: the lower bound is the target. */
+	static final int BRAND_PROJECTS_PER_COUNTY = 5;
+
+	/** 中心每年至少 2 次工作人员和骨干培训. */
+	static final int STAFF_TRAININGS_PER_YEAR = 2;
+
+	/** 全覆盖. */
+	static final int STAFF_TRAINING_COVERAGE_PERCENT = 100;
+
+	/** 站每周至少 1 次活动: every week of the month. */
+	static final int STATION_WEEKS_PERCENT = 100;
+
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
 	private final OrgDirectory orgs;
@@ -94,13 +127,26 @@ class AssessmentService {
 
 	private final EvaluationStatistics evaluationStatistics;
 
+	private final ProjectStatistics projectStatistics;
+
+	private final ProjectDirectory projects;
+
+	private final TeamDirectory teams;
+
+	private final UnitAdmins unitAdmins;
+
 	AssessmentService(OrgDirectory orgs, OrgStatistics orgStatistics, ActivityStatistics activityStatistics,
 			VolunteerStatistics volunteerStatistics, NeedStatistics needStatistics, AccessControl access,
 			NeedStandings needStandings, LectureStatistics lectureStatistics, CivicStatistics civicStatistics,
-			EvaluationStatistics evaluationStatistics) {
+			EvaluationStatistics evaluationStatistics, ProjectStatistics projectStatistics, ProjectDirectory projects,
+			TeamDirectory teams, UnitAdmins unitAdmins) {
 		this.civicStatistics = civicStatistics;
-		this.lectureStatistics = lectureStatistics;
 		this.evaluationStatistics = evaluationStatistics;
+		this.projectStatistics = projectStatistics;
+		this.projects = projects;
+		this.teams = teams;
+		this.unitAdmins = unitAdmins;
+		this.lectureStatistics = lectureStatistics;
 		this.needStandings = needStandings;
 		this.orgs = orgs;
 		this.orgStatistics = orgStatistics;
@@ -205,6 +251,81 @@ class AssessmentService {
 			}
 		}
 
+		// 品牌项目 of each unit (one statement).
+		this.projectStatistics.brandProjectsByUnit(unitIds).forEach((unitId, n) -> {
+			Totals t = own.get(unitId);
+			if (t != null) {
+				t.brandProjects += n;
+			}
+		});
+
+		// 站每周活动: weeks Monday to Sunday whose Monday lies in the month (one statement).
+		LocalDate firstMonday = monthStart.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+		int weeks = (int) ((nextMonth.toEpochDay() - 1 - firstMonday.toEpochDay()) / 7) + 1;
+		Map<Long, Integer> weeksHeld = this.activityStatistics.weeksWithHeldActivities(unitIds,
+				firstMonday.atStartOfDay(CHINA).toInstant(), weeks);
+		for (OrgUnitRef unit : units) {
+			if (unit.level() == OrgLevel.STATION && unit.open()) {
+				Totals t = own.get(unit.id());
+				t.stationWeeks += weeks;
+				t.stationWeeksHeld += weeksHeld.getOrDefault(unit.id(), 0);
+			}
+		}
+
+		// 活跃队伍 (four statements): the active teams, the projects they run, and who served this month.
+		String monthLabel = PeriodKeys.Period.MONTH.valueOn(monthStart);
+		List<TeamRef> activeTeams = this.teams.activeTeamsInUnits(unitIds);
+		List<Long> teamIds = activeTeams.stream().map(TeamRef::id).toList();
+		Map<Long, Long> projectTeams = this.projects.runByTeams(teamIds);
+		Set<Long> servingTeams = new HashSet<>();
+		for (Long project : this.activityStatistics.projectsWithCreditHoursInMonth(year, month)) {
+			Long team = projectTeams.get(project);
+			if (team != null) {
+				servingTeams.add(team);
+			}
+		}
+		this.needStandings.confirmedHoursByTeam(PeriodKeys.Period.MONTH, monthLabel, teamIds)
+			.forEach(f -> servingTeams.add(f.id()));
+		for (TeamRef team : activeTeams) {
+			Totals t = own.get(team.orgUnitId());
+			if (t != null) {
+				t.teams++;
+				if (servingTeams.contains(team.id())) {
+					t.activeTeams++;
+				}
+			}
+		}
+
+		// 在职党员 (three statements): who served this month, by user id, then per home station.
+		Set<Long> servedUsers = this.activityStatistics.usersWithCreditHoursInMonth(year, month);
+		this.needStandings.confirmedHoursByUser(PeriodKeys.Period.MONTH, monthLabel, null)
+			.forEach(f -> servedUsers.add(f.id()));
+		for (var row : this.volunteerStatistics.inServicePartyByHomeStation(unitIds, to, servedUsers)) {
+			Totals t = own.get(row.homeStationId());
+			if (t != null) {
+				t.inServiceParty += row.members();
+				t.inServicePartyServed += row.served();
+			}
+		}
+
+		// 中心培训 (three statements): sessions per unit, staff and 骨干 per unit, who attended.
+		Map<Long, Integer> sessions = this.volunteerStatistics.staffTrainingSessionsByUnit(unitIds, yearStart,
+				nextMonth);
+		StaffPeople people = staffPeople(unitIds, activeTeams, yearStart, nextMonth);
+		Map<Long, Set<Long>> subtreePeople = new HashMap<>();
+		units.forEach(unit -> subtreePeople.put(unit.id(), new HashSet<>()));
+		for (OrgUnitRef unit : units) {
+			Set<Long> mine = people.byUnit().getOrDefault(unit.id(), Set.of());
+			for (String segment : unit.path().split("/")) {
+				if (!segment.isEmpty()) {
+					Set<Long> ancestor = subtreePeople.get(Long.valueOf(segment));
+					if (ancestor != null) {
+						ancestor.addAll(mine);
+					}
+				}
+			}
+		}
+
 		// Roll up: every unit's own totals count for itself and each ancestor within the subtree.
 		Map<Long, Totals> subtree = new HashMap<>();
 		units.forEach(unit -> subtree.put(unit.id(), new Totals()));
@@ -222,9 +343,16 @@ class AssessmentService {
 
 		List<UnitAssessment> rows = new ArrayList<>(units.size());
 		for (OrgUnitRef unit : units) {
-			rows.add(new UnitAssessment(unit.id(), unit.parentId(), unit.name(), unit.level(), unit.open(),
-					figures(unit, held.get(unit.id()), lectures.getOrDefault(unit.id(), 0), subtree.get(unit.id()),
-							month)));
+			List<Figure> figures = figures(unit, held.get(unit.id()), lectures.getOrDefault(unit.id(), 0),
+					subtree.get(unit.id()), month);
+			Set<Long> staff = subtreePeople.get(unit.id());
+			int trained = (int) staff.stream().filter(people.attended()::containsKey).count();
+			boolean center = unit.level() == OrgLevel.CENTER;
+			figures.add(count(Kind.STAFF_TRAINING_SESSIONS, Period.YEAR_TO_DATE, sessions.getOrDefault(unit.id(), 0),
+					center ? STAFF_TRAININGS_PER_YEAR : null, center ? TargetPeriod.YEAR : null, month));
+			figures.add(share(Kind.STAFF_TRAINING_COVERAGE, Period.YEAR_TO_DATE, trained, staff.size(),
+					STAFF_TRAINING_COVERAGE_PERCENT, TargetPeriod.YEAR));
+			rows.add(new UnitAssessment(unit.id(), unit.parentId(), unit.name(), unit.level(), unit.open(), figures));
 		}
 		return new Assessment(year, month, yearFrom, monthFrom, to, rows);
 	}
@@ -286,6 +414,16 @@ class AssessmentService {
 		figures.add(new Figure(Kind.PEER_REVIEW_AVERAGE, Period.MONTH,
 				(t.peerReviews == 0) ? null : round(t.peerReviewTotal, BigDecimal.valueOf(t.peerReviews)),
 				t.peerReviewTotal.doubleValue(), (double) t.peerReviews, null, null, null, null, null));
+		boolean center = unit.level() == OrgLevel.CENTER;
+		// A stock, not a flow: the brand projects marked now (a past month shows today's flags).
+		Figure brand = count(Kind.BRAND_PROJECTS, Period.YEAR_TO_DATE, t.brandProjects,
+				center ? BRAND_PROJECTS_PER_COUNTY : null, null, month);
+		figures.add(brand);
+		figures.add(share(Kind.STATION_WEEKLY_ACTIVITIES, Period.MONTH, t.stationWeeksHeld, t.stationWeeks,
+				STATION_WEEKS_PERCENT, TargetPeriod.MONTH));
+		figures.add(share(Kind.ACTIVE_TEAMS, Period.MONTH, t.activeTeams, t.teams, null, null));
+		figures.add(share(Kind.IN_SERVICE_PARTY_PARTICIPATION, Period.MONTH, t.inServicePartyServed, t.inServiceParty,
+				null, null));
 		return figures;
 	}
 
@@ -377,9 +515,30 @@ class AssessmentService {
 
 		int civicResolved;
 
+		int brandProjects;
+
+		int stationWeeks;
+
+		int stationWeeksHeld;
+
+		int teams;
+
+		int activeTeams;
+
+		int inServiceParty;
+
+		int inServicePartyServed;
+
 		void add(Totals other) {
 			this.civicReports += other.civicReports;
 			this.civicResolved += other.civicResolved;
+			this.brandProjects += other.brandProjects;
+			this.stationWeeks += other.stationWeeks;
+			this.stationWeeksHeld += other.stationWeeksHeld;
+			this.teams += other.teams;
+			this.activeTeams += other.activeTeams;
+			this.inServiceParty += other.inServiceParty;
+			this.inServicePartyServed += other.inServicePartyServed;
 			this.registered += other.registered;
 			this.partyMembers += other.partyMembers;
 			this.withHours += other.withHours;
@@ -401,6 +560,38 @@ class AssessmentService {
 			this.peerReviews += other.peerReviews;
 			this.peerReviewTotal = this.peerReviewTotal.add(other.peerReviewTotal);
 		}
+
+	}
+
+	/**
+	 * The staff (admins granted on a unit) and 骨干 (leaders of the active teams) of the units, each at
+	 * the unit they serve, with whom of them attended a staff training in [from, to) and how often:
+	 * two statements (the teams are already read).
+	 */
+	StaffPeople staffPeople(List<Long> unitIds, List<TeamRef> activeTeams, LocalDate from, LocalDate to) {
+		Map<Long, Set<Long>> byUnit = new HashMap<>();
+		Map<Long, Set<Role>> roles = new HashMap<>();
+		for (UnitAdmins.UnitAdmin admin : this.unitAdmins.onUnits(unitIds)) {
+			byUnit.computeIfAbsent(admin.orgUnitId(), id -> new HashSet<>()).add(admin.userId());
+			roles.computeIfAbsent(admin.userId(), id -> java.util.EnumSet.noneOf(Role.class)).add(Role.STAFF);
+		}
+		for (TeamRef team : activeTeams) {
+			byUnit.computeIfAbsent(team.orgUnitId(), id -> new HashSet<>()).add(team.leaderUserId());
+			roles.computeIfAbsent(team.leaderUserId(), id -> java.util.EnumSet.noneOf(Role.class))
+				.add(Role.TEAM_LEADER);
+		}
+		Map<Long, Integer> attended = this.volunteerStatistics.staffTrainingAttendance(roles.keySet(), from, to);
+		return new StaffPeople(byUnit, roles, attended);
+	}
+
+	/** Who must be trained, per unit they serve, in which capacity, and the sessions each attended. */
+	record StaffPeople(Map<Long, Set<Long>> byUnit, Map<Long, Set<Role>> roles, Map<Long, Integer> attended) {
+	}
+
+	/** Why a person must attend the staff training: GraphQL {@code StaffTrainingRole}. */
+	enum Role {
+
+		STAFF, TEAM_LEADER
 
 	}
 

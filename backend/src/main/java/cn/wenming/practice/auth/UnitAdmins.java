@@ -1,5 +1,6 @@
 package cn.wenming.practice.auth;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
@@ -26,8 +27,30 @@ public class UnitAdmins {
 		return this.mapper.adminsOn(orgUnitId);
 	}
 
+	/** An admin role granted on a unit. */
+	public record UnitAdmin(long orgUnitId, long userId) {
+	}
+
+	/**
+	 * The admins (工作人员) granted on any of the units, a row per unit and user, in one statement:
+	 * the assessment's staff-training coverage counts them at the unit they are granted on.
+	 */
+	public List<UnitAdmin> onUnits(Collection<Long> unitIds) {
+		return unitIds.isEmpty() ? List.of() : this.mapper.adminsOnUnits(unitIds);
+	}
+
 	@Mapper
 	interface UnitAdminMapper {
+
+		@Select("""
+				<script>
+				SELECT DISTINCT org_unit_id, user_id FROM user_role
+				WHERE org_unit_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+				  AND role IN ('STATION_ADMIN', 'INSTITUTE_ADMIN', 'CENTER_ADMIN')
+				ORDER BY org_unit_id, user_id
+				</script>
+				""")
+		List<UnitAdmin> adminsOnUnits(@Param("unitIds") Collection<Long> unitIds);
 
 		@Select("""
 				SELECT DISTINCT user_id FROM user_role

@@ -31,6 +31,11 @@ class Project {
 
 	private ProjectStatus status;
 
+	/** Who set the brand flag (品牌项目) last, a center admin, and when; null while never set. */
+	private Long brandMarkedBy;
+
+	private Instant brandMarkedAt;
+
 	private Long createdBy;
 
 	@TableField(fill = FieldFill.INSERT)
@@ -126,6 +131,22 @@ class Project {
 
 	public void setUpdatedAt(Instant updatedAt) {
 		this.updatedAt = updatedAt;
+	}
+
+	public Long getBrandMarkedBy() {
+		return this.brandMarkedBy;
+	}
+
+	public void setBrandMarkedBy(Long brandMarkedBy) {
+		this.brandMarkedBy = brandMarkedBy;
+	}
+
+	public Instant getBrandMarkedAt() {
+		return this.brandMarkedAt;
+	}
+
+	public void setBrandMarkedAt(Instant brandMarkedAt) {
+		this.brandMarkedAt = brandMarkedAt;
 	}
 
 }

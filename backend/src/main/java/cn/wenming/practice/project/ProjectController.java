@@ -64,7 +64,7 @@ class ProjectController {
 
 	/** Input of {@code updateProject}. */
 	record UpdateProjectInput(@NotBlank @Size(max = 60) String name, @NotNull ServiceCategory category,
-			@Size(max = 2000) String description, @NotNull Boolean brand, Long teamId) {
+			@Size(max = 2000) String description, Boolean brand, Long teamId) {
 
 		ProjectService.UpdateProject toCommand() {
 			return new ProjectService.UpdateProject(this.name, this.category, this.description, this.brand,
@@ -83,6 +83,26 @@ class ProjectController {
 		return this.service.update(id, input.toCommand());
 	}
 
+	/** Input of {@code markBrandProject}. */
+	record MarkBrandProjectInput(@NotNull Long projectId, @NotNull Boolean brand,
+			@NotBlank @Size(max = 200) String reason) {
+
+		ProjectService.MarkBrand toCommand() {
+			return new ProjectService.MarkBrand(this.projectId, this.brand, this.reason);
+		}
+
+	}
+
+	@MutationMapping
+	Project markBrandProject(@Argument @Valid MarkBrandProjectInput input) {
+		return this.service.markBrand(input.toCommand());
+	}
+
+	@QueryMapping
+	List<ProjectBrandChange> projectBrandChanges(@Argument long projectId) {
+		return this.service.brandChanges(projectId);
+	}
+
 	@MutationMapping
 	Project archiveProject(@Argument long id) {
 		return this.service.archive(id);
@@ -94,9 +114,9 @@ class ProjectController {
 	}
 
 	@QueryMapping
-	Connection<Project> projects(@Argument long orgUnitId, @Argument @Min(0) @Max(Connections.MAX_FIRST) Integer first,
-			@Argument String after) {
-		return this.service.inSubtree(orgUnitId, first, after);
+	Connection<Project> projects(@Argument long orgUnitId, @Argument Boolean brand,
+			@Argument @Min(0) @Max(Connections.MAX_FIRST) Integer first, @Argument String after) {
+		return this.service.inSubtree(orgUnitId, brand, first, after);
 	}
 
 	@BatchMapping(typeName = "Project")

@@ -23,12 +23,14 @@ interface ProjectMapper extends BaseMapper<Project> {
 			<script>
 			SELECT p.* FROM project p
 			WHERE p.org_unit_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+			<if test="brandOnly"> AND p.brand = 1 AND p.status = 'ACTIVE'</if>
 			<if test="afterId != null"> AND p.id &gt; #{afterId}</if>
 			ORDER BY p.id
 			LIMIT #{limit}
 			</script>
 			""")
-	List<Project> pageInUnits(@Param("unitIds") Collection<Long> unitIds, @Param("afterId") Long afterId,
+	List<Project> pageInUnits(@Param("unitIds") Collection<Long> unitIds, @Param("brandOnly") boolean brandOnly,
+			@Param("afterId") Long afterId,
 			@Param("limit") int limit);
 
 	/** Projects run by a team (by one of {@code teamIds} when not null), id and team only. */
@@ -39,12 +41,18 @@ interface ProjectMapper extends BaseMapper<Project> {
 	}
 
 	@Update("""
-			UPDATE project SET name = #{name}, category = #{category}, description = #{description}, brand = #{brand},
+			UPDATE project SET name = #{name}, category = #{category}, description = #{description},
 			       team_id = #{teamId}, updated_at = #{now}
 			WHERE id = #{id}
 			""")
 	int replace(@Param("id") long id, @Param("name") String name, @Param("category") String category,
-			@Param("description") String description, @Param("brand") boolean brand, @Param("teamId") Long teamId,
-			@Param("now") Instant now);
+			@Param("description") String description, @Param("teamId") Long teamId, @Param("now") Instant now);
+
+	/** Sets the brand flag only if it has the other value: 1 when it changed, 0 when it already was so. */
+	@Update("""
+			UPDATE project SET brand = #{brand}, brand_marked_by = #{by}, brand_marked_at = #{now}, updated_at = #{now}
+			WHERE id = #{id} AND brand <> #{brand}
+			""")
+	int setBrand(@Param("id") long id, @Param("brand") boolean brand, @Param("by") long by, @Param("now") Instant now);
 
 }

@@ -18,6 +18,7 @@ import cn.wenming.practice.volunteer.ServiceCategory;
 import graphql.relay.Connection;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Service projects (服务清单). Admins covering a project's org unit create, change and archive it;
@@ -36,8 +37,14 @@ class ProjectService {
 
 	private final ContentSecurity content;
 
+	private final ProjectBrandChangeMapper brandChanges;
+
+	private final TransactionTemplate tx;
+
 	ProjectService(ProjectMapper projects, OrgDirectory orgs, TeamDirectory teams, AccessControl access,
-			ContentSecurity content) {
+			ContentSecurity content, ProjectBrandChangeMapper brandChanges, TransactionTemplate tx) {
+		this.brandChanges = brandChanges;
+		this.tx = tx;
 		this.projects = projects;
 		this.orgs = orgs;
 		this.teams = teams;
@@ -50,8 +57,15 @@ class ProjectService {
 			boolean brand) {
 	}
 
-	/** Every editable field: a full replacement, so an absent description or team clears it. */
-	record UpdateProject(String name, ServiceCategory category, String description, boolean brand, Long teamId) {
+	/**
+	 * Every editable field: a full replacement, so an absent description or team clears it. The
+	 * brand flag ({@code null}: unchanged) may only be changed by a center admin, see {@link #markBrand}.
+	 */
+	record UpdateProject(String name, ServiceCategory category, String description, Boolean brand, Long teamId) {
+	}
+
+	/** What {@link #markBrand} needs: the new flag and why (kept in the trail). */
+	record MarkBrand(long projectId, boolean brand, String reason) {
 	}
 
 	Project create(CreateProject input) {
@@ -61,6 +75,9 @@ class ProjectService {
 			throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 		}
 		Long teamId = requireTeam(input.teamId());
+		if (input.brand()) {
+			requireCenterAdmin(unit.path());
+		}
 		// Published texts must have passed msgSecCheck (no transaction is open here).
 		this.content.requirePass(this.access.openidOf(actor.userId()), ContentSecurity.Scene.FORUM, input.name(),
 				input.description());
@@ -73,7 +90,16 @@ class ProjectService {
 		project.setBrand(input.brand());
 		project.setStatus(ProjectStatus.ACTIVE);
 		project.setCreatedBy(actor.userId());
-		this.projects.insert(project);
+		if (input.brand()) {
+			project.setBrandMarkedBy(actor.userId());
+			project.setBrandMarkedAt(Instant.now());
+		}
+		this.tx.executeWithoutResult(status -> {
+			this.projects.insert(project);
+			if (input.brand()) {
+				trail(project.getId(), true, "新建时标记为品牌项目", actor.userId(), project.getBrandMarkedAt());
+			}
+		});
 		return this.projects.selectById(project.getId());
 	}
 
@@ -83,15 +109,80 @@ class ProjectService {
 		if (project.getStatus() == ProjectStatus.ARCHIVED) {
 			throw new DomainException(ProjectError.PROJECT_ARCHIVED);
 		}
+		boolean flagChanges = input.brand() != null && input.brand() != Boolean.TRUE.equals(project.getBrand());
+		if (flagChanges) {
+			requireCenterAdmin(pathOf(project));
+		}
 		// Only changed texts are checked: each stored one passed when it was written.
 		this.content.requirePass(this.access.openidOf(actor.userId()), ContentSecurity.Scene.FORUM,
 				ContentSecurity.changed(project.getName(), input.name()),
 				ContentSecurity.changed(project.getDescription(), input.description()));
 		// A full replacement: an absent description or team clears it (updateById would skip nulls).
 		// The category of existing activities stays as published; new activities take the new one.
-		this.projects.replace(id, input.name().strip(), input.category().name(), strip(input.description()),
-				input.brand(), requireTeam(input.teamId()), Instant.now());
+		Long teamId = requireTeam(input.teamId());
+		Instant now = Instant.now();
+		this.tx.executeWithoutResult(status -> {
+			this.projects.replace(id, input.name().strip(), input.category().name(), strip(input.description()),
+					teamId, now);
+			if (flagChanges && this.projects.setBrand(id, input.brand(), actor.userId(), now) == 1) {
+				trail(id, input.brand(), "修改项目时" + (input.brand() ? "标记" : "取消") + "品牌项目", actor.userId(), now);
+			}
+		});
 		return this.projects.selectById(id);
+	}
+
+	/**
+	 * 品牌项目 (seed 003: 5–6 per county): only an admin of the county's center marks or unmarks a
+	 * project, with a reason; the flag moves only from the other value (a guarded update), so two
+	 * admins marking at once leave one trail row and the second is told it is already so.
+	 */
+	Project markBrand(MarkBrand input) {
+		Project project = require(input.projectId());
+		Actor actor = requireCenterAdmin(pathOf(project));
+		if (input.brand() && project.getStatus() == ProjectStatus.ARCHIVED) {
+			throw new DomainException(ProjectError.PROJECT_ARCHIVED);
+		}
+		String reason = input.reason().strip();
+		this.content.requirePass(this.access.openidOf(actor.userId()), ContentSecurity.Scene.COMMENT, null, reason);
+		Instant now = Instant.now();
+		boolean changed = Boolean.TRUE.equals(this.tx.execute(status -> {
+			if (this.projects.setBrand(project.getId(), input.brand(), actor.userId(), now) != 1) {
+				return false;
+			}
+			trail(project.getId(), input.brand(), reason, actor.userId(), now);
+			return true;
+		}));
+		if (!changed) {
+			throw new DomainException(ProjectError.PROJECT_BRAND_UNCHANGED);
+		}
+		return this.projects.selectById(project.getId());
+	}
+
+	/** The brand flag's trail of a project, for admins over its unit. */
+	List<ProjectBrandChange> brandChanges(long projectId) {
+		Project project = require(projectId);
+		this.access.requireAdminOver(pathOf(project));
+		return this.brandChanges.ofProject(projectId);
+	}
+
+	/** An admin over the county's center (the root of {@code unitPath}); others get PROJECT_BRAND_CENTER_ONLY. */
+	private Actor requireCenterAdmin(String unitPath) {
+		String root = unitPath.substring(0, unitPath.indexOf('/', 1) + 1);
+		Actor actor = this.access.requireActor();
+		if (!actor.isAdminOver(root)) {
+			throw new DomainException(ProjectError.PROJECT_BRAND_CENTER_ONLY);
+		}
+		return actor;
+	}
+
+	private void trail(long projectId, boolean brand, String reason, long by, Instant at) {
+		ProjectBrandChange change = new ProjectBrandChange();
+		change.setProjectId(projectId);
+		change.setBrand(brand);
+		change.setReason(reason);
+		change.setChangedBy(by);
+		change.setChangedAt(at);
+		this.brandChanges.insert(change);
 	}
 
 	Project archive(long id) {
@@ -108,11 +199,12 @@ class ProjectService {
 		return this.projects.selectById(id);
 	}
 
-	Connection<Project> inSubtree(long orgUnitId, Integer first, String after) {
+	/** {@code brand} true lists only brand projects (the assessment's drill-down), null or false every project. */
+	Connection<Project> inSubtree(long orgUnitId, Boolean brand, Integer first, String after) {
 		var page = Connections.page(first, after);
 		OrgUnitRef unit = this.orgs.require(orgUnitId);
-		List<Project> rows = this.projects.pageInUnits(this.orgs.subtreeIds(unit.path()), page.afterId(),
-				page.fetchSize());
+		List<Project> rows = this.projects.pageInUnits(this.orgs.subtreeIds(unit.path()), Boolean.TRUE.equals(brand),
+				page.afterId(), page.fetchSize());
 		return Connections.of(rows, page, Project::getId);
 	}
 

@@ -60,6 +60,15 @@ public class TeamDirectory {
 			.toList();
 	}
 
+	/**
+	 * The ACTIVE teams based in any of the units, with their leaders (骨干), by id: one statement, for
+	 * the assessment's active-team ratio and staff-training coverage.
+	 */
+	public List<TeamRef> activeTeamsInUnits(Collection<Long> unitIds) {
+		return unitIds.isEmpty() ? List.of()
+				: this.teams.activeInUnits(unitIds).stream().map(TeamDirectory::toRef).toList();
+	}
+
 	/** A team with the values of its tags (skills and {@code ServiceCategory} names). */
 	public record TaggedTeam(TeamRef team, List<String> tags) {
 	}

@@ -32,6 +32,16 @@ class Volunteer implements IdentifiedVolunteer {
 
 	private Boolean trained;
 
+	/** 在职党员 (party member in service, 到站报到): declared by the volunteer. */
+	private Boolean inServicePartyDeclared;
+
+	/** 在职党员 as confirmed or set by an admin over the home station: what the assessment counts. */
+	private Boolean inServicePartyMember;
+
+	private Long inServicePartyBy;
+
+	private Instant inServicePartyAt;
+
 	private BigDecimal creditHours;
 
 	private BigDecimal honorHours;
@@ -158,6 +168,38 @@ class Volunteer implements IdentifiedVolunteer {
 
 	public void setUpdatedAt(Instant updatedAt) {
 		this.updatedAt = updatedAt;
+	}
+
+	public Boolean getInServicePartyDeclared() {
+		return this.inServicePartyDeclared;
+	}
+
+	public void setInServicePartyDeclared(Boolean inServicePartyDeclared) {
+		this.inServicePartyDeclared = inServicePartyDeclared;
+	}
+
+	public Boolean getInServicePartyMember() {
+		return this.inServicePartyMember;
+	}
+
+	public void setInServicePartyMember(Boolean inServicePartyMember) {
+		this.inServicePartyMember = inServicePartyMember;
+	}
+
+	public Long getInServicePartyBy() {
+		return this.inServicePartyBy;
+	}
+
+	public void setInServicePartyBy(Long inServicePartyBy) {
+		this.inServicePartyBy = inServicePartyBy;
+	}
+
+	public Instant getInServicePartyAt() {
+		return this.inServicePartyAt;
+	}
+
+	public void setInServicePartyAt(Instant inServicePartyAt) {
+		this.inServicePartyAt = inServicePartyAt;
 	}
 
 }

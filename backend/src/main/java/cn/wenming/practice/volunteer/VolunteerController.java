@@ -64,11 +64,12 @@ class VolunteerController {
 	record RegisterVolunteerInput(@NotBlank @Size(min = 2, max = 30) String realName,
 			@NotNull @Size(max = 32) String idNumber, @NotNull Long homeStationId,
 			@Size(max = 20) List<@NotNull @Size(max = 20) String> skills,
-			@Size(max = 5) List<@NotNull ServiceCategory> categories, Boolean partyMember) {
+			@Size(max = 5) List<@NotNull ServiceCategory> categories, Boolean partyMember,
+			Boolean inServicePartyMember) {
 
 		VolunteerService.RegisterVolunteer command() {
 			return new VolunteerService.RegisterVolunteer(this.realName, this.idNumber, this.homeStationId, this.skills,
-					this.categories, this.partyMember);
+					this.categories, this.partyMember, this.inServicePartyMember);
 		}
 
 	}
@@ -93,6 +94,31 @@ class VolunteerController {
 		return this.service.recordTraining(input.command());
 	}
 
+	/** Input of {@code setInServicePartyMember}. */
+	record SetInServicePartyInput(@NotNull Long volunteerId, @NotNull Boolean inService,
+			@NotBlank @Size(max = 200) String reason) {
+
+		VolunteerService.SetInServiceParty command() {
+			return new VolunteerService.SetInServiceParty(this.volunteerId, this.inService, this.reason);
+		}
+
+	}
+
+	@MutationMapping
+	Volunteer declareInServicePartyMember(@Argument boolean declared) {
+		return this.service.declareInServiceParty(declared);
+	}
+
+	@MutationMapping
+	Volunteer setInServicePartyMember(@Argument @Valid SetInServicePartyInput input) {
+		return this.service.setInServiceParty(input.command());
+	}
+
+	@QueryMapping
+	List<PartyChange> inServicePartyChanges(@Argument long volunteerId) {
+		return this.service.partyChanges(volunteerId);
+	}
+
 	@QueryMapping
 	Volunteer myVolunteer() {
 		return this.service.mine();
@@ -105,8 +131,9 @@ class VolunteerController {
 
 	@QueryMapping
 	Connection<Volunteer> volunteers(@Argument long orgUnitId, @Argument Boolean trained,
+			@Argument Boolean inServicePartyPending,
 			@Argument @Min(0) @Max(Connections.MAX_FIRST) Integer first, @Argument String after) {
-		return this.service.inSubtree(orgUnitId, trained, first, after);
+		return this.service.inSubtree(orgUnitId, trained, inServicePartyPending, first, after);
 	}
 
 	// --- Volunteer (private view): reachable only through the operations above, which authorize.

@@ -13,7 +13,9 @@ public enum VolunteerError implements ErrorCode {
 	ID_NUMBER_ALREADY_REGISTERED("该身份证号码已注册"),
 	VOLUNTEER_REQUIRED("请先注册为志愿者"),
 	HONOR_HOURS_NOT_PENDING("该补录已审批或已撤销，不能再审批"),
-	HONOR_HOURS_ALREADY_REVOKED("该补录已撤销");
+	HONOR_HOURS_ALREADY_REVOKED("该补录已撤销"),
+	IN_SERVICE_PARTY_UNCHANGED("该志愿者已是所要设置的在职党员状态"),
+	STAFF_TRAINING_SELF_ATTENDANCE("不能登记本人参加培训，请由另一位管理员登记");
 
 	private final String defaultMessage;
 

@@ -41,14 +41,36 @@ interface VolunteerMapper extends BaseMapper<Volunteer> {
 			SELECT v.* FROM volunteer v
 			WHERE v.home_station_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
 			<if test="trained != null"> AND v.trained = #{trained}</if>
+			<if test="partyPending"> AND v.in_service_party_declared = 1 AND v.in_service_party_member = 0</if>
 			<if test="afterId != null"> AND v.id &gt; #{afterId}</if>
 			ORDER BY v.id
 			LIMIT #{limit}
 			</script>
 			""")
 	List<Volunteer> pageInUnits(@Param("unitIds") Collection<Long> unitIds, @Param("trained") Boolean trained,
-			@Param("afterId") Long afterId,
-			@Param("limit") int limit);
+			@Param("partyPending") boolean partyPending, @Param("afterId") Long afterId, @Param("limit") int limit);
+
+	/** 在职党员 set by an admin, only if it has the other value: 1 when it changed. */
+	@Update("""
+			UPDATE volunteer SET in_service_party_member = #{flag}, in_service_party_by = #{by},
+			       in_service_party_at = #{now}, updated_at = #{now}
+			WHERE id = #{id} AND in_service_party_member <> #{flag}
+			""")
+	int setInServiceParty(@Param("id") long id, @Param("flag") boolean flag, @Param("by") long by,
+			@Param("now") java.time.Instant now);
+
+	/**
+	 * The volunteer's own declaration; withdrawing it also drops a confirmed flag (they say they no
+	 * longer are one). 1 when the declaration changed.
+	 */
+	@Update("""
+			UPDATE volunteer SET in_service_party_declared = #{declared},
+			       in_service_party_member = CASE WHEN #{declared} THEN in_service_party_member ELSE 0 END,
+			       updated_at = #{now}
+			WHERE id = #{id} AND in_service_party_declared <> #{declared}
+			""")
+	int declareInServiceParty(@Param("id") long id, @Param("declared") boolean declared,
+			@Param("now") java.time.Instant now);
 
 	/**
 	 * The resources list (资源清单): volunteers based in the units (a subtree) with a skill containing {@code skill}

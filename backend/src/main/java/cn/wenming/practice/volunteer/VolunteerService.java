@@ -47,9 +47,12 @@ class VolunteerService {
 
 	private final ContentSecurity content;
 
+	private final PartyChangeMapper partyChanges;
+
 	VolunteerService(VolunteerMapper volunteers, VolunteerTagMapper tags, TrainingMapper trainings, OrgDirectory orgs,
 			AccessControl access, RoleGrants roleGrants, FieldCrypto crypto, TransactionTemplate tx,
-			ContentSecurity content) {
+			ContentSecurity content, PartyChangeMapper partyChanges) {
+		this.partyChanges = partyChanges;
 		this.content = content;
 		this.volunteers = volunteers;
 		this.tags = tags;
@@ -63,7 +66,7 @@ class VolunteerService {
 
 	/** What {@link #register} needs; validated at the API edge (lengths, required fields). */
 	record RegisterVolunteer(String realName, String idNumber, Long homeStationId, List<String> skills,
-			List<ServiceCategory> categories, Boolean partyMember) {
+			List<ServiceCategory> categories, Boolean partyMember, Boolean inServicePartyMember) {
 	}
 
 	Volunteer register(RegisterVolunteer input) {
@@ -93,6 +96,9 @@ class VolunteerService {
 		volunteer.setHomeStationId(input.homeStationId());
 		volunteer.setPartyMember(Boolean.TRUE.equals(input.partyMember()));
 		volunteer.setTrained(false);
+		// 在职党员: declared here, counted once an admin over the home station confirms it.
+		volunteer.setInServicePartyDeclared(Boolean.TRUE.equals(input.inServicePartyMember()));
+		volunteer.setInServicePartyMember(false);
 		volunteer.setCreditHours(BigDecimal.ZERO);
 		volunteer.setHonorHours(BigDecimal.ZERO);
 		Set<String> skills = normalizeTags(input.skills());
@@ -205,14 +211,86 @@ class VolunteerService {
 		return volunteer;
 	}
 
-	/** {@code trained} null lists everyone; true or false only the trained or those waiting for training. */
-	Connection<Volunteer> inSubtree(long orgUnitId, Boolean trained, Integer first, String after) {
+	/**
+	 * {@code trained} null lists everyone; true or false only the trained or those waiting for training.
+	 * {@code partyPending} true: only those who declared 在职党员 and wait for an admin to confirm it.
+	 */
+	Connection<Volunteer> inSubtree(long orgUnitId, Boolean trained, Boolean partyPending, Integer first,
+			String after) {
 		Connections.PageRequest page = Connections.page(first, after);
 		OrgUnitRef unit = this.orgs.require(orgUnitId);
 		this.access.requireAdminOver(unit.path());
 		List<Volunteer> rows = this.volunteers.pageInUnits(this.orgs.subtreeIds(unit.path()), trained,
-				page.afterId(), page.fetchSize());
+				Boolean.TRUE.equals(partyPending), page.afterId(), page.fetchSize());
 		return Connections.of(rows, page, Volunteer::getId);
+	}
+
+	/** The volunteer's own 在职党员 declaration (registration or profile); withdrawing it drops the flag. */
+	Volunteer declareInServiceParty(boolean declared) {
+		long userId = this.access.requireUserId();
+		Volunteer volunteer = this.volunteers.findByUserId(userId);
+		if (volunteer == null) {
+			throw new DomainException(VolunteerError.VOLUNTEER_REQUIRED);
+		}
+		Instant now = Instant.now();
+		this.tx.executeWithoutResult(status -> {
+			boolean wasConfirmed = Boolean.TRUE.equals(volunteer.getInServicePartyMember());
+			if (this.volunteers.declareInServiceParty(volunteer.getId(), declared, now) == 1 && !declared
+					&& wasConfirmed) {
+				partyTrail(volunteer.getId(), false, "本人撤回在职党员申报", userId, now);
+			}
+		});
+		return this.volunteers.selectById(volunteer.getId());
+	}
+
+	/** What {@link #setInServiceParty} needs. */
+	record SetInServiceParty(long volunteerId, boolean inService, String reason) {
+	}
+
+	/**
+	 * 在职党员 confirmed (or set, or cleared) by an admin over the volunteer's home station, with a
+	 * reason kept in the trail; never on their own record (FORBIDDEN). A guarded update: of two admins
+	 * setting it at once one changes it, the other is told it already is so.
+	 */
+	Volunteer setInServiceParty(SetInServiceParty input) {
+		Volunteer volunteer = this.volunteers.selectById(input.volunteerId());
+		if (volunteer == null) {
+			throw DomainException.notFound("志愿者");
+		}
+		Actor actor = this.access.requireAdminOver(this.orgs.require(volunteer.getHomeStationId()).path());
+		if (volunteer.getUserId() == actor.userId()) {
+			throw DomainException.forbidden();
+		}
+		String reason = input.reason().strip();
+		this.content.requirePass(this.access.openidOf(actor.userId()), ContentSecurity.Scene.COMMENT, null, reason);
+		Instant now = Instant.now();
+		boolean changed = Boolean.TRUE.equals(this.tx.execute(status -> {
+			if (this.volunteers.setInServiceParty(volunteer.getId(), input.inService(), actor.userId(), now) != 1) {
+				return false;
+			}
+			partyTrail(volunteer.getId(), input.inService(), reason, actor.userId(), now);
+			return true;
+		}));
+		if (!changed) {
+			throw new DomainException(VolunteerError.IN_SERVICE_PARTY_UNCHANGED);
+		}
+		return this.volunteers.selectById(volunteer.getId());
+	}
+
+	/** The 在职党员 trail of a volunteer, newest first: for admins over the home station and the volunteer. */
+	List<PartyChange> partyChanges(long volunteerId) {
+		Volunteer volunteer = byId(volunteerId);
+		return (volunteer == null) ? List.of() : this.partyChanges.ofVolunteer(volunteerId);
+	}
+
+	private void partyTrail(long volunteerId, boolean inService, String reason, long by, Instant at) {
+		PartyChange change = new PartyChange();
+		change.setVolunteerId(volunteerId);
+		change.setInService(inService);
+		change.setReason(reason);
+		change.setChangedBy(by);
+		change.setChangedAt(at);
+		this.partyChanges.insert(change);
 	}
 
 }

@@ -60,7 +60,7 @@ class ActivityFlowTest {
 			.path("activity.confirmedCount").entity(Integer.class).isEqualTo(1)
 			.path("activity.mySignUp.status").entity(String.class).isEqualTo("CONFIRMED")
 			.path("activity.skills").entityList(String.class).containsExactly("急救", "测血压")
-			.path("activity.project.brand").entity(Boolean.class).isEqualTo(true);
+			.path("activity.project.brand").entity(Boolean.class).isEqualTo(false);
 
 		// An hour before the start: inside the window (opens 2 h before), at the place.
 		this.s.checkHere("checkIn", volunteer, activityId, this.s.code(activityId))

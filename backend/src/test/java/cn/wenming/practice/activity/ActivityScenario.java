@@ -63,7 +63,8 @@ public final class ActivityScenario {
 		input.put("name", name);
 		input.put("category", "HEALTH_SPORTS");
 		input.put("description", "义诊、健康讲座");
-		input.put("brand", true);
+		// Only a center admin marks brand projects (issue 18): a station admin creates ordinary ones.
+		input.put("brand", false);
 		return this.api.as(as).documentName("createProject").variable("input", input).execute();
 	}
 

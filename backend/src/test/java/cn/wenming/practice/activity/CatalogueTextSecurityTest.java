@@ -127,7 +127,7 @@ class CatalogueTextSecurityTest {
 	private GraphQlTester.Response updateProject(String id, String name, String description) {
 		return this.s.api.as(this.s.admin).documentName("updateProject").variable("id", id)
 			.variable("input", Map.of("name", name, "category", "HEALTH_SPORTS", "description", description,
-					"brand", true))
+					"brand", false))
 			.execute();
 	}
 

@@ -1,0 +1,95 @@
+package cn.wenming.practice.volunteer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import cn.wenming.practice.auth.UserNicknames;
+import cn.wenming.practice.org.OrgDirectory;
+import cn.wenming.practice.org.OrgUnitRef;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** {@code recordStaffTraining}, {@code staffTrainings} and the batched fields of {@code StaffTraining}. */
+@Controller
+class StaffTrainingController {
+
+	private final StaffTrainingService service;
+
+	private final StaffTrainingMapper trainings;
+
+	private final OrgDirectory orgs;
+
+	private final UserNicknames nicknames;
+
+	StaffTrainingController(StaffTrainingService service, StaffTrainingMapper trainings, OrgDirectory orgs,
+			UserNicknames nicknames) {
+		this.service = service;
+		this.trainings = trainings;
+		this.orgs = orgs;
+		this.nicknames = nicknames;
+	}
+
+	/** Input of {@code recordStaffTraining}. */
+	record RecordStaffTrainingInput(@NotNull Long orgUnitId,
+			@NotNull @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}") String heldOn,
+			@NotBlank @Size(max = 100) String topic, @NotEmpty @Size(max = 500) List<@NotNull Long> attendeeUserIds) {
+
+		StaffTrainingService.RecordStaffTraining command() {
+			return new StaffTrainingService.RecordStaffTraining(this.orgUnitId, this.heldOn, this.topic,
+					this.attendeeUserIds);
+		}
+
+	}
+
+	/** GraphQL {@code StaffTrainingAttendee}. */
+	record Attendee(long userId, String nickname) {
+	}
+
+	@MutationMapping
+	StaffTraining recordStaffTraining(@Argument @Valid RecordStaffTrainingInput input) {
+		return this.service.record(input.command());
+	}
+
+	@QueryMapping
+	List<StaffTraining> staffTrainings(@Argument long orgUnitId, @Argument @Min(2000) @Max(2100) int year) {
+		return this.service.inSubtree(orgUnitId, year);
+	}
+
+	@SchemaMapping(typeName = "StaffTraining")
+	String heldOn(StaffTraining training) {
+		return training.getHeldOn().toString();
+	}
+
+	@BatchMapping(typeName = "StaffTraining")
+	List<String> orgUnitName(List<StaffTraining> list) {
+		Map<Long, OrgUnitRef> units = this.orgs.findAll(list.stream().map(StaffTraining::getOrgUnitId).toList());
+		return list.stream().map(t -> units.get(t.getOrgUnitId())).map(u -> (u != null) ? u.name() : "").toList();
+	}
+
+	@BatchMapping(typeName = "StaffTraining")
+	List<List<Attendee>> attendees(List<StaffTraining> list) {
+		List<StaffTrainingMapper.Attendee> rows = this.trainings
+			.attendeesOf(list.stream().map(StaffTraining::getId).distinct().toList());
+		Map<Long, String> names = this.nicknames.of(rows.stream().map(StaffTrainingMapper.Attendee::userId).toList());
+		Map<Long, List<Attendee>> byTraining = rows.stream()
+			.collect(Collectors.groupingBy(StaffTrainingMapper.Attendee::trainingId,
+					Collectors.mapping(a -> new Attendee(a.userId(), names.get(a.userId())), Collectors.toList())));
+		return list.stream().map(t -> byTraining.getOrDefault(t.getId(), List.of())).toList();
+	}
+
+}
