@@ -65,7 +65,6 @@ export const MESSAGES = {
   IDEMPOTENCY_KEY_REUSED: '这次调整已按先前的内容记录过，请关闭后核对流水再重新调整',
   HONOR_HOURS_NOT_PENDING: '该补录已审批或已撤销，请刷新',
   HONOR_HOURS_ALREADY_REVOKED: '该补录已撤销',
-  VOLUNTEER_REQUIRED: '该用户不是志愿者',
   CONTENT_NEEDS_REVIEW: '内容需人工审核，请修改措辞后重新提交',
 }
 
