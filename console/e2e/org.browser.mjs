@@ -2,7 +2,7 @@
 // the `local` profile, signed in with the local developer shortcut: a station created in the org tree
 // (with its coordinates and duty phone) under the demo 东珠社区's institute, then worked on as the
 // console's unit: a station admin granted (after an unknown user is refused), a team set up with a
-// leader and a join request approved, a training recorded, a 文明单位 registered, paired and unpaired.
+// leader and a join request approved, a training recorded, a 文明单位 registered, paired and unpaired (with a reason kept in its history).
 // Every result is checked on screen and read back through the API. A screenshot of each screen goes to
 // SCREENSHOT_DIR. Run by ConsoleBrowserTest through scripts/maven-test.sh.
 import path from 'node:path'
@@ -218,19 +218,27 @@ try {
   await civilizedRow.getByText('未结对').waitFor()
   await civilizedRow.locator('[data-test=pair-open]').click()
   const pairDialog = page.locator('[data-test=pair-dialog]')
-  await pairDialog.locator('[data-test=pair-station]').click()
+  await pairDialog.locator('[data-test=pair-unit]').click()
   await page.locator('.el-select-dropdown__item:visible', { hasText: stationName }).click()
   await pairDialog.locator('[data-test=pair-save]').click()
   await page.getByText(`已与 ${stationName} 结对`).waitFor()
-  await civilizedRow.locator('[data-test=paired-station]', { hasText: stationName }).waitFor()
+  await civilizedRow.locator('[data-test=paired-unit]', { hasText: stationName }).waitFor()
   await settled()
   await page.screenshot({ path: path.join(SHOTS, '28-pairings.png') })
   const paired = (await gql('query($id: ID!) { orgUnit(id: $id) { pairedUnits { name } } }', { id: station.id }, admin.accessToken)).orgUnit.pairedUnits
   assert(paired.some((u) => u.name === civilizedName), `the station is paired: ${JSON.stringify(paired)}`)
-  await civilizedRow.locator('[data-test=paired-station] .el-tag__close').click()
+  await civilizedRow.locator('[data-test=paired-unit] .el-tag__close').click()
+  // Ending a pairing asks for the reason; the pairing stays in the unit's history with it.
+  await page.locator('.el-message-box input').fill('共建协议到期')
   await page.locator('.el-message-box').getByRole('button', { name: '解除' }).click()
   await page.getByText('已解除结对').waitFor()
   await civilizedRow.getByText('未结对').waitFor()
+  await civilizedRow.locator('[data-test=pair-history]').click()
+  await page.locator('[data-test=pair-end-reason]', { hasText: '共建协议到期' }).waitFor()
+  await settled()
+  await page.screenshot({ path: path.join(SHOTS, '28b-pairing-history.png') })
+  await page.keyboard.press('Escape')
+  await page.locator('[data-test=pair-end-reason]').waitFor({ state: 'hidden' })
   const unpaired = (await gql('query($id: ID!) { orgUnit(id: $id) { pairedUnits { name } } }', { id: station.id }, admin.accessToken)).orgUnit.pairedUnits
   assert(unpaired.length === 0, `the pairing ended: ${JSON.stringify(unpaired)}`)
 

@@ -41,5 +41,9 @@ describe('validateActivity', () => {
   test('the input is trimmed, and names a project only when creating', () => {
     expect(activityInput(valid(), true)).toMatchObject({ projectId: '7', title: '敬老院探访', startsAt: '2026-12-05T01:00:00.000Z' })
     expect(activityInput(valid(), false)).not.toHaveProperty('projectId')
+    // A new activity may name the paired 文明单位 / 文明校园 that runs it; an edit never sends one.
+    expect(activityInput(valid(), true).civilizedUnitId).toBeNull()
+    expect(activityInput({ ...valid(), civilizedUnitId: '9' }, true).civilizedUnitId).toBe('9')
+    expect(activityInput({ ...valid(), civilizedUnitId: '9' }, false)).not.toHaveProperty('civilizedUnitId')
   })
 })

@@ -2,8 +2,8 @@
 // TeamController and CivilizedUnitController).
 import { describe, expect, test } from 'vitest'
 import {
-  childLevel, civilizedUnitErrors, locationInput, moveTargets, pairableStations, parentLevel, rolesForLevel,
-  teamKindsFor, trainingErrors, unitChanges, unitFormErrors, userLookup,
+  childLevel, civilizedKindLabel, civilizedUnitErrors, civilizedUnitInput, locationInput, moveTargets, pairableUnits,
+  parentLevel, rolesForLevel, teamKindsFor, trainingErrors, unitChanges, unitFormErrors, unpairReasonError, userLookup,
 } from '../src/views/org/org.js'
 
 // A preorder walk as loadWorkspace builds it: a center, two institutes, their stations.
@@ -99,11 +99,34 @@ describe('other forms', () => {
     expect(civilizedUnitErrors({ name: '', contactPhone: '电话' })).toEqual({ name: '请填写文明单位名称', contactPhone: '请填写正确的联系电话' })
   })
 
-  test('a civilized unit pairs with the unpaired stations under the unit it is registered at', () => {
-    const atInstitute = { orgUnit: { id: '2' }, pairedStations: [{ id: '4' }] }
-    expect(pairableStations(atInstitute, UNITS).map((u) => u.id)).toEqual(['3'])
-    expect(pairableStations({ orgUnit: { id: '1' }, pairedStations: [] }, UNITS).map((u) => u.id)).toEqual(['3', '4', '6'])
-    expect(pairableStations({ orgUnit: { id: '6' }, pairedStations: [] }, UNITS).map((u) => u.id)).toEqual(['6'])
-    expect(pairableStations({ orgUnit: { id: 'gone' }, pairedStations: [] }, UNITS)).toEqual([])
+  test('a civilized unit pairs with the unpaired 站, 所 and 中心 at or under the unit it is registered at', () => {
+    const atInstitute = { orgUnit: { id: '2' }, pairedUnits: [{ id: '4' }] }
+    expect(pairableUnits(atInstitute, UNITS).map((u) => u.id)).toEqual(['2', '3'])
+    expect(pairableUnits({ orgUnit: { id: '1' }, pairedUnits: [] }, UNITS).map((u) => u.id)).toEqual(['1', '2', '3', '4', '5', '6'])
+    expect(pairableUnits({ orgUnit: { id: '1' }, pairedUnits: [{ id: '1' }, { id: '5' }] }, UNITS).map((u) => u.id)).toEqual(['2', '3', '4', '6'])
+    expect(pairableUnits({ orgUnit: { id: '6' }, pairedUnits: [] }, UNITS).map((u) => u.id)).toEqual(['6'])
+    expect(pairableUnits({ orgUnit: { id: 'gone' }, pairedUnits: [] }, UNITS)).toEqual([])
+    // A 点 is never paired with, nor a closed unit.
+    const withPoint = [...UNITS, { id: '7', level: 'POINT', depth: 3 }, { id: '8', level: 'STATION', depth: 2, status: 'CLOSED' }]
+    expect(pairableUnits({ orgUnit: { id: '5' }, pairedUnits: [] }, withPoint).map((u) => u.id)).toEqual(['5', '6'])
+  })
+
+  test('a 文明校园 names its 学段; only a campus sends one', () => {
+    expect(civilizedUnitErrors({ kind: 'CAMPUS', name: '' })).toEqual({ name: '请填写学校名称', schoolLevel: '请选择学段' })
+    expect(civilizedUnitErrors({ kind: 'CAMPUS', name: '宜兴市实验小学', schoolLevel: 'PRIMARY' })).toEqual({})
+    expect(civilizedUnitErrors({ kind: 'UNIT', name: '宜兴农商行', schoolLevel: 'NONSENSE' })).toEqual({})
+    expect(civilizedUnitInput({ kind: 'UNIT', name: ' 农商行 ', orgUnitId: '2', contactName: ' ', contactPhone: '', schoolLevel: 'PRIMARY' }))
+      .toEqual({ name: '农商行', orgUnitId: '2', contactName: null, contactPhone: null, kind: 'UNIT', schoolLevel: null })
+    expect(civilizedUnitInput({ kind: 'CAMPUS', name: '实验小学', orgUnitId: '2', schoolLevel: 'PRIMARY' }))
+      .toMatchObject({ kind: 'CAMPUS', schoolLevel: 'PRIMARY' })
+    expect(civilizedKindLabel({ kind: 'CAMPUS', schoolLevel: 'UNIVERSITY' })).toBe('文明校园 · 高校')
+    expect(civilizedKindLabel({ kind: 'UNIT' })).toBe('文明单位')
+    expect(civilizedKindLabel({})).toBe('文明单位')
+  })
+
+  test('ending a pairing needs a reason of at most 200 字', () => {
+    expect(unpairReasonError('  ')).toBe('请填写解除原因')
+    expect(unpairReasonError('长'.repeat(201))).toBe('解除原因不超过 200 字')
+    expect(unpairReasonError('共建协议到期')).toBe(true)
   })
 })

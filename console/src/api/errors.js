@@ -41,7 +41,9 @@ export const MESSAGES = {
   ORG_UNIT_CLOSED: '该单位已关闭',
   ORG_UNIT_INVALID_PARENT: '上级单位的层级不对：须正好高一级',
   ORG_UNIT_HAS_OPEN_WORK: '该单位仍有开放的下级或未完结的工作，不能关闭',
-  CIVILIZED_UNIT_ALREADY_PAIRED: '该文明单位已与此站结对',
+  CIVILIZED_UNIT_ALREADY_PAIRED: '该文明单位已与此单位结对',
+  CIVILIZED_UNIT_PAIRING_LEVEL: '文明单位只能与中心、所或站结对',
+  CIVILIZED_UNIT_OUTSIDE_AREA: '只能与文明单位登记单位及其下级单位结对',
   TEAM_NAME_TAKEN: '本单位已有同名队伍',
   TEAM_JOIN_REQUEST_CLOSED: '该申请已处理，请刷新',
   TEAM_ALREADY_MEMBER: '申请人已是队伍成员',
@@ -50,7 +52,7 @@ export const MESSAGES = {
   TEAM_LEADER_CANNOT_LEAVE: '不能移出队长，请先更换队长',
   PHOTO_NOT_HELD: '该照片已审核或已通过检测，请刷新',
   VOLUNTEER_REQUIRED: '所选用户尚未注册为志愿者',
-  CIVILIZED_UNIT_NOT_PAIRED: '该文明单位未与本站结对',
+  CIVILIZED_UNIT_NOT_PAIRED: '该文明单位未与活动所在的单位结对',
   PICKUP_CODE_INVALID: '核销码无效或已过期',
   PICKUP_CODE_USED: '核销码已使用',
   OUT_OF_STOCK: '库存不足',
@@ -73,7 +75,6 @@ export const MESSAGES = {
   PROJECT_BRAND_UNCHANGED: '该项目的品牌标记已是此状态，请刷新',
   IN_SERVICE_PARTY_UNCHANGED: '该志愿者的在职党员标记已是此状态，请刷新',
   STAFF_TRAINING_SELF_ATTENDANCE: '不能登记本人参加培训，请由另一位管理员登记',
-  VOLUNTEER_REQUIRED: '该用户不是志愿者',
   CONTENT_NEEDS_REVIEW: '内容需人工审核，请修改措辞后重新提交',
 }
 

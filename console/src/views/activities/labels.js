@@ -56,6 +56,10 @@ export function activityInput(form, creating) {
     contactName: form.contactName ? form.contactName.trim() : null,
     contactPhone: form.contactPhone ? form.contactPhone.trim() : null,
   }
-  if (creating) input.projectId = form.projectId
+  if (creating) {
+    input.projectId = form.projectId
+    // 承办的结对文明单位 / 文明校园 (counted in the assessment); set when the activity is created.
+    input.civilizedUnitId = form.civilizedUnitId || null
+  }
   return input
 }

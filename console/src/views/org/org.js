@@ -114,27 +114,60 @@ export function trainingErrors(form, now = Date.now()) {
 
 const CONTACT_PHONE = /^[0-9+-]{5,20}$/
 
-/** The 文明单位 registration form: name ≤ 100 字, contact ≤ 50 字, a phone of digits, + and -. */
+export const CIVILIZED_KINDS = { UNIT: '文明单位', CAMPUS: '文明校园' }
+export const SCHOOL_LEVELS = { KINDERGARTEN: '幼儿园', PRIMARY: '小学', MIDDLE: '中学', VOCATIONAL: '中职', UNIVERSITY: '高校' }
+/** The levels a 文明单位 or 文明校园 pairs with (结对共建): not a 点. */
+export const PAIRABLE_LEVELS = ['CENTER', 'INSTITUTE', 'STATION']
+
+/**
+ * The 文明单位 / 文明校园 registration form: name ≤ 100 字, contact ≤ 50 字, a phone of digits, + and -;
+ * a 文明校园 names its 学段.
+ */
 export function civilizedUnitErrors(form) {
   const errors = {}
+  const campus = form.kind === 'CAMPUS'
   const name = (form.name || '').trim()
-  if (!name) errors.name = '请填写文明单位名称'
+  if (!name) errors.name = campus ? '请填写学校名称' : '请填写文明单位名称'
   else if (name.length > 100) errors.name = '名称不超过 100 字'
+  if (campus && !SCHOOL_LEVELS[form.schoolLevel]) errors.schoolLevel = '请选择学段'
   if (form.contactName && form.contactName.trim().length > 50) errors.contactName = '联系人不超过 50 字'
   if (form.contactPhone && !CONTACT_PHONE.test(form.contactPhone.trim())) errors.contactPhone = '请填写正确的联系电话'
   return errors
 }
 
-/** Stations a 文明单位 may pair with: the open stations at or under the unit it is registered at. */
-export function pairableStations(civilizedUnit, units) {
+/** The createCivilizedUnit input of the form: the 学段 only for a 文明校园. */
+export function civilizedUnitInput(form) {
+  const campus = form.kind === 'CAMPUS'
+  return {
+    name: form.name.trim(),
+    orgUnitId: form.orgUnitId,
+    contactName: (form.contactName || '').trim() || null,
+    contactPhone: (form.contactPhone || '').trim() || null,
+    kind: campus ? 'CAMPUS' : 'UNIT',
+    schoolLevel: campus ? form.schoolLevel : null,
+  }
+}
+
+/** "文明校园 · 小学" or "文明单位". */
+export function civilizedKindLabel(unit) {
+  const kind = CIVILIZED_KINDS[unit.kind] || CIVILIZED_KINDS.UNIT
+  return unit.kind === 'CAMPUS' && SCHOOL_LEVELS[unit.schoolLevel] ? `${kind} · ${SCHOOL_LEVELS[unit.schoolLevel]}` : kind
+}
+
+/**
+ * Units a 文明单位 may pair with: the open 站, 所 and 中心 at or under the unit it is registered at,
+ * not already paired with it.
+ */
+export function pairableUnits(civilizedUnit, units) {
   const start = units.findIndex((u) => u.id === civilizedUnit.orgUnit.id)
-  const paired = new Set(civilizedUnit.pairedStations.map((s) => s.id))
+  const paired = new Set((civilizedUnit.pairedUnits || []).map((s) => s.id))
   if (start < 0) return []
   // workspace.units is a preorder walk with depths: the subtree is the run of deeper units after it.
   const result = []
   for (let i = start; i < units.length; i++) {
     if (i > start && units[i].depth <= units[start].depth) break
-    if (units[i].level === 'STATION' && !paired.has(units[i].id)) result.push(units[i])
+    const u = units[i]
+    if (PAIRABLE_LEVELS.includes(u.level) && u.status !== 'CLOSED' && !paired.has(u.id)) result.push(u)
   }
   return result
 }
@@ -167,4 +200,12 @@ export function staffTrainingErrors(form, today = new Date()) {
 
 export function staffTrainingInput(form, orgUnitId) {
   return { orgUnitId, heldOn: form.heldOn, topic: form.topic.trim(), attendeeUserIds: [...new Set(form.attendees)] }
+}
+
+/** The reason an admin gives for ending a pairing: required here, ≤ 200 字. */
+export function unpairReasonError(reason) {
+  const text = (reason || '').trim()
+  if (!text) return '请填写解除原因'
+  if (text.length > 200) return '解除原因不超过 200 字'
+  return true
 }

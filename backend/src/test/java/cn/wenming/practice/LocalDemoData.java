@@ -17,7 +17,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Loads a small demo county for the local run: 宜兴 with one center, two institutes, four stations
- * (real-looking coordinates), volunteers, teams and a paired civilized unit. It is a client of the
+ * (real-looking coordinates), volunteers, teams, a paired civilized unit and a paired 文明校园. It is a client of the
  * server's own GraphQL API, so demo data passes the same validation, encryption and authorization
  * as anyone's. Runs once: skipped when the demo center already exists.
  */
@@ -101,6 +101,12 @@ class LocalDemoData {
 				  contactName: "李明", contactPhone: "13900001111"}) { id } }""".formatted(center));
 		client.call(admin, "mutation { pairCivilizedUnit(civilizedUnitId: \"%s\", stationId: \"%s\") { pairedAt } }"
 			.formatted(unit, dongzhu));
+		// A 文明校园 paired with the 所 (seed 003: campuses and 所 / 中心 take part in 结对共建 too).
+		String campus = client.id(admin, "createCivilizedUnit", """
+				mutation { createCivilizedUnit(input: {name: "宜兴市实验小学", orgUnitId: "%s", kind: CAMPUS,
+				  schoolLevel: PRIMARY, contactName: "王老师", contactPhone: "13900002222"}) { id } }""".formatted(center));
+		client.call(admin, "mutation { pairCivilizedUnit(civilizedUnitId: \"%s\", orgUnitId: \"%s\") { pairedAt } }"
+			.formatted(campus, yicheng));
 
 		// 服务清单: a brand project with an activity next week near 东珠社区, open for sign-up.
 		String project = client.id(admin, "createProject", """

@@ -17,7 +17,6 @@ import cn.wenming.practice.project.ProjectError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.org.OrgDirectory;
-import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgStatistics;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.project.ProjectDirectory;
@@ -131,9 +130,9 @@ class ActivityService {
 			throw new DomainException(ActivityError.SIGN_UP_DEADLINE_AFTER_START);
 		}
 		requireNotTooLong(input.startsAt(), input.endsAt());
-		if (input.civilizedUnitId() != null && (unit.level() != OrgLevel.STATION
-				|| !this.pairings.isPaired(input.civilizedUnitId(), unit.id()))) {
-			// Only a pairing's activities count for 结对共建 (assessment): the unit must be paired with this station.
+		if (input.civilizedUnitId() != null && !this.pairings.isPaired(input.civilizedUnitId(), unit.id())) {
+			// Only a pairing's activities count for 结对共建 (assessment): the civilized unit (文明单位 or
+			// 文明校园) must be paired with the activity's unit (站, 所 or 中心).
 			throw new DomainException(OrgError.CIVILIZED_UNIT_NOT_PAIRED);
 		}
 		// Published texts must have passed msgSecCheck; checked last, outside the transaction (a WeChat call takes seconds).

@@ -55,7 +55,7 @@ public class ActivityStatistics {
 	}
 
 	/**
-	 * Held activities started in [{@code from}, {@code to}) per station among {@code subtreeUnitIds}
+	 * Held activities started in [{@code from}, {@code to}) per unit among {@code subtreeUnitIds}
 	 * and the civilized unit that ran them.
 	 */
 	public List<CivilizedUnitActivities> civilizedUnitActivities(Collection<Long> subtreeUnitIds, Instant from,
@@ -152,8 +152,8 @@ public class ActivityStatistics {
 			int beneficiariesYear, int beneficiariesMonth) {
 	}
 
-	/** Held activities a civilized unit ran at a station. */
-	public record CivilizedUnitActivities(long stationId, long civilizedUnitId, int activities) {
+	/** Held activities a civilized unit (文明单位 or 文明校园) ran at a unit it is paired with (站, 所 or 中心). */
+	public record CivilizedUnitActivities(long unitId, long civilizedUnitId, int activities) {
 	}
 
 	/** Credit hours of one volunteer. */
@@ -186,7 +186,7 @@ public class ActivityStatistics {
 
 		@Select("""
 				<script>
-				SELECT a.org_unit_id AS station_id, a.civilized_unit_id, COUNT(*) AS activities
+				SELECT a.org_unit_id AS unit_id, a.civilized_unit_id, COUNT(*) AS activities
 				FROM activity a
 				WHERE a.org_unit_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
 				  AND a.status = 'FINISHED' AND a.civilized_unit_id IS NOT NULL

@@ -51,7 +51,7 @@ import org.springframework.stereotype.Service;
  * lecture a month — activities the unit organises itself, since each level has its own target; party
  * members' participation ≥ 80%, ≥ 20 service hours per volunteer a year and ≥ 50% of registered
  * volunteers with recorded hours — over the volunteers registered in the unit's subtree; each paired
- * civilized unit ≥ 1 activity a month at its station. Yearly targets are compared with the year so
+ * civilized unit (文明单位 or 文明校园) ≥ 1 activity a month at the 站, 所 or 中心 it is paired with. Yearly targets are compared with the year so
  * far (January to the end of the month asked for); monthly ones with the month.
  * <p>
  * 受益群众 (issue 18, seed 004 "受益群众近百万人次") has no target: the recorded counts of the held
@@ -205,14 +205,15 @@ class AssessmentService {
 		Set<List<Long>> pairingsThatHeld = new HashSet<>();
 		for (var row : this.activityStatistics.civilizedUnitActivities(unitIds, monthFrom, to)) {
 			if (row.activities() > 0) {
-				pairingsThatHeld.add(List.of(row.stationId(), row.civilizedUnitId()));
+				pairingsThatHeld.add(List.of(row.unitId(), row.civilizedUnitId()));
 			}
 		}
 		for (var pairing : this.orgStatistics.pairingsLiveAt(prefix, to)) {
-			Totals t = own.get(pairing.stationId());
+			// A pairing counts at the unit it is with: a 站, a 所 or the 中心 (文明单位 and 文明校园 alike).
+			Totals t = own.get(pairing.orgUnitId());
 			if (t != null) {
 				t.pairings++;
-				if (pairingsThatHeld.contains(List.of(pairing.stationId(), pairing.civilizedUnitId()))) {
+				if (pairingsThatHeld.contains(List.of(pairing.orgUnitId(), pairing.civilizedUnitId()))) {
 					t.pairingsHeld++;
 				}
 			}

@@ -23,6 +23,12 @@ class CivilizedUnit {
 
 	private String contactPhone;
 
+	/** 文明单位 or 文明校园; rows from before V49 are units. */
+	private CivilizedUnitKind kind;
+
+	/** The 学段 of a 文明校园; null for a 文明单位. */
+	private SchoolLevel schoolLevel;
+
 	@TableField(fill = FieldFill.INSERT)
 	private Instant createdAt;
 
@@ -32,9 +38,9 @@ class CivilizedUnit {
 	@TableField(exist = false)
 	private String orgUnitPath;
 
-	/** Set only by the paired-units batch query: the station this row was found for. */
+	/** Set only by the paired-units batch query: the org unit (站, 所 or 中心) this row was found for. */
 	@TableField(exist = false)
-	private Long stationId;
+	private Long pairedUnitId;
 
 	public Long getId() {
 		return this.id;
@@ -100,12 +106,28 @@ class CivilizedUnit {
 		this.orgUnitPath = orgUnitPath;
 	}
 
-	public Long getStationId() {
-		return this.stationId;
+	public CivilizedUnitKind getKind() {
+		return this.kind;
 	}
 
-	public void setStationId(Long stationId) {
-		this.stationId = stationId;
+	public void setKind(CivilizedUnitKind kind) {
+		this.kind = kind;
+	}
+
+	public SchoolLevel getSchoolLevel() {
+		return this.schoolLevel;
+	}
+
+	public void setSchoolLevel(SchoolLevel schoolLevel) {
+		this.schoolLevel = schoolLevel;
+	}
+
+	public Long getPairedUnitId() {
+		return this.pairedUnitId;
+	}
+
+	public void setPairedUnitId(Long pairedUnitId) {
+		this.pairedUnitId = pairedUnitId;
 	}
 
 }

@@ -163,18 +163,18 @@ class OrgController {
 		return parents.stream().map(unit -> byParent.getOrDefault(unit.getId(), List.of())).toList();
 	}
 
-	/** One query for the live pairings of every station at this level; other levels have none. */
+	/** One query for the live pairings of every 站, 所 or 中心 at this level; a 点 has none. */
 	@BatchMapping(typeName = "OrgUnit")
 	List<List<CivilizedUnit>> pairedUnits(List<OrgUnit> units) {
-		List<Long> stationIds = units.stream()
-			.filter(unit -> unit.getLevel() == OrgLevel.STATION)
+		List<Long> pairable = units.stream()
+			.filter(unit -> CivilizedUnitService.PAIRABLE.contains(unit.getLevel()))
 			.map(OrgUnit::getId)
 			.distinct()
 			.toList();
-		Map<Long, List<CivilizedUnit>> byStation = this.civilizedUnits.pairedWith(stationIds)
+		Map<Long, List<CivilizedUnit>> byUnit = this.civilizedUnits.pairedWith(pairable)
 			.stream()
-			.collect(Collectors.groupingBy(CivilizedUnit::getStationId));
-		return units.stream().map(unit -> byStation.getOrDefault(unit.getId(), List.of())).toList();
+			.collect(Collectors.groupingBy(CivilizedUnit::getPairedUnitId));
+		return units.stream().map(unit -> byUnit.getOrDefault(unit.getId(), List.of())).toList();
 	}
 
 	private static Map<Long, OrgUnit> byId(List<OrgUnit> rows) {

@@ -200,6 +200,21 @@ final class AssessmentScenario {
 			.path("createCivilizedUnit.id").entity(String.class).get();
 	}
 
+	/** A 文明校园 of the given 学段 registered at the unit. */
+	String campus(long registeredAt, String schoolLevel) {
+		Map<String, Object> input = Map.of("name", Fixtures.unique("文明校园"), "orgUnitId", Long.toString(registeredAt),
+				"kind", "CAMPUS", "schoolLevel", schoolLevel);
+		return this.api.as(this.admin).documentName("createCivilizedUnit").variable("input", input).execute()
+			.path("createCivilizedUnit.id").entity(String.class).get();
+	}
+
+	/** Pairs with a 站, 所 or 中心 through {@code orgUnitId}. */
+	void pairWith(String civilizedUnitId, long orgUnitId) {
+		this.api.as(this.admin).documentName("pairCivilizedUnitWith").variable("civilizedUnitId", civilizedUnitId)
+			.variable("orgUnitId", Long.toString(orgUnitId)).execute().path("pairCivilizedUnit.pairedAt")
+			.entity(String.class).get();
+	}
+
 	void pair(String civilizedUnitId, long stationId) {
 		this.api.as(this.admin).documentName("pairCivilizedUnit").variable("civilizedUnitId", civilizedUnitId)
 			.variable("stationId", Long.toString(stationId)).execute().path("pairCivilizedUnit.pairedAt")

@@ -18,7 +18,10 @@ import static cn.wenming.practice.org.OrgApi.expectOk;
 import static cn.wenming.practice.org.OrgApi.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 文明单位: registration, who sees the contact, and pairing with stations (结对共建). */
+/**
+ * 文明单位 and 文明校园: registration, who sees the contact, and pairing (结对共建) with a 站, 所 or
+ * 中心, with the history of ended pairings.
+ */
 @IntegrationTest
 class CivilizedUnitTest {
 
@@ -85,9 +88,11 @@ class CivilizedUnitTest {
 		expectCode(pair(null, unit, station), "UNAUTHENTICATED");
 		expectCode(pair(this.org.resident(), unit, station), "FORBIDDEN");
 		expectCode(pair(this.org.admin("STATION_ADMIN", this.otherStation), unit, station), "FORBIDDEN");
-		expectCode(pair(this.instituteAdmin, unit, this.tree.institute()), "BAD_REQUEST");
-		// The unit belongs to the institute: it pairs with that institute's stations only.
-		expectCode(pair(this.org.admin("CENTER_ADMIN", this.tree.center()), unit, this.otherStation), "BAD_REQUEST");
+		// The old stationId argument names a station; 所 and 中心 are paired through orgUnitId.
+		expectCode(pair(this.instituteAdmin, unit, this.tree.institute()), "CIVILIZED_UNIT_PAIRING_LEVEL");
+		// The unit belongs to the institute: it pairs with that institute's units only.
+		expectCode(pair(this.org.admin("CENTER_ADMIN", this.tree.center()), unit, this.otherStation),
+				"CIVILIZED_UNIT_OUTSIDE_AREA");
 
 		var paired = pair(this.stationAdmin, unit, station);
 		paired.path("pairCivilizedUnit.civilizedUnit.id").entity(Long.class).isEqualTo(unit);
@@ -134,6 +139,133 @@ class CivilizedUnitTest {
 		unpair(this.stationAdmin, unit, station).path("unpairCivilizedUnit").entity(Boolean.class).isEqualTo(true);
 		expectOk(this.org.as(this.instituteAdmin).documentName("closeOrgUnit").variable("id", station).execute());
 		expectCode(pair(this.stationAdmin, unit, station), "ORG_UNIT_CLOSED");
+	}
+
+	@Test
+	void pairingWithAnInstituteAndTheCenter() {
+		Session centerAdmin = this.org.admin("CENTER_ADMIN", this.tree.center());
+		long unit = create(centerAdmin, this.tree.center());
+		long institute = this.tree.institute();
+		long center = this.tree.center();
+
+		// Whoever pairs must cover the unit paired with: a station admin cannot pair with its institute,
+		// an institute admin not with the center.
+		expectCode(pairWith(null, unit, institute), "UNAUTHENTICATED");
+		expectCode(pairWith(this.stationAdmin, unit, institute), "FORBIDDEN");
+		expectCode(pairWith(this.instituteAdmin, unit, center), "FORBIDDEN");
+		expectCode(pairWith(this.org.admin("INSTITUTE_ADMIN", this.tree.institute()), unit, 999_999_999L), "NOT_FOUND");
+
+		var withInstitute = pairWith(this.instituteAdmin, unit, institute);
+		withInstitute.path("pairCivilizedUnit.orgUnit.level").entity(String.class).isEqualTo("INSTITUTE");
+		withInstitute.path("pairCivilizedUnit.orgUnit.pairedUnits[*].id").entityList(Long.class).containsExactly(unit);
+		withInstitute.path("pairCivilizedUnit.active").entity(Boolean.class).isEqualTo(true);
+		withInstitute.path("pairCivilizedUnit.pairedBy").entity(Long.class).isEqualTo(this.instituteAdmin.userId());
+		withInstitute.path("pairCivilizedUnit.id").entity(Long.class).satisfies(id -> assertThat(id).isPositive());
+		// The old field answers only for stations.
+		withInstitute.path("pairCivilizedUnit.station").valueIsNull();
+		expectCode(pairWith(centerAdmin, unit, institute), "CIVILIZED_UNIT_ALREADY_PAIRED");
+
+		var withCenter = pairWith(centerAdmin, unit, center);
+		withCenter.path("pairCivilizedUnit.orgUnit.level").entity(String.class).isEqualTo("CENTER");
+
+		var listed = history(centerAdmin, center, null);
+		String node = "civilizedUnits.edges[?(@.node.id == '" + unit + "')].node";
+		listed.path(node + ".pairedUnits[*].level").entityList(String.class).containsExactly("CENTER", "INSTITUTE");
+		listed.path(node + ".pairedStations[*]").entityList(Object.class).hasSize(0);
+		this.org.as(null).documentName("stationPairings").variable("id", center).execute()
+			.path("orgUnit.pairedUnits[*].id").entityList(Long.class).containsExactly(unit);
+
+		// Exactly one of orgUnitId and stationId; a 点 is not paired with.
+		expectCode(this.org.as(centerAdmin).documentName("pairCivilizedUnitWith").variable("civilizedUnitId", unit)
+			.variable("orgUnitId", institute).variable("stationId", this.tree.station()).execute(), "BAD_REQUEST");
+		expectCode(this.org.as(centerAdmin).documentName("pairCivilizedUnitWith").variable("civilizedUnitId", unit)
+			.execute(), "BAD_REQUEST");
+		long point = this.org.fixtures.unit(this.tree.station(), "POINT", Fixtures.unique("点"), null, null);
+		expectCode(pairWith(centerAdmin, unit, point), "CIVILIZED_UNIT_PAIRING_LEVEL");
+		// A unit registered at the institute is not paired with the center above it.
+		expectCode(pairWith(centerAdmin, create(this.instituteAdmin, institute), center), "CIVILIZED_UNIT_OUTSIDE_AREA");
+
+		// A live pairing is open work at an institute too.
+		long emptyInstitute = this.org.fixtures.unit(center, "INSTITUTE", Fixtures.unique("所"), null, null);
+		expectOk(pairWith(centerAdmin, unit, emptyInstitute));
+		expectCode(this.org.as(centerAdmin).documentName("closeOrgUnit").variable("id", emptyInstitute).execute(),
+				"ORG_UNIT_HAS_OPEN_WORK");
+		unpairWith(centerAdmin, unit, emptyInstitute, "所撤并").path("unpairCivilizedUnit").entity(Boolean.class)
+			.isEqualTo(true);
+		expectOk(this.org.as(centerAdmin).documentName("closeOrgUnit").variable("id", emptyInstitute).execute());
+	}
+
+	@Test
+	void campusesAreRegisteredAndPairedLikeUnits() {
+		long institute = this.tree.institute();
+		expectCode(createCampus(this.instituteAdmin, institute, Fixtures.unique("实验小学"), null), "BAD_REQUEST");
+		expectCode(this.org.as(this.instituteAdmin).documentName("createCivilizedUnit")
+			.variable("input", map("name", "n", "orgUnitId", institute, "kind", "UNIT", "schoolLevel", "PRIMARY"))
+			.execute(), "BAD_REQUEST");
+		// The name is public: it passes the content check like every published text.
+		expectCode(createCampus(this.instituteAdmin, institute, "RISKY 小学", "PRIMARY"), "CONTENT_REJECTED");
+
+		var created = createCampus(this.instituteAdmin, institute, Fixtures.unique("城北实验小学"), "PRIMARY");
+		created.path("createCivilizedUnit.kind").entity(String.class).isEqualTo("CAMPUS");
+		created.path("createCivilizedUnit.schoolLevel").entity(String.class).isEqualTo("PRIMARY");
+		long campus = created.path("createCivilizedUnit.id").entity(Long.class).get();
+		long unit = create(this.instituteAdmin, institute);
+
+		history(null, institute, "CAMPUS").path("civilizedUnits.edges[*].node.id").entityList(Long.class)
+			.containsExactly(campus);
+		history(null, institute, "UNIT").path("civilizedUnits.edges[*].node.id").entityList(Long.class)
+			.containsExactly(unit);
+		history(null, institute, null).path("civilizedUnits.edges[?(@.node.id == '" + unit + "')].node.kind")
+			.entityList(String.class).containsExactly("UNIT");
+
+		expectOk(pairWith(this.stationAdmin, campus, this.tree.station()));
+		expectOk(pairWith(this.instituteAdmin, campus, institute));
+		history(null, institute, "CAMPUS").path("civilizedUnits.edges[0].node.pairedStations[*].id")
+			.entityList(Long.class).containsExactly(this.tree.station());
+		history(null, institute, "CAMPUS").path("civilizedUnits.edges[0].node.pairedUnits[*].level")
+			.entityList(String.class).contains("INSTITUTE", "STATION").hasSize(2);
+		expectCode(pairWith(this.org.admin("STATION_ADMIN", this.otherStation), campus, this.otherStation),
+				"CIVILIZED_UNIT_OUTSIDE_AREA");
+	}
+
+	@Test
+	void endingAPairingKeepsItsHistory() {
+		long institute = this.tree.institute();
+		long unit = create(this.instituteAdmin, institute);
+		expectOk(pairWith(this.instituteAdmin, unit, institute));
+		// Only an admin of the paired unit ends it; a risky or over-long reason is refused and nothing ends.
+		expectCode(unpairWith(this.stationAdmin, unit, institute, "到期"), "FORBIDDEN");
+		expectCode(unpairWith(this.instituteAdmin, unit, institute, "RISKY"), "CONTENT_REJECTED");
+		expectCode(unpairWith(this.instituteAdmin, unit, institute, "长".repeat(201)), "BAD_REQUEST");
+		this.org.as(null).documentName("stationPairings").variable("id", institute).execute()
+			.path("orgUnit.pairedUnits[*].id").entityList(Long.class).containsExactly(unit);
+
+		unpairWith(this.instituteAdmin, unit, institute, " 共建协议到期 ").path("unpairCivilizedUnit")
+			.entity(Boolean.class).isEqualTo(true);
+		unpairWith(this.instituteAdmin, unit, institute, "再次解除").path("unpairCivilizedUnit").entity(Boolean.class)
+			.isEqualTo(false);
+		expectOk(pairWith(this.instituteAdmin, unit, institute));
+
+		String node = "civilizedUnits.edges[?(@.node.id == '" + unit + "')].node";
+		var seen = history(this.instituteAdmin, institute, null);
+		seen.path(node + ".pairings[*].active").entityList(Boolean.class).containsExactly(true, false);
+		seen.path(node + ".pairings[*].endReason").entityList(String.class).containsExactly(null, "共建协议到期");
+		seen.path(node + ".pairings[*].endedBy").entityList(Long.class)
+			.containsExactly(null, this.instituteAdmin.userId());
+		seen.path(node + ".pairings[*].pairedBy").entityList(Long.class)
+			.containsExactly(this.instituteAdmin.userId(), this.instituteAdmin.userId());
+		seen.path(node + ".pairings[1].endedAt").entityList(String.class).hasSize(1);
+		seen.path(node + ".pairings[*].orgUnit.level").entityList(String.class).containsExactly("INSTITUTE", "INSTITUTE");
+		// Everyone sees that the pairing was ended; who and why only the admins of either side.
+		var anonymous = history(null, institute, null);
+		anonymous.path(node + ".pairings[*].active").entityList(Boolean.class).containsExactly(true, false);
+		anonymous.path(node + ".pairings[*].endReason").entityList(String.class).containsExactly(null, null);
+		anonymous.path(node + ".pairings[*].endedBy").entityList(Long.class).containsExactly(null, null);
+		history(this.stationAdmin, institute, null).path(node + ".pairings[*].endReason").entityList(String.class)
+			.containsExactly(null, null);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT unpair_reason FROM civilized_unit_pairing WHERE civilized_unit_id = ? AND active IS NULL",
+				String.class, unit)).isEqualTo("共建协议到期");
 	}
 
 	@Test
@@ -198,6 +330,38 @@ class CivilizedUnitTest {
 			.documentName("pairCivilizedUnit")
 			.variable("civilizedUnitId", unit)
 			.variable("stationId", station)
+			.execute();
+	}
+
+	private GraphQlTester.Response createCampus(Session session, long orgUnitId, String name, String schoolLevel) {
+		return this.org.as(session)
+			.documentName("createCivilizedUnit")
+			.variable("input", map("name", name, "orgUnitId", orgUnitId, "kind", "CAMPUS", "schoolLevel", schoolLevel))
+			.execute();
+	}
+
+	private GraphQlTester.Response pairWith(Session session, long unit, long orgUnitId) {
+		return this.org.as(session)
+			.documentName("pairCivilizedUnitWith")
+			.variable("civilizedUnitId", unit)
+			.variable("orgUnitId", orgUnitId)
+			.execute();
+	}
+
+	private GraphQlTester.Response unpairWith(Session session, long unit, long orgUnitId, String reason) {
+		return this.org.as(session)
+			.documentName("unpairCivilizedUnitWith")
+			.variable("civilizedUnitId", unit)
+			.variable("orgUnitId", orgUnitId)
+			.variable("reason", reason)
+			.execute();
+	}
+
+	private GraphQlTester.Response history(Session session, long orgUnitId, String kind) {
+		return this.org.as(session)
+			.documentName("civilizedUnitHistory")
+			.variable("orgUnitId", orgUnitId)
+			.variable("kind", kind)
 			.execute();
 	}
 
