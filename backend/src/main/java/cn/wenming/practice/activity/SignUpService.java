@@ -274,7 +274,8 @@ class SignUpService {
 		List<HoursConfirmed> confirmed = new ArrayList<>();
 		this.tx.executeWithoutResult(status -> {
 			List<ActivityHoursRollup.Change> credited = new ArrayList<>();
-			Map<Long, SignUp> rows = ofActivity(activityId, ids);
+			// Locked: the hours credited are the hours confirmed, whatever adjustHours does meanwhile.
+			Map<Long, SignUp> rows = ofActivity(activityId, ids, true);
 			Instant now = this.clock.instant();
 			for (Long id : ids) {
 				SignUp signUp = rows.get(id);
@@ -353,11 +354,14 @@ class SignUpService {
 				throw new DomainException(now.isHoursRevoked() ? ActivityError.HOURS_ALREADY_REVOKED
 						: ActivityError.HOURS_NOT_CONFIRMED);
 			}
-			this.hours.subtractCreditHours(signUp.getVolunteerId(), signUp.getHours());
-			this.rollup.apply(List.of(new ActivityHoursRollup.Change(signUp.getUserId(), signUp.getVolunteerId(),
-					activity.getProjectId(), activity.getEndsAt(), signUp.getHours().negate())));
-			HoursRevoked revoked = new HoursRevoked(signUp.getUserId(), signUp.getActivityId(), signUpId,
-					signUp.getHours());
+			// The hours taken back are the hours that were confirmed, read under the lock this revocation
+			// now holds: the first read may have been before the confirmation (and an adjustment before it).
+			SignUp confirmed = this.signUps.lockByIds(List.of(signUpId)).get(0);
+			this.hours.subtractCreditHours(confirmed.getVolunteerId(), confirmed.getHours());
+			this.rollup.apply(List.of(new ActivityHoursRollup.Change(confirmed.getUserId(), confirmed.getVolunteerId(),
+					activity.getProjectId(), activity.getEndsAt(), confirmed.getHours().negate())));
+			HoursRevoked revoked = new HoursRevoked(confirmed.getUserId(), confirmed.getActivityId(), signUpId,
+					confirmed.getHours());
 			this.events.publishEvent(revoked);
 			return revoked;
 		});
@@ -455,7 +459,12 @@ class SignUpService {
 
 	/** The listed sign-ups; every one must belong to the activity (else NOT_FOUND). */
 	private Map<Long, SignUp> ofActivity(long activityId, List<Long> ids) {
-		Map<Long, SignUp> rows = this.signUps.selectByIds(ids)
+		return ofActivity(activityId, ids, false);
+	}
+
+	/** As {@link #ofActivity(long, List)}; {@code lock}: read with {@code FOR UPDATE} (inside a transaction). */
+	private Map<Long, SignUp> ofActivity(long activityId, List<Long> ids, boolean lock) {
+		Map<Long, SignUp> rows = (lock ? this.signUps.lockByIds(ids) : this.signUps.selectByIds(ids))
 			.stream()
 			.filter(s -> s.getActivityId() == activityId)
 			.collect(Collectors.toMap(SignUp::getId, Function.identity()));

@@ -78,7 +78,8 @@ class NeedHoursConfirmation {
 			Instant now = this.clock.instant();
 			List<NeedCompleted.Participant> confirmed = new ArrayList<>();
 			List<NeedHoursRollup.Change> credited = new ArrayList<>();
-			for (NeedParticipant row : this.participants.ofNeeds(List.of(needId))) {
+			// Locked: the hours credited are the hours confirmed, whatever an adjustment does meanwhile.
+			for (NeedParticipant row : this.participants.lockOfNeed(needId)) {
 				if (row.getHoursStatus() == NeedHoursStatus.PENDING
 						&& this.participants.confirm(needId, row.getUserId(), actor.userId(), now) == 1) {
 					this.hours.addCreditHours(row.getVolunteerId(), row.getHours());
@@ -156,20 +157,21 @@ class NeedHoursConfirmation {
 				throw new DomainException((current == NeedHoursStatus.REVOKED) ? NeedError.NEED_HOURS_ALREADY_REVOKED
 						: NeedError.NEED_HOURS_NOT_CONFIRMED);
 			}
-			this.hours.subtractCreditHours(row.getVolunteerId(), row.getHours());
-			// Taken back from the periods the confirmation counted them in; read again when the row was
-			// still pending at the first read (confirmed since, its hours possibly adjusted before that).
-			NeedParticipant revoked = (row.getConfirmedAt() != null) ? row
-					: this.participants.ofNeeds(List.of(need.getId()))
-						.stream()
-						.filter(p -> p.getUserId().equals(row.getUserId()))
-						.findFirst()
-						.orElseThrow();
+			// The hours taken back are the hours that were confirmed, read under the lock this revocation
+			// now holds: the first read may have been of a pending row (confirmed since, its hours
+			// possibly adjusted before that), whose hours are not the ones credited.
+			NeedParticipant revoked = this.participants.lockOfNeed(need.getId())
+				.stream()
+				.filter(p -> p.getUserId().equals(row.getUserId()))
+				.findFirst()
+				.orElseThrow();
+			this.hours.subtractCreditHours(revoked.getVolunteerId(), revoked.getHours());
+			// Taken back from the periods the confirmation counted them in.
 			this.rollup.apply(List.of(new NeedHoursRollup.Change(revoked.getUserId(), revoked.getVolunteerId(),
 					need.getAssignedTeamId(), revoked.getConfirmedAt(), revoked.getHours().negate())));
 			// Recorded with the revocation (event publication registry); listeners run once it committed.
-			this.events.publishEvent(
-					new NeedHoursRevoked(need.getId(), row.getUserId(), row.getVolunteerId(), row.getHours(), now));
+			this.events.publishEvent(new NeedHoursRevoked(need.getId(), revoked.getUserId(), revoked.getVolunteerId(),
+					revoked.getHours(), now));
 		});
 		return this.workflow.reload(actor, need.getId());
 	}
