@@ -307,8 +307,10 @@ class LeaderboardSource {
 	 * board's members is above it, or both rollups are read to the end, the page (ties at the cut
 	 * included) is exact. Slices grow eightfold up to {@link #HOURS_SCAN_LIMIT} rows; every statement
 	 * has the owners' statement timeout. The caller's rank is exact when their total is at least the
-	 * threshold (everyone above them was seen); further down it is an estimate: those seen above them
-	 * plus those unseen whose activity or need hours alone exceed theirs (index counts).
+	 * threshold (everyone above them was seen); further down (most callers: the scan is not extended
+	 * for them, each read stays a few statements) it is an estimate until the board is installed: the
+	 * volunteers whose activity hours alone or need hours alone exceed the caller's total (two index
+	 * counts over the county, as the points rollup's rank is), never fewer than those seen above them.
 	 */
 	private RollupTop hoursRollupTop(Board board, int first, Long caller) {
 		PeriodKeys.Period period = board.window().period().key();
@@ -349,8 +351,7 @@ class LeaderboardSource {
 			kept.sort(Ranked.ORDER);
 			boolean exhausted = activitiesDone && needsDone;
 			boolean pageDone = exhausted || (kept.size() >= first && kept.get(first - 1).score() > threshold);
-			boolean callerDone = callerScore == null || exhausted || callerScore >= threshold;
-			if ((pageDone && callerDone) || limit >= HOURS_SCAN_LIMIT) {
+			if (pageDone || limit >= HOURS_SCAN_LIMIT) {
 				break;
 			}
 			limit = Math.min(limit * 8, HOURS_SCAN_LIMIT);
