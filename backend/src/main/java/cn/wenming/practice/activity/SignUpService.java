@@ -276,6 +276,9 @@ class SignUpService {
 			List<ActivityHoursRollup.Change> credited = new ArrayList<>();
 			// Locked: the hours credited are the hours confirmed, whatever adjustHours does meanwhile.
 			Map<Long, SignUp> rows = ofActivity(activityId, ids, true);
+			// Then their volunteers (one lock order for every move that changes credit hours: the move's
+			// own rows, then the volunteers, then the rollup).
+			this.hours.lockForCredit(rows.values().stream().map(SignUp::getVolunteerId).toList());
 			Instant now = this.clock.instant();
 			for (Long id : ids) {
 				SignUp signUp = rows.get(id);
@@ -348,15 +351,15 @@ class SignUpService {
 		// Before the transaction: a WeChat call may take seconds.
 		requirePass(actor, why);
 		this.tx.execute(status -> {
+			// Locked, then its volunteer (the lock order of every move that changes credit hours). The
+			// hours taken back are the hours that were confirmed, read under this lock: the first read
+			// may have been before the confirmation (and an adjustment before it).
+			SignUp confirmed = this.signUps.lockByIds(List.of(signUpId)).get(0);
+			this.hours.lockForCredit(List.of(confirmed.getVolunteerId()));
 			if (this.signUps.revokeHours(signUpId, actor.userId(), why, this.clock.instant()) == 0) {
-				// Read again: the state may have changed since the first read.
-				SignUp now = this.signUps.selectById(signUpId);
-				throw new DomainException(now.isHoursRevoked() ? ActivityError.HOURS_ALREADY_REVOKED
+				throw new DomainException(confirmed.isHoursRevoked() ? ActivityError.HOURS_ALREADY_REVOKED
 						: ActivityError.HOURS_NOT_CONFIRMED);
 			}
-			// The hours taken back are the hours that were confirmed, read under the lock this revocation
-			// now holds: the first read may have been before the confirmation (and an adjustment before it).
-			SignUp confirmed = this.signUps.lockByIds(List.of(signUpId)).get(0);
 			this.hours.subtractCreditHours(confirmed.getVolunteerId(), confirmed.getHours());
 			this.rollup.apply(List.of(new ActivityHoursRollup.Change(confirmed.getUserId(), confirmed.getVolunteerId(),
 					activity.getProjectId(), activity.getEndsAt(), confirmed.getHours().negate())));

@@ -274,7 +274,7 @@ class HoursRollupTest {
 				.variable("needId", needId).execute()));
 			moves.add(() -> ApiErrors.codeOf(this.s.api.as(this.s.admin).documentName("adjustNeedHours")
 				.variable("input", Map.of("needId", needId, "participantUserId", Long.toString(volunteer.userId()),
-						"hours", 1.5, "reason", "按实际时长"))
+						"hours", 0.5, "reason", "按实际时长"))
 				.execute()));
 			if (n % 2 == 0) {
 				String volunteerId = this.jdbc
