@@ -315,43 +315,54 @@ class LeaderboardSource {
 	private RollupTop hoursRollupTop(Board board, int first, Long caller) {
 		PeriodKeys.Period period = board.window().period().key();
 		String value = board.window().value();
+		// Exact totals of everyone seen; of those that could be on the page, whether they are members.
 		Map<Long, Double> totals = new HashMap<>();
-		List<Ranked.Scored> kept = new ArrayList<>();
-		Set<Long> seen = new HashSet<>();
+		Map<Long, Boolean> member = new HashMap<>();
 		double threshold = 0;
-		boolean activitiesDone = false;
-		boolean needsDone = false;
+		boolean exhausted = false;
 		Double callerScore = null;
 		if (caller != null) {
 			callerScore = scores(LeaderboardKind.VOLUNTEER_HOURS, board.window(), List.of(caller)).get(caller);
 		}
+		List<Ranked.Scored> kept = new ArrayList<>();
 		int limit = Math.max(first, 100);
 		while (true) {
 			List<ActivityStandings.Figure> a = this.activities.topCreditHours(period, value, limit);
 			List<NeedStandings.Figure> n = this.needs.topConfirmedHours(period, value, limit);
-			activitiesDone = a.size() < limit;
-			needsDone = n.size() < limit;
+			boolean activitiesDone = a.size() < limit;
+			boolean needsDone = n.size() < limit;
+			exhausted = activitiesDone && needsDone;
 			threshold = (activitiesDone ? 0 : a.get(a.size() - 1).value().doubleValue())
 					+ (needsDone ? 0 : n.get(n.size() - 1).value().doubleValue());
 			Set<Long> fresh = new HashSet<>();
 			a.forEach(f -> fresh.add(f.id()));
 			n.forEach(f -> fresh.add(f.id()));
-			fresh.removeAll(seen);
+			fresh.removeAll(totals.keySet());
 			if (!fresh.isEmpty()) {
 				Map<Long, Double> scores = scores(LeaderboardKind.VOLUNTEER_HOURS, board.window(), fresh);
-				Map<Long, Set<Board.Scope>> scopes = scopesOf(board.kind(), scores.keySet());
-				seen.addAll(fresh);
-				scores.forEach((id, score) -> {
-					if (scopes.getOrDefault(id, Set.of()).contains(board.scope())) {
-						totals.put(id, score);
-						kept.add(new Ranked.Scored(id, score));
-					}
-				});
+				fresh.forEach(id -> totals.put(id, scores.getOrDefault(id, 0.0)));
 			}
-			kept.sort(Ranked.ORDER);
-			boolean exhausted = activitiesDone && needsDone;
-			boolean pageDone = exhausted || (kept.size() >= first && kept.get(first - 1).score() > threshold);
-			if (pageDone || limit >= HOURS_SCAN_LIMIT) {
+			boolean last = exhausted || limit >= HOURS_SCAN_LIMIT;
+			// Only those above the threshold can be on an exact page (and in the last round, all seen):
+			// their scopes are resolved, so a slice's thousands of lower totals cost no scope reads.
+			double bar = last ? 0 : threshold;
+			List<Long> unresolved = totals.entrySet()
+				.stream()
+				.filter(e -> e.getValue() > bar && !member.containsKey(e.getKey()))
+				.map(Map.Entry::getKey)
+				.toList();
+			if (!unresolved.isEmpty()) {
+				Map<Long, Set<Board.Scope>> scopes = scopesOf(board.kind(), unresolved);
+				unresolved.forEach(id -> member.put(id, scopes.getOrDefault(id, Set.of()).contains(board.scope())));
+			}
+			kept.clear();
+			totals.forEach((id, total) -> {
+				if (total > bar && Boolean.TRUE.equals(member.get(id))) {
+					kept.add(new Ranked.Scored(id, total));
+				}
+			});
+			if (last || kept.size() >= first) {
+				// Every member above the threshold is among them: the first ones are the page, ties included.
 				break;
 			}
 			limit = Math.min(limit * 8, HOURS_SCAN_LIMIT);
@@ -359,9 +370,9 @@ class LeaderboardSource {
 		Ranked.Entry own = null;
 		if (callerScore != null && isMember(board, caller)) {
 			double score = callerScore;
-			long seenAbove = totals.values().stream().filter(total -> total > score).count();
+			long seenAbove = kept.stream().filter(k -> k.score() > score).count();
 			long above = seenAbove;
-			if (!(activitiesDone && needsDone) && score < threshold) {
+			if (!exhausted && score < threshold) {
 				BigDecimal hours = BigDecimal.valueOf(score);
 				above = Math.max(seenAbove, this.activities.countCreditHoursAbove(period, value, hours)
 						+ this.needs.countConfirmedHoursAbove(period, value, hours));
