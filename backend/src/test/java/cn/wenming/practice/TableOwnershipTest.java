@@ -117,6 +117,7 @@ class TableOwnershipTest {
 			entry("need_participant", "need"),
 			entry("need_fulfilment_list", "need"),
 			entry("need_hours_rollup", "need"),
+			entry("need_hours_repair", "need"),
 			entry("need_beneficiary_correction", "need"),
 			// activity
 			entry("activity", "activity"),
@@ -125,6 +126,7 @@ class TableOwnershipTest {
 			entry("activity_rating", "activity"),
 			entry("service_certificate", "activity"),
 			entry("activity_hours_rollup", "activity"),
+			entry("activity_hours_repair", "activity"),
 			entry("activity_beneficiary_correction", "activity"),
 			// projects (服务清单)
 			entry("project", "project"),

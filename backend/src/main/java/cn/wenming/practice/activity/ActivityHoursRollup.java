@@ -1,6 +1,7 @@
 package cn.wenming.practice.activity;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.TreeMap;
 
 import cn.wenming.practice.shared.ChunkedRebuild;
 import cn.wenming.practice.shared.PeriodKeys;
+import cn.wenming.practice.shared.RollupDrift;
 
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
@@ -46,8 +48,11 @@ public class ActivityHoursRollup {
 
 	private final TransactionTemplate newTx;
 
-	ActivityHoursRollup(ActivityHoursRollupMapper mapper, PlatformTransactionManager transactionManager) {
+	private final Clock clock;
+
+	ActivityHoursRollup(ActivityHoursRollupMapper mapper, PlatformTransactionManager transactionManager, Clock clock) {
 		this.mapper = mapper;
+		this.clock = clock;
 		this.newTx = new TransactionTemplate(transactionManager);
 		this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -130,6 +135,84 @@ public class ActivityHoursRollup {
 				+ ((maxProject == null) ? 0 : rebuildProjects(0, maxProject));
 	}
 
+	/**
+	 * Checks the rows of users {@code [fromUserId, toUserId]} against their sign-ups, a chunk per
+	 * transaction, and sets back those of every user whose rows differ (their rows deleted and added
+	 * up again), recording each repair ({@code activity_hours_repair}). Each chunk locks its users'
+	 * sign-ups first, as {@link #rebuildUsers} does, so a confirmation or revocation in flight is
+	 * never mistaken for drift: it either committed before the check read (and is in both sides) or
+	 * waits for it. Returns the users repaired.
+	 */
+	public long checkUsers(long fromUserId, long toUserId) {
+		return ChunkedRebuild.run(fromUserId, toUserId, REBUILD_CHUNK, this.newTx, log, "Activity hours rollup check",
+				(start, end) -> {
+					this.mapper.lockUsers(start, end);
+					RollupDrift.Rows expected = new RollupDrift.Rows();
+					for (PeriodKeys.Period period : PeriodKeys.Period.values()) {
+						this.mapper.sumUsers(period.name(), start, end)
+							.forEach(r -> expected.put(r.subjectId(), r.period(), r.periodValue(), r.hours()));
+					}
+					return repair(USER, start, end, expected, (id) -> {
+						for (PeriodKeys.Period period : PeriodKeys.Period.values()) {
+							this.mapper.insertUsers(period.name(), id, id);
+						}
+					});
+				});
+	}
+
+	/** As {@link #checkUsers}, for the rows of projects {@code [fromProjectId, toProjectId]}. */
+	public long checkProjects(long fromProjectId, long toProjectId) {
+		return ChunkedRebuild.run(fromProjectId, toProjectId, REBUILD_CHUNK, this.newTx, log,
+				"Activity hours rollup check", (start, end) -> {
+					this.mapper.lockProjects(start, end);
+					RollupDrift.Rows expected = new RollupDrift.Rows();
+					for (PeriodKeys.Period period : PeriodKeys.Period.values()) {
+						this.mapper.sumProjects(period.name(), start, end)
+							.forEach(r -> expected.put(r.subjectId(), r.period(), r.periodValue(), r.hours()));
+					}
+					return repair(PROJECT, start, end, expected, (id) -> {
+						for (PeriodKeys.Period period : PeriodKeys.Period.values()) {
+							this.mapper.insertProjects(period.name(), id, id);
+						}
+					});
+				});
+	}
+
+	/** Checks (and repairs) every user's and project's rows; returns the subjects repaired. */
+	public long checkAll() {
+		Long maxUser = this.mapper.maxUser();
+		Long maxProject = this.mapper.maxProject();
+		return ((maxUser == null) ? 0 : checkUsers(0, maxUser)) + ((maxProject == null) ? 0 : checkProjects(0, maxProject));
+	}
+
+	/** Compares the held rows of a chunk with {@code expected}; rebuilds and records each drifted subject. */
+	private long repair(String subject, long start, long end, RollupDrift.Rows expected,
+			java.util.function.LongConsumer insert) {
+		RollupDrift.Rows held = new RollupDrift.Rows();
+		this.mapper.rowsOf(subject, start, end)
+			.forEach(r -> held.put(r.subjectId(), r.period(), r.periodValue(), r.hours()));
+		long repaired = 0;
+		for (long id : RollupDrift.drifted(held, expected)) {
+			this.mapper.deleteSubjects(subject, id, id);
+			insert.accept(id);
+			this.mapper.recordRepair(subject, id, RollupDrift.differing(held, expected, id), held.allTime(id),
+					expected.allTime(id), this.clock.instant());
+			log.warn("Activity hours rollup of {} {} differed from its sign-ups (all time {} → {}): repaired", subject,
+					id, held.allTime(id), expected.allTime(id));
+			repaired++;
+		}
+		return repaired;
+	}
+
+	/** The repairs recorded for a subject (for checks). */
+	public int repairsOf(String subject, long subjectId) {
+		return this.mapper.repairsOf(subject, subjectId);
+	}
+
+	/** One row of a rollup or of the sums it is checked against. */
+	record SubjectRow(String period, String periodValue, long subjectId, BigDecimal hours) {
+	}
+
 	private long chunks(long from, long to, ChunkedRebuild.Chunk chunk) {
 		return ChunkedRebuild.run(from, to, REBUILD_CHUNK, this.newTx, log, "Activity hours rollup rebuild", chunk);
 	}
@@ -172,6 +255,53 @@ public class ActivityHoursRollup {
 				                COALESCE((SELECT MAX(subject_id) FROM activity_hours_rollup WHERE subject = 'P'), 0))
 				""")
 		Long maxProject();
+
+		@Select("""
+				SELECT period, period_value, subject_id, hours FROM activity_hours_rollup
+				WHERE subject = #{subject} AND subject_id BETWEEN #{from} AND #{to}
+				""")
+		List<SubjectRow> rowsOf(@Param("subject") String subject, @Param("from") long from, @Param("to") long to);
+
+		/** What {@link #insertUsers} would write, read instead of written (the nightly check). */
+		@Select("""
+				SELECT #{period} AS period,
+				       CASE #{period} WHEN 'WEEK' THEN DATE_FORMAT(a.ends_at + INTERVAL 8 HOUR, '%x-W%v')
+				                      WHEN 'MONTH' THEN DATE_FORMAT(a.ends_at + INTERVAL 8 HOUR, '%Y-%m')
+				                      WHEN 'YEAR' THEN DATE_FORMAT(a.ends_at + INTERVAL 8 HOUR, '%Y')
+				                      ELSE 'all' END AS period_value,
+				       s.user_id AS subject_id, SUM(COALESCE(s.hours, 0)) AS hours
+				FROM activity_sign_up s JOIN activity a ON a.id = s.activity_id
+				WHERE s.user_id BETWEEN #{from} AND #{to}
+				  AND s.hours_confirmed_at IS NOT NULL AND s.hours_revoked_at IS NULL
+				GROUP BY s.user_id, period_value
+				""")
+		List<SubjectRow> sumUsers(@Param("period") String period, @Param("from") long from, @Param("to") long to);
+
+		/** What {@link #insertProjects} would write, read instead of written (the nightly check). */
+		@Select("""
+				SELECT #{period} AS period,
+				       CASE #{period} WHEN 'WEEK' THEN DATE_FORMAT(a.ends_at + INTERVAL 8 HOUR, '%x-W%v')
+				                      WHEN 'MONTH' THEN DATE_FORMAT(a.ends_at + INTERVAL 8 HOUR, '%Y-%m')
+				                      WHEN 'YEAR' THEN DATE_FORMAT(a.ends_at + INTERVAL 8 HOUR, '%Y')
+				                      ELSE 'all' END AS period_value,
+				       a.project_id AS subject_id, SUM(COALESCE(s.hours, 0)) AS hours
+				FROM activity a JOIN activity_sign_up s ON s.activity_id = a.id
+				WHERE a.project_id BETWEEN #{from} AND #{to}
+				  AND s.hours_confirmed_at IS NOT NULL AND s.hours_revoked_at IS NULL
+				GROUP BY a.project_id, period_value
+				""")
+		List<SubjectRow> sumProjects(@Param("period") String period, @Param("from") long from, @Param("to") long to);
+
+		@Insert("""
+				INSERT INTO activity_hours_repair (subject, subject_id, rows_differing, all_before, all_after, created_at)
+				VALUES (#{subject}, #{subjectId}, #{differing}, #{before}, #{after}, #{at})
+				""")
+		int recordRepair(@Param("subject") String subject, @Param("subjectId") long subjectId,
+				@Param("differing") int differing, @Param("before") BigDecimal before, @Param("after") BigDecimal after,
+				@Param("at") Instant at);
+
+		@Select("SELECT COUNT(*) FROM activity_hours_repair WHERE subject = #{subject} AND subject_id = #{subjectId}")
+		int repairsOf(@Param("subject") String subject, @Param("subjectId") long subjectId);
 
 		/** The migration's backfill (V34) of the users in a range, one period. */
 		@Insert("""

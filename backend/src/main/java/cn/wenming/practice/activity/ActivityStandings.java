@@ -80,6 +80,20 @@ public class ActivityStandings {
 			.toList();
 	}
 
+	/**
+	 * The {@code limit} volunteers (by user id) with the most credit hours in the period, most first
+	 * (ties in no particular order): a range of the rollup's rank index (V51), for a board's top while
+	 * the board itself is being built.
+	 */
+	public List<Figure> topCreditHours(PeriodKeys.Period period, String value, int limit) {
+		return this.mapper.topHours(period.name(), value, limit);
+	}
+
+	/** How many volunteers have more than {@code hours} credit hours in the period (an index range count). */
+	public long countCreditHoursAbove(PeriodKeys.Period period, String value, BigDecimal hours) {
+		return this.mapper.countAbove(period.name(), value, hours);
+	}
+
 	/** FINISHED activities per org unit (the activity's own unit) that ended in {@code [from, to)}. */
 	public List<Figure> finishedByUnit(Instant from, Instant to, Collection<Long> unitIds) {
 		return (unitIds != null && unitIds.isEmpty()) ? List.of() : this.mapper.finishedByUnit(from, to, unitIds);
@@ -120,6 +134,21 @@ public class ActivityStandings {
 		@Options(timeout = TIMEOUT_SECONDS)
 		List<Figure> hoursBetween(@Param("period") String period, @Param("value") String value, @Param("from") long from,
 				@Param("to") long to);
+
+		@Select("""
+				SELECT subject_id AS id, hours AS value FROM activity_hours_rollup
+				WHERE period = #{period} AND period_value = #{value} AND subject = 'U' AND hours > 0
+				ORDER BY hours DESC LIMIT #{limit}
+				""")
+		@Options(timeout = TIMEOUT_SECONDS)
+		List<Figure> topHours(@Param("period") String period, @Param("value") String value, @Param("limit") int limit);
+
+		@Select("""
+				SELECT COUNT(*) FROM activity_hours_rollup
+				WHERE period = #{period} AND period_value = #{value} AND subject = 'U' AND hours > #{hours}
+				""")
+		@Options(timeout = TIMEOUT_SECONDS)
+		long countAbove(@Param("period") String period, @Param("value") String value, @Param("hours") BigDecimal hours);
 
 		@Select("""
 				<script>

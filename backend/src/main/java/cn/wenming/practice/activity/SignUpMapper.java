@@ -146,6 +146,20 @@ interface SignUpMapper extends BaseMapper<SignUp> {
 			""")
 	int markNoShow(@Param("id") long id, @Param("now") Instant now);
 
+	/**
+	 * The listed sign-ups, locked (in id order) until the transaction ends: a confirmation reads the
+	 * hours it credits under the lock, so an {@code adjustHours} or a check-out committed meanwhile is
+	 * either seen (it came first) or waits and then finds the hours confirmed.
+	 */
+	@Select("""
+			<script>
+			SELECT * FROM activity_sign_up WHERE id IN
+			<foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+			ORDER BY id FOR UPDATE
+			</script>
+			""")
+	List<SignUp> lockByIds(@Param("ids") Collection<Long> ids);
+
 	/** A page of an activity's sign-ups by id, optionally in one status. */
 	@Select("""
 			<script>

@@ -274,7 +274,11 @@ class SignUpService {
 		List<HoursConfirmed> confirmed = new ArrayList<>();
 		this.tx.executeWithoutResult(status -> {
 			List<ActivityHoursRollup.Change> credited = new ArrayList<>();
-			Map<Long, SignUp> rows = ofActivity(activityId, ids);
+			// Locked: the hours credited are the hours confirmed, whatever adjustHours does meanwhile.
+			Map<Long, SignUp> rows = ofActivity(activityId, ids, true);
+			// Then their volunteers (one lock order for every move that changes credit hours: the move's
+			// own rows, then the volunteers, then the rollup).
+			this.hours.lockForCredit(rows.values().stream().map(SignUp::getVolunteerId).toList());
 			Instant now = this.clock.instant();
 			for (Long id : ids) {
 				SignUp signUp = rows.get(id);
@@ -347,17 +351,20 @@ class SignUpService {
 		// Before the transaction: a WeChat call may take seconds.
 		requirePass(actor, why);
 		this.tx.execute(status -> {
+			// Locked, then its volunteer (the lock order of every move that changes credit hours). The
+			// hours taken back are the hours that were confirmed, read under this lock: the first read
+			// may have been before the confirmation (and an adjustment before it).
+			SignUp confirmed = this.signUps.lockByIds(List.of(signUpId)).get(0);
+			this.hours.lockForCredit(List.of(confirmed.getVolunteerId()));
 			if (this.signUps.revokeHours(signUpId, actor.userId(), why, this.clock.instant()) == 0) {
-				// Read again: the state may have changed since the first read.
-				SignUp now = this.signUps.selectById(signUpId);
-				throw new DomainException(now.isHoursRevoked() ? ActivityError.HOURS_ALREADY_REVOKED
+				throw new DomainException(confirmed.isHoursRevoked() ? ActivityError.HOURS_ALREADY_REVOKED
 						: ActivityError.HOURS_NOT_CONFIRMED);
 			}
-			this.hours.subtractCreditHours(signUp.getVolunteerId(), signUp.getHours());
-			this.rollup.apply(List.of(new ActivityHoursRollup.Change(signUp.getUserId(), signUp.getVolunteerId(),
-					activity.getProjectId(), activity.getEndsAt(), signUp.getHours().negate())));
-			HoursRevoked revoked = new HoursRevoked(signUp.getUserId(), signUp.getActivityId(), signUpId,
-					signUp.getHours());
+			this.hours.subtractCreditHours(confirmed.getVolunteerId(), confirmed.getHours());
+			this.rollup.apply(List.of(new ActivityHoursRollup.Change(confirmed.getUserId(), confirmed.getVolunteerId(),
+					activity.getProjectId(), activity.getEndsAt(), confirmed.getHours().negate())));
+			HoursRevoked revoked = new HoursRevoked(confirmed.getUserId(), confirmed.getActivityId(), signUpId,
+					confirmed.getHours());
 			this.events.publishEvent(revoked);
 			return revoked;
 		});
@@ -455,7 +462,12 @@ class SignUpService {
 
 	/** The listed sign-ups; every one must belong to the activity (else NOT_FOUND). */
 	private Map<Long, SignUp> ofActivity(long activityId, List<Long> ids) {
-		Map<Long, SignUp> rows = this.signUps.selectByIds(ids)
+		return ofActivity(activityId, ids, false);
+	}
+
+	/** As {@link #ofActivity(long, List)}; {@code lock}: read with {@code FOR UPDATE} (inside a transaction). */
+	private Map<Long, SignUp> ofActivity(long activityId, List<Long> ids, boolean lock) {
+		Map<Long, SignUp> rows = (lock ? this.signUps.lockByIds(ids) : this.signUps.selectByIds(ids))
 			.stream()
 			.filter(s -> s.getActivityId() == activityId)
 			.collect(Collectors.toMap(SignUp::getId, Function.identity()));

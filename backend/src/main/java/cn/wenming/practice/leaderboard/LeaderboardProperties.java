@@ -18,8 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * at most this long. This keeps two MySQL statements off every leaderboard read.</li>
  * <li>{@code sync-build-limit} (default 20,000): an org board of volunteers whose subtree has more
  * volunteers than this (the county's, an institute of a large county) is built in the background
- * when missing, and reads answer from the points rollup (or for hours, as small boards do) until it
- * is installed; smaller boards are built by the reading request (well under a second).</li>
+ * when missing, and reads answer from the points rollup (hours boards: the activity and need hours
+ * rollups) until it is installed; smaller boards are built by the reading request (well under a second).</li>
  * </ul>
  */
 @Validated

@@ -221,13 +221,14 @@ class LeaderboardService {
 	}
 
 	/**
-	 * Whether the board is a points board too large to build inside a request: an org board whose
-	 * subtree holds more than {@code app.leaderboard.sync-build-limit} volunteers (one COUNT on a
-	 * miss, then kept for an hour: a subtree's size changes slowly). Such a board is answered from
-	 * the points rollup until built. Hours boards have no rollup: they are built by the request.
+	 * Whether the board is a volunteers' board (points or hours) too large to build inside a request:
+	 * an org board whose subtree holds more than {@code app.leaderboard.sync-build-limit} volunteers
+	 * (one COUNT on a miss, then kept for an hour: a subtree's size changes slowly). Such a board is
+	 * built in the background and answered from the points rollup or the two hours rollups until
+	 * installed ({@link LeaderboardSource#rollupTop}); teams' and stations' boards are small.
 	 */
 	private boolean large(Board board) {
-		if (board.kind() != LeaderboardKind.VOLUNTEER_POINTS || board.scope().type() != Board.ScopeType.ORG) {
+		if (!board.kind().ranksVolunteers() || board.scope().type() != Board.ScopeType.ORG) {
 			return false;
 		}
 		return this.largeScopes.get(board.scope().id(),

@@ -1,5 +1,6 @@
 package cn.wenming.practice.leaderboard;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -260,6 +261,9 @@ class LeaderboardSource {
 	 * them, which is their rank on the county's (中心) board, the only board this serves.
 	 */
 	RollupTop rollupTop(Board board, int first, Long caller) {
+		if (board.kind() == LeaderboardKind.VOLUNTEER_HOURS) {
+			return hoursRollupTop(board, first, caller);
+		}
 		PeriodKeys.Period period = board.window().period().key();
 		String value = board.window().value();
 		List<Ranked.Scored> kept = new ArrayList<>();
@@ -286,6 +290,94 @@ class LeaderboardSource {
 				long score = mine.get(0).points();
 				own = new Ranked.Entry(1 + (int) this.points.countAbove(period, value, score), caller, score);
 			}
+		}
+		return new RollupTop(kept, own);
+	}
+
+	/** Most rows read from each hours rollup's rank index by one answer from the rollups. */
+	static final int HOURS_SCAN_LIMIT = 6_400;
+
+	/**
+	 * An hours board's top {@code first} and the caller's entry from the two hours rollups, without
+	 * building the board and without reading a sign-up or a participant: a volunteer's hours are their
+	 * activity hours plus their need hours, which no single index orders, so both rollups are read in
+	 * descending order of hours (their rank indexes, V51), a slice at a time, and everybody seen gets
+	 * their exact total (two key lookups per slice). Nobody unseen can have more than the last hours
+	 * seen in each slice added together (the threshold), so once the {@code first}-th total of the
+	 * board's members is above it, or both rollups are read to the end, the page (ties at the cut
+	 * included) is exact. Slices grow eightfold up to {@link #HOURS_SCAN_LIMIT} rows; every statement
+	 * has the owners' statement timeout. The caller's rank is exact when their total is at least the
+	 * threshold (everyone above them was seen); further down (most callers: the scan is not extended
+	 * for them, each read stays a few statements) it is an estimate until the board is installed: the
+	 * volunteers whose activity hours alone or need hours alone exceed the caller's total (two index
+	 * counts over the county, as the points rollup's rank is), never fewer than those seen above them.
+	 */
+	private RollupTop hoursRollupTop(Board board, int first, Long caller) {
+		PeriodKeys.Period period = board.window().period().key();
+		String value = board.window().value();
+		// Exact totals of everyone seen; of those that could be on the page, whether they are members.
+		Map<Long, Double> totals = new HashMap<>();
+		Map<Long, Boolean> member = new HashMap<>();
+		double threshold = 0;
+		boolean exhausted = false;
+		Double callerScore = null;
+		if (caller != null) {
+			callerScore = scores(LeaderboardKind.VOLUNTEER_HOURS, board.window(), List.of(caller)).get(caller);
+		}
+		List<Ranked.Scored> kept = new ArrayList<>();
+		int limit = Math.max(first, 100);
+		while (true) {
+			List<ActivityStandings.Figure> a = this.activities.topCreditHours(period, value, limit);
+			List<NeedStandings.Figure> n = this.needs.topConfirmedHours(period, value, limit);
+			boolean activitiesDone = a.size() < limit;
+			boolean needsDone = n.size() < limit;
+			exhausted = activitiesDone && needsDone;
+			threshold = (activitiesDone ? 0 : a.get(a.size() - 1).value().doubleValue())
+					+ (needsDone ? 0 : n.get(n.size() - 1).value().doubleValue());
+			Set<Long> fresh = new HashSet<>();
+			a.forEach(f -> fresh.add(f.id()));
+			n.forEach(f -> fresh.add(f.id()));
+			fresh.removeAll(totals.keySet());
+			if (!fresh.isEmpty()) {
+				Map<Long, Double> scores = scores(LeaderboardKind.VOLUNTEER_HOURS, board.window(), fresh);
+				fresh.forEach(id -> totals.put(id, scores.getOrDefault(id, 0.0)));
+			}
+			boolean last = exhausted || limit >= HOURS_SCAN_LIMIT;
+			// Only those above the threshold can be on an exact page (and in the last round, all seen):
+			// their scopes are resolved, so a slice's thousands of lower totals cost no scope reads.
+			double bar = last ? 0 : threshold;
+			List<Long> unresolved = totals.entrySet()
+				.stream()
+				.filter(e -> e.getValue() > bar && !member.containsKey(e.getKey()))
+				.map(Map.Entry::getKey)
+				.toList();
+			if (!unresolved.isEmpty()) {
+				Map<Long, Set<Board.Scope>> scopes = scopesOf(board.kind(), unresolved);
+				unresolved.forEach(id -> member.put(id, scopes.getOrDefault(id, Set.of()).contains(board.scope())));
+			}
+			kept.clear();
+			totals.forEach((id, total) -> {
+				if (total > bar && Boolean.TRUE.equals(member.get(id))) {
+					kept.add(new Ranked.Scored(id, total));
+				}
+			});
+			if (last || kept.size() >= first) {
+				// Every member above the threshold is among them: the first ones are the page, ties included.
+				break;
+			}
+			limit = Math.min(limit * 8, HOURS_SCAN_LIMIT);
+		}
+		Ranked.Entry own = null;
+		if (callerScore != null && isMember(board, caller)) {
+			double score = callerScore;
+			long seenAbove = kept.stream().filter(k -> k.score() > score).count();
+			long above = seenAbove;
+			if (!exhausted && score < threshold) {
+				BigDecimal hours = BigDecimal.valueOf(score);
+				above = Math.max(seenAbove, this.activities.countCreditHoursAbove(period, value, hours)
+						+ this.needs.countConfirmedHoursAbove(period, value, hours));
+			}
+			own = new Ranked.Entry(1 + (int) above, caller, score);
 		}
 		return new RollupTop(kept, own);
 	}

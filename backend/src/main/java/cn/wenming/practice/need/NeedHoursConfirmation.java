@@ -78,7 +78,14 @@ class NeedHoursConfirmation {
 			Instant now = this.clock.instant();
 			List<NeedCompleted.Participant> confirmed = new ArrayList<>();
 			List<NeedHoursRollup.Change> credited = new ArrayList<>();
-			for (NeedParticipant row : this.participants.ofNeeds(List.of(needId))) {
+			// Locked: the hours credited are the hours confirmed, whatever an adjustment does meanwhile.
+			List<NeedParticipant> locked = this.participants.lockOfNeed(needId);
+			// Then their volunteers (one lock order for every move that changes credit hours).
+			this.hours.lockForCredit(locked.stream()
+				.filter(p -> p.getHoursStatus() == NeedHoursStatus.PENDING)
+				.map(NeedParticipant::getVolunteerId)
+				.toList());
+			for (NeedParticipant row : locked) {
 				if (row.getHoursStatus() == NeedHoursStatus.PENDING
 						&& this.participants.confirm(needId, row.getUserId(), actor.userId(), now) == 1) {
 					this.hours.addCreditHours(row.getVolunteerId(), row.getHours());
@@ -145,31 +152,26 @@ class NeedHoursConfirmation {
 		this.content.requirePass(actor, reason);
 		this.tx.executeWithoutResult(status -> {
 			Instant now = this.clock.instant();
+			// Locked, then the volunteer (the lock order of every move that changes credit hours). The
+			// hours taken back are the hours that were confirmed, read under this lock: the first read
+			// may have been of a pending row (confirmed since, its hours possibly adjusted before that).
+			NeedParticipant revoked = this.participants.lockOfNeed(need.getId())
+				.stream()
+				.filter(p -> p.getUserId().equals(row.getUserId()))
+				.findFirst()
+				.orElseThrow();
+			this.hours.lockForCredit(List.of(revoked.getVolunteerId()));
 			if (this.participants.revoke(need.getId(), row.getUserId(), actor.userId(), reason, now) == 0) {
-				// Read again: the state may have changed since the first read.
-				NeedHoursStatus current = this.participants.ofNeeds(List.of(need.getId()))
-					.stream()
-					.filter(p -> p.getUserId().equals(row.getUserId()))
-					.map(NeedParticipant::getHoursStatus)
-					.findFirst()
-					.orElse(NeedHoursStatus.PENDING);
-				throw new DomainException((current == NeedHoursStatus.REVOKED) ? NeedError.NEED_HOURS_ALREADY_REVOKED
-						: NeedError.NEED_HOURS_NOT_CONFIRMED);
+				throw new DomainException((revoked.getHoursStatus() == NeedHoursStatus.REVOKED)
+						? NeedError.NEED_HOURS_ALREADY_REVOKED : NeedError.NEED_HOURS_NOT_CONFIRMED);
 			}
-			this.hours.subtractCreditHours(row.getVolunteerId(), row.getHours());
-			// Taken back from the periods the confirmation counted them in; read again when the row was
-			// still pending at the first read (confirmed since, its hours possibly adjusted before that).
-			NeedParticipant revoked = (row.getConfirmedAt() != null) ? row
-					: this.participants.ofNeeds(List.of(need.getId()))
-						.stream()
-						.filter(p -> p.getUserId().equals(row.getUserId()))
-						.findFirst()
-						.orElseThrow();
+			this.hours.subtractCreditHours(revoked.getVolunteerId(), revoked.getHours());
+			// Taken back from the periods the confirmation counted them in.
 			this.rollup.apply(List.of(new NeedHoursRollup.Change(revoked.getUserId(), revoked.getVolunteerId(),
 					need.getAssignedTeamId(), revoked.getConfirmedAt(), revoked.getHours().negate())));
 			// Recorded with the revocation (event publication registry); listeners run once it committed.
-			this.events.publishEvent(
-					new NeedHoursRevoked(need.getId(), row.getUserId(), row.getVolunteerId(), row.getHours(), now));
+			this.events.publishEvent(new NeedHoursRevoked(need.getId(), revoked.getUserId(), revoked.getVolunteerId(),
+					revoked.getHours(), now));
 		});
 		return this.workflow.reload(actor, need.getId());
 	}

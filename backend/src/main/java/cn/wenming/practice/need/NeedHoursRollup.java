@@ -1,6 +1,7 @@
 package cn.wenming.practice.need;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.TreeMap;
 
 import cn.wenming.practice.shared.ChunkedRebuild;
 import cn.wenming.practice.shared.PeriodKeys;
+import cn.wenming.practice.shared.RollupDrift;
 
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
@@ -47,8 +49,11 @@ public class NeedHoursRollup {
 
 	private final TransactionTemplate newTx;
 
-	NeedHoursRollup(NeedHoursRollupMapper mapper, PlatformTransactionManager transactionManager) {
+	private final Clock clock;
+
+	NeedHoursRollup(NeedHoursRollupMapper mapper, PlatformTransactionManager transactionManager, Clock clock) {
 		this.mapper = mapper;
+		this.clock = clock;
 		this.newTx = new TransactionTemplate(transactionManager);
 		this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -138,6 +143,82 @@ public class NeedHoursRollup {
 		return ((maxUser == null) ? 0 : rebuildUsers(0, maxUser)) + ((maxTeam == null) ? 0 : rebuildTeams(0, maxTeam));
 	}
 
+	/**
+	 * Checks the rows of users {@code [fromUserId, toUserId]} against their participations, a chunk
+	 * per transaction, and sets back those of every user whose rows differ, recording each repair
+	 * ({@code need_hours_repair}). Each chunk locks its users' participant rows first, as
+	 * {@link #rebuildUsers} does, so a confirmation or revocation in flight is never mistaken for
+	 * drift. Returns the users repaired.
+	 */
+	public long checkUsers(long fromUserId, long toUserId) {
+		return ChunkedRebuild.run(fromUserId, toUserId, REBUILD_CHUNK, this.newTx, log, "Need hours rollup check",
+				(start, end) -> {
+					this.mapper.lockUsers(start, end);
+					RollupDrift.Rows expected = new RollupDrift.Rows();
+					for (PeriodKeys.Period period : PeriodKeys.Period.values()) {
+						this.mapper.sumUsers(period.name(), start, end)
+							.forEach(r -> expected.put(r.subjectId(), r.period(), r.periodValue(), r.hours()));
+					}
+					return repair(USER, start, end, expected, (id) -> {
+						for (PeriodKeys.Period period : PeriodKeys.Period.values()) {
+							this.mapper.insertUsers(period.name(), id, id);
+						}
+					});
+				});
+	}
+
+	/** As {@link #checkUsers}, for the rows of teams {@code [fromTeamId, toTeamId]}. */
+	public long checkTeams(long fromTeamId, long toTeamId) {
+		return ChunkedRebuild.run(fromTeamId, toTeamId, REBUILD_CHUNK, this.newTx, log, "Need hours rollup check",
+				(start, end) -> {
+					this.mapper.lockTeams(start, end);
+					RollupDrift.Rows expected = new RollupDrift.Rows();
+					for (PeriodKeys.Period period : PeriodKeys.Period.values()) {
+						this.mapper.sumTeams(period.name(), start, end)
+							.forEach(r -> expected.put(r.subjectId(), r.period(), r.periodValue(), r.hours()));
+					}
+					return repair(TEAM, start, end, expected, (id) -> {
+						for (PeriodKeys.Period period : PeriodKeys.Period.values()) {
+							this.mapper.insertTeams(period.name(), id, id);
+						}
+					});
+				});
+	}
+
+	/** Checks (and repairs) every user's and team's rows; returns the subjects repaired. */
+	public long checkAll() {
+		Long maxUser = this.mapper.maxUser();
+		Long maxTeam = this.mapper.maxTeam();
+		return ((maxUser == null) ? 0 : checkUsers(0, maxUser)) + ((maxTeam == null) ? 0 : checkTeams(0, maxTeam));
+	}
+
+	private long repair(String subject, long start, long end, RollupDrift.Rows expected,
+			java.util.function.LongConsumer insert) {
+		RollupDrift.Rows held = new RollupDrift.Rows();
+		this.mapper.rowsOf(subject, start, end)
+			.forEach(r -> held.put(r.subjectId(), r.period(), r.periodValue(), r.hours()));
+		long repaired = 0;
+		for (long id : RollupDrift.drifted(held, expected)) {
+			this.mapper.deleteSubjects(subject, id, id);
+			insert.accept(id);
+			this.mapper.recordRepair(subject, id, RollupDrift.differing(held, expected, id), held.allTime(id),
+					expected.allTime(id), this.clock.instant());
+			log.warn("Need hours rollup of {} {} differed from its participations (all time {} → {}): repaired", subject,
+					id, held.allTime(id), expected.allTime(id));
+			repaired++;
+		}
+		return repaired;
+	}
+
+	/** The repairs recorded for a subject (for checks). */
+	public int repairsOf(String subject, long subjectId) {
+		return this.mapper.repairsOf(subject, subjectId);
+	}
+
+	/** One row of a rollup or of the sums it is checked against. */
+	record SubjectRow(String period, String periodValue, long subjectId, BigDecimal hours) {
+	}
+
 	private long chunks(long from, long to, ChunkedRebuild.Chunk chunk) {
 		return ChunkedRebuild.run(from, to, REBUILD_CHUNK, this.newTx, log, "Need hours rollup rebuild", chunk);
 	}
@@ -180,6 +261,53 @@ public class NeedHoursRollup {
 				                COALESCE((SELECT MAX(subject_id) FROM need_hours_rollup WHERE subject = 'T'), 0))
 				""")
 		Long maxTeam();
+
+		@Select("""
+				SELECT period, period_value, subject_id, hours FROM need_hours_rollup
+				WHERE subject = #{subject} AND subject_id BETWEEN #{from} AND #{to}
+				""")
+		List<SubjectRow> rowsOf(@Param("subject") String subject, @Param("from") long from, @Param("to") long to);
+
+		/** What {@link #insertUsers} would write, read instead of written (the nightly check). */
+		@Select("""
+				SELECT #{period} AS period,
+				       CASE #{period} WHEN 'WEEK' THEN DATE_FORMAT(p.confirmed_at + INTERVAL 8 HOUR, '%x-W%v')
+				                      WHEN 'MONTH' THEN DATE_FORMAT(p.confirmed_at + INTERVAL 8 HOUR, '%Y-%m')
+				                      WHEN 'YEAR' THEN DATE_FORMAT(p.confirmed_at + INTERVAL 8 HOUR, '%Y')
+				                      ELSE 'all' END AS period_value,
+				       p.user_id AS subject_id, SUM(p.hours) AS hours
+				FROM need_participant p
+				WHERE p.user_id BETWEEN #{from} AND #{to}
+				  AND p.hours_status = 'CONFIRMED' AND p.confirmed_at IS NOT NULL
+				GROUP BY p.user_id, period_value
+				""")
+		List<SubjectRow> sumUsers(@Param("period") String period, @Param("from") long from, @Param("to") long to);
+
+		/** What {@link #insertTeams} would write, read instead of written (the nightly check). */
+		@Select("""
+				SELECT #{period} AS period,
+				       CASE #{period} WHEN 'WEEK' THEN DATE_FORMAT(p.confirmed_at + INTERVAL 8 HOUR, '%x-W%v')
+				                      WHEN 'MONTH' THEN DATE_FORMAT(p.confirmed_at + INTERVAL 8 HOUR, '%Y-%m')
+				                      WHEN 'YEAR' THEN DATE_FORMAT(p.confirmed_at + INTERVAL 8 HOUR, '%Y')
+				                      ELSE 'all' END AS period_value,
+				       n.assigned_team_id AS subject_id, SUM(p.hours) AS hours
+				FROM need n JOIN need_participant p ON p.need_id = n.id
+				WHERE n.assigned_team_id BETWEEN #{from} AND #{to}
+				  AND p.hours_status = 'CONFIRMED' AND p.confirmed_at IS NOT NULL
+				GROUP BY n.assigned_team_id, period_value
+				""")
+		List<SubjectRow> sumTeams(@Param("period") String period, @Param("from") long from, @Param("to") long to);
+
+		@Insert("""
+				INSERT INTO need_hours_repair (subject, subject_id, rows_differing, all_before, all_after, created_at)
+				VALUES (#{subject}, #{subjectId}, #{differing}, #{before}, #{after}, #{at})
+				""")
+		int recordRepair(@Param("subject") String subject, @Param("subjectId") long subjectId,
+				@Param("differing") int differing, @Param("before") BigDecimal before, @Param("after") BigDecimal after,
+				@Param("at") Instant at);
+
+		@Select("SELECT COUNT(*) FROM need_hours_repair WHERE subject = #{subject} AND subject_id = #{subjectId}")
+		int repairsOf(@Param("subject") String subject, @Param("subjectId") long subjectId);
 
 		/** The migration's backfill (V35) of the users in a range, one period. */
 		@Insert("""

@@ -21,6 +21,18 @@ interface NeedParticipantMapper extends BaseMapper<NeedParticipant> {
 					.orderByAsc(NeedParticipant::getNeedId, NeedParticipant::getUserId));
 	}
 
+	/**
+	 * The need's participants, locked until the transaction ends: a confirmation credits the hours it
+	 * read under the lock, so an adjustment committed meanwhile is seen, or waits and then finds the
+	 * hours confirmed (and is refused).
+	 */
+	default List<NeedParticipant> lockOfNeed(long needId) {
+		return selectList(Wrappers.lambdaQuery(NeedParticipant.class)
+			.eq(NeedParticipant::getNeedId, needId)
+			.orderByAsc(NeedParticipant::getUserId)
+			.last("FOR UPDATE"));
+	}
+
 	/** Confirms one participant's pending hours; 1 for the one confirmation that wins, 0 when already confirmed. */
 	default int confirm(long needId, long userId, long by, Instant now) {
 		return update(null, Wrappers.lambdaUpdate(NeedParticipant.class)

@@ -71,6 +71,19 @@ public class NeedStandings {
 		return hours;
 	}
 
+	/**
+	 * The {@code limit} volunteers (by user id) with the most confirmed hours in the period, most
+	 * first (ties in no particular order): a range of the rollup's rank index (V51).
+	 */
+	public List<Figure> topConfirmedHours(PeriodKeys.Period period, String value, int limit) {
+		return this.mapper.topHours(period.name(), value, limit);
+	}
+
+	/** How many volunteers have more than {@code hours} confirmed hours in the period (an index range count). */
+	public long countConfirmedHoursAbove(PeriodKeys.Period period, String value, BigDecimal hours) {
+		return this.mapper.countAbove(period.name(), value, hours);
+	}
+
 	/** The team that served the need, or null. */
 	public Long teamOf(long needId) {
 		return this.mapper.teamOf(needId);
@@ -107,6 +120,21 @@ public class NeedStandings {
 				""")
 		List<Figure> byVolunteer(@Param("period") String period, @Param("first") String first,
 				@Param("last") String last);
+
+		@Select("""
+				SELECT subject_id AS id, hours AS value FROM need_hours_rollup
+				WHERE period = #{period} AND period_value = #{value} AND subject = 'U' AND hours > 0
+				ORDER BY hours DESC LIMIT #{limit}
+				""")
+		@Options(timeout = TIMEOUT_SECONDS)
+		List<Figure> topHours(@Param("period") String period, @Param("value") String value, @Param("limit") int limit);
+
+		@Select("""
+				SELECT COUNT(*) FROM need_hours_rollup
+				WHERE period = #{period} AND period_value = #{value} AND subject = 'U' AND hours > #{hours}
+				""")
+		@Options(timeout = TIMEOUT_SECONDS)
+		long countAbove(@Param("period") String period, @Param("value") String value, @Param("hours") BigDecimal hours);
 
 		@Select("SELECT assigned_team_id FROM need WHERE id = #{id}")
 		Long teamOf(@Param("id") long id);

@@ -31,7 +31,7 @@ class OpsMetricsSeries implements MeterBinder {
 			Counter.builder(OpsMetrics.REDIS_FALLBACKS).tag("component", component).register(registry);
 		}
 		for (String kind : new String[] { "award_replayed", "points_account", "redis_stock", "redis_balance",
-				"dead_redemption" }) {
+				"dead_redemption", "hours_rollup" }) {
 			Counter.builder(OpsMetrics.LEDGER_REPAIRS).tag("kind", kind).register(registry);
 		}
 		for (String bucket : new String[] { "login", "photo-upload" }) {

@@ -23,6 +23,21 @@ public class VolunteerHours {
 		this.events = events;
 	}
 
+	/**
+	 * Locks the volunteers' rows (in id order) in the caller's transaction before it changes their
+	 * hours. A confirmation or revocation locks its own sign-ups or participations first, then calls
+	 * this, then writes: the rows it writes refer to the volunteer, and writing them takes a shared
+	 * lock on the volunteer's row (the foreign key check) that the credit update then has to upgrade;
+	 * two such moves for one volunteer (an activity's and a need's confirmation) each held the shared
+	 * lock and deadlocked on the upgrade. Taking the exclusive lock first, in one order, makes them
+	 * queue instead.
+	 */
+	public void lockForCredit(java.util.Collection<Long> volunteerIds) {
+		if (!volunteerIds.isEmpty()) {
+			this.volunteers.lockForUpdate(new java.util.TreeSet<>(volunteerIds));
+		}
+	}
+
 	/** Adds confirmed credit hours (from verified attendance) to the volunteer's total. */
 	public void addCreditHours(long volunteerId, BigDecimal hours) {
 		if (hours == null || hours.signum() < 0) {

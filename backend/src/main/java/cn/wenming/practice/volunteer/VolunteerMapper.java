@@ -116,6 +116,16 @@ interface VolunteerMapper extends BaseMapper<Volunteer> {
 	@Update("UPDATE volunteer SET trained = 1, updated_at = #{now} WHERE id = #{id}")
 	int markTrained(@Param("id") long id, @Param("now") java.time.Instant now);
 
+	/** Locks the volunteers' rows, in id order, until the transaction ends (see {@link VolunteerHours#lockForCredit}). */
+	@Select("""
+			<script>
+			SELECT id FROM volunteer WHERE id IN
+			<foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+			ORDER BY id FOR UPDATE
+			</script>
+			""")
+	List<Long> lockForUpdate(@Param("ids") Collection<Long> ids);
+
 	/** Atomic increment, so concurrent confirmations for one volunteer add up. */
 	@Update("UPDATE volunteer SET credit_hours = credit_hours + #{hours}, updated_at = #{now} WHERE id = #{id}")
 	int addCreditHours(@Param("id") long id, @Param("hours") java.math.BigDecimal hours,

@@ -17,6 +17,7 @@ import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.activity.ActivityHoursRollup;
 import cn.wenming.practice.need.NeedHoursRollup;
 import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.Scenario;
@@ -164,6 +165,36 @@ class HoursRollupTest {
 		assertThat(this.needRollup.rebuildUsers(min, max)).isPositive();
 		assertThat(inRollups(users)).as(context).isEqualTo(expected);
 
+		// The nightly check (HoursRollupCheck): rows off, missing and made up are found against the
+		// source rows and set back, each repair recorded; a second check finds nothing.
+		long drifting = this.jdbc.queryForObject("SELECT MIN(subject_id) FROM activity_hours_rollup WHERE subject = 'U' "
+				+ "AND period = 'ALL' AND hours > 0 AND subject_id IN (" + in(users) + ")", Long.class);
+		this.jdbc.update("UPDATE activity_hours_rollup SET hours = hours + 5 WHERE subject = 'U' AND subject_id = ? "
+				+ "AND period = 'ALL'", drifting);
+		this.jdbc.update("DELETE FROM need_hours_rollup WHERE subject = 'U' AND subject_id IN (" + in(users) + ")");
+		this.jdbc.update("UPDATE activity_hours_rollup SET hours = hours - 1 WHERE subject = 'P' AND subject_id = ?",
+				projects.get(0));
+		this.jdbc.update("INSERT INTO activity_hours_rollup (period, period_value, subject, subject_id, volunteer_id, hours) "
+				+ "VALUES ('WEEK', '2001-W01', 'U', ?, NULL, 4)", users.get(2));
+		assertThat(inRollups(users)).isNotEqualTo(expected);
+		long activityUsers = this.activityRollup.checkUsers(min, max);
+		long activityProjects = this.activityRollup.checkProjects(projects.get(0), projects.get(projects.size() - 1));
+		long needUsers = this.needRollup.checkUsers(min, max);
+		assertThat(activityUsers).as(context).isGreaterThanOrEqualTo(2);
+		assertThat(activityProjects).as(context).isGreaterThanOrEqualTo(1);
+		assertThat(needUsers).as(context).isGreaterThanOrEqualTo(1);
+		assertThat(inRollups(users)).as(context).isEqualTo(expected);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM activity_hours_rollup WHERE period_value = '2001-W01' "
+				+ "AND subject = 'U' AND subject_id = ?", Integer.class, users.get(2))).isZero();
+		assertThat(this.activityRollup.repairsOf("U", drifting)).isPositive();
+		assertThat(this.activityRollup.repairsOf("U", users.get(2))).isPositive();
+		assertThat(this.activityRollup.repairsOf("P", projects.get(0))).isPositive();
+		assertThat(this.jdbc.queryForObject("SELECT all_before - all_after FROM activity_hours_repair WHERE subject = 'U' "
+				+ "AND subject_id = ? ORDER BY id DESC LIMIT 1", BigDecimal.class, drifting))
+			.isEqualByComparingTo("5");
+		assertThat(this.activityRollup.checkUsers(min, max) + this.needRollup.checkUsers(min, max)
+				+ this.activityRollup.checkProjects(projects.get(0), projects.get(projects.size() - 1))).isZero();
+
 		// A serving team's rows (the volunteers claimed for themselves above): the needs handed to a
 		// team as rows, then the team's rows rebuilt from the participants equal their sums.
 		String teamName = Fixtures.unique("队");
@@ -188,6 +219,123 @@ class HoursRollupTest {
 					teamRows.put("need|T|" + team + "|" + rs.getString(1) + "|" + rs.getString(2), rs.getBigDecimal(3));
 				}, team);
 		assertThat(normalised(teamRows)).as(context).isNotEmpty().isEqualTo(normalised(teamExpected));
+	}
+
+	/**
+	 * The concurrent variant: three volunteers share three activities (all signed up, checked out,
+	 * unconfirmed) and each has two completed needs (hours pending); then, all released at once on
+	 * eight threads, the activities' hours are confirmed while every sign-up is adjusted and some are
+	 * revoked, and the needs' hours are confirmed while they are adjusted and half of them revoked.
+	 * Every move answers (a refusal only with its documented code), and afterwards the rollups equal
+	 * the source rows added up again, and each volunteer's credit hours equal their confirmed, not
+	 * revoked hours: nothing was credited or taken back with hours other than the ones confirmed.
+	 */
+	@Test
+	void theRollupsEqualTheSourcesAfterConcurrentConfirmationsAdjustmentsAndRevocations() throws Exception {
+		List<Session> volunteers = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			volunteers.add(this.s.trainedVolunteer("hours-race"));
+		}
+		List<List<String>> activities = new ArrayList<>();
+		for (int a = 0; a < 3; a++) {
+			activities.add(this.s.serveActivityTogether(volunteers, this.clock, 1 + a % 2));
+			this.clock.reset();
+		}
+		List<String> needIds = new ArrayList<>();
+		List<Session> needVolunteers = new ArrayList<>();
+		for (Session volunteer : volunteers) {
+			for (int k = 0; k < 2; k++) {
+				Session resident = this.s.api.login(Fixtures.unique("resident"));
+				needIds.add(this.s.completeNeed(resident, volunteer, 2.0));
+				needVolunteers.add(volunteer);
+			}
+		}
+		List<java.util.concurrent.Callable<String>> moves = new ArrayList<>();
+		for (List<String> activity : activities) {
+			String activityId = activity.get(0);
+			List<String> signUpIds = activity.subList(1, activity.size());
+			moves.add(() -> ApiErrors.codeOf(this.s.api.as(this.s.admin).documentName("confirmHours")
+				.variable("activityId", activityId).variable("signUpIds", signUpIds).execute()));
+			for (int i = 0; i < signUpIds.size(); i++) {
+				String signUpId = signUpIds.get(i);
+				double hours = 0.5 + i;
+				moves.add(() -> ApiErrors.codeOf(this.s.api.as(this.s.admin).documentName("adjustHours")
+					.variable("signUpId", signUpId).variable("hours", hours).variable("reason", "补登签退").execute()));
+			}
+			String revoked = signUpIds.get(activities.indexOf(activity) % signUpIds.size());
+			moves.add(() -> untilConfirmed("HOURS_NOT_CONFIRMED",
+					() -> ApiErrors.codeOf(this.s.api.as(this.s.admin).documentName("revokeHours")
+						.variable("signUpId", revoked).variable("reason", "核实有误").execute())));
+		}
+		for (int n = 0; n < needIds.size(); n++) {
+			String needId = needIds.get(n);
+			Session volunteer = needVolunteers.get(n);
+			moves.add(() -> ApiErrors.codeOf(this.s.api.as(this.s.admin).documentName("confirmNeedHours")
+				.variable("needId", needId).execute()));
+			moves.add(() -> ApiErrors.codeOf(this.s.api.as(this.s.admin).documentName("adjustNeedHours")
+				.variable("input", Map.of("needId", needId, "participantUserId", Long.toString(volunteer.userId()),
+						"hours", 0.5, "reason", "按实际时长"))
+				.execute()));
+			if (n % 2 == 0) {
+				String volunteerId = this.jdbc
+					.queryForObject("SELECT id FROM volunteer WHERE user_id = ?", Long.class, volunteer.userId())
+					.toString();
+				moves.add(() -> untilConfirmed("NEED_HOURS_NOT_CONFIRMED",
+						() -> ApiErrors.codeOf(this.s.api.as(this.s.admin).documentName("revokeNeedHours")
+							.variable("input", Map.of("needId", needId, "volunteerId", volunteerId, "reason", "经核实未到场"))
+							.execute())));
+			}
+		}
+		java.util.Collections.shuffle(moves, new Random(System.nanoTime()));
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		List<String> codes = new ArrayList<>();
+		try {
+			java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+			for (var move : moves) {
+				results.add(pool.submit(() -> {
+					go.await();
+					return move.call();
+				}));
+			}
+			go.countDown();
+			for (var result : results) {
+				codes.add(String.valueOf(result.get(120, java.util.concurrent.TimeUnit.SECONDS)));
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(codes).as("every move answers, refusals only with their codes").allSatisfy(code -> assertThat(code)
+			.isIn("null", "HOURS_ALREADY_CONFIRMED", "NEED_HOURS_ALREADY_CONFIRMED"));
+
+		List<Long> users = volunteers.stream().map(Session::userId).toList();
+		String context = "moves answered " + codes;
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM activity_sign_up WHERE user_id IN (" + in(users)
+				+ ") AND hours_revoked_at IS NOT NULL", Integer.class)).as(context).isEqualTo(3);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM need_participant WHERE user_id IN (" + in(users)
+				+ ") AND hours_status = 'REVOKED'", Integer.class)).as(context).isEqualTo(3);
+		assertThat(inRollups(users)).as(context).isEqualTo(fromSources(users));
+		for (long user : users) {
+			BigDecimal confirmed = this.jdbc.queryForObject("""
+					SELECT (SELECT COALESCE(SUM(hours), 0) FROM activity_sign_up WHERE user_id = ?
+					          AND hours_confirmed_at IS NOT NULL AND hours_revoked_at IS NULL)
+					     + (SELECT COALESCE(SUM(hours), 0) FROM need_participant WHERE user_id = ? AND hours_status = 'CONFIRMED')
+					""", BigDecimal.class, user, user);
+			assertThat(this.jdbc.queryForObject("SELECT credit_hours FROM volunteer WHERE user_id = ?", BigDecimal.class,
+					user)).as(context + ", credit hours of user " + user).isEqualByComparingTo(confirmed);
+		}
+	}
+
+	/** Repeats a revocation while its hours are not confirmed yet (the confirmation runs on another thread). */
+	private static String untilConfirmed(String notYet, java.util.concurrent.Callable<String> revoke) throws Exception {
+		String code = revoke.call();
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		while (notYet.equals(code) && System.nanoTime() < deadline) {
+			Thread.sleep(25);
+			code = revoke.call();
+		}
+		return code;
 	}
 
 	/** Non-zero hours per "module|subject|id|period|value", added up from the raw rows. */

@@ -226,6 +226,60 @@ public final class PointsScenario {
 		return signUpId;
 	}
 
+	/**
+	 * One activity of the scenario's station (starting in 30 minutes, 3 hours long) that all the
+	 * {@code volunteers} sign up for, check in to and leave {@code hoursServed} hours after its start
+	 * (the clock is moved); nothing is confirmed. Returns the activity id and then the sign-up ids, in
+	 * the volunteers' order.
+	 */
+	public List<String> serveActivityTogether(List<Session> volunteers, MutableClock clock, int hoursServed) {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		double latitude = 20 + random.nextDouble() * 20;
+		double longitude = 100 + random.nextDouble() * 20;
+		Map<String, Object> project = new HashMap<>();
+		project.put("orgUnitId", Long.toString(this.tree.station()));
+		project.put("name", Fixtures.unique("健康江来"));
+		project.put("category", "HEALTH_SPORTS");
+		project.put("description", "义诊、健康讲座");
+		project.put("brand", false);
+		String projectId = this.api.as(this.admin).documentName("createProject").variable("input", project).execute()
+			.path("createProject.id").entity(String.class).get();
+		Instant start = clock.instant().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MILLIS);
+		Map<String, Object> activity = new HashMap<>();
+		activity.put("projectId", projectId);
+		activity.put("title", "社区义诊");
+		activity.put("description", "测血压、血糖");
+		activity.put("startsAt", start.toString());
+		activity.put("endsAt", start.plus(Duration.ofHours(3)).toString());
+		activity.put("address", "新街道卫生服务站");
+		activity.put("latitude", latitude);
+		activity.put("longitude", longitude);
+		activity.put("capacity", Math.max(5, volunteers.size()));
+		activity.put("skills", List.of("测血压"));
+		activity.put("contactName", "王老师");
+		activity.put("contactPhone", "0510-88888888");
+		String activityId = this.api.as(this.admin).documentName("createActivity").variable("input", activity).execute()
+			.path("createActivity.id").entity(String.class).get();
+		byActivity(this.admin, "publishActivity", activityId).path("publishActivity.status").entity(String.class)
+			.isEqualTo("PUBLISHED");
+		for (Session volunteer : volunteers) {
+			this.api.as(volunteer).documentName("signUp").variable("activityId", activityId).variable("source", "menu")
+				.execute().path("signUp.status").entity(String.class).isEqualTo("CONFIRMED");
+			check("checkIn", volunteer, activityId, latitude, longitude).path("checkIn.checkedInAt").entity(String.class)
+				.satisfies(at -> org.assertj.core.api.Assertions.assertThat(at).isNotBlank());
+		}
+		byActivity(this.admin, "startActivity", activityId).path("startActivity.status").entity(String.class)
+			.isEqualTo("ONGOING");
+		clock.set(start.plus(Duration.ofHours(hoursServed)));
+		List<String> ids = new java.util.ArrayList<>();
+		ids.add(activityId);
+		for (Session volunteer : volunteers) {
+			ids.add(check("checkOut", volunteer, activityId, latitude, longitude).path("checkOut.id")
+				.entity(String.class).get());
+		}
+		return ids;
+	}
+
 	private GraphQlTester.Response byActivity(Session as, String document, String activityId) {
 		return this.api.as(as).documentName(document).variable("id", activityId).execute();
 	}
