@@ -317,12 +317,10 @@ class AssessmentService {
 		units.forEach(unit -> subtreePeople.put(unit.id(), new HashSet<>()));
 		for (OrgUnitRef unit : units) {
 			Set<Long> mine = people.byUnit().getOrDefault(unit.id(), Set.of());
-			for (String segment : unit.path().split("/")) {
-				if (!segment.isEmpty()) {
-					Set<Long> ancestor = subtreePeople.get(Long.valueOf(segment));
-					if (ancestor != null) {
-						ancestor.addAll(mine);
-					}
+			for (long id : unit.pathIds()) {
+				Set<Long> ancestor = subtreePeople.get(id);
+				if (ancestor != null) {
+					ancestor.addAll(mine);
 				}
 			}
 		}
@@ -332,12 +330,10 @@ class AssessmentService {
 		units.forEach(unit -> subtree.put(unit.id(), new Totals()));
 		for (OrgUnitRef unit : units) {
 			Totals mine = own.get(unit.id());
-			for (String segment : unit.path().split("/")) {
-				if (!segment.isEmpty()) {
-					Totals ancestor = subtree.get(Long.valueOf(segment));
-					if (ancestor != null) {
-						ancestor.add(mine);
-					}
+			for (long id : unit.pathIds()) {
+				Totals ancestor = subtree.get(id);
+				if (ancestor != null) {
+					ancestor.add(mine);
 				}
 			}
 		}

@@ -144,9 +144,9 @@ public class CivicStatistics {
 			if (station == null) {
 				return;
 			}
-			for (String segment : station.path().split("/")) {
-				if (!segment.isEmpty() && rolled.containsKey(Long.valueOf(segment))) {
-					rolled.merge(Long.valueOf(segment), c, Counts::plus);
+			for (long id : station.pathIds()) {
+				if (rolled.containsKey(id)) {
+					rolled.merge(id, c, Counts::plus);
 				}
 			}
 		});

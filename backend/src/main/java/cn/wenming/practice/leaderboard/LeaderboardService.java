@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
+import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.Masking;
 import cn.wenming.practice.shared.OpsMetrics;
@@ -432,13 +433,7 @@ class LeaderboardService {
 	}
 
 	private static Set<Long> pathIds(String path) {
-		Set<Long> ids = new HashSet<>();
-		for (String segment : path.split("/")) {
-			if (!segment.isEmpty()) {
-				ids.add(Long.parseLong(segment));
-			}
-		}
-		return ids;
+		return new HashSet<>(OrgUnitRef.idsOnPath(path));
 	}
 
 	/** Result of {@code rebuildLeaderboards}. */

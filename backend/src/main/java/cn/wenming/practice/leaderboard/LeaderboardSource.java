@@ -145,9 +145,9 @@ class LeaderboardSource {
 		if (unit == null) {
 			return scopes;
 		}
-		for (String segment : unit.path().split("/")) {
-			if (!segment.isEmpty() && (includingItself || Long.parseLong(segment) != unit.id())) {
-				scopes.add(new Board.Scope(Board.ScopeType.ORG, Long.parseLong(segment)));
+		for (long id : unit.pathIds()) {
+			if (includingItself || id != unit.id()) {
+				scopes.add(new Board.Scope(Board.ScopeType.ORG, id));
 			}
 		}
 		return scopes;

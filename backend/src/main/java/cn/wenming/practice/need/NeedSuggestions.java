@@ -304,13 +304,7 @@ class NeedSuggestions {
 	}
 
 	private static List<Long> ancestorIds(OrgUnitRef station) {
-		List<Long> ids = new ArrayList<>();
-		for (String part : station.path().split("/")) {
-			if (!part.isEmpty() && !part.equals(Long.toString(station.id()))) {
-				ids.add(Long.parseLong(part));
-			}
-		}
-		return ids;
+		return station.pathIds().stream().filter(id -> id != station.id()).toList();
 	}
 
 	/** MyBatis cannot render an empty IN list; no real id is negative. */

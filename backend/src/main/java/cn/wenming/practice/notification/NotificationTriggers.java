@@ -1,7 +1,6 @@
 package cn.wenming.practice.notification;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -231,11 +230,7 @@ class NotificationTriggers {
 	/** The unit at {@code level} on the path from the center down to the station. */
 	private Optional<OrgUnitRef> ancestorAt(long stationId, OrgLevel level) {
 		return this.orgs.find(stationId).flatMap(station -> {
-			List<Long> path = Arrays.stream(station.path().split("/"))
-				.filter(part -> !part.isEmpty())
-				.map(Long::valueOf)
-				.toList();
-			return this.orgs.findAll(path).values().stream().filter(unit -> unit.level() == level).findFirst();
+			return this.orgs.findAll(station.pathIds()).values().stream().filter(unit -> unit.level() == level).findFirst();
 		});
 	}
 

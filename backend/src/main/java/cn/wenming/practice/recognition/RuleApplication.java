@@ -3,7 +3,6 @@ package cn.wenming.practice.recognition;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.wenming.practice.org.OrgDirectory;
@@ -91,13 +90,7 @@ class RuleApplication {
 
 	/** The ids on a path such as {@code /1/5/9/}: the unit and its ancestors. */
 	private static List<Long> ancestors(String path) {
-		List<Long> ids = new ArrayList<>();
-		for (String part : path.split("/")) {
-			if (!part.isEmpty()) {
-				ids.add(Long.parseLong(part));
-			}
-		}
-		return ids;
+		return OrgUnitRef.idsOnPath(path);
 	}
 
 }

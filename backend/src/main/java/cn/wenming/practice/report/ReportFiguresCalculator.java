@@ -110,12 +110,10 @@ class ReportFiguresCalculator {
 		Map<Long, Totals> subtree = new HashMap<>();
 		units.forEach(u -> subtree.put(u.id(), new Totals()));
 		for (OrgUnitRef unit : units) {
-			for (String segment : unit.path().split("/")) {
-				if (!segment.isEmpty()) {
-					Totals ancestor = subtree.get(Long.valueOf(segment));
-					if (ancestor != null) {
-						ancestor.add(own.get(unit.id()));
-					}
+			for (long id : unit.pathIds()) {
+				Totals ancestor = subtree.get(id);
+				if (ancestor != null) {
+					ancestor.add(own.get(unit.id()));
 				}
 			}
 		}
