@@ -17,12 +17,16 @@ import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.shared.Connections;
+import cn.wenming.practice.shared.DeadlockRetry;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.GeoIndex;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerHours;
 import cn.wenming.practice.volunteer.VolunteerRef;
 import graphql.relay.Connection;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -40,6 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class SignUpService {
+
+	private static final Logger log = LoggerFactory.getLogger(SignUpService.class);
 
 	/** Check-in opens this long before the start and closes this long after the end. */
 	static final Duration WINDOW_MARGIN = Duration.ofHours(2);
@@ -271,8 +277,10 @@ class SignUpService {
 		}
 		Actor actor = requireImpartial(activityId);
 		List<Long> ids = List.copyOf(new LinkedHashSet<>(signUpIds));
-		List<HoursConfirmed> confirmed = new ArrayList<>();
-		this.tx.executeWithoutResult(status -> {
+		// A deadlock victim (two confirmations meeting in the rollup's index, say) was rolled back whole
+		// and is run again: everything it does is in this transaction, its events included.
+		DeadlockRetry.run(3, log, "Confirming hours of activity " + activityId, () -> this.tx.execute(status -> {
+			List<HoursConfirmed> confirmed = new ArrayList<>();
 			List<ActivityHoursRollup.Change> credited = new ArrayList<>();
 			// Locked: the hours credited are the hours confirmed, whatever adjustHours does meanwhile.
 			Map<Long, SignUp> rows = ofActivity(activityId, ids, true);
@@ -302,7 +310,8 @@ class SignUpService {
 			this.rollup.apply(credited);
 			// Recorded with the confirmation (event publication registry); the listeners run once it committed.
 			confirmed.forEach(this.events::publishEvent);
-		});
+			return null;
+		}));
 		return reload(ids);
 	}
 
@@ -350,7 +359,7 @@ class SignUpService {
 		String why = reason.strip();
 		// Before the transaction: a WeChat call may take seconds.
 		requirePass(actor, why);
-		this.tx.execute(status -> {
+		DeadlockRetry.run(3, log, "Revoking hours of sign-up " + signUpId, () -> this.tx.execute(status -> {
 			// Locked, then its volunteer (the lock order of every move that changes credit hours). The
 			// hours taken back are the hours that were confirmed, read under this lock: the first read
 			// may have been before the confirmation (and an adjustment before it).
@@ -367,7 +376,7 @@ class SignUpService {
 					confirmed.getHours());
 			this.events.publishEvent(revoked);
 			return revoked;
-		});
+		}));
 		return this.signUps.selectById(signUpId);
 	}
 

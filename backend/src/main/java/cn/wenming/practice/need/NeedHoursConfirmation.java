@@ -10,8 +10,12 @@ import java.util.Comparator;
 import java.util.List;
 
 import cn.wenming.practice.auth.Actor;
+import cn.wenming.practice.shared.DeadlockRetry;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.volunteer.VolunteerHours;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -31,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class NeedHoursConfirmation {
+
+	private static final Logger log = LoggerFactory.getLogger(NeedHoursConfirmation.class);
 
 	private final NeedWorkflow workflow;
 
@@ -74,7 +80,8 @@ class NeedHoursConfirmation {
 	NeedView confirm(long needId) {
 		Need need = this.workflow.load(needId);
 		Actor actor = requireImpartialAdmin(need);
-		this.tx.executeWithoutResult(status -> {
+		// A deadlock victim was rolled back whole (its events too) and is run again.
+		DeadlockRetry.run(3, log, "Confirming hours of need " + needId, () -> this.tx.execute(status -> {
 			Instant now = this.clock.instant();
 			List<NeedCompleted.Participant> confirmed = new ArrayList<>();
 			List<NeedHoursRollup.Change> credited = new ArrayList<>();
@@ -100,7 +107,8 @@ class NeedHoursConfirmation {
 				// Recorded with the confirmation (event publication registry); listeners run once it committed.
 				this.events.publishEvent(new NeedHoursConfirmed(needId, need.getStationId(), confirmed, now));
 			}
-		});
+			return null;
+		}));
 		return this.workflow.reload(actor, needId);
 	}
 
@@ -127,9 +135,21 @@ class NeedHoursConfirmation {
 		}
 		String reason = command.reason().strip();
 		this.content.requirePass(actor, reason);
-		if (this.participants.adjust(row, value, actor.userId(), reason) == 0) {
-			throw new DomainException(NeedError.NEED_HOURS_ALREADY_CONFIRMED);
-		}
+		// The participant rows are locked first by primary key, as a confirmation and a revocation
+		// lock them: a bare UPDATE may reach the row through the user index and then wait for the
+		// primary key that a revocation holds while it waits for that index entry (a deadlock seen
+		// in HoursRollupTest). The first claim kept is the one read under the lock.
+		DeadlockRetry.run(3, log, "Adjusting hours of need " + need.getId(), () -> this.tx.execute(status -> {
+			NeedParticipant locked = this.participants.lockOfNeed(need.getId())
+				.stream()
+				.filter(p -> p.getUserId().equals(row.getUserId()))
+				.findFirst()
+				.orElseThrow();
+			if (this.participants.adjust(locked, value, actor.userId(), reason) == 0) {
+				throw new DomainException(NeedError.NEED_HOURS_ALREADY_CONFIRMED);
+			}
+			return null;
+		}));
 		return this.workflow.reload(actor, need.getId());
 	}
 
@@ -150,7 +170,7 @@ class NeedHoursConfirmation {
 		String reason = command.reason().strip();
 		// Before the transaction: a WeChat call may take seconds.
 		this.content.requirePass(actor, reason);
-		this.tx.executeWithoutResult(status -> {
+		DeadlockRetry.run(3, log, "Revoking hours of need " + need.getId(), () -> this.tx.execute(status -> {
 			Instant now = this.clock.instant();
 			// Locked, then the volunteer (the lock order of every move that changes credit hours). The
 			// hours taken back are the hours that were confirmed, read under this lock: the first read
@@ -172,7 +192,8 @@ class NeedHoursConfirmation {
 			// Recorded with the revocation (event publication registry); listeners run once it committed.
 			this.events.publishEvent(new NeedHoursRevoked(need.getId(), revoked.getUserId(), revoked.getVolunteerId(),
 					revoked.getHours(), now));
-		});
+			return null;
+		}));
 		return this.workflow.reload(actor, need.getId());
 	}
 
