@@ -103,33 +103,55 @@ class PointsLedger {
 	 * Returns the entry of the posting itself (not the repayment).
 	 */
 	PointsEntry postInCurrentTransaction(Posting posting) {
+		return record(posting).entry();
+	}
+
+	/** The entry of a posting and the account's balance once it (and any repayment) applied. */
+	record Recorded(PointsEntry entry, PointsBalance after) {
+	}
+
+	/** {@link #postInCurrentTransaction}, also answering the balance it produced (read under the row lock). */
+	Recorded record(Posting posting) {
 		if (posting.delta() == 0) {
 			throw DomainException.badRequest("积分变动不能为 0");
 		}
 		Instant now = this.clock.instant();
-		this.accounts.ensure(posting.userId(), now);
-		PointsEntry entry;
+		boolean guardedDebit = posting.delta() < 0 && !posting.type().takesWhatIsAvailable();
+		if (!guardedDebit) {
+			// A guarded debit needs no row to exist: without an account its guard refuses it
+			// (POINTS_INSUFFICIENT), so the redemption's hot path skips this statement.
+			this.accounts.ensure(posting.userId(), now);
+		}
+		Written written;
 		if (posting.delta() < 0 && posting.type().takesWhatIsAvailable()) {
 			// The row lock, held to the end of the transaction, makes "what the balance has" exact.
 			PointsAccount before = this.accounts.lock(posting.userId());
 			int taken = Math.min(before.balance(), -posting.delta());
 			int owed = -posting.delta() - taken;
 			applyOrRefuse(posting.userId(), -taken, owed, now);
-			entry = insert(posting, -taken, owed, owedReason(posting.reason(), owed), now);
+			written = insert(posting, -taken, owed, owedReason(posting.reason(), owed), now);
 		}
 		else {
 			applyOrRefuse(posting.userId(), posting.delta(), 0, now);
-			entry = insert(posting, posting.delta(), 0, posting.reason(), now);
+			written = insert(posting, posting.delta(), 0, posting.reason(), now);
+			PointsEntry entry = written.entry();
 			if (posting.delta() > 0 && entry.getDebtAfter() > 0) {
 				int repaid = Math.min(posting.delta(), entry.getDebtAfter());
 				applyOrRefuse(posting.userId(), -repaid, -repaid, now);
-				insert(new Posting(posting.userId(), -repaid, PointsType.DEBT_REPAYMENT, Long.toString(entry.getId()),
-						"偿还欠分（被冲正时已用掉的积分）", null), -repaid, -repaid, "偿还欠分（被冲正时已用掉的积分）", now);
+				Written repayment = insert(new Posting(posting.userId(), -repaid, PointsType.DEBT_REPAYMENT,
+						Long.toString(entry.getId()), "偿还欠分（被冲正时已用掉的积分）", null), -repaid, -repaid,
+						"偿还欠分（被冲正时已用掉的积分）", now);
+				written = new Written(entry, repayment.account());
 			}
 		}
-		PointsBalance after = this.accounts.find(posting.userId());
+		// The account as the last write left it, read under our row lock: what the cache gets.
+		PointsBalance after = written.account().toBalance();
 		afterCommit(() -> this.cache.put(posting.userId(), after));
-		return entry;
+		return new Recorded(written.entry(), after);
+	}
+
+	/** An entry written and the account it was written against. */
+	private record Written(PointsEntry entry, PointsAccount account) {
 	}
 
 	private void applyOrRefuse(long userId, int delta, int debtChange, Instant now) {
@@ -142,7 +164,7 @@ class PointsLedger {
 	 * Inserts one line with the account as it is now. Our own UPDATE holds the row lock, so this
 	 * reads the balance and debt this entry produced.
 	 */
-	private PointsEntry insert(Posting posting, int delta, int debtChange, String reason, Instant now) {
+	private Written insert(Posting posting, int delta, int debtChange, String reason, Instant now) {
 		PointsAccount account = this.accounts.findAccount(posting.userId());
 		PointsEntry entry = new PointsEntry();
 		entry.setUserId(posting.userId());
@@ -166,7 +188,7 @@ class PointsLedger {
 			this.events.publishEvent(new PointsEntryRecorded(posting.userId(), delta, posting.type().name(),
 					posting.businessId(), now));
 		}
-		return entry;
+		return new Written(entry, account);
 	}
 
 	/**

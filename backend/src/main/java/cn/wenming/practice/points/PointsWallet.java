@@ -52,11 +52,12 @@ public class PointsWallet {
 	/**
 	 * Takes {@code points} for a redemption in the caller's transaction: {@code POINTS_INSUFFICIENT}
 	 * when the balance would go negative, {@link org.springframework.dao.DuplicateKeyException} when
-	 * the redemption was paid already (the caller must roll back).
+	 * the redemption was paid already (the caller must roll back). Returns the balance it left,
+	 * read under the account's row lock (what the Redis copy is set to after the commit).
 	 */
-	public void spend(long userId, int points, long redemptionId, String reason) {
-		this.ledger.postInCurrentTransaction(new PointsLedger.Posting(userId, -points, PointsType.REDEMPTION,
-				Long.toString(redemptionId), reason, null));
+	public PointsBalance spend(long userId, int points, long redemptionId, String reason) {
+		return this.ledger.record(new PointsLedger.Posting(userId, -points, PointsType.REDEMPTION,
+				Long.toString(redemptionId), reason, null)).after();
 	}
 
 	/**

@@ -90,22 +90,21 @@ class Redemptions {
 	/** Redeems for {@code userId}; the same key with the same input returns the first order. */
 	Redemption redeem(long userId, long rewardId, int quantity, String idempotencyKey) {
 		String requestHash = rewardId + ":" + quantity;
+		Reward reward = this.rewards.selectById(rewardId);
+		if (reward == null) {
+			throw DomainException.notFound("礼品");
+		}
 		// A claim released by a failed first request may be taken again; bounded in case of a storm.
 		for (int attempt = 0; attempt < 5; attempt++) {
+			// The claim is inserted first: the unique (user, key) finds a repeated request, so the
+			// usual first request costs no look-up.
+			Redemption claim = newClaim(userId, reward, quantity, idempotencyKey, requestHash);
+			if (claimed(claim)) {
+				return run(claim, reward);
+			}
 			Redemption existing = this.orders.findByKey(userId, idempotencyKey);
 			if (existing == null) {
-				Reward reward = this.rewards.selectById(rewardId);
-				if (reward == null) {
-					throw DomainException.notFound("礼品");
-				}
-				Redemption claim = newClaim(userId, reward, quantity, idempotencyKey, requestHash);
-				try {
-					this.orders.insert(claim);
-				}
-				catch (DuplicateKeyException ex) {
-					continue;
-				}
-				return run(claim, reward);
+				continue;
 			}
 			Redemption done = awaitFinished(existing, requestHash);
 			if (done != null) {
@@ -113,6 +112,17 @@ class Redemptions {
 			}
 		}
 		throw new DomainException(CommonError.CONFLICT);
+	}
+
+	/** Inserts the claim; false when the user's key is taken (by an earlier request with it). */
+	private boolean claimed(Redemption claim) {
+		try {
+			this.orders.insert(claim);
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
 	}
 
 	/** The first request's order once it finished, or null when it failed (its claim is gone). */
@@ -256,18 +266,20 @@ class Redemptions {
 	private void write(Redemption claim, Reward reward, boolean allShards) {
 		Instant now = this.clock.instant();
 		long userId = claim.getUserId();
+		// The balance the spend left (read under the account's lock), set with the hold's release.
+		java.util.concurrent.atomic.AtomicReference<PointsBalance> after = new java.util.concurrent.atomic.AtomicReference<>();
 		// Registered before the ledger's own refresh so the hold goes in the same step as the new balance.
 		afterCommit(() -> {
 			try {
-				this.store.release(claim.getId(), userId, reward.getId(), this.points.balance(userId));
+				this.store.release(claim.getId(), userId, reward.getId(), after.get());
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not release the Redis hold of redemption {}: {}", claim.getId(),
 						ex.getClass().getSimpleName());
 			}
 		});
-		this.points.spend(userId, claim.getPoints(), claim.getId(),
-				"兑换 " + reward.getName() + " × " + claim.getQuantity());
+		after.set(this.points.spend(userId, claim.getPoints(), claim.getId(),
+				"兑换 " + reward.getName() + " × " + claim.getQuantity()));
 		Instant expiresAt = now.plus(Duration.ofDays(this.properties.pickupValidDays()));
 		if (this.orders.issue(claim.getId(), newPickupCode(), expiresAt, now) == 0) {
 			throw new DomainException(CommonError.CONFLICT);
