@@ -2,9 +2,10 @@
 // chromium driven by playwright-core) against a backend in the `local` profile, signed in with the
 // local developer shortcut. Arranged through the API: a need at 东珠社区 with two photos WeChat has not
 // passed (the local run sends no check without a public base URL), and a need whose completion note the stub
-// held for review (the text contains REVIEW). In the browser: one photo approved, the other
-// rejected, the note made public; a team's leader changed, its former leader removed (after the
-// API refused removing the leader), the team disbanded. Every result is read back through the API;
+// held for review (the text contains REVIEW), and a 随手拍 whose photo is held the same way. In the
+// browser: one photo approved, the other rejected, the 随手拍 photo approved from its card, the note
+// made public; a team's leader changed, its former leader removed (after the API refused removing
+// the leader), the team disbanded. Every result is read back through the API;
 // a screenshot of each step goes to SCREENSHOT_DIR. Run by ConsoleBrowserTest (scripts/maven-test.sh).
 import path from 'node:path'
 import zlib from 'node:zlib'
@@ -126,6 +127,15 @@ const teamId = (await gql('mutation($i: CreateTeamInput!) { createTeam(input: $i
 const requestId = (await gql('mutation($t: ID!) { requestToJoinTeam(teamId: $t) { id } }', { t: teamId }, member.accessToken)).requestToJoinTeam.id
 await gql('mutation($r: ID!) { approveJoinRequest(requestId: $r) { id } }', { r: requestId }, admin.accessToken)
 
+// A 随手拍 with a photo WeChat has not passed (held like the need's): a registered volunteer reports it.
+const civicReporter = await register(`review-civic-${run}`, '孙晓梅')
+const civicPhoto = await upload(civicReporter.accessToken, png(480, 320, 'blue'))
+const civicDescription = `小区门口消防通道被占用 ${run}`
+const civicReport = (await gql('mutation($i: SubmitCivicReportInput!) { submitCivicReport(input: $i) { id } }', {
+  i: { category: 'PARKING', description: civicDescription, photoIds: [civicPhoto], latitude: 31.3665, longitude: 119.8148,
+    address: '宜城街道东珠路 20 号', stationId: station.id },
+}, civicReporter.accessToken)).submitCivicReport.id
+
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -184,6 +194,25 @@ try {
   const residentSees = (await gql('query($n: ID!) { need(id: $n) { photos { id status } } }', { n: photoNeed }, resident.accessToken)).need.photos
   assert(residentSees.find((p) => p.id === drop)?.status === 'REJECTED', `the uploader sees the rejection: ${JSON.stringify(residentSees)}`)
 
+  // --- 内容审核: a held 随手拍 photo, labelled as such, in its own section of the same tab.
+  step('held 随手拍 photo: approve it')
+  const civicCard = page.locator('[data-test=held-civic-photos] [data-test=held-photo]', { hasText: civicDescription })
+  await civicCard.waitFor()
+  assert((await civicCard.locator('[data-test=held-photo-source]').textContent()).trim() === '随手拍', 'the card says 随手拍')
+  assert((await civicCard.textContent()).includes('乱停乱放'), 'the card names the category')
+  await page.waitForFunction((text) => {
+    const card = [...document.querySelectorAll('[data-test=held-civic-photos] [data-test=held-photo]')].find((c) => c.textContent.includes(text))
+    const img = card && card.querySelector('img')
+    return img && img.complete && img.naturalWidth > 0
+  }, civicDescription)
+  await settled()
+  await page.screenshot({ path: path.join(SHOTS, '41a-review-civic-photo.png') })
+  await civicCard.locator('[data-test=photo-approve]').click()
+  await civicCard.waitFor({ state: 'detached' })
+  const civicPhotos = (await gql('query($id: ID!) { civicReport(id: $id) { photos { id status } } }', { id: civicReport }, admin.accessToken)).civicReport.photos
+  assert(civicPhotos.length === 1 && civicPhotos[0].id === civicPhoto && civicPhotos[0].status === 'PASSED',
+    `the approved 随手拍 photo is shown to the staff: ${JSON.stringify(civicPhotos)}`)
+
   // --- 内容审核: held texts.
   step('held texts: make the note public')
   await page.getByRole('tab', { name: '待审文字' }).click()
@@ -240,6 +269,8 @@ try {
   // Leave the shared demo station's desk as the other scripts expect it: nothing of ours waiting.
   await gql('mutation($n: ID!) { rejectNeed(needId: $n, reason: "测试数据") { id } }', { n: photoNeed }, admin.accessToken)
   await gql('mutation($n: ID!) { confirmNeedHours(needId: $n) { id } }', { n: textNeed }, admin.accessToken)
+  await gql('mutation($i: TriageCivicReportInput!) { triageCivicReport(input: $i) { id } }',
+    { i: { reportId: civicReport, accept: false, reason: '测试数据' } }, admin.accessToken)
 
   assert(pageErrors.length === 0, `no page errors: ${pageErrors.join('; ')}`)
   step(`done in ${Math.round((Date.now() - started) / 1000)} s`)

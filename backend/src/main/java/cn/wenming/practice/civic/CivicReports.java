@@ -144,7 +144,7 @@ class CivicReports {
 				throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 			}
 			this.reports.insert(row);
-			this.photos.attach(actor.userId(), photoIds, PhotoSubject.CIVIC_REPORT, row.id);
+			this.photos.attach(actor.userId(), photoIds, PhotoSubject.CIVIC_REPORT, row.id, station.id());
 			this.reports.record(row.id, null, CivicStatus.SUBMITTED, actor.userId(), null, now);
 		});
 		return viewFor(actor, this.reports.selectById(row.id));
@@ -214,7 +214,7 @@ class CivicReports {
 		move(() -> {
 			int changed = this.reports.resolve(report.id, report.version, note, actor.userId(), now);
 			if (changed == 1) {
-				this.photos.attach(actor.userId(), photoIds, PhotoSubject.CIVIC_RESOLUTION, report.id);
+				this.photos.attach(actor.userId(), photoIds, PhotoSubject.CIVIC_RESOLUTION, report.id, report.stationId);
 			}
 			return changed;
 		}, report.id, report.status, CivicStatus.RESOLVED, actor, clip(note), now);

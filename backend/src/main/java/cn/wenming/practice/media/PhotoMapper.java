@@ -14,18 +14,20 @@ import org.apache.ibatis.annotations.Update;
 interface PhotoMapper extends BaseMapper<Photo> {
 
 	/**
-	 * Attaches the owner's unattached photos to a subject; returns how many were attached (fewer than
-	 * asked: one is not the owner's, unknown, or already attached, and the caller rolls back).
+	 * Attaches the owner's unattached photos to a subject answered for by {@code unitId}; returns how
+	 * many were attached (fewer than asked: one is not the owner's, unknown, or already attached, and
+	 * the caller rolls back).
 	 */
 	@Update("""
 			<script>
-			UPDATE media_photo SET subject_type = #{type}, subject_id = #{subjectId}, updated_at = #{now}
+			UPDATE media_photo SET subject_type = #{type}, subject_id = #{subjectId}, unit_id = #{unitId}, updated_at = #{now}
 			WHERE owner_user_id = #{ownerUserId} AND subject_type IS NULL
 			AND id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
 			</script>
 			""")
 	int attach(@Param("ids") Collection<Long> ids, @Param("ownerUserId") long ownerUserId,
-			@Param("type") PhotoSubject type, @Param("subjectId") long subjectId, @Param("now") Instant now);
+			@Param("type") PhotoSubject type, @Param("subjectId") long subjectId, @Param("unitId") long unitId,
+			@Param("now") Instant now);
 
 	/** The photos of the subjects, in upload order: one query for a whole list of needs. */
 	@Select("""
@@ -92,17 +94,24 @@ interface PhotoMapper extends BaseMapper<Photo> {
 	int deleteUnattached(@Param("id") long id);
 
 	/**
-	 * Held photos attached to a subject (not passed, not yet reviewed by staff), oldest first: the
-	 * staff's review queue.
+	 * Held photos (the generated {@code held} column of V52: not passed, not yet reviewed by staff,
+	 * attached) of these subject types in these units, oldest first, after photo id {@code afterId}:
+	 * the staff's review queue, read through {@code idx_media_photo_held_queue} so only held rows of
+	 * the reviewer's units are touched, however many photos were ever uploaded.
 	 */
 	@Select("""
+			<script>
 			SELECT * FROM media_photo
-			WHERE status IN ('PENDING', 'REJECTED') AND reviewed_at IS NULL AND subject_type IS NOT NULL
-			AND id > #{afterId}
+			WHERE held = 1
+			AND subject_type IN <foreach collection="types" item="t" open="(" separator="," close=")">#{t}</foreach>
+			AND unit_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
+			AND id &gt; #{afterId}
 			ORDER BY id
 			LIMIT #{limit}
+			</script>
 			""")
-	List<Photo> held(@Param("afterId") long afterId, @Param("limit") int limit);
+	List<Photo> held(@Param("types") Collection<PhotoSubject> types, @Param("unitIds") Collection<Long> unitIds,
+			@Param("afterId") long afterId, @Param("limit") int limit);
 
 	/** A staff decision on a held photo; 0 when it was reviewed meanwhile or passed by WeChat. */
 	@Update("""

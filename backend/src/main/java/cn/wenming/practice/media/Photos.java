@@ -293,15 +293,16 @@ public class Photos {
 	}
 
 	/**
-	 * Attaches the owner's photos to the subject, in the caller's transaction. A photo that is not
-	 * the owner's, does not exist or is already attached fails the whole call with
-	 * {@code PHOTO_NOT_ATTACHABLE} (the caller's transaction then rolls back).
+	 * Attaches the owner's photos to the subject, in the caller's transaction. {@code unitId} is the
+	 * org unit answering for the subject (its station): the review queue of {@link #held} finds held
+	 * photos by it. A photo that is not the owner's, does not exist or is already attached fails the
+	 * whole call with {@code PHOTO_NOT_ATTACHABLE} (the caller's transaction then rolls back).
 	 */
-	public void attach(long ownerUserId, List<Long> ids, PhotoSubject subject, long subjectId) {
+	public void attach(long ownerUserId, List<Long> ids, PhotoSubject subject, long subjectId, long unitId) {
 		if (ids.isEmpty()) {
 			return;
 		}
-		if (this.photos.attach(ids, ownerUserId, subject, subjectId, this.clock.instant()) != ids.size()) {
+		if (this.photos.attach(ids, ownerUserId, subject, subjectId, unitId, this.clock.instant()) != ids.size()) {
 			throw new DomainException(MediaError.PHOTO_NOT_ATTACHABLE);
 		}
 	}
@@ -341,12 +342,21 @@ public class Photos {
 	// --- Staff review of held photos (for the feature owning the subject, which checks the reviewer's scope).
 
 	/**
-	 * A page of held photos attached to any subject (not passed by WeChat, not yet reviewed), oldest
-	 * first, after photo id {@code afterId}, with URLs signed for {@code reviewerUserId}.
+	 * A page of held photos (not passed by WeChat, not yet reviewed) of these subject types attached
+	 * in these units (the {@code unitId} given to {@link #attach}; the caller passes the reviewer's
+	 * subtree), oldest first, after photo id {@code afterId}, with URLs signed for
+	 * {@code reviewerUserId}. One indexed statement, whatever the page size.
 	 */
-	public List<HeldPhoto> held(long afterId, int limit, long reviewerUserId) {
+	public List<HeldPhoto> held(Set<PhotoSubject> subjects, Collection<Long> unitIds, long afterId, int limit,
+			long reviewerUserId) {
+		if (subjects.isEmpty() || unitIds.isEmpty() || limit <= 0) {
+			return List.of();
+		}
 		Instant expiresAt = this.clock.instant().plus(this.properties.viewUrlTtl());
-		return this.photos.held(afterId, limit).stream().map((photo) -> held(photo, reviewerUserId, expiresAt)).toList();
+		return this.photos.held(subjects, unitIds, afterId, limit)
+			.stream()
+			.map((photo) -> held(photo, reviewerUserId, expiresAt))
+			.toList();
 	}
 
 	/**

@@ -137,7 +137,7 @@ class NeedCompletion {
 				.set(Need::getCompletionNoteHold, hold)
 				.set(Need::getBeneficiaries, beneficiaries);
 			rows.forEach(this.participants::insert);
-			this.photos.attach(actor.userId(), photoIds, PhotoSubject.NEED_COMPLETION, need.getId());
+			this.photos.attach(actor.userId(), photoIds, PhotoSubject.NEED_COMPLETION, need.getId(), need.getStationId());
 			// Delivered to @TransactionalEventListener consumers only once this transaction commits.
 			this.events.publishEvent(new NeedCompleted(need.getId(), need.getStationId(), rows.stream()
 				.map(r -> new NeedCompleted.Participant(r.getUserId(), r.getVolunteerId(), r.getHours()))

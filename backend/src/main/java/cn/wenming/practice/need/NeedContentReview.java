@@ -1,7 +1,7 @@
 package cn.wenming.practice.need;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,8 +33,8 @@ import org.springframework.stereotype.Service;
 @Service
 class NeedContentReview {
 
-	/** Held photos read from the media module per round while filling a page. */
-	static final int SCAN = 200;
+	/** The photo subjects of needs: the resident's photos and the completion photos. */
+	static final Set<PhotoSubject> NEED_PARTS = EnumSet.of(PhotoSubject.NEED, PhotoSubject.NEED_COMPLETION);
 
 	private final NeedMapper needs;
 
@@ -83,34 +83,25 @@ class NeedContentReview {
 	}
 
 	/**
-	 * Held photos of the needs under the unit, oldest first. Held photos are few (WeChat passes
-	 * nearly all within seconds), so the media module's queue over all needs is read in rounds and
-	 * filtered to the unit's stations here, rather than the media module learning the org tree.
+	 * Held photos of the needs under the unit, oldest first: one indexed statement in the media
+	 * module (held photos of need subjects attached in the unit's stations, V52), then the page's needs
+	 * and stations in one statement each, whatever the page size.
 	 */
 	Connection<HeldNeedPhoto> heldPhotos(long orgUnitId, Connections.PageRequest page) {
 		OrgUnitRef unit = this.orgs.require(orgUnitId);
 		Actor actor = this.access.requireAdminOver(unit.path());
-		Set<Long> stations = new HashSet<>(this.orgs.subtreeIds(unit.path()));
-		List<HeldNeedPhoto> out = new ArrayList<>();
 		long afterId = (page.afterId() == null) ? 0 : page.afterId();
-		while (out.size() < page.fetchSize()) {
-			List<HeldPhoto> round = this.photos.held(afterId, SCAN, actor.userId());
-			Map<Long, Need> byId = this.needs
-				.findByIds(round.stream().filter(NeedContentReview::ofNeed).map(HeldPhoto::subjectId).distinct().toList())
-				.stream()
-				.collect(Collectors.toMap(Need::getId, Function.identity()));
-			for (HeldPhoto photo : round) {
-				afterId = photo.id();
-				Need need = ofNeed(photo) ? byId.get(photo.subjectId()) : null;
-				if (need != null && stations.contains(need.getStationId())) {
-					out.add(new HeldNeedPhoto(photo, need, null));
-					if (out.size() == page.fetchSize()) {
-						break;
-					}
-				}
-			}
-			if (round.size() < SCAN) {
-				break;
+		List<HeldPhoto> held = this.photos.held(NEED_PARTS, this.orgs.subtreeIds(unit.path()), afterId,
+				page.fetchSize(), actor.userId());
+		Map<Long, Need> byId = held.isEmpty() ? Map.of()
+				: this.needs.findByIds(held.stream().map(HeldPhoto::subjectId).distinct().toList())
+					.stream()
+					.collect(Collectors.toMap(Need::getId, Function.identity()));
+		List<HeldNeedPhoto> out = new ArrayList<>();
+		for (HeldPhoto photo : held) {
+			Need need = byId.get(photo.subjectId());
+			if (need != null) {
+				out.add(new HeldNeedPhoto(photo, need, null));
 			}
 		}
 		return Connections.of(withStationNames(out), page, HeldNeedPhoto::id);
@@ -145,7 +136,7 @@ class NeedContentReview {
 	}
 
 	private static boolean ofNeed(HeldPhoto photo) {
-		return photo.subject() == PhotoSubject.NEED || photo.subject() == PhotoSubject.NEED_COMPLETION;
+		return NEED_PARTS.contains(photo.subject());
 	}
 
 }

@@ -129,7 +129,7 @@ class NeedSubmission {
 			}
 			this.needs.insert(need);
 			// The submitter's own uploads (the resident, or the staff member for an assisted order).
-			this.photos.attach(actor.userId(), photoIds, PhotoSubject.NEED, need.getId());
+			this.photos.attach(actor.userId(), photoIds, PhotoSubject.NEED, need.getId(), station.id());
 			this.transitions.record(need.getId(), null, NeedStatus.SUBMITTED, actor.userId(),
 					submissionNote(source, hold), now);
 			this.events.publishEvent(new NeedSubmitted(need.getId(), station.id(), actor.userId(), hold != null, now));

@@ -69,7 +69,7 @@ class PhotoHygieneTest {
 		long stale = media.upload(owner);
 		long fresh = media.upload(owner);
 		long attached = media.upload(owner);
-		this.mapper.attach(List.of(attached), owner.userId(), PhotoSubject.NEED, 1L, java.time.Instant.now());
+		this.mapper.attach(List.of(attached), owner.userId(), PhotoSubject.NEED, 1L, 1L, java.time.Instant.now());
 		long days = this.properties.unattachedMaxAge().toDays() + 1;
 		for (long id : List.of(stale, attached)) {
 			this.jdbc.update("UPDATE media_photo SET created_at = created_at - INTERVAL " + days + " DAY WHERE id = ?", id);
