@@ -41,6 +41,7 @@ class LocalDemoData {
 				"SELECT COUNT(*) FROM org_unit WHERE level = 'CENTER' AND name = ?", Integer.class, CENTER_NAME);
 		if (centers != null && centers > 0) {
 			log.info("Demo data already present");
+			loadCity(event);
 			return;
 		}
 		String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
@@ -121,6 +122,28 @@ class LocalDemoData {
 
 		log.info("Demo county loaded. Log in (wxLogin) with code \"admin\" as center admin; volunteers: {}",
 				String.join(", ", userIds.keySet()));
+		loadCity(event);
+	}
+
+	/**
+	 * The city above the demo county, with a second small county, and its admin (code {@code city}).
+	 * A step of its own, after the county: a database loaded before the city existed gets it at the
+	 * next start, and nothing is loaded twice (skipped when the demo city exists).
+	 */
+	private void loadCity(ApplicationReadyEvent event) {
+		Integer cities = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM org_unit WHERE level = 'CITY' AND name = ?", Integer.class, LocalDemoCity.CITY_NAME);
+		Long county = this.jdbc.query(
+				"SELECT id FROM org_unit WHERE level = 'CENTER' AND name = ? AND parent_id IS NULL ORDER BY id LIMIT 1",
+				rs -> rs.next() ? rs.getLong(1) : null, CENTER_NAME);
+		if ((cities != null && cities > 0) || county == null) {
+			return;
+		}
+		String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
+		var client = new Client(RestClient.builder().baseUrl("http://127.0.0.1:" + port + "/graphql").build());
+		LocalDemoCity.load(client, LocalDemoCity.Logins.LOCAL, Long.toString(county), "1990031", 200);
+		log.info("Demo city loaded. Log in with code \"city\" as its city admin (both counties); \"admin\" stays "
+				+ "the 宜兴 center admin");
 	}
 
 	private static String unit(String parentId, String level, String name, String address, double latitude,
@@ -151,7 +174,7 @@ class LocalDemoData {
 	}
 
 	/** A tiny GraphQL client: fails loudly, because demo data that half-loads is worse than none. */
-	private record Client(RestClient http) {
+	record Client(RestClient http) {
 
 		String login(String code) {
 			Map<?, ?> data = call(null, "mutation { wxLogin(code: \"" + code + "\") { accessToken } }");
