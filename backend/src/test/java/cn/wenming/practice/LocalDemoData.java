@@ -41,6 +41,7 @@ class LocalDemoData {
 				"SELECT COUNT(*) FROM org_unit WHERE level = 'CENTER' AND name = ?", Integer.class, CENTER_NAME);
 		if (centers != null && centers > 0) {
 			log.info("Demo data already present");
+			loadCity(event);
 			return;
 		}
 		String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
@@ -121,6 +122,30 @@ class LocalDemoData {
 
 		log.info("Demo county loaded. Log in (wxLogin) with code \"admin\" as center admin; volunteers: {}",
 				String.join(", ", userIds.keySet()));
+		loadCity(event);
+	}
+
+	/**
+	 * The city above the demo county, with a second small county, and its admin (code {@code city}).
+	 * A step of its own, after the county: a database loaded before the city existed gets it at the
+	 * next start, and nothing is loaded twice (skipped once the demo county is under a city).
+	 */
+	private void loadCity(ApplicationReadyEvent event) {
+		// Loaded once the demo county hangs under a city. Asked of the county, not by the city's name:
+		// the tests share this database, and LocalDemoCityTest makes cities of that name.
+		Map<String, Object> county = this.jdbc.queryForList(
+				"SELECT id, parent_id FROM org_unit WHERE level = 'CENTER' AND name = ? ORDER BY id LIMIT 1", CENTER_NAME)
+			.stream()
+			.findFirst()
+			.orElse(null);
+		if (county == null || county.get("parent_id") != null) {
+			return;
+		}
+		String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
+		var client = new Client(RestClient.builder().baseUrl("http://127.0.0.1:" + port + "/graphql").build());
+		LocalDemoCity.load(client, LocalDemoCity.Logins.LOCAL, county.get("id").toString(), "1990031", 200);
+		log.info("Demo city loaded. Log in with code \"city\" as its city admin (both counties); \"admin\" stays "
+				+ "the 宜兴 center admin");
 	}
 
 	private static String unit(String parentId, String level, String name, String address, double latitude,
@@ -151,7 +176,7 @@ class LocalDemoData {
 	}
 
 	/** A tiny GraphQL client: fails loudly, because demo data that half-loads is worse than none. */
-	private record Client(RestClient http) {
+	record Client(RestClient http) {
 
 		String login(String code) {
 			Map<?, ?> data = call(null, "mutation { wxLogin(code: \"" + code + "\") { accessToken } }");

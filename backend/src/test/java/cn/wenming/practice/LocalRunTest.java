@@ -30,7 +30,12 @@ class LocalRunTest {
 		api.as(alice).documentName("me").execute().path("me.roles").entityList(String.class).containsExactly("RESIDENT");
 
 		Session admin = api.login("admin");
-		api.as(admin).documentName("me").execute().path("me.roles").entityList(String.class).contains("CENTER_ADMIN");
+		api.as(admin).documentName("me").execute().path("me.roles").entityList(String.class).contains("CENTER_ADMIN")
+			.doesNotContain("CITY_ADMIN");
+		// The demo city above the county (LocalDemoCity): its admin logs in with code "city".
+		Session city = api.login("city");
+		api.as(city).documentName("me").execute().path("me.roles").entityList(String.class).contains("CITY_ADMIN")
+			.doesNotContain("CENTER_ADMIN");
 
 		String tree = api.client().post().header("Content-Type", "application/json")
 			.bodyValue(Map.of("query", "{ nearbyStations(latitude: 31.3600, longitude: 119.8200, radiusMeters: 3000) { station { name } } }"))

@@ -2,12 +2,14 @@ package cn.wenming.practice.project;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import cn.wenming.practice.org.OrgError;
 import cn.wenming.practice.team.TeamError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.org.OrgDirectory;
+import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
@@ -165,14 +167,32 @@ class ProjectService {
 		return this.brandChanges.ofProject(projectId);
 	}
 
-	/** An admin over the county's center (the root of {@code unitPath}); others get PROJECT_BRAND_CENTER_ONLY. */
+	/**
+	 * An admin over the county's center, which is the root of {@code unitPath} unless the county hangs
+	 * under a city: then the root is the city, and the center is found by level (a city's admins
+	 * pass too, as they do the county's work across the city). Others get PROJECT_BRAND_CENTER_ONLY.
+	 */
 	private Actor requireCenterAdmin(String unitPath) {
-		String root = unitPath.substring(0, unitPath.indexOf('/', 1) + 1);
 		Actor actor = this.access.requireActor();
-		if (!actor.isAdminOver(root)) {
+		if (!actor.isAdminOver(centerPath(unitPath))) {
 			throw new DomainException(ProjectError.PROJECT_BRAND_CENTER_ONLY);
 		}
 		return actor;
+	}
+
+	/** The path of the 中心 on {@code unitPath} (the unit's own path when none is, e.g. a city's project). */
+	private String centerPath(String unitPath) {
+		List<Long> ids = OrgUnitRef.idsOnPath(unitPath);
+		Map<Long, OrgUnitRef> units = this.orgs.findAll(ids);
+		StringBuilder path = new StringBuilder("/");
+		for (Long id : ids) {
+			path.append(id).append('/');
+			OrgUnitRef unit = units.get(id);
+			if (unit != null && unit.level() == OrgLevel.CENTER) {
+				return path.toString();
+			}
+		}
+		return unitPath;
 	}
 
 	private void trail(long projectId, boolean brand, String reason, long by, Instant at) {

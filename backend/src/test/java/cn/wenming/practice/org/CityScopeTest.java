@@ -150,6 +150,27 @@ class CityScopeTest {
 	}
 
 	@Test
+	void aCountyUnderACityKeepsMarkingItsBrandProjects() {
+		// The 中心 is no longer the root of its projects' paths: its admin still marks 品牌项目 (the
+		// check finds the center by level), so does the city's; the other county's and a station's do not.
+		Session stationAdmin = this.org.admin("STATION_ADMIN", this.stationA);
+		String project = this.api.as(this.adminA).documentName("createProject")
+			.variable("input", map("orgUnitId", this.stationA, "name", Fixtures.unique("项目"), "category", "CULTURE"))
+			.execute().path("createProject.id").entity(String.class).get();
+		expectOk(markBrand(this.adminA, project, true));
+		expectOk(markBrand(this.cityAdmin, project, false));
+		expectCode(markBrand(this.adminB, project, true), "PROJECT_BRAND_CENTER_ONLY");
+		expectCode(markBrand(stationAdmin, project, true), "PROJECT_BRAND_CENTER_ONLY");
+		this.api.as(this.adminA).documentName("projectBrandChanges").variable("projectId", project).execute()
+			.path("projectBrandChanges[*].brand").entityList(Boolean.class).containsExactly(false, true);
+	}
+
+	private GraphQlTester.Response markBrand(Session as, String project, boolean brand) {
+		return this.api.as(as).documentName("markBrandProject")
+			.variable("input", map("projectId", project, "brand", brand, "reason", "群众认可度高")).execute();
+	}
+
+	@Test
 	void aBootstrapAdminCreatesACityAndACountyIsAttachedUnderIt() {
 		Session bootstrap = this.api.login("bootstrap-admin");
 		long newCity = Long.parseLong(this.api.as(bootstrap).documentName("createOrgUnit")
