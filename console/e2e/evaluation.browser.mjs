@@ -2,7 +2,8 @@
 // in the `local` profile, signed in with the local developer shortcut as the demo center admin, the
 // demo county as the working unit: a peer review of 东珠社区 by another station's 站长 (arranged through
 // the API) shows in the county's averages; a spot check of 东珠社区 recorded through the form is listed
-// and read back through the API. Screenshots go to SCREENSHOT_DIR.
+// and read back through the API, then corrected through its 更正 dialog (score and reason; the trail
+// shown, the corrected total read back). Screenshots go to SCREENSHOT_DIR.
 // Run by ConsoleBrowserTest through scripts/maven-test.sh.
 import path from 'node:path'
 import { chromium } from 'playwright-core'
@@ -74,6 +75,30 @@ try {
   const recorded = (await gql('query($u: ID!) { spotChecks(orgUnitId: $u, first: 20) { edges { node { stationId findings total items { name } } } } }',
     { u: station.id }, admin.accessToken)).spotChecks.edges.map((e) => e.node).find((c) => c.findings === findings)
   assert(recorded && recorded.stationId === station.id && recorded.items.length === 4 && recorded.total === 22, `recorded as entered: ${JSON.stringify(recorded)}`)
+
+  step('抽查评估: correct the score with a reason; the trail shows it')
+  await page.locator('[data-test=spot-check-table] tr', { hasText: findings }).locator('[data-test=spot-correct]').click()
+  const dialog = page.locator('[data-test=spot-correct-dialog]')
+  await dialog.locator('.item-row .el-input-number input').first().fill('18')
+  await dialog.locator('.item-row .el-input-number input').first().press('Tab')
+  await dialog.locator('[data-test=spot-correct-save]').click()
+  await dialog.locator('[data-test=spot-correct-error]').getByText('请填写更正原因').waitFor()
+  await dialog.locator('[data-test=spot-correct-reason]').fill(`阵地建设分数录错 ${run}`)
+  await dialog.locator('[data-test=correction-trail]').getByText('还没有更正').waitFor()
+  await settled()
+  await page.screenshot({ path: path.join(SHOTS, '64-spot-check-correct.png') })
+  await dialog.locator('[data-test=spot-correct-save]').click()
+  await dialog.waitFor({ state: 'hidden' })
+  const row = page.locator('[data-test=spot-check-table] tr', { hasText: findings })
+  await row.locator('[data-test=spot-total]').getByText('18').waitFor()
+  await row.locator('.el-table__expand-icon').click()
+  await page.locator('[data-test=correction-trail-entry]', { hasText: `阵地建设分数录错 ${run}` }).waitFor()
+  await settled()
+  await page.screenshot({ path: path.join(SHOTS, '65-spot-check-trail.png') })
+  const corrected = (await gql('query($u: ID!) { spotChecks(orgUnitId: $u, first: 20) { edges { node { findings total corrections { reason before { total } after { total } } } } } }',
+    { u: station.id }, admin.accessToken)).spotChecks.edges.map((e) => e.node).find((c) => c.findings === findings)
+  assert(corrected.total === 18 && corrected.corrections.length === 1 && corrected.corrections[0].before.total === 22
+    && corrected.corrections[0].after.total === 18, `corrected once: ${JSON.stringify(corrected)}`)
 
   assert(pageErrors.length === 0, `no errors in the page: ${pageErrors.join('; ')}`)
   step(`evaluation passed in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${SHOTS}`)

@@ -98,3 +98,38 @@ export function beneficiariesError(count, { max, recorded = null, reason = '' } 
   }
   return ''
 }
+
+// ---- 更正 of recorded evaluations (抽查评估, 站互评, 中心培训): change the record or withdraw it, with a
+// reason; every correction is kept as a trail (who, when, why, before → after).
+
+export const CORRECTION_ACTION = { CORRECTED: '更正', WITHDRAWN: '撤回' }
+
+/** One line of a trail: '2024-06-01 10:00 张三 更正：原因（前 → 后）'; `describe` turns a snapshot into text. */
+export function trailLine(entry, describe) {
+  const when = beijingTime(entry.correctedAt)
+  const who = entry.correctedByName || `用户 ${entry.correctedBy}`
+  const change = entry.after ? `${describe(entry.before)} → ${describe(entry.after)}` : `${describe(entry.before)} → 已撤回`
+  return `${when} ${who} ${CORRECTION_ACTION[entry.action] || entry.action}：${entry.reason}（${change}）`
+}
+
+/** yyyy-MM-dd HH:mm in Beijing time. */
+export function beijingTime(iso) {
+  if (!iso) return ''
+  return new Date(Date.parse(iso) + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ')
+}
+
+/**
+ * The correction to send, or an error: `changes` is what the form changed (null fields dropped), and a
+ * withdrawal sends none. The key is added by createSubmission.
+ */
+export function correctionInput(idField, id, { withdraw, reason }, changes) {
+  const why = (reason || '').trim() ? reasonError(reason) : '请填写更正原因'
+  if (why) return { error: why }
+  const input = { [idField]: id, withdraw: !!withdraw, reason: reason.trim() }
+  if (!withdraw) {
+    const changed = Object.entries(changes).filter(([, v]) => v !== null && v !== undefined)
+    if (!changed.length) return { error: '没有要更正的内容' }
+    for (const [k, v] of changed) input[k] = v
+  }
+  return { input }
+}

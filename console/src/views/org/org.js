@@ -209,3 +209,22 @@ export function unpairReasonError(reason) {
   if (text.length > 200) return '解除原因不超过 200 字'
   return true
 }
+
+/** A staff training as a trail shows it: '2024-03-10 主题（参加 3 人：张三、…）'; `names` maps user id → name. */
+export function describeStaffTraining(state, names = {}) {
+  const people = state.attendeeUserIds.map((id) => names[id] || `用户 ${id}`).join('、')
+  return `${state.heldOn} ${state.topic}（参加 ${state.attendeeUserIds.length} 人：${people}）`
+}
+
+/** What a training's 更正 form changed: date, topic, attendees (as a set); null for what is unchanged. */
+export function staffTrainingChanges(training, form) {
+  const topic = (form.topic || '').trim()
+  const before = new Set(training.attendees.map((a) => String(a.userId)))
+  const after = [...new Set((form.attendees || []).map(String))]
+  const sameAttendees = after.length === before.size && after.every((id) => before.has(id))
+  return {
+    heldOn: form.heldOn === training.heldOn ? null : form.heldOn,
+    topic: topic === training.topic ? null : topic,
+    attendeeUserIds: sameAttendees ? null : after,
+  }
+}

@@ -78,3 +78,35 @@ export function defaultSpotItems() {
     { name: '群众知晓满意', score: 0, maxScore: 25 },
   ]
 }
+
+/** A spot check as a trail shows it: '总分 26.5（阵地建设 9.5、…）；问题：…'. */
+export function describeSpotCheck(state) {
+  const items = state.items.map((i) => `${i.name} ${i.score}/${i.maxScore}`).join('、')
+  return `总分 ${state.total}（${items}）${state.findings ? `；问题：${state.findings}` : ''}`
+}
+
+/** A peer review as a trail shows it: '平均 4（阵地建设 4、…）；评语：…'. */
+export function describePeerReview(state) {
+  const scores = state.scores.map((s) => `${s.itemName} ${s.score}`).join('、')
+  return `平均 ${state.average}（${scores}）${state.comment ? `；评语：${state.comment}` : ''}`
+}
+
+/**
+ * What a spot check's 更正 form changed: the items when any name or score differs (all of them, as the
+ * API replaces them), the findings when they differ ('' clears them); null for what is unchanged.
+ */
+export function spotCheckChanges(check, form) {
+  const items = form.items.map((i) => ({ name: (i.name || '').trim(), score: Number(i.score), maxScore: Number(i.maxScore) }))
+  const same = items.length === check.items.length
+    && items.every((i, n) => i.name === check.items[n].name && i.score === check.items[n].score && i.maxScore === check.items[n].maxScore)
+  const findings = (form.findings || '').trim()
+  return { items: same ? null : items, findings: findings === (check.findings || '') ? null : findings }
+}
+
+/** What a peer review's 更正 form changed: the scores when any differs, the comment when it differs. */
+export function peerReviewChanges(review, form) {
+  const scores = review.scores.map((s) => ({ itemId: s.itemId, score: Number(form.scores[s.itemId]) }))
+  const same = scores.every((s, n) => s.score === review.scores[n].score)
+  const comment = (form.comment || '').trim()
+  return { scores: same ? null : scores, comment: comment === (review.comment || '') ? null : comment }
+}

@@ -44,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * team disbanded). Then (e2e/lectures.browser.mjs) 理论宣讲: a lecturer
  * registered and a 宣讲团 formed, a lecture recorded through the form and found in the month's
  * assessment count. Then (e2e/evaluation.browser.mjs) 站互评 and 抽查评估: a station's average in
- * the county's peer-review summary, a spot check recorded through the form and listed. Then (e2e/map.browser.mjs) the station map: the offline
+ * the county's peer-review summary, a spot check recorded through the form and listed, then corrected
+ * through its 更正 dialog (the trail shown). Then (e2e/map.browser.mjs) the station map: the offline
  * scatter without Leaflet, then, with consoleSettings' answer intercepted in the browser (this server
  * has no tile URL, and the other scripts need the scatter), the stations as coloured markers on tiles
  * served by the script, and a marker clicked drilling down. Screenshots of each screen land in
@@ -86,6 +87,7 @@ class ConsoleBrowserTest {
 		assertThat(text).contains("station tile map passed");
 		assertThat(screenshots.resolve("50-station-tile-map.png")).exists();
 		assertThat(screenshots.resolve("63-spot-checks.png")).exists();
+		assertThat(screenshots.resolve("65-spot-check-trail.png")).exists();
 		assertThat(screenshots.resolve("33-points-drawer.png")).exists();
 		assertThat(screenshots.resolve("36-store-withdrawn-found.png")).exists();
 		assertThat(screenshots.resolve("04-need-suggestions.png")).exists();

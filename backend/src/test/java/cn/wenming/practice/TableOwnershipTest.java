@@ -95,6 +95,8 @@ class TableOwnershipTest {
 			entry("peer_review_score", "evaluation"),
 			entry("spot_check", "evaluation"),
 			entry("spot_check_item", "evaluation"),
+			entry("spot_check_correction", "evaluation"),
+			entry("peer_review_correction", "evaluation"),
 			// report
 			entry("work_report", "report"),
 			// volunteer
@@ -105,6 +107,7 @@ class TableOwnershipTest {
 			entry("volunteer_party_change", "volunteer"),
 			entry("staff_training", "volunteer"),
 			entry("staff_training_attendee", "volunteer"),
+			entry("staff_training_correction", "volunteer"),
 			// team
 			entry("team", "team"),
 			entry("team_tag", "team"),

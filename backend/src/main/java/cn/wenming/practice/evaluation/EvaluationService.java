@@ -254,7 +254,7 @@ class EvaluationService {
 
 	// ---- helpers
 
-	private List<PeerReviewView> reviewViews(List<PeerReview> rows) {
+	List<PeerReviewView> reviewViews(List<PeerReview> rows) {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
@@ -271,11 +271,11 @@ class EvaluationService {
 		return rows.stream()
 			.map(r -> new PeerReviewView(r.id, r.period, r.reviewerStationId, nameOf(units, r.reviewerStationId),
 					r.reviewedStationId, nameOf(units, r.reviewedStationId), r.average.doubleValue(), r.comment,
-					scores.getOrDefault(r.id, List.of()), r.createdAt))
+					scores.getOrDefault(r.id, List.of()), r.createdAt, r.withdrawnAt != null))
 			.toList();
 	}
 
-	private List<SpotCheckView> spotCheckViews(List<SpotCheck> rows) {
+	List<SpotCheckView> spotCheckViews(List<SpotCheck> rows) {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
@@ -289,7 +289,7 @@ class EvaluationService {
 			List<SpotCheckItemView> list = items.getOrDefault(c.id, List.of());
 			double max = list.stream().mapToDouble(SpotCheckItemView::maxScore).sum();
 			return new SpotCheckView(c.id, c.stationId, nameOf(units, c.stationId), c.checkedOn.toString(),
-					c.total.doubleValue(), max, c.findings, list, c.createdAt);
+					c.total.doubleValue(), max, c.findings, list, c.createdAt, c.withdrawnAt != null);
 		}).toList();
 	}
 
@@ -299,7 +299,7 @@ class EvaluationService {
 		return institute.parentId();
 	}
 
-	private OrgUnitRef requireStation(long id) {
+	OrgUnitRef requireStation(long id) {
 		OrgUnitRef unit = this.orgs.require(id);
 		if (unit.level() != OrgLevel.STATION) {
 			throw new DomainException(EvaluationError.EVALUATION_NOT_A_STATION);
@@ -350,7 +350,7 @@ class EvaluationService {
 		return (count == 0) ? 0 : sum.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP).doubleValue();
 	}
 
-	private static BigDecimal scale(double value) {
+	static BigDecimal scale(double value) {
 		return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP);
 	}
 

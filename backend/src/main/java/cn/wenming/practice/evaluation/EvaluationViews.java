@@ -11,7 +11,7 @@ final class EvaluationViews {
 
 	record PeerReviewView(long id, String period, long reviewerStationId, String reviewerStationName,
 			long reviewedStationId, String reviewedStationName, double average, String comment, List<ScoreView> scores,
-			Instant createdAt) {
+			Instant createdAt, boolean withdrawn) {
 	}
 
 	record ScoreView(long itemId, String itemName, int score) {
@@ -26,10 +26,26 @@ final class EvaluationViews {
 	}
 
 	record SpotCheckView(long id, long stationId, String stationName, String checkedOn, double total, double maxTotal,
-			String findings, List<SpotCheckItemView> items, Instant createdAt) {
+			String findings, List<SpotCheckItemView> items, Instant createdAt, boolean withdrawn) {
 	}
 
 	record SpotCheckItemView(String name, double score, double maxScore) {
+	}
+
+	/** What a spot check stated before or after a correction (GraphQL {@code SpotCheckSnapshot}). */
+	record SpotCheckState(String checkedOn, double total, String findings, List<SpotCheckItemView> items) {
+	}
+
+	/** What a peer review stated before or after a correction (GraphQL {@code PeerReviewSnapshot}). */
+	record PeerReviewState(double average, String comment, List<ScoreView> scores) {
+	}
+
+	/**
+	 * One entry of a correction trail (GraphQL {@code SpotCheckCorrection} / {@code PeerReviewCorrection}):
+	 * {@code after} is null when the record was withdrawn.
+	 */
+	record CorrectionView<S>(long id, String action, String reason, S before, S after, long correctedBy,
+			String correctedByName, Instant correctedAt) {
 	}
 
 }

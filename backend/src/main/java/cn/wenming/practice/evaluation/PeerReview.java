@@ -28,6 +28,9 @@ class PeerReview {
 
 	Instant createdAt;
 
+	/** Set when the record was withdrawn by a correction: it stays readable, no figure counts it. */
+	Instant withdrawnAt;
+
 	public Long getId() {
 		return this.id;
 	}

@@ -37,14 +37,14 @@ interface PeerReviewMapper extends BaseMapper<PeerReview> {
 			""")
 	List<PeerReview> givenBy(@Param("stationId") long stationId, @Param("period") String period);
 
-	/** Per reviewed station and item: the number of scores and their sum, for the period. */
+	/** Per reviewed station and item (withdrawn reviews left out): the number of scores and their sum, for the period. */
 	@Select("""
 			<script>
 			SELECT r.reviewed_station_id AS station_id, s.item_id, i.name AS item_name,
 			       COUNT(*) AS scores, SUM(s.score) AS score_sum
 			FROM peer_review r JOIN peer_review_score s ON s.review_id = r.id
 			JOIN peer_review_item i ON i.id = s.item_id
-			WHERE r.period = #{period}
+			WHERE r.period = #{period} AND r.withdrawn_at IS NULL
 			  AND r.reviewed_station_id IN <foreach collection="stationIds" item="u" open="(" separator="," close=")">#{u}</foreach>
 			GROUP BY r.reviewed_station_id, s.item_id, i.name
 			ORDER BY r.reviewed_station_id, s.item_id
@@ -52,17 +52,30 @@ interface PeerReviewMapper extends BaseMapper<PeerReview> {
 			""")
 	List<ItemTotal> itemTotals(@Param("stationIds") Collection<Long> stationIds, @Param("period") String period);
 
-	/** Per reviewed station: the number of reviews and the sum of their averages, for the period. */
+	/** Per reviewed station (withdrawn reviews left out): the number of reviews and the sum of their averages, for the period. */
 	@Select("""
 			<script>
 			SELECT reviewed_station_id AS station_id, COUNT(*) AS reviews, SUM(average) AS average_sum
 			FROM peer_review
-			WHERE period = #{period}
+			WHERE period = #{period} AND withdrawn_at IS NULL
 			  AND reviewed_station_id IN <foreach collection="stationIds" item="u" open="(" separator="," close=")">#{u}</foreach>
 			GROUP BY reviewed_station_id
 			</script>
 			""")
 	List<StationTotal> stationTotals(@Param("stationIds") Collection<Long> stationIds, @Param("period") String period);
+
+	@Select("SELECT * FROM peer_review WHERE id = #{id} FOR UPDATE")
+	PeerReview lockById(@Param("id") long id);
+
+	@org.apache.ibatis.annotations.Delete("DELETE FROM peer_review_score WHERE review_id = #{reviewId}")
+	int deleteScores(@Param("reviewId") long reviewId);
+
+	/** Writes what a correction may change (the comment may become null, which updateById would skip). */
+	@org.apache.ibatis.annotations.Update("""
+			UPDATE peer_review SET average = #{r.average}, comment = #{r.comment}, withdrawn_at = #{r.withdrawnAt}
+			WHERE id = #{r.id}
+			""")
+	int writeCorrection(@Param("r") PeerReview review);
 
 	record Score(long reviewId, long itemId, String itemName, int score) {
 	}

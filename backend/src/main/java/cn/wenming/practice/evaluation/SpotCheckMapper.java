@@ -45,24 +45,37 @@ interface SpotCheckMapper extends BaseMapper<SpotCheck> {
 			@Param("limit") int limit);
 
 	/**
-	 * Per station: the spot checks on a date in [from, to) (kind SPOT: count, sum of totals) and the
-	 * peer reviews received for the period (kind PEER: count, sum of averages); one statement.
+	 * Per station: the spot checks (not withdrawn) on a date in [from, to) (kind SPOT: count, sum of totals) and the
+	 * peer reviews (not withdrawn) received for the period (kind PEER: count, sum of averages); one statement.
 	 */
 	@Select("""
 			<script>
 			SELECT station_id, 'SPOT' AS kind, COUNT(*) AS row_count, SUM(total) AS total FROM spot_check
 			WHERE station_id IN <foreach collection="stationIds" item="u" open="(" separator="," close=")">#{u}</foreach>
-			  AND checked_on &gt;= #{from} AND checked_on &lt; #{to}
+			  AND checked_on &gt;= #{from} AND checked_on &lt; #{to} AND withdrawn_at IS NULL
 			GROUP BY station_id
 			UNION ALL
 			SELECT reviewed_station_id, 'PEER', COUNT(*), SUM(average) FROM peer_review
 			WHERE reviewed_station_id IN <foreach collection="stationIds" item="u" open="(" separator="," close=")">#{u}</foreach>
-			  AND period = #{period}
+			  AND period = #{period} AND withdrawn_at IS NULL
 			GROUP BY reviewed_station_id
 			</script>
 			""")
 	List<Figure> figures(@Param("stationIds") Collection<Long> stationIds, @Param("from") LocalDate from,
 			@Param("to") LocalDate to, @Param("period") String period);
+
+	@Select("SELECT * FROM spot_check WHERE id = #{id} FOR UPDATE")
+	SpotCheck lockById(@Param("id") long id);
+
+	@org.apache.ibatis.annotations.Delete("DELETE FROM spot_check_item WHERE spot_check_id = #{checkId}")
+	int deleteItems(@Param("checkId") long checkId);
+
+	/** Writes what a correction may change (findings may become null, which updateById would skip). */
+	@org.apache.ibatis.annotations.Update("""
+			UPDATE spot_check SET total = #{c.total}, findings = #{c.findings}, withdrawn_at = #{c.withdrawnAt}
+			WHERE id = #{c.id}
+			""")
+	int writeCorrection(@Param("c") SpotCheck check);
 
 	record Figure(long stationId, String kind, long rows, BigDecimal total) {
 	}

@@ -30,6 +30,17 @@ class StaffTraining {
 	@TableField(fill = FieldFill.INSERT)
 	private Instant createdAt;
 
+	/** Set when a correction withdrew the session: it stays listed with its trail, no figure counts it. */
+	private Instant withdrawnAt;
+
+	public Instant getWithdrawnAt() {
+		return this.withdrawnAt;
+	}
+
+	public void setWithdrawnAt(Instant withdrawnAt) {
+		this.withdrawnAt = withdrawnAt;
+	}
+
 	public Long getId() {
 		return this.id;
 	}

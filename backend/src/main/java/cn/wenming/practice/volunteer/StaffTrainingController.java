@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import cn.wenming.practice.auth.UserNicknames;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitRef;
+import cn.wenming.practice.shared.RecordCorrections;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -24,7 +25,10 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** {@code recordStaffTraining}, {@code staffTrainings} and the batched fields of {@code StaffTraining}. */
+/**
+ * {@code recordStaffTraining}, {@code correctStaffTraining}, {@code staffTrainings} and the batched
+ * fields of {@code StaffTraining} (attendees, the correction trail).
+ */
 @Controller
 class StaffTrainingController {
 
@@ -56,6 +60,25 @@ class StaffTrainingController {
 
 	}
 
+	/** Input of {@code correctStaffTraining}. */
+	record CorrectStaffTrainingInput(@NotNull Long staffTrainingId,
+			@Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}") String heldOn, @Size(max = 100) String topic,
+			@Size(min = 1, max = 500) List<@NotNull Long> attendeeUserIds, Boolean withdraw,
+			@NotBlank @Size(max = 200) String reason,
+			@NotNull @Pattern(regexp = "[A-Za-z0-9_\\-]{8,64}") String idempotencyKey) {
+
+		StaffTrainingService.CorrectStaffTraining command() {
+			return new StaffTrainingService.CorrectStaffTraining(this.staffTrainingId, this.heldOn, this.topic,
+					this.attendeeUserIds, Boolean.TRUE.equals(this.withdraw), this.reason, this.idempotencyKey);
+		}
+
+	}
+
+	/** GraphQL {@code StaffTrainingCorrection}; {@code after} is null when the session was withdrawn. */
+	record Correction(long id, String action, String reason, StaffTrainingService.State before,
+			StaffTrainingService.State after, long correctedBy, String correctedByName, java.time.Instant correctedAt) {
+	}
+
 	/** GraphQL {@code StaffTrainingAttendee}. */
 	record Attendee(long userId, String nickname) {
 	}
@@ -63,6 +86,31 @@ class StaffTrainingController {
 	@MutationMapping
 	StaffTraining recordStaffTraining(@Argument @Valid RecordStaffTrainingInput input) {
 		return this.service.record(input.command());
+	}
+
+	@MutationMapping
+	StaffTraining correctStaffTraining(@Argument @Valid CorrectStaffTrainingInput input) {
+		return this.service.correct(input.command());
+	}
+
+	@SchemaMapping(typeName = "StaffTraining")
+	boolean withdrawn(StaffTraining training) {
+		return training.getWithdrawnAt() != null;
+	}
+
+	@BatchMapping(typeName = "StaffTraining")
+	List<List<Correction>> corrections(List<StaffTraining> list) {
+		List<StaffTrainingMapper.Correction> rows = this.trainings
+			.correctionsOf(list.stream().map(StaffTraining::getId).distinct().toList());
+		Map<Long, String> names = this.nicknames.of(rows.stream().map(StaffTrainingMapper.Correction::correctedBy).toList());
+		Map<Long, List<Correction>> byTraining = rows.stream()
+			.collect(Collectors.groupingBy(StaffTrainingMapper.Correction::trainingId, Collectors.mapping(
+					c -> new Correction(c.id(), c.action(), c.reason(),
+							RecordCorrections.fromJson(c.beforeState(), StaffTrainingService.State.class),
+							RecordCorrections.fromJson(c.afterState(), StaffTrainingService.State.class), c.correctedBy(),
+							names.get(c.correctedBy()), c.correctedAt()),
+					Collectors.toList())));
+		return list.stream().map(t -> byTraining.getOrDefault(t.getId(), List.of())).toList();
 	}
 
 	@QueryMapping

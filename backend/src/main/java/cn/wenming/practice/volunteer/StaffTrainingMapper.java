@@ -44,6 +44,60 @@ interface StaffTrainingMapper extends BaseMapper<StaffTraining> {
 			""")
 	List<Attendee> attendeesOf(@Param("ids") Collection<Long> trainingIds);
 
+	@Select("SELECT * FROM staff_training WHERE id = #{id} FOR UPDATE")
+	StaffTraining lockById(@Param("id") long id);
+
+	/** Writes what a correction may change. */
+	@org.apache.ibatis.annotations.Update("""
+			UPDATE staff_training SET held_on = #{t.heldOn}, topic = #{t.topic}, withdrawn_at = #{t.withdrawnAt}
+			WHERE id = #{t.id}
+			""")
+	int writeCorrection(@Param("t") StaffTraining training);
+
+	@org.apache.ibatis.annotations.Delete("DELETE FROM staff_training_attendee WHERE training_id = #{trainingId}")
+	int deleteAttendees(@Param("trainingId") long trainingId);
+
+	@Select("""
+			SELECT id, training_id, action, reason, before_state, after_state, request_digest, corrected_by, corrected_at
+			FROM staff_training_correction WHERE idempotency_key = #{key}
+			""")
+	Correction correctionByKey(@Param("key") String key);
+
+	/** A locking read: sees a row another transaction committed while this one waited on the session's lock. */
+	@Select("""
+			SELECT id, training_id, action, reason, before_state, after_state, request_digest, corrected_by, corrected_at
+			FROM staff_training_correction WHERE idempotency_key = #{key} FOR UPDATE
+			""")
+	Correction correctionByKeyLocking(@Param("key") String key);
+
+	@Insert("""
+			INSERT INTO staff_training_correction (training_id, action, reason, before_state, after_state, idempotency_key,
+			  request_digest, corrected_by, corrected_at)
+			VALUES (#{c.trainingId}, #{c.action}, #{c.reason}, #{c.beforeState}, #{c.afterState}, #{c.idempotencyKey},
+			  #{c.requestDigest}, #{c.correctedBy}, #{c.correctedAt})
+			""")
+	int insertCorrection(@Param("c") NewCorrection correction);
+
+	/** The trails of many sessions at once, oldest entry first. */
+	@Select("""
+			<script>
+			SELECT id, training_id, action, reason, before_state, after_state, request_digest, corrected_by, corrected_at
+			FROM staff_training_correction
+			WHERE training_id IN <foreach collection="ids" item="i" open="(" separator="," close=")">#{i}</foreach>
+			ORDER BY training_id, id
+			</script>
+			""")
+	List<Correction> correctionsOf(@Param("ids") Collection<Long> trainingIds);
+
+	/** One trail entry; the states are JSON text of the session before and after (null after a withdrawal). */
+	record Correction(long id, long trainingId, String action, String reason, String beforeState, String afterState,
+			String requestDigest, long correctedBy, java.time.Instant correctedAt) {
+	}
+
+	record NewCorrection(long trainingId, String action, String reason, String beforeState, String afterState,
+			String idempotencyKey, String requestDigest, long correctedBy, java.time.Instant correctedAt) {
+	}
+
 	/** One attendee of one session. */
 	record Attendee(long trainingId, long userId) {
 	}

@@ -14,8 +14,11 @@ import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgError;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.ContentSecurity;
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.RecordCorrections;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,6 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * unit held (date, topic, attendees by user id). Kept beside the volunteers' own trainings
  * (先培训再上岗) because it is the same act — a recorded training — for the people who run the
  * network; the assessment works out who of the staff and team leaders is still missing.
+ *
+ * <p>A recorded session is corrected (date, topic, attendees) or withdrawn by an admin over the unit —
+ * who could record it — but not by one of its attendees, whose coverage it decides. Each correction
+ * keeps a trail entry (who, when, why, before → after) and is idempotent by its key, as the points
+ * adjustments are: one of any number of concurrent requests with a key writes.
  */
 @Service
 class StaffTrainingService {
@@ -83,6 +91,133 @@ class StaffTrainingService {
 			this.trainings.insertAttendees(training.getId(), attendees);
 		});
 		return this.trainings.selectById(training.getId());
+	}
+
+	/**
+	 * A correction: {@code heldOn}, {@code topic}, {@code attendeeUserIds} replace the recorded ones
+	 * (null keeps each); or {@code withdraw} with none of them.
+	 */
+	record CorrectStaffTraining(long trainingId, String heldOn, String topic, List<Long> attendeeUserIds,
+			boolean withdraw, String reason, String idempotencyKey) {
+	}
+
+	/** What a session stated before or after a correction (GraphQL {@code StaffTrainingSnapshot}). */
+	record State(String heldOn, String topic, List<Long> attendeeUserIds) {
+	}
+
+	StaffTraining correct(CorrectStaffTraining input) {
+		Actor actor = this.access.requireActor();
+		String reason = RecordCorrections.reason(input.reason());
+		boolean changes = input.heldOn() != null || input.topic() != null || input.attendeeUserIds() != null;
+		if (input.withdraw() && changes) {
+			throw DomainException.badRequest("撤回记录时不能同时修改内容");
+		}
+		if (!input.withdraw() && !changes) {
+			throw new DomainException(VolunteerError.STAFF_TRAINING_CORRECTION_UNCHANGED);
+		}
+		LocalDate heldOn = (input.heldOn() == null) ? null : parse(input.heldOn());
+		String topic = (input.topic() == null) ? null : input.topic().strip();
+		if (topic != null && topic.isEmpty()) {
+			throw DomainException.badRequest("培训主题不能为空");
+		}
+		List<Long> attendees = (input.attendeeUserIds() == null) ? null
+				: new LinkedHashSet<>(input.attendeeUserIds()).stream().sorted().toList();
+		String digest = RecordCorrections.digest("STAFF_TRAINING", input.trainingId(), actor.userId(), input.withdraw(),
+				heldOn, topic, attendees, reason);
+		StaffTrainingMapper.Correction earlier = this.trainings.correctionByKey(input.idempotencyKey());
+		if (earlier != null) {
+			sameRequest(earlier, input.trainingId(), digest);
+			return this.trainings.selectById(input.trainingId());
+		}
+		StaffTraining training = this.trainings.selectById(input.trainingId());
+		if (training == null) {
+			throw DomainException.notFound("培训记录");
+		}
+		OrgUnitRef unit = this.orgs.require(training.getOrgUnitId());
+		this.access.requireAdminOver(unit.path());
+		if (heldOn != null && heldOn.isAfter(LocalDate.now(this.clock.withZone(CHINA)))) {
+			throw DomainException.badRequest("培训日期不能晚于今天");
+		}
+		// Nobody records their own attendance, nor corrects a session they attended (it decides their coverage).
+		if (attendees != null && attendees.contains(actor.userId())) {
+			throw new DomainException(VolunteerError.STAFF_TRAINING_SELF_ATTENDANCE);
+		}
+		if (attendees != null && attendees.isEmpty()) {
+			throw DomainException.badRequest("参加人至少一人");
+		}
+		if (state(training).attendeeUserIds().contains(actor.userId())) {
+			throw new DomainException(CommonError.FORBIDDEN, "参加了该培训的人不能更正该培训记录");
+		}
+		String openid = this.access.openidOf(actor.userId());
+		this.content.requirePass(openid, ContentSecurity.Scene.COMMENT, null, reason);
+		if (topic != null) {
+			this.content.requirePass(openid, ContentSecurity.Scene.FORUM, topic, null);
+		}
+		try {
+			this.tx.executeWithoutResult(status -> {
+				StaffTraining locked = this.trainings.lockById(input.trainingId());
+				// Another request with the key committed while this one waited on the session's lock.
+				StaffTrainingMapper.Correction landed = this.trainings.correctionByKeyLocking(input.idempotencyKey());
+				if (landed != null) {
+					sameRequest(landed, input.trainingId(), digest);
+					return;
+				}
+				if (locked.getWithdrawnAt() != null) {
+					throw new DomainException(VolunteerError.STAFF_TRAINING_WITHDRAWN);
+				}
+				State before = state(locked);
+				if (before.attendeeUserIds().contains(actor.userId())) {
+					throw new DomainException(CommonError.FORBIDDEN, "参加了该培训的人不能更正该培训记录");
+				}
+				State after;
+				if (input.withdraw()) {
+					locked.setWithdrawnAt(this.clock.instant());
+					after = null;
+				}
+				else {
+					if (heldOn != null) {
+						locked.setHeldOn(heldOn);
+					}
+					if (topic != null) {
+						locked.setTopic(topic);
+					}
+					after = new State(locked.getHeldOn().toString(), locked.getTopic(),
+							(attendees == null) ? before.attendeeUserIds() : attendees);
+					if (after.equals(before)) {
+						throw new DomainException(VolunteerError.STAFF_TRAINING_CORRECTION_UNCHANGED);
+					}
+				}
+				this.trainings.writeCorrection(locked);
+				if (attendees != null) {
+					this.trainings.deleteAttendees(locked.getId());
+					this.trainings.insertAttendees(locked.getId(), attendees);
+				}
+				this.trainings.insertCorrection(new StaffTrainingMapper.NewCorrection(locked.getId(),
+						(input.withdraw() ? RecordCorrections.Action.WITHDRAWN : RecordCorrections.Action.CORRECTED).name(),
+						reason, RecordCorrections.toJson(before), RecordCorrections.toJson(after), input.idempotencyKey(),
+						digest, actor.userId(), this.clock.instant()));
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// The key's unique index: another request with it (for whichever session) wrote first.
+			sameRequest(this.trainings.correctionByKey(input.idempotencyKey()), input.trainingId(), digest);
+		}
+		return this.trainings.selectById(input.trainingId());
+	}
+
+	private State state(StaffTraining training) {
+		List<Long> attendees = this.trainings.attendeesOf(List.of(training.getId()))
+			.stream()
+			.map(StaffTrainingMapper.Attendee::userId)
+			.sorted()
+			.toList();
+		return new State(training.getHeldOn().toString(), training.getTopic(), attendees);
+	}
+
+	private static void sameRequest(StaffTrainingMapper.Correction entry, long trainingId, String digest) {
+		if (entry == null || entry.trainingId() != trainingId || !digest.equals(entry.requestDigest())) {
+			throw new DomainException(CommonError.IDEMPOTENCY_KEY_REUSED);
+		}
 	}
 
 	/** Sessions held by the unit and the units below it in the year, newest first (at most 500). */

@@ -15,7 +15,9 @@ public enum VolunteerError implements ErrorCode {
 	HONOR_HOURS_NOT_PENDING("该补录已审批或已撤销，不能再审批"),
 	HONOR_HOURS_ALREADY_REVOKED("该补录已撤销"),
 	IN_SERVICE_PARTY_UNCHANGED("该志愿者已是所要设置的在职党员状态"),
-	STAFF_TRAINING_SELF_ATTENDANCE("不能登记本人参加培训，请由另一位管理员登记");
+	STAFF_TRAINING_SELF_ATTENDANCE("不能登记本人参加培训，请由另一位管理员登记"),
+	STAFF_TRAINING_WITHDRAWN("该培训记录已撤回，不能再更正"),
+	STAFF_TRAINING_CORRECTION_UNCHANGED("更正后的内容与原培训记录相同");
 
 	private final String defaultMessage;
 

@@ -189,7 +189,7 @@ public class VolunteerStatistics {
 				<script>
 				SELECT t.org_unit_id AS unit_id, COUNT(*) AS sessions FROM staff_training t
 				WHERE t.org_unit_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
-				  AND t.held_on &gt;= #{from} AND t.held_on &lt; #{to}
+				  AND t.held_on &gt;= #{from} AND t.held_on &lt; #{to} AND t.withdrawn_at IS NULL
 				GROUP BY t.org_unit_id
 				</script>
 				""")
@@ -201,7 +201,7 @@ public class VolunteerStatistics {
 				SELECT a.user_id AS unit_id, COUNT(*) AS sessions
 				FROM staff_training_attendee a JOIN staff_training t ON t.id = a.training_id
 				WHERE a.user_id IN <foreach collection="userIds" item="u" open="(" separator="," close=")">#{u}</foreach>
-				  AND t.held_on &gt;= #{from} AND t.held_on &lt; #{to}
+				  AND t.held_on &gt;= #{from} AND t.held_on &lt; #{to} AND t.withdrawn_at IS NULL
 				GROUP BY a.user_id
 				</script>
 				""")

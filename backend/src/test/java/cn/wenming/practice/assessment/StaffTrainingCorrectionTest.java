@@ -1,0 +1,201 @@
+package cn.wenming.practice.assessment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.testinfra.Api;
+import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.ApiErrors;
+import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.Scenario;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Corrections of 中心培训 records (staff and 骨干 trainings): an admin over the holding unit corrects
+ * the attendees or the date, or withdraws the session, with a reason; an attendee of the session may
+ * not; the figures (sessions, coverage, who is missing) follow; the trail is readable; a key repeats
+ * its request, refuses other input and, raced by ten requests, writes once.
+ */
+@IntegrationTest
+class StaffTrainingCorrectionTest {
+
+	static final String CORRECT = """
+			mutation($input: CorrectStaffTrainingInput!) { correctStaffTraining(input: $input) {
+			  id heldOn topic withdrawn attendees { userId }
+			  corrections { id action reason correctedBy correctedByName correctedAt
+			    before { heldOn topic attendeeUserIds } after { heldOn topic attendeeUserIds } } } }""";
+
+	static final String LIST = """
+			query($u: ID!, $y: Int!) { staffTrainings(orgUnitId: $u, year: $y) { id heldOn withdrawn
+			  corrections { action reason before { attendeeUserIds } after { attendeeUserIds } } } }""";
+
+	@Scenario
+	Api api;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+	@Test
+	void aTrainingIsCorrectedOrWithdrawnByAnAdminWhoDidNotAttendAndTheFiguresFollow(@Scenario Fixtures fixtures) {
+		long c = fixtures.unit(null, "CENTER", Fixtures.unique("中心"), 33.4, 106.9);
+		long i = fixtures.unit(c, "INSTITUTE", Fixtures.unique("所"), 33.41, 106.91);
+		long st = fixtures.unit(i, "STATION", Fixtures.unique("站"), 33.42, 106.92);
+		AssessmentScenario s = new AssessmentScenario(this.api, this.jdbc, this.clock, c);
+		Session stationAdmin = this.api.login(Fixtures.unique("st-admin"));
+		fixtures.grant(stationAdmin.userId(), "STATION_ADMIN", st);
+		String first = training(s.admin, c, "2024-03-10", List.of(s.approver, stationAdmin));
+		training(s.approver, c, "2024-05-20", List.of(s.admin));
+		Map<String, Object> june = s.assessment(s.admin, c, 2024, 6).path("assessment").entity(Map.class).get();
+		assertThat(AssessmentScenario.figuresOf(june, c).get("STAFF_TRAINING_SESSIONS").get("value")).isEqualTo(2.0);
+		assertThat(AssessmentScenario.figuresOf(june, c).get("STAFF_TRAINING_COVERAGE").get("value")).isEqualTo(100.0);
+
+		// Not an admin over the center; an attendee of the session; oneself as attendee: refused.
+		ApiErrors.expectCode(correct(stationAdmin, first, null, List.of(s.approver), false, "名单有误", key("own")),
+				"FORBIDDEN");
+		List<ResponseError> errors = ApiErrors.expectCode(
+				correct(s.approver, first, null, List.of(stationAdmin), false, "名单有误", key("attendee")), "FORBIDDEN");
+		assertThat(errors.get(0).getMessage()).isEqualTo("参加了该培训的人不能更正该培训记录");
+		errors = ApiErrors.expectCode(correct(s.admin, first, null, List.of(s.admin, s.approver), false, "名单有误",
+				key("self")), "STAFF_TRAINING_SELF_ATTENDANCE");
+		assertThat(errors.get(0).getMessage()).contains("不能登记本人参加培训");
+		ApiErrors.expectCode(correct(s.admin, first, null, List.of(s.approver), false, "RISKY 原因", key("risky")),
+				"CONTENT_REJECTED");
+		ApiErrors.expectCode(correct(s.admin, first, null, List.of(s.approver), false, " ", key("blank")), "BAD_REQUEST");
+		ApiErrors.expectCode(correct(s.admin, first, "2999-01-01", null, false, "日期有误", key("future")), "BAD_REQUEST");
+		errors = ApiErrors.expectCode(correct(s.admin, first, null, List.of(s.approver, stationAdmin), false, "无变化",
+				key("same")), "STAFF_TRAINING_CORRECTION_UNCHANGED");
+		assertThat(errors.get(0).getMessage()).isEqualTo("更正后的内容与原培训记录相同");
+
+		// The station admin did not attend after all: coverage drops, they are missing.
+		correct(s.admin, first, null, List.of(s.approver), false, "站长当天请假，误登记", key("fix"))
+			.path("correctStaffTraining.attendees[*].userId").entityList(Long.class).containsExactly(s.approver.userId())
+			.path("correctStaffTraining.corrections[0].action").entity(String.class).isEqualTo("CORRECTED")
+			.path("correctStaffTraining.corrections[0].reason").entity(String.class).isEqualTo("站长当天请假，误登记")
+			.path("correctStaffTraining.corrections[0].correctedBy").entity(Long.class).isEqualTo(s.admin.userId())
+			.path("correctStaffTraining.corrections[0].before.attendeeUserIds").entityList(Long.class)
+			.contains(s.approver.userId(), stationAdmin.userId()).hasSize(2)
+			.path("correctStaffTraining.corrections[0].after.attendeeUserIds").entityList(Long.class)
+			.containsExactly(s.approver.userId());
+		june = s.assessment(s.admin, c, 2024, 6).path("assessment").entity(Map.class).get();
+		assertThat(((Number) AssessmentScenario.figuresOf(june, c).get("STAFF_TRAINING_COVERAGE").get("value"))
+			.doubleValue()).isLessThan(100.0);
+		this.api.as(s.admin).documentName("staffTrainingCoverage").variable("orgUnitId", Long.toString(c))
+			.variable("year", 2024).variable("month", 6).execute()
+			.path("staffTrainingCoverage[*].userId").entityList(Long.class).containsExactly(stationAdmin.userId());
+
+		// Idempotent by key; the key with other input is refused; one trail entry.
+		correct(s.admin, first, null, List.of(s.approver), false, "站长当天请假，误登记", key("fix"))
+			.path("correctStaffTraining.corrections").entityList(Object.class).hasSize(1);
+		errors = ApiErrors.expectCode(correct(s.admin, first, "2024-03-11", null, false, "站长当天请假，误登记", key("fix")),
+				"IDEMPOTENCY_KEY_REUSED");
+		assertThat(errors.get(0).getMessage()).isEqualTo("幂等键已用于另一请求");
+		assertThat(trailSize(first)).isEqualTo(1);
+
+		// The date moves the session out of April's figure.
+		Map<String, Object> april = s.assessment(s.admin, c, 2024, 4).path("assessment").entity(Map.class).get();
+		assertThat(AssessmentScenario.figuresOf(april, c).get("STAFF_TRAINING_SESSIONS").get("value")).isEqualTo(1.0);
+		correct(s.admin, first, "2024-04-30", null, false, "日期登记错了", key("date"))
+			.path("correctStaffTraining.heldOn").entity(String.class).isEqualTo("2024-04-30");
+		Map<String, Object> march = s.assessment(s.admin, c, 2024, 3).path("assessment").entity(Map.class).get();
+		assertThat(AssessmentScenario.figuresOf(march, c).get("STAFF_TRAINING_SESSIONS").get("value")).isEqualTo(0.0);
+
+		// Withdrawn: still listed with its trail, no longer counted, not correctable.
+		correct(s.admin, first, null, null, true, "重复登记", key("withdraw"))
+			.path("correctStaffTraining.withdrawn").entity(Boolean.class).isEqualTo(true);
+		june = s.assessment(s.admin, c, 2024, 6).path("assessment").entity(Map.class).get();
+		assertThat(AssessmentScenario.figuresOf(june, c).get("STAFF_TRAINING_SESSIONS").get("value")).isEqualTo(1.0);
+		this.api.as(s.admin).document(LIST).variable("u", c).variable("y", 2024).execute()
+			.path("staffTrainings[?(@.id == '" + first + "')].withdrawn").entityList(Boolean.class).containsExactly(true)
+			.path("staffTrainings[?(@.id == '" + first + "')].corrections[*].action").entityList(String.class)
+			.containsExactly("CORRECTED", "CORRECTED", "WITHDRAWN");
+		errors = ApiErrors.expectCode(correct(s.admin, first, "2024-04-29", null, false, "再改", key("again")),
+				"STAFF_TRAINING_WITHDRAWN");
+		assertThat(errors.get(0).getMessage()).isEqualTo("该培训记录已撤回，不能再更正");
+	}
+
+	@Test
+	void tenConcurrentCorrectionsWithOneKeyLeaveOneTrailEntry(@Scenario Fixtures fixtures) throws Exception {
+		long c = fixtures.unit(null, "CENTER", Fixtures.unique("中心"), 33.5, 107.0);
+		AssessmentScenario s = new AssessmentScenario(this.api, this.jdbc, this.clock, c);
+		Session other = this.api.login(Fixtures.unique("st-admin"));
+		fixtures.grant(other.userId(), "CENTER_ADMIN", c);
+		String id = training(s.admin, c, "2024-03-10", List.of(s.approver, other));
+		ExecutorService pool = Executors.newFixedThreadPool(10);
+		CountDownLatch start = new CountDownLatch(1);
+		List<String> codes = new ArrayList<>();
+		try {
+			List<Future<String>> futures = new ArrayList<>();
+			for (int n = 0; n < 10; n++) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					return ApiErrors.codeOf(correct(s.admin, id, null, List.of(s.approver), false, "并发更正", key("race")));
+				}));
+			}
+			start.countDown();
+			for (Future<String> future : futures) {
+				codes.add(future.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(codes).hasSize(10).containsOnlyNulls();
+		assertThat(trailSize(id)).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM staff_training_attendee WHERE training_id = ?",
+				Integer.class, Long.valueOf(id))).isEqualTo(1);
+	}
+
+	private String key(String name) {
+		return "st-" + name + "-" + this.run;
+	}
+
+	private int trailSize(String id) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM staff_training_correction WHERE training_id = ?",
+				Integer.class, Long.valueOf(id));
+	}
+
+	private String training(Session as, long unitId, String heldOn, List<Session> attendees) {
+		return this.api.as(as).documentName("recordStaffTraining").variable("input", Map.of("orgUnitId",
+				Long.toString(unitId), "heldOn", heldOn, "topic", "志愿服务组织管理培训", "attendeeUserIds",
+				attendees.stream().map(a -> Long.toString(a.userId())).toList())).execute()
+			.path("recordStaffTraining.id").entity(String.class).get();
+	}
+
+	private GraphQlTester.Response correct(Session as, String id, String heldOn, List<Session> attendees,
+			boolean withdraw, String reason, String key) {
+		Map<String, Object> input = new LinkedHashMap<>();
+		input.put("staffTrainingId", id);
+		if (heldOn != null) {
+			input.put("heldOn", heldOn);
+		}
+		if (attendees != null) {
+			input.put("attendeeUserIds", attendees.stream().map(a -> Long.toString(a.userId())).toList());
+		}
+		input.put("withdraw", withdraw);
+		input.put("reason", reason);
+		input.put("idempotencyKey", key);
+		return this.api.as(as).document(CORRECT).variable("input", input).execute();
+	}
+
+}
