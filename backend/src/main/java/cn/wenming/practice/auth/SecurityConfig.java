@@ -1,6 +1,7 @@
 package cn.wenming.practice.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,6 +27,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -86,6 +89,10 @@ class SecurityConfig {
 	@Bean
 	JwtDecoder jwtDecoder(SecretKey jwtKey, StringRedisTemplate redis, RevokedLogins revokedLogins) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
+		// Our issuer is a name, not a URL: the default claim conversion tries a URL first and throws
+		// (and catches) an IllegalArgumentException on every request (a profile found one per token).
+		decoder.setClaimSetConverter(MappedJwtClaimSetConverter
+			.withDefaults(Map.of(JwtClaimNames.ISS, issuer -> (issuer != null) ? issuer.toString() : null)));
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
 				JwtValidators.createDefaultWithIssuer(TokenService.ISSUER), notRevoked(redis),
 				loginNotRevoked(revokedLogins)));

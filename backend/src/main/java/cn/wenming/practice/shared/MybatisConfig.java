@@ -2,6 +2,7 @@ package cn.wenming.practice.shared;
 
 import java.time.Instant;
 
+import com.baomidou.mybatisplus.autoconfigure.ConfigurationCustomizer;
 import com.baomidou.mybatisplus.core.handlers.MetaObjectHandler;
 import com.baomidou.mybatisplus.extension.plugins.MybatisPlusInterceptor;
 import com.baomidou.mybatisplus.extension.plugins.inner.OptimisticLockerInnerInterceptor;
@@ -25,6 +26,12 @@ class MybatisConfig {
 		var interceptor = new MybatisPlusInterceptor();
 		interceptor.addInnerInterceptor(new OptimisticLockerInnerInterceptor());
 		return interceptor;
+	}
+
+	/** Row objects built through cached, accessible constructors ({@link AccessibleObjectFactory}). */
+	@Bean
+	ConfigurationCustomizer accessibleObjectFactory() {
+		return configuration -> configuration.setObjectFactory(new AccessibleObjectFactory());
 	}
 
 	@Bean

@@ -1,8 +1,10 @@
 package cn.wenming.practice.auth;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +38,9 @@ class TokenLifecycleTest {
 
 	@Autowired
 	FieldCrypto crypto;
+
+	@Autowired
+	JwtEncoder encoder;
 
 	@Scenario
 	Api api;
@@ -109,6 +119,48 @@ class TokenLifecycleTest {
 	void missingTokenIsUnauthenticated() {
 		expectCode(this.api.anonymous().documentName("me").execute(), "UNAUTHENTICATED");
 		expectCode(this.api.anonymous().documentName("logout").execute(), "UNAUTHENTICATED");
+	}
+
+	/**
+	 * Signed with our key but naming another issuer (or none): refused. The issuer claim is read as
+	 * the plain name it is (no URL conversion), and the issuer check still applies to it.
+	 */
+	@Test
+	void aTokenOfAnotherIssuerIsUnauthenticated() {
+		Session session = this.api.login(Fixtures.unique("ivan"));
+		Instant now = Instant.now();
+		for (String issuer : new String[] { "https://elsewhere.example", "wenming-practice-x", null }) {
+			JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+				.subject(Long.toString(session.userId()))
+				.id(UUID.randomUUID().toString())
+				.issuedAt(now)
+				.expiresAt(now.plusSeconds(600));
+			if (issuer != null) {
+				claims.issuer(issuer);
+			}
+			String token = this.encoder
+				.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
+				.getTokenValue();
+			String body = this.api.client().post().header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.bodyValue(Map.of("query", "{ me { id } }"))
+				.exchange()
+				.expectStatus().isUnauthorized()
+				.expectBody(String.class).returnResult().getResponseBody();
+			assertThat(body).as("issuer %s", issuer).contains("\"code\":\"UNAUTHENTICATED\"");
+		}
+		// The same claims with our issuer are accepted: the refusals above are the issuer's.
+		JwtClaimsSet ours = JwtClaimsSet.builder()
+			.issuer("wenming-practice")
+			.subject(Long.toString(session.userId()))
+			.id(UUID.randomUUID().toString())
+			.issuedAt(now)
+			.expiresAt(now.plusSeconds(600))
+			.build();
+		String token = this.encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), ours))
+			.getTokenValue();
+		this.api.as(token).documentName("me").execute().path("me.id").entity(String.class)
+			.isEqualTo(Long.toString(session.userId()));
 	}
 
 	@Test
