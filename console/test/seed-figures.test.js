@@ -38,6 +38,8 @@ describe('seed figures in the console', () => {
   test('brand projects: only center admins see the buttons, a reason is required', () => {
     expect(isCenterAdmin({ roleGrants: [{ role: 'STATION_ADMIN', orgUnitId: '3' }] })).toBe(false)
     expect(isCenterAdmin({ roleGrants: [{ role: 'CENTER_ADMIN', orgUnitId: '1' }] })).toBe(true)
+    expect(isCenterAdmin({ roleGrants: [{ role: 'CITY_ADMIN', orgUnitId: '9' }] })).toBe(true)
+    expect(isCenterAdmin({ roleGrants: [{ role: 'INSTITUTE_ADMIN', orgUnitId: '2' }] })).toBe(false)
     expect(isCenterAdmin(null)).toBe(false)
     expect(brandReasonError('')).toBe('请填写原因')
     expect(brandReasonError('连续三年开展')).toBeNull()

@@ -21,9 +21,9 @@ export function projectInput(form, orgUnitId) {
   }
 }
 
-/** Whether the signed-in staff member is an admin of a center (only they mark 品牌项目). */
+/** Whether the signed-in staff member is a center or city admin (only they mark 品牌项目). */
 export function isCenterAdmin(user) {
-  return !!user && (user.roleGrants || []).some((g) => g.role === 'CENTER_ADMIN')
+  return !!user && (user.roleGrants || []).some((g) => g.role === 'CENTER_ADMIN' || g.role === 'CITY_ADMIN')
 }
 
 /** The reason for a brand-flag change: required, at most 200 characters; null when fine. */

@@ -2,14 +2,12 @@ package cn.wenming.practice.project;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import cn.wenming.practice.org.OrgError;
 import cn.wenming.practice.team.TeamError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.org.OrgDirectory;
-import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
@@ -168,31 +166,16 @@ class ProjectService {
 	}
 
 	/**
-	 * An admin over the county's center, which is the root of {@code unitPath} unless the county hangs
-	 * under a city: then the root is the city, and the center is found by level (a city's admins
-	 * pass too, as they do the county's work across the city). Others get PROJECT_BRAND_CENTER_ONLY.
+	 * 中心管理员 of the project's county, or 市级管理员 above it (a city's admins do the county's work
+	 * across the city); others get PROJECT_BRAND_CENTER_ONLY. By role, not by the path's root: under a
+	 * city the root is the city, not the center.
 	 */
 	private Actor requireCenterAdmin(String unitPath) {
 		Actor actor = this.access.requireActor();
-		if (!actor.isAdminOver(centerPath(unitPath))) {
+		if (!actor.isCenterAdminOrAboveOver(unitPath)) {
 			throw new DomainException(ProjectError.PROJECT_BRAND_CENTER_ONLY);
 		}
 		return actor;
-	}
-
-	/** The path of the 中心 on {@code unitPath} (the unit's own path when none is, e.g. a city's project). */
-	private String centerPath(String unitPath) {
-		List<Long> ids = OrgUnitRef.idsOnPath(unitPath);
-		Map<Long, OrgUnitRef> units = this.orgs.findAll(ids);
-		StringBuilder path = new StringBuilder("/");
-		for (Long id : ids) {
-			path.append(id).append('/');
-			OrgUnitRef unit = units.get(id);
-			if (unit != null && unit.level() == OrgLevel.CENTER) {
-				return path.toString();
-			}
-		}
-		return unitPath;
 	}
 
 	private void trail(long projectId, boolean brand, String reason, long by, Instant at) {
