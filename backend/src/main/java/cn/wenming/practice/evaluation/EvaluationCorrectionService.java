@@ -45,7 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * peer review — but never an admin of the station being judged. Each correction keeps a trail entry
  * (who, when, why, before → after) and is idempotent by its key: the key's unique index lets one of
  * any number of concurrent requests write; a retry with the same input gets the record as it is, the
- * key with other input is {@code IDEMPOTENCY_KEY_REUSED}.
+ * key with other input is {@code IDEMPOTENCY_KEY_REUSED}. The rights are checked before anything of
+ * the input (reason, changes, key): a caller without them gets {@code FORBIDDEN} (or
+ * {@code NOT_FOUND} for no such record) whatever they send, never a validation error.
  */
 @Service
 class EvaluationCorrectionService {
@@ -105,6 +107,16 @@ class EvaluationCorrectionService {
 
 	SpotCheckView correctSpotCheck(CorrectSpotCheck input) {
 		Actor actor = this.access.requireActor();
+		// The rights first, whatever the input: a caller without them learns nothing from its validation.
+		SpotCheck check = this.spotChecks.selectById(input.spotCheckId());
+		if (check == null) {
+			throw DomainException.notFound("抽查记录");
+		}
+		OrgUnitRef station = this.orgs.require(check.stationId);
+		// Whoever could record it (a city or center admin over the station), never the judged station's admin.
+		if (!actor.isCenterAdminOrAboveOver(station.path()) || actor.hasRoleOver(Role.STATION_ADMIN, station.path())) {
+			throw new DomainException(CommonError.FORBIDDEN, "只有管辖该站的中心或市级管理员可以更正抽查评估，被抽查站的管理员不能更正");
+		}
 		String reason = RecordCorrections.reason(input.reason());
 		requireWithdrawAlone(input.withdraw(), input.items() != null || input.findings() != null);
 		List<SpotCheckMapper.Item> items = (input.items() == null) ? null : spotCheckItems(input.items());
@@ -117,15 +129,6 @@ class EvaluationCorrectionService {
 		var earlier = this.corrections.spotCheckByKey(input.idempotencyKey());
 		if (earlier != null) {
 			return repeat(earlier, input.spotCheckId(), digest, current);
-		}
-		SpotCheck check = this.spotChecks.selectById(input.spotCheckId());
-		if (check == null) {
-			throw DomainException.notFound("抽查记录");
-		}
-		OrgUnitRef station = this.orgs.require(check.stationId);
-		// Whoever could record it (a city or center admin over the station), never the judged station's admin.
-		if (!actor.isCenterAdminOrAboveOver(station.path()) || actor.hasRoleOver(Role.STATION_ADMIN, station.path())) {
-			throw new DomainException(CommonError.FORBIDDEN, "只有管辖该站的中心或市级管理员可以更正抽查评估，被抽查站的管理员不能更正");
 		}
 		String openid = this.access.openidOf(actor.userId());
 		this.content.requirePass(openid, ContentSecurity.Scene.COMMENT, null, reason);
@@ -197,6 +200,18 @@ class EvaluationCorrectionService {
 
 	PeerReviewView correctPeerReview(CorrectPeerReview input) {
 		Actor actor = this.access.requireActor();
+		// The rights first, whatever the input: a caller without them learns nothing from its validation.
+		PeerReview review = this.reviews.selectById(input.peerReviewId());
+		if (review == null) {
+			throw DomainException.notFound("互评记录");
+		}
+		OrgUnitRef reviewer = this.orgs.require(review.reviewerStationId);
+		OrgUnitRef reviewed = this.orgs.require(review.reviewedStationId);
+		// The reviewing station's 站长, as for submitting; never an admin of the reviewed station.
+		if (!actor.hasRoleOver(Role.STATION_ADMIN, reviewer.path())
+				|| actor.hasRoleOver(Role.STATION_ADMIN, reviewed.path())) {
+			throw new DomainException(CommonError.FORBIDDEN, "只有评分站的站长可以更正该互评，被评站的管理员不能更正");
+		}
 		String reason = RecordCorrections.reason(input.reason());
 		requireWithdrawAlone(input.withdraw(), input.scores() != null || input.comment() != null);
 		String comment = (input.comment() == null) ? null : input.comment().strip();
@@ -208,17 +223,6 @@ class EvaluationCorrectionService {
 		var earlier = this.corrections.peerReviewByKey(input.idempotencyKey());
 		if (earlier != null) {
 			return repeat(earlier, input.peerReviewId(), digest, current);
-		}
-		PeerReview review = this.reviews.selectById(input.peerReviewId());
-		if (review == null) {
-			throw DomainException.notFound("互评记录");
-		}
-		OrgUnitRef reviewer = this.orgs.require(review.reviewerStationId);
-		OrgUnitRef reviewed = this.orgs.require(review.reviewedStationId);
-		// The reviewing station's 站长, as for submitting; never an admin of the reviewed station.
-		if (!actor.hasRoleOver(Role.STATION_ADMIN, reviewer.path())
-				|| actor.hasRoleOver(Role.STATION_ADMIN, reviewed.path())) {
-			throw new DomainException(CommonError.FORBIDDEN, "只有评分站的站长可以更正该互评，被评站的管理员不能更正");
 		}
 		if (scores != null && scores.values().stream().anyMatch(s -> s == null || s < 1 || s > 5)) {
 			throw new DomainException(EvaluationError.PEER_REVIEW_ITEMS_MISMATCH);

@@ -31,7 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A recorded session is corrected (date, topic, attendees) or withdrawn by an admin over the unit —
  * who could record it — but not by one of its attendees, whose coverage it decides. Each correction
  * keeps a trail entry (who, when, why, before → after) and is idempotent by its key, as the points
- * adjustments are: one of any number of concurrent requests with a key writes.
+ * adjustments are: one of any number of concurrent requests with a key writes. The rights are checked
+ * before anything of the input: a caller without them gets {@code FORBIDDEN} (or {@code NOT_FOUND})
+ * whatever they send, never a validation error.
  */
 @Service
 class StaffTrainingService {
@@ -107,6 +109,16 @@ class StaffTrainingService {
 
 	StaffTraining correct(CorrectStaffTraining input) {
 		Actor actor = this.access.requireActor();
+		// The rights first, whatever the input: a caller without them learns nothing from its validation.
+		StaffTraining training = this.trainings.selectById(input.trainingId());
+		if (training == null) {
+			throw DomainException.notFound("培训记录");
+		}
+		OrgUnitRef unit = this.orgs.require(training.getOrgUnitId());
+		this.access.requireAdminOver(unit.path());
+		if (state(training).attendeeUserIds().contains(actor.userId())) {
+			throw new DomainException(CommonError.FORBIDDEN, "参加了该培训的人不能更正该培训记录");
+		}
 		String reason = RecordCorrections.reason(input.reason());
 		boolean changes = input.heldOn() != null || input.topic() != null || input.attendeeUserIds() != null;
 		if (input.withdraw() && changes) {
@@ -129,12 +141,6 @@ class StaffTrainingService {
 			sameRequest(earlier, input.trainingId(), digest);
 			return this.trainings.selectById(input.trainingId());
 		}
-		StaffTraining training = this.trainings.selectById(input.trainingId());
-		if (training == null) {
-			throw DomainException.notFound("培训记录");
-		}
-		OrgUnitRef unit = this.orgs.require(training.getOrgUnitId());
-		this.access.requireAdminOver(unit.path());
 		if (heldOn != null && heldOn.isAfter(LocalDate.now(this.clock.withZone(CHINA)))) {
 			throw DomainException.badRequest("培训日期不能晚于今天");
 		}
@@ -144,9 +150,6 @@ class StaffTrainingService {
 		}
 		if (attendees != null && attendees.isEmpty()) {
 			throw DomainException.badRequest("参加人至少一人");
-		}
-		if (state(training).attendeeUserIds().contains(actor.userId())) {
-			throw new DomainException(CommonError.FORBIDDEN, "参加了该培训的人不能更正该培训记录");
 		}
 		String openid = this.access.openidOf(actor.userId());
 		this.content.requirePass(openid, ContentSecurity.Scene.COMMENT, null, reason);

@@ -134,6 +134,45 @@ class StaffTrainingCorrectionTest {
 		assertThat(errors.get(0).getMessage()).isEqualTo("该培训记录已撤回，不能再更正");
 	}
 
+	/**
+	 * The rights come before the input: whatever a caller without them sends (nothing to change, a
+	 * withdrawal with changes, a date in the future, an empty topic, a key someone else used), the
+	 * answer is FORBIDDEN — or NOT_FOUND for no such session — never what is wrong with the input.
+	 */
+	@Test
+	void aCallerWithoutRightsIsRefusedBeforeTheInputIsJudged(@Scenario Fixtures fixtures) {
+		long c = fixtures.unit(null, "CENTER", Fixtures.unique("中心"), 33.6, 107.1);
+		long i = fixtures.unit(c, "INSTITUTE", Fixtures.unique("所"), 33.61, 107.11);
+		long st = fixtures.unit(i, "STATION", Fixtures.unique("站"), 33.62, 107.12);
+		AssessmentScenario s = new AssessmentScenario(this.api, this.jdbc, this.clock, c);
+		Session stationAdmin = this.api.login(Fixtures.unique("st-admin"));
+		fixtures.grant(stationAdmin.userId(), "STATION_ADMIN", st);
+		String id = training(s.admin, c, "2024-03-10", List.of(s.approver));
+		correct(s.admin, id, "2024-03-11", null, false, "日期有误", key("used"));
+
+		for (Session outsider : List.of(stationAdmin, s.approver)) {
+			// stationAdmin is no admin over the center; s.approver attended the session.
+			String who = (outsider == stationAdmin) ? "o" : "a";
+			ApiErrors.expectCode(correct(outsider, id, null, null, false, "无变化", key(who + "-none")), "FORBIDDEN");
+			ApiErrors.expectCode(correct(outsider, id, "2024-03-12", null, true, "撤回并改", key(who + "-both")),
+					"FORBIDDEN");
+			ApiErrors.expectCode(correct(outsider, id, "2999-01-01", null, false, "日期有误", key(who + "-future")),
+					"FORBIDDEN");
+			ApiErrors.expectCode(correct(outsider, id, "2024-02-30", null, false, "日期有误", key(who + "-badday")),
+					"FORBIDDEN");
+			ApiErrors.expectCode(correctTopic(outsider, id, "  ", key(who + "-topic")), "FORBIDDEN");
+			ApiErrors.expectCode(correct(outsider, id, "2024-03-11", null, false, "日期有误", key("used")), "FORBIDDEN");
+		}
+		// No such session: NOT_FOUND, whatever the input.
+		ApiErrors.expectCode(correct(s.admin, "999999999", null, null, false, "无变化", key("missing")), "NOT_FOUND");
+		// The same inputs from the admin who may: the input's own errors.
+		ApiErrors.expectCode(correct(s.admin, id, null, null, false, "无变化", key("a-none")),
+				"STAFF_TRAINING_CORRECTION_UNCHANGED");
+		ApiErrors.expectCode(correct(s.admin, id, "2024-03-12", null, true, "撤回并改", key("a-both")), "BAD_REQUEST");
+		ApiErrors.expectCode(correctTopic(s.admin, id, "  ", key("a-topic")), "BAD_REQUEST");
+		assertThat(trailSize(id)).isEqualTo(1);
+	}
+
 	@Test
 	void tenConcurrentCorrectionsWithOneKeyLeaveOneTrailEntry(@Scenario Fixtures fixtures) throws Exception {
 		long c = fixtures.unit(null, "CENTER", Fixtures.unique("中心"), 33.5, 107.0);
@@ -180,6 +219,11 @@ class StaffTrainingCorrectionTest {
 				Long.toString(unitId), "heldOn", heldOn, "topic", "志愿服务组织管理培训", "attendeeUserIds",
 				attendees.stream().map(a -> Long.toString(a.userId())).toList())).execute()
 			.path("recordStaffTraining.id").entity(String.class).get();
+	}
+
+	private GraphQlTester.Response correctTopic(Session as, String id, String topic, String key) {
+		return this.api.as(as).document(CORRECT).variable("input", Map.of("staffTrainingId", id, "topic", topic,
+				"withdraw", false, "reason", "主题有误", "idempotencyKey", key)).execute();
 	}
 
 	private GraphQlTester.Response correct(Session as, String id, String heldOn, List<Session> attendees,

@@ -265,6 +265,109 @@ class EvaluationCorrectionTest {
 				"EVALUATION_RECORD_WITHDRAWN");
 	}
 
+	/**
+	 * The rights come before the input: whatever a caller without them sends (nothing to change, a
+	 * withdrawal with changes, impossible scores, a key someone else used), the answer is FORBIDDEN —
+	 * or NOT_FOUND for no such record — never what is wrong with the input.
+	 */
+	@Test
+	void aCallerWithoutRightsIsRefusedBeforeTheInputIsJudged() {
+		String spotId = spot(this.cityAdmin, this.s1);
+		correctSpot(this.centerA, spotId, items(5, 5), null, false, "分数有误", key("spot-used-0001"));
+		List<Map<String, Object>> overMax = List.of(Map.of("name", "阵地建设", "score", 11, "maxScore", 10));
+		List<Map<String, Object>> twice = List.of(Map.of("name", "阵地建设", "score", 1, "maxScore", 10),
+				Map.of("name", "阵地建设", "score", 2, "maxScore", 10));
+		// The judged station's admin and another county's center admin.
+		for (Session outsider : List.of(this.admin1, this.centerB)) {
+			String who = (outsider == this.admin1) ? "own" : "oth";
+			ApiErrors.expectCode(correctSpot(outsider, spotId, null, null, false, "无", key("spot-" + who + "-none")),
+					"FORBIDDEN");
+			ApiErrors.expectCode(correctSpot(outsider, spotId, items(5, 5), null, true, "撤回", key("spot-" + who + "-both")),
+					"FORBIDDEN");
+			ApiErrors.expectCode(correctSpot(outsider, spotId, overMax, null, false, "改分", key("spot-" + who + "-max")),
+					"FORBIDDEN");
+			ApiErrors.expectCode(correctSpot(outsider, spotId, twice, null, false, "改分", key("spot-" + who + "-twice")),
+					"FORBIDDEN");
+			ApiErrors.expectCode(correctSpot(outsider, spotId, items(5, 5), null, false, "分数有误", key("spot-used-0001")),
+					"FORBIDDEN");
+		}
+		ApiErrors.expectCode(correctSpot(this.centerA, "999999999", null, null, false, "无", key("spot-missing-1")),
+				"NOT_FOUND");
+		// The same inputs from one who may: the input's own errors.
+		ApiErrors.expectCode(correctSpot(this.centerA, spotId, null, null, false, "无", key("spot-may-none")),
+				"EVALUATION_CORRECTION_UNCHANGED");
+		ApiErrors.expectCode(correctSpot(this.centerA, spotId, overMax, null, false, "改分", key("spot-may-max")),
+				"BAD_REQUEST");
+
+		String reviewId = this.api.as(this.admin1).document(SUBMIT).variable("input", review(this.s1, this.s2, 4)).execute()
+			.path("submitPeerReview.id").entity(String.class).get();
+		correctReview(this.admin1, reviewId, scores(3), null, false, "打分有误", key("peer-used-0001"));
+		List<Map<String, Object>> oneItem = List.of(Map.of("itemId", this.items.get(0), "score", 2));
+		// The reviewed station's admin and a center admin (no station's 站长).
+		for (Session outsider : List.of(this.admin2, this.centerA)) {
+			String who = (outsider == this.admin2) ? "own" : "ctr";
+			ApiErrors.expectCode(correctReview(outsider, reviewId, null, null, false, "无", key("peer-" + who + "-none")),
+					"FORBIDDEN");
+			ApiErrors.expectCode(correctReview(outsider, reviewId, scores(5), null, true, "撤回", key("peer-" + who + "-both")),
+					"FORBIDDEN");
+			ApiErrors.expectCode(correctReview(outsider, reviewId, oneItem, null, false, "改分", key("peer-" + who + "-items")),
+					"FORBIDDEN");
+			ApiErrors.expectCode(correctReview(outsider, reviewId, scores(3), null, false, "打分有误", key("peer-used-0001")),
+					"FORBIDDEN");
+		}
+		ApiErrors.expectCode(correctReview(this.admin1, "999999999", null, null, false, "无", key("peer-missing-1")),
+				"NOT_FOUND");
+		ApiErrors.expectCode(correctReview(this.admin1, reviewId, null, null, false, "无", key("peer-may-none")),
+				"EVALUATION_CORRECTION_UNCHANGED");
+		ApiErrors.expectCode(correctReview(this.admin1, reviewId, oneItem, null, false, "改分", key("peer-may-items")),
+				"PEER_REVIEW_ITEMS_MISMATCH");
+		assertThat(trailSize("spot_check_correction", "spot_check_id", spotId)).isEqualTo(1);
+		assertThat(trailSize("peer_review_correction", "review_id", reviewId)).isEqualTo(1);
+	}
+
+	/**
+	 * A withdrawn 站互评 no longer holds its pair and month: the station reviews again, and the summary
+	 * and the assessment count the new review only; a second active review of the pair is still
+	 * refused, also when several arrive at once.
+	 */
+	@Test
+	void aWithdrawnPeerReviewLetsThePairReviewAgainThatMonth() throws Exception {
+		String first = this.api.as(this.admin1).document(SUBMIT).variable("input", review(this.s1, this.s2, 4)).execute()
+			.path("submitPeerReview.id").entity(String.class).get();
+		ApiErrors.expectCode(this.api.as(this.admin1).document(SUBMIT).variable("input", review(this.s1, this.s2, 2))
+			.execute(), "PEER_REVIEW_ALREADY_SUBMITTED");
+		correctReview(this.admin1, first, null, null, true, "评错了分", key("peer-again-wd1"))
+			.path("correctPeerReview.withdrawn").entity(Boolean.class).isEqualTo(true);
+
+		String second = this.api.as(this.admin1).document(SUBMIT).variable("input", review(this.s1, this.s2, 2)).execute()
+			.path("submitPeerReview.id").entity(String.class).get();
+		assertThat(second).isNotEqualTo(first);
+		this.api.as(this.centerA).document(SUMMARY).variable("u", this.countyA).execute()
+			.path("peerReviewSummary[0].stationId").entity(Long.class).isEqualTo(this.s2)
+			.path("peerReviewSummary[0].reviews").entity(Integer.class).isEqualTo(1)
+			.path("peerReviewSummary[0].average").entity(Double.class).isEqualTo(2.0);
+		assertThat(figure("PEER_REVIEW_AVERAGE").get(this.s2)).isEqualTo(2.0);
+		this.api.as(this.admin1).document(GIVEN).variable("s", this.s1).execute()
+			.path("peerReviewsGiven[*].withdrawn").entityList(Boolean.class).containsExactly(true, false);
+		ApiErrors.expectCode(this.api.as(this.admin1).document(SUBMIT).variable("input", review(this.s1, this.s2, 5))
+			.execute(), "PEER_REVIEW_ALREADY_SUBMITTED");
+
+		// Withdrawn again, then several submissions at once: one is accepted, the others refused.
+		correctReview(this.admin1, second, null, null, true, "又评错了", key("peer-again-wd2"));
+		List<String> codes = race(() -> ApiErrors.codeOf(
+				this.api.as(this.admin1).document(SUBMIT).variable("input", review(this.s1, this.s2, 3)).execute()));
+		assertThat(codes).filteredOn(code -> code == null).hasSize(1);
+		assertThat(codes).filteredOn(code -> code != null).hasSize(9).containsOnly("PEER_REVIEW_ALREADY_SUBMITTED");
+		assertThat(this.jdbc.queryForObject("""
+				SELECT COUNT(*) FROM peer_review
+				WHERE reviewer_station_id = ? AND reviewed_station_id = ? AND withdrawn_at IS NULL""", Integer.class,
+				this.s1, this.s2)).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM peer_review WHERE reviewer_station_id = ? AND reviewed_station_id = ?",
+				Integer.class, this.s1, this.s2)).isEqualTo(3);
+		assertThat(figure("PEER_REVIEW_AVERAGE").get(this.s2)).isEqualTo(3.0);
+	}
+
 	@Test
 	void tenConcurrentCorrectionsWithOneKeyLeaveOneTrailEntry() throws Exception {
 		String spotId = spot(this.cityAdmin, this.s1);
