@@ -1,5 +1,6 @@
-// Rules the correction screens (时长撤销, 积分调整与冲正, 荣誉时长补录) share, kept apart from the
-// components so they are unit-tested.
+// Rules the correction screens (时长撤销, 积分调整与冲正, 荣誉时长补录, 更正 of evaluations) share, kept
+// apart from the components so they are unit-tested.
+import { reactive } from 'vue'
 
 /** A fresh idempotency key (8–64 of A–Z a–z 0–9 - _ as the API requires): 'adj-' and 24 hex digits. */
 export function idempotencyKey(random = (bytes) => globalThis.crypto.getRandomValues(bytes)) {
@@ -132,4 +133,51 @@ export function correctionInput(idField, id, { withdraw, reason }, changes) {
     for (const [k, v] of changed) input[k] = v
   }
   return { input }
+}
+
+/**
+ * The state of a 更正 dialog (components/CorrectionDialog.vue): the mode (change or withdraw), the
+ * reason, the error shown and whether a request is in flight. `open()` starts an intended correction
+ * with a fresh key; every `save(record)` of it — a retry after an error, a double click — sends that
+ * key. `changes()` is what the page's fields changed and `validate()` what is wrong with them ('' when
+ * nothing, `true` when the page shows the errors itself); neither is asked for a withdrawal.
+ * `save` resolves to `{ withdraw }` once recorded, or null when nothing was (the error is in `form`).
+ */
+export function correctionForm({ idField, send, changes, validate = () => '' }, makeKey = idempotencyKey) {
+  const form = reactive({ withdraw: false, reason: '', error: '', saving: false })
+  let submission = null
+  return {
+    form,
+    get key() {
+      return submission ? submission.key : null
+    },
+    open() {
+      Object.assign(form, { withdraw: false, reason: '', error: '', saving: false })
+      submission = createSubmission((input) => send(input), makeKey)
+    },
+    async save(record) {
+      if (!submission || submission.busy) return null
+      if (!form.withdraw) {
+        const invalid = validate()
+        if (invalid) {
+          form.error = invalid === true ? '' : invalid
+          return null
+        }
+      }
+      const { input, error } = correctionInput(idField, record.id, form, form.withdraw ? {} : changes())
+      form.error = error || ''
+      if (error) return null
+      form.saving = true
+      try {
+        await submission.submit(input)
+        submission.done()
+        return { withdraw: input.withdraw }
+      } catch (e) {
+        form.error = e.message
+        return null
+      } finally {
+        form.saving = false
+      }
+    },
+  }
 }

@@ -88,19 +88,25 @@ describe('the correction trail', () => {
   })
 })
 
-describe('the three pages offer 更正 with a reason and show the trail', () => {
+describe('the three pages offer 更正 through the shared dialog and show the trail', () => {
   const read = (file) => fs.readFileSync(path.resolve(__dirname, '../src/views', file), 'utf8')
   test.each([
-    ['results/SpotCheckView.vue', 'spot', 'CorrectSpotCheck'],
-    ['results/PeerReviewView.vue', 'peer', 'CorrectPeerReview'],
-    ['org/StaffTrainingView.vue', 'staff-training', 'CorrectStaffTraining'],
-  ])('%s', (file, prefix, mutation) => {
+    ['results/SpotCheckView.vue', 'spot', 'CorrectSpotCheck', 'spotCheckId'],
+    ['results/PeerReviewView.vue', 'peer', 'CorrectPeerReview', 'peerReviewId'],
+    ['org/StaffTrainingView.vue', 'staff-training', 'CorrectStaffTraining', 'staffTrainingId'],
+  ])('%s', (file, prefix, mutation, idField) => {
     const view = read(file)
     expect(view).toContain(`data-test="${prefix}-correct"`)
-    expect(view).toContain(`data-test="${prefix}-correct-reason"`)
     expect(view).toContain(`data-test="${prefix}-withdrawn"`)
-    // One idempotency key per intended correction, the mutation sent through it.
-    expect(view).toMatch(new RegExp(`createSubmission\\(\\(input\\) => api\\.call\\('${mutation}'`))
+    // One CorrectionDialog: its data-test names (${prefix}-correct-reason, -save, …) come from `test`.
+    expect(view.match(/<CorrectionDialog\b/g)).toHaveLength(1)
+    expect(view).toMatch(new RegExp(`<CorrectionDialog[^>]*\\stest="${prefix}"`))
+    expect(view).toMatch(new RegExp(`<CorrectionDialog[^>]*\\sid-field="${idField}"`))
+    expect(view).toContain(`api.call('${mutation}', { input })`)
+    // The reason, the mode and the key are the dialog's, no longer each page's own.
+    expect(view).not.toContain('createSubmission')
+    expect(view).not.toContain('更正原因')
+    expect(view).not.toContain('-correct-mode')
     expect(view).toContain('<CorrectionTrail')
     expect(fs.existsSync(path.resolve(__dirname, `../src/graphql/${mutation}.graphql`))).toBe(true)
   })
