@@ -21,6 +21,7 @@ import cn.wenming.practice.evaluation.EvaluationViews.PeerReviewSummary;
 import cn.wenming.practice.evaluation.EvaluationViews.PeerReviewView;
 import cn.wenming.practice.evaluation.EvaluationViews.SpotCheckState;
 import cn.wenming.practice.evaluation.EvaluationViews.SpotCheckView;
+import cn.wenming.practice.shared.ArgumentValidator;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
 import graphql.relay.Connection;
@@ -44,9 +45,12 @@ class EvaluationController {
 
 	private final EvaluationCorrectionService corrections;
 
-	EvaluationController(EvaluationService service, EvaluationCorrectionService corrections) {
+	private final ArgumentValidator arguments;
+
+	EvaluationController(EvaluationService service, EvaluationCorrectionService corrections, ArgumentValidator arguments) {
 		this.service = service;
 		this.corrections = corrections;
+		this.arguments = arguments;
 	}
 
 	record CorrectSpotCheckInput(@NotNull Long spotCheckId, @Size(min = 1, max = 30) List<@Valid @NotNull SpotCheckItemInput> items,
@@ -128,7 +132,10 @@ class EvaluationController {
 	}
 
 	@MutationMapping
-	SpotCheckView correctSpotCheck(@Argument @Valid CorrectSpotCheckInput input) {
+	SpotCheckView correctSpotCheck(@Argument CorrectSpotCheckInput input) {
+		// The rights before the input's constraints (not @Valid): a caller without them gets FORBIDDEN whatever they send.
+		this.corrections.requireMayCorrectSpotCheck(input.spotCheckId());
+		this.arguments.validate("input", input);
 		return this.corrections.correctSpotCheck(new EvaluationCorrectionService.CorrectSpotCheck(input.spotCheckId(),
 				(input.items() == null) ? null : input.items()
 					.stream()
@@ -138,7 +145,10 @@ class EvaluationController {
 	}
 
 	@MutationMapping
-	PeerReviewView correctPeerReview(@Argument @Valid CorrectPeerReviewInput input) {
+	PeerReviewView correctPeerReview(@Argument CorrectPeerReviewInput input) {
+		// The rights before the input's constraints (not @Valid) and the duplicate items check in scoreMap.
+		this.corrections.requireMayCorrectPeerReview(input.peerReviewId());
+		this.arguments.validate("input", input);
 		return this.corrections.correctPeerReview(new EvaluationCorrectionService.CorrectPeerReview(input.peerReviewId(),
 				(input.scores() == null) ? null : scoreMap(input.scores()), input.comment(),
 				Boolean.TRUE.equals(input.withdraw()), input.reason(), input.idempotencyKey()));

@@ -106,17 +106,8 @@ class EvaluationCorrectionService {
 	// ---- 抽查评估
 
 	SpotCheckView correctSpotCheck(CorrectSpotCheck input) {
-		Actor actor = this.access.requireActor();
 		// The rights first, whatever the input: a caller without them learns nothing from its validation.
-		SpotCheck check = this.spotChecks.selectById(input.spotCheckId());
-		if (check == null) {
-			throw DomainException.notFound("抽查记录");
-		}
-		OrgUnitRef station = this.orgs.require(check.stationId);
-		// Whoever could record it (a city or center admin over the station), never the judged station's admin.
-		if (!actor.isCenterAdminOrAboveOver(station.path()) || actor.hasRoleOver(Role.STATION_ADMIN, station.path())) {
-			throw new DomainException(CommonError.FORBIDDEN, "只有管辖该站的中心或市级管理员可以更正抽查评估，被抽查站的管理员不能更正");
-		}
+		Actor actor = requireMayCorrectSpotCheck(input.spotCheckId());
 		String reason = RecordCorrections.reason(input.reason());
 		requireWithdrawAlone(input.withdraw(), input.items() != null || input.findings() != null);
 		List<SpotCheckMapper.Item> items = (input.items() == null) ? null : spotCheckItems(input.items());
@@ -191,6 +182,24 @@ class EvaluationCorrectionService {
 		return current.get();
 	}
 
+	/**
+	 * The caller, if they may correct the spot check: whoever could record it (a city or center admin
+	 * over the station), never the judged station's admin ({@code FORBIDDEN}); {@code NOT_FOUND} when
+	 * there is no such record. Asked before anything of the input is judged.
+	 */
+	Actor requireMayCorrectSpotCheck(long spotCheckId) {
+		Actor actor = this.access.requireActor();
+		SpotCheck check = this.spotChecks.selectById(spotCheckId);
+		if (check == null) {
+			throw DomainException.notFound("抽查记录");
+		}
+		OrgUnitRef station = this.orgs.require(check.stationId);
+		if (!actor.isCenterAdminOrAboveOver(station.path()) || actor.hasRoleOver(Role.STATION_ADMIN, station.path())) {
+			throw new DomainException(CommonError.FORBIDDEN, "只有管辖该站的中心或市级管理员可以更正抽查评估，被抽查站的管理员不能更正");
+		}
+		return actor;
+	}
+
 	/** The trails of many spot checks at once, oldest entry first. */
 	Map<Long, List<CorrectionView<SpotCheckState>>> spotCheckTrails(Collection<Long> ids) {
 		return trails(this.corrections.ofSpotChecks(ids), SpotCheckState.class);
@@ -199,19 +208,8 @@ class EvaluationCorrectionService {
 	// ---- 站互评
 
 	PeerReviewView correctPeerReview(CorrectPeerReview input) {
-		Actor actor = this.access.requireActor();
 		// The rights first, whatever the input: a caller without them learns nothing from its validation.
-		PeerReview review = this.reviews.selectById(input.peerReviewId());
-		if (review == null) {
-			throw DomainException.notFound("互评记录");
-		}
-		OrgUnitRef reviewer = this.orgs.require(review.reviewerStationId);
-		OrgUnitRef reviewed = this.orgs.require(review.reviewedStationId);
-		// The reviewing station's 站长, as for submitting; never an admin of the reviewed station.
-		if (!actor.hasRoleOver(Role.STATION_ADMIN, reviewer.path())
-				|| actor.hasRoleOver(Role.STATION_ADMIN, reviewed.path())) {
-			throw new DomainException(CommonError.FORBIDDEN, "只有评分站的站长可以更正该互评，被评站的管理员不能更正");
-		}
+		Actor actor = requireMayCorrectPeerReview(input.peerReviewId());
 		String reason = RecordCorrections.reason(input.reason());
 		requireWithdrawAlone(input.withdraw(), input.scores() != null || input.comment() != null);
 		String comment = (input.comment() == null) ? null : input.comment().strip();
@@ -285,6 +283,26 @@ class EvaluationCorrectionService {
 			return repeat(this.corrections.peerReviewByKey(input.idempotencyKey()), input.peerReviewId(), digest, current);
 		}
 		return current.get();
+	}
+
+	/**
+	 * The caller, if they may correct the peer review: the reviewing station's 站长, as for submitting,
+	 * never an admin of the reviewed station ({@code FORBIDDEN}); {@code NOT_FOUND} when there is no
+	 * such record. Asked before anything of the input is judged.
+	 */
+	Actor requireMayCorrectPeerReview(long peerReviewId) {
+		Actor actor = this.access.requireActor();
+		PeerReview review = this.reviews.selectById(peerReviewId);
+		if (review == null) {
+			throw DomainException.notFound("互评记录");
+		}
+		OrgUnitRef reviewer = this.orgs.require(review.reviewerStationId);
+		OrgUnitRef reviewed = this.orgs.require(review.reviewedStationId);
+		if (!actor.hasRoleOver(Role.STATION_ADMIN, reviewer.path())
+				|| actor.hasRoleOver(Role.STATION_ADMIN, reviewed.path())) {
+			throw new DomainException(CommonError.FORBIDDEN, "只有评分站的站长可以更正该互评，被评站的管理员不能更正");
+		}
+		return actor;
 	}
 
 	/** The trails of many peer reviews at once, oldest entry first. */

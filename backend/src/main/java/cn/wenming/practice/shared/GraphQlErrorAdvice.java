@@ -37,10 +37,11 @@ class GraphQlErrorAdvice {
 
 	@GraphQlExceptionHandler
 	List<GraphQLError> constraintViolations(ConstraintViolationException ex, DataFetchingEnvironment env) {
-		return ex.getConstraintViolations().stream()
-			.map(violation -> error(env, CommonError.BAD_REQUEST, fieldOf(violation) + ": " + violation.getMessage(),
-					Map.of("field", fieldOf(violation))))
-			.toList();
+		return ex.getConstraintViolations().stream().map(violation -> {
+			// Checked by the handler itself (ArgumentValidator): the path starts at the argument's value.
+			String field = (ex instanceof ArgumentValidator.Violations of) ? of.field(violation) : fieldOf(violation);
+			return error(env, CommonError.BAD_REQUEST, field + ": " + violation.getMessage(), Map.of("field", field));
+		}).toList();
 	}
 
 	/**

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import cn.wenming.practice.auth.UserNicknames;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitRef;
+import cn.wenming.practice.shared.ArgumentValidator;
 import cn.wenming.practice.shared.RecordCorrections;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -40,12 +41,15 @@ class StaffTrainingController {
 
 	private final UserNicknames nicknames;
 
+	private final ArgumentValidator arguments;
+
 	StaffTrainingController(StaffTrainingService service, StaffTrainingMapper trainings, OrgDirectory orgs,
-			UserNicknames nicknames) {
+			UserNicknames nicknames, ArgumentValidator arguments) {
 		this.service = service;
 		this.trainings = trainings;
 		this.orgs = orgs;
 		this.nicknames = nicknames;
+		this.arguments = arguments;
 	}
 
 	/** Input of {@code recordStaffTraining}. */
@@ -89,7 +93,10 @@ class StaffTrainingController {
 	}
 
 	@MutationMapping
-	StaffTraining correctStaffTraining(@Argument @Valid CorrectStaffTrainingInput input) {
+	StaffTraining correctStaffTraining(@Argument CorrectStaffTrainingInput input) {
+		// The rights before the input's constraints (not @Valid): a caller without them gets FORBIDDEN whatever they send.
+		this.service.requireMayCorrect(input.staffTrainingId());
+		this.arguments.validate("input", input);
 		return this.service.correct(input.command());
 	}
 

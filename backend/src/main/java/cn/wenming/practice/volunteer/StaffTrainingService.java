@@ -108,17 +108,8 @@ class StaffTrainingService {
 	}
 
 	StaffTraining correct(CorrectStaffTraining input) {
-		Actor actor = this.access.requireActor();
 		// The rights first, whatever the input: a caller without them learns nothing from its validation.
-		StaffTraining training = this.trainings.selectById(input.trainingId());
-		if (training == null) {
-			throw DomainException.notFound("培训记录");
-		}
-		OrgUnitRef unit = this.orgs.require(training.getOrgUnitId());
-		this.access.requireAdminOver(unit.path());
-		if (state(training).attendeeUserIds().contains(actor.userId())) {
-			throw new DomainException(CommonError.FORBIDDEN, "参加了该培训的人不能更正该培训记录");
-		}
+		Actor actor = requireMayCorrect(input.trainingId());
 		String reason = RecordCorrections.reason(input.reason());
 		boolean changes = input.heldOn() != null || input.topic() != null || input.attendeeUserIds() != null;
 		if (input.withdraw() && changes) {
@@ -206,6 +197,25 @@ class StaffTrainingService {
 			sameRequest(this.trainings.correctionByKey(input.idempotencyKey()), input.trainingId(), digest);
 		}
 		return this.trainings.selectById(input.trainingId());
+	}
+
+	/**
+	 * The caller, if they may correct the session: an admin over the holding unit who did not attend
+	 * it ({@code FORBIDDEN}); {@code NOT_FOUND} when there is no such session. Asked before anything
+	 * of the input is judged.
+	 */
+	Actor requireMayCorrect(long trainingId) {
+		Actor actor = this.access.requireActor();
+		StaffTraining training = this.trainings.selectById(trainingId);
+		if (training == null) {
+			throw DomainException.notFound("培训记录");
+		}
+		OrgUnitRef unit = this.orgs.require(training.getOrgUnitId());
+		this.access.requireAdminOver(unit.path());
+		if (state(training).attendeeUserIds().contains(actor.userId())) {
+			throw new DomainException(CommonError.FORBIDDEN, "参加了该培训的人不能更正该培训记录");
+		}
+		return actor;
 	}
 
 	private State state(StaffTraining training) {

@@ -136,8 +136,9 @@ class StaffTrainingCorrectionTest {
 
 	/**
 	 * The rights come before the input: whatever a caller without them sends (nothing to change, a
-	 * withdrawal with changes, a date in the future, an empty topic, a key someone else used), the
-	 * answer is FORBIDDEN — or NOT_FOUND for no such session — never what is wrong with the input.
+	 * withdrawal with changes, a date in the future or malformed, an empty topic, a blank reason, a
+	 * malformed key or one someone else used), the answer is FORBIDDEN — or NOT_FOUND for no such
+	 * session — never what is wrong with the input; one who may is told, the field named as before.
 	 */
 	@Test
 	void aCallerWithoutRightsIsRefusedBeforeTheInputIsJudged(@Scenario Fixtures fixtures) {
@@ -162,6 +163,11 @@ class StaffTrainingCorrectionTest {
 					"FORBIDDEN");
 			ApiErrors.expectCode(correctTopic(outsider, id, "  ", key(who + "-topic")), "FORBIDDEN");
 			ApiErrors.expectCode(correct(outsider, id, "2024-03-11", null, false, "日期有误", key("used")), "FORBIDDEN");
+			// What the input's constraints refuse (a blank reason, a malformed date or key, no attendees) too.
+			ApiErrors.expectCode(correct(outsider, id, "2024-03-12", null, false, " ", key(who + "-blank")), "FORBIDDEN");
+			ApiErrors.expectCode(correct(outsider, id, "3月12日", null, false, "日期有误", key(who + "-format")), "FORBIDDEN");
+			ApiErrors.expectCode(correct(outsider, id, "2024-03-12", null, false, "日期有误", "短键"), "FORBIDDEN");
+			ApiErrors.expectCode(correct(outsider, id, null, List.of(), false, "名单有误", key(who + "-nobody")), "FORBIDDEN");
 		}
 		// No such session: NOT_FOUND, whatever the input.
 		ApiErrors.expectCode(correct(s.admin, "999999999", null, null, false, "无变化", key("missing")), "NOT_FOUND");
@@ -170,6 +176,8 @@ class StaffTrainingCorrectionTest {
 				"STAFF_TRAINING_CORRECTION_UNCHANGED");
 		ApiErrors.expectCode(correct(s.admin, id, "2024-03-12", null, true, "撤回并改", key("a-both")), "BAD_REQUEST");
 		ApiErrors.expectCode(correctTopic(s.admin, id, "  ", key("a-topic")), "BAD_REQUEST");
+		ApiErrors.expectBadField(correct(s.admin, id, "3月12日", null, false, "日期有误", key("a-format")), "input.heldOn");
+		ApiErrors.expectBadField(correct(s.admin, id, "2024-03-12", null, false, " ", key("a-blank")), "input.reason");
 		assertThat(trailSize(id)).isEqualTo(1);
 	}
 

@@ -267,8 +267,9 @@ class EvaluationCorrectionTest {
 
 	/**
 	 * The rights come before the input: whatever a caller without them sends (nothing to change, a
-	 * withdrawal with changes, impossible scores, a key someone else used), the answer is FORBIDDEN —
-	 * or NOT_FOUND for no such record — never what is wrong with the input.
+	 * withdrawal with changes, impossible scores, a blank reason, a malformed key, a key someone else
+	 * used), the answer is FORBIDDEN — or NOT_FOUND for no such record — never what is wrong with the
+	 * input; one who may is told, the field named as before.
 	 */
 	@Test
 	void aCallerWithoutRightsIsRefusedBeforeTheInputIsJudged() {
@@ -290,6 +291,14 @@ class EvaluationCorrectionTest {
 					"FORBIDDEN");
 			ApiErrors.expectCode(correctSpot(outsider, spotId, items(5, 5), null, false, "分数有误", key("spot-used-0001")),
 					"FORBIDDEN");
+			// What the input's constraints refuse (a blank or long reason, a malformed key, no items) too.
+			ApiErrors.expectCode(correctSpot(outsider, spotId, items(5, 5), null, false, " ", key("spot-" + who + "-blank")),
+					"FORBIDDEN");
+			ApiErrors.expectCode(correctSpot(outsider, spotId, items(5, 5), null, false, "长".repeat(201),
+					key("spot-" + who + "-long")), "FORBIDDEN");
+			ApiErrors.expectCode(correctSpot(outsider, spotId, items(5, 5), null, false, "分数有误", "短键"), "FORBIDDEN");
+			ApiErrors.expectCode(correctSpot(outsider, spotId, List.of(), null, false, "改分", key("spot-" + who + "-empty")),
+					"FORBIDDEN");
 		}
 		ApiErrors.expectCode(correctSpot(this.centerA, "999999999", null, null, false, "无", key("spot-missing-1")),
 				"NOT_FOUND");
@@ -298,6 +307,10 @@ class EvaluationCorrectionTest {
 				"EVALUATION_CORRECTION_UNCHANGED");
 		ApiErrors.expectCode(correctSpot(this.centerA, spotId, overMax, null, false, "改分", key("spot-may-max")),
 				"BAD_REQUEST");
+		ApiErrors.expectBadField(correctSpot(this.centerA, spotId, items(5, 5), null, false, " ", key("spot-may-blank")),
+				"input.reason");
+		ApiErrors.expectBadField(correctSpot(this.centerA, spotId, items(5, 5), null, false, "分数有误", "短键"),
+				"input.idempotencyKey");
 
 		String reviewId = this.api.as(this.admin1).document(SUBMIT).variable("input", review(this.s1, this.s2, 4)).execute()
 			.path("submitPeerReview.id").entity(String.class).get();
@@ -314,6 +327,12 @@ class EvaluationCorrectionTest {
 					"FORBIDDEN");
 			ApiErrors.expectCode(correctReview(outsider, reviewId, scores(3), null, false, "打分有误", key("peer-used-0001")),
 					"FORBIDDEN");
+			ApiErrors.expectCode(correctReview(outsider, reviewId, scores(3), null, false, " ", key("peer-" + who + "-blank")),
+					"FORBIDDEN");
+			ApiErrors.expectCode(correctReview(outsider, reviewId, scores(9), null, false, "打分有误", key("peer-" + who + "-nine")),
+					"FORBIDDEN");
+			ApiErrors.expectCode(correctReview(outsider, reviewId, List.of(oneItem.get(0), oneItem.get(0)), null, false,
+					"打分有误", key("peer-" + who + "-dup")), "FORBIDDEN");
 		}
 		ApiErrors.expectCode(correctReview(this.admin1, "999999999", null, null, false, "无", key("peer-missing-1")),
 				"NOT_FOUND");
@@ -321,6 +340,10 @@ class EvaluationCorrectionTest {
 				"EVALUATION_CORRECTION_UNCHANGED");
 		ApiErrors.expectCode(correctReview(this.admin1, reviewId, oneItem, null, false, "改分", key("peer-may-items")),
 				"PEER_REVIEW_ITEMS_MISMATCH");
+		ApiErrors.expectCode(correctReview(this.admin1, reviewId, List.of(oneItem.get(0), oneItem.get(0)), null, false,
+				"改分", key("peer-may-dup")), "PEER_REVIEW_ITEMS_MISMATCH");
+		ApiErrors.expectBadField(correctReview(this.admin1, reviewId, scores(9), null, false, "打分有误",
+				key("peer-may-nine")), "input.scores[0].score");
 		assertThat(trailSize("spot_check_correction", "spot_check_id", spotId)).isEqualTo(1);
 		assertThat(trailSize("peer_review_correction", "review_id", reviewId)).isEqualTo(1);
 	}
