@@ -17,12 +17,14 @@ import org.springframework.validation.annotation.Validated;
  * dead (a live one finishes in milliseconds); {@code max-quantity} (default 20) per order;
  * {@code stock-shards} (default 8) how many rows a new reward's stock is split over, so that
  * concurrent redemptions of one reward do not all wait for one row lock (existing rewards keep the
- * shards they have).
+ * shards they have); {@code reward-cache-ttl} (default 1 s, 0 turns it off) how long a redemption
+ * may use a reward row read by an earlier one (see {@link RecentRewards}).
  */
 @Validated
 @ConfigurationProperties("app.points.redemption")
 record RedemptionProperties(@DefaultValue("7") @Min(1) @Max(365) int pickupValidDays,
 		@DefaultValue("2m") @NotNull Duration staleAfter, @DefaultValue("20") @Min(1) @Max(1000) int maxQuantity,
-		@DefaultValue("8") @Min(1) @Max(64) int stockShards) {
+		@DefaultValue("8") @Min(1) @Max(64) int stockShards,
+		@DefaultValue("1s") @NotNull Duration rewardCacheTtl) {
 
 }

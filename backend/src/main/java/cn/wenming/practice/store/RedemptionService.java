@@ -41,6 +41,8 @@ class RedemptionService {
 
 	private final RewardMapper rewards;
 
+	private final RecentRewards recentRewards;
+
 	private final RedemptionMapper orders;
 
 	private final AccessControl access;
@@ -53,11 +55,12 @@ class RedemptionService {
 
 	private final ContentSecurity content;
 
-	RedemptionService(Redemptions redemptions, RewardMapper rewards, RedemptionMapper orders, AccessControl access,
+	RedemptionService(Redemptions redemptions, RewardMapper rewards, RecentRewards recentRewards, RedemptionMapper orders, AccessControl access,
 			OrgDirectory orgs, RedemptionProperties properties, Clock clock, ContentSecurity content) {
 		this.content = content;
 		this.redemptions = redemptions;
 		this.rewards = rewards;
+		this.recentRewards = recentRewards;
 		this.orders = orders;
 		this.access = access;
 		this.orgs = orgs;
@@ -118,6 +121,7 @@ class RedemptionService {
 	Reward withdraw(long rewardId) {
 		requireStoreAdmin(rewardId);
 		this.rewards.withdraw(rewardId, this.clock.instant());
+		this.recentRewards.forget(rewardId);
 		return this.rewards.find(rewardId);
 	}
 

@@ -47,7 +47,11 @@ class RedemptionStore {
 	/** Results of {@link #reserve}. */
 	enum Outcome {
 
-		RESERVED, OUT_OF_STOCK, LIMIT_EXCEEDED, POINTS_INSUFFICIENT, STALE_LOAD, NEEDS_LOAD
+		RESERVED, OUT_OF_STOCK, LIMIT_EXCEEDED, POINTS_INSUFFICIENT, STALE_LOAD,
+		/** The user's side is not in Redis (balance, or their count of the reward): read both from MySQL. */
+		NEEDS_LOAD,
+		/** The reward's stock is not in Redis: read it from MySQL too. */
+		NEEDS_STOCK
 
 	}
 
@@ -73,20 +77,23 @@ class RedemptionStore {
 			""", Long.class);
 
 	private static final DefaultRedisScript<Long> TAKE_STOCK = new DefaultRedisScript<>("""
-			-- KEYS: reward. ARGV: 1 stock or '', 2 stock version, 3 user id, 4 user count, 5 quantity,
+			-- KEYS: reward. ARGV: 1 stock or '', 2 stock version, 3 user id, 4 user count or '', 5 quantity,
 			-- 6 limit, 7 redemption id
 			local mark = 'r' .. ARGV[7]
 			if redis.call('HEXISTS', KEYS[1], mark) == 1 then return 1 end
 			local uf = 'u' .. ARGV[3]
-			if ARGV[1] == '' and (redis.call('HEXISTS', KEYS[1], 's') == 0 or redis.call('HEXISTS', KEYS[1], uf) == 0) then
-			  return -8
-			end
-			if redis.call('HEXISTS', KEYS[1], 's') == 0 then
+			-- What is missing and was not read from MySQL is reported, the stock first (-7), then the
+			-- user's count (-8); the caller reads just that and calls again.
+			local hasStock = redis.call('HEXISTS', KEYS[1], 's') == 1
+			if not hasStock and ARGV[1] == '' then return -7 end
+			local hasCount = redis.call('HEXISTS', KEYS[1], uf) == 1
+			if not hasCount and ARGV[4] == '' then return -8 end
+			if not hasStock then
 			  local mv = redis.call('HGET', KEYS[1], 'mv')
 			  if mv and tonumber(mv) > tonumber(ARGV[2]) then return -9 end
 			  redis.call('HSET', KEYS[1], 's', ARGV[1], 'p', 0, 'n', 0)
 			end
-			if redis.call('HEXISTS', KEYS[1], uf) == 0 then redis.call('HSET', KEYS[1], uf, ARGV[4]) end
+			if not hasCount then redis.call('HSET', KEYS[1], uf, ARGV[4]) end
 			local q = tonumber(ARGV[5])
 			if tonumber(redis.call('HGET', KEYS[1], 's')) < q then return -1 end
 			if tonumber(redis.call('HGET', KEYS[1], uf)) + q > tonumber(ARGV[6]) then return -2 end
@@ -200,10 +207,22 @@ class RedemptionStore {
 		return HOLD + PointsWallet.userTag(userId);
 	}
 
-	/** What MySQL says, for loading missing keys; {@link #NONE} to try without reading MySQL first. */
-	record Snapshot(int stock, long stockVersion, int userCount, int balance, long balanceVersion) {
+	/**
+	 * What MySQL says, for loading missing keys; {@link #NONE} to try without reading MySQL first. A
+	 * load always carries the user's side (balance and count); the stock only when {@code withStock}
+	 * (a burst's reward is in Redis already, so its stock is read only when Redis asks for it).
+	 */
+	record Snapshot(boolean withStock, int stock, long stockVersion, int userCount, int balance, long balanceVersion) {
 
-		static final Snapshot NONE = new Snapshot(0, 0, 0, 0, 0);
+		static final Snapshot NONE = new Snapshot(false, 0, 0, 0, 0, 0);
+
+		static Snapshot userSide(int userCount, int balance, long balanceVersion) {
+			return new Snapshot(false, 0, 0, userCount, balance, balanceVersion);
+		}
+
+		static Snapshot withStock(int stock, long stockVersion, int userCount, int balance, long balanceVersion) {
+			return new Snapshot(true, stock, stockVersion, userCount, balance, balanceVersion);
+		}
 
 	}
 
@@ -227,13 +246,14 @@ class RedemptionStore {
 			return stockOutcomeOr(Outcome.POINTS_INSUFFICIENT, userId, rewardId, quantity, limit, mysql);
 		}
 		Long taken = this.redis.execute(TAKE_STOCK, List.of(rewardKey(rewardId)),
-				load ? Integer.toString(mysql.stock()) : "", Long.toString(mysql.stockVersion()), Long.toString(userId),
-				Integer.toString(mysql.userCount()), Integer.toString(quantity), Integer.toString(limit),
-				Long.toString(redemptionId));
+				mysql.withStock() ? Integer.toString(mysql.stock()) : "", Long.toString(mysql.stockVersion()),
+				Long.toString(userId), load ? Integer.toString(mysql.userCount()) : "", Integer.toString(quantity),
+				Integer.toString(limit), Long.toString(redemptionId));
 		Outcome outcome = switch (taken.intValue()) {
 			case 1 -> Outcome.RESERVED;
 			case -1 -> Outcome.OUT_OF_STOCK;
 			case -2 -> Outcome.LIMIT_EXCEEDED;
+			case -7 -> Outcome.NEEDS_STOCK;
 			case -8 -> Outcome.NEEDS_LOAD;
 			case -9 -> Outcome.STALE_LOAD;
 			default -> throw new IllegalStateException("Unexpected reserve result " + taken);
@@ -252,7 +272,10 @@ class RedemptionStore {
 	private Outcome stockOutcomeOr(Outcome otherwise, long userId, long rewardId, int quantity, int limit,
 			Snapshot mysql) {
 		List<Object> values = this.redis.opsForHash().multiGet(rewardKey(rewardId), List.of("s", "u" + userId));
-		if ((values.get(0) == null || values.get(1) == null) && mysql == Snapshot.NONE) {
+		if (values.get(0) == null && !mysql.withStock()) {
+			return Outcome.NEEDS_STOCK;
+		}
+		if (values.get(1) == null && mysql == Snapshot.NONE) {
 			return Outcome.NEEDS_LOAD;
 		}
 		long stock = (values.get(0) != null) ? Long.parseLong(values.get(0).toString()) : mysql.stock();

@@ -60,6 +60,8 @@ class Redemptions {
 
 	private final RewardMapper rewards;
 
+	private final RecentRewards recentRewards;
+
 	private final RedemptionMapper orders;
 
 	private final PointsWallet points;
@@ -74,10 +76,11 @@ class Redemptions {
 
 	private final TransactionTemplate tx;
 
-	Redemptions(RewardMapper rewards, RedemptionMapper orders, PointsWallet points,
+	Redemptions(RewardMapper rewards, RecentRewards recentRewards, RedemptionMapper orders, PointsWallet points,
 			RedemptionStore store, RedemptionFaults faults, RedemptionProperties properties, Clock clock,
 			PlatformTransactionManager transactionManager) {
 		this.rewards = rewards;
+		this.recentRewards = recentRewards;
 		this.orders = orders;
 		this.points = points;
 		this.store = store;
@@ -90,7 +93,7 @@ class Redemptions {
 	/** Redeems for {@code userId}; the same key with the same input returns the first order. */
 	Redemption redeem(long userId, long rewardId, int quantity, String idempotencyKey) {
 		String requestHash = rewardId + ":" + quantity;
-		Reward reward = this.rewards.selectById(rewardId);
+		Reward reward = this.recentRewards.find(rewardId);
 		if (reward == null) {
 			throw DomainException.notFound("礼品");
 		}
@@ -150,7 +153,7 @@ class Redemptions {
 	}
 
 	private Redemption newClaim(long userId, Reward reward, int quantity, String idempotencyKey, String requestHash) {
-		Instant now = this.clock.instant();
+		Instant now = now();
 		Redemption claim = new Redemption();
 		claim.setUserId(userId);
 		claim.setRewardId(reward.getId());
@@ -181,15 +184,34 @@ class Redemptions {
 			throw new DomainException(StoreError.LIMIT_EXCEEDED);
 		}
 		reserve(claim, reward);
+		Issued issued;
 		try {
 			this.faults.afterReserve(id);
-			writeRetryingDeadlocks(claim, reward);
+			issued = writeRetryingDeadlocks(claim, reward);
 		}
 		catch (RuntimeException ex) {
 			giveBack(claim);
 			throw ex;
 		}
-		return this.orders.selectById(id);
+		// The committed row, as written (no read back): every time in it is whole seconds (see now()).
+		claim.setStatus(RedemptionStatus.ISSUED);
+		claim.setPickupCode(issued.pickupCode());
+		claim.setExpiresAt(issued.expiresAt());
+		claim.setUpdatedAt(issued.at());
+		return claim;
+	}
+
+	/** What the MySQL half set on the order. */
+	private record Issued(String pickupCode, Instant expiresAt, Instant at) {
+	}
+
+	/**
+	 * Now to the second: the order is answered from memory, not read back, and must equal the stored
+	 * row — which on MariaDB keeps no fraction (Connector/J sends DATETIME(3) values to a "5.5.5-"
+	 * server as whole seconds) and on MySQL 8 keeps milliseconds.
+	 */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 	}
 
 	/**
@@ -198,19 +220,13 @@ class Redemptions {
 	 * simply run again (the Redis reservation stands). A redemption whose shard turned out empty
 	 * ({@link ShardMissed}) is rolled back and run once more taking its stock from all shards.
 	 */
-	private void writeRetryingDeadlocks(Redemption claim, Reward reward) {
-		DeadlockRetry.run(3, log, "Redemption " + claim.getId(), () -> {
+	private Issued writeRetryingDeadlocks(Redemption claim, Reward reward) {
+		return DeadlockRetry.run(3, log, "Redemption " + claim.getId(), () -> {
 			try {
-				return this.tx.execute(status -> {
-					write(claim, reward, false);
-					return null;
-				});
+				return this.tx.execute(status -> write(claim, reward, false));
 			}
 			catch (ShardMissed missed) {
-				return this.tx.execute(status -> {
-					write(claim, reward, true);
-					return null;
-				});
+				return this.tx.execute(status -> write(claim, reward, true));
 			}
 		});
 	}
@@ -221,15 +237,16 @@ class Redemptions {
 			outcome = this.store.reserve(claim.getId(), claim.getUserId(), reward.getId(), claim.getQuantity(),
 					reward.getPerPersonLimit(), claim.getPoints(), RedemptionStore.Snapshot.NONE, this.clock.millis());
 			int attempts = 0;
-			while ((outcome == RedemptionStore.Outcome.NEEDS_LOAD || outcome == RedemptionStore.Outcome.STALE_LOAD)
-					&& attempts++ < 3) {
-				// Redis lost a key (flush, restart, expiry): load it from MySQL, read now.
-				RewardMapper.StockLevel stock = this.rewards.stockLevel(reward.getId());
-				PointsBalance balance = this.points.balance(claim.getUserId());
-				RedemptionStore.Snapshot mysql = new RedemptionStore.Snapshot((int) stock.stock(), stock.version(),
-						this.rewards.countOf(reward.getId(), claim.getUserId()), balance.balance(), balance.version());
+			boolean withStock = false;
+			while ((outcome == RedemptionStore.Outcome.NEEDS_LOAD || outcome == RedemptionStore.Outcome.NEEDS_STOCK
+					|| outcome == RedemptionStore.Outcome.STALE_LOAD) && attempts++ < 3) {
+				// Redis lacks a key (a user it has not seen lately; a flush, restart or expiry): load it from
+				// MySQL, read now. The reward's stock only when that is what is missing: in a burst every
+				// redeemer is new to Redis, the reward is not.
+				withStock |= outcome != RedemptionStore.Outcome.NEEDS_LOAD;
 				outcome = this.store.reserve(claim.getId(), claim.getUserId(), reward.getId(), claim.getQuantity(),
-						reward.getPerPersonLimit(), claim.getPoints(), mysql, this.clock.millis());
+						reward.getPerPersonLimit(), claim.getPoints(), snapshot(reward.getId(), claim.getUserId(), withStock),
+						this.clock.millis());
 			}
 		}
 		catch (RuntimeException ex) {
@@ -251,6 +268,17 @@ class Redemptions {
 		}
 	}
 
+	/** What MySQL says of the user's side of a reservation, and of the reward's stock when asked. */
+	private RedemptionStore.Snapshot snapshot(long rewardId, long userId, boolean withStock) {
+		RewardMapper.StockLevel stock = withStock ? this.rewards.stockLevel(rewardId) : null;
+		PointsBalance balance = this.points.balance(userId);
+		int count = this.rewards.countOf(rewardId, userId);
+		return (stock != null)
+				? RedemptionStore.Snapshot.withStock((int) stock.stock(), stock.version(), count, balance.balance(),
+						balance.version())
+				: RedemptionStore.Snapshot.userSide(count, balance.balance(), balance.version());
+	}
+
 	/**
 	 * The MySQL half: every guard again, so MySQL stays right whatever Redis said.
 	 * <p>
@@ -263,8 +291,8 @@ class Redemptions {
 	 * shared lock on its row): shared with every other redemption, and nothing in a redemption takes
 	 * the reward row exclusively, so they wait for nobody.
 	 */
-	private void write(Redemption claim, Reward reward, boolean allShards) {
-		Instant now = this.clock.instant();
+	private Issued write(Redemption claim, Reward reward, boolean allShards) {
+		Instant now = now();
 		long userId = claim.getUserId();
 		// The balance the spend left (read under the account's lock), set with the hold's release.
 		java.util.concurrent.atomic.AtomicReference<PointsBalance> after = new java.util.concurrent.atomic.AtomicReference<>();
@@ -281,7 +309,8 @@ class Redemptions {
 		after.set(this.points.spend(userId, claim.getPoints(), claim.getId(),
 				"兑换 " + reward.getName() + " × " + claim.getQuantity()));
 		Instant expiresAt = now.plus(Duration.ofDays(this.properties.pickupValidDays()));
-		if (this.orders.issue(claim.getId(), newPickupCode(), expiresAt, now) == 0) {
+		String pickupCode = newPickupCode();
+		if (this.orders.issue(claim.getId(), pickupCode, expiresAt, now) == 0) {
 			throw new DomainException(CommonError.CONFLICT);
 		}
 		this.rewards.ensureCount(reward.getId(), userId);
@@ -294,6 +323,7 @@ class Redemptions {
 		else {
 			takeFromOneShard(reward.getId(), claim.getQuantity());
 		}
+		return new Issued(pickupCode, expiresAt, now);
 	}
 
 	/**

@@ -31,6 +31,20 @@ class AccessibleObjectFactoryTest {
 
 	}
 
+	private record Row(long id, String name) {
+	}
+
+	@Test
+	void recordsAreBuiltThroughTheirCachedCanonicalConstructor() {
+		AccessibleObjectFactory factory = new AccessibleObjectFactory();
+		List<Class<?>> types = List.of(long.class, String.class);
+		Row first = factory.create(Row.class, types, List.of(7L, "甲"));
+		Row second = factory.create(Row.class, types, List.of(8L, "乙"));
+		assertThat(first).isEqualTo(new Row(7L, "甲"));
+		assertThat(second).isEqualTo(new Row(8L, "乙"));
+		assertThat(factory.cached()).isEqualTo(1);
+	}
+
 	@Test
 	void packagePrivateClassesAreBuiltThroughOneCachedConstructor() {
 		AccessibleObjectFactory factory = new AccessibleObjectFactory();
@@ -39,7 +53,7 @@ class AccessibleObjectFactoryTest {
 		assertThat(first.value).isEqualTo("built");
 		assertThat(second).isNotSameAs(first);
 		assertThat(factory.cached()).isEqualTo(1);
-		// Interfaces and constructor arguments stay MyBatis's: a List is an ArrayList, a Map a HashMap.
+		// Interfaces stay MyBatis's: a List is an ArrayList, a Map a HashMap.
 		assertThat(factory.create(List.class)).isInstanceOf(ArrayList.class);
 		assertThat(factory.create(Map.class)).isInstanceOf(java.util.HashMap.class);
 		assertThat(factory.create(StringBuilder.class, List.of(String.class), List.of("x")).toString()).isEqualTo("x");

@@ -161,7 +161,7 @@ class RedemptionScaleOutTest {
 	private RedemptionStore.Snapshot snapshot(long rewardId, long userId) {
 		int balance = this.jdbc.queryForObject("SELECT balance FROM points_account WHERE user_id = ?", Integer.class,
 				userId);
-		return new RedemptionStore.Snapshot(this.rig.mysqlStock(rewardId), 0, 0, balance, 1);
+		return RedemptionStore.Snapshot.withStock(this.rig.mysqlStock(rewardId), 0, 0, balance, 1);
 	}
 
 	/** Points for users who logged in through the API, written as one ADJUSTMENT each (ledger = account). */
