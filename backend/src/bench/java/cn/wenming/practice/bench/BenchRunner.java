@@ -94,6 +94,8 @@ public final class BenchRunner {
 		setting("BENCH_SQL_SECONDS", "30");
 		setting("BENCH_PHASE_SECONDS", "20");
 		setting("BENCH_BURST_SECONDS", "10");
+		// warm-redeem's length (at a quarter of the redemption rate): how warm the burst meets the JIT.
+		setting("BENCH_WARM_REDEEM_SECONDS", "10");
 		setting("BENCH_WARMUP", "1000");
 		setting("BENCH_PERIODS", "WEEK,MONTH,YEAR,ALL");
 		// Leaderboard kinds in the mix (every kind × scope × period is read; station boards at the 中心/所).
@@ -411,7 +413,8 @@ public final class BenchRunner {
 		Files.write(this.dir.resolve("signers.csv"), signers);
 
 		int redemptions = (int) (Double.parseDouble(get("BENCH_REDEEM_RATE")) * Integer.parseInt(get("BENCH_BURST_SECONDS")) * 1.2) + 10;
-		int warmRedemptions = redemptions / 4 + 10;
+		int warmRedemptions = (int) (Double.parseDouble(get("BENCH_REDEEM_RATE")) / 4
+				* Integer.parseInt(get("BENCH_WARM_REDEEM_SECONDS")) * 1.2) + 10;
 		String adminToken = token(admin);
 		long reward = createReward(adminToken, firstStation, "压力测试礼品", redemptions * 2, 5);
 		long warmReward = createReward(adminToken, firstStation, "预热礼品", warmRedemptions * 2, 5);
@@ -604,7 +607,8 @@ public final class BenchRunner {
 				"-Dbench.concurrency=" + get("BENCH_CONCURRENCY"),
 				"-Dbench.redeemConcurrency=" + get("BENCH_REDEEM_CONCURRENCY"), "-Dbench.capacitySeconds=" + get("BENCH_CAPACITY_SECONDS"),
 				"-Dbench.sqlSeconds=" + get("BENCH_SQL_SECONDS"), "-Dbench.phaseSeconds=" + get("BENCH_PHASE_SECONDS"),
-				"-Dbench.burstSeconds=" + get("BENCH_BURST_SECONDS"), "-Dbench.phases=" + get("BENCH_PHASES"),
+				"-Dbench.burstSeconds=" + get("BENCH_BURST_SECONDS"),
+				"-Dbench.warmRedeemSeconds=" + get("BENCH_WARM_REDEEM_SECONDS"), "-Dbench.phases=" + get("BENCH_PHASES"),
 				"io.gatling.app.Gatling", "-s",
 				BenchSimulation.class.getName(), "-rf", Path.of("target", "gatling").toAbsolutePath().toString()));
 		return new ProcessBuilder(command).inheritIO().start().waitFor();

@@ -95,6 +95,7 @@ public class BenchSimulation extends Simulation {
 		double signUpRate = Double.parseDouble(System.getProperty("bench.signUpRate", "400"));
 		double redeemRate = Double.parseDouble(System.getProperty("bench.redeemRate", "400"));
 		Duration burst = Duration.ofSeconds(Integer.getInteger("bench.burstSeconds", 10));
+		Duration warmRedeem = Duration.ofSeconds(Integer.getInteger("bench.warmRedeemSeconds", 10));
 
 		HttpProtocolBuilder protocol = http.baseUrl(System.getProperty("bench.baseUrl"))
 			.contentTypeHeader("application/json")
@@ -124,7 +125,7 @@ public class BenchSimulation extends Simulation {
 		all.put("open-home", open("open-home", HOME, readers, homeRate, phase));
 		all.put("open-submit-need", open("open-submit-need", SUBMIT_NEED, needers, needRate, phase));
 		all.put("burst-sign-up", open("burst-sign-up", SIGN_UP, signers, signUpRate, burst));
-		all.put("warm-redeem", open("warm-redeem", REDEEM, warmRedeemers, redeemRate / 4, burst));
+		all.put("warm-redeem", open("warm-redeem", REDEEM, warmRedeemers, redeemRate / 4, warmRedeem));
 		all.put("burst-redeem", open("burst-redeem", REDEEM, redeemers, redeemRate, burst));
 		// How many redemptions of one reward a second the server completes with many in flight (a hot
 		// row shows here as a ceiling however many are in flight).

@@ -65,6 +65,17 @@ class RedemptionJobs {
 		return expired;
 	}
 
+	/**
+	 * Dead redemptions (older than {@code stale-after}) are finished within this delay instead of at
+	 * the next full reconciliation: the user's idempotency key is free again soon after.
+	 */
+	@Scheduled(fixedDelayString = "${app.points.redemption.dead-check-delay:PT30S}",
+			initialDelayString = "${app.points.redemption.dead-check-delay:PT30S}")
+	@SchedulerLock(name = "redemption-dead-check", lockAtMostFor = "PT2M", lockAtLeastFor = "PT5S")
+	public void deadCheck() {
+		this.reconciler.finishDead();
+	}
+
 	@Scheduled(cron = "${app.points.redemption.reconcile-cron:0 */10 * * * *}")
 	@SchedulerLock(name = "redemption-reconcile", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
 	public void reconcile() {

@@ -85,6 +85,25 @@ class RedemptionReconciler {
 		return new Result(dead, rewardsRepaired, balancesRepaired);
 	}
 
+	/**
+	 * Step 1 alone, for the frequent job: a request that died (its instance killed, say) holds its
+	 * user's idempotency key and its Redis reservation until this runs, so it runs every
+	 * {@code dead-check-delay} (30 s) rather than with the full reconciliation every 10 minutes; it
+	 * reads only the holds and the stale claims, never every cached balance.
+	 */
+	int finishDead(Duration staleAfter) {
+		int dead = finishDeadRedemptions(this.clock.instant().minus(staleAfter));
+		if (dead > 0) {
+			OpsMetrics.ledgerRepaired("dead_redemption", dead);
+			log.warn("Redemption check: {} dead redemptions finished", dead);
+		}
+		return dead;
+	}
+
+	int finishDead() {
+		return finishDead(this.properties.staleAfter());
+	}
+
 	private int finishDeadRedemptions(Instant cutoff) {
 		int finished = 0;
 		for (long userId : this.store.idsWithPrefix(RedemptionStore.HOLD, 'u')) {

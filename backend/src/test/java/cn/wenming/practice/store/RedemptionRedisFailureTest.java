@@ -283,6 +283,35 @@ class RedemptionRedisFailureTest {
 	}
 
 	/**
+	 * An instance dies mid-redemption: the frequent dead check (every 30 s, not the 10-minute full
+	 * reconciliation) gives back its reservation and frees the key, so the user's retry with the same
+	 * key redeems; it repairs nothing else (a drifted balance waits for the full run).
+	 */
+	@Test
+	void theDeadCheckFreesADeadRedemptionsKeyAndLeavesOtherDriftToTheFullRun() {
+		List<Long> users = this.rig.usersWithPoints(2, 50);
+		long rewardId = this.rig.reward(20, 5, 2);
+		assertThat(redeem(users.get(1), rewardId, "ok-1")).isEqualTo("OK");
+		this.failNext = true;
+		this.crashNext = true;
+		assertThatThrownBy(() -> this.redemptions.redeem(users.get(0), rewardId, 1, "died-0"))
+			.hasMessageContaining("injected");
+		assertThat(this.orders.findByKey(users.get(0), "died-0").getStatus()).isEqualTo(RedemptionStatus.PENDING);
+		this.redis.opsForHash().put(PointsWallet.balanceKey(users.get(1)), "b", "999");
+
+		assertThat(this.reconciler.finishDead(Duration.ofMinutes(2))).as("still possibly running").isZero();
+		assertThat(this.reconciler.finishDead(Duration.ZERO)).isEqualTo(1);
+		assertThat(this.orders.findByKey(users.get(0), "died-0")).isNull();
+		assertThat(this.redis.opsForHash().size(RedemptionStore.holdKey(users.get(0)))).isZero();
+		assertThat(this.rig.redisStock(rewardId)).isEqualTo(4);
+		assertThat(this.redis.opsForHash().get(PointsWallet.balanceKey(users.get(1)), "b")).isEqualTo("999");
+
+		assertThat(redeem(users.get(0), rewardId, "died-0")).isEqualTo("OK");
+		assertThat(this.reconciler.reconcile(Duration.ZERO).balancesRepaired()).isGreaterThanOrEqualTo(1);
+		assertConsistent(users, rewardId);
+	}
+
+	/**
 	 * MySQL fails the request and is still down when it gives its claim back (FaultDrillTest's MySQL
 	 * drill): the instance releases the claim as soon as MySQL answers again, so the client's retry
 	 * with the same key is not told "still processing" until the reconciler's next tick.
