@@ -8,7 +8,6 @@ import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableField;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
-import com.baomidou.mybatisplus.annotation.Version;
 
 /** An org unit row (see V1__org.sql). */
 @TableName("org_unit")
@@ -42,7 +41,7 @@ class OrgUnit {
 
 	private String status;
 
-	@Version
+	/** Raised by every update, which checks it (OrgUnitMapper's statements): optimistic locking. */
 	private Integer version;
 
 	@TableField(fill = FieldFill.INSERT)

@@ -177,7 +177,7 @@ class PointsLedger {
 		entry.setReason(reason);
 		entry.setOperatorId(posting.operatorId());
 		entry.setCreatedAt(now);
-		this.entries.insert(entry);
+		this.entries.append(entry);
 		// The rollup in the same transaction: boards read it, and it must never disagree with the ledger.
 		long earned = earned(posting, delta, debtChange);
 		this.rollup.add(posting.userId(), now, earned, delta, debtChange);

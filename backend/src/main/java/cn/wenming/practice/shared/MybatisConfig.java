@@ -4,8 +4,6 @@ import java.time.Instant;
 
 import com.baomidou.mybatisplus.autoconfigure.ConfigurationCustomizer;
 import com.baomidou.mybatisplus.core.handlers.MetaObjectHandler;
-import com.baomidou.mybatisplus.extension.plugins.MybatisPlusInterceptor;
-import com.baomidou.mybatisplus.extension.plugins.inner.OptimisticLockerInnerInterceptor;
 import org.apache.ibatis.reflection.MetaObject;
 import org.mybatis.spring.annotation.MapperScan;
 
@@ -15,18 +13,14 @@ import org.springframework.context.annotation.Configuration;
 /**
  * MyBatis-Plus set-up shared by every feature: mappers are found by annotation in their
  * feature package, timestamps are filled in Java (UTC instants, never the server's clock or
- * time zone), and {@code @Version} columns get optimistic locking.
+ * time zone). No MyBatis-Plus interceptor: versioned rows ({@code org_unit}) are updated by
+ * statements that check and raise the version themselves, and without an interceptor MyBatis wraps
+ * no executor or statement handler in a proxy per statement (a profile of the redemption run found
+ * the wrapping's reflection at 3 % of the server's CPU).
  */
 @Configuration(proxyBeanMethods = false)
 @MapperScan(basePackages = "cn.wenming.practice", annotationClass = org.apache.ibatis.annotations.Mapper.class)
 class MybatisConfig {
-
-	@Bean
-	MybatisPlusInterceptor mybatisPlusInterceptor() {
-		var interceptor = new MybatisPlusInterceptor();
-		interceptor.addInnerInterceptor(new OptimisticLockerInnerInterceptor());
-		return interceptor;
-	}
 
 	/** Row objects built through cached, accessible constructors ({@link AccessibleObjectFactory}). */
 	@Bean

@@ -120,7 +120,7 @@ class Redemptions {
 	/** Inserts the claim; false when the user's key is taken (by an earlier request with it). */
 	private boolean claimed(Redemption claim) {
 		try {
-			this.orders.insert(claim);
+			this.orders.insertClaim(claim);
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
