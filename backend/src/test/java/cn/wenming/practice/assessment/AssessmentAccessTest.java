@@ -122,14 +122,14 @@ class AssessmentAccessTest {
 		for (long station : concat(smallStations, largeStations)) {
 			Session v = s.volunteer(station, true);
 			this.jdbc.update("UPDATE volunteer SET created_at = '2026-01-10 00:00:00' WHERE user_id = ?", v.userId());
-			long cu = insert("INSERT INTO civilized_unit (name, org_unit_id, created_at, updated_at) "
+			long cu = fixtures.insert("INSERT INTO civilized_unit (name, org_unit_id, created_at, updated_at) "
 					+ "VALUES ('文明单位', ?, '2026-01-01 00:00:00', '2026-01-01 00:00:00')", station);
 			this.jdbc.update("INSERT INTO civilized_unit_pairing (civilized_unit_id, station_id, active, paired_at) "
 					+ "VALUES (?, ?, 1, '2026-01-02 00:00:00')", cu, station);
-			long project = insert("INSERT INTO project (org_unit_id, name, category, brand, status, created_by, created_at, "
+			long project = fixtures.insert("INSERT INTO project (org_unit_id, name, category, brand, status, created_by, created_at, "
 					+ "updated_at) VALUES (?, '理论宣讲', 'THEORY_LECTURE', 0, 'ACTIVE', " + s.admin.userId()
 					+ ", '2026-01-01 00:00:00', '2026-01-01 00:00:00')", station);
-			long activity = insert("INSERT INTO activity (project_id, org_unit_id, category, title, starts_at, ends_at, "
+			long activity = fixtures.insert("INSERT INTO activity (project_id, org_unit_id, category, title, starts_at, ends_at, "
 					+ "sign_up_deadline, address, latitude, longitude, capacity, theory_lecture, status, created_by, "
 					+ "created_at, updated_at, civilized_unit_id) VALUES (" + project + ", ?, 'THEORY_LECTURE', '宣讲', "
 					+ "'2026-02-10 01:00:00', '2026-02-10 03:00:00', '2026-02-10 01:00:00', '站', 33, 107, 10, 1, "
@@ -168,17 +168,6 @@ class AssessmentAccessTest {
 			assertThat(figures.get("PARTY_MEMBER_PARTICIPATION").get("value")).isEqualTo(100.0);
 			assertThat(figures.get("NEED_SATISFACTION").get("value")).isEqualTo(100.0);
 		}
-	}
-
-	/** Runs an INSERT with one parameter and returns the generated id. */
-	private long insert(String sql, long parameter) {
-		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-		this.jdbc.update(connection -> {
-			var ps = connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS);
-			ps.setLong(1, parameter);
-			return ps;
-		}, keys);
-		return keys.getKey().longValue();
 	}
 
 	private static List<Long> concat(List<Long> a, List<Long> b) {

@@ -9,7 +9,6 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
-import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -34,18 +33,18 @@ class AssessmentBeneficiariesTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	@Autowired
-	MutableClock clock;
+	@Scenario
+	AssessmentCounties counties;
 
 	@Test
-	void activityCountsAreValidatedScopedAndTrailedAndTheAssessmentAddsActivitiesAndNeeds(@Scenario Fixtures fixtures) {
-		long c = fixtures.unit(null, "CENTER", Fixtures.unique("勉县中心"), 33.1, 106.6);
-		long i = fixtures.unit(c, "INSTITUTE", Fixtures.unique("武侯所"), 33.11, 106.61);
-		long s1 = fixtures.unit(i, "STATION", Fixtures.unique("一站"), 33.12, 106.62);
-		long s2 = fixtures.unit(i, "STATION", Fixtures.unique("二站"), 33.13, 106.63);
-		AssessmentScenario s = new AssessmentScenario(this.api, this.jdbc, this.clock, c);
-		Session s2Admin = this.api.login(Fixtures.unique("s2-admin"));
-		fixtures.grant(s2Admin.userId(), "STATION_ADMIN", s2);
+	void activityCountsAreValidatedScopedAndTrailedAndTheAssessmentAddsActivitiesAndNeeds() {
+		AssessmentCounties.County county = this.counties.create(33.1, 106.6, "勉县中心", "武侯所", "一站", "二站");
+		long c = county.center();
+		long i = county.institute();
+		long s1 = county.station(0);
+		long s2 = county.station(1);
+		AssessmentScenario s = county.scenario();
+		Session s2Admin = s.grantee("s2-admin", "STATION_ADMIN", s2);
 		Session stranger = this.api.login(Fixtures.unique("stranger"));
 
 		String p1 = s.project(s1);

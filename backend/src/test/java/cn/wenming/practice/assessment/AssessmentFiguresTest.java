@@ -9,7 +9,6 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
-import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +33,8 @@ class AssessmentFiguresTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	@Autowired
-	MutableClock clock;
+	@Scenario
+	AssessmentCounties counties;
 
 	@Test
 	void everyFigureOfASeededSubtreeMatchesTheHandComputedValue(@Scenario Fixtures fixtures) {
@@ -45,7 +44,7 @@ class AssessmentFiguresTest {
 		long s1 = fixtures.unit(i1, "STATION", Fixtures.unique("一站"), 33.03, 107.73);
 		long s2 = fixtures.unit(i1, "STATION", Fixtures.unique("二站"), 33.04, 107.74);
 		long s3 = fixtures.unit(i2, "STATION", Fixtures.unique("三站"), 33.05, 107.75);
-		AssessmentScenario s = new AssessmentScenario(this.api, this.jdbc, this.clock, c);
+		AssessmentScenario s = this.counties.scenario(c);
 
 		// Volunteers: party members v1 v2 (S1), v5 (S2), v7 (S3); v9 (S3, party) registers after the period.
 		Session v1 = s.volunteer(s1, true);

@@ -8,8 +8,6 @@ import java.util.Map;
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.ApiErrors;
-import cn.wenming.practice.testinfra.Fixtures;
-import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -32,15 +30,16 @@ class AssessmentPairingLevelsTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	@Autowired
-	MutableClock clock;
+	@Scenario
+	AssessmentCounties counties;
 
 	@Test
-	void pairingsWithAnInstituteTheCenterAndCampusesCount(@Scenario Fixtures fixtures) {
-		long c = fixtures.unit(null, "CENTER", Fixtures.unique("汉台区中心"), 33.0, 107.0);
-		long i = fixtures.unit(c, "INSTITUTE", Fixtures.unique("北关所"), 33.01, 107.01);
-		long st = fixtures.unit(i, "STATION", Fixtures.unique("北关站"), 33.02, 107.02);
-		AssessmentScenario s = new AssessmentScenario(this.api, this.jdbc, this.clock, c);
+	void pairingsWithAnInstituteTheCenterAndCampusesCount() {
+		AssessmentCounties.County county = this.counties.create(33.0, 107.0, "汉台区中心", "北关所", "北关站");
+		long c = county.center();
+		long i = county.institute();
+		long st = county.station();
+		AssessmentScenario s = county.scenario();
 
 		// U1 (文明单位) with the institute, K1 (文明校园, 中学) with the center, K2 (文明校园, 小学) with the
 		// station and U2 with the station: four pairings, all made before June.

@@ -63,6 +63,13 @@ final class AssessmentScenario {
 		this.longitude = 100 + random.nextDouble() * 20;
 	}
 
+	/** A user who logs in (name from {@code prefix}) and is granted {@code role} over {@code unitId}. */
+	Session grantee(String prefix, String role, long unitId) {
+		Session session = this.api.login(Fixtures.unique(prefix));
+		this.fixtures.grant(session.userId(), role, unitId);
+		return session;
+	}
+
 	String project(long unitId) {
 		Map<String, Object> input = new HashMap<>();
 		input.put("orgUnitId", Long.toString(unitId));

@@ -9,7 +9,6 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
-import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
 import org.junit.jupiter.api.Test;
@@ -34,17 +33,17 @@ class AssessmentSeedFiguresTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	@Autowired
-	MutableClock clock;
+	@Scenario
+	AssessmentCounties counties;
 
 	@Test
-	void brandProjectsAreMarkedByCenterAdminsWithATrailAndCountedPerSubtree(@Scenario Fixtures fixtures) {
-		long c = fixtures.unit(null, "CENTER", Fixtures.unique("中心"), 33.1, 106.6);
-		long i = fixtures.unit(c, "INSTITUTE", Fixtures.unique("所"), 33.11, 106.61);
-		long st = fixtures.unit(i, "STATION", Fixtures.unique("站"), 33.12, 106.62);
-		AssessmentScenario s = new AssessmentScenario(this.api, this.jdbc, this.clock, c);
-		Session stationAdmin = this.api.login(Fixtures.unique("st-admin"));
-		fixtures.grant(stationAdmin.userId(), "STATION_ADMIN", st);
+	void brandProjectsAreMarkedByCenterAdminsWithATrailAndCountedPerSubtree() {
+		AssessmentCounties.County county = this.counties.create(33.1, 106.6, "中心", "所", "站");
+		long c = county.center();
+		long i = county.institute();
+		long st = county.station();
+		AssessmentScenario s = county.scenario();
+		Session stationAdmin = s.grantee("st-admin", "STATION_ADMIN", st);
 		String p1 = s.project(st);
 		String p2 = s.project(i);
 		String p3 = s.project(st);
@@ -102,14 +101,14 @@ class AssessmentSeedFiguresTest {
 	}
 
 	@Test
-	void staffTrainingSessionsAndCoverageOfStaffAndTeamLeaders(@Scenario Fixtures fixtures) {
-		long c = fixtures.unit(null, "CENTER", Fixtures.unique("中心"), 33.2, 106.7);
-		long i = fixtures.unit(c, "INSTITUTE", Fixtures.unique("所"), 33.21, 106.71);
-		long st1 = fixtures.unit(i, "STATION", Fixtures.unique("一站"), 33.22, 106.72);
-		long st2 = fixtures.unit(i, "STATION", Fixtures.unique("二站"), 33.23, 106.73);
-		AssessmentScenario s = new AssessmentScenario(this.api, this.jdbc, this.clock, c);
-		Session stationAdmin = this.api.login(Fixtures.unique("st-admin"));
-		fixtures.grant(stationAdmin.userId(), "STATION_ADMIN", st1);
+	void staffTrainingSessionsAndCoverageOfStaffAndTeamLeaders() {
+		AssessmentCounties.County county = this.counties.create(33.2, 106.7, "中心", "所", "一站", "二站");
+		long c = county.center();
+		long i = county.institute();
+		long st1 = county.station(0);
+		long st2 = county.station(1);
+		AssessmentScenario s = county.scenario();
+		Session stationAdmin = s.grantee("st-admin", "STATION_ADMIN", st1);
 		Session leader = s.volunteer(st2, false);
 		team(s, st2, leader);
 
@@ -156,12 +155,13 @@ class AssessmentSeedFiguresTest {
 	}
 
 	@Test
-	void stationWeeksWithActivitiesAndActiveTeams(@Scenario Fixtures fixtures) {
-		long c = fixtures.unit(null, "CENTER", Fixtures.unique("中心"), 33.3, 106.8);
-		long i = fixtures.unit(c, "INSTITUTE", Fixtures.unique("所"), 33.31, 106.81);
-		long st1 = fixtures.unit(i, "STATION", Fixtures.unique("一站"), 33.32, 106.82);
-		long st2 = fixtures.unit(i, "STATION", Fixtures.unique("二站"), 33.33, 106.83);
-		AssessmentScenario s = new AssessmentScenario(this.api, this.jdbc, this.clock, c);
+	void stationWeeksWithActivitiesAndActiveTeams() {
+		AssessmentCounties.County county = this.counties.create(33.3, 106.8, "中心", "所", "一站", "二站");
+		long c = county.center();
+		long i = county.institute();
+		long st1 = county.station(0);
+		long st2 = county.station(1);
+		AssessmentScenario s = county.scenario();
 		// June 2024 (China time): Mondays 3, 10, 17, 24, so four weeks; 1–2 June belong to May's last week.
 		String p1 = s.project(st1);
 		s.finished(p1, "2024-06-02T15:30:00Z", false); // Sunday 23:30: May's week
@@ -202,16 +202,16 @@ class AssessmentSeedFiguresTest {
 	}
 
 	@Test
-	void inServicePartyMembersAreDeclaredConfirmedWithATrailAndCountedWhenTheyServed(@Scenario Fixtures fixtures) {
-		long c = fixtures.unit(null, "CENTER", Fixtures.unique("中心"), 33.4, 106.9);
-		long i = fixtures.unit(c, "INSTITUTE", Fixtures.unique("所"), 33.41, 106.91);
-		long st = fixtures.unit(i, "STATION", Fixtures.unique("站"), 33.42, 106.92);
-		AssessmentScenario s = new AssessmentScenario(this.api, this.jdbc, this.clock, c);
+	void inServicePartyMembersAreDeclaredConfirmedWithATrailAndCountedWhenTheyServed() {
+		AssessmentCounties.County county = this.counties.create(33.4, 106.9, "中心", "所", "站");
+		long c = county.center();
+		long st = county.station();
+		AssessmentScenario s = county.scenario();
 		Session v1 = register(st, true);
 		Session v2 = register(st, false);
 		Session v3 = register(st, true);
 		Session stationAdmin = register(st, true);
-		fixtures.grant(stationAdmin.userId(), "STATION_ADMIN", st);
+		s.fixtures.grant(stationAdmin.userId(), "STATION_ADMIN", st);
 		s.backdate(List.of(v1, v2, v3, stationAdmin), List.of(), "2024-01-10T00:00:00Z");
 
 		// The declared ones wait for an admin.

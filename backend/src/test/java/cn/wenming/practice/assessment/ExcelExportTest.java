@@ -1,10 +1,6 @@
 package cn.wenming.practice.assessment;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,21 +10,17 @@ import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.activity.ActivityHoursRollup;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.Exports;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.Scenario;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static cn.wenming.practice.testinfra.Exports.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -64,10 +56,10 @@ class ExcelExportTest {
 		Session v = s.volunteer(tree.station(), true);
 		long volunteerId = s.volunteerId(v);
 		this.jdbc.update("UPDATE volunteer SET created_at = '2026-01-10 00:00:00' WHERE user_id = ?", v.userId());
-		long project = insert("INSERT INTO project (org_unit_id, name, category, brand, status, created_by, created_at, "
+		long project = fixtures.insert("INSERT INTO project (org_unit_id, name, category, brand, status, created_by, created_at, "
 				+ "updated_at) VALUES (?, '理论宣讲', 'THEORY_LECTURE', 0, 'ACTIVE', " + s.admin.userId()
 				+ ", '2026-01-01 00:00:00', '2026-01-01 00:00:00')", tree.station());
-		long activity = insert("INSERT INTO activity (project_id, org_unit_id, category, title, starts_at, ends_at, "
+		long activity = fixtures.insert("INSERT INTO activity (project_id, org_unit_id, category, title, starts_at, ends_at, "
 				+ "sign_up_deadline, address, latitude, longitude, capacity, theory_lecture, status, created_by, "
 				+ "created_at, updated_at) VALUES (" + project + ", ?, 'THEORY_LECTURE', '宣讲进村', "
 				+ "'2026-02-10 01:00:00', '2026-02-10 03:00:00', '2026-02-10 01:00:00', '站', 33, 107, 10, 1, "
@@ -177,48 +169,12 @@ class ExcelExportTest {
 	}
 
 	private byte[] get(String path, Session as, int expectedStatus) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
-		if (as != null) {
-			request.header("Authorization", "Bearer " + as.accessToken());
-		}
-		HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request.build(),
-				HttpResponse.BodyHandlers.ofByteArray());
-		assertThat(response.statusCode()).as(path + ": " + new String(response.body())).isEqualTo(expectedStatus);
+		HttpResponse<byte[]> response = Exports.get(this.port, path, as, expectedStatus);
 		if (expectedStatus == 200) {
 			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 					type -> assertThat(type).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml"));
 		}
 		return response.body();
-	}
-
-	/** The cells of one sheet, as wide as its header: numbers as Double, text as String, empty cells as null. */
-	private static List<List<Object>> rows(byte[] xlsx, int sheetIndex) throws IOException {
-		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-			Sheet sheet = workbook.getSheetAt(sheetIndex);
-			List<List<Object>> rows = new ArrayList<>();
-			int width = sheet.getRow(0).getLastCellNum();
-			for (Row row : sheet) {
-				List<Object> cells = new ArrayList<>();
-				for (int i = 0; i < width; i++) {
-					Cell cell = row.getCell(i);
-					cells.add((cell == null || cell.getCellType() == CellType.BLANK) ? null
-							: (cell.getCellType() == CellType.NUMERIC) ? (Object) cell.getNumericCellValue()
-									: cell.getStringCellValue());
-				}
-				rows.add(cells);
-			}
-			return rows;
-		}
-	}
-
-	private long insert(String sql, long parameter) {
-		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-		this.jdbc.update(connection -> {
-			var ps = connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS);
-			ps.setLong(1, parameter);
-			return ps;
-		}, keys);
-		return keys.getKey().longValue();
 	}
 
 }

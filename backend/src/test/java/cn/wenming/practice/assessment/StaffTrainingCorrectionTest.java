@@ -15,7 +15,6 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
-import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -51,19 +50,18 @@ class StaffTrainingCorrectionTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	@Autowired
-	MutableClock clock;
+	@Scenario
+	AssessmentCounties counties;
 
 	final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
 	@Test
-	void aTrainingIsCorrectedOrWithdrawnByAnAdminWhoDidNotAttendAndTheFiguresFollow(@Scenario Fixtures fixtures) {
-		long c = fixtures.unit(null, "CENTER", Fixtures.unique("中心"), 33.4, 106.9);
-		long i = fixtures.unit(c, "INSTITUTE", Fixtures.unique("所"), 33.41, 106.91);
-		long st = fixtures.unit(i, "STATION", Fixtures.unique("站"), 33.42, 106.92);
-		AssessmentScenario s = new AssessmentScenario(this.api, this.jdbc, this.clock, c);
-		Session stationAdmin = this.api.login(Fixtures.unique("st-admin"));
-		fixtures.grant(stationAdmin.userId(), "STATION_ADMIN", st);
+	void aTrainingIsCorrectedOrWithdrawnByAnAdminWhoDidNotAttendAndTheFiguresFollow() {
+		AssessmentCounties.County county = this.counties.create(33.4, 106.9, "中心", "所", "站");
+		long c = county.center();
+		long st = county.station();
+		AssessmentScenario s = county.scenario();
+		Session stationAdmin = s.grantee("st-admin", "STATION_ADMIN", st);
 		String first = training(s.admin, c, "2024-03-10", List.of(s.approver, stationAdmin));
 		training(s.approver, c, "2024-05-20", List.of(s.admin));
 		Map<String, Object> june = s.assessment(s.admin, c, 2024, 6).path("assessment").entity(Map.class).get();
@@ -141,13 +139,12 @@ class StaffTrainingCorrectionTest {
 	 * session — never what is wrong with the input; one who may is told, the field named as before.
 	 */
 	@Test
-	void aCallerWithoutRightsIsRefusedBeforeTheInputIsJudged(@Scenario Fixtures fixtures) {
-		long c = fixtures.unit(null, "CENTER", Fixtures.unique("中心"), 33.6, 107.1);
-		long i = fixtures.unit(c, "INSTITUTE", Fixtures.unique("所"), 33.61, 107.11);
-		long st = fixtures.unit(i, "STATION", Fixtures.unique("站"), 33.62, 107.12);
-		AssessmentScenario s = new AssessmentScenario(this.api, this.jdbc, this.clock, c);
-		Session stationAdmin = this.api.login(Fixtures.unique("st-admin"));
-		fixtures.grant(stationAdmin.userId(), "STATION_ADMIN", st);
+	void aCallerWithoutRightsIsRefusedBeforeTheInputIsJudged() {
+		AssessmentCounties.County county = this.counties.create(33.6, 107.1, "中心", "所", "站");
+		long c = county.center();
+		long st = county.station();
+		AssessmentScenario s = county.scenario();
+		Session stationAdmin = s.grantee("st-admin", "STATION_ADMIN", st);
 		String id = training(s.admin, c, "2024-03-10", List.of(s.approver));
 		correct(s.admin, id, "2024-03-11", null, false, "日期有误", key("used"));
 
@@ -184,9 +181,8 @@ class StaffTrainingCorrectionTest {
 	@Test
 	void tenConcurrentCorrectionsWithOneKeyLeaveOneTrailEntry(@Scenario Fixtures fixtures) throws Exception {
 		long c = fixtures.unit(null, "CENTER", Fixtures.unique("中心"), 33.5, 107.0);
-		AssessmentScenario s = new AssessmentScenario(this.api, this.jdbc, this.clock, c);
-		Session other = this.api.login(Fixtures.unique("st-admin"));
-		fixtures.grant(other.userId(), "CENTER_ADMIN", c);
+		AssessmentScenario s = this.counties.scenario(c);
+		Session other = s.grantee("st-admin", "CENTER_ADMIN", c);
 		String id = training(s.admin, c, "2024-03-10", List.of(s.approver, other));
 		ExecutorService pool = Executors.newFixedThreadPool(10);
 		CountDownLatch start = new CountDownLatch(1);

@@ -8,14 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.MediaChecks;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.PhotoFiles;
 import cn.wenming.practice.testinfra.Scenario;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -43,16 +41,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class CivicPhotoReviewTest {
 
-	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"(\\d+)\"");
-
 	static final String REPORT = "query($id: ID!) { civicReport(id: $id) { id photos { id status url } "
 			+ "resolutionPhotos { id status url } history { note } } }";
 
 	@LocalServerPort
 	int port;
 
-	@Value("${app.media.message-token}")
-	String messageToken;
+	@Scenario
+	MediaChecks media;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -97,11 +93,11 @@ class CivicPhotoReviewTest {
 
 	@Test
 	void heldPhotosAreReviewedOnceByTheStaffCoveringTheReport() {
-		String risky = upload(this.reporter);
-		String checking = upload(this.reporter);
-		String passed = upload(this.reporter);
-		push(WechatStub.mediaCheckJson(trace(risky), "risky"));
-		push(WechatStub.mediaCheckJson(trace(passed), "pass"));
+		String risky = this.media.upload(this.reporter);
+		String checking = this.media.upload(this.reporter);
+		String passed = this.media.upload(this.reporter);
+		this.media.push(WechatStub.mediaCheckJson(this.media.trace(risky), "risky"));
+		this.media.push(WechatStub.mediaCheckJson(this.media.trace(passed), "pass"));
 		Map<String, Object> input = input("PARKING", "消防通道被私家车占用");
 		input.put("photoIds", List.of(risky, checking, passed));
 		String reportId = this.api.as(this.reporter)
@@ -136,7 +132,7 @@ class CivicPhotoReviewTest {
 		ApiErrors.expectCode(this.api.anonymous().documentName("reviewCivicPhoto").variable("photoId", risky)
 			.variable("approve", true).execute(), "UNAUTHENTICATED");
 		ApiErrors.expectCode(review(this.stationAdmin, "999999999", true), "NOT_FOUND");
-		assertThat(status(risky)).isEqualTo("REJECTED");
+		assertThat(this.media.status(risky)).isEqualTo("REJECTED");
 
 		// Approved: shown like a passed photo under the report's rules, who and when kept, and in the trail.
 		review(this.stationAdmin, risky, true).path("reviewCivicPhoto.hold").valueIsNull()
@@ -161,8 +157,8 @@ class CivicPhotoReviewTest {
 		String checkingUrl = (String) photo(row(held, checking)).get("url");
 		review(this.instituteAdmin, checking, false).path("reviewCivicPhoto.photo.status").entity(String.class)
 			.isEqualTo("REJECTED").path("reviewCivicPhoto.photo.url").valueIsNull();
-		push(WechatStub.mediaCheckJson(trace(checking), "pass"));
-		assertThat(status(checking)).isEqualTo("REJECTED");
+		this.media.push(WechatStub.mediaCheckJson(this.media.trace(checking), "pass"));
+		assertThat(this.media.status(checking)).isEqualTo("REJECTED");
 		assertThat(PhotoFiles.fetch(this.port, checkingUrl).status()).isEqualTo(404);
 		assertThat(this.api.as(this.stationAdmin).document(REPORT).variable("id", reportId).execute()
 			.path("civicReport.photos[*].id").entityList(String.class).get()).containsExactlyInAnyOrder(risky, passed);
@@ -175,7 +171,7 @@ class CivicPhotoReviewTest {
 		Session staffReporter = this.api.login(Fixtures.unique("civic-photo-staff-reporter"));
 		Volunteers.register(this.api.as(staffReporter), this.tree.station());
 		this.fixtures.grant(staffReporter.userId(), "STATION_ADMIN", this.tree.station());
-		String own = upload(staffReporter);
+		String own = this.media.upload(staffReporter);
 		Map<String, Object> input = input("LITTER", "河边堆了建筑垃圾");
 		input.put("photoIds", List.of(own));
 		String reportId = this.api.as(staffReporter)
@@ -189,7 +185,7 @@ class CivicPhotoReviewTest {
 				mutation($input: TriageCivicReportInput!) { triageCivicReport(input: $input) { id } }""")
 			.variable("input", Map.of("reportId", reportId, "accept", true, "deadlineOn", today().plusDays(2).toString()))
 			.execute().path("triageCivicReport.id").entity(String.class).isEqualTo(reportId);
-		String resolution = upload(this.stationAdmin);
+		String resolution = this.media.upload(this.stationAdmin);
 		this.api.as(this.stationAdmin).document("""
 				mutation($input: ResolveCivicReportInput!) { resolveCivicReport(input: $input) { status } }""")
 			.variable("input", Map.of("reportId", reportId, "note", "已清运", "photoIds", List.of(resolution)))
@@ -287,30 +283,6 @@ class CivicPhotoReviewTest {
 
 	private LocalDate today() {
 		return LocalDate.ofInstant(this.clock.instant(), ZoneId.of("Asia/Shanghai"));
-	}
-
-	private String upload(Session as) {
-		PhotoFiles.Answer answer = PhotoFiles.upload(this.port, as.accessToken(), PhotoFiles.image("jpg"), "p.jpg",
-				"image/jpeg");
-		assertThat(answer.status()).as(answer.text()).isEqualTo(201);
-		Matcher matcher = ID.matcher(answer.text());
-		assertThat(matcher.find()).as(answer.text()).isTrue();
-		return matcher.group(1);
-	}
-
-	private String trace(String photoId) {
-		return this.jdbc.queryForObject("SELECT trace_id FROM media_photo WHERE id = ?", String.class,
-				Long.parseLong(photoId));
-	}
-
-	private String status(String photoId) {
-		return this.jdbc.queryForObject("SELECT status FROM media_photo WHERE id = ?", String.class,
-				Long.parseLong(photoId));
-	}
-
-	private void push(String body) {
-		WechatStub.Answer answer = WechatStub.pushToPortal(this.port, this.messageToken, body);
-		assertThat(answer.status()).isEqualTo(200);
 	}
 
 }

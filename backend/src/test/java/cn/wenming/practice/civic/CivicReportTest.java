@@ -14,8 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.AfterCommit;
@@ -23,6 +21,7 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.MediaChecks;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.PhotoFiles;
 import cn.wenming.practice.testinfra.Scenario;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,13 +74,11 @@ class CivicReportTest {
 
 	static final String REPORT = "query($id: ID!) { civicReport(id: $id) { " + FIELDS + " } }";
 
-	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"(\\d+)\"");
-
 	@LocalServerPort
 	int port;
 
-	@Value("${app.media.message-token}")
-	String messageToken;
+	@Scenario
+	MediaChecks media;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -246,8 +242,8 @@ class CivicReportTest {
 
 	@Test
 	void photosAndTheReporterStayPrivateUntilVerifiedAndPublishable() {
-		String photo = upload(this.reporter);
-		push(WechatStub.mediaCheckXml(trace(photo), "pass"));
+		String photo = this.media.upload(this.reporter);
+		this.media.pushAccepted(WechatStub.mediaCheckXml(this.media.trace(photo), "pass"));
 		Map<String, Object> input = input("BEHAVIOUR", "有人在广场上乱扔烟头");
 		input.put("photoIds", List.of(photo));
 		String id = submit(this.reporter, input).path("submitCivicReport.id").entity(String.class).get();
@@ -479,26 +475,6 @@ class CivicReportTest {
 
 	private LocalDate today() {
 		return LocalDate.ofInstant(this.clock.instant(), ZoneId.of("Asia/Shanghai"));
-	}
-
-	private String upload(Session as) {
-		PhotoFiles.Answer answer = PhotoFiles.upload(this.port, as.accessToken(), PhotoFiles.image("jpg"), "p.jpg",
-				"image/jpeg");
-		assertThat(answer.status()).as(answer.text()).isEqualTo(201);
-		Matcher matcher = ID.matcher(answer.text());
-		assertThat(matcher.find()).as(answer.text()).isTrue();
-		return matcher.group(1);
-	}
-
-	private String trace(String photoId) {
-		return this.jdbc.queryForObject("SELECT trace_id FROM media_photo WHERE id = ?", String.class,
-				Long.parseLong(photoId));
-	}
-
-	private void push(String body) {
-		WechatStub.Answer answer = WechatStub.pushToPortal(this.port, this.messageToken, body);
-		assertThat(answer.status()).isEqualTo(200);
-		assertThat(answer.body()).isEqualTo("success");
 	}
 
 }

@@ -1,9 +1,6 @@
 package cn.wenming.practice.leaderboard;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,20 +16,15 @@ import java.util.function.Function;
 import java.util.function.Consumer;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.auth.AccessControl;
-import cn.wenming.practice.org.OrgDirectory;
-import cn.wenming.practice.team.TeamDirectory;
 import cn.wenming.practice.testinfra.HeavyTest;
 import cn.wenming.practice.testinfra.MutableClock;
-import cn.wenming.practice.testinfra.RedisCluster;
+import cn.wenming.practice.testinfra.PrivateRedis;
 import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -59,22 +51,10 @@ class LeaderboardResilienceTest {
 	MutableClock clock;
 
 	@Autowired
-	LeaderboardSource source;
-
-	@Autowired
-	LeaderboardPreferenceMapper preferences;
-
-	@Autowired
-	AccessControl access;
-
-	@Autowired
-	OrgDirectory org;
-
-	@Autowired
-	TeamDirectory teams;
-
-	@Autowired
 	Clock appClock;
+
+	@Scenario
+	HandWiredLeaderboards leaderboards;
 
 	@Scenario
 	LeaderboardScenario s;
@@ -89,24 +69,13 @@ class LeaderboardResilienceTest {
 		this.s.serve(2, activity, "5");
 	}
 
-	/** The board as the service answers it, as comparable rows. */
-	private static List<LeaderboardScenario.Rank> rows(LeaderboardService.View view) {
-		return view.entries().stream()
-			.map(r -> new LeaderboardScenario.Rank(r.rank(), r.id(),
-					java.math.BigDecimal.valueOf(r.score()).setScale(2, java.math.RoundingMode.HALF_UP)))
-			.toList();
-	}
-
 	private LeaderboardService service(LeaderboardStore store) {
-		return new LeaderboardService(this.source, store, this.preferences, this.access, this.org, this.teams,
-				this.appClock, java.time.Duration.ZERO);
+		return this.leaderboards.service(store, this.appClock);
 	}
 
 	@Test
 	void withRedisDownTheBoardIsRankedFromMySql() {
-		var dead = new JedisConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1));
-		dead.afterPropertiesSet();
-		dead.start();
+		var dead = PrivateRedis.connect(1);
 		try {
 			LeaderboardService service = service(new LeaderboardStore(new StringRedisTemplate(dead)));
 			for (String period : List.of("WEEK", "ALL")) {
@@ -116,7 +85,7 @@ class LeaderboardResilienceTest {
 				List<LeaderboardScenario.Rank> expected = this.s.expected("VOLUNTEER_POINTS", period, "ORG",
 						this.s.center);
 				assertThat(expected).hasSize(3);
-				assertThat(rows(view)).isEqualTo(expected);
+				assertThat(LeaderboardScenario.ranks(view)).isEqualTo(expected);
 				assertThat(view.me().rank()).isEqualTo(2);
 				assertThat(view.me().name()).isEqualTo("李*");
 			}
@@ -132,11 +101,8 @@ class LeaderboardResilienceTest {
 
 	@Test
 	void afterFlushAllAndARestartConcurrentReadersGetTheFullBoardBuiltOnce() throws Exception {
-		int redisPort = freePort();
-		Process redis = startRedis(redisPort);
-		JedisConnectionFactory factory = factory(redisPort);
-		try {
-			StringRedisTemplate template = new StringRedisTemplate(factory);
+		try (PrivateRedis redis = PrivateRedis.start()) {
+			StringRedisTemplate template = redis.template();
 			AtomicInteger builds = new AtomicInteger();
 			LeaderboardStore counting = new LeaderboardStore(template) {
 				@Override
@@ -165,51 +131,39 @@ class LeaderboardResilienceTest {
 			assertThat(builds).hasValue(2);
 
 			// A restart (a new, empty server on the same port).
-			redis.destroy();
-			assertThat(redis.waitFor(10, TimeUnit.SECONDS)).isTrue();
-			redis = startRedis(redisPort);
+			assertThat(redis.stop()).isTrue();
+			redis.startAgain();
 			assertThat(concurrentReads(service, 24)).allSatisfy(rows -> assertThat(rows).isEqualTo(expected));
 			assertThat(builds).hasValue(3);
 			LeaderboardService.View last = service.read(this.s.user(0), LeaderboardKind.VOLUNTEER_HOURS,
 					LeaderboardPeriod.MONTH, Board.ScopeType.ORG, this.s.i1, 50);
 			assertThat(last.fromRedis()).isTrue();
 		}
-		finally {
-			factory.destroy();
-			redis.destroy();
-		}
 	}
 
 	@Test
 	void aChangeCommittedWhileTheBoardIsBeingBuiltIsNotLost() throws Exception {
-		int redisPort = freePort();
-		Process redis = startRedis(redisPort);
-		JedisConnectionFactory factory = factory(redisPort);
-		try {
-			LeaderboardStore store = new LeaderboardStore(new StringRedisTemplate(factory));
+		try (PrivateRedis redis = PrivateRedis.start()) {
+			LeaderboardStore store = new LeaderboardStore(redis.template());
 			LeaderboardService service = service(store);
 			Board board = new Board(LeaderboardKind.VOLUNTEER_HOURS, LeaderboardPeriod.ALL.window(this.clock.instant()),
 					new Board.Scope(Board.ScopeType.ORG, this.s.center));
 			boolean built = store.build(board, () -> {
 				// The build has read MySQL ...
-				Map<Long, Double> snapshot = this.source.board(board);
+				Map<Long, Double> snapshot = this.leaderboards.source.board(board);
 				// ... then more hours commit and their after-commit update arrives before the RENAME.
 				long activity = this.s.activity(this.s.project(this.s.s3, null), this.s.s3,
 						this.clock.instant().minusSeconds(60), true);
 				this.s.serve(3, activity, "9");
 				service.refresh(LeaderboardKind.VOLUNTEER_HOURS, this.s.user(3));
 				return snapshot;
-			}, ids -> this.source.scores(board.kind(), board.window(), ids), false);
+			}, ids -> this.leaderboards.source.scores(board.kind(), board.window(), ids), false);
 			assertThat(built).isTrue();
 			List<LeaderboardScenario.Rank> expected = this.s.expected("VOLUNTEER_HOURS", "ALL", "ORG", this.s.center);
 			assertThat(expected.get(0).id()).isEqualTo(this.s.user(3));
-			assertThat(rows(service.read(this.s.user(0), LeaderboardKind.VOLUNTEER_HOURS, LeaderboardPeriod.ALL,
-					Board.ScopeType.ORG, this.s.center, 50))).isEqualTo(expected);
+			assertThat(LeaderboardScenario.ranks(service.read(this.s.user(0), LeaderboardKind.VOLUNTEER_HOURS,
+					LeaderboardPeriod.ALL, Board.ScopeType.ORG, this.s.center, 50))).isEqualTo(expected);
 			assertThat(store.members(board)).containsEntry(this.s.user(3), 9.0);
-		}
-		finally {
-			factory.destroy();
-			redis.destroy();
 		}
 	}
 
@@ -223,8 +177,8 @@ class LeaderboardResilienceTest {
 				long caller = this.s.user(i % 4);
 				Callable<List<LeaderboardScenario.Rank>> read = () -> {
 					start.await();
-					return rows(service.read(caller, LeaderboardKind.VOLUNTEER_HOURS, LeaderboardPeriod.MONTH,
-							Board.ScopeType.ORG, this.s.i1, 50));
+					return LeaderboardScenario.ranks(service.read(caller, LeaderboardKind.VOLUNTEER_HOURS,
+							LeaderboardPeriod.MONTH, Board.ScopeType.ORG, this.s.i1, 50));
 				};
 				futures.add(pool.submit(read));
 			}
@@ -237,34 +191,6 @@ class LeaderboardResilienceTest {
 		}
 		finally {
 			pool.shutdownNow();
-		}
-	}
-
-	private static JedisConnectionFactory factory(int port) {
-		JedisConnectionFactory factory = new JedisConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
-		factory.afterPropertiesSet();
-		factory.start();
-		return factory;
-	}
-
-	private static Process startRedis(int port) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder("/usr/bin/redis-server", "--port", Integer.toString(port), "--bind",
-				"127.0.0.1", "--save", "", "--appendonly", "no").redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.start();
-		try {
-			RedisCluster.awaitListening(port);
-			return process;
-		}
-		catch (RuntimeException notStarted) {
-			process.destroy();
-			throw new IllegalStateException("redis-server did not start on port " + port, notStarted);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -295,4 +295,11 @@ final class LeaderboardScenario {
 			.toList();
 	}
 
+	/** The board as the service answers it, as comparable rows. */
+	static List<Rank> ranks(LeaderboardService.View view) {
+		return view.entries().stream()
+			.map(r -> new Rank(r.rank(), r.id(), BigDecimal.valueOf(r.score()).setScale(2, RoundingMode.HALF_UP)))
+			.toList();
+	}
+
 }

@@ -139,10 +139,8 @@ class LeaderboardTest {
 			LeaderboardService.View view = this.service.read(this.centerAdmin.userId(), LeaderboardKind.valueOf(kind),
 					LeaderboardPeriod.valueOf(period), Board.ScopeType.valueOf(scopeType), scopeId, 100);
 			assertThat(view.fromRedis()).as("%s %s %s %s %s from Redis", when, kind, period, scopeType, scopeId).isTrue();
-			assertThat(view.entries().stream()
-				.map(r -> new LeaderboardScenario.Rank(r.rank(), r.id(),
-						java.math.BigDecimal.valueOf(r.score()).setScale(2, java.math.RoundingMode.HALF_UP)))
-				.toList()).as("%s %s %s %s %s", when, kind, period, scopeType, scopeId).isEqualTo(expected);
+			assertThat(LeaderboardScenario.ranks(view)).as("%s %s %s %s %s", when, kind, period, scopeType, scopeId)
+				.isEqualTo(expected);
 			// What Redis itself holds (the answer above came from this key).
 			String key = "lb:{" + kind + ":" + period + ":" + view.periodValue() + ":" + scopeType + ":" + scopeId + "}";
 			Map<Long, java.math.BigDecimal> inRedis = new HashMap<>();

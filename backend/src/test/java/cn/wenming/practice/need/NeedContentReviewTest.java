@@ -2,13 +2,12 @@ package cn.wenming.practice.need;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.MediaChecks;
 import cn.wenming.practice.testinfra.PhotoFiles;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.WechatStub;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,16 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class NeedContentReviewTest {
 
-	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"(\\d+)\"");
-
 	@LocalServerPort
 	int port;
 
+	@Scenario
+	MediaChecks media;
+
 	@Autowired
 	JdbcTemplate jdbc;
-
-	@Value("${app.media.message-token}")
-	String messageToken;
 
 	@Scenario
 	NeedScenario s;
@@ -59,14 +55,14 @@ class NeedContentReviewTest {
 
 	@Test
 	void heldPhotosAreListedShownToTheirReviewersAndDecidedWithTheReviewerKept() {
-		String checking = upload(this.s.resident);
-		String risky = upload(this.s.resident);
-		String passed = upload(this.s.resident);
+		String checking = this.media.upload(this.s.resident);
+		String risky = this.media.upload(this.s.resident);
+		String passed = this.media.upload(this.s.resident);
 		Map<String, Object> input = this.s.input(Fixtures.unique("照片待审"));
 		input.put("photoIds", List.of(checking, risky, passed));
 		String needId = this.s.submit(this.s.resident, input).path("submitNeed.id").entity(String.class).get();
-		push(WechatStub.mediaCheckJson(trace(risky), "risky"));
-		push(WechatStub.mediaCheckJson(trace(passed), "pass"));
+		this.media.push(WechatStub.mediaCheckJson(this.media.trace(risky), "risky"));
+		this.media.push(WechatStub.mediaCheckJson(this.media.trace(passed), "pass"));
 
 		List<Map<String, Object>> held = held(this.s.admin, this.s.tree.station());
 		Map<String, Object> checkingRow = row(held, checking);
@@ -94,7 +90,7 @@ class NeedContentReviewTest {
 			.variable("orgUnitId", this.s.tree.station()).execute(), "UNAUTHENTICATED");
 		ApiErrors.expectCode(this.s.api.anonymous().documentName("reviewNeedPhoto").variable("photoId", risky)
 			.variable("approve", true).execute(), "UNAUTHENTICATED");
-		assertThat(status(risky)).isEqualTo("REJECTED");
+		assertThat(this.media.status(risky)).isEqualTo("REJECTED");
 
 		// Approved: shown like a passed photo, with who and when on the row.
 		review(this.s.admin, risky, true).path("reviewNeedPhoto.hold").valueIsNull()
@@ -113,8 +109,8 @@ class NeedContentReviewTest {
 		String checkingUrl = (String) photo(checkingRow).get("url");
 		review(this.s.admin, checking, false).path("reviewNeedPhoto.photo.status").entity(String.class)
 			.isEqualTo("REJECTED").path("reviewNeedPhoto.photo.url").valueIsNull();
-		push(WechatStub.mediaCheckJson(trace(checking), "pass"));
-		assertThat(status(checking)).isEqualTo("REJECTED");
+		this.media.push(WechatStub.mediaCheckJson(this.media.trace(checking), "pass"));
+		assertThat(this.media.status(checking)).isEqualTo("REJECTED");
 		assertThat(PhotoFiles.fetch(this.port, checkingUrl).status()).isEqualTo(404);
 		assertThat(photoIds(this.s.admin, needId)).containsExactlyInAnyOrder(risky, passed);
 		assertThat(held(this.s.admin, this.s.tree.station())).noneMatch((r) -> r.get("needId").equals(needId));
@@ -194,30 +190,6 @@ class NeedContentReviewTest {
 	private static Map<String, Object> row(List<Map<String, Object>> rows, String photoId) {
 		return rows.stream().filter((r) -> photo(r).get("id").equals(photoId)).findFirst()
 			.orElseThrow(() -> new AssertionError("photo " + photoId + " not in " + rows));
-	}
-
-	private String upload(Session as) {
-		PhotoFiles.Answer answer = PhotoFiles.upload(this.port, as.accessToken(), PhotoFiles.image("jpg"), "p.jpg",
-				"image/jpeg");
-		assertThat(answer.status()).as(answer.text()).isEqualTo(201);
-		Matcher matcher = ID.matcher(answer.text());
-		assertThat(matcher.find()).isTrue();
-		return matcher.group(1);
-	}
-
-	private String trace(String photoId) {
-		return this.jdbc.queryForObject("SELECT trace_id FROM media_photo WHERE id = ?", String.class,
-				Long.parseLong(photoId));
-	}
-
-	private String status(String photoId) {
-		return this.jdbc.queryForObject("SELECT status FROM media_photo WHERE id = ?", String.class,
-				Long.parseLong(photoId));
-	}
-
-	private void push(String body) {
-		WechatStub.Answer answer = WechatStub.pushToPortal(this.port, this.messageToken, body);
-		assertThat(answer.status()).isEqualTo(200);
 	}
 
 }

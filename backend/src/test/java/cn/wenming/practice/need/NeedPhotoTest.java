@@ -7,14 +7,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.MediaChecks;
 import cn.wenming.practice.testinfra.PhotoFiles;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.WechatStub;
@@ -37,19 +36,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class NeedPhotoTest {
 
-	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"(\\d+)\"");
-
 	@LocalServerPort
 	int port;
+
+	@Scenario
+	MediaChecks media;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@Value("${app.media.storage-dir}")
 	String mediaDir;
-
-	@Value("${app.media.message-token}")
-	String messageToken;
 
 	@Scenario
 	NeedScenario s;
@@ -82,9 +79,10 @@ class NeedPhotoTest {
 		List<WechatStub.MediaCheckRequest> checks = WechatStub.shared().mediaChecksOf(openid(uploader));
 		assertThat(checks).hasSize(2);
 		assertThat(checks.get(0).body()).contains("\"media_type\":2", "\"scene\":2");
-		assertThat(checks.get(0).mediaUrl()).startsWith("http://media.test.invalid/media/photos/" + id(first) + "?");
+		assertThat(checks.get(0).mediaUrl())
+			.startsWith("http://media.test.invalid/media/photos/" + MediaChecks.id(first) + "?");
 		assertThat(this.jdbc.queryForObject("SELECT trace_id FROM media_photo WHERE id = ?", String.class,
-				Long.parseLong(id(first)))).isEqualTo(checks.get(0).traceId());
+				Long.parseLong(MediaChecks.id(first)))).isEqualTo(checks.get(0).traceId());
 		// WeChat can fetch the bytes through its URL, without a token.
 		PhotoFiles.Answer fetched = PhotoFiles.fetch(this.port, checks.get(0).mediaUrl());
 		assertThat(fetched.status()).isEqualTo(200);
@@ -94,7 +92,8 @@ class NeedPhotoTest {
 		assertThat(PhotoFiles.fetch(this.port, checks.get(0).mediaUrl().replace("&sig=", "&sig=x")).status())
 			.isEqualTo(404);
 		assertThat(PhotoFiles.fetch(this.port, checks.get(0).mediaUrl()
-			.replace("/media/photos/" + id(first), "/media/photos/" + id(second))).status()).isEqualTo(404);
+			.replace("/media/photos/" + MediaChecks.id(first), "/media/photos/" + MediaChecks.id(second))).status())
+			.isEqualTo(404);
 	}
 
 	/**
@@ -116,11 +115,11 @@ class NeedPhotoTest {
 		PhotoFiles.Answer uploaded = PhotoFiles.upload(this.port, uploader.accessToken(), png.toByteArray(), "big.png",
 				"image/png");
 		assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
-		String needId = submitWith(uploader, List.of(id(uploaded)));
+		String needId = submitWith(uploader, List.of(MediaChecks.id(uploaded)));
 
 		Map<String, Object> photo = onlyPhoto(uploader, needId, "photos");
 		String thumbnailUrl = (String) photo.get("thumbnailUrl");
-		assertThat(thumbnailUrl).contains("/media/photos/" + id(uploaded) + "/thumbnail?");
+		assertThat(thumbnailUrl).contains("/media/photos/" + MediaChecks.id(uploaded) + "/thumbnail?");
 		PhotoFiles.Answer thumbnail = PhotoFiles.fetch(this.port, thumbnailUrl);
 		assertThat(thumbnail.status()).isEqualTo(200);
 		assertThat(thumbnail.contentType()).isEqualTo("image/jpeg");
@@ -184,7 +183,7 @@ class NeedPhotoTest {
 
 	@Test
 	void aPhotoIsHiddenFromOthersUntilWechatPassesIt() {
-		String photo = upload(this.s.resident);
+		String photo = this.media.upload(this.s.resident);
 		String needId = submitWith(this.s.resident, List.of(photo));
 
 		// Pending: the uploader sees it (with a working URL), the admin does not yet.
@@ -193,7 +192,7 @@ class NeedPhotoTest {
 		assertThat(PhotoFiles.fetch(this.port, (String) own.get("url")).status()).isEqualTo(200);
 		assertThat(photos(this.s.admin, needId, "photos")).isEmpty();
 
-		push(WechatStub.mediaCheckJson(trace(photo), "pass"));
+		this.media.pushAccepted(WechatStub.mediaCheckJson(this.media.trace(photo), "pass"));
 
 		Map<String, Object> seen = onlyPhoto(this.s.admin, needId, "photos");
 		assertThat(seen).containsEntry("id", photo).containsEntry("status", "PASSED");
@@ -211,16 +210,16 @@ class NeedPhotoTest {
 
 	@Test
 	void aRejectedPhotoIsNeverShown() {
-		String photo = upload(this.s.resident);
+		String photo = this.media.upload(this.s.resident);
 		String needId = submitWith(this.s.resident, List.of(photo));
 		String ownUrl = (String) onlyPhoto(this.s.resident, needId, "photos").get("url");
 		List<WechatStub.MediaCheckRequest> checks = WechatStub.shared().mediaChecksOf(openid(this.s.resident));
 		WechatStub.MediaCheckRequest check = checks.get(checks.size() - 1);
 
 		// The XML format of the push, with "risky".
-		push(WechatStub.mediaCheckXml(trace(photo), "risky"));
+		this.media.pushAccepted(WechatStub.mediaCheckXml(this.media.trace(photo), "risky"));
 
-		assertThat(status(photo)).isEqualTo("REJECTED");
+		assertThat(this.media.status(photo)).isEqualTo("REJECTED");
 		assertThat(photos(this.s.admin, needId, "photos")).isEmpty();
 		Map<String, Object> own = onlyPhoto(this.s.resident, needId, "photos");
 		assertThat(own).containsEntry("status", "REJECTED");
@@ -228,13 +227,13 @@ class NeedPhotoTest {
 		assertThat(PhotoFiles.fetch(this.port, ownUrl).status()).isEqualTo(404);
 		assertThat(PhotoFiles.fetch(this.port, check.mediaUrl()).status()).isEqualTo(404);
 		// A later "pass" (a repeated or forged-order push) cannot resurrect it.
-		push(WechatStub.mediaCheckJson(trace(photo), "pass"));
-		assertThat(status(photo)).isEqualTo("REJECTED");
+		this.media.pushAccepted(WechatStub.mediaCheckJson(this.media.trace(photo), "pass"));
+		assertThat(this.media.status(photo)).isEqualTo("REJECTED");
 
 		// "review" hides a photo too.
-		String reviewed = upload(this.s.resident);
-		push(WechatStub.mediaCheckJson(trace(reviewed), "review"));
-		assertThat(status(reviewed)).isEqualTo("REJECTED");
+		String reviewed = this.media.upload(this.s.resident);
+		this.media.pushAccepted(WechatStub.mediaCheckJson(this.media.trace(reviewed), "review"));
+		assertThat(this.media.status(reviewed)).isEqualTo("REJECTED");
 	}
 
 	@Test
@@ -242,7 +241,7 @@ class NeedPhotoTest {
 		String needId = this.s.published(Fixtures.unique("完成照片"));
 		this.s.claim(this.s.volunteer, needId, null);
 		this.s.byNeed(this.s.volunteer, "startNeed", needId);
-		String photo = upload(this.s.volunteer);
+		String photo = this.media.upload(this.s.volunteer);
 		Map<String, Object> input = Map.of("needId", needId, "note", "已完成", "participants",
 				List.of(Map.of("userId", Long.toString(this.s.volunteer.userId()), "hours", 1.0)), "photoIds",
 				List.of(photo));
@@ -251,7 +250,7 @@ class NeedPhotoTest {
 		assertThat(photos(this.s.resident, needId, "completionPhotos")).isEmpty();
 		assertThat(onlyPhoto(this.s.volunteer, needId, "completionPhotos")).containsEntry("status", "PENDING");
 
-		push(WechatStub.mediaCheckJson(trace(photo), "pass"));
+		this.media.pushAccepted(WechatStub.mediaCheckJson(this.media.trace(photo), "pass"));
 		assertThat(onlyPhoto(this.s.resident, needId, "completionPhotos")).containsEntry("id", photo)
 			.containsEntry("status", "PASSED");
 		assertThat(photos(this.s.resident, needId, "photos")).isEmpty();
@@ -259,8 +258,8 @@ class NeedPhotoTest {
 
 	@Test
 	void aPhotoAttachesOnceAndOnlyByItsUploader() {
-		String mine = upload(this.s.resident);
-		String theirs = upload(this.otherResident);
+		String mine = this.media.upload(this.s.resident);
+		String theirs = this.media.upload(this.otherResident);
 		int needsBefore = this.s.count("SELECT COUNT(*) FROM need WHERE resident_user_id = ?", this.s.resident.userId());
 
 		ApiErrors.expectCode(this.s.submit(this.s.resident, inputWith(List.of(mine, theirs))), "PHOTO_NOT_ATTACHABLE");
@@ -277,7 +276,7 @@ class NeedPhotoTest {
 
 	@Test
 	void concurrentSubmissionsWithTheSamePhotoAttachItOnce() throws Exception {
-		String photo = upload(this.s.resident);
+		String photo = this.media.upload(this.s.resident);
 		int before = this.s.count("SELECT COUNT(*) FROM need WHERE resident_user_id = ?", this.s.resident.userId());
 		int threads = 12;
 		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
@@ -304,19 +303,6 @@ class NeedPhotoTest {
 
 	// --- Helpers.
 
-	private String upload(Session as) {
-		PhotoFiles.Answer answer = PhotoFiles.upload(this.port, as.accessToken(), PhotoFiles.image("jpg"), "p.jpg",
-				"image/jpeg");
-		assertThat(answer.status()).as(answer.text()).isEqualTo(201);
-		return id(answer);
-	}
-
-	private static String id(PhotoFiles.Answer answer) {
-		Matcher matcher = ID.matcher(answer.text());
-		assertThat(matcher.find()).as(answer.text()).isTrue();
-		return matcher.group(1);
-	}
-
 	private Map<String, Object> inputWith(List<String> photoIds) {
 		Map<String, Object> input = this.s.input(Fixtures.unique("带照片"));
 		input.put("photoIds", photoIds);
@@ -339,22 +325,6 @@ class NeedPhotoTest {
 		List<Map<String, Object>> photos = photos(as, needId, field);
 		assertThat(photos).hasSize(1);
 		return photos.get(0);
-	}
-
-	private String trace(String photoId) {
-		return this.jdbc.queryForObject("SELECT trace_id FROM media_photo WHERE id = ?", String.class,
-				Long.parseLong(photoId));
-	}
-
-	private String status(String photoId) {
-		return this.jdbc.queryForObject("SELECT status FROM media_photo WHERE id = ?", String.class,
-				Long.parseLong(photoId));
-	}
-
-	private void push(String body) {
-		WechatStub.Answer answer = WechatStub.pushToPortal(this.port, this.messageToken, body);
-		assertThat(answer.status()).isEqualTo(200);
-		assertThat(answer.body()).isEqualTo("success");
 	}
 
 	private String openid(Session session) {

@@ -179,45 +179,9 @@ public final class PointsScenario {
 
 	/** As {@link #serveActivity(Session, MutableClock, int)}, leaving the hours unconfirmed unless {@code confirm}. */
 	public String serveActivity(Session volunteer, MutableClock clock, int hoursServed, boolean confirm) {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		double latitude = 20 + random.nextDouble() * 20;
-		double longitude = 100 + random.nextDouble() * 20;
-		Map<String, Object> project = new HashMap<>();
-		project.put("orgUnitId", Long.toString(this.tree.station()));
-		project.put("name", Fixtures.unique("健康江来"));
-		project.put("category", "HEALTH_SPORTS");
-		project.put("description", "义诊、健康讲座");
-		project.put("brand", false);
-		String projectId = this.api.as(this.admin).documentName("createProject").variable("input", project).execute()
-			.path("createProject.id").entity(String.class).get();
-
-		Instant start = clock.instant().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MILLIS);
-		Map<String, Object> activity = new HashMap<>();
-		activity.put("projectId", projectId);
-		activity.put("title", "社区义诊");
-		activity.put("description", "测血压、血糖");
-		activity.put("startsAt", start.toString());
-		activity.put("endsAt", start.plus(Duration.ofHours(3)).toString());
-		activity.put("address", "新街道卫生服务站");
-		activity.put("latitude", latitude);
-		activity.put("longitude", longitude);
-		activity.put("capacity", 5);
-		activity.put("skills", List.of("测血压"));
-		activity.put("contactName", "王老师");
-		activity.put("contactPhone", "0510-88888888");
-		String activityId = this.api.as(this.admin).documentName("createActivity").variable("input", activity).execute()
-			.path("createActivity.id").entity(String.class).get();
-		byActivity(this.admin, "publishActivity", activityId).path("publishActivity.status").entity(String.class)
-			.isEqualTo("PUBLISHED");
-		this.api.as(volunteer).documentName("signUp").variable("activityId", activityId).variable("source", "menu")
-			.execute().path("signUp.status").entity(String.class).isEqualTo("CONFIRMED");
-		check("checkIn", volunteer, activityId, latitude, longitude).path("checkIn.checkedInAt").entity(String.class)
-			.satisfies(at -> org.assertj.core.api.Assertions.assertThat(at).isNotBlank());
-		byActivity(this.admin, "startActivity", activityId).path("startActivity.status").entity(String.class)
-			.isEqualTo("ONGOING");
-		clock.set(start.plus(Duration.ofHours(hoursServed)));
-		String signUpId = check("checkOut", volunteer, activityId, latitude, longitude).path("checkOut.id")
-			.entity(String.class).get();
+		List<String> ids = serveActivityTogether(List.of(volunteer), clock, hoursServed);
+		String activityId = ids.get(0);
+		String signUpId = ids.get(1);
 		if (confirm) {
 			this.api.as(this.admin).documentName("confirmHours").variable("activityId", activityId)
 				.variable("signUpIds", List.of(signUpId)).execute()

@@ -1,14 +1,8 @@
 package cn.wenming.practice.report;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +12,10 @@ import cn.wenming.practice.activity.ActivityHoursRollup;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
+import cn.wenming.practice.testinfra.Exports;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
+import static cn.wenming.practice.testinfra.Exports.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -135,16 +124,16 @@ class WorkReportTest {
 		long v2 = Long.parseLong(Volunteers.register(this.api.as(second), this.tree.station()));
 		this.jdbc.update("UPDATE volunteer SET created_at = '2026-02-03 02:00:00' WHERE id = ?", v1);
 		this.jdbc.update("UPDATE volunteer SET created_at = '2026-01-10 02:00:00' WHERE id = ?", v2);
-		this.project = insert("INSERT INTO project (org_unit_id, name, category, brand, status, created_by, created_at, "
+		this.project = this.fixtures.insert("INSERT INTO project (org_unit_id, name, category, brand, status, created_by, created_at, "
 				+ "updated_at) VALUES (?, '邻里守望', 'EDUCATION', 0, 'ACTIVE', " + this.admin.userId()
 				+ ", '2026-01-01 00:00:00', '2026-01-01 00:00:00')", this.tree.station());
 		this.held = activity(this.tree.station(), "2026-02-10 01:00:00", "FINISHED", 30);
 		long later = activity(this.tree.station(), "2026-02-20 01:00:00", "FINISHED", null);
 		activity(this.tree.station(), "2026-02-11 01:00:00", "ONGOING", null);
-		long siblingProject = insert("INSERT INTO project (org_unit_id, name, category, brand, status, created_by, "
+		long siblingProject = this.fixtures.insert("INSERT INTO project (org_unit_id, name, category, brand, status, created_by, "
 				+ "created_at, updated_at) VALUES (?, '邻里守望', 'EDUCATION', 0, 'ACTIVE', " + this.admin.userId()
 				+ ", '2026-01-01 00:00:00', '2026-01-01 00:00:00')", this.sibling);
-		this.siblingActivity = insert("INSERT INTO activity (project_id, org_unit_id, category, title, starts_at, ends_at, "
+		this.siblingActivity = this.fixtures.insert("INSERT INTO activity (project_id, org_unit_id, category, title, starts_at, ends_at, "
 				+ "sign_up_deadline, address, latitude, longitude, capacity, status, created_by, created_at, updated_at) "
 				+ "VALUES (" + siblingProject + ", ?, 'EDUCATION', '外站活动', '2026-02-12 01:00:00', "
 				+ "'2026-02-12 03:00:00', '2026-02-12 01:00:00', '站', 33, 107, 10, 'FINISHED', " + this.admin.userId()
@@ -380,7 +369,7 @@ class WorkReportTest {
 	}
 
 	private long activity(long unitId, String startsAtUtc, String status, Integer beneficiaries) {
-		return insert("INSERT INTO activity (project_id, org_unit_id, category, title, starts_at, ends_at, "
+		return this.fixtures.insert("INSERT INTO activity (project_id, org_unit_id, category, title, starts_at, ends_at, "
 				+ "sign_up_deadline, address, latitude, longitude, capacity, status, beneficiaries, created_by, "
 				+ "created_at, updated_at) VALUES (" + this.project + ", ?, 'EDUCATION', '邻里活动', '" + startsAtUtc
 				+ "', '" + startsAtUtc + "', '" + startsAtUtc + "', '站', 33, 107, 10, '" + status + "', "
@@ -413,45 +402,8 @@ class WorkReportTest {
 		return (instant == null) ? null : Timestamp.from(Instant.parse(instant));
 	}
 
-	private long insert(String sql, long parameter) {
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.update(connection -> {
-			var ps = connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS);
-			ps.setLong(1, parameter);
-			return ps;
-		}, keys);
-		return keys.getKey().longValue();
-	}
-
 	private byte[] get(String path, Session as, int expectedStatus) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
-		if (as != null) {
-			request.header("Authorization", "Bearer " + as.accessToken());
-		}
-		HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request.build(),
-				HttpResponse.BodyHandlers.ofByteArray());
-		assertThat(response.statusCode()).as(path + ": " + new String(response.body())).isEqualTo(expectedStatus);
-		return response.body();
-	}
-
-	/** The cells of one sheet, as wide as its header: numbers as Double, text as String, empty cells as null. */
-	private static List<List<Object>> rows(byte[] xlsx, int sheetIndex) throws IOException {
-		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-			Sheet sheet = workbook.getSheetAt(sheetIndex);
-			List<List<Object>> rows = new ArrayList<>();
-			int width = sheet.getRow(0).getLastCellNum();
-			for (Row row : sheet) {
-				List<Object> cells = new ArrayList<>();
-				for (int i = 0; i < width; i++) {
-					Cell cell = row.getCell(i);
-					cells.add((cell == null || cell.getCellType() == CellType.BLANK) ? null
-							: (cell.getCellType() == CellType.NUMERIC) ? (Object) cell.getNumericCellValue()
-									: cell.getStringCellValue());
-				}
-				rows.add(cells);
-			}
-			return rows;
-		}
+		return Exports.get(this.port, path, as, expectedStatus).body();
 	}
 
 }

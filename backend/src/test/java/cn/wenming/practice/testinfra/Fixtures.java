@@ -64,6 +64,17 @@ public final class Fixtures {
 	public record Tree(long center, long institute, long station) {
 	}
 
+	/** Runs an INSERT with one parameter and returns the generated id. */
+	public long insert(String sql, long parameter) {
+		var keys = new GeneratedKeyHolder();
+		this.jdbc.update(connection -> {
+			PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+			ps.setLong(1, parameter);
+			return ps;
+		}, keys);
+		return keys.getKey().longValue();
+	}
+
 	/** Grants a role directly (for arranging an admin). */
 	public void grant(long userId, String role, Long unitId) {
 		this.jdbc.update(
