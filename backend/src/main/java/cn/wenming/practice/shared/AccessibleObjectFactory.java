@@ -19,12 +19,29 @@ import org.apache.ibatis.reflection.factory.DefaultObjectFactory;
  */
 class AccessibleObjectFactory extends DefaultObjectFactory {
 
-	/** A constructor by its class and parameter types (none: the no-argument one). */
-	private record Signature(Class<?> type, List<Class<?>> parameters) {
+	/** A class's constructor and its parameter types, compared with MyBatis's without allocating. */
+	private record Cached(Constructor<?> constructor, Class<?>[] parameters) {
+
+		boolean takes(List<Class<?>> argTypes) {
+			int size = (argTypes == null) ? 0 : argTypes.size();
+			if (size != this.parameters.length) {
+				return false;
+			}
+			for (int i = 0; i < size; i++) {
+				if (argTypes.get(i) != this.parameters[i]) {
+					return false;
+				}
+			}
+			return true;
+		}
+
 	}
 
-	/** Empty where the class has no such constructor: MyBatis's own path then (and its error). */
-	private final Map<Signature, java.util.Optional<Constructor<?>>> constructors = new ConcurrentHashMap<>();
+	/**
+	 * Per class the constructor MyBatis asked for (rows of a class are built one way: the no-argument
+	 * constructor, or a record's canonical one); a class without it stays MyBatis's own path.
+	 */
+	private final Map<Class<?>, java.util.Optional<Cached>> constructors = new ConcurrentHashMap<>();
 
 	@Override
 	public <T> T create(Class<T> type, List<Class<?>> argTypes, List<Object> args) {
@@ -32,28 +49,26 @@ class AccessibleObjectFactory extends DefaultObjectFactory {
 		if (concrete.isInterface() || java.lang.reflect.Modifier.isAbstract(concrete.getModifiers())) {
 			return super.create(type, argTypes, args);
 		}
-		// Records (views read by column order) come with argument types; other rows without.
-		List<Class<?>> parameters = (argTypes == null) ? List.of() : List.copyOf(argTypes);
-		Constructor<?> constructor = this.constructors
-			.computeIfAbsent(new Signature(concrete, parameters), AccessibleObjectFactory::accessible)
-			.orElse(null);
-		if (constructor == null) {
+		Cached cached = this.constructors.computeIfAbsent(concrete, c -> accessible(c, argTypes)).orElse(null);
+		if (cached == null || !cached.takes(argTypes)) {
+			// Another constructor of the same class (not how our rows are mapped): MyBatis's own way.
 			return super.create(type, argTypes, args);
 		}
 		try {
-			return type.cast(parameters.isEmpty() ? constructor.newInstance() : constructor.newInstance(args.toArray()));
+			return type.cast((cached.parameters().length == 0) ? cached.constructor().newInstance()
+					: cached.constructor().newInstance(args.toArray()));
 		}
 		catch (ReflectiveOperationException ex) {
-			throw new ReflectionException("Error instantiating " + type + " with " + parameters + ": " + ex, ex);
+			throw new ReflectionException("Error instantiating " + type + " with " + argTypes + ": " + ex, ex);
 		}
 	}
 
-	private static java.util.Optional<Constructor<?>> accessible(Signature signature) {
+	private static java.util.Optional<Cached> accessible(Class<?> type, List<Class<?>> argTypes) {
 		try {
-			Constructor<?> constructor = signature.type()
-				.getDeclaredConstructor(signature.parameters().toArray(Class<?>[]::new));
+			Class<?>[] parameters = (argTypes == null) ? new Class<?>[0] : argTypes.toArray(Class<?>[]::new);
+			Constructor<?> constructor = type.getDeclaredConstructor(parameters);
 			constructor.setAccessible(true);
-			return java.util.Optional.of(constructor);
+			return java.util.Optional.of(new Cached(constructor, parameters));
 		}
 		catch (NoSuchMethodException | RuntimeException ex) {
 			return java.util.Optional.empty();
