@@ -3,6 +3,7 @@ package cn.wenming.practice.shared;
 import java.lang.reflect.Constructor;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.ibatis.reflection.ReflectionException;
@@ -41,7 +42,7 @@ class AccessibleObjectFactory extends DefaultObjectFactory {
 	 * Per class the constructor MyBatis asked for (rows of a class are built one way: the no-argument
 	 * constructor, or a record's canonical one); a class without it stays MyBatis's own path.
 	 */
-	private final Map<Class<?>, java.util.Optional<Cached>> constructors = new ConcurrentHashMap<>();
+	private final Map<Class<?>, Optional<Cached>> constructors = new ConcurrentHashMap<>();
 
 	@Override
 	public <T> T create(Class<T> type, List<Class<?>> argTypes, List<Object> args) {
@@ -63,15 +64,15 @@ class AccessibleObjectFactory extends DefaultObjectFactory {
 		}
 	}
 
-	private static java.util.Optional<Cached> accessible(Class<?> type, List<Class<?>> argTypes) {
+	private static Optional<Cached> accessible(Class<?> type, List<Class<?>> argTypes) {
 		try {
 			Class<?>[] parameters = (argTypes == null) ? new Class<?>[0] : argTypes.toArray(Class<?>[]::new);
 			Constructor<?> constructor = type.getDeclaredConstructor(parameters);
 			constructor.setAccessible(true);
-			return java.util.Optional.of(new Cached(constructor, parameters));
+			return Optional.of(new Cached(constructor, parameters));
 		}
 		catch (NoSuchMethodException | RuntimeException ex) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 	}
 

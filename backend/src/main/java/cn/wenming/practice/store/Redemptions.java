@@ -4,11 +4,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import cn.wenming.practice.points.PointsError;
 import cn.wenming.practice.shared.CommonError;
@@ -211,7 +213,7 @@ class Redemptions {
 	 * server as whole seconds) and on MySQL 8 keeps milliseconds.
 	 */
 	private Instant now() {
-		return this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		return this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 	}
 
 	/**
@@ -295,7 +297,7 @@ class Redemptions {
 		Instant now = now();
 		long userId = claim.getUserId();
 		// The balance the spend left (read under the account's lock), set with the hold's release.
-		java.util.concurrent.atomic.AtomicReference<PointsBalance> after = new java.util.concurrent.atomic.AtomicReference<>();
+		AtomicReference<PointsBalance> after = new AtomicReference<>();
 		// Registered before the ledger's own refresh so the hold goes in the same step as the new balance.
 		afterCommit(() -> {
 			try {
