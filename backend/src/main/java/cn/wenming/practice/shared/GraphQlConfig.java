@@ -1,14 +1,15 @@
 package cn.wenming.practice.shared;
 
+import java.util.List;
 import java.util.Map;
 
 import graphql.analysis.FieldComplexityEnvironment;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.introspection.Introspection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,22 +25,12 @@ import org.springframework.validation.annotation.Validated;
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfig {
 
-	@Bean
-	MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimits limits) {
-		return new MaxQueryDepthInstrumentation(limits.maxDepth());
-	}
-
 	/**
 	 * Complexity counts rows, not only fields: a field with a {@code first} argument costs its
 	 * children once per row asked for (the schema's default when the argument is left out), so
 	 * {@code first: 100} of a list nested in {@code first: 100} of another is refused while one page
-	 * of 100 is not.
+	 * of 100 is not. Checked with depth before execution ({@link OperationLimits}).
 	 */
-	@Bean
-	MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimits limits) {
-		return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), GraphQlConfig::complexity);
-	}
-
 	static int complexity(FieldComplexityEnvironment env, int childComplexity) {
 		Object first = env.getArguments().get("first");
 		// Clamped to the page limit: a larger first is refused by the list itself, with BAD_REQUEST on the field.
@@ -93,13 +84,24 @@ class GraphQlConfig {
 	}
 
 	/**
-	 * Parsed and validated documents are kept ({@link ParsedDocumentCache}): depth, complexity and
-	 * introspection are checked when an operation executes, not at validation, so a kept document
-	 * passes them on every request too.
+	 * Parsed and validated documents are kept, and depth and complexity are checked there, for
+	 * every request ({@link ParsedDocumentCache}); introspection is checked when an operation
+	 * executes.
+	 * <p>
+	 * Spring for GraphQL wraps the instrumentations in a {@code ChainedInstrumentation} even when
+	 * there is one (Spring's request observation), and the chain costs every field of every
+	 * request a context per hook; a single instrumentation is handed to graphql-java as it is.
 	 */
 	@Bean
-	GraphQlSourceBuilderCustomizer keepParsedDocuments(ParsedDocumentCache cache) {
-		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
+	GraphQlSourceBuilderCustomizer keepParsedDocuments(ParsedDocumentCache cache,
+			ObjectProvider<Instrumentation> instrumentations) {
+		List<Instrumentation> all = instrumentations.orderedStream().toList();
+		return builder -> builder.configureGraphQl(graphQl -> {
+			graphQl.preparsedDocumentProvider(cache);
+			if (all.size() == 1) {
+				graphQl.instrumentation(all.get(0));
+			}
+		});
 	}
 
 	/**

@@ -1,15 +1,24 @@
 package cn.wenming.practice.shared;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
+import graphql.GraphQLError;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,37 +30,76 @@ import org.springframework.stereotype.Component;
  * <p>
  * Only documents without errors are kept: a document that does not parse or validate is parsed
  * and validated again each time, so its errors are always the current ones, in the caller's
- * language. Validation does not depend on variables or the caller; the per-request checks (depth,
- * complexity, introspection) run when the operation executes, after this cache.
+ * language. Validation does not depend on variables or the caller. Depth and complexity do, on a
+ * few variables only ({@link OperationLimits}): their verdict is checked here, on every request,
+ * and kept with the document for the values seen; introspection is checked when the operation
+ * executes.
  */
 @Component
 class ParsedDocumentCache implements PreparsedDocumentProvider {
 
-	private final Cache<String, PreparsedDocumentEntry> documents;
+	/** Verdicts kept per document: the page sizes and switches a client sends with one document are few. */
+	private static final int VERDICTS_PER_DOCUMENT = 64;
+
+	/** A variable left out, told apart from one sent as null (an operation's default applies only to the first). */
+	private static final Object ABSENT = new Object();
+
+	private final Cache<String, Kept> documents;
+
+	private final OperationLimits limits;
+
+	private final ObjectProvider<GraphQlSource> source;
 
 	private final LongAdder parses = new LongAdder();
 
-	ParsedDocumentCache(GraphQlConfig.GraphQlLimits limits) {
+	private final LongAdder checks = new LongAdder();
+
+	ParsedDocumentCache(GraphQlConfig.GraphQlLimits limits, ObjectProvider<GraphQlSource> source) {
 		this.documents = Caffeine.newBuilder()
 			.maximumWeight(limits.documentCacheChars())
-			.weigher((String query, PreparsedDocumentEntry entry) -> query.length())
+			.weigher((String query, Kept kept) -> query.length())
 			.build();
+		this.limits = new OperationLimits(limits.maxDepth(), limits.maxComplexity(), GraphQlConfig::complexity);
+		this.source = source;
 	}
 
 	@Override
 	public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
 			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
-		PreparsedDocumentEntry kept = this.documents.getIfPresent(input.getQuery());
-		if (kept != null) {
-			return CompletableFuture.completedFuture(kept);
+		Kept kept = this.documents.getIfPresent(input.getQuery());
+		if (kept == null) {
+			// Two first requests of one document may both parse it; the second put replaces the first.
+			this.parses.increment();
+			PreparsedDocumentEntry entry = parseAndValidate.apply(input);
+			if (entry.hasErrors()) {
+				return CompletableFuture.completedFuture(entry);
+			}
+			kept = new Kept(entry, OperationLimits.verdictVariables(entry.getDocument()), new ConcurrentHashMap<>());
+			this.documents.put(input.getQuery(), kept);
 		}
-		// Two first requests of one document may both parse it; the second put replaces the first.
-		this.parses.increment();
-		PreparsedDocumentEntry entry = parseAndValidate.apply(input);
-		if (!entry.hasErrors()) {
-			this.documents.put(input.getQuery(), entry);
+		GraphQLError refusal = verdict(kept, input);
+		return CompletableFuture.completedFuture((refusal != null) ? new PreparsedDocumentEntry(refusal) : kept.entry());
+	}
+
+	private GraphQLError verdict(Kept kept, ExecutionInput input) {
+		Object[] key = new Object[kept.verdictVariables().size() + 1];
+		key[0] = String.valueOf(input.getOperationName());
+		int i = 1;
+		for (String name : kept.verdictVariables()) {
+			key[i++] = input.getVariables().containsKey(name) ? input.getVariables().get(name) : ABSENT;
 		}
-		return CompletableFuture.completedFuture(entry);
+		List<Object> values = Arrays.asList(key);
+		Optional<GraphQLError> known = kept.verdicts().get(values);
+		if (known != null) {
+			return known.orElse(null);
+		}
+		this.checks.increment();
+		Optional<GraphQLError> verdict = Optional
+			.ofNullable(this.limits.check(this.source.getObject().schema(), kept.entry().getDocument(), input));
+		if (kept.verdicts().size() < VERDICTS_PER_DOCUMENT) {
+			kept.verdicts().putIfAbsent(values, verdict);
+		}
+		return verdict.orElse(null);
 	}
 
 	/** How many documents were parsed and validated (not taken from the cache) since start. */
@@ -59,8 +107,21 @@ class ParsedDocumentCache implements PreparsedDocumentProvider {
 		return this.parses.sum();
 	}
 
+	/** How many times depth and complexity were worked out (no verdict kept for the variables) since start. */
+	long checks() {
+		return this.checks.sum();
+	}
+
 	boolean holds(String query) {
 		return this.documents.getIfPresent(query) != null;
+	}
+
+	/**
+	 * A valid document, the variables its limits depend on, and the verdicts by operation name and
+	 * those variables' values (an empty Optional: within the limits).
+	 */
+	private record Kept(PreparsedDocumentEntry entry, Set<String> verdictVariables,
+			Map<List<Object>, Optional<GraphQLError>> verdicts) {
 	}
 
 }

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +24,20 @@ class ObservationScopeTest {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	GraphQlSource graphQl;
+
 	@Scenario
 	Api api;
+
+	/**
+	 * The request observation is graphql-java's only instrumentation, not wrapped in a chain
+	 * (GraphQlConfig): the chain cost every field of a leaderboard page a context per hook.
+	 */
+	@Test
+	void theRequestObservationIsTheOnlyInstrumentationAndIsNotChained() {
+		assertThat(this.graphQl.graphQl().getInstrumentation()).isInstanceOf(GraphQlObservationInstrumentation.class);
+	}
 
 	@Test
 	void requestsAreObservedButNotEachFieldOrFilter() {

@@ -75,4 +75,41 @@ class ParsedDocumentCacheTest {
 		}
 	}
 
+	/**
+	 * Depth and complexity are checked before execution, once per document, operation and the
+	 * values of the variables that can change them (issue 14): a kept document still answers
+	 * each request's own page size, and a verdict for values seen before is not worked out again.
+	 */
+	@Test
+	void limitsFollowEachRequestsVariablesOnAKeptDocument() {
+		String query = "query " + Fixtures.unique("Pages").replaceAll("\\W", "_") + "($n: Int) { "
+				+ "a%d: activities(first: $n) { edges { node { id title } } } ".repeat(20).formatted(
+						java.util.stream.IntStream.range(0, 20).boxed().toArray())
+				+ "}";
+		long parsesBefore = this.cache.parses();
+		long checksBefore = this.cache.checks();
+		assertThat(post(query, Map.of("n", 1, "title", "x"))).doesNotContain("QUERY_TOO_COMPLEX").contains("\"a19\"");
+		assertThat(post(query, Map.of("n", 100, "title", "x"))).contains("\"code\":\"QUERY_TOO_COMPLEX\"")
+			.contains("查询过深或过于复杂").doesNotContain("\"edges\"");
+		// Another value of a variable the limits do not depend on (undeclared, ignored): the verdict for n = 1 is kept.
+		assertThat(post(query, Map.of("n", 1, "title", "y"))).doesNotContain("QUERY_TOO_COMPLEX").contains("\"a19\"");
+		assertThat(post(query, Map.of("n", 100, "title", "y"))).contains("\"code\":\"QUERY_TOO_COMPLEX\"");
+		assertThat(this.cache.parses() - parsesBefore).as("parses").isEqualTo(1);
+		assertThat(this.cache.checks() - checksBefore).as("limits worked out").isEqualTo(2);
+	}
+
+	@Test
+	void aSkippedOrIncludedPartCountsOnlyWhenItIsThere() {
+		String deep = "children { ".repeat(14) + "id" + " }".repeat(14);
+		String query = "query " + Fixtures.unique("Deep").replaceAll("\\W", "_")
+				+ "($deep: Boolean!) { orgUnit(id: \"1\") { id ... @include(if: $deep) { " + deep + " } } }";
+		assertThat(post(query, Map.of("deep", false))).doesNotContain("QUERY_TOO_COMPLEX");
+		assertThat(post(query, Map.of("deep", true))).contains("\"code\":\"QUERY_TOO_COMPLEX\"")
+			.doesNotContain("\"children\"");
+		assertThat(post(query, Map.of("deep", false))).doesNotContain("QUERY_TOO_COMPLEX");
+		// A variable of the wrong type is execution's error, as before the limits were checked here.
+		assertThat(post(query, Map.of("deep", "maybe"))).contains("\"code\":\"BAD_REQUEST\"")
+			.doesNotContain("QUERY_TOO_COMPLEX");
+	}
+
 }
