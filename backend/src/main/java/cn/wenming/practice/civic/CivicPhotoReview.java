@@ -14,7 +14,9 @@ import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.media.HeldPhoto;
 import cn.wenming.practice.media.MediaError;
+import cn.wenming.practice.media.PhotoHold;
 import cn.wenming.practice.media.PhotoSubject;
+import cn.wenming.practice.media.PhotoView;
 import cn.wenming.practice.media.Photos;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitRef;
@@ -62,13 +64,24 @@ class CivicPhotoReview {
 		this.tx = tx;
 	}
 
-	/** A held (or just decided) photo with its report and the report's station name. */
-	record HeldCivicPhoto(HeldPhoto photo, CivicReport report, String stationName) {
+	/**
+	 * GraphQL {@code HeldCivicPhoto}: a held (or just decided) photo with what its reviewer reads of the
+	 * report, built once per row.
+	 */
+	record HeldCivicPhoto(long id, PhotoView photo, PhotoHold hold, PhotoSubject part, long reportId,
+			CivicCategory category, String categoryLabel, String description, CivicStatus reportStatus, long stationId,
+			String stationName, Instant uploadedAt, Long reviewedByUserId, Instant reviewedAt) {
 
-		long id() {
-			return this.photo.id();
+		static HeldCivicPhoto of(HeldPhoto photo, CivicReport report, String stationName) {
+			return new HeldCivicPhoto(photo.id(), photo.view(), photo.hold(), photo.subject(), report.id,
+					report.category, report.category.label(), report.description, report.status, report.stationId,
+					stationName, photo.uploadedAt(), photo.reviewedBy(), photo.reviewedAt());
 		}
 
+	}
+
+	/** A held photo and its report, before the page's station names are read. */
+	private record OnReport(HeldPhoto photo, CivicReport report) {
 	}
 
 	/**
@@ -86,11 +99,11 @@ class CivicPhotoReview {
 				: this.reports.selectByIds(held.stream().map(HeldPhoto::subjectId).distinct().toList())
 					.stream()
 					.collect(Collectors.toMap(CivicReport::getId, Function.identity()));
-		List<HeldCivicPhoto> out = new ArrayList<>();
+		List<OnReport> out = new ArrayList<>();
 		for (HeldPhoto photo : held) {
 			CivicReport report = byId.get(photo.subjectId());
 			if (report != null) {
-				out.add(new HeldCivicPhoto(photo, report, null));
+				out.add(new OnReport(photo, report));
 			}
 		}
 		return Connections.of(withStationNames(out), page, HeldCivicPhoto::id);
@@ -125,18 +138,18 @@ class CivicPhotoReview {
 					part + " " + photoId + (approve ? " 审核通过" : " 审核不通过，不再展示"), now);
 		});
 		HeldPhoto decided = this.photos.forReview(photoId, admin.userId());
-		return withStationNames(List.of(new HeldCivicPhoto(decided, report, null))).get(0);
+		return withStationNames(List.of(new OnReport(decided, report))).get(0);
 	}
 
-	private List<HeldCivicPhoto> withStationNames(List<HeldCivicPhoto> rows) {
+	private List<HeldCivicPhoto> withStationNames(List<OnReport> rows) {
 		if (rows.isEmpty()) {
-			return rows;
+			return List.of();
 		}
 		Map<Long, OrgUnitRef> units = this.orgs
 			.findAll(rows.stream().map((row) -> row.report().stationId).distinct().toList());
 		return rows.stream().map((row) -> {
 			OrgUnitRef unit = units.get(row.report().stationId);
-			return new HeldCivicPhoto(row.photo(), row.report(), (unit == null) ? "" : unit.name());
+			return HeldCivicPhoto.of(row.photo(), row.report(), (unit == null) ? "" : unit.name());
 		}).toList();
 	}
 
