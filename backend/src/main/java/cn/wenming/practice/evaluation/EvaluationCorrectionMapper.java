@@ -11,23 +11,25 @@ import org.apache.ibatis.annotations.Select;
 
 /**
  * The trails of corrections of spot checks ({@code spot_check_correction}) and peer reviews
- * ({@code peer_review_correction}); the same shape, one statement each per table.
+ * ({@code peer_review_correction}); the same shape, one statement each per table. An idempotency key
+ * is the corrector's own: an entry is found by {@code (corrected_by, idempotency_key)}, the tables'
+ * unique key (V55).
  */
 @Mapper
 interface EvaluationCorrectionMapper {
 
 	@Select("""
 			SELECT id, spot_check_id, action, reason, before_state, after_state, request_digest, corrected_by, corrected_at
-			FROM spot_check_correction WHERE idempotency_key = #{key}
+			FROM spot_check_correction WHERE corrected_by = #{actor} AND idempotency_key = #{key}
 			""")
-	Row spotCheckByKey(@Param("key") String key);
+	Row spotCheckByKey(@Param("actor") long actor, @Param("key") String key);
 
 	/** A locking read: sees a row another transaction committed while this one waited on the record's lock. */
 	@Select("""
 			SELECT id, spot_check_id, action, reason, before_state, after_state, request_digest, corrected_by, corrected_at
-			FROM spot_check_correction WHERE idempotency_key = #{key} FOR UPDATE
+			FROM spot_check_correction WHERE corrected_by = #{actor} AND idempotency_key = #{key} FOR UPDATE
 			""")
-	Row spotCheckByKeyLocking(@Param("key") String key);
+	Row spotCheckByKeyLocking(@Param("actor") long actor, @Param("key") String key);
 
 	@Insert("""
 			INSERT INTO spot_check_correction (spot_check_id, action, reason, before_state, after_state, idempotency_key,
@@ -49,15 +51,15 @@ interface EvaluationCorrectionMapper {
 
 	@Select("""
 			SELECT id, review_id, action, reason, before_state, after_state, request_digest, corrected_by, corrected_at
-			FROM peer_review_correction WHERE idempotency_key = #{key}
+			FROM peer_review_correction WHERE corrected_by = #{actor} AND idempotency_key = #{key}
 			""")
-	Row peerReviewByKey(@Param("key") String key);
+	Row peerReviewByKey(@Param("actor") long actor, @Param("key") String key);
 
 	@Select("""
 			SELECT id, review_id, action, reason, before_state, after_state, request_digest, corrected_by, corrected_at
-			FROM peer_review_correction WHERE idempotency_key = #{key} FOR UPDATE
+			FROM peer_review_correction WHERE corrected_by = #{actor} AND idempotency_key = #{key} FOR UPDATE
 			""")
-	Row peerReviewByKeyLocking(@Param("key") String key);
+	Row peerReviewByKeyLocking(@Param("actor") long actor, @Param("key") String key);
 
 	@Insert("""
 			INSERT INTO peer_review_correction (review_id, action, reason, before_state, after_state, idempotency_key,

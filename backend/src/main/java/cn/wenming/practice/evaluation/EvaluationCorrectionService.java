@@ -43,11 +43,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * record (it stays readable with its trail; no figure counts it). Whoever could record it may correct
  * it — a city or center admin over the station for a spot check, the reviewing station's 站长 for a
  * peer review — but never an admin of the station being judged. Each correction keeps a trail entry
- * (who, when, why, before → after) and is idempotent by its key: the key's unique index lets one of
- * any number of concurrent requests write; a retry with the same input gets the record as it is, the
- * key with other input is {@code IDEMPOTENCY_KEY_REUSED}. The rights are checked before anything of
- * the input (reason, changes, key): a caller without them gets {@code FORBIDDEN} (or
- * {@code NOT_FOUND} for no such record) whatever they send, never a validation error.
+ * (who, when, why, before → after) and is idempotent by its key, which is the corrector's own: the
+ * unique index on (corrector, key) lets one of any number of concurrent requests of one corrector
+ * write; their retry with the same input gets the record as it is, their key with other input is
+ * {@code IDEMPOTENCY_KEY_REUSED}; another corrector's key of the same string is independent of it.
+ * The rights are checked before anything of the input (reason, changes, key): a caller without them
+ * gets {@code FORBIDDEN} (or {@code NOT_FOUND} for no such record) whatever they send, never a
+ * validation error.
  */
 @Service
 class EvaluationCorrectionService {
@@ -117,7 +119,7 @@ class EvaluationCorrectionService {
 				findings, reason);
 		Supplier<SpotCheckView> current = () -> this.evaluations
 			.spotCheckViews(List.of(this.spotChecks.selectById(input.spotCheckId()))).get(0);
-		var earlier = this.corrections.spotCheckByKey(input.idempotencyKey());
+		var earlier = this.corrections.spotCheckByKey(actor.userId(), input.idempotencyKey());
 		if (earlier != null) {
 			return repeat(earlier, input.spotCheckId(), digest, current);
 		}
@@ -137,7 +139,7 @@ class EvaluationCorrectionService {
 			this.tx.executeWithoutResult(status -> {
 				SpotCheck locked = this.spotChecks.lockById(input.spotCheckId());
 				// Another request with the key committed while this one waited on the record's lock.
-				var landed = this.corrections.spotCheckByKeyLocking(input.idempotencyKey());
+				var landed = this.corrections.spotCheckByKeyLocking(actor.userId(), input.idempotencyKey());
 				if (landed != null) {
 					sameRequest(landed, input.spotCheckId(), digest);
 					return;
@@ -176,8 +178,10 @@ class EvaluationCorrectionService {
 			});
 		}
 		catch (DuplicateKeyException ex) {
-			// The key's unique index: another request with it (for whichever record) wrote first.
-			return repeat(this.corrections.spotCheckByKey(input.idempotencyKey()), input.spotCheckId(), digest, current);
+			// The (corrector, key) unique index: another request of this corrector with the key (for
+			// whichever record) wrote first.
+			return repeat(this.corrections.spotCheckByKey(actor.userId(), input.idempotencyKey()), input.spotCheckId(),
+					digest, current);
 		}
 		return current.get();
 	}
@@ -218,7 +222,7 @@ class EvaluationCorrectionService {
 				scores, comment, reason);
 		Supplier<PeerReviewView> current = () -> this.evaluations
 			.reviewViews(List.of(this.reviews.selectById(input.peerReviewId()))).get(0);
-		var earlier = this.corrections.peerReviewByKey(input.idempotencyKey());
+		var earlier = this.corrections.peerReviewByKey(actor.userId(), input.idempotencyKey());
 		if (earlier != null) {
 			return repeat(earlier, input.peerReviewId(), digest, current);
 		}
@@ -233,7 +237,7 @@ class EvaluationCorrectionService {
 		try {
 			this.tx.executeWithoutResult(status -> {
 				PeerReview locked = this.reviews.lockById(input.peerReviewId());
-				var landed = this.corrections.peerReviewByKeyLocking(input.idempotencyKey());
+				var landed = this.corrections.peerReviewByKeyLocking(actor.userId(), input.idempotencyKey());
 				if (landed != null) {
 					sameRequest(landed, input.peerReviewId(), digest);
 					return;
@@ -280,7 +284,8 @@ class EvaluationCorrectionService {
 			});
 		}
 		catch (DuplicateKeyException ex) {
-			return repeat(this.corrections.peerReviewByKey(input.idempotencyKey()), input.peerReviewId(), digest, current);
+			return repeat(this.corrections.peerReviewByKey(actor.userId(), input.idempotencyKey()), input.peerReviewId(),
+					digest, current);
 		}
 		return current.get();
 	}
@@ -356,7 +361,7 @@ class EvaluationCorrectionService {
 				this.clock.instant());
 	}
 
-	/** The record as it is now, if the key's entry was this request; else the key was reused. */
+	/** The record as it is now, if the caller's entry with the key was this request; else the key was reused. */
 	private static <V> V repeat(EvaluationCorrectionMapper.Row entry, long recordId, String digest, Supplier<V> current) {
 		sameRequest(entry, recordId, digest);
 		return current.get();

@@ -57,18 +57,19 @@ interface StaffTrainingMapper extends BaseMapper<StaffTraining> {
 	@org.apache.ibatis.annotations.Delete("DELETE FROM staff_training_attendee WHERE training_id = #{trainingId}")
 	int deleteAttendees(@Param("trainingId") long trainingId);
 
+	/** The actor's entry with the key: a key is its corrector's own ({@code (corrected_by, idempotency_key)}, V55). */
 	@Select("""
 			SELECT id, training_id, action, reason, before_state, after_state, request_digest, corrected_by, corrected_at
-			FROM staff_training_correction WHERE idempotency_key = #{key}
+			FROM staff_training_correction WHERE corrected_by = #{actor} AND idempotency_key = #{key}
 			""")
-	Correction correctionByKey(@Param("key") String key);
+	Correction correctionByKey(@Param("actor") long actor, @Param("key") String key);
 
 	/** A locking read: sees a row another transaction committed while this one waited on the session's lock. */
 	@Select("""
 			SELECT id, training_id, action, reason, before_state, after_state, request_digest, corrected_by, corrected_at
-			FROM staff_training_correction WHERE idempotency_key = #{key} FOR UPDATE
+			FROM staff_training_correction WHERE corrected_by = #{actor} AND idempotency_key = #{key} FOR UPDATE
 			""")
-	Correction correctionByKeyLocking(@Param("key") String key);
+	Correction correctionByKeyLocking(@Param("actor") long actor, @Param("key") String key);
 
 	@Insert("""
 			INSERT INTO staff_training_correction (training_id, action, reason, before_state, after_state, idempotency_key,

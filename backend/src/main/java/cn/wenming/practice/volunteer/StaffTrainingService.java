@@ -30,10 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A recorded session is corrected (date, topic, attendees) or withdrawn by an admin over the unit —
  * who could record it — but not by one of its attendees, whose coverage it decides. Each correction
- * keeps a trail entry (who, when, why, before → after) and is idempotent by its key, as the points
- * adjustments are: one of any number of concurrent requests with a key writes. The rights are checked
- * before anything of the input: a caller without them gets {@code FORBIDDEN} (or {@code NOT_FOUND})
- * whatever they send, never a validation error.
+ * keeps a trail entry (who, when, why, before → after) and is idempotent by its key, which is the
+ * corrector's own (as a redemption's key is the redeemer's): one of any number of concurrent requests
+ * of one corrector with a key writes; another corrector's key of the same string is independent. The
+ * rights are checked before anything of the input: a caller without them gets {@code FORBIDDEN} (or
+ * {@code NOT_FOUND}) whatever they send, never a validation error.
  */
 @Service
 class StaffTrainingService {
@@ -127,7 +128,7 @@ class StaffTrainingService {
 				: new LinkedHashSet<>(input.attendeeUserIds()).stream().sorted().toList();
 		String digest = RecordCorrections.digest("STAFF_TRAINING", input.trainingId(), actor.userId(), input.withdraw(),
 				heldOn, topic, attendees, reason);
-		StaffTrainingMapper.Correction earlier = this.trainings.correctionByKey(input.idempotencyKey());
+		StaffTrainingMapper.Correction earlier = this.trainings.correctionByKey(actor.userId(), input.idempotencyKey());
 		if (earlier != null) {
 			sameRequest(earlier, input.trainingId(), digest);
 			return this.trainings.selectById(input.trainingId());
@@ -151,7 +152,8 @@ class StaffTrainingService {
 			this.tx.executeWithoutResult(status -> {
 				StaffTraining locked = this.trainings.lockById(input.trainingId());
 				// Another request with the key committed while this one waited on the session's lock.
-				StaffTrainingMapper.Correction landed = this.trainings.correctionByKeyLocking(input.idempotencyKey());
+				StaffTrainingMapper.Correction landed = this.trainings.correctionByKeyLocking(actor.userId(),
+						input.idempotencyKey());
 				if (landed != null) {
 					sameRequest(landed, input.trainingId(), digest);
 					return;
@@ -193,8 +195,9 @@ class StaffTrainingService {
 			});
 		}
 		catch (DuplicateKeyException ex) {
-			// The key's unique index: another request with it (for whichever session) wrote first.
-			sameRequest(this.trainings.correctionByKey(input.idempotencyKey()), input.trainingId(), digest);
+			// The (corrector, key) unique index: another request of this corrector with the key (for
+			// whichever session) wrote first.
+			sameRequest(this.trainings.correctionByKey(actor.userId(), input.idempotencyKey()), input.trainingId(), digest);
 		}
 		return this.trainings.selectById(input.trainingId());
 	}

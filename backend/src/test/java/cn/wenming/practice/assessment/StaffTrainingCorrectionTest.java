@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Corrections of 中心培训 records (staff and 骨干 trainings): an admin over the holding unit corrects
  * the attendees or the date, or withdraws the session, with a reason; an attendee of the session may
  * not; the figures (sessions, coverage, who is missing) follow; the trail is readable; a key repeats
- * its request, refuses other input and, raced by ten requests, writes once.
+ * its request, refuses other input and, raced by ten requests, writes once; a key is its corrector's
+ * own, another admin's of the same string is independent.
  */
 @IntegrationTest
 class StaffTrainingCorrectionTest {
@@ -207,6 +208,75 @@ class StaffTrainingCorrectionTest {
 		assertThat(trailSize(id)).isEqualTo(1);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM staff_training_attendee WHERE training_id = ?",
 				Integer.class, Long.valueOf(id))).isEqualTo(1);
+	}
+
+	/**
+	 * A key is its corrector's own: two admins over the unit each use one key string for their own
+	 * correction — two trail entries, each in its own name — each one's retry repeats their own and
+	 * each one's reuse of it for other input is still refused; five requests of each racing with the
+	 * key write once per admin.
+	 */
+	@Test
+	void twoAdminsUseOneKeyStringEachForTheirOwnCorrection(@Scenario Fixtures fixtures) throws Exception {
+		long c = fixtures.unit(null, "CENTER", Fixtures.unique("中心"), 33.7, 107.2);
+		AssessmentScenario s = this.counties.scenario(c);
+		Session attendee = s.grantee("st-admin", "STATION_ADMIN", c);
+		String id = training(s.admin, c, "2024-03-10", List.of(attendee));
+		String key = key("shared");
+		correct(s.admin, id, "2024-03-11", null, false, "日期有误", key)
+			.path("correctStaffTraining.corrections").entityList(Object.class).hasSize(1);
+		correctTopic(s.approver, id, "骨干业务培训", key)
+			.path("correctStaffTraining.heldOn").entity(String.class).isEqualTo("2024-03-11")
+			.path("correctStaffTraining.topic").entity(String.class).isEqualTo("骨干业务培训")
+			.path("correctStaffTraining.corrections[*].correctedBy").entityList(Long.class)
+			.containsExactly(s.admin.userId(), s.approver.userId())
+			.path("correctStaffTraining.corrections[*].reason").entityList(String.class).containsExactly("日期有误", "主题有误");
+		correct(s.admin, id, "2024-03-11", null, false, "日期有误", key)
+			.path("correctStaffTraining.corrections").entityList(Object.class).hasSize(2);
+		correctTopic(s.approver, id, "骨干业务培训", key)
+			.path("correctStaffTraining.corrections").entityList(Object.class).hasSize(2);
+		List<ResponseError> errors = ApiErrors.expectCode(correct(s.admin, id, "2024-03-12", null, false, "日期有误", key),
+				"IDEMPOTENCY_KEY_REUSED");
+		assertThat(errors.get(0).getMessage()).isEqualTo("幂等键已用于另一请求");
+		ApiErrors.expectCode(correctTopic(s.approver, id, "骨干服务培训", key), "IDEMPOTENCY_KEY_REUSED");
+		assertThat(keyHolders(key)).containsExactlyInAnyOrder(s.admin.userId(), s.approver.userId());
+
+		// Racing: five requests of each with one key, each changing what the other leaves alone.
+		String raced = training(s.admin, c, "2024-03-10", List.of(attendee));
+		String raceKey = key("shared-race");
+		ExecutorService pool = Executors.newFixedThreadPool(10);
+		CountDownLatch start = new CountDownLatch(1);
+		List<String> codes = new ArrayList<>();
+		try {
+			List<Future<String>> futures = new ArrayList<>();
+			for (int n = 0; n < 10; n++) {
+				boolean first = n % 2 == 0;
+				futures.add(pool.submit(() -> {
+					start.await();
+					return ApiErrors.codeOf(first ? correct(s.admin, raced, "2024-03-09", null, false, "并发更正", raceKey)
+							: correctTopic(s.approver, raced, "并发更正主题", raceKey));
+				}));
+			}
+			start.countDown();
+			for (Future<String> future : futures) {
+				codes.add(future.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(codes).hasSize(10).containsOnlyNulls();
+		assertThat(trailSize(raced)).isEqualTo(2);
+		assertThat(keyHolders(raceKey)).containsExactlyInAnyOrder(s.admin.userId(), s.approver.userId());
+		assertThat(this.jdbc.queryForMap("SELECT held_on, topic FROM staff_training WHERE id = ?", Long.valueOf(raced)))
+			.containsEntry("topic", "并发更正主题")
+			.hasEntrySatisfying("held_on", heldOn -> assertThat(heldOn.toString()).isEqualTo("2024-03-09"));
+	}
+
+	/** Who holds the key in the trail: one entry per admin who used it. */
+	private List<Long> keyHolders(String key) {
+		return this.jdbc.queryForList("SELECT corrected_by FROM staff_training_correction WHERE idempotency_key = ?",
+				Long.class, key);
 	}
 
 	private String key(String name) {

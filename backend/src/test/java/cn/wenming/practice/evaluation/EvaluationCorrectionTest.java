@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * withdraws it with a reason (content-checked), never the judged station's admin; the assessment and
  * the monthly summary use the corrected value and leave a withdrawn record out; the trail (who,
  * when, why, before → after) is readable; a key repeats its request and refuses other input, also
- * when ten requests with it race.
+ * when ten requests with it race; a key is its corrector's own, another corrector's of the same string
+ * is independent.
  */
 @IntegrationTest
 class EvaluationCorrectionTest {
@@ -106,7 +107,7 @@ class EvaluationCorrectionTest {
 
 	LocalDate today;
 
-	/** Keys are unique per table for good: each test run uses its own. */
+	/** Keys stay in the trail tables: each test run uses its own (its admins are new anyway). */
 	String run;
 
 	@BeforeEach
@@ -185,8 +186,6 @@ class EvaluationCorrectionTest {
 		errors = ApiErrors.expectCode(correctSpot(this.centerA, id, items(7, 4), "台账已补齐", false, "录入时把分数填错",
 				key("spot-fix-00001")), "IDEMPOTENCY_KEY_REUSED");
 		assertThat(errors.get(0).getMessage()).isEqualTo("幂等键已用于另一请求");
-		ApiErrors.expectCode(correctSpot(this.cityAdmin, id, items(6, 4), "台账已补齐", false, "录入时把分数填错",
-				key("spot-fix-00001")), "IDEMPOTENCY_KEY_REUSED");
 		assertThat(trailSize("spot_check_correction", "spot_check_id", id)).isEqualTo(1);
 
 		// Withdrawn: still listed with its trail, no longer in the figure, no further correction.
@@ -408,22 +407,93 @@ class EvaluationCorrectionTest {
 		assertThat(figure("PEER_REVIEW_AVERAGE").get(this.s2)).isNull();
 	}
 
+	/**
+	 * A key is its corrector's own: two who may both correct a record each use one key string for their
+	 * own correction — two trail entries, each in its own name — each one's retry repeats their own and
+	 * each one's reuse of it for other input is still refused; five requests of each racing with the
+	 * key write once per corrector.
+	 */
+	@Test
+	void twoCorrectorsUseOneKeyStringEachForTheirOwnCorrection() throws Exception {
+		// 抽查评估: a center and a city admin over the station.
+		String spotId = spot(this.cityAdmin, this.s1);
+		String spotKey = key("spot-shared-01");
+		correctSpot(this.centerA, spotId, items(6, 4), null, false, "分数填错", spotKey)
+			.path("correctSpotCheck.corrections").entityList(Object.class).hasSize(1);
+		correctSpot(this.cityAdmin, spotId, null, "复核后补充", false, "补充问题", spotKey)
+			.path("correctSpotCheck.total").entity(Double.class).isEqualTo(10.0)
+			.path("correctSpotCheck.findings").entity(String.class).isEqualTo("复核后补充")
+			.path("correctSpotCheck.corrections[*].correctedBy").entityList(Long.class)
+			.containsExactly(this.centerA.userId(), this.cityAdmin.userId())
+			.path("correctSpotCheck.corrections[*].reason").entityList(String.class).containsExactly("分数填错", "补充问题");
+		correctSpot(this.centerA, spotId, items(6, 4), null, false, "分数填错", spotKey)
+			.path("correctSpotCheck.corrections").entityList(Object.class).hasSize(2);
+		correctSpot(this.cityAdmin, spotId, null, "复核后补充", false, "补充问题", spotKey)
+			.path("correctSpotCheck.corrections").entityList(Object.class).hasSize(2);
+		ApiErrors.expectCode(correctSpot(this.centerA, spotId, items(7, 4), null, false, "分数填错", spotKey),
+				"IDEMPOTENCY_KEY_REUSED");
+		ApiErrors.expectCode(correctSpot(this.cityAdmin, spotId, null, "再补充", false, "补充问题", spotKey),
+				"IDEMPOTENCY_KEY_REUSED");
+		assertThat(keyHolders("spot_check_correction", spotKey)).containsExactlyInAnyOrder(this.centerA.userId(),
+				this.cityAdmin.userId());
+
+		// 站互评: two 站长 of the reviewing station.
+		Session admin1b = admin("STATION_ADMIN", this.s1);
+		String reviewId = this.api.as(this.admin1).document(SUBMIT).variable("input", review(this.s1, this.s2, 4))
+			.execute().path("submitPeerReview.id").entity(String.class).get();
+		String peerKey = key("peer-shared-01");
+		correctReview(this.admin1, reviewId, scores(3), null, false, "打分偏高", peerKey)
+			.path("correctPeerReview.corrections").entityList(Object.class).hasSize(1);
+		correctReview(admin1b, reviewId, null, "补充评语", false, "补充评语", peerKey)
+			.path("correctPeerReview.average").entity(Double.class).isEqualTo(3.0)
+			.path("correctPeerReview.comment").entity(String.class).isEqualTo("补充评语")
+			.path("correctPeerReview.corrections[*].reason").entityList(String.class).containsExactly("打分偏高", "补充评语");
+		correctReview(this.admin1, reviewId, scores(3), null, false, "打分偏高", peerKey)
+			.path("correctPeerReview.corrections").entityList(Object.class).hasSize(2);
+		ApiErrors.expectCode(correctReview(this.admin1, reviewId, scores(2), null, false, "打分偏高", peerKey),
+				"IDEMPOTENCY_KEY_REUSED");
+		ApiErrors.expectCode(correctReview(admin1b, reviewId, null, "另一评语", false, "补充评语", peerKey),
+				"IDEMPOTENCY_KEY_REUSED");
+		assertThat(keyHolders("peer_review_correction", peerKey)).containsExactlyInAnyOrder(this.admin1.userId(),
+				admin1b.userId());
+
+		// Racing: five requests of each with one key, each changing what the other leaves alone.
+		String raced = spot(this.cityAdmin, this.s1);
+		String raceKey = key("spot-shared-race");
+		List<Callable<String>> calls = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			calls.add(() -> ApiErrors.codeOf(correctSpot(this.centerA, raced, items(3, 3), null, false, "并发更正", raceKey)));
+			calls.add(() -> ApiErrors.codeOf(correctSpot(this.cityAdmin, raced, null, "并发补充", false, "并发补充", raceKey)));
+		}
+		assertThat(race(calls)).containsOnlyNulls().hasSize(10);
+		assertThat(trailSize("spot_check_correction", "spot_check_id", raced)).isEqualTo(2);
+		assertThat(keyHolders("spot_check_correction", raceKey)).containsExactlyInAnyOrder(this.centerA.userId(),
+				this.cityAdmin.userId());
+		assertThat(this.jdbc.queryForObject("SELECT findings FROM spot_check WHERE id = ?", String.class,
+				Long.valueOf(raced))).isEqualTo("并发补充");
+	}
+
 	// --- helpers
 
 	private List<String> race(Callable<String> call) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(10);
+		List<Callable<String>> calls = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			calls.add(call);
+		}
+		return race(calls);
+	}
+
+	/** Runs the calls at once, each on its own thread; their error codes (null for none) in order. */
+	private List<String> race(List<Callable<String>> calls) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(calls.size());
 		CountDownLatch start = new CountDownLatch(1);
 		try {
-			List<Callable<String>> calls = new ArrayList<>();
-			for (int i = 0; i < 10; i++) {
-				calls.add(() -> {
+			List<Future<String>> futures = new ArrayList<>();
+			for (Callable<String> call : calls) {
+				futures.add(pool.submit(() -> {
 					start.await();
 					return call.call();
-				});
-			}
-			List<Future<String>> futures = new ArrayList<>();
-			for (Callable<String> c : calls) {
-				futures.add(pool.submit(c));
+				}));
 			}
 			start.countDown();
 			List<String> codes = new ArrayList<>();
@@ -497,6 +567,11 @@ class EvaluationCorrectionTest {
 		input.put("reason", reason);
 		input.put("idempotencyKey", key);
 		return this.api.as(as).document(CORRECT_REVIEW).variable("input", input).execute();
+	}
+
+	/** Who holds the key in the trail table: one entry per corrector who used it. */
+	private List<Long> keyHolders(String table, String key) {
+		return this.jdbc.queryForList("SELECT corrected_by FROM " + table + " WHERE idempotency_key = ?", Long.class, key);
 	}
 
 	private int trailSize(String table, String column, String id) {
