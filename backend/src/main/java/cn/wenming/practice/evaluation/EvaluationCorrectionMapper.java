@@ -24,13 +24,6 @@ interface EvaluationCorrectionMapper {
 			""")
 	Row spotCheckByKey(@Param("actor") long actor, @Param("key") String key);
 
-	/** A locking read: sees a row another transaction committed while this one waited on the record's lock. */
-	@Select("""
-			SELECT id, spot_check_id, action, reason, before_state, after_state, request_digest, corrected_by, corrected_at
-			FROM spot_check_correction WHERE corrected_by = #{actor} AND idempotency_key = #{key} FOR UPDATE
-			""")
-	Row spotCheckByKeyLocking(@Param("actor") long actor, @Param("key") String key);
-
 	@Insert("""
 			INSERT INTO spot_check_correction (spot_check_id, action, reason, before_state, after_state, idempotency_key,
 			  request_digest, corrected_by, corrected_at)
@@ -54,12 +47,6 @@ interface EvaluationCorrectionMapper {
 			FROM peer_review_correction WHERE corrected_by = #{actor} AND idempotency_key = #{key}
 			""")
 	Row peerReviewByKey(@Param("actor") long actor, @Param("key") String key);
-
-	@Select("""
-			SELECT id, review_id, action, reason, before_state, after_state, request_digest, corrected_by, corrected_at
-			FROM peer_review_correction WHERE corrected_by = #{actor} AND idempotency_key = #{key} FOR UPDATE
-			""")
-	Row peerReviewByKeyLocking(@Param("actor") long actor, @Param("key") String key);
 
 	@Insert("""
 			INSERT INTO peer_review_correction (review_id, action, reason, before_state, after_state, idempotency_key,

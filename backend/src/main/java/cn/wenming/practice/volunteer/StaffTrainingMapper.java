@@ -64,13 +64,6 @@ interface StaffTrainingMapper extends BaseMapper<StaffTraining> {
 			""")
 	Correction correctionByKey(@Param("actor") long actor, @Param("key") String key);
 
-	/** A locking read: sees a row another transaction committed while this one waited on the session's lock. */
-	@Select("""
-			SELECT id, training_id, action, reason, before_state, after_state, request_digest, corrected_by, corrected_at
-			FROM staff_training_correction WHERE corrected_by = #{actor} AND idempotency_key = #{key} FOR UPDATE
-			""")
-	Correction correctionByKeyLocking(@Param("actor") long actor, @Param("key") String key);
-
 	@Insert("""
 			INSERT INTO staff_training_correction (training_id, action, reason, before_state, after_state, idempotency_key,
 			  request_digest, corrected_by, corrected_at)

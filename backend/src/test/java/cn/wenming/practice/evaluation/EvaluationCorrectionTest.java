@@ -408,6 +408,28 @@ class EvaluationCorrectionTest {
 	}
 
 	/**
+	 * One corrector's corrections of different records at once, each with its own key: every one is
+	 * written (the key look-up's gap locks may make InnoDB roll one back; it runs again).
+	 */
+	@Test
+	void oneCorrectorsConcurrentCorrectionsOfDifferentRecordsAllLand() throws Exception {
+		List<String> spotIds = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			spotIds.add(spot(this.cityAdmin, (i % 2 == 0) ? this.s1 : this.s2));
+		}
+		List<Callable<String>> calls = new ArrayList<>();
+		for (int i = 0; i < spotIds.size(); i++) {
+			String spotId = spotIds.get(i);
+			String key = key("spot-many-" + i);
+			calls.add(() -> ApiErrors.codeOf(correctSpot(this.centerA, spotId, items(3, 3), null, false, "逐条更正", key)));
+		}
+		assertThat(race(calls)).containsOnlyNulls().hasSize(spotIds.size());
+		for (String spotId : spotIds) {
+			assertThat(trailSize("spot_check_correction", "spot_check_id", spotId)).as(spotId).isEqualTo(1);
+		}
+	}
+
+	/**
 	 * A key is its corrector's own: two who may both correct a record each use one key string for their
 	 * own correction — two trail entries, each in its own name — each one's retry repeats their own and
 	 * each one's reuse of it for other input is still refused; five requests of each racing with the
