@@ -41,6 +41,9 @@ class ParsedDocumentCache implements PreparsedDocumentProvider {
 	/** Verdicts kept per document: the page sizes and switches a client sends with one document are few. */
 	private static final int VERDICTS_PER_DOCUMENT = 64;
 
+	/** Operation names longer than this are the caller's text too, not worth keeping a verdict under. */
+	private static final int MAX_KEPT_OPERATION_NAME = 100;
+
 	/** A variable left out, told apart from one sent as null (an operation's default applies only to the first). */
 	private static final Object ABSENT = new Object();
 
@@ -83,20 +86,27 @@ class ParsedDocumentCache implements PreparsedDocumentProvider {
 
 	private GraphQLError verdict(Kept kept, ExecutionInput input) {
 		Object[] key = new Object[kept.verdictVariables().size() + 1];
-		key[0] = String.valueOf(input.getOperationName());
+		String operation = String.valueOf(input.getOperationName());
+		key[0] = operation;
+		boolean keepable = operation.length() <= MAX_KEPT_OPERATION_NAME;
 		int i = 1;
 		for (String name : kept.verdictVariables()) {
-			key[i++] = input.getVariables().containsKey(name) ? input.getVariables().get(name) : ABSENT;
+			Object value = input.getVariables().containsKey(name) ? input.getVariables().get(name) : ABSENT;
+			// Only the values a page size or a switch takes are kept: anything else (a string, an
+			// object) is the caller's to make as large as a request, and kept 64 times per document it
+			// would be memory anyone could fill. Its verdict is worked out each time.
+			keepable &= value == null || value == ABSENT || value instanceof Number || value instanceof Boolean;
+			key[i++] = value;
 		}
 		List<Object> values = Arrays.asList(key);
-		Optional<GraphQLError> known = kept.verdicts().get(values);
+		Optional<GraphQLError> known = keepable ? kept.verdicts().get(values) : null;
 		if (known != null) {
 			return known.orElse(null);
 		}
 		this.checks.increment();
 		Optional<GraphQLError> verdict = Optional
 			.ofNullable(this.limits.check(this.source.getObject().schema(), kept.entry().getDocument(), input));
-		if (kept.verdicts().size() < VERDICTS_PER_DOCUMENT) {
+		if (keepable && kept.verdicts().size() < VERDICTS_PER_DOCUMENT) {
 			kept.verdicts().putIfAbsent(values, verdict);
 		}
 		return verdict.orElse(null);

@@ -98,6 +98,22 @@ class ParsedDocumentCacheTest {
 		assertThat(this.cache.checks() - checksBefore).as("limits worked out").isEqualTo(2);
 	}
 
+	/**
+	 * A value a page size cannot take (here a long string for {@code first}) is refused by execution as
+	 * before and never kept with the document: kept verdicts are memory a caller must not be able to fill.
+	 */
+	@Test
+	void verdictsForValuesOtherThanNumbersAndSwitchesAreNotKept() {
+		String query = "query " + Fixtures.unique("Odd").replaceAll("\\W", "_")
+				+ "($n: Int) { activities(first: $n) { edges { node { id } } } }";
+		String huge = "9".repeat(50_000);
+		for (int i = 0; i < 2; i++) {
+			long checksBefore = this.cache.checks();
+			assertThat(post(query, Map.of("n", huge))).contains("\"code\":\"BAD_REQUEST\"").doesNotContain(huge);
+			assertThat(this.cache.checks() - checksBefore).as("worked out again, attempt %d", i + 1).isEqualTo(1);
+		}
+	}
+
 	@Test
 	void aSkippedOrIncludedPartCountsOnlyWhenItIsThere() {
 		String deep = "children { ".repeat(14) + "id" + " }".repeat(14);
