@@ -142,8 +142,10 @@ export function correctionInput(idField, id, { withdraw, reason }, changes) {
  * key. `changes()` is what the page's fields changed and `validate()` what is wrong with them ('' when
  * nothing, `true` when the page shows the errors itself); neither is asked for a withdrawal.
  * `save` resolves to `{ withdraw }` once recorded, or null when nothing was (the error is in `form`).
+ * `forbidden` is what a FORBIDDEN refusal shows instead of the generic 没有权限执行此操作: who may
+ * correct the record (someone whose roles changed since the page loaded learns why, not just that).
  */
-export function correctionForm({ idField, send, changes, validate = () => '' }, makeKey = idempotencyKey) {
+export function correctionForm({ idField, send, changes, validate = () => '', forbidden = '' }, makeKey = idempotencyKey) {
   const form = reactive({ withdraw: false, reason: '', error: '', saving: false })
   let submission = null
   return {
@@ -173,7 +175,7 @@ export function correctionForm({ idField, send, changes, validate = () => '' }, 
         submission.done()
         return { withdraw: input.withdraw }
       } catch (e) {
-        form.error = e.message
+        form.error = (forbidden && e.code === 'FORBIDDEN') ? forbidden : e.message
         return null
       } finally {
         form.saving = false

@@ -87,6 +87,28 @@ describe('the 更正 dialog: reason, withdraw or change, one key per opening', (
     expect(keys).toEqual(['k1', 'k1', 'k3'])
   })
 
+  test('a FORBIDDEN refusal shows who may correct the record; other errors their own message', async () => {
+    const refuse = (code, message) => async () => {
+      throw Object.assign(new Error(message), { code })
+    }
+    const forbidden = correctionForm({ idField: 'peerReviewId', send: refuse('FORBIDDEN', '没有权限执行此操作'), changes: () => ({ comment: '改' }),
+      forbidden: '只有评分站的站长可以更正' }, () => 'k1')
+    forbidden.open()
+    forbidden.form.reason = '评错了'
+    expect(await forbidden.save(RECORD)).toBeNull()
+    expect(forbidden.form.error).toBe('只有评分站的站长可以更正')
+    const other = correctionForm({ idField: 'peerReviewId', send: refuse('CONTENT_REJECTED', '内容含有违规信息'), changes: () => ({ comment: '改' }),
+      forbidden: '只有评分站的站长可以更正' }, () => 'k1')
+    other.open()
+    other.form.reason = '评错了'
+    await other.save(RECORD)
+    expect(other.form.error).toBe('内容含有违规信息')
+    const generic = setUp({ send: refuse('FORBIDDEN', '没有权限执行此操作') })
+    generic.correction.form.reason = '评错了'
+    await generic.correction.save(RECORD)
+    expect(generic.correction.form.error).toBe('没有权限执行此操作')
+  })
+
   test('closing after an error and opening again is a new correction with a new key', async () => {
     const keys = []
     const { correction } = setUp({ send: async (input) => {

@@ -4,7 +4,9 @@ import path from 'node:path'
 import { createSSRApp, h } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 import { CORRECTION_ACTION, correctionInput, trailLine } from '../src/corrections.js'
-import { describePeerReview, describeSpotCheck, peerReviewChanges, spotCheckChanges } from '../src/views/results/evaluation.js'
+import {
+  describePeerReview, describeSpotCheck, mayCorrectPeerReview, peerReviewChanges, spotCheckChanges,
+} from '../src/views/results/evaluation.js'
 import { describeStaffTraining, staffTrainingChanges } from '../src/views/org/org.js'
 import CorrectionTrail from '../src/components/CorrectionTrail.vue'
 
@@ -88,6 +90,21 @@ describe('the correction trail', () => {
   })
 })
 
+describe('who is offered 更正 of a peer review', () => {
+  const row = { reviewedStationId: '20' }
+  test('the reviewing station\'s 站长, not also 站长 of the reviewed station', () => {
+    expect(mayCorrectPeerReview([{ role: 'STATION_ADMIN', orgUnitId: '10' }], '10', row)).toBe(true)
+    expect(mayCorrectPeerReview([{ role: 'STATION_ADMIN', orgUnitId: 10 }], '10', row)).toBe(true)
+    expect(mayCorrectPeerReview([{ role: 'STATION_ADMIN', orgUnitId: '10' }, { role: 'STATION_ADMIN', orgUnitId: '20' }], '10', row)).toBe(false)
+  })
+
+  test('a center admin looking at the station\'s list, or no one signed in, is not offered it', () => {
+    expect(mayCorrectPeerReview([{ role: 'CENTER_ADMIN', orgUnitId: '1' }], '10', row)).toBe(false)
+    expect(mayCorrectPeerReview([{ role: 'STATION_ADMIN', orgUnitId: '11' }], '10', row)).toBe(false)
+    expect(mayCorrectPeerReview(undefined, '10', row)).toBe(false)
+  })
+})
+
 describe('the three pages offer 更正 through the shared dialog and show the trail', () => {
   const read = (file) => fs.readFileSync(path.resolve(__dirname, '../src/views', file), 'utf8')
   test.each([
@@ -103,6 +120,8 @@ describe('the three pages offer 更正 through the shared dialog and show the tr
     expect(view).toMatch(new RegExp(`<CorrectionDialog[^>]*\\stest="${prefix}"`))
     expect(view).toMatch(new RegExp(`<CorrectionDialog[^>]*\\sid-field="${idField}"`))
     expect(view).toContain(`api.call('${mutation}', { input })`)
+    // A refusal says who may correct the record, not just 没有权限执行此操作.
+    expect(view).toMatch(/\s:forbidden="[A-Z_]+_FORBIDDEN"/)
     // The reason, the mode and the key are the dialog's, no longer each page's own.
     expect(view).not.toContain('createSubmission')
     expect(view).not.toContain('更正原因')

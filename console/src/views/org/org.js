@@ -216,6 +216,9 @@ export function describeStaffTraining(state, names = {}) {
   return `${state.heldOn} ${state.topic}（参加 ${state.attendeeUserIds.length} 人：${people}）`
 }
 
+/** What the 更正 dialog shows when the server refuses a correction (FORBIDDEN): who may make it. */
+export const STAFF_TRAINING_FORBIDDEN = '没有权限更正该培训记录：只有管辖举办单位、且没有参加该培训的管理员可以更正'
+
 /** What a training's 更正 form changed: date, topic, attendees (as a set); null for what is unchanged. */
 export function staffTrainingChanges(training, form) {
   const topic = (form.topic || '').trim()

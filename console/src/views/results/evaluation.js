@@ -13,6 +13,20 @@ export function reviewableStations(tree, ownId) {
     .map((n) => n.unit)
 }
 
+/**
+ * Whether the signed-in admin may correct a review their station gave: 站长 of the reviewing station
+ * and not of the reviewed one (the server's rule, EvaluationCorrectionService; 站长 is granted on
+ * stations only). A center admin looking at a station's list may read it but is not offered 更正.
+ */
+export function mayCorrectPeerReview(grants, reviewerStationId, review) {
+  const stationAdmin = (id) => (grants || []).some((g) => g.role === 'STATION_ADMIN' && String(g.orgUnitId) === String(id))
+  return stationAdmin(reviewerStationId) && !stationAdmin(review.reviewedStationId)
+}
+
+/** What the 更正 dialogs show when the server refuses a correction (FORBIDDEN): who may make it. */
+export const PEER_REVIEW_FORBIDDEN = '没有权限更正该互评：只有评分站的站长可以更正或撤回，被评站的管理员不能更正'
+export const SPOT_CHECK_FORBIDDEN = '没有权限更正该抽查评估：只有管辖该站的中心或市级管理员可以更正，被抽查站的管理员不能更正'
+
 /** Why a peer review cannot be sent yet ('' when it can). */
 export function peerReviewError(form, items) {
   if (!form.reviewedStationId) return '请选择被评的站'
