@@ -1,6 +1,6 @@
 // Rules the correction screens (时长撤销, 积分调整与冲正, 荣誉时长补录, 更正 of evaluations) share, kept
 // apart from the components so they are unit-tested.
-import { reactive } from 'vue'
+import { reactive, watch } from 'vue'
 
 /** A fresh idempotency key (8–64 of A–Z a–z 0–9 - _ as the API requires): 'adj-' and 24 hex digits. */
 export function idempotencyKey(random = (bytes) => globalThis.crypto.getRandomValues(bytes)) {
@@ -147,6 +147,11 @@ export function correctionInput(idField, id, { withdraw, reason }, changes) {
  */
 export function correctionForm({ idField, send, changes, validate = () => '', forbidden = '' }, makeKey = idempotencyKey) {
   const form = reactive({ withdraw: false, reason: '', error: '', saving: false })
+  // The message goes once the reason or the mode is edited: 请填写更正原因 stayed under a filled-in
+  // reason until the next save.
+  watch(() => [form.reason, form.withdraw], () => {
+    form.error = ''
+  }, { flush: 'sync' })
   let submission = null
   return {
     form,

@@ -57,6 +57,18 @@ describe('the 更正 dialog: reason, withdraw or change, one key per opening', (
     expect([...message.sent, ...fields.sent]).toEqual([])
   })
 
+  test('the message goes once the reason or the mode is edited', async () => {
+    const { correction } = setUp()
+    await correction.save(RECORD)
+    expect(correction.form.error).toBe('请填写更正原因')
+    correction.form.reason = '分数录错'
+    expect(correction.form.error).toBe('')
+    correction.form.reason = ''
+    await correction.save(RECORD)
+    correction.form.withdraw = true
+    expect(correction.form.error).toBe('')
+  })
+
   test('nothing changed: said, not sent', async () => {
     const { correction, sent } = setUp({ changes: () => ({ items: null, findings: null }) })
     correction.form.reason = '无'

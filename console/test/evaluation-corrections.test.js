@@ -5,7 +5,7 @@ import { createSSRApp, h } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 import { CORRECTION_ACTION, correctionInput, trailLine } from '../src/corrections.js'
 import {
-  describePeerReview, describeSpotCheck, mayCorrectPeerReview, peerReviewChanges, spotCheckChanges,
+  describePeerReview, describeSpotCheck, isStationAdminOf, mayCorrectPeerReview, peerReviewChanges, spotCheckChanges,
 } from '../src/views/results/evaluation.js'
 import { describeStaffTraining, staffTrainingChanges } from '../src/views/org/org.js'
 import CorrectionTrail from '../src/components/CorrectionTrail.vue'
@@ -102,6 +102,12 @@ describe('who is offered 更正 of a peer review', () => {
     expect(mayCorrectPeerReview([{ role: 'CENTER_ADMIN', orgUnitId: '1' }], '10', row)).toBe(false)
     expect(mayCorrectPeerReview([{ role: 'STATION_ADMIN', orgUnitId: '11' }], '10', row)).toBe(false)
     expect(mayCorrectPeerReview(undefined, '10', row)).toBe(false)
+  })
+
+  test('rating on a station\'s behalf is its 站长\'s', () => {
+    expect(isStationAdminOf([{ role: 'STATION_ADMIN', orgUnitId: 10 }], '10')).toBe(true)
+    expect(isStationAdminOf([{ role: 'CENTER_ADMIN', orgUnitId: '10' }], '10')).toBe(false)
+    expect(isStationAdminOf(null, '10')).toBe(false)
   })
 })
 

@@ -19,8 +19,12 @@ export function reviewableStations(tree, ownId) {
  * stations only). A center admin looking at a station's list may read it but is not offered 更正.
  */
 export function mayCorrectPeerReview(grants, reviewerStationId, review) {
-  const stationAdmin = (id) => (grants || []).some((g) => g.role === 'STATION_ADMIN' && String(g.orgUnitId) === String(id))
-  return stationAdmin(reviewerStationId) && !stationAdmin(review.reviewedStationId)
+  return isStationAdminOf(grants, reviewerStationId) && !isStationAdminOf(grants, review.reviewedStationId)
+}
+
+/** Whether the grants hold 站长 of the station: who may rate other stations on its behalf. */
+export function isStationAdminOf(grants, stationId) {
+  return (grants || []).some((g) => g.role === 'STATION_ADMIN' && String(g.orgUnitId) === String(stationId))
 }
 
 /** What the 更正 dialogs show when the server refuses a correction (FORBIDDEN): who may make it. */
