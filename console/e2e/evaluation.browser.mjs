@@ -1,10 +1,15 @@
-// 站互评 and 抽查评估 in a real browser (Debian's chromium driven by playwright-core) against a backend
-// in the `local` profile, signed in with the local developer shortcut as the demo center admin, the
-// demo county as the working unit: a peer review of 东珠社区 by another station's 站长 (arranged through
-// the API) shows in the county's averages; a spot check of 东珠社区 recorded through the form is listed
-// and read back through the API, then corrected through its 更正 dialog (score and reason; the trail
-// shown, the corrected total read back). Screenshots go to SCREENSHOT_DIR.
-// Run by ConsoleBrowserTest through scripts/maven-test.sh.
+// 站互评, 抽查评估 and 骨干培训 in a real browser (Debian's chromium driven by playwright-core) against a
+// backend in the `local` profile, signed in with the local developer shortcut. A new 站长 of another
+// station of the demo county rates 东珠社区 through the 给其他站评分 form and corrects a score through
+// its 更正 dialog (the trail shown: who, why, before → after). The demo center admin, the county as
+// the working unit, finds 东珠社区 in the county's averages; records a spot check through the form,
+// listed and read back through the API, then corrects it through its 更正 dialog; records a 骨干培训
+// through its form (the form's field errors first) and corrects it — topic and attendees — through
+// the shared 更正 dialog (the removed attendee listed as not yet trained); then, with the reviewing
+// station as the working unit, is not offered the review's 更正 (an admin of the judged station). The
+// 站长 then withdraws the review: refused while they are also 站长 of the judged station (the dialog
+// says who may), withdrawn once they are not. Every result is checked on screen and read back through
+// the API. Screenshots go to SCREENSHOT_DIR. Run by ConsoleBrowserTest through scripts/maven-test.sh.
 import path from 'node:path'
 import { chromium } from 'playwright-core'
 import { BASE, SHOTS, CHROMIUM, gql, login, assert, demoCenter } from './support.mjs'
@@ -19,17 +24,41 @@ const { centerId, station } = await demoCenter(admin)
 const tree = (await gql('query($r: ID!) { orgTree(rootId: $r) { unit { id name level status } } }', { r: centerId }, admin.accessToken)).orgTree
 const other = tree.map((n) => n.unit).find((u) => u.level === 'STATION' && u.status === 'OPEN' && u.id !== station.id)
 assert(other, 'the demo county has a second station')
-const reviewer = await login(`evaluation-reviewer-${run}`)
-await gql('mutation($u: ID!, $o: ID!) { grantRole(input: { userId: $u, role: STATION_ADMIN, orgUnitId: $o }) { role } }',
-  { u: reviewer.user.id, o: other.id }, admin.accessToken)
+const reviewerCode = `evaluation-reviewer-${run}`
+const reviewer = await login(reviewerCode)
+const reviewerName = `李站长-${run}`
+const trainee = await login(`evaluation-trainee-${run}`)
+const traineeName = `王站长-${run}`
+/** 站长 of a station granted (or taken back) by the center admin. */
+const grantStationAdmin = (userId, orgUnitId) => gql('mutation($u: ID!, $o: ID!) { grantRole(input: { userId: $u, role: STATION_ADMIN, orgUnitId: $o }) { role } }',
+  { u: userId, o: orgUnitId }, admin.accessToken)
+const revokeStationAdmin = (userId, orgUnitId) => gql('mutation($u: ID!, $o: ID!) { revokeRole(input: { userId: $u, role: STATION_ADMIN, orgUnitId: $o }) }',
+  { u: userId, o: orgUnitId }, admin.accessToken)
+await grantStationAdmin(reviewer.user.id, other.id)
+await grantStationAdmin(trainee.user.id, station.id)
+await gql('mutation($n: String!) { setNickname(nickname: $n) { id } }', { n: reviewerName }, reviewer.accessToken)
+await gql('mutation($n: String!) { setNickname(nickname: $n) { id } }', { n: traineeName }, trainee.accessToken)
 const items = (await gql('{ peerReviewItems { id name } }', {}, reviewer.accessToken)).peerReviewItems
-try {
-  await gql('mutation($i: SubmitPeerReviewInput!) { submitPeerReview(input: $i) { id } }', {
-    i: { reviewerStationId: other.id, reviewedStationId: station.id, scores: items.map((i) => ({ itemId: i.id, score: 4 })), comment: '阵地整洁，活动丰富' },
-  }, reviewer.accessToken)
-} catch (e) {
-  // A second run in the same month: that station already rated 东珠社区, which is what the screen shows.
-  if (!String(e.message).includes('PEER_REVIEW_ALREADY_SUBMITTED')) throw e
+// A station rates another once a month: an earlier run's review of 东珠社区 by that station is withdrawn
+// (by this run's 站长 of it) so the form can rate it again.
+for (const earlier of (await gql('query($s: ID!) { peerReviewsGiven(stationId: $s) { id reviewedStationId withdrawn } }', { s: other.id }, reviewer.accessToken))
+  .peerReviewsGiven.filter((r) => r.reviewedStationId === station.id && !r.withdrawn)) {
+  await gql('mutation($i: CorrectPeerReviewInput!) { correctPeerReview(input: $i) { id } }',
+    { i: { peerReviewId: earlier.id, withdraw: true, reason: '重新测试前撤回', idempotencyKey: `rerun-${run}-${earlier.id}` } }, reviewer.accessToken)
+}
+/** The review this run's form made, as its 站长 reads it. */
+const comment = `阵地整洁，活动丰富 ${run}`
+const givenReview = async () => (await gql(`query($s: ID!) { peerReviewsGiven(stationId: $s) { id reviewedStationId average comment withdrawn scores { itemId score }
+  corrections { action reason correctedBy correctedByName before { average scores { score } } after { average scores { score } } } } }`, { s: other.id }, reviewer.accessToken))
+  .peerReviewsGiven.find((r) => r.comment === comment)
+/** The error code a call is refused with (null when it is not). */
+const refusal = async (query, variables, token) => {
+  try {
+    await gql(query, variables, token)
+    return null
+  } catch (e) {
+    return (String(e.message).match(/"code":"([A-Z_]+)"/) || [])[1] || String(e.message)
+  }
 }
 
 const browser = await chromium.launch({
@@ -38,23 +67,89 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 })
 let page = null
-try {
+const pageErrors = []
+const shot = (name) => page.screenshot({ path: path.join(SHOTS, name) })
+const settled = async () => {
+  await page.locator('.el-loading-mask').first().waitFor({ state: 'detached' }).catch(() => {})
+  await page.waitForTimeout(300)
+}
+/** A page of its own context (its own signed-in session), `unit` the first working unit when given. */
+async function openPage(unit) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-  await context.addInitScript(({ unit }) => localStorage.setItem('wenming.console.unit', unit), { unit: centerId })
-  page = await context.newPage()
-  const pageErrors = []
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-  const settled = async () => {
-    await page.locator('.el-loading-mask').first().waitFor({ state: 'detached' }).catch(() => {})
-    await page.waitForTimeout(300)
+  if (unit) {
+    // Only the first visit: a later step chooses another working unit.
+    await context.addInitScript((u) => {
+      if (!localStorage.getItem('wenming.console.unit')) localStorage.setItem('wenming.console.unit', u)
+    }, unit)
   }
+  const opened = await context.newPage()
+  opened.on('pageerror', (e) => pageErrors.push(e.message))
+  return opened
+}
+try {
+  // --- The reviewing station's 站长: rate 东珠社区 through the form, then correct a score.
+  const reviewerPage = await openPage(null)
+  page = reviewerPage
+  step('站互评: the 站长 of another station rates 东珠社区 through the form')
+  await page.goto(`${BASE}/console/results/peer-reviews?dev=${reviewerCode}`)
+  await page.waitForURL(/\/console\/results\/peer-reviews$/)
+  await page.locator('[data-test=new-peer-review]').click()
+  const peerForm = page.locator('[data-test=peer-form]')
+  await page.locator('[data-test=peer-form-error]').getByText('请选择被评的站').waitFor()
+  await page.locator('[data-test=peer-form-station]').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: station.name }).first().click()
+  const rates = peerForm.locator('.el-rate')
+  await rates.first().waitFor()
+  const itemCount = await rates.count()
+  assert(itemCount === items.length, `one rating per enabled item: ${itemCount} of ${items.length}`)
+  await page.locator('[data-test=peer-form-error]').getByText('请为「').waitFor()
+  for (let i = 0; i < itemCount; i++) await rates.nth(i).locator('.el-rate__item').nth(3).click()
+  await page.locator('[data-test=peer-form-comment]').fill(comment)
+  await page.locator('[data-test=peer-form-error]').waitFor({ state: 'detached' })
+  await settled()
+  await shot('66-peer-review-form.png')
+  await page.locator('[data-test=peer-form-save]').click()
+  const reviewRow = page.locator('[data-test=peer-given-table] tr', { hasText: comment })
+  await reviewRow.getByText(station.name).waitFor()
+  const submitted = await givenReview()
+  assert(submitted && submitted.reviewedStationId === station.id && submitted.average === 4 && !submitted.withdrawn
+    && submitted.scores.length === itemCount && submitted.scores.every((x) => x.score === 4), `rated as entered: ${JSON.stringify(submitted)}`)
 
+  step('站互评: the 站长 corrects a score with a reason; the trail shows it')
+  await reviewRow.locator('[data-test=peer-correct]').click()
+  const peerDialog = page.locator('[data-test=peer-correct-dialog]')
+  await peerDialog.getByText(`${station.name}（`).waitFor()
+  await peerDialog.locator('[data-test=correction-trail]').getByText('还没有更正').waitFor()
+  await peerDialog.locator('.el-rate').first().locator('.el-rate__item').nth(1).click()
+  await peerDialog.locator('[data-test=peer-correct-save]').click()
+  await peerDialog.locator('[data-test=peer-correct-error]').getByText('请填写更正原因').waitFor()
+  const peerReason = `第一项评高了 ${run}`
+  await peerDialog.locator('[data-test=peer-correct-reason]').fill(peerReason)
+  await settled()
+  await shot('67-peer-review-correct.png')
+  await peerDialog.locator('[data-test=peer-correct-save]').click()
+  await peerDialog.waitFor({ state: 'hidden' })
+  const corrected = await givenReview()
+  const average = Math.round(((2 + 4 * (itemCount - 1)) / itemCount) * 100) / 100
+  assert(corrected.average === average && corrected.corrections.length === 1, `corrected once: ${JSON.stringify(corrected)}`)
+  const [peerEntry] = corrected.corrections
+  assert(peerEntry.action === 'CORRECTED' && peerEntry.reason === peerReason && peerEntry.correctedBy === reviewer.user.id
+    && peerEntry.correctedByName === reviewerName && peerEntry.before.average === 4 && peerEntry.after.average === average
+    && peerEntry.after.scores[0].score === 2, `the trail: who, why, before → after: ${JSON.stringify(peerEntry)}`)
+  await reviewRow.getByText(String(average), { exact: true }).waitFor()
+  await reviewRow.locator('.el-table__expand-icon').click()
+  await page.locator('[data-test=correction-trail-entry]', { hasText: new RegExp(`${reviewerName} 更正：${peerReason}（平均 4（.* → 平均 ${average}（`) }).waitFor()
+  await settled()
+  await shot('67b-peer-review-trail.png')
+
+  // --- The demo center admin, the county as the working unit.
+  page = await openPage(centerId)
   step('站互评: the county sees each station\'s average')
   await page.goto(`${BASE}/console/results/peer-reviews?dev=admin`)
   await page.waitForURL(/\/console\/results\/peer-reviews$/)
   await page.locator('[data-test=peer-summary-table]').getByText(station.name).first().waitFor()
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '61-peer-reviews.png') })
+  await shot('61-peer-reviews.png')
 
   step('抽查评估: record one through the form')
   const findings = `台账不全，宣传栏未更新 ${run}`
@@ -67,11 +162,11 @@ try {
   await page.locator('.item-row .el-input-number input').first().press('Tab')
   await page.locator('[data-test=spot-form-findings]').fill(findings)
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '62-spot-check-form.png') })
+  await shot('62-spot-check-form.png')
   await page.locator('[data-test=spot-form-save]').click()
   await page.locator('[data-test=spot-check-table]').getByText(findings).waitFor()
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '63-spot-checks.png') })
+  await shot('63-spot-checks.png')
   const recorded = (await gql('query($u: ID!) { spotChecks(orgUnitId: $u, first: 20) { edges { node { stationId findings total items { name } } } } }',
     { u: station.id }, admin.accessToken)).spotChecks.edges.map((e) => e.node).find((c) => c.findings === findings)
   assert(recorded && recorded.stationId === station.id && recorded.items.length === 4 && recorded.total === 22, `recorded as entered: ${JSON.stringify(recorded)}`)
@@ -86,7 +181,7 @@ try {
   await dialog.locator('[data-test=spot-correct-reason]').fill(`阵地建设分数录错 ${run}`)
   await dialog.locator('[data-test=correction-trail]').getByText('还没有更正').waitFor()
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '64-spot-check-correct.png') })
+  await shot('64-spot-check-correct.png')
   await dialog.locator('[data-test=spot-correct-save]').click()
   await dialog.waitFor({ state: 'hidden' })
   const row = page.locator('[data-test=spot-check-table] tr', { hasText: findings })
@@ -94,11 +189,120 @@ try {
   await row.locator('.el-table__expand-icon').click()
   await page.locator('[data-test=correction-trail-entry]', { hasText: `阵地建设分数录错 ${run}` }).waitFor()
   await settled()
-  await page.screenshot({ path: path.join(SHOTS, '65-spot-check-trail.png') })
-  const corrected = (await gql('query($u: ID!) { spotChecks(orgUnitId: $u, first: 20) { edges { node { findings total corrections { reason before { total } after { total } } } } } }',
+  await shot('65-spot-check-trail.png')
+  const spotCorrected = (await gql('query($u: ID!) { spotChecks(orgUnitId: $u, first: 20) { edges { node { findings total corrections { reason before { total } after { total } } } } } }',
     { u: station.id }, admin.accessToken)).spotChecks.edges.map((e) => e.node).find((c) => c.findings === findings)
-  assert(corrected.total === 18 && corrected.corrections.length === 1 && corrected.corrections[0].before.total === 22
-    && corrected.corrections[0].after.total === 18, `corrected once: ${JSON.stringify(corrected)}`)
+  assert(spotCorrected.total === 18 && spotCorrected.corrections.length === 1 && spotCorrected.corrections[0].before.total === 22
+    && spotCorrected.corrections[0].after.total === 18, `corrected once: ${JSON.stringify(spotCorrected)}`)
+
+  step('骨干培训: record one through the form (its field errors first)')
+  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+  const topic = `志愿服务骨干业务培训 ${run}`
+  await page.goto(`${BASE}/console/people/staff-training`)
+  await page.locator('[data-test=staff-training-table]').waitFor()
+  await page.locator('[data-test=new-staff-training]').click()
+  const training = page.locator('[data-test=staff-training-dialog]')
+  await training.locator('[data-test=staff-training-save]').click()
+  for (const message of ['请选择培训日期', '请填写培训主题', '请选择参加人']) await training.getByText(message).waitFor()
+  await training.locator('.el-date-editor input').fill(today)
+  await training.locator('.el-date-editor input').press('Enter')
+  await training.locator('[data-test=staff-training-topic]').fill(topic)
+  /** Picks a person in a multiple select of the dialog by typing their name. */
+  const pick = async (within, name) => {
+    await within.locator('.el-select').click()
+    await within.locator('.el-select input').fill(name) // replaces the previous pick's kept keyword
+    await page.locator('.el-select-dropdown__item:visible', { hasText: name }).first().click()
+  }
+  await pick(training, reviewerName)
+  await pick(training, traineeName)
+  await training.locator('.el-dialog__title').click() // closes the select's dropdown
+  // Each fixed field's error goes as it is fixed, not at the next 登记.
+  await training.locator('.el-form-item__error').first().waitFor({ state: 'detached' })
+  await settled()
+  await shot('70-staff-training-form.png')
+  await training.locator('[data-test=staff-training-save]').click()
+  await training.waitFor({ state: 'hidden' })
+  const trainingRow = page.locator('[data-test=staff-training-table] tr', { hasText: topic })
+  await trainingRow.getByText(reviewerName).waitFor()
+  await trainingRow.getByText(traineeName).waitFor()
+  const trainingOf = async () => (await gql(`query($u: ID!, $y: Int!) { staffTrainings(orgUnitId: $u, year: $y) { id orgUnitId heldOn topic attendees { userId }
+    corrections { action reason correctedBy correctedByName before { topic attendeeUserIds } after { topic attendeeUserIds } } } }`,
+  { u: centerId, y: Number(today.slice(0, 4)) }, admin.accessToken)).staffTrainings.find((t) => t.topic.startsWith(topic))
+  const held = await trainingOf()
+  assert(held && held.orgUnitId === centerId && held.heldOn === today
+    && held.attendees.map((a) => a.userId).sort().join() === [reviewer.user.id, trainee.user.id].sort().join(), `recorded as entered: ${JSON.stringify(held)}`)
+
+  step('骨干培训: correct the topic and the attendees with a reason; the trail shows it')
+  await trainingRow.locator('[data-test=staff-training-correct]').click()
+  const trainingDialog = page.locator('[data-test=staff-training-correct-dialog]')
+  await trainingDialog.locator('[data-test=correction-trail]').getByText('还没有更正').waitFor()
+  const correctedTopic = `${topic}（第二期）`
+  await trainingDialog.locator('[data-test=staff-training-correct-topic]').fill(correctedTopic)
+  await trainingDialog.locator('.el-select .el-tag', { hasText: traineeName }).locator('.el-tag__close').click()
+  const trainingReason = `${traineeName} 当天请假，未参加 ${run}`
+  await trainingDialog.locator('[data-test=staff-training-correct-reason]').fill(trainingReason)
+  await settled()
+  await shot('71-staff-training-correct.png')
+  await trainingDialog.locator('[data-test=staff-training-correct-save]').click()
+  await trainingDialog.waitFor({ state: 'hidden' })
+  const correctedRow = page.locator('[data-test=staff-training-table] tr', { hasText: correctedTopic })
+  await correctedRow.getByText(reviewerName).waitFor()
+  assert(!(await correctedRow.getByText(traineeName).count()), 'the removed attendee is no longer listed')
+  await page.locator('[data-test=staff-training-missing]').getByText(traineeName).waitFor()
+  await correctedRow.locator('.el-table__expand-icon').click()
+  await page.locator('[data-test=correction-trail-entry]', { hasText: trainingReason })
+    .filter({ hasText: `→ ${today} ${correctedTopic}（参加 1 人：${reviewerName}）` }).waitFor()
+  await settled()
+  await shot('72-staff-training-trail.png')
+  const trained = await trainingOf()
+  const [trainingEntry] = trained.corrections
+  assert(trained.topic === correctedTopic && trained.attendees.map((a) => a.userId).join() === reviewer.user.id && trained.corrections.length === 1
+    && trainingEntry.action === 'CORRECTED' && trainingEntry.reason === trainingReason && trainingEntry.correctedBy === admin.user.id
+    && trainingEntry.before.topic === topic && trainingEntry.before.attendeeUserIds.length === 2
+    && trainingEntry.after.topic === correctedTopic && trainingEntry.after.attendeeUserIds.join() === reviewer.user.id,
+  `the trail: who, why, before → after: ${JSON.stringify(trained)}`)
+
+  step('站互评: an admin of the judged station is not offered the review\'s 更正, and the API refuses it')
+  await page.evaluate((u) => localStorage.setItem('wenming.console.unit', u), other.id)
+  await page.goto(`${BASE}/console/results/peer-reviews`)
+  const seenRow = page.locator('[data-test=peer-given-table] tr', { hasText: comment })
+  await seenRow.locator('[data-test=peer-correct-not-offered]').getByText('仅评分站站长可更正').waitFor()
+  assert(!(await seenRow.locator('[data-test=peer-correct]').count()), 'the center admin is not offered 更正')
+  await page.locator('[data-test=peer-review-not-offered]').waitFor()
+  assert(!(await page.locator('[data-test=new-peer-review]').count()), 'nor 给其他站评分 on the station\'s behalf')
+  await settled()
+  await shot('68-peer-review-not-offered.png')
+  const correctPeer = 'mutation($i: CorrectPeerReviewInput!) { correctPeerReview(input: $i) { id } }'
+  const attempt = (key) => ({ i: { peerReviewId: submitted.id, withdraw: true, reason: '试图撤回', idempotencyKey: `${key}-${run}` } })
+  assert(await refusal(correctPeer, attempt('center'), admin.accessToken) === 'FORBIDDEN', 'the center admin over both stations is refused')
+  assert(await refusal(correctPeer, attempt('judged'), trainee.accessToken) === 'FORBIDDEN', 'the judged station\'s 站长 is refused')
+
+  // --- The reviewing 站长 again: the withdrawal refused while also 站长 of the judged station.
+  page = reviewerPage
+  step('站互评: withdrawn by its 站长, refused (and said why) while they are 站长 of the judged station too')
+  await page.goto(`${BASE}/console/results/peer-reviews`)
+  await reviewRow.locator('[data-test=peer-correct]').click()
+  await peerDialog.getByText('撤回该互评（不再计入汇总与考核）').click()
+  const withdrawReason = `本月已由站务会统一评分，撤回 ${run}`
+  await peerDialog.locator('[data-test=peer-correct-reason]').fill(withdrawReason)
+  await grantStationAdmin(reviewer.user.id, station.id)
+  await peerDialog.locator('[data-test=peer-correct-save]').click()
+  await peerDialog.locator('[data-test=peer-correct-error]').getByText('只有评分站的站长可以更正或撤回，被评站的管理员不能更正').waitFor()
+  await settled()
+  await shot('68b-peer-review-forbidden.png')
+  assert((await givenReview()).corrections.length === 1, 'the refused withdrawal left no trail entry')
+  await revokeStationAdmin(reviewer.user.id, station.id)
+  await peerDialog.locator('[data-test=peer-correct-save]').click()
+  await peerDialog.waitFor({ state: 'hidden' })
+  await reviewRow.locator('[data-test=peer-withdrawn]').getByText('已撤回').waitFor()
+  await reviewRow.locator('.el-table__expand-icon').click()
+  await page.locator('[data-test=correction-trail-entry]', { hasText: `${reviewerName} 撤回：${withdrawReason}` }).filter({ hasText: '→ 已撤回' }).waitFor()
+  await settled()
+  await shot('68c-peer-review-withdrawn.png')
+  const withdrawn = await givenReview()
+  const last = withdrawn.corrections[1]
+  assert(withdrawn.withdrawn && withdrawn.corrections.length === 2 && last.action === 'WITHDRAWN' && last.reason === withdrawReason
+    && last.correctedBy === reviewer.user.id && last.before.average === average && last.after === null, `withdrawn once: ${JSON.stringify(withdrawn)}`)
 
   assert(pageErrors.length === 0, `no errors in the page: ${pageErrors.join('; ')}`)
   step(`evaluation passed in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${SHOTS}`)

@@ -43,9 +43,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * team actions (a leader changed, a member removed after the leader's removal was refused, the
  * team disbanded). Then (e2e/lectures.browser.mjs) 理论宣讲: a lecturer
  * registered and a 宣讲团 formed, a lecture recorded through the form and found in the month's
- * assessment count. Then (e2e/evaluation.browser.mjs) 站互评 and 抽查评估: a station's average in
- * the county's peer-review summary, a spot check recorded through the form and listed, then corrected
- * through its 更正 dialog (the trail shown). Then (e2e/map.browser.mjs) the station map: the offline
+ * assessment count. Then (e2e/evaluation.browser.mjs) 站互评, 抽查评估 and 骨干培训: a station rated
+ * through the 给其他站评分 form by another station's 站长 and a score corrected through its 更正
+ * dialog, the station's average in the county's summary, a spot check recorded through the form and
+ * corrected, a staff training recorded through its form and corrected (topic, attendees), the review's
+ * 更正 not offered to a center admin over both stations, and its withdrawal refused with who may make
+ * it while the 站长 also runs the judged station, then withdrawn (each trail shown and read back:
+ * who, why, before → after). Then (e2e/map.browser.mjs) the station map: the offline
  * scatter without Leaflet, then, with consoleSettings' answer intercepted in the browser (this server
  * has no tile URL, and the other scripts need the scatter), the stations as coloured markers on tiles
  * served by the script, and a marker clicked drilling down. Screenshots of each screen land in
@@ -88,6 +92,9 @@ class ConsoleBrowserTest {
 		assertThat(screenshots.resolve("50-station-tile-map.png")).exists();
 		assertThat(screenshots.resolve("63-spot-checks.png")).exists();
 		assertThat(screenshots.resolve("65-spot-check-trail.png")).exists();
+		assertThat(screenshots.resolve("67-peer-review-correct.png")).exists();
+		assertThat(screenshots.resolve("68b-peer-review-forbidden.png")).exists();
+		assertThat(screenshots.resolve("71-staff-training-correct.png")).exists();
 		assertThat(screenshots.resolve("33-points-drawer.png")).exists();
 		assertThat(screenshots.resolve("36-store-withdrawn-found.png")).exists();
 		assertThat(screenshots.resolve("04-need-suggestions.png")).exists();
