@@ -39,7 +39,7 @@ class HoursRollupCheck {
 	}
 
 	@Scheduled(cron = "${app.activity.hours-rollup-check-cron:-}")
-	@SchedulerLock(name = "hours-rollup-check", lockAtMostFor = "PT2H", lockAtLeastFor = "PT5S")
+	@SchedulerLock(name = "hours-rollup-check", lockAtMostFor = "PT1M", lockAtLeastFor = "PT5S")
 	public void scheduled() {
 		try {
 			Result result = check();

@@ -456,7 +456,7 @@ class LeaderboardService {
 	 * expires. Idempotent, but a rebuild reads the whole period's ledger: one instance per tick.
 	 */
 	@Scheduled(cron = "${app.leaderboard.rebuild-cron:-}")
-	@SchedulerLock(name = "leaderboard-rebuild", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5S")
+	@SchedulerLock(name = "leaderboard-rebuild", lockAtMostFor = "PT1M", lockAtLeastFor = "PT5S")
 	public void scheduledRebuild() {
 		try {
 			Rebuilt rebuilt = rebuildAll();

@@ -21,7 +21,7 @@ class PhotoCheckRetryJob {
 
 	@Scheduled(fixedDelayString = "${app.media.retry-job-delay:PT5M}",
 			initialDelayString = "${app.media.retry-job-initial-delay:PT2M}")
-	@SchedulerLock(name = "photo-check-retry", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
+	@SchedulerLock(name = "photo-check-retry", lockAtMostFor = "PT1M", lockAtLeastFor = "PT5S")
 	public void tick() {
 		this.photos.resendUnsent();
 	}

@@ -21,7 +21,7 @@ class PhotoCleanupJob {
 
 	@Scheduled(fixedDelayString = "${app.media.cleanup-job-delay:PT1H}",
 			initialDelayString = "${app.media.cleanup-job-initial-delay:PT10M}")
-	@SchedulerLock(name = "photo-cleanup", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5S")
+	@SchedulerLock(name = "photo-cleanup", lockAtMostFor = "PT1M", lockAtLeastFor = "PT5S")
 	public void tick() {
 		this.photos.deleteUnattached();
 	}

@@ -29,7 +29,7 @@ class NeedDeadlineJob {
 
 	@Scheduled(fixedDelayString = "${app.need.deadline-job-delay:PT60S}",
 			initialDelayString = "${app.need.deadline-job-initial-delay:PT60S}")
-	@SchedulerLock(name = "need-deadlines", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
+	@SchedulerLock(name = "need-deadlines", lockAtMostFor = "PT1M", lockAtLeastFor = "PT5S")
 	public void tick() {
 		this.runs.incrementAndGet();
 		this.deadlines.run();

@@ -45,7 +45,7 @@ class ActivityReminderJob {
 
 	@Scheduled(fixedDelayString = "${app.notification.reminder-job-delay:PT5M}",
 			initialDelayString = "${app.notification.reminder-job-initial-delay:PT1M}")
-	@SchedulerLock(name = "notification-activity-reminders", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
+	@SchedulerLock(name = "notification-activity-reminders", lockAtMostFor = "PT1M", lockAtLeastFor = "PT5S")
 	public void tick() {
 		run();
 	}

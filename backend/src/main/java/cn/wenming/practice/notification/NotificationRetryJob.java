@@ -24,7 +24,7 @@ class NotificationRetryJob {
 
 	@Scheduled(fixedDelayString = "${app.notification.retry-job-delay:PT30S}",
 			initialDelayString = "${app.notification.retry-job-initial-delay:PT30S}")
-	@SchedulerLock(name = "notification-retries", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
+	@SchedulerLock(name = "notification-retries", lockAtMostFor = "PT1M", lockAtLeastFor = "PT5S")
 	public void tick() {
 		run();
 	}

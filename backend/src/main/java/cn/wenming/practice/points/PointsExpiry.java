@@ -78,7 +78,7 @@ class PointsExpiry {
 	}
 
 	@Scheduled(cron = "${app.points.expiry.cron:0 30 2 * * *}")
-	@SchedulerLock(name = "points-expiry", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5S")
+	@SchedulerLock(name = "points-expiry", lockAtMostFor = "PT1M", lockAtLeastFor = "PT5S")
 	public void tick() {
 		int written = run();
 		if (written > 0) {

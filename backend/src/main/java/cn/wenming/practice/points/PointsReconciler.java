@@ -81,7 +81,7 @@ class PointsReconciler {
 
 	/** Idempotent, but one instance per tick is enough: the others would only repeat its reads. */
 	@Scheduled(cron = "${app.points.reconcile-cron:-}")
-	@SchedulerLock(name = "points-reconcile", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5S")
+	@SchedulerLock(name = "points-reconcile", lockAtMostFor = "PT1M", lockAtLeastFor = "PT5S")
 	public void scheduled() {
 		Duration lookback = this.properties.reconcileLookback();
 		Result result = reconcile(this.clock.instant().minus(lookback), null);

@@ -64,7 +64,7 @@ class ProjectTaskReminderJob {
 
 	@Scheduled(cron = "${app.project.task-reminder-cron:0 0 8 * * *}",
 			zone = "${app.project.task-reminder-zone:Asia/Shanghai}")
-	@SchedulerLock(name = "project-task-reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5S")
+	@SchedulerLock(name = "project-task-reminders", lockAtMostFor = "PT1M", lockAtLeastFor = "PT5S")
 	public void tick() {
 		int published = run();
 		if (published > 0) {

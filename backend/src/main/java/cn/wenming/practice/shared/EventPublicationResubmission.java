@@ -42,7 +42,7 @@ class EventPublicationResubmission {
 
 	@Scheduled(fixedDelayString = "${app.events.resubmit-delay:PT1M}",
 			initialDelayString = "${app.events.resubmit-initial-delay:PT1M}")
-	@SchedulerLock(name = "event-publication-resubmission", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
+	@SchedulerLock(name = "event-publication-resubmission", lockAtMostFor = "PT1M", lockAtLeastFor = "PT5S")
 	public void tick() {
 		resubmit();
 	}
