@@ -3,18 +3,16 @@ package cn.wenming.practice.assessment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Race;
 import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -185,25 +183,8 @@ class StaffTrainingCorrectionTest {
 		AssessmentScenario s = this.counties.scenario(c);
 		Session other = s.grantee("st-admin", "CENTER_ADMIN", c);
 		String id = training(s.admin, c, "2024-03-10", List.of(s.approver, other));
-		ExecutorService pool = Executors.newFixedThreadPool(10);
-		CountDownLatch start = new CountDownLatch(1);
-		List<String> codes = new ArrayList<>();
-		try {
-			List<Future<String>> futures = new ArrayList<>();
-			for (int n = 0; n < 10; n++) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					return ApiErrors.codeOf(correct(s.admin, id, null, List.of(s.approver), false, "并发更正", key("race")));
-				}));
-			}
-			start.countDown();
-			for (Future<String> future : futures) {
-				codes.add(future.get());
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<String> codes = Race.times(10, () -> ApiErrors
+			.codeOf(correct(s.admin, id, null, List.of(s.approver), false, "并发更正", key("race"))));
 		assertThat(codes).hasSize(10).containsOnlyNulls();
 		assertThat(trailSize(id)).isEqualTo(1);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM staff_training_attendee WHERE training_id = ?",
@@ -244,27 +225,13 @@ class StaffTrainingCorrectionTest {
 		// Racing: five requests of each with one key, each changing what the other leaves alone.
 		String raced = training(s.admin, c, "2024-03-10", List.of(attendee));
 		String raceKey = key("shared-race");
-		ExecutorService pool = Executors.newFixedThreadPool(10);
-		CountDownLatch start = new CountDownLatch(1);
-		List<String> codes = new ArrayList<>();
-		try {
-			List<Future<String>> futures = new ArrayList<>();
-			for (int n = 0; n < 10; n++) {
-				boolean first = n % 2 == 0;
-				futures.add(pool.submit(() -> {
-					start.await();
-					return ApiErrors.codeOf(first ? correct(s.admin, raced, "2024-03-09", null, false, "并发更正", raceKey)
-							: correctTopic(s.approver, raced, "并发更正主题", raceKey));
-				}));
-			}
-			start.countDown();
-			for (Future<String> future : futures) {
-				codes.add(future.get());
-			}
+		List<Callable<String>> calls = new ArrayList<>();
+		for (int n = 0; n < 10; n++) {
+			boolean first = n % 2 == 0;
+			calls.add(() -> ApiErrors.codeOf(first ? correct(s.admin, raced, "2024-03-09", null, false, "并发更正", raceKey)
+					: correctTopic(s.approver, raced, "并发更正主题", raceKey)));
 		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<String> codes = Race.run(calls);
 		assertThat(codes).hasSize(10).containsOnlyNulls();
 		assertThat(trailSize(raced)).isEqualTo(2);
 		assertThat(keyHolders(raceKey)).containsExactlyInAnyOrder(s.admin.userId(), s.approver.userId());

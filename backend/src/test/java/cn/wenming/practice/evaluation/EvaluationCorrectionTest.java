@@ -8,10 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api;
@@ -19,6 +15,7 @@ import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.Race;
 import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -376,7 +373,7 @@ class EvaluationCorrectionTest {
 
 		// Withdrawn again, then several submissions at once: one is accepted, the others refused.
 		correctReview(this.admin1, second, null, null, true, "又评错了", key("peer-again-wd2"));
-		List<String> codes = race(() -> ApiErrors.codeOf(
+		List<String> codes = Race.times(10, () -> ApiErrors.codeOf(
 				this.api.as(this.admin1).document(SUBMIT).variable("input", review(this.s1, this.s2, 3)).execute()));
 		assertThat(codes).filteredOn(code -> code == null).hasSize(1);
 		assertThat(codes).filteredOn(code -> code != null).hasSize(9).containsOnly("PEER_REVIEW_ALREADY_SUBMITTED");
@@ -395,9 +392,9 @@ class EvaluationCorrectionTest {
 		String spotId = spot(this.cityAdmin, this.s1);
 		String reviewId = this.api.as(this.admin1).document(SUBMIT).variable("input", review(this.s1, this.s2, 4))
 			.execute().path("submitPeerReview.id").entity(String.class).get();
-		List<String> spotCodes = race(() -> ApiErrors.codeOf(
+		List<String> spotCodes = Race.times(10, () -> ApiErrors.codeOf(
 				correctSpot(this.centerA, spotId, items(3, 3), null, false, "并发更正", key("spot-race-0001"))));
-		List<String> peerCodes = race(() -> ApiErrors.codeOf(
+		List<String> peerCodes = Race.times(10, () -> ApiErrors.codeOf(
 				correctReview(this.admin1, reviewId, null, null, true, "并发撤回", key("peer-race-0001"))));
 		assertThat(spotCodes).containsOnlyNulls().hasSize(10);
 		assertThat(peerCodes).containsOnlyNulls().hasSize(10);
@@ -423,7 +420,7 @@ class EvaluationCorrectionTest {
 			String key = key("spot-many-" + i);
 			calls.add(() -> ApiErrors.codeOf(correctSpot(this.centerA, spotId, items(3, 3), null, false, "逐条更正", key)));
 		}
-		assertThat(race(calls)).containsOnlyNulls().hasSize(spotIds.size());
+		assertThat(Race.run(calls)).containsOnlyNulls().hasSize(spotIds.size());
 		for (String spotId : spotIds) {
 			assertThat(trailSize("spot_check_correction", "spot_check_id", spotId)).as(spotId).isEqualTo(1);
 		}
@@ -487,7 +484,7 @@ class EvaluationCorrectionTest {
 			calls.add(() -> ApiErrors.codeOf(correctSpot(this.centerA, raced, items(3, 3), null, false, "并发更正", raceKey)));
 			calls.add(() -> ApiErrors.codeOf(correctSpot(this.cityAdmin, raced, null, "并发补充", false, "并发补充", raceKey)));
 		}
-		assertThat(race(calls)).containsOnlyNulls().hasSize(10);
+		assertThat(Race.run(calls)).containsOnlyNulls().hasSize(10);
 		assertThat(trailSize("spot_check_correction", "spot_check_id", raced)).isEqualTo(2);
 		assertThat(keyHolders("spot_check_correction", raceKey)).containsExactlyInAnyOrder(this.centerA.userId(),
 				this.cityAdmin.userId());
@@ -496,38 +493,6 @@ class EvaluationCorrectionTest {
 	}
 
 	// --- helpers
-
-	private List<String> race(Callable<String> call) throws Exception {
-		List<Callable<String>> calls = new ArrayList<>();
-		for (int i = 0; i < 10; i++) {
-			calls.add(call);
-		}
-		return race(calls);
-	}
-
-	/** Runs the calls at once, each on its own thread; their error codes (null for none) in order. */
-	private List<String> race(List<Callable<String>> calls) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<Future<String>> futures = new ArrayList<>();
-			for (Callable<String> call : calls) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					return call.call();
-				}));
-			}
-			start.countDown();
-			List<String> codes = new ArrayList<>();
-			for (Future<String> future : futures) {
-				codes.add(future.get());
-			}
-			return codes;
-		}
-		finally {
-			pool.shutdownNow();
-		}
-	}
 
 	private Session admin(String role, long unit) {
 		Session session = this.api.login(Fixtures.unique("evalfix"));
