@@ -112,6 +112,14 @@ class PointsLedger {
 
 	/** {@link #postInCurrentTransaction}, also answering the balance it produced (read under the row lock). */
 	Recorded record(Posting posting) {
+		return record(posting, true);
+	}
+
+	/**
+	 * {@link #record(Posting)}; with {@code cacheAfterCommit} false the caller stores the balance in
+	 * Redis itself after the commit (a redemption sets it in the same script that drops its hold).
+	 */
+	Recorded record(Posting posting, boolean cacheAfterCommit) {
 		if (posting.delta() == 0) {
 			throw DomainException.badRequest("积分变动不能为 0");
 		}
@@ -146,7 +154,9 @@ class PointsLedger {
 		}
 		// The account as the last write left it, read under our row lock: what the cache gets.
 		PointsBalance after = written.account().toBalance();
-		afterCommit(() -> this.cache.put(posting.userId(), after));
+		if (cacheAfterCommit) {
+			afterCommit(() -> this.cache.put(posting.userId(), after));
+		}
 		return new Recorded(written.entry(), after);
 	}
 

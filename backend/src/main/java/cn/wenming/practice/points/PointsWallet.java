@@ -53,11 +53,12 @@ public class PointsWallet {
 	 * Takes {@code points} for a redemption in the caller's transaction: {@code POINTS_INSUFFICIENT}
 	 * when the balance would go negative, {@link org.springframework.dao.DuplicateKeyException} when
 	 * the redemption was paid already (the caller must roll back). Returns the balance it left,
-	 * read under the account's row lock (what the Redis copy is set to after the commit).
+	 * read under the account's row lock: the caller must set the Redis copy to it after the commit (the
+	 * ledger does not, to spare a second Redis call: a redemption sets it as it drops its hold).
 	 */
 	public PointsBalance spend(long userId, int points, long redemptionId, String reason) {
 		return this.ledger.record(new PointsLedger.Posting(userId, -points, PointsType.REDEMPTION,
-				Long.toString(redemptionId), reason, null)).after();
+				Long.toString(redemptionId), reason, null), false).after();
 	}
 
 	/**

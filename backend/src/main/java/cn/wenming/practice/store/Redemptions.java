@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -64,6 +63,8 @@ class Redemptions {
 
 	private final RecentRewards recentRewards;
 
+	private final ShardLevels shardLevels;
+
 	private final RedemptionMapper orders;
 
 	private final PointsWallet points;
@@ -78,11 +79,12 @@ class Redemptions {
 
 	private final TransactionTemplate tx;
 
-	Redemptions(RewardMapper rewards, RecentRewards recentRewards, RedemptionMapper orders, PointsWallet points,
-			RedemptionStore store, RedemptionFaults faults, RedemptionProperties properties, Clock clock,
-			PlatformTransactionManager transactionManager) {
+	Redemptions(RewardMapper rewards, RecentRewards recentRewards, ShardLevels shardLevels, RedemptionMapper orders,
+			PointsWallet points, RedemptionStore store, RedemptionFaults faults, RedemptionProperties properties,
+			Clock clock, PlatformTransactionManager transactionManager) {
 		this.rewards = rewards;
 		this.recentRewards = recentRewards;
+		this.shardLevels = shardLevels;
 		this.orders = orders;
 		this.points = points;
 		this.store = store;
@@ -185,11 +187,11 @@ class Redemptions {
 			releaseClaim(id);
 			throw new DomainException(StoreError.LIMIT_EXCEEDED);
 		}
-		reserve(claim, reward);
+		boolean noCountYet = reserve(claim, reward);
 		Issued issued;
 		try {
 			this.faults.afterReserve(id);
-			issued = writeRetryingDeadlocks(claim, reward);
+			issued = writeRetryingDeadlocks(claim, reward, noCountYet);
 		}
 		catch (RuntimeException ex) {
 			giveBack(claim);
@@ -222,19 +224,26 @@ class Redemptions {
 	 * simply run again (the Redis reservation stands). A redemption whose shard turned out empty
 	 * ({@link ShardMissed}) is rolled back and run once more taking its stock from all shards.
 	 */
-	private Issued writeRetryingDeadlocks(Redemption claim, Reward reward) {
+	private Issued writeRetryingDeadlocks(Redemption claim, Reward reward, boolean noCountYet) {
 		return DeadlockRetry.run(3, log, "Redemption " + claim.getId(), () -> {
 			try {
-				return this.tx.execute(status -> write(claim, reward, false));
+				return this.tx.execute(status -> write(claim, reward, noCountYet, false));
 			}
 			catch (ShardMissed missed) {
-				return this.tx.execute(status -> write(claim, reward, true));
+				this.shardLevels.forget(reward.getId());
+				return this.tx.execute(status -> write(claim, reward, noCountYet, true));
 			}
 		});
 	}
 
-	private void reserve(Redemption claim, Reward reward) {
+	/**
+	 * Takes the points and the stock in Redis. True when the user's side was read from MySQL just now
+	 * and they had no count of the reward there: the MySQL half then most likely creates their count
+	 * row, and tries that first.
+	 */
+	private boolean reserve(Redemption claim, Reward reward) {
 		RedemptionStore.Outcome outcome;
+		RedemptionStore.Snapshot loaded = null;
 		try {
 			outcome = this.store.reserve(claim.getId(), claim.getUserId(), reward.getId(), claim.getQuantity(),
 					reward.getPerPersonLimit(), claim.getPoints(), RedemptionStore.Snapshot.NONE, this.clock.millis());
@@ -246,9 +255,9 @@ class Redemptions {
 				// MySQL, read now. The reward's stock only when that is what is missing: in a burst every
 				// redeemer is new to Redis, the reward is not.
 				withStock |= outcome != RedemptionStore.Outcome.NEEDS_LOAD;
+				loaded = snapshot(reward.getId(), claim.getUserId(), withStock);
 				outcome = this.store.reserve(claim.getId(), claim.getUserId(), reward.getId(), claim.getQuantity(),
-						reward.getPerPersonLimit(), claim.getPoints(), snapshot(reward.getId(), claim.getUserId(), withStock),
-						this.clock.millis());
+						reward.getPerPersonLimit(), claim.getPoints(), loaded, this.clock.millis());
 			}
 		}
 		catch (RuntimeException ex) {
@@ -268,6 +277,7 @@ class Redemptions {
 				default -> new DomainException(CommonError.CONFLICT);
 			};
 		}
+		return loaded != null && loaded.userCount() == 0;
 	}
 
 	/** What MySQL says of the user's side of a reservation, and of the reward's stock when asked. */
@@ -293,7 +303,7 @@ class Redemptions {
 	 * shared lock on its row): shared with every other redemption, and nothing in a redemption takes
 	 * the reward row exclusively, so they wait for nobody.
 	 */
-	private Issued write(Redemption claim, Reward reward, boolean allShards) {
+	private Issued write(Redemption claim, Reward reward, boolean noCountYet, boolean allShards) {
 		Instant now = now();
 		long userId = claim.getUserId();
 		// The balance the spend left (read under the account's lock), set with the hold's release.
@@ -315,10 +325,7 @@ class Redemptions {
 		if (this.orders.issue(claim.getId(), pickupCode, expiresAt, now) == 0) {
 			throw new DomainException(CommonError.CONFLICT);
 		}
-		this.rewards.ensureCount(reward.getId(), userId);
-		if (this.rewards.count(reward.getId(), userId, claim.getQuantity(), reward.getPerPersonLimit()) == 0) {
-			throw new DomainException(StoreError.LIMIT_EXCEEDED);
-		}
+		count(reward, userId, claim.getQuantity(), noCountYet);
 		if (allShards) {
 			takeFromAllShards(reward.getId(), claim.getQuantity());
 		}
@@ -329,21 +336,48 @@ class Redemptions {
 	}
 
 	/**
-	 * One shard that held enough in a plain read (no lock), at random; if it no longer does (a race
-	 * for the last items, or a stale read), {@link ShardMissed}. Trying the next shard here instead
-	 * would hold the missed shard's lock while waiting for another's: two such redemptions, or one
-	 * and a restock, could wait for each other.
+	 * Counts the redemption against the per-person limit, guarded. A user's first redemption of the
+	 * reward (as MySQL said when Redis loaded them) creates the row with its quantity — one statement;
+	 * should a row exist after all (a cancelled order left it at 0), the insert fails on the key,
+	 * InnoDB undoes just that statement, and the guarded update decides. Otherwise the row is created
+	 * if missing, with an exclusive lock (not a plain update first: two first-time redeemers' updates
+	 * of missing rows would hold one gap and deadlock on their inserts), and updated. Every path runs
+	 * under the account's row lock taken by the spend, so one user's redemptions and cancels of the
+	 * reward reach their count row one at a time.
+	 */
+	private void count(Reward reward, long userId, int quantity, boolean noCountYet) {
+		if (quantity > reward.getPerPersonLimit()) {
+			throw new DomainException(StoreError.LIMIT_EXCEEDED);
+		}
+		if (noCountYet) {
+			try {
+				this.rewards.insertCount(reward.getId(), userId, quantity);
+				return;
+			}
+			catch (DuplicateKeyException ex) {
+				// The row exists: counted below, against the limit.
+			}
+		}
+		else {
+			this.rewards.ensureCount(reward.getId(), userId);
+		}
+		if (this.rewards.count(reward.getId(), userId, quantity, reward.getPerPersonLimit()) == 0) {
+			throw new DomainException(StoreError.LIMIT_EXCEEDED);
+		}
+	}
+
+	/**
+	 * One shard that held enough when last seen ({@link ShardLevels}: a plain read, not a lock), at
+	 * random; if it no longer does (a race for the last items, or a stale level), {@link ShardMissed}.
+	 * Trying the next shard here instead would hold the missed shard's lock while waiting for
+	 * another's: two such redemptions, or one and a restock, could wait for each other.
 	 */
 	private void takeFromOneShard(long rewardId, int quantity) {
-		List<RewardMapper.Shard> shards = this.rewards.shards(rewardId);
-		List<RewardMapper.Shard> enough = shards.stream().filter(shard -> shard.stock() >= quantity).toList();
-		if (enough.isEmpty()) {
+		int shard = this.shardLevels.pick(rewardId, quantity);
+		if (shard < 0 || this.rewards.takeFrom(rewardId, shard, quantity) == 0) {
 			throw new ShardMissed();
 		}
-		RewardMapper.Shard pick = enough.get(ThreadLocalRandom.current().nextInt(enough.size()));
-		if (this.rewards.takeFrom(rewardId, pick.shard(), quantity) == 0) {
-			throw new ShardMissed();
-		}
+		this.shardLevels.took(rewardId, shard, quantity);
 	}
 
 	/**

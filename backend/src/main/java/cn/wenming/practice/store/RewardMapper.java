@@ -98,6 +98,13 @@ interface RewardMapper extends BaseMapper<Reward> {
 			""")
 	int ensureCount(@Param("rewardId") long rewardId, @Param("userId") long userId);
 
+	/**
+	 * A user's first count of the reward, with the quantity of their first redemption (which the
+	 * caller checked against the limit); a duplicate key when the row exists.
+	 */
+	@Insert("INSERT INTO reward_user_count (reward_id, user_id, redeemed) VALUES (#{rewardId}, #{userId}, #{quantity})")
+	int insertCount(@Param("rewardId") long rewardId, @Param("userId") long userId, @Param("quantity") int quantity);
+
 	/** Counts a redemption unless it would pass the limit: 0 rows means the limit is reached. */
 	@Update("""
 			UPDATE reward_user_count SET redeemed = redeemed + #{quantity}

@@ -130,7 +130,8 @@ class RedemptionRedisFailureTest {
 			}
 		};
 		this.faults = faults;
-		this.redemptions = new Redemptions(this.rewards, new RecentRewards(this.rewards, this.redemptionProperties), this.orders, this.points.wallet(), store, faults,
+		this.redemptions = new Redemptions(this.rewards, new RecentRewards(this.rewards, this.redemptionProperties),
+				new ShardLevels(this.rewards, this.redemptionProperties), this.orders, this.points.wallet(), store, faults,
 				this.redemptionProperties, this.clock, this.transactionManager);
 		this.reconciler = new RedemptionReconciler(store, this.orders, this.rewards, this.points.wallet(),
 				this.redemptionProperties, this.clock);
@@ -334,7 +335,8 @@ class RedemptionRedisFailureTest {
 						throw ex.getCause();
 					}
 				});
-		Redemptions redemptions = new Redemptions(this.rewards, new RecentRewards(this.rewards, this.redemptionProperties), down, this.points.wallet(), this.store, this.faults,
+		Redemptions redemptions = new Redemptions(this.rewards, new RecentRewards(this.rewards, this.redemptionProperties),
+				new ShardLevels(this.rewards, this.redemptionProperties), down, this.points.wallet(), this.store, this.faults,
 				this.redemptionProperties, this.clock, this.transactionManager);
 		this.failNext = true;
 		assertThatThrownBy(() -> redemptions.redeem(users.get(0), rewardId, 1, "mysql-down"))

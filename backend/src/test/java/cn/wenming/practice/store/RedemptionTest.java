@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.points.PointsScenario;
+import cn.wenming.practice.points.PointsWallet;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
@@ -320,6 +321,21 @@ class RedemptionTest {
 		assertLedgerAccountAndRedisAgree(volunteer);
 		assertThat(mysqlStock(rewardId)).isEqualTo(4);
 		assertThat(redisStock(rewardId)).isEqualTo(4);
+
+		// Redis forgets the user's side (a flush): MySQL says count 0, so the next redemption tries to
+		// create the count row — which the cancels left at 0 — meets its key, and the guarded update counts.
+		long reward = Long.parseLong(rewardId);
+		this.redis.delete(PointsWallet.balanceKey(volunteer.userId()));
+		this.redis.opsForHash().delete(RedemptionStore.rewardKey(reward), "u" + volunteer.userId());
+		redeem(volunteer, rewardId, 3, key()).path("redeem.status").entity(String.class).isEqualTo("ISSUED");
+		assertThat(this.jdbc.queryForObject("SELECT redeemed FROM reward_user_count WHERE reward_id = ? AND user_id = ?",
+				Integer.class, reward, volunteer.userId())).isEqualTo(3);
+		redeem(volunteer, rewardId, 1, key()).path("redeem.status").entity(String.class).isEqualTo("ISSUED");
+		assertThat(this.jdbc.queryForObject("SELECT redeemed FROM reward_user_count WHERE reward_id = ? AND user_id = ?",
+				Integer.class, reward, volunteer.userId())).isEqualTo(4);
+		assertLedgerAccountAndRedisAgree(volunteer);
+		assertThat(mysqlStock(rewardId)).isZero();
+		assertThat(redisStock(rewardId)).isZero();
 	}
 
 	@Test
