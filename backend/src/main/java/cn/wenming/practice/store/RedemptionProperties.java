@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code stock-shards} (default 8) how many rows a new reward's stock is split over, so that
  * concurrent redemptions of one reward do not all wait for one row lock (existing rewards keep the
  * shards they have); {@code reward-cache-ttl} (default 1 s, 0 turns it off) how long a redemption
- * may use a reward row read by an earlier one (see {@link RecentRewards}).
+ * may use a reward row, or a reward's stock shard levels, read by an earlier one (see
+ * {@link RecentRewards}, {@link ShardLevels}).
  */
 @Validated
 @ConfigurationProperties("app.points.redemption")

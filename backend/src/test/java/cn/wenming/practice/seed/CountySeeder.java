@@ -198,8 +198,15 @@ public final class CountySeeder {
 			execute("TRUNCATE TABLE points_rollup");
 		}
 		bulkStage("points rollup", this.sizes.users(), 10_000, this.threads, this::pointsRollup, "points_rollup");
-		// Chunks of disjoint users, no AUTO_INCREMENT, read committed: nothing for two connections to
-		// wait for (it was the longest stage on one).
+		if (!started("hours rollup")) {
+			// V34/V35's backfill of sign-ups seeded before them: the stage below writes every user's rows
+			// again. Done here once, not per chunk: two connections deleting neighbouring ranges each wait
+			// for the row just past their range, which the other has inserted, and deadlock.
+			execute("DELETE FROM activity_hours_rollup WHERE subject = 'U'");
+			execute("DELETE FROM need_hours_rollup WHERE subject = 'U'");
+		}
+		// Chunks of disjoint users inserted (no AUTO_INCREMENT, read committed, nothing deleted): nothing
+		// for two connections to wait for (it was the longest stage on one).
 		stage("hours rollup", this.sizes.users(), 10_000, this.threads, this::hoursRollup);
 		stage("project hours", this.sizes.projects(), 5_000, this::projectHoursRollup);
 		stage("team hours", this.sizes.teams(), 5_000, this::teamHoursRollup);
@@ -889,8 +896,7 @@ public final class CountySeeder {
 	 * writes with every confirmation): the statements of V34/V35's backfill and the rollups' rebuilds.
 	 */
 	private void hoursRollup(long from, long to) throws SQLException {
-		update("DELETE FROM activity_hours_rollup WHERE subject = 'U' AND subject_id BETWEEN ? AND ?", from, to);
-		update("DELETE FROM need_hours_rollup WHERE subject = 'U' AND subject_id BETWEEN ? AND ?", from, to);
+		// A chunk's rows commit with its progress row, so one that died half-way left none.
 		// The chunk's confirmed sign-ups read once into a session's in-memory table, then grouped per
 		// period from there: read per period, each of the four passes fetched every sign-up row again
 		// through idx_sign_up_user, random reads the default 128 MB buffer pool mostly misses.
