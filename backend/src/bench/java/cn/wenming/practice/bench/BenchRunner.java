@@ -194,6 +194,9 @@ public final class BenchRunner {
 		log("server JVM: %s", serverJavaVersion(java));
 		command.add(java);
 		command.addAll(Arrays.asList(get("BENCH_SERVER_OPTS").trim().split("\\s+")));
+		// Every collection with its wall-clock time, to set beside results.csv's phase times: a full
+		// collection inside a burst is what a tail figure alone cannot show.
+		command.add("-Xlog:gc:file=" + this.dir.resolve("gc.log") + ":time,uptime");
 		if (get("BENCH_SERVER_JAR").isBlank()) {
 			command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName()));
 		}
