@@ -1,10 +1,5 @@
 package cn.wenming.practice.store;
 
-import java.time.Duration;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,25 +16,20 @@ class RecentRewards {
 
 	private final RewardMapper rewards;
 
-	/** Null when the TTL is zero: every redemption reads the row. */
-	private final Cache<Long, Reward> cache;
+	private final RewardCache<Reward> cache;
 
 	RecentRewards(RewardMapper rewards, RedemptionProperties properties) {
 		this.rewards = rewards;
-		Duration ttl = properties.rewardCacheTtl();
-		this.cache = ttl.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
+		this.cache = new RewardCache<>(properties);
 	}
 
 	/** The reward, or null when there is none; callers must not change the returned row. */
 	Reward find(long rewardId) {
-		return (this.cache == null) ? this.rewards.selectById(rewardId)
-				: this.cache.get(rewardId, this.rewards::selectById);
+		return this.cache.get(rewardId, this.rewards::selectById);
 	}
 
 	void forget(long rewardId) {
-		if (this.cache != null) {
-			this.cache.invalidate(rewardId);
-		}
+		this.cache.forget(rewardId);
 	}
 
 }

@@ -1,12 +1,8 @@
 package cn.wenming.practice.store;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Component;
 
@@ -24,13 +20,12 @@ class ShardLevels {
 
 	private final RewardMapper rewards;
 
-	/** Null when the TTL is zero: every pick reads the shards. */
-	private final Cache<Long, Levels> cache;
+	/** With a zero TTL every pick reads the shards. */
+	private final RewardCache<Levels> cache;
 
 	ShardLevels(RewardMapper rewards, RedemptionProperties properties) {
 		this.rewards = rewards;
-		Duration ttl = properties.rewardCacheTtl();
-		this.cache = ttl.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
+		this.cache = new RewardCache<>(properties);
 	}
 
 	/**
@@ -38,12 +33,12 @@ class ShardLevels {
 	 * over all of them; when none did, the shards are read again first. -1 when none holds enough.
 	 */
 	int pick(long rewardId, int quantity) {
-		Levels levels = (this.cache == null) ? read(rewardId) : this.cache.get(rewardId, this::read);
+		Levels levels = this.cache.get(rewardId, this::read);
 		int shard = levels.pick(quantity);
-		if (shard < 0 && this.cache != null) {
+		if (shard < 0 && this.cache.kept(rewardId) != null) {
 			// Stock given back or restocked since the read; or the last items really are gone.
 			levels = read(rewardId);
-			this.cache.put(rewardId, levels);
+			this.cache.keep(rewardId, levels);
 			shard = levels.pick(quantity);
 		}
 		return shard;
@@ -51,7 +46,7 @@ class ShardLevels {
 
 	/** This instance took {@code quantity} from {@code shard}: later picks see it at once. */
 	void took(long rewardId, int shard, int quantity) {
-		Levels levels = (this.cache == null) ? null : this.cache.getIfPresent(rewardId);
+		Levels levels = this.cache.kept(rewardId);
 		if (levels != null) {
 			levels.lower(shard, quantity);
 		}
@@ -59,9 +54,7 @@ class ShardLevels {
 
 	/** The levels were wrong (a take found its shard short): the next pick reads them. */
 	void forget(long rewardId) {
-		if (this.cache != null) {
-			this.cache.invalidate(rewardId);
-		}
+		this.cache.forget(rewardId);
 	}
 
 	private Levels read(long rewardId) {
