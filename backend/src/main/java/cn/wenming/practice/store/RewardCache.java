@@ -25,6 +25,11 @@ final class RewardCache<V> {
 		return (this.cache == null) ? read.apply(rewardId) : this.cache.get(rewardId, read::apply);
 	}
 
+	/** False when the TTL is zero: every {@link #get} reads. */
+	boolean keeps() {
+		return this.cache != null;
+	}
+
 	/** The kept value, or null; never reads. */
 	V kept(long rewardId) {
 		return (this.cache == null) ? null : this.cache.getIfPresent(rewardId);

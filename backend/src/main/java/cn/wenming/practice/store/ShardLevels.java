@@ -35,7 +35,7 @@ class ShardLevels {
 	int pick(long rewardId, int quantity) {
 		Levels levels = this.cache.get(rewardId, this::read);
 		int shard = levels.pick(quantity);
-		if (shard < 0 && this.cache.kept(rewardId) != null) {
+		if (shard < 0 && this.cache.keeps()) {
 			// Stock given back or restocked since the read; or the last items really are gone.
 			levels = read(rewardId);
 			this.cache.keep(rewardId, levels);

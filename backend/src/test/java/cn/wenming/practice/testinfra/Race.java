@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /** Calls started at one instant, each on its own thread, for tests of concurrent requests. */
 public final class Race {
@@ -29,7 +30,8 @@ public final class Race {
 			start.countDown();
 			List<T> results = new ArrayList<>();
 			for (Future<T> future : futures) {
-				results.add(future.get());
+				// Bounded: a call that never returns fails the test instead of hanging the build.
+				results.add(future.get(2, TimeUnit.MINUTES));
 			}
 			return results;
 		}
