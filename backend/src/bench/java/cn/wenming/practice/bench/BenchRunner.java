@@ -643,11 +643,20 @@ public final class BenchRunner {
 		}
 		double floor = throughput.getOrDefault("cap-floor", new double[] { 0 })[0];
 		double board = throughput.getOrDefault("cap-leaderboard", new double[] { 0 })[0];
+		double floor2 = throughput.getOrDefault("cap-floor-2", new double[] { 0 })[0];
+		double board2 = throughput.getOrDefault("cap-leaderboard-2", new double[] { 0 })[0];
 		double sql = throughput.getOrDefault("cap-sql-leaderboard", new double[] { 0 })[0];
 		if (floor > 0 && board > 0) {
+			// With the second pair (ABBA, equal durations) the ratio is of the means: a steady drift of the
+			// machine's speed cancels; each half's own ratio is shown beside it.
+			boolean abba = floor2 > 0 && board2 > 0;
+			double ratio = abba ? (board + board2) / (floor + floor2) : board / floor;
 			table.append(String.format(Locale.ROOT,
-					"%nleaderboard / floor capacity = %.2f× (target ≥ 0.8×, issue 14); leaderboard / SQL baseline capacity = %.0f× (target ≥ 50×)%n",
-					board / floor, (sql > 0) ? board / sql : Double.NaN));
+					"%nleaderboard / floor capacity = %.2f×%s (target ≥ 0.8×, issue 14); leaderboard / SQL baseline capacity = %.0f× (target ≥ 50×)%n",
+					ratio,
+					abba ? String.format(Locale.ROOT, " (floor, leaderboard, leaderboard, floor; first pair %.2f×, second %.2f×)",
+							board / floor, board2 / floor2) : "",
+					(sql > 0) ? (abba ? (board + board2) / 2 : board) / sql : Double.NaN));
 		}
 		System.out.println();
 		System.out.println(table);
@@ -754,7 +763,7 @@ public final class BenchRunner {
 	}
 
 	private static String model(String phase) {
-		return phase.startsWith("cap-") ? "closed" : "open";
+		return phase.startsWith("cap-") || phase.equals("warm-floor") || phase.equals("warm-leaderboard") ? "closed" : "open";
 	}
 
 	private static long pct(long[] sorted, int p) {

@@ -31,7 +31,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 /**
  * The benchmark load, one phase after another so phases do not share the two cores: first the
  * capacity of the framework floor and the leaderboard (closed model, a fixed number of requests in
- * flight, to find how many per second each can answer), then open-model phases at fixed arrival
+ * flight, to find how many per second each can answer; floor, leaderboard, leaderboard, floor), then open-model phases at fixed arrival
  * rates for the leaderboard, the floor, the home page, submitting needs, a sign-up burst on one
  * activity, a warm-up of redemptions on one reward and a redemption burst on another, and last the
  * capacity of the SQL baseline. {@code bench.phases} picks some of them (e.g. the redemption run:
@@ -118,8 +118,18 @@ public class BenchSimulation extends Simulation {
 		// warm-redeem: a quarter of the burst's rate on a reward of its own, so the burst meets a JIT-warm
 		// redemption path (the other phases never run it).
 		Map<String, PopulationBuilder> all = new java.util.LinkedHashMap<>();
+		// Both paths at capacity first, unmeasured: the runner's warm-up is a few hundred sequential
+		// requests, far below C2's thresholds, so a floor measured right after it was still compiling
+		// (run S8: the first floor 804/s, the same floor a minute later 3,255/s).
+		all.put("warm-floor", closed("warm-floor", PING, readers, concurrency, capacity));
+		all.put("warm-leaderboard", closed("warm-leaderboard", LEADERBOARD, readers, concurrency, capacity));
+		// Floor, leaderboard, leaderboard, floor (ABBA): the ratio of the two sums cancels a machine that
+		// speeds up or slows down steadily across the minute, and one full collection or neighbour's burst
+		// lands in a quarter of the measurement instead of in half of it.
 		all.put("cap-floor", closed("cap-floor", PING, readers, concurrency, capacity));
 		all.put("cap-leaderboard", closed("cap-leaderboard", LEADERBOARD, readers, concurrency, capacity));
+		all.put("cap-leaderboard-2", closed("cap-leaderboard-2", LEADERBOARD, readers, concurrency, capacity));
+		all.put("cap-floor-2", closed("cap-floor-2", PING, readers, concurrency, capacity));
 		all.put("open-leaderboard", open("open-leaderboard", LEADERBOARD, readers, rate, phase));
 		all.put("open-floor", open("open-floor", PING, readers, rate, phase));
 		all.put("open-home", open("open-home", HOME, readers, homeRate, phase));
