@@ -56,6 +56,16 @@ class GraphQlConfig {
 		};
 	}
 
+	/** Every request's data loaders in a registry that dispatches only loaders with keys waiting. */
+	@Bean
+	WebGraphQlInterceptor waitingLoadersOnly() {
+		return (request, chain) -> {
+			request.configureExecutionInput(
+					(input, builder) -> builder.dataLoaderRegistry(new WaitingLoadersRegistry()).build());
+			return chain.next(request);
+		};
+	}
+
 	/**
 	 * Controller methods run on the request's own thread. With virtual threads on (JDK 21+, the
 	 * production image), Spring Boot hands Spring for GraphQL its {@code applicationTaskExecutor}, and
