@@ -36,7 +36,8 @@ class ObservationScopeTest {
 	 */
 	@Test
 	void theRequestObservationIsTheOnlyInstrumentationAndIsNotChained() {
-		assertThat(this.graphQl.graphQl().getInstrumentation()).isInstanceOf(GraphQlObservationInstrumentation.class);
+		assertThat(this.graphQl.graphQl().getInstrumentation()).isInstanceOf(GraphQlObservationInstrumentation.class)
+			.isInstanceOf(ObservationConfig.RequestObservation.class);
 	}
 
 	@Test

@@ -9,7 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.dataloader.BatchLoader;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
+import graphql.ExecutionInput;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +48,20 @@ class WaitingLoadersRegistryTest {
 		busy.load(3L);
 		registry.dispatchAll();
 		assertThat(batches).hasValue(2);
+	}
+
+	@Test
+	void theRequestObservationKeepsTheRequestsRegistry() {
+		WaitingLoadersRegistry registry = new WaitingLoadersRegistry();
+		ExecutionInput input = ExecutionInput.newExecutionInput("{ benchPing }").dataLoaderRegistry(registry).build();
+
+		assertThat(new ObservationConfig.RequestObservation(ObservationRegistry.create())
+			.instrumentExecutionInput(input, null, null)
+			.getDataLoaderRegistry()).isSameAs(registry);
+		// What it avoids: Spring's instrumentation copies the registry (and every loader) into a plain one.
+		assertThat(new GraphQlObservationInstrumentation(ObservationRegistry.create())
+			.instrumentExecutionInput(input, null, null)
+			.getDataLoaderRegistry()).isNotInstanceOf(WaitingLoadersRegistry.class);
 	}
 
 }
