@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -106,7 +105,7 @@ class ActivityPosterTest {
 	}
 
 	private WebTestClient.ResponseSpec wxaCode(Session as, String activityId, String source) {
-		WebTestClient client = WebTestClient.bindToServer(new JdkClientHttpConnector())
+		WebTestClient client = WebTestClient.bindToServer(cn.wenming.practice.testinfra.Api.connector())
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.build();
 		return client.get()

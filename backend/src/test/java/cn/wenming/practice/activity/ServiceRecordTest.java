@@ -32,7 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -212,7 +211,7 @@ class ServiceRecordTest {
 	}
 
 	private WebTestClient.ResponseSpec download(String path) {
-		return WebTestClient.bindToServer(new JdkClientHttpConnector()).baseUrl("http://127.0.0.1:" + this.port).build().get().uri(path).exchange();
+		return WebTestClient.bindToServer(cn.wenming.practice.testinfra.Api.connector()).baseUrl("http://127.0.0.1:" + this.port).build().get().uri(path).exchange();
 	}
 
 	/** Recorded by the organiser (pending, not counted yet), then approved by another admin of the station. */

@@ -7,7 +7,6 @@ import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +26,7 @@ class FulfilmentPageTest {
 
 	@Test
 	void publishedMonthIsAPlainEscapedCacheablePageWithoutLogin() {
-		WebTestClient web = WebTestClient.bindToServer(new JdkClientHttpConnector()).baseUrl(base()).build();
+		WebTestClient web = WebTestClient.bindToServer(cn.wenming.practice.testinfra.Api.connector()).baseUrl(base()).build();
 		String html = web.get().uri(this.page.path(this.page.month)).exchange()
 			.expectStatus().isOk()
 			.expectHeader().contentType("text/html;charset=UTF-8")

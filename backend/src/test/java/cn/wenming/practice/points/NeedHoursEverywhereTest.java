@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -146,7 +145,7 @@ class NeedHoursEverywhereTest {
 	}
 
 	private String pdfText(Map<String, Object> certificate) throws Exception {
-		byte[] pdf = WebTestClient.bindToServer(new JdkClientHttpConnector()).baseUrl("http://127.0.0.1:" + this.port)
+		byte[] pdf = WebTestClient.bindToServer(cn.wenming.practice.testinfra.Api.connector()).baseUrl("http://127.0.0.1:" + this.port)
 			.build().get().uri((String) certificate.get("downloadUrl")).exchange().expectStatus().isOk()
 			.expectBody(byte[].class).returnResult().getResponseBody();
 		try (PDDocument document = Loader.loadPDF(pdf)) {

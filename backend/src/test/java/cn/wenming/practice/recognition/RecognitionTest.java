@@ -31,7 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -336,7 +335,7 @@ class RecognitionTest {
 	private String pdfText(Session volunteer, int year) throws Exception {
 		String url = this.s.api.as(volunteer).documentName("serviceRecordPdf").variable("year", year).execute()
 			.path("serviceRecordPdf.downloadUrl").entity(String.class).get();
-		byte[] pdf = WebTestClient.bindToServer(new JdkClientHttpConnector()).baseUrl("http://127.0.0.1:" + this.port)
+		byte[] pdf = WebTestClient.bindToServer(cn.wenming.practice.testinfra.Api.connector()).baseUrl("http://127.0.0.1:" + this.port)
 			.build().get().uri(url).exchange().expectStatus().isOk()
 			.expectBody(byte[].class).returnResult().getResponseBody();
 		try (PDDocument document = Loader.loadPDF(pdf)) {
