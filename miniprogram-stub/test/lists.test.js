@@ -164,7 +164,7 @@ test('a top-N board grows by asking for 20 more and shows only the new rows once
     Leaderboard: (v) => {
       firsts.push(v.first)
       const entries = Array.from({ length: Math.min(v.first, 25) }, (_, i) => ({ rank: i + 1, id: String(i + 1), name: `张${i + 1}`, score: 100 - i }))
-      return { leaderboard: { kind: v.kind, period: v.period, periodValue: 'x', entries, me: { rank: 3, id: '3', name: '张3', score: 98 } } }
+      return { leaderboard: { kind: v.kind, period: v.period, periodValue: 'x', entries, me: { rank: 3, id: '3', score: 98 } } }
     },
   })
   wx.__control.setTransport(server.transport)

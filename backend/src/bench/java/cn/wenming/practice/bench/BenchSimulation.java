@@ -50,9 +50,27 @@ public class BenchSimulation extends Simulation {
 
 	static final Map<String, long[]> SPAN = new ConcurrentHashMap<>();
 
-	private static final String LEADERBOARD = """
-			{"query":"query($k: LeaderboardKind!, $p: LeaderboardPeriod!, $s: ID!) { leaderboard(kind: $k, period: $p, scopeId: $s, first: 100) { periodValue entries { rank id name score } me { rank id score } } }",\
-			"variables":{"k":"#{kind}","p":"#{period}","s":"#{scope}"}}""";
+	/** Per phase: "closed" (a fixed number in flight) or "open" (a fixed arrival rate). */
+	static final Map<String, String> MODEL = new ConcurrentHashMap<>();
+
+	/**
+	 * A leaderboard request as the mini-program sends it: its own document
+	 * ({@code miniprogram-stub/graphql/Leaderboard.graphql}, path in {@code bench.leaderboardDocument})
+	 * with {@code first} rows — 20 when a board opens, 20 more per 加载更多 up to the server's 100.
+	 */
+	private static String leaderboard(int first) {
+		String document;
+		try {
+			document = Files.readString(Path.of(System.getProperty("bench.leaderboardDocument")));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		String query = document.strip().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+		return "{\"query\":\"" + query
+				+ "\",\"variables\":{\"kind\":\"#{kind}\",\"period\":\"#{period}\",\"scopeId\":\"#{scope}\",\"first\":" + first
+				+ "}}";
+	}
 
 	private static final String SQL_LEADERBOARD = """
 			{"query":"query($p: LeaderboardPeriod!, $s: ID!) { benchSqlLeaderboard(period: $p, scopeId: $s, first: 100) { entries { rank id name score } me { rank id score } } }",\
@@ -121,16 +139,21 @@ public class BenchSimulation extends Simulation {
 		// Both paths at capacity first, unmeasured: the runner's warm-up is a few hundred sequential
 		// requests, far below C2's thresholds, so a floor measured right after it was still compiling
 		// (run S8: the first floor 804/s, the same floor a minute later 3,255/s).
+		String page = leaderboard(20);
+		String fullBoard = leaderboard(100);
 		all.put("warm-floor", closed("warm-floor", PING, readers, concurrency, capacity));
-		all.put("warm-leaderboard", closed("warm-leaderboard", LEADERBOARD, readers, concurrency, capacity));
-		// Floor, leaderboard, leaderboard, floor (ABBA): the ratio of the two sums cancels a machine that
-		// speeds up or slows down steadily across the minute, and one full collection or neighbour's burst
-		// lands in a quarter of the measurement instead of in half of it.
+		all.put("warm-leaderboard", closed("warm-leaderboard", fullBoard, readers, concurrency, capacity));
+		// Floor, leaderboard (the page a board opens at), its full 100 rows twice, the page, floor: each
+		// pair sits symmetrically about the middle, so the ratio of two sums cancels a machine that speeds
+		// up or slows down steadily across the run, and one full collection or neighbour's burst lands in
+		// a quarter of a measurement instead of in half of it.
 		all.put("cap-floor", closed("cap-floor", PING, readers, concurrency, capacity));
-		all.put("cap-leaderboard", closed("cap-leaderboard", LEADERBOARD, readers, concurrency, capacity));
-		all.put("cap-leaderboard-2", closed("cap-leaderboard-2", LEADERBOARD, readers, concurrency, capacity));
+		all.put("cap-leaderboard", closed("cap-leaderboard", page, readers, concurrency, capacity));
+		all.put("cap-leaderboard-100", closed("cap-leaderboard-100", fullBoard, readers, concurrency, capacity));
+		all.put("cap-leaderboard-100-2", closed("cap-leaderboard-100-2", fullBoard, readers, concurrency, capacity));
+		all.put("cap-leaderboard-2", closed("cap-leaderboard-2", page, readers, concurrency, capacity));
 		all.put("cap-floor-2", closed("cap-floor-2", PING, readers, concurrency, capacity));
-		all.put("open-leaderboard", open("open-leaderboard", LEADERBOARD, readers, rate, phase));
+		all.put("open-leaderboard", open("open-leaderboard", page, readers, rate, phase));
 		all.put("open-floor", open("open-floor", PING, readers, rate, phase));
 		all.put("open-home", open("open-home", HOME, readers, homeRate, phase));
 		all.put("open-submit-need", open("open-submit-need", SUBMIT_NEED, needers, needRate, phase));
@@ -161,7 +184,7 @@ public class BenchSimulation extends Simulation {
 
 	@Override
 	public void after() {
-		StringBuilder out = new StringBuilder("phase,ok,ko,start,end,times\n");
+		StringBuilder out = new StringBuilder("phase,ok,ko,start,end,times,model\n");
 		SPAN.forEach((name, span) -> {
 			long[] counts = OK_KO.getOrDefault(name, new long[2]);
 			StringBuilder times = new StringBuilder();
@@ -169,7 +192,8 @@ public class BenchSimulation extends Simulation {
 				times.append(t).append(' ');
 			}
 			out.append(name).append(',').append(counts[0]).append(',').append(counts[1]).append(',').append(span[0])
-				.append(',').append(span[1]).append(',').append(times.toString().trim()).append('\n');
+				.append(',').append(span[1]).append(',').append(times.toString().trim()).append(',')
+				.append(MODEL.getOrDefault(name, "")).append('\n');
 		});
 		try {
 			Files.writeString(Path.of(System.getProperty("bench.dir")).resolve("results.csv"), out);
@@ -181,6 +205,7 @@ public class BenchSimulation extends Simulation {
 
 	private static PopulationBuilder closed(String name, String body, List<Map<String, Object>> feed, int users,
 			Duration during) {
+		MODEL.put(name, "closed");
 		return scenario(name).exec(request(name, body, feed, true))
 			.injectClosed(constantConcurrentUsers(users).during(during));
 	}
@@ -188,6 +213,7 @@ public class BenchSimulation extends Simulation {
 	private static PopulationBuilder open(String name, String body, List<Map<String, Object>> feed, double rate,
 			Duration during) {
 		// Bursts draw distinct users (each signs up or redeems once); reads cycle over their callers.
+		MODEL.put(name, "open");
 		boolean circular = !name.startsWith("burst") && !name.contains("need");
 		return scenario(name).exec(request(name, body, feed, circular)).injectOpen(constantUsersPerSec(rate).during(during));
 	}

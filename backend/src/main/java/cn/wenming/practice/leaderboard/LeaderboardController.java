@@ -1,5 +1,6 @@
 package cn.wenming.practice.leaderboard;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -19,12 +20,14 @@ class LeaderboardController {
 		this.service = service;
 	}
 
+	/** Names are looked up only where the query selects them (a page shows the caller's rank, not their name). */
 	@QueryMapping
 	LeaderboardService.View leaderboard(@Argument @NotNull LeaderboardKind kind,
 			@Argument @NotNull LeaderboardPeriod period, @Argument @NotNull Long scopeId,
-			@Argument Board.ScopeType scopeType, @Argument @NotNull @Min(1) @Max(100) Integer first) {
+			@Argument Board.ScopeType scopeType, @Argument @NotNull @Min(1) @Max(100) Integer first,
+			DataFetchingFieldSelectionSet selection) {
 		return this.service.leaderboard(kind, period, (scopeType != null) ? scopeType : Board.ScopeType.ORG, scopeId,
-				first);
+				first, new LeaderboardService.Names(selection.contains("entries/name"), selection.contains("me/name")));
 	}
 
 	@MutationMapping

@@ -147,14 +147,31 @@ class LeaderboardService {
 			boolean fromRedis) {
 	}
 
+	/**
+	 * Which names a read looks up: the shown rows' and the caller's own. A name nobody asked for is
+	 * not looked up — the caller's own is a MySQL read (two statements) whenever they are not on the
+	 * page and not read in the last {@code names-ttl}, which a board's page does not show.
+	 */
+	record Names(boolean rows, boolean own) {
+
+		static final Names ALL = new Names(true, true);
+
+	}
+
 	View leaderboard(LeaderboardKind kind, LeaderboardPeriod period, Board.ScopeType scopeType, long scopeId,
-			int first) {
-		return read(this.access.requireUserId(), kind, period, scopeType, scopeId, first);
+			int first, Names names) {
+		return read(this.access.requireUserId(), kind, period, scopeType, scopeId, first, names);
 	}
 
 	/** The board as {@code caller} sees it (their own row included). */
 	View read(long caller, LeaderboardKind kind, LeaderboardPeriod period, Board.ScopeType scopeType, long scopeId,
 			int first) {
+		return read(caller, kind, period, scopeType, scopeId, first, Names.ALL);
+	}
+
+	/** The board as {@code caller} sees it, with the names asked for ({@code "—"} in the others). */
+	View read(long caller, LeaderboardKind kind, LeaderboardPeriod period, Board.ScopeType scopeType, long scopeId,
+			int first, Names shown) {
 		if (first < 1 || first > 100) {
 			throw DomainException.badRequest("first 须在 1 到 100 之间");
 		}
@@ -211,7 +228,7 @@ class LeaderboardService {
 				throw busy(board, ex);
 			}
 		}
-		Map<Long, String> names = displayNames(kind, top, own);
+		Map<Long, String> names = displayNames(kind, shown.rows() ? top : List.of(), shown.own() ? own : null);
 		return new View(kind, period, board.window().value(), top.stream().map(e -> row(e, names)).toList(),
 				(own != null) ? row(own, names) : null, fromRedis);
 	}

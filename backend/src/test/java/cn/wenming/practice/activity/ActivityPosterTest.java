@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.Scenario;
@@ -105,7 +106,7 @@ class ActivityPosterTest {
 	}
 
 	private WebTestClient.ResponseSpec wxaCode(Session as, String activityId, String source) {
-		WebTestClient client = WebTestClient.bindToServer(cn.wenming.practice.testinfra.Api.connector())
+		WebTestClient client = WebTestClient.bindToServer(Api.connector())
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.build();
 		return client.get()

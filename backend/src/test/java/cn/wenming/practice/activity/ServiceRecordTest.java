@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
@@ -211,7 +212,7 @@ class ServiceRecordTest {
 	}
 
 	private WebTestClient.ResponseSpec download(String path) {
-		return WebTestClient.bindToServer(cn.wenming.practice.testinfra.Api.connector()).baseUrl("http://127.0.0.1:" + this.port).build().get().uri(path).exchange();
+		return WebTestClient.bindToServer(Api.connector()).baseUrl("http://127.0.0.1:" + this.port).build().get().uri(path).exchange();
 	}
 
 	/** Recorded by the organiser (pending, not counted yet), then approved by another admin of the station. */

@@ -281,6 +281,22 @@ class LeaderboardTest {
 		var warm = this.counter.measure(() -> this.s.board(li, "VOLUNTEER_HOURS", "YEAR", "ORG", this.s.center, 50));
 		assertThat(warm.count()).isZero();
 
+		// The caller's own name is looked up only when the query asks for it: a page that shows their
+		// rank and score (the mini-program's) costs no statement for a caller off the page, whose name
+		// is not kept; asking for it costs the one batch (names, opt-ins).
+		assertThat(liExpected.rank()).isGreaterThan(1);
+		this.service.forgetKept();
+		this.s.board(this.centerAdmin, "VOLUNTEER_HOURS", "ALL", "ORG", this.s.center, 1);
+		var page = this.counter.measure(() -> this.s.api.as(li).documentName("leaderboardPage")
+			.variable("kind", "VOLUNTEER_HOURS").variable("period", "ALL").variable("scopeType", "ORG")
+			.variable("scopeId", Long.toString(this.s.center)).variable("first", 1).execute()
+			.path("leaderboard.me.rank").entity(Integer.class).isEqualTo(liExpected.rank())
+			.path("leaderboard.me.name").pathDoesNotExist());
+		assertThat(page.count()).isZero();
+		var named = this.counter.measure(() -> this.s.board(li, "VOLUNTEER_HOURS", "ALL", "ORG", this.s.center, 1)
+			.path("leaderboard.me.name").entity(String.class).isEqualTo("李*"));
+		assertThat(named.count()).isEqualTo(2);
+
 		// Teams and stations are shown by their names, as they are.
 		String team1Name = this.jdbc.queryForObject("SELECT name FROM team WHERE id = ?", String.class, this.s.team1);
 		this.s.board(li, "TEAM_HOURS", "ALL", "ORG", this.s.center, 50)

@@ -3,6 +3,7 @@ package cn.wenming.practice.need;
 import java.util.List;
 
 import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class FulfilmentPageTest {
 
 	@Test
 	void publishedMonthIsAPlainEscapedCacheablePageWithoutLogin() {
-		WebTestClient web = WebTestClient.bindToServer(cn.wenming.practice.testinfra.Api.connector()).baseUrl(base()).build();
+		WebTestClient web = WebTestClient.bindToServer(Api.connector()).baseUrl(base()).build();
 		String html = web.get().uri(this.page.path(this.page.month)).exchange()
 			.expectStatus().isOk()
 			.expectHeader().contentType("text/html;charset=UTF-8")

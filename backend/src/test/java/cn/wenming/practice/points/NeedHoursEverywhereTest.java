@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.AfterCommit;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
@@ -145,7 +146,7 @@ class NeedHoursEverywhereTest {
 	}
 
 	private String pdfText(Map<String, Object> certificate) throws Exception {
-		byte[] pdf = WebTestClient.bindToServer(cn.wenming.practice.testinfra.Api.connector()).baseUrl("http://127.0.0.1:" + this.port)
+		byte[] pdf = WebTestClient.bindToServer(Api.connector()).baseUrl("http://127.0.0.1:" + this.port)
 			.build().get().uri((String) certificate.get("downloadUrl")).exchange().expectStatus().isOk()
 			.expectBody(byte[].class).returnResult().getResponseBody();
 		try (PDDocument document = Loader.loadPDF(pdf)) {

@@ -13,6 +13,7 @@ import java.util.concurrent.CyclicBarrier;
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.activity.ActivityScenario;
 import cn.wenming.practice.activity.Attendance;
+import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.AfterCommit;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
@@ -335,7 +336,7 @@ class RecognitionTest {
 	private String pdfText(Session volunteer, int year) throws Exception {
 		String url = this.s.api.as(volunteer).documentName("serviceRecordPdf").variable("year", year).execute()
 			.path("serviceRecordPdf.downloadUrl").entity(String.class).get();
-		byte[] pdf = WebTestClient.bindToServer(cn.wenming.practice.testinfra.Api.connector()).baseUrl("http://127.0.0.1:" + this.port)
+		byte[] pdf = WebTestClient.bindToServer(Api.connector()).baseUrl("http://127.0.0.1:" + this.port)
 			.build().get().uri(url).exchange().expectStatus().isOk()
 			.expectBody(byte[].class).returnResult().getResponseBody();
 		try (PDDocument document = Loader.loadPDF(pdf)) {
