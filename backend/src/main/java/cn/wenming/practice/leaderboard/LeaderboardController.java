@@ -1,6 +1,7 @@
 package cn.wenming.practice.leaderboard;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
+import cn.wenming.practice.shared.Selections;
+import graphql.schema.DataFetchingEnvironment;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -25,9 +26,11 @@ class LeaderboardController {
 	LeaderboardService.View leaderboard(@Argument @NotNull LeaderboardKind kind,
 			@Argument @NotNull LeaderboardPeriod period, @Argument @NotNull Long scopeId,
 			@Argument Board.ScopeType scopeType, @Argument @NotNull @Min(1) @Max(100) Integer first,
-			DataFetchingFieldSelectionSet selection) {
+			DataFetchingEnvironment env) {
+		var names = new LeaderboardService.Names(Selections.selects(env, "entries", "name"),
+				Selections.selects(env, "me", "name"));
 		return this.service.leaderboard(kind, period, (scopeType != null) ? scopeType : Board.ScopeType.ORG, scopeId,
-				first, new LeaderboardService.Names(selection.contains("entries/name"), selection.contains("me/name")));
+				first, names);
 	}
 
 	@MutationMapping

@@ -27,6 +27,11 @@ enum LeaderboardPeriod {
 	record Window(LeaderboardPeriod period, String value, Instant from, Instant to, Instant expiresAt) {
 	}
 
+	// Far enough on both sides for DATETIME columns.
+	private static final Instant ALL_FROM = Instant.parse("1970-01-02T00:00:00Z");
+
+	private static final Instant ALL_TO = Instant.parse("9999-01-01T00:00:00Z");
+
 	/** The rollups' name of this period. */
 	PeriodKeys.Period key() {
 		return PeriodKeys.Period.valueOf(name());
@@ -47,9 +52,7 @@ enum LeaderboardPeriod {
 				LocalDate first = today.withDayOfYear(1);
 				yield bounded(PeriodKeys.Period.YEAR.valueOn(first), first, first.plusYears(1));
 			}
-			// Far enough on both sides for DATETIME columns.
-			case ALL -> new Window(this, PeriodKeys.ALL, Instant.parse("1970-01-02T00:00:00Z"),
-					Instant.parse("9999-01-01T00:00:00Z"), null);
+			case ALL -> new Window(this, PeriodKeys.ALL, ALL_FROM, ALL_TO, null);
 		};
 	}
 

@@ -25,14 +25,12 @@ import cn.wenming.practice.team.TeamDirectory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -463,25 +461,6 @@ class LeaderboardService {
 			throw DomainException.forbidden();
 		}
 		return rebuildAll();
-	}
-
-	/**
-	 * Nightly by default ({@code app.leaderboard.rebuild-cron}): a backstop only. Updates reach the
-	 * boards through {@link LeaderboardUpdates}, whose failed runs the event publication registry
-	 * resubmits; this bounds how long anything still missed (an update dropped from the registry by
-	 * hand, a board edited outside the application) can stay on an all-time board, whose key never
-	 * expires. Idempotent, but a rebuild reads the whole period's ledger: one instance per tick.
-	 */
-	@Scheduled(cron = "${app.leaderboard.rebuild-cron:-}")
-	@SchedulerLock(name = "leaderboard-rebuild", lockAtMostFor = "PT1M", lockAtLeastFor = "PT5S")
-	public void scheduledRebuild() {
-		try {
-			Rebuilt rebuilt = rebuildAll();
-			log.info("Leaderboards rebuilt: {} boards, {} empty removed", rebuilt.boards(), rebuilt.removed());
-		}
-		catch (RuntimeException ex) {
-			log.warn("Scheduled leaderboard rebuild failed: {}", ex.getClass().getSimpleName());
-		}
 	}
 
 	/**

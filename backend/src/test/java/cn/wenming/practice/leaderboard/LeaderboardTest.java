@@ -19,6 +19,7 @@ import cn.wenming.practice.testinfra.SqlCounter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -53,6 +54,9 @@ class LeaderboardTest {
 
 	@Autowired
 	LeaderboardService service;
+
+	@Autowired
+	LeaderboardJobs jobs;
 
 	@Scenario
 	LeaderboardScenario s;
@@ -199,7 +203,7 @@ class LeaderboardTest {
 
 		// The scheduled rebuild (called directly: timers are off in tests) repairs a stale board too.
 		this.redis.opsForZSet().add(keys.get(0), LeaderboardStore.member(999999999), 12345);
-		this.service.scheduledRebuild();
+		this.jobs.scheduledRebuild();
 		assertEveryBoardMatchesSql("after the scheduled rebuild");
 	}
 
@@ -306,6 +310,13 @@ class LeaderboardTest {
 		this.s.board(li, "STATION_ACTIVITIES", "ALL", "ORG", this.s.center, 50)
 			.path("leaderboard.entries[?(@.id == '" + this.s.s2 + "')].name").entityList(String.class)
 			.containsExactly(s2Name);
+	}
+
+	/** The nightly rebuild's lock (ShedLock proxies its bean) is kept off the service every read goes through. */
+	@Test
+	void readsDoNotGoThroughAProxy() {
+		assertThat(AopUtils.isAopProxy(this.service)).isFalse();
+		assertThat(AopUtils.isAopProxy(this.jobs)).isTrue();
 	}
 
 	@Test
