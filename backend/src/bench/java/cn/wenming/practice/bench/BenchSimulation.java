@@ -105,6 +105,7 @@ public class BenchSimulation extends Simulation {
 		Path dir = Path.of(System.getProperty("bench.dir"));
 		int concurrency = Integer.getInteger("bench.concurrency", 8);
 		Duration capacity = Duration.ofSeconds(Integer.getInteger("bench.capacitySeconds", 15));
+		Duration warm = Duration.ofSeconds(Integer.getInteger("bench.warmSeconds", 30));
 		Duration phase = Duration.ofSeconds(Integer.getInteger("bench.phaseSeconds", 20));
 		Duration sqlPhase = Duration.ofSeconds(Integer.getInteger("bench.sqlSeconds", 30));
 		double rate = Double.parseDouble(System.getProperty("bench.rate", "1000"));
@@ -141,8 +142,8 @@ public class BenchSimulation extends Simulation {
 		// (run S8: the first floor 804/s, the same floor a minute later 3,255/s).
 		String page = leaderboard(20);
 		String fullBoard = leaderboard(100);
-		all.put("warm-floor", closed("warm-floor", PING, readers, concurrency, capacity));
-		all.put("warm-leaderboard", closed("warm-leaderboard", fullBoard, readers, concurrency, capacity));
+		all.put("warm-floor", closed("warm-floor", PING, readers, concurrency, warm));
+		all.put("warm-leaderboard", closed("warm-leaderboard", fullBoard, readers, concurrency, warm));
 		// Floor, leaderboard (the page a board opens at), its full 100 rows twice, the page, floor: each
 		// pair sits symmetrically about the middle, so the ratio of two sums cancels a machine that speeds
 		// up or slows down steadily across the run, and one full collection or neighbour's burst lands in
