@@ -15,7 +15,7 @@ import graphql.schema.DataFetchingEnvironment;
  * Whether the field being fetched selects a path of sub-fields, read from the request's syntax
  * tree. graphql-java's {@code DataFetchingFieldSelectionSet} answers the same, but its first call
  * normalizes the whole operation and matches globs through a file-system path matcher: on a
- * leaderboard read that cost as much as the read itself (docs/performance.md, run S19).
+ * leaderboard read that cost as much as the read itself (docs/performance.md §7, runs S21–S22).
  * <p>
  * Conservative: fragments count whatever their type condition, and {@code @skip}/{@code @include}
  * are not evaluated, so a field that will not be shown may count as selected (an unneeded look-up,
