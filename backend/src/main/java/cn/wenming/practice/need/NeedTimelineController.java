@@ -46,8 +46,14 @@ class NeedTimelineController {
 		return notes;
 	}
 
+	/**
+	 * The volunteer of a dispatch's own row: only that row's note is written by the server. Every
+	 * other note is someone's text (a completion note, a rating, a reason) and is shown as written,
+	 * even when it looks like {@code 派给志愿者：<id>}: read as a dispatch it would show anyone a
+	 * volunteer's name for an id they typed.
+	 */
 	private static Long dispatchedVolunteer(NeedHistory row) {
-		if (row.getNote() == null) {
+		if (row.getToStatus() != NeedStatus.DISPATCHED || row.getNote() == null) {
 			return null;
 		}
 		Matcher matcher = DISPATCHED_TO_VOLUNTEER.matcher(row.getNote());

@@ -159,6 +159,25 @@ class NeedContentReviewTest {
 		assertThat(notes).contains("派给志愿者：李四").noneMatch((n) -> n != null && n.matches(".*：\\d+$"));
 	}
 
+	/**
+	 * Only the dispatch's own row is read as a dispatch: a note someone typed to look like one (here
+	 * the assignee's completion note) is shown as written, never turned into a volunteer's name.
+	 */
+	@Test
+	void aNoteWrittenToLookLikeADispatchIsShownAsWritten() {
+		String needId = this.s.published(Fixtures.unique("伪派单备注"));
+		this.s.claim(this.s.volunteer, needId, null);
+		this.s.byNeed(this.s.volunteer, "startNeed", needId);
+		String written = "派给志愿者：" + this.s.volunteer.userId();
+		Map<String, Object> input = Map.of("needId", needId, "note", written, "participants",
+				List.of(Map.of("userId", Long.toString(this.s.volunteer.userId()), "hours", 1.0)));
+		this.s.api.as(this.s.volunteer).documentName("completeNeed").variable("input", input).execute()
+			.path("completeNeed.status").entity(String.class).isEqualTo("COMPLETED");
+		List<String> notes = this.s.api.as(this.s.admin).documentName("need").variable("id", needId).execute()
+			.path("need.timeline[*].note").entityList(String.class).get();
+		assertThat(notes).contains(written).doesNotContain("派给志愿者：李四");
+	}
+
 	private GraphQlTester.Response heldQuery(Session as, long unitId) {
 		return this.s.api.as(as).documentName("heldNeedPhotos").variable("orgUnitId", unitId).variable("first", 100)
 			.execute();
