@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -25,6 +26,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,7 +84,11 @@ public final class BenchRunner {
 		// With BENCH_SERVER_JAR: "cds" trains a class-data-sharing archive first, as docker/Dockerfile
 		// does (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh), and serves with it; "aot"
 		// does the same with JDK 24+'s AOT cache (-XX:AOTCacheOutput / -XX:AOTCache); "none" neither.
+		// "aot-served": the AOT cache trained by a server that served BENCH_TRAIN_REQUESTS redemptions,
+		// leaderboard reads and home pages before it exited, so it holds their classes and method
+		// profiles (JDK 25, JEP 515) — unlike the Dockerfile's, which exits at refresh.
 		setting("BENCH_SERVER_ARCHIVE", "none");
+		setting("BENCH_TRAIN_REQUESTS", "1500");
 		// > 0: only time that many start-ups of the server, no load.
 		setting("BENCH_STARTS", "0");
 		setting("BENCH_JWT_SECRET", "bench-jwt-secret-not-for-production-0123456789");
@@ -286,7 +295,15 @@ public final class BenchRunner {
 		try (var files = Files.list(app)) {
 			appJar = files.filter(f -> f.toString().endsWith(".jar")).findFirst().orElseThrow().toString();
 		}
-		if (!archive.equals("none")) {
+		if (archive.equals("aot-served")) {
+			Path file = app.resolve("app.aot");
+			long started = System.nanoTime();
+			trainServing(java, file, appJar + File.pathSeparator + extras);
+			log("aot archive trained by serving in %,d ms: %,d KB", (System.nanoTime() - started) / 1_000_000,
+					Files.size(file) / 1024);
+			flags.add("-XX:AOTCache=" + file);
+		}
+		else if (!archive.equals("none")) {
 			Path file = app.resolve(archive.equals("aot") ? "app.aot" : "app.jsa");
 			// Trained with the serving flags (heap, GC), as the image does through JDK_JAVA_OPTIONS.
 			List<String> training = new ArrayList<>(List.of(java));
@@ -306,6 +323,89 @@ public final class BenchRunner {
 			.properties()
 			.forEach((key, value) -> flags.add("--" + key + "=" + value));
 		return flags;
+	}
+
+	/**
+	 * BENCH_SERVER_ARCHIVE=aot-served: the server as it will serve (same class path, flags and
+	 * profile), recording with -XX:AOTCacheOutput while it answers redemptions of a reward of its own,
+	 * leaderboard reads and home pages, then stopped (SIGTERM, a graceful shutdown): the JVM writes the
+	 * cache as it exits. Redis is flushed afterwards, so the measured server meets cold boards as ever
+	 * (what training left there is rebuildable from MySQL).
+	 */
+	private void trainServing(String java, Path file, String classPath) throws Exception {
+		List<String> command = new ArrayList<>(List.of(java));
+		command.addAll(Arrays.asList(get("BENCH_SERVER_OPTS").trim().split("\\s+")));
+		command.addAll(List.of("-XX:AOTCacheOutput=" + file, "-cp", classPath, "cn.wenming.practice.BackendApplication",
+				"--spring.profiles.active=bench"));
+		cn.wenming.practice.testinfra.WechatStub.shared()
+			.properties()
+			.forEach((key, value) -> command.add("--" + key + "=" + value));
+		Process server = startServer(command);
+		try (Connection db = DriverManager.getConnection(get("BENCH_JDBC_URL"), get("BENCH_JDBC_USER"),
+				get("BENCH_JDBC_PASSWORD"))) {
+			serveTrainingLoad(db, Integer.parseInt(get("BENCH_TRAIN_REQUESTS")));
+		}
+		finally {
+			server.destroy();
+			if (!server.waitFor(5, TimeUnit.MINUTES)) {
+				server.destroyForcibly();
+				throw new IllegalStateException("the training server did not exit, see " + this.dir.resolve("server.log"));
+			}
+			Files.copy(this.dir.resolve("server.log"), this.dir.resolve("training.log"),
+					StandardCopyOption.REPLACE_EXISTING);
+		}
+		if (!Files.isRegularFile(file)) {
+			throw new IllegalStateException("no AOT cache written, see " + this.dir.resolve("training.log"));
+		}
+		try (redis.clients.jedis.Jedis redis = new redis.clients.jedis.Jedis(get("BENCH_REDIS_HOST"),
+				Integer.parseInt(get("BENCH_REDIS_PORT")))) {
+			redis.select(Integer.parseInt(get("BENCH_REDIS_DB")));
+			redis.flushDB();
+		}
+	}
+
+	/** {@code n} redemptions (distinct users, from the top of the county), leaderboard reads and home pages, 8 at a time. */
+	private void serveTrainingLoad(Connection db, int n) throws Exception {
+		long admin = longQuery(db, "SELECT user_id FROM user_role WHERE role = 'CENTER_ADMIN' ORDER BY user_id LIMIT 1");
+		long station = longQuery(db, "SELECT id FROM org_unit WHERE level = 'STATION' ORDER BY id LIMIT 1");
+		List<Long> users = new ArrayList<>();
+		try (Statement st = db.createStatement();
+				ResultSet rs = st.executeQuery("SELECT user_id FROM points_account WHERE balance >= 10 ORDER BY user_id DESC LIMIT " + n)) {
+			while (rs.next()) {
+				users.add(rs.getLong(1));
+			}
+		}
+		long reward = createReward(token(admin), station, "训练礼品", n * 2, 5);
+		String[] periods = get("BENCH_PERIODS").split(",");
+		String[] kinds = get("BENCH_KINDS").split(",");
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<Future<String>> answers = new ArrayList<>();
+		long started = System.nanoTime();
+		try {
+			for (int i = 0; i < users.size(); i++) {
+				String token = token(users.get(i));
+				String kind = kinds[i % kinds.length];
+				String period = periods[(i / kinds.length) % periods.length];
+				answers.add(pool.submit(() -> graphql(token, """
+						{"query":"mutation($r: ID!, $k: String!) { redeem(rewardId: $r, quantity: 1, idempotencyKey: $k) { id status points } }","variables":{"r":"%d","k":"train-%s"}}"""
+					.formatted(reward, UUID.randomUUID()))));
+				answers.add(pool.submit(() -> graphql(token, leaderboardBody(kind, period, "1"))));
+				answers.add(pool.submit(() -> graphql(token, """
+						{"query":"query { nearbyActivities(latitude: 31.36, longitude: 119.82, radiusMeters: 5000, first: 20) { distanceMeters activity { id title } } me { id points { balance } } myActivities(first: 3) { edges { node { id } } } }"}""")));
+				answers.add(pool.submit(() -> graphql(token, "{\"query\":\"{ benchPing }\"}")));
+			}
+			int failed = 0;
+			for (Future<String> answer : answers) {
+				if (answer.get().contains("\"errors\"")) {
+					failed++;
+				}
+			}
+			log("training load: %,d requests in %,d ms, %,d with errors", answers.size(),
+					(System.nanoTime() - started) / 1_000_000, failed);
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	/**
