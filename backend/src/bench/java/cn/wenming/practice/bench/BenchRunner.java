@@ -86,7 +86,9 @@ public final class BenchRunner {
 		// does the same with JDK 24+'s AOT cache (-XX:AOTCacheOutput / -XX:AOTCache); "none" neither.
 		// "aot-served": the AOT cache trained by a server that served BENCH_TRAIN_REQUESTS redemptions,
 		// leaderboard reads and home pages before it exited, so it holds their classes and method
-		// profiles (JDK 25, JEP 515) — unlike the Dockerfile's, which exits at refresh.
+		// profiles (JDK 25, JEP 515) — unlike the Dockerfile's, which exits at refresh. No gain measured
+		// for a cold server on JDK 25 (docs/performance.md §7, runs F1–F7): kept for a JDK whose cache
+		// holds compiled code.
 		setting("BENCH_SERVER_ARCHIVE", "none");
 		setting("BENCH_TRAIN_REQUESTS", "1500");
 		// > 0: only time that many start-ups of the server, no load.
@@ -340,6 +342,7 @@ public final class BenchRunner {
 		cn.wenming.practice.testinfra.WechatStub.shared()
 			.properties()
 			.forEach((key, value) -> command.add("--" + key + "=" + value));
+		log("training server (its start-up below is not the measured one):");
 		Process server = startServer(command);
 		try (Connection db = DriverManager.getConnection(get("BENCH_JDBC_URL"), get("BENCH_JDBC_USER"),
 				get("BENCH_JDBC_PASSWORD"))) {

@@ -1,6 +1,10 @@
 package cn.wenming.practice.shared;
 
 import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import cn.wenming.practice.IntegrationTest;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
@@ -16,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Redis connection pool as configured ({@code spring.data.redis.jedis.pool}): a bounded wait for
  * a connection. With the default (-1, wait forever) commons-pool2 2.13's {@code create()} busy-waits
  * while another thread opens a connection: 9 % of a freshly started server's samples under a
- * redemption burst (docs/performance.md §7, run S29).
+ * redemption burst (docs/performance.md §7, runs F1–F7).
  */
 @IntegrationTest
 class RedisPoolTest {
@@ -28,7 +32,7 @@ class RedisPoolTest {
 	StringRedisTemplate redis;
 
 	@Test
-	void waitingForAConnectionIsBoundedBySomethingPositive() {
+	void waitingForAConnectionIsBounded() {
 		GenericObjectPoolConfig<?> pool = this.factory.getPoolConfig();
 		assertThat(this.factory.getUsePool()).isTrue();
 		assertThat(pool.getMaxWaitDuration()).isEqualTo(Duration.ofSeconds(2));
@@ -41,7 +45,7 @@ class RedisPoolTest {
 		// Four times more callers than connections: each waits its turn (bounded) and none fails.
 		String key = "test:redis-pool:" + System.nanoTime();
 		try (var threads = new AutoClosingPool(64)) {
-			var calls = java.util.stream.IntStream.range(0, 200)
+			var calls = IntStream.range(0, 200)
 				.mapToObj(i -> threads.submit(() -> this.redis.opsForValue().increment(key)))
 				.toList();
 			for (var call : calls) {
@@ -53,10 +57,10 @@ class RedisPoolTest {
 	}
 
 	/** A fixed pool closed (and drained) by try-with-resources on JDK 17. */
-	private static final class AutoClosingPool extends java.util.concurrent.ThreadPoolExecutor implements AutoCloseable {
+	private static final class AutoClosingPool extends ThreadPoolExecutor implements AutoCloseable {
 
 		AutoClosingPool(int threads) {
-			super(threads, threads, 0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>());
+			super(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
 		}
 
 		@Override
