@@ -2,8 +2,10 @@ package cn.wenming.practice.leaderboard;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class LeaderboardTest {
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -103,6 +107,11 @@ class LeaderboardTest {
 		long p2 = this.s.project(this.s.s3, this.s.team2);
 		long p0 = this.s.project(this.s.s2, null);
 		Instant now = this.clock.instant();
+		// This week's activities ended an hour ago, or when the week began if that was later: in a
+		// week's first hour (Monday after midnight in China, Sunday 16:00 UTC) an hour ago is last
+		// week, and this week's board was empty (a CI run at 16:01 UTC failed so).
+		Instant weekStart = now.atZone(CHINA).toLocalDate().with(DayOfWeek.MONDAY).atStartOfDay(CHINA).toInstant();
+		Instant thisWeek = now.minusSeconds(3600).isBefore(weekStart) ? weekStart : now.minusSeconds(3600);
 		Map<String, HoursConfirmed> served = new HashMap<>();
 		// Last year: only "all time" sees it.
 		this.clock.set(now.minus(Duration.ofDays(400)));
@@ -120,12 +129,12 @@ class LeaderboardTest {
 		long a10 = this.s.activity(p0, this.s.s2, this.clock.instant().minusSeconds(3600), true);
 		this.s.serve(3, a10, "4");
 		served.put("a10", this.s.serve(2, a10, "1.5"));
-		// This week (an hour ago) — two ties: 0 and 1 with 2 h each.
+		// This week — two ties: 0 and 1 with 2 h each.
 		this.clock.set(now);
-		long a0 = this.s.activity(p1, this.s.s1, now.minusSeconds(3600), true);
+		long a0 = this.s.activity(p1, this.s.s1, thisWeek, true);
 		served.put("w0", this.s.serve(0, a0, "2"));
 		this.s.serve(1, a0, "2");
-		long b0 = this.s.activity(p2, this.s.s3, now.minusSeconds(3600), true);
+		long b0 = this.s.activity(p2, this.s.s3, thisWeek, true);
 		this.s.serve(5, b0, "1.25");
 		// An activity not finished yet is not "held".
 		this.s.activity(p0, this.s.s2, now.minusSeconds(600), false);
