@@ -319,12 +319,18 @@ public final class BenchRunner {
 					Files.size(file) / 1024);
 			flags.add(archive.equals("aot") ? "-XX:AOTCache=" + file : "-XX:SharedArchiveFile=" + file);
 		}
-		flags.addAll(List.of("-cp", appJar + File.pathSeparator + extras, "cn.wenming.practice.BackendApplication",
+		flags.addAll(application(appJar + File.pathSeparator + extras));
+		return flags;
+	}
+
+	/** The application on {@code classPath} in the bench profile, with WeChat stubbed in this JVM. */
+	private static List<String> application(String classPath) {
+		List<String> arguments = new ArrayList<>(List.of("-cp", classPath, "cn.wenming.practice.BackendApplication",
 				"--spring.profiles.active=bench"));
 		cn.wenming.practice.testinfra.WechatStub.shared()
 			.properties()
-			.forEach((key, value) -> flags.add("--" + key + "=" + value));
-		return flags;
+			.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+		return arguments;
 	}
 
 	/**
@@ -337,11 +343,8 @@ public final class BenchRunner {
 	private void trainServing(String java, Path file, String classPath) throws Exception {
 		List<String> command = new ArrayList<>(List.of(java));
 		command.addAll(Arrays.asList(get("BENCH_SERVER_OPTS").trim().split("\\s+")));
-		command.addAll(List.of("-XX:AOTCacheOutput=" + file, "-cp", classPath, "cn.wenming.practice.BackendApplication",
-				"--spring.profiles.active=bench"));
-		cn.wenming.practice.testinfra.WechatStub.shared()
-			.properties()
-			.forEach((key, value) -> command.add("--" + key + "=" + value));
+		command.add("-XX:AOTCacheOutput=" + file);
+		command.addAll(application(classPath));
 		log("training server (its start-up below is not the measured one):");
 		Process server = startServer(command);
 		try (Connection db = DriverManager.getConnection(get("BENCH_JDBC_URL"), get("BENCH_JDBC_USER"),
@@ -393,8 +396,7 @@ public final class BenchRunner {
 						{"query":"mutation($r: ID!, $k: String!) { redeem(rewardId: $r, quantity: 1, idempotencyKey: $k) { id status points } }","variables":{"r":"%d","k":"train-%s"}}"""
 					.formatted(reward, UUID.randomUUID()))));
 				answers.add(pool.submit(() -> graphql(token, leaderboardBody(kind, period, "1"))));
-				answers.add(pool.submit(() -> graphql(token, """
-						{"query":"query { nearbyActivities(latitude: 31.36, longitude: 119.82, radiusMeters: 5000, first: 20) { distanceMeters activity { id title } } me { id points { balance } } myActivities(first: 3) { edges { node { id } } } }"}""")));
+				answers.add(pool.submit(() -> graphql(token, homeBody("31.36", "119.82"))));
 				answers.add(pool.submit(() -> graphql(token, "{\"query\":\"{ benchPing }\"}")));
 			}
 			int failed = 0;
@@ -681,9 +683,7 @@ public final class BenchRunner {
 			graphql(cells[0], "{\"query\":\"{ benchPing }\"}");
 			graphql(cells[0], leaderboardBody(cells[6], cells[3], cells[2]));
 			if (i % 3 == 0) {
-				String home = graphql(cells[0], """
-						{"query":"query { nearbyActivities(latitude: %s, longitude: %s, radiusMeters: 5000, first: 20) { distanceMeters activity { id title } } me { id points { balance } } myActivities(first: 3) { edges { node { id } } } }"}"""
-					.formatted(cells[4], cells[5]));
+				String home = graphql(cells[0], homeBody(cells[4], cells[5]));
 				if (home.contains("\"errors\"")) {
 					throw new IllegalStateException("home failed: " + home);
 				}
@@ -698,6 +698,13 @@ public final class BenchRunner {
 			}
 		}
 		log("JIT warm-up done in %,d ms", (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/** The home page's request near a point. */
+	private static String homeBody(String latitude, String longitude) {
+		return """
+				{"query":"query { nearbyActivities(latitude: %s, longitude: %s, radiusMeters: 5000, first: 20) { distanceMeters activity { id title } } me { id points { balance } } myActivities(first: 3) { edges { node { id } } } }"}"""
+			.formatted(latitude, longitude);
 	}
 
 	private static String leaderboardBody(String kind, String period, String scope) {
