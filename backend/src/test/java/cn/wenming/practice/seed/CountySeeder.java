@@ -785,6 +785,37 @@ public final class CountySeeder {
 	}
 
 	/**
+	 * What {@code NeedDeadlines} would have done to these needs, had it run every minute since they
+	 * were made (with {@code application.yml}'s deadlines: review within 2 days, again after 2 more):
+	 * an overdue stage escalated to the 所 at its deadline and to the 中心 two days later, with the job's
+	 * history rows. Without it the first server on a freshly seeded county spends its first minutes
+	 * escalating some 10,000 year-old needs and sending their notifications, inside whatever the
+	 * benchmark measures then. The COMPLETED needs are made in the three days before the others' window
+	 * (completed 3 to 6 days ago, a day inside their 7 days to be rated), as the job would have closed
+	 * older ones.
+	 */
+	private void settleDeadlines(long from, long to) throws SQLException {
+		Timestamp now = ts(this.now);
+		String deadline = "IF(status = 'SUBMITTED', DATE_ADD(created_at, INTERVAL 2 DAY), deadline_at)";
+		update("""
+				UPDATE need SET escalation_level = IF(DATE_ADD(%1$s, INTERVAL 2 DAY) < ?, 'CENTER', 'INSTITUTE'),
+				                escalated_at = IF(DATE_ADD(%1$s, INTERVAL 2 DAY) < ?, DATE_ADD(%1$s, INTERVAL 2 DAY), %1$s)
+				WHERE id BETWEEN ? AND ? AND status IN ('SUBMITTED', 'ACCEPTED', 'CLAIMED', 'IN_PROGRESS') AND %1$s < ?""".formatted(deadline),
+				now, now, from, to, now);
+		// The job's rows: the stage stays what it was (from = to), no actor, its note.
+		String note = "CONCAT('逾期未', IF(n.status = 'SUBMITTED', '审核', '完成'), '，升级至')";
+		update("""
+				INSERT INTO need_history (need_id, from_status, to_status, actor_user_id, note, created_at)
+				SELECT n.id, n.status, n.status, NULL, CONCAT(%s, '所'),
+				       IF(n.escalation_level = 'CENTER', DATE_SUB(n.escalated_at, INTERVAL 2 DAY), n.escalated_at)
+				FROM need n WHERE n.id BETWEEN ? AND ? AND n.escalation_level IS NOT NULL""".formatted(note), from, to);
+		update("""
+				INSERT INTO need_history (need_id, from_status, to_status, actor_user_id, note, created_at)
+				SELECT n.id, n.status, n.status, NULL, CONCAT(%s, '中心'), n.escalated_at
+				FROM need n WHERE n.id BETWEEN ? AND ? AND n.escalation_level = 'CENTER'""".formatted(note), from, to);
+	}
+
+	/**
 	 * Needs over the last year at every station, in every state; finished ones were done by the
 	 * station's first squad with its leader as the participant. Each need has one history row per
 	 * transition on its way to its state.
@@ -809,7 +840,7 @@ public final class CountySeeder {
 				       IF(y.status = 'RATED', 3 + MOD(y.id, 3), NULL), NULL,
 				       IF(y.status = 'RATED', DATE_ADD(y.created_at, INTERVAL 6 DAY), NULL), 0, y.created_at, y.created_at
 				FROM (SELECT x.id, MOD(x.id, ?) AS idx, ? + MOD(x.id, ?) AS resident,
-				             DATE_SUB(?, INTERVAL MOD(x.id * 7919, 525600) MINUTE) AS created_at,
+				             DATE_SUB(?, INTERVAL MOD(x.id * 7919, IF(MOD(x.id, 20) = 7, 4320, 525600)) MINUTE) AS created_at,
 				             ELT(1 + MOD(x.id, 20), 'SUBMITTED', 'PUBLISHED', 'REJECTED', 'DISPATCHED', 'CLAIMED', 'ACCEPTED',
 				                 'IN_PROGRESS', 'COMPLETED', 'CANCELLED', 'CLOSED_UNRATED', 'RATED', 'RATED', 'RATED', 'RATED',
 				                 'RATED', 'RATED', 'RATED', 'RATED', 'RATED', 'RATED') AS status,
@@ -838,6 +869,7 @@ public final class CountySeeder {
 						step, this.sizes.firstAdmin(), step * 12, from, to, state);
 			}
 		}
+		settleDeadlines(from, to);
 		// Finished needs: the assigned squad's leader served 2 hours, confirmed at completion (history
 		// before confirmation existed, as V26 backfills it; the ledger below awards them).
 		update("""

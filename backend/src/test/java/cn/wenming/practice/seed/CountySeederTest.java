@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 
@@ -261,6 +262,51 @@ class CountySeederTest {
 			total += Math.min(33 + ((a % 3 == 0) ? 1 : 0), volunteersThere);
 		}
 		return total;
+	}
+
+	/**
+	 * The county is as the deadline job would have left it: its three queries (overdue and not
+	 * escalated, at the 所 for longer than {@code escalate-again-after}, completed and unrated past
+	 * {@code rate-within}; application.yml's values) find nothing, while needs it escalated, with the
+	 * job's history rows, and needs awaiting a rating are there. A freshly seeded county used to hand
+	 * the first server some 10,000 escalations inside the benchmark's first phases.
+	 */
+	@Test
+	void theDeadlineJobFindsNothingLeftToDo() throws SQLException {
+		Timestamp now = Timestamp.from(Instant.now());
+		assertThat(one("""
+				SELECT COUNT(*) FROM need
+				WHERE escalation_level IS NULL
+				  AND ((status = 'SUBMITTED' AND created_at < DATE_SUB(?, INTERVAL 2 DAY))
+				    OR (status = 'PUBLISHED' AND stage_started_at < DATE_SUB(?, INTERVAL 2 DAY))
+				    OR (status = 'DISPATCHED' AND dispatched_at < DATE_SUB(?, INTERVAL 3 DAY))
+				    OR (status IN ('ACCEPTED', 'CLAIMED', 'IN_PROGRESS') AND deadline_at < ?))""", now, now, now, now))
+			.isZero();
+		assertThat(one("SELECT COUNT(*) FROM need WHERE escalation_level = 'INSTITUTE' AND escalated_at < DATE_SUB(?, INTERVAL 2 DAY)",
+				now))
+			.isZero();
+		assertThat(one("SELECT COUNT(*) FROM need WHERE status = 'COMPLETED' AND completed_at < DATE_SUB(?, INTERVAL 7 DAY)",
+				now))
+			.isZero();
+		assertThat(one("SELECT COUNT(*) FROM need WHERE status = 'COMPLETED'")).isPositive();
+		long atCenter = one("SELECT COUNT(*) FROM need WHERE escalation_level = 'CENTER'");
+		assertThat(atCenter).isPositive();
+		assertThat(one("SELECT COUNT(*) FROM need_history WHERE note IN ('逾期未审核，升级至中心', '逾期未完成，升级至中心')"))
+			.isEqualTo(atCenter);
+		assertThat(one("SELECT COUNT(*) FROM need_history WHERE note IN ('逾期未审核，升级至所', '逾期未完成，升级至所')"))
+			.isEqualTo(one("SELECT COUNT(*) FROM need WHERE escalation_level IS NOT NULL"));
+	}
+
+	private static long one(String sql, Timestamp... args) throws SQLException {
+		try (java.sql.PreparedStatement s = db.prepareStatement(sql)) {
+			for (int i = 0; i < args.length; i++) {
+				s.setTimestamp(i + 1, args[i]);
+			}
+			try (ResultSet rs = s.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
 	}
 
 	private static long one(String sql) throws SQLException {
