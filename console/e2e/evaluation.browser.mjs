@@ -6,9 +6,11 @@
 // listed and read back through the API, then corrects it through its 更正 dialog; records a 骨干培训
 // through its form (the form's field errors first) and corrects it — topic and attendees — through
 // the shared 更正 dialog (the removed attendee listed as not yet trained); then, with the reviewing
-// station as the working unit, is not offered the review's 更正 (an admin of the judged station). The
+// station as the working unit, is not offered the review's 更正 (an admin of the judged station); withdraws
+// the 骨干培训 record (listed as 已撤回 with its trail, its attendee back among the untrained). The
 // 站长 then withdraws the review: refused while they are also 站长 of the judged station (the dialog
-// says who may), withdrawn once they are not. Every result is checked on screen and read back through
+// says who may), withdrawn once they are not; is not offered the 评分项 card, where the center admin
+// adds an item and disables it (no longer in the 站长's form, kept for the admin). Every result is checked on screen and read back through
 // the API. Screenshots go to SCREENSHOT_DIR. Run by ConsoleBrowserTest through scripts/maven-test.sh.
 import path from 'node:path'
 import { chromium } from 'playwright-core'
@@ -143,7 +145,8 @@ try {
   await shot('67b-peer-review-trail.png')
 
   // --- The demo center admin, the county as the working unit.
-  page = await openPage(centerId)
+  const adminPage = await openPage(centerId)
+  page = adminPage
   step('站互评: the county sees each station\'s average')
   await page.goto(`${BASE}/console/results/peer-reviews?dev=admin`)
   await page.waitForURL(/\/console\/results\/peer-reviews$/)
@@ -262,6 +265,31 @@ try {
     && trainingEntry.after.topic === correctedTopic && trainingEntry.after.attendeeUserIds.join() === reviewer.user.id,
   `the trail: who, why, before → after: ${JSON.stringify(trained)}`)
 
+  step('骨干培训: withdrawn with a reason; listed as 已撤回 with its trail, its attendee no longer counted as trained')
+  await correctedRow.locator('[data-test=staff-training-correct]').click()
+  await trainingDialog.getByText('撤回该记录（不再计入考核）').click()
+  await trainingDialog.locator('[data-test=staff-training-correct-topic]').waitFor({ state: 'detached' })
+  const trainingWithdrawReason = `培训记录重复登记，撤回 ${run}`
+  await trainingDialog.locator('[data-test=staff-training-correct-reason]').fill(trainingWithdrawReason)
+  await settled()
+  await shot('72b-staff-training-withdraw.png')
+  await trainingDialog.locator('[data-test=staff-training-correct-save]').click()
+  await trainingDialog.waitFor({ state: 'hidden' })
+  const withdrawnRow = page.locator('[data-test=staff-training-table] tr', { hasText: correctedTopic })
+  await withdrawnRow.locator('[data-test=staff-training-withdrawn]').getByText('已撤回').waitFor()
+  assert(!(await withdrawnRow.locator('[data-test=staff-training-correct]').count()), 'a withdrawn record offers no 更正')
+  await page.locator('[data-test=staff-training-missing]').getByText(reviewerName).waitFor()
+  await withdrawnRow.locator('.el-table__expand-icon').click()
+  await page.locator('[data-test=correction-trail-entry]', { hasText: `撤回：${trainingWithdrawReason}` })
+    .filter({ hasText: `${correctedTopic}（参加 1 人：${reviewerName}） → 已撤回` }).waitFor()
+  await settled()
+  await shot('72c-staff-training-withdrawn.png')
+  const gone = await trainingOf()
+  const withdrawal = gone.corrections[1]
+  assert(gone.corrections.length === 2 && withdrawal.action === 'WITHDRAWN' && withdrawal.reason === trainingWithdrawReason
+    && withdrawal.correctedBy === admin.user.id && withdrawal.before.topic === correctedTopic && withdrawal.after === null,
+  `withdrawn once, with its trail: ${JSON.stringify(gone)}`)
+
   step('站互评: an admin of the judged station is not offered the review\'s 更正, and the API refuses it')
   await page.evaluate((u) => localStorage.setItem('wenming.console.unit', u), other.id)
   await page.goto(`${BASE}/console/results/peer-reviews`)
@@ -303,6 +331,34 @@ try {
   const last = withdrawn.corrections[1]
   assert(withdrawn.withdrawn && withdrawn.corrections.length === 2 && last.action === 'WITHDRAWN' && last.reason === withdrawReason
     && last.correctedBy === reviewer.user.id && last.before.average === average && last.after === null, `withdrawn once: ${JSON.stringify(withdrawn)}`)
+
+  step('站互评: the 站长 is not offered the 评分项 card; the center admin adds an item and disables it')
+  assert(!(await page.locator('[data-test=peer-new-item]').count()), 'a 站长 does not keep the county\'s 评分项')
+  page = adminPage
+  await page.evaluate((u) => localStorage.setItem('wenming.console.unit', u), centerId)
+  await page.goto(`${BASE}/console/results/peer-reviews`)
+  const itemName = `志愿服务记录规范 ${run}`
+  await page.locator('[data-test=peer-add-item]').and(page.locator('[disabled]')).waitFor()
+  await page.locator('[data-test=peer-new-item]').fill(itemName)
+  await page.locator('[data-test=peer-add-item]').click()
+  const itemTag = page.locator('[data-test=peer-item]', { hasText: itemName })
+  await itemTag.getByRole('button', { name: '停用' }).waitFor()
+  assert(await page.locator('[data-test=peer-new-item]').inputValue() === '', 'the name box is emptied once the item is added')
+  const itemsOf = async (includeDisabled) => (await gql('query($d: Boolean) { peerReviewItems(includeDisabled: $d) { id name enabled } }',
+    { d: includeDisabled }, admin.accessToken)).peerReviewItems
+  const added = (await itemsOf(false)).find((i) => i.name === itemName)
+  assert(added && added.enabled, `added and enabled: ${JSON.stringify(added)}`)
+  await settled()
+  await shot('69-peer-review-item-added.png')
+  await itemTag.locator('[data-test=peer-item-toggle]').click()
+  await itemTag.getByText('（已停用）').waitFor()
+  await itemTag.getByRole('button', { name: '启用' }).waitFor()
+  assert(!(await itemsOf(false)).some((i) => i.name === itemName), 'a disabled item is no longer rated in new reviews')
+  assert((await itemsOf(true)).find((i) => i.name === itemName)?.enabled === false, 'kept, disabled, for the center admin')
+  assert(!(await gql('{ peerReviewItems { name } }', {}, reviewer.accessToken)).peerReviewItems.some((i) => i.name === itemName),
+    'the 站长\'s form does not offer it')
+  await settled()
+  await shot('69b-peer-review-item-disabled.png')
 
   assert(pageErrors.length === 0, `no errors in the page: ${pageErrors.join('; ')}`)
   step(`evaluation passed in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${SHOTS}`)

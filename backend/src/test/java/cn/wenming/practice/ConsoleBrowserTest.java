@@ -46,10 +46,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * assessment count. Then (e2e/evaluation.browser.mjs) 站互评, 抽查评估 and 骨干培训: a station rated
  * through the 给其他站评分 form by another station's 站长 and a score corrected through its 更正
  * dialog, the station's average in the county's summary, a spot check recorded through the form and
- * corrected, a staff training recorded through its form and corrected (topic, attendees), the review's
- * 更正 not offered to a center admin over both stations, and its withdrawal refused with who may make
- * it while the 站长 also runs the judged station, then withdrawn (each trail shown and read back:
- * who, why, before → after). Then (e2e/map.browser.mjs) the station map: the offline
+ * corrected, a staff training recorded through its form, corrected (topic, attendees) and withdrawn
+ * (its attendee back among the untrained), the review's 更正 not offered to a center admin over both
+ * stations, and its withdrawal refused with who may make it while the 站长 also runs the judged
+ * station, then withdrawn (each trail shown and read back: who, why, before → after); the 评分项 card
+ * not offered to a 站长, an item added and disabled there by the center admin (gone from the 站长's
+ * form, kept for the admin). Then (e2e/map.browser.mjs) the station map: the offline
  * scatter without Leaflet, then, with consoleSettings' answer intercepted in the browser (this server
  * has no tile URL, and the other scripts need the scatter), the stations as coloured markers on tiles
  * served by the script, and a marker clicked drilling down. Screenshots of each screen land in
