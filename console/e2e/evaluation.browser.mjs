@@ -75,6 +75,14 @@ const settled = async () => {
   await page.locator('.el-loading-mask').first().waitFor({ state: 'detached' }).catch(() => {})
   await page.waitForTimeout(300)
 }
+/** Gives a 更正 dialog (data-test prefix `test`) its reason, takes its screenshot, saves it and waits for it to close. */
+const saveCorrection = async (dialog, test, reason, shotName) => {
+  await dialog.locator(`[data-test=${test}-correct-reason]`).fill(reason)
+  await settled()
+  await shot(shotName)
+  await dialog.locator(`[data-test=${test}-correct-save]`).click()
+  await dialog.waitFor({ state: 'hidden' })
+}
 /** A page of its own context (its own signed-in session), `unit` the first working unit when given. */
 async function openPage(unit) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
@@ -243,11 +251,7 @@ try {
   await trainingDialog.locator('[data-test=staff-training-correct-topic]').fill(correctedTopic)
   await trainingDialog.locator('.el-select .el-tag', { hasText: traineeName }).locator('.el-tag__close').click()
   const trainingReason = `${traineeName} 当天请假，未参加 ${run}`
-  await trainingDialog.locator('[data-test=staff-training-correct-reason]').fill(trainingReason)
-  await settled()
-  await shot('71-staff-training-correct.png')
-  await trainingDialog.locator('[data-test=staff-training-correct-save]').click()
-  await trainingDialog.waitFor({ state: 'hidden' })
+  await saveCorrection(trainingDialog, 'staff-training', trainingReason, '71-staff-training-correct.png')
   const correctedRow = page.locator('[data-test=staff-training-table] tr', { hasText: correctedTopic })
   await correctedRow.getByText(reviewerName).waitFor()
   assert(!(await correctedRow.getByText(traineeName).count()), 'the removed attendee is no longer listed')
@@ -270,11 +274,7 @@ try {
   await trainingDialog.getByText('撤回该记录（不再计入考核）').click()
   await trainingDialog.locator('[data-test=staff-training-correct-topic]').waitFor({ state: 'detached' })
   const trainingWithdrawReason = `培训记录重复登记，撤回 ${run}`
-  await trainingDialog.locator('[data-test=staff-training-correct-reason]').fill(trainingWithdrawReason)
-  await settled()
-  await shot('72b-staff-training-withdraw.png')
-  await trainingDialog.locator('[data-test=staff-training-correct-save]').click()
-  await trainingDialog.waitFor({ state: 'hidden' })
+  await saveCorrection(trainingDialog, 'staff-training', trainingWithdrawReason, '72b-staff-training-withdraw.png')
   const withdrawnRow = page.locator('[data-test=staff-training-table] tr', { hasText: correctedTopic })
   await withdrawnRow.locator('[data-test=staff-training-withdrawn]').getByText('已撤回').waitFor()
   assert(!(await withdrawnRow.locator('[data-test=staff-training-correct]').count()), 'a withdrawn record offers no 更正')
