@@ -110,8 +110,6 @@ public final class BenchRunner {
 		setting("BENCH_BURST_SECONDS", "10");
 		// warm-redeem's length (at a quarter of the redemption rate): how warm the burst meets the JIT.
 		setting("BENCH_WARM_REDEEM_SECONDS", "10");
-		setting("BENCH_PURGE_HISTORY", "10000");
-		setting("BENCH_PURGE_WAIT_MINUTES", "20");
 		setting("BENCH_WARMUP", "1000");
 		setting("BENCH_PERIODS", "WEEK,MONTH,YEAR,ALL");
 		// Leaderboard kinds in the mix (every kind × scope × period is read; station boards at the 中心/所).
@@ -161,7 +159,6 @@ public final class BenchRunner {
 					count(db, "app_user"), count(db, "volunteer"), count(db, "activity"), count(db, "activity_sign_up"),
 					count(db, "points_entry"), count(db, "need"));
 			killLeftoverQueries(db, "before the run");
-			awaitPurge(db);
 			List<String> command = serverCommand();
 			int starts = Integer.parseInt(get("BENCH_STARTS"));
 			if (starts > 0) {
@@ -176,35 +173,6 @@ public final class BenchRunner {
 				server.destroy();
 				server.waitFor();
 			}
-		}
-	}
-
-	/**
-	 * Waits (up to BENCH_PURGE_WAIT_MINUTES, default 20) until InnoDB has purged the undo history
-	 * below BENCH_PURGE_HISTORY (default 10,000 transactions). Right after seeding, or after a run
-	 * that redeemed and built boards, the purge threads keep most of a core busy for minutes; a run
-	 * started then measured the database's cleanup beside the server (a fresh county's first run
-	 * was the slow one in several sessions). MySQL 8 and MariaDB both count it in INNODB_METRICS.
-	 */
-	private void awaitPurge(Connection db) throws Exception {
-		long limit = Long.parseLong(get("BENCH_PURGE_HISTORY"));
-		long deadline = System.nanoTime() + Duration.ofMinutes(Long.parseLong(get("BENCH_PURGE_WAIT_MINUTES"))).toNanos();
-		long started = System.nanoTime();
-		long history = purgeHistory(db);
-		long first = history;
-		while (history > limit && System.nanoTime() < deadline) {
-			Thread.sleep(5000);
-			history = purgeHistory(db);
-		}
-		log("InnoDB history: %,d at the start, %,d after %,d s (waited for < %,d)%s", first, history,
-				(System.nanoTime() - started) / 1_000_000_000, limit,
-				(history > limit) ? ": NOT PURGED, the database is still cleaning up during the run" : "");
-	}
-
-	private static long purgeHistory(Connection db) throws SQLException {
-		try (Statement s = db.createStatement();
-				ResultSet rs = s.executeQuery("SELECT `count` FROM information_schema.INNODB_METRICS WHERE name = 'trx_rseg_history_len'")) {
-			return rs.next() ? rs.getLong(1) : 0;
 		}
 	}
 
