@@ -790,9 +790,9 @@ public final class CountySeeder {
 	 * an overdue stage escalated to the 所 at its deadline and to the 中心 two days later, with the job's
 	 * history rows. Without it the first server on a freshly seeded county spends its first minutes
 	 * escalating some 10,000 year-old needs and sending their notifications, inside whatever the
-	 * benchmark measures then. The COMPLETED needs are made in the three days before the others' window
-	 * (completed 3 to 6 days ago, a day inside their 7 days to be rated), as the job would have closed
-	 * older ones.
+	 * benchmark measures then. The COMPLETED needs are made in the last three days of the others' window
+	 * (made 8 to 11 days ago, completed 3 to 6 days ago: a day inside their 7 days to be rated), as the
+	 * job would have closed older ones.
 	 */
 	private void settleDeadlines(long from, long to) throws SQLException {
 		Timestamp now = ts(this.now);
