@@ -54,6 +54,9 @@ public final class BenchRunner {
 
 	private static final String ISSUER = "wenming-practice";
 
+	/** The framework floor's request (the warm-up's and the training's). */
+	private static final String PING = "{\"query\":\"{ benchPing }\"}";
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final Map<String, String> settings = new LinkedHashMap<>();
@@ -397,7 +400,7 @@ public final class BenchRunner {
 					.formatted(reward, UUID.randomUUID()))));
 				answers.add(pool.submit(() -> graphql(token, leaderboardBody(kind, period, "1"))));
 				answers.add(pool.submit(() -> graphql(token, homeBody("31.36", "119.82"))));
-				answers.add(pool.submit(() -> graphql(token, "{\"query\":\"{ benchPing }\"}")));
+				answers.add(pool.submit(() -> graphql(token, PING)));
 			}
 			int failed = 0;
 			for (Future<String> answer : answers) {
@@ -680,7 +683,7 @@ public final class BenchRunner {
 		started = System.nanoTime();
 		for (int i = 0, n = Integer.parseInt(get("BENCH_WARMUP")); i < n; i++) {
 			String[] cells = readers.get(i % readers.size()).split(",");
-			graphql(cells[0], "{\"query\":\"{ benchPing }\"}");
+			graphql(cells[0], PING);
 			graphql(cells[0], leaderboardBody(cells[6], cells[3], cells[2]));
 			if (i % 3 == 0) {
 				String home = graphql(cells[0], homeBody(cells[4], cells[5]));

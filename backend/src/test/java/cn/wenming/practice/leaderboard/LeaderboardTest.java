@@ -2,10 +2,8 @@ package cn.wenming.practice.leaderboard;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,8 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class LeaderboardTest {
-
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -110,7 +106,7 @@ class LeaderboardTest {
 		// This week's activities ended an hour ago, or when the week began if that was later: in a
 		// week's first hour (Monday after midnight in China, Sunday 16:00 UTC) an hour ago is last
 		// week, and this week's board was empty (a CI run at 16:01 UTC failed so).
-		Instant weekStart = now.atZone(CHINA).toLocalDate().with(DayOfWeek.MONDAY).atStartOfDay(CHINA).toInstant();
+		Instant weekStart = LeaderboardPeriod.WEEK.window(now).from();
 		Instant thisWeek = now.minusSeconds(3600).isBefore(weekStart) ? weekStart : now.minusSeconds(3600);
 		Map<String, HoursConfirmed> served = new HashMap<>();
 		// Last year: only "all time" sees it.

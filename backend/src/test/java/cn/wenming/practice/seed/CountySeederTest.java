@@ -314,11 +314,4 @@ class CountySeederTest {
 		}
 	}
 
-	private static long one(String sql) throws SQLException {
-		try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-			rs.next();
-			return rs.getLong(1);
-		}
-	}
-
 }
