@@ -28,6 +28,12 @@ class MybatisConfig {
 		return configuration -> configuration.setObjectFactory(new AccessibleObjectFactory());
 	}
 
+	/** Instants bound and read as UTC wall time without java.sql.Timestamp ({@link UtcInstantTypeHandler}). */
+	@Bean
+	ConfigurationCustomizer utcInstants() {
+		return configuration -> configuration.getTypeHandlerRegistry().register(Instant.class, new UtcInstantTypeHandler());
+	}
+
 	@Bean
 	MetaObjectHandler timestamps() {
 		return new MetaObjectHandler() {
