@@ -17,7 +17,6 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.data.method.annotation.support.AnnotatedControllerConfigurer;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.validation.annotation.Validated;
@@ -57,10 +56,7 @@ class GraphQlConfig {
 		};
 	}
 
-	/**
-	 * Every request's data loaders in a registry that makes a loader when it is first asked for and
-	 * dispatches only loaders with keys waiting.
-	 */
+	/** Every request's data loaders in a registry that dispatches only loaders with keys waiting. */
 	@Bean
 	WebGraphQlInterceptor waitingLoadersOnly() {
 		return (request, chain) -> {
@@ -68,12 +64,6 @@ class GraphQlConfig {
 					(input, builder) -> builder.dataLoaderRegistry(new WaitingLoadersRegistry()).build());
 			return chain.next(request);
 		};
-	}
-
-	/** Spring Boot's registry steps back for this one; {@code @BatchMapping}s register here. */
-	@Bean
-	BatchLoaderRegistry batchLoaderRegistry() {
-		return new LazyBatchLoaderRegistry();
 	}
 
 	/**

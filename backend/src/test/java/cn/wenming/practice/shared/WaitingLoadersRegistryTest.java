@@ -2,7 +2,6 @@ package cn.wenming.practice.shared;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,9 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.dataloader.BatchLoader;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
-import org.dataloader.DataLoaderRegistry;
-import graphql.GraphQLContext;
-import reactor.core.publisher.Flux;
 import graphql.ExecutionInput;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
@@ -52,47 +48,6 @@ class WaitingLoadersRegistryTest {
 		busy.load(3L);
 		registry.dispatchAll();
 		assertThat(batches).hasValue(2);
-	}
-
-	@Test
-	void aRequestMakesOnlyTheLoadersItAsksForWithItsOwnContext() throws Exception {
-		LazyBatchLoaderRegistry registrations = new LazyBatchLoaderRegistry();
-		registrations.<Long, String>forName("names")
-			.registerBatchLoader((keys, env) -> Flux.fromIterable(keys)
-				.map(key -> env.<GraphQLContext>getContext().get("caller") + ":" + key));
-		registrations.<Long, Integer>forName("ages").registerBatchLoader((keys, env) -> Flux.fromIterable(keys).map(Long::intValue));
-
-		WaitingLoadersRegistry first = new WaitingLoadersRegistry();
-		registrations.registerDataLoaders(first, GraphQLContext.of(Map.of("caller", "甲")));
-		assertThat(first.getDataLoaders()).isEmpty();
-
-		DataLoader<Long, String> names = first.getDataLoader("names");
-		assertThat(first.getKeys()).containsExactly("names");
-		assertThat(first.<Long, String>getDataLoader("names")).isSameAs(names);
-		assertThat(first.<Long, String>getDataLoader("nobody")).isNull();
-		CompletableFuture<String> one = names.load(1L);
-		assertThat(first.dispatchAllWithCount()).isEqualTo(1);
-		assertThat(one.get()).isEqualTo("甲:1");
-
-		// Another request: its own loader (its own cache) and its own context.
-		WaitingLoadersRegistry second = new WaitingLoadersRegistry();
-		registrations.registerDataLoaders(second, GraphQLContext.of(Map.of("caller", "乙")));
-		DataLoader<Long, String> theirs = second.getDataLoader("names");
-		assertThat(theirs).isNotSameAs(names);
-		CompletableFuture<String> again = theirs.load(1L);
-		second.dispatchAll();
-		assertThat(again.get()).isEqualTo("乙:1");
-
-		// A registry of another kind gets every loader at once, as Spring's own registry gives them.
-		DataLoaderRegistry plain = new DataLoaderRegistry();
-		registrations.registerDataLoaders(plain, GraphQLContext.getDefault());
-		assertThat(plain.getKeys()).containsExactlyInAnyOrder("names", "ages");
-
-		// A registration after a request is offered to the next one.
-		registrations.<Long, Long>forName("late").registerBatchLoader((keys, env) -> Flux.fromIterable(keys));
-		WaitingLoadersRegistry third = new WaitingLoadersRegistry();
-		registrations.registerDataLoaders(third, GraphQLContext.getDefault());
-		assertThat(third.<Long, Long>getDataLoader("late")).isNotNull();
 	}
 
 	@Test
