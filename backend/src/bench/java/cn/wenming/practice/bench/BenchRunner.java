@@ -72,6 +72,28 @@ public final class BenchRunner {
 
 	private final Random random = new Random(7);
 
+	/** What docker/Dockerfile runs the production jar with. */
+	record Image(String jvmOptions, String mallocArenaMax) {
+
+		static Image read() {
+			Path dockerfile = Path.of("..", "docker", "Dockerfile");
+			String text;
+			try {
+				text = Files.readString(dockerfile);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("cannot read " + dockerfile.toAbsolutePath(), ex);
+			}
+			Matcher options = Pattern.compile("JDK_JAVA_OPTIONS=\"([^\"]+)\"").matcher(text);
+			Matcher arenas = Pattern.compile("MALLOC_ARENA_MAX=(\\d+)").matcher(text);
+			if (!options.find() || !arenas.find()) {
+				throw new IllegalStateException(dockerfile.toAbsolutePath() + " sets no JDK_JAVA_OPTIONS or MALLOC_ARENA_MAX");
+			}
+			return new Image(options.group(1).trim(), arenas.group(1));
+		}
+
+	}
+
 	private BenchRunner() throws IOException {
 		setting("BENCH_JDBC_URL", "jdbc:mysql://127.0.0.1:3306/wenming_bench");
 		setting("BENCH_JDBC_USER", "root");
@@ -80,13 +102,16 @@ public final class BenchRunner {
 		setting("BENCH_REDIS_PORT", "6379");
 		setting("BENCH_REDIS_DB", "9");
 		setting("BENCH_PORT", "18089");
-		setting("BENCH_SERVER_OPTS", "-Xms256m -Xmx384m");
 		// The server's JDK (a java.home); e.g. a JDK 21+ to serve on virtual threads.
 		setting("BENCH_SERVER_JAVA", System.getProperty("java.home"));
 		// The production jar to serve from (e.g. target/backend-0.1.0-SNAPSHOT.jar, after ./mvnw package):
 		// extracted as the Docker image does, with the bench's endpoints and profile in a jar appended to
 		// its class path and WeChat stubbed in this JVM. Empty: BenchServer on the test class path.
 		setting("BENCH_SERVER_JAR", "");
+		// With the production jar, the image's own JVM flags (JDK_JAVA_OPTIONS in docker/Dockerfile, read
+		// at each run so the measured server cannot drift from the image's); on the test class path the
+		// larger heap that class path needs.
+		setting("BENCH_SERVER_OPTS", get("BENCH_SERVER_JAR").isBlank() ? "-Xms256m -Xmx384m" : Image.read().jvmOptions());
 		// With BENCH_SERVER_JAR: "cds" trains a class-data-sharing archive first, as docker/Dockerfile
 		// does (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh), and serves with it; "aot"
 		// does the same with JDK 24+'s AOT cache (-XX:AOTCacheOutput / -XX:AOTCache); "none" neither.
@@ -459,6 +484,13 @@ public final class BenchRunner {
 		environment.put("SPRING_DATA_REDIS_PORT", get("BENCH_REDIS_PORT"));
 		environment.put("SPRING_DATA_REDIS_DATABASE", get("BENCH_REDIS_DB"));
 		environment.put("SERVER_PORT", get("BENCH_PORT"));
+		// The actuator's own port (8081 in production) next to the API's, unless set: a server on this
+		// machine already holding 8081 would otherwise stop the benchmark's at start-up.
+		environment.putIfAbsent("MANAGEMENT_SERVER_PORT", Integer.toString(Integer.parseInt(get("BENCH_PORT")) + 1));
+		if (!get("BENCH_SERVER_JAR").isBlank()) {
+			// The image's allocator setting (ENV in docker/Dockerfile), part of its measured RSS.
+			environment.putIfAbsent("MALLOC_ARENA_MAX", Image.read().mallocArenaMax());
+		}
 		environment.put("BENCH_JWT_SECRET", get("BENCH_JWT_SECRET"));
 	}
 

@@ -8,8 +8,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * {@code WX_MINIAPP_API_HOST} carries the app secret, {@code session_key} exchanges and every
- * resident's openid: outside the {@code local} and {@code test} profiles (whose WeChat stub is plain
- * HTTP on this machine) it must be {@code https://}, or start-up fails.
+ * resident's openid: outside the {@code local}, {@code test} and {@code bench} profiles (whose WeChat
+ * stub is plain HTTP on this machine; {@code bench} is the benchmark's, docs/performance.md) it must be
+ * {@code https://}, or start-up fails.
  */
 @Component
 class WechatHostCheck implements InitializingBean {
@@ -23,9 +24,12 @@ class WechatHostCheck implements InitializingBean {
 		this.environment = environment;
 	}
 
+	/** The profiles whose WeChat is the plain-HTTP stub on this machine. */
+	static final Profiles STUB_PROFILES = Profiles.of("local | test | bench");
+
 	@Override
 	public void afterPropertiesSet() {
-		requireHttps(this.properties.miniapp().apiHostUrl(), this.environment.acceptsProfiles(Profiles.of("local | test")));
+		requireHttps(this.properties.miniapp().apiHostUrl(), this.environment.acceptsProfiles(STUB_PROFILES));
 	}
 
 	static void requireHttps(String apiHostUrl, boolean stubAllowed) {
