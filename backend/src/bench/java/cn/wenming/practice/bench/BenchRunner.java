@@ -605,9 +605,11 @@ public final class BenchRunner {
 		}
 
 		AtomicLong maxRss = new AtomicLong();
+		CpuSampler cpu = new CpuSampler(server.pid());
 		Thread sampler = new Thread(() -> {
 			while (!Thread.currentThread().isInterrupted()) {
 				maxRss.accumulateAndGet(rssMb(server.pid()), Math::max);
+				cpu.sample();
 				try {
 					Thread.sleep(500);
 				}
@@ -625,7 +627,7 @@ public final class BenchRunner {
 				maxRss.get());
 		killLeftoverQueries(db, "after the run");
 		drain(db, List.of(reward, warmReward, capReward));
-		report(db, reward, redemptions * 2, activity, ledgerBefore);
+		report(db, reward, redemptions * 2, activity, ledgerBefore, cpu);
 		rewardInvariants(db, warmReward, WARM_REWARD_STOCK, "warm-up reward");
 		rewardInvariants(db, capReward, 1_000_000, "capacity reward");
 	}
@@ -782,7 +784,8 @@ public final class BenchRunner {
 		return new ProcessBuilder(command).inheritIO().start().waitFor();
 	}
 
-	private void report(Connection db, long reward, long stock, long activity, long ledgerBefore) throws Exception {
+	private void report(Connection db, long reward, long stock, long activity, long ledgerBefore, CpuSampler cpu)
+			throws Exception {
 		List<String> lines = Files.readAllLines(this.dir.resolve("results.csv"));
 		Map<String, double[]> throughput = new LinkedHashMap<>();
 		StringBuilder table = new StringBuilder(
@@ -816,6 +819,27 @@ public final class BenchRunner {
 		if (sql > 0 && full > 0) {
 			table.append(String.format(Locale.ROOT,
 					"leaderboard (100 rows) / SQL baseline (100 rows) capacity = %.0f× (target ≥ 50×)%n", full / sql));
+		}
+		// CPU per answered request: the machine's speed at that moment, and how near its limit a phase ran.
+		table.append(System.lineSeparator())
+			.append("| phase | server user ms / OK | server system ms / OK | machine ms / OK (all processes) | machine busy |\n")
+			.append("|---|---:|---:|---:|---:|\n");
+		for (String[] cells : rows) {
+			if (Long.parseLong(cells[1]) > 0) {
+				table.append(cpu.row(cells[0], Long.parseLong(cells[3]), Long.parseLong(cells[4]), Long.parseLong(cells[1])));
+			}
+		}
+		CpuSampler.PerRequest burst = rows.stream()
+			.filter(cells -> cells[0].equals("burst-redeem") && Long.parseLong(cells[1]) > 0)
+			.map(cells -> cpu.perRequest(Long.parseLong(cells[3]), Long.parseLong(cells[4]), Long.parseLong(cells[1])))
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+		if (burst != null) {
+			double rate = Double.parseDouble(get("BENCH_REDEEM_RATE"));
+			table.append(String.format(Locale.ROOT,
+					"%nburst-redeem: %.0f/s × %.2f ms of the machine per redemption = %.2f of its %d cores%n", rate,
+					burst.machine(), rate * burst.machine() / 1000, Runtime.getRuntime().availableProcessors()));
 		}
 		System.out.println();
 		System.out.println(table);
