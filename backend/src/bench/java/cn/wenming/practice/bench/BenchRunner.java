@@ -829,17 +829,17 @@ public final class BenchRunner {
 				table.append(cpu.row(cells[0], Long.parseLong(cells[3]), Long.parseLong(cells[4]), Long.parseLong(cells[1])));
 			}
 		}
-		CpuSampler.PerRequest burst = rows.stream()
-			.filter(cells -> cells[0].equals("burst-redeem") && Long.parseLong(cells[1]) > 0)
-			.map(cells -> cpu.perRequest(Long.parseLong(cells[3]), Long.parseLong(cells[4]), Long.parseLong(cells[1])))
-			.filter(java.util.Objects::nonNull)
-			.findFirst()
-			.orElse(null);
-		if (burst != null) {
-			double rate = Double.parseDouble(get("BENCH_REDEEM_RATE"));
-			table.append(String.format(Locale.ROOT,
-					"%nburst-redeem: %.0f/s × %.2f ms of the machine per redemption = %.2f of its %d cores%n", rate,
-					burst.machine(), rate * burst.machine() / 1000, Runtime.getRuntime().availableProcessors()));
+		for (String[] cells : rows) {
+			long ok = Long.parseLong(cells[1]);
+			CpuSampler.PerRequest burst = cells[0].equals("burst-redeem")
+					? cpu.perRequest(Long.parseLong(cells[3]), Long.parseLong(cells[4]), ok) : null;
+			if (burst != null) {
+				// The rate answered, not the rate asked: refused requests are not in the CPU per OK request.
+				double rate = throughput.get("burst-redeem")[0];
+				table.append(String.format(Locale.ROOT,
+						"%nburst-redeem: %.0f OK/s × %.2f ms of the machine per redemption = %.2f of its %d cores%n", rate,
+						burst.machine(), rate * burst.machine() / 1000, Runtime.getRuntime().availableProcessors()));
+			}
 		}
 		System.out.println();
 		System.out.println(table);
