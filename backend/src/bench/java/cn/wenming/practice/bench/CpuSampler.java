@@ -42,13 +42,14 @@ final class CpuSampler {
 			// Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
 			String stat = Files.readString(Path.of("/proc", Long.toString(this.pid), "stat"));
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// "cpu user nice system idle iowait irq softirq steal guest guest_nice": guest time is already
+			// in user, and idle, iowait and steal (time the hypervisor gave to others) are not busy.
 			String[] cpu = Files.readAllLines(Path.of("/proc", "stat")).get(0).trim().split("\\s+");
-			long all = 0;
-			for (int i = 1; i < cpu.length; i++) {
-				all += Long.parseLong(cpu[i]);
+			long busy = 0;
+			for (int i : new int[] { 1, 2, 3, 6, 7 }) {
+				busy += Long.parseLong(cpu[i]);
 			}
-			// idle and iowait are not busy.
-			long busy = all - Long.parseLong(cpu[4]) - Long.parseLong(cpu[5]);
+			long all = busy + Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]) + Long.parseLong(cpu[8]);
 			this.samples.add(new Sample(System.currentTimeMillis(), Long.parseLong(fields[11]), Long.parseLong(fields[12]),
 					busy, all));
 		}
