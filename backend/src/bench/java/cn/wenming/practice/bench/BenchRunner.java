@@ -72,6 +72,9 @@ public final class BenchRunner {
 
 	private final Random random = new Random(7);
 
+	/** With BENCH_SERVER_JAR: what docker/Dockerfile runs the production jar with; null otherwise. */
+	private final Image image;
+
 	/** What docker/Dockerfile runs the production jar with. */
 	record Image(String jvmOptions, String mallocArenaMax) {
 
@@ -111,7 +114,8 @@ public final class BenchRunner {
 		// With the production jar, the image's own JVM flags (JDK_JAVA_OPTIONS in docker/Dockerfile, read
 		// at each run so the measured server cannot drift from the image's); on the test class path the
 		// larger heap that class path needs.
-		setting("BENCH_SERVER_OPTS", get("BENCH_SERVER_JAR").isBlank() ? "-Xms256m -Xmx384m" : Image.read().jvmOptions());
+		this.image = get("BENCH_SERVER_JAR").isBlank() ? null : Image.read();
+		setting("BENCH_SERVER_OPTS", (this.image == null) ? "-Xms256m -Xmx384m" : this.image.jvmOptions());
 		// With BENCH_SERVER_JAR: "cds" trains a class-data-sharing archive first, as docker/Dockerfile
 		// does (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh), and serves with it; "aot"
 		// does the same with JDK 24+'s AOT cache (-XX:AOTCacheOutput / -XX:AOTCache); "none" neither.
@@ -487,9 +491,9 @@ public final class BenchRunner {
 		// The actuator's own port (8081 in production) next to the API's, unless set: a server on this
 		// machine already holding 8081 would otherwise stop the benchmark's at start-up.
 		environment.putIfAbsent("MANAGEMENT_SERVER_PORT", Integer.toString(Integer.parseInt(get("BENCH_PORT")) + 1));
-		if (!get("BENCH_SERVER_JAR").isBlank()) {
+		if (this.image != null) {
 			// The image's allocator setting (ENV in docker/Dockerfile), part of its measured RSS.
-			environment.putIfAbsent("MALLOC_ARENA_MAX", Image.read().mallocArenaMax());
+			environment.putIfAbsent("MALLOC_ARENA_MAX", this.image.mallocArenaMax());
 		}
 		environment.put("BENCH_JWT_SECRET", get("BENCH_JWT_SECRET"));
 	}

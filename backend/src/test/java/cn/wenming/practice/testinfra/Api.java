@@ -46,17 +46,13 @@ public final class Api {
 	 * the server is closing.
 	 */
 	public static ClientHttpConnector connector() {
-		return new JdkClientHttpConnector(SharedClient.HTTP);
+		return new JdkClientHttpConnector(HTTP);
 	}
 
-	/** Built on first use, after the test JVM's system properties are in place. */
-	private static final class SharedClient {
-
-		static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
-			.version(java.net.http.HttpClient.Version.HTTP_1_1)
-			.build();
-
-	}
+	// Surefire and Failsafe set the keep-alive property before any test class loads.
+	private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+		.version(java.net.http.HttpClient.Version.HTTP_1_1)
+		.build();
 
 	public WebTestClient client() {
 		return WebTestClient.bindToServer(connector())
