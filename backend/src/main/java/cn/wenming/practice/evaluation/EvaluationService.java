@@ -31,8 +31,12 @@ import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
+import cn.wenming.practice.shared.DeadlockRetry;
 import cn.wenming.practice.shared.DomainException;
 import graphql.relay.Connection;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -48,6 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class EvaluationService {
+
+	private static final Logger log = LoggerFactory.getLogger(EvaluationService.class);
 
 	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -158,7 +164,12 @@ class EvaluationService {
 		row.comment = comment;
 		row.reviewedBy = actor.userId();
 		row.createdAt = this.clock.instant();
-		this.tx.executeWithoutResult(status -> {
+		// Submissions of one pair at once after a withdrawal all meet the withdrawn row's delete-marked
+		// entry in the active-pair key, share-lock it and then wait for each other to insert: InnoDB
+		// rolls one back as a deadlock victim. Run again, it finds the pair reviewed (or takes it).
+		String what = "Peer review of station " + reviewed.id() + " by station " + reviewer.id();
+		DeadlockRetry.run(3, log, what, () -> this.tx.execute(status -> {
+			row.id = null;
 			requireOpen(reviewed);
 			try {
 				this.reviews.insert(row);
@@ -167,7 +178,8 @@ class EvaluationService {
 				throw new DomainException(EvaluationError.PEER_REVIEW_ALREADY_SUBMITTED);
 			}
 			this.reviews.addScores(row.id, scores);
-		});
+			return row.id;
+		}));
 		return reviewViews(List.of(row)).get(0);
 	}
 

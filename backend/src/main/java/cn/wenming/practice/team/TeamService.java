@@ -17,11 +17,15 @@ import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
+import cn.wenming.practice.shared.DeadlockRetry;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.volunteer.ServiceCategory;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerRef;
 import graphql.relay.Connection;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,6 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class TeamService {
+
+	private static final Logger log = LoggerFactory.getLogger(TeamService.class);
 
 	private final TeamMapper teams;
 
@@ -203,7 +209,13 @@ class TeamService {
 		request.setStatus(JoinRequestStatus.PENDING);
 		request.setOpenFlag(1);
 		try {
-			this.requests.insert(request);
+			// Requests at once after a decided one (a double tap) all meet its delete-marked entry in
+			// uk_join_request_open and may deadlock on their inserts: the victim, run again, finds the
+			// pending request.
+			DeadlockRetry.run(3, log, "Join request of user " + userId + " to team " + teamId, () -> {
+				request.setId(null);
+				return this.requests.insert(request);
+			});
 		}
 		catch (DuplicateKeyException ex) {
 			// uk_join_request_open: this person already has a PENDING request for this team.

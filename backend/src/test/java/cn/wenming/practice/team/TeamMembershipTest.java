@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
+import cn.wenming.practice.testinfra.DeleteMarkedKey;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
@@ -201,6 +202,45 @@ class TeamMembershipTest {
 		assertThat(this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM team_join_request WHERE team_id = ? AND user_id = ? AND status = 'PENDING'",
 				Integer.class, Long.parseLong(this.s.teamId), applicant.userId())).isEqualTo(1);
+	}
+
+	/**
+	 * Requests at once (a double tap) after a declined one: its entry in the open-request key is
+	 * delete-marked, every insert share-locks it, and they deadlock (DeleteMarkedKey makes it
+	 * certain); the victims used to answer CONFLICT.
+	 */
+	@Test
+	void concurrentRequestsAfterADeclineLeaveOnePending() throws Exception {
+		Session applicant = this.s.volunteer("race4");
+		Callable<String> request = () -> {
+			String code = ApiErrors.codeOf(this.s.requestToJoin(applicant, this.s.teamId));
+			return (code != null) ? code : "OK";
+		};
+		for (int round = 1; round <= 3; round++) {
+			String previous = this.s.requestId(applicant, this.s.teamId);
+			List<String> outcomes;
+			try (DeleteMarkedKey held = DeleteMarkedKey.hold(this.jdbc.getDataSource())) {
+				this.s.decline(this.s.leader, previous, "下次再来")
+					.path("declineJoinRequest.status")
+					.entity(String.class)
+					.isEqualTo("DECLINED");
+				outcomes = held.race("""
+						SELECT id FROM team_join_request FORCE INDEX (uk_join_request_open)
+						WHERE team_id = ? AND user_id = ? LOCK IN SHARE MODE""",
+						List.of(Long.parseLong(this.s.teamId), applicant.userId()), Collections.nCopies(10, request));
+			}
+			assertThat(outcomes).as("round %d", round).filteredOn("OK"::equals).hasSize(1);
+			assertThat(outcomes).as("round %d", round)
+				.filteredOn(o -> !o.equals("OK"))
+				.containsOnly("TEAM_JOIN_REQUEST_PENDING");
+			String pending = this.jdbc.queryForObject(
+					"SELECT id FROM team_join_request WHERE team_id = ? AND user_id = ? AND status = 'PENDING'",
+					String.class, Long.parseLong(this.s.teamId), applicant.userId());
+			this.s.decline(this.s.leader, pending, "名额已满");
+		}
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM team_join_request WHERE team_id = ? AND user_id = ? AND status = 'DECLINED'",
+				Integer.class, Long.parseLong(this.s.teamId), applicant.userId())).isEqualTo(6);
 	}
 
 	/** Runs every call at once (released by one latch) and returns their results. */
