@@ -1,6 +1,6 @@
 /**
- * The sidebar. Screens of the console's later increments (活动, 爱心超市, 人员与组织, 成果与考核) join
- * this list when they are built: a menu entry never leads to an empty page.
+ * The sidebar. A screen joins this list only once it is built: a menu entry never leads to an
+ * empty page.
  */
 export const MENU = [
   {
