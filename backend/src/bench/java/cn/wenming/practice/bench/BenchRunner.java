@@ -828,22 +828,23 @@ public final class BenchRunner {
 		table.append(System.lineSeparator())
 			.append("| phase | server user ms / OK | server system ms / OK | machine ms / OK (all processes) | machine busy |\n")
 			.append("|---|---:|---:|---:|---:|\n");
-		for (String[] cells : rows) {
-			if (Long.parseLong(cells[1]) > 0) {
-				table.append(cpu.row(cells[0], Long.parseLong(cells[3]), Long.parseLong(cells[4]), Long.parseLong(cells[1])));
-			}
-		}
+		CpuSampler.PerRequest burst = null;
 		for (String[] cells : rows) {
 			long ok = Long.parseLong(cells[1]);
-			CpuSampler.PerRequest burst = cells[0].equals("burst-redeem")
-					? cpu.perRequest(Long.parseLong(cells[3]), Long.parseLong(cells[4]), ok) : null;
-			if (burst != null) {
-				// The rate answered, not the rate asked: refused requests are not in the CPU per OK request.
-				double rate = throughput.get("burst-redeem")[0];
-				table.append(String.format(Locale.ROOT,
-						"%nburst-redeem: %.0f OK/s × %.2f ms of the machine per redemption = %.2f of its %d cores%n", rate,
-						burst.machine(), rate * burst.machine() / 1000, Runtime.getRuntime().availableProcessors()));
+			if (ok > 0) {
+				CpuSampler.PerRequest perRequest = cpu.perRequest(Long.parseLong(cells[3]), Long.parseLong(cells[4]), ok);
+				table.append(CpuSampler.row(cells[0], perRequest));
+				if (cells[0].equals("burst-redeem")) {
+					burst = perRequest;
+				}
 			}
+		}
+		if (burst != null) {
+			// The rate answered, not the rate asked: refused requests are not in the CPU per OK request.
+			double rate = throughput.get("burst-redeem")[0];
+			table.append(String.format(Locale.ROOT,
+					"%nburst-redeem: %.0f OK/s × %.2f ms of the machine per redemption = %.2f of its %d cores%n", rate,
+					burst.machine(), rate * burst.machine() / 1000, Runtime.getRuntime().availableProcessors()));
 		}
 		System.out.println();
 		System.out.println(table);

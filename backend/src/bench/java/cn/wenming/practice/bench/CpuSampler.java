@@ -85,8 +85,8 @@ final class CpuSampler {
 				(machineTicks > 0) ? (last.machineBusy() - first.machineBusy()) / machineTicks : 0);
 	}
 
-	String row(String phase, long start, long end, long ok) {
-		PerRequest cpu = perRequest(start, end, ok);
+	/** A phase's row of the summary's CPU table; dashes when it had too few readings. */
+	static String row(String phase, PerRequest cpu) {
 		if (cpu == null) {
 			return String.format(Locale.ROOT, "| %s | – | – | – | – |%n", phase);
 		}
