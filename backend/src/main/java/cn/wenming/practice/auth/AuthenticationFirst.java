@@ -42,8 +42,9 @@ import org.springframework.web.server.ResponseStatusException;
  * resolver came after argument binding and validation, so anonymous callers learned which ids
  * exist and what the validation rules are, and clients showed the wrong screen.
  * <p>
- * A document that does not parse, or whose operation cannot be chosen, is left to graphql-java
- * (a syntax error reveals nothing about the data); unknown root fields count as not public. The
+ * A document that does not parse is left to graphql-java (a syntax error reveals nothing about the
+ * data); one whose operation cannot be chosen (several operations and no name, or a name none has)
+ * is refused like a private one; unknown root fields count as not public. The
  * allow-list lives in the schema so every client and reviewer sees it beside the operation.
  */
 @Component
@@ -65,6 +66,13 @@ class AuthenticationFirst implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		String name = request.getOperationName();
+		if (name != null && name.isEmpty()) {
+			// graphql-java refuses a document of several operations only when the name is missing, and
+			// runs the first one for "": this gate, the operation limits and the login rate limit all
+			// take "" as no name, so execution must too, or it runs an operation none of them checked.
+			request.configureExecutionInput((input, builder) -> builder.operationName(null).build());
+		}
 		if (this.access.currentUserId() == null && !allPublic(request)) {
 			HttpHeaders headers = new HttpHeaders();
 			headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -89,7 +97,9 @@ class AuthenticationFirst implements WebGraphQlInterceptor {
 		List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
 		OperationDefinition operation = chosen(operations, request.getOperationName());
 		if (operation == null) {
-			return true;
+			// Nothing this gate could check runs (execution refuses an operation it cannot choose
+			// either), so refusing costs an honest caller nothing and leaves no gap if they ever differ.
+			return false;
 		}
 		Set<String> allowed = publicFields().getOrDefault(operation.getOperation().name(), Set.of());
 		Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class)

@@ -98,6 +98,31 @@ class AuthenticationFirstTest {
 		}
 	}
 
+	/**
+	 * An empty operation name with several operations: graphql-java runs the first operation for
+	 * {@code ""} (it refuses only a missing name), so a gate that took "" as "no choice possible" and
+	 * left the request to graphql-java let an anonymous caller run a private first operation.
+	 */
+	@Test
+	void anEmptyOperationNameDoesNotOpenTheGate() {
+		String document = "query A { fulfilmentLists(orgUnitId: \"1\") { month } me { id } } "
+				+ "query B { fulfilmentLists(orgUnitId: \"1\") { month } }";
+		EntityExchangeResult<String> result = postNamed(document, "");
+		assertThat(result.getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(result.getResponseBody()).contains("\"code\":\"UNAUTHENTICATED\"").doesNotContain("\"data\"");
+		// Signed in, the same request is refused for what it is (no operation chosen), not run.
+		Api.Session someone = this.api.login(Fixtures.unique("gate-empty"));
+		EntityExchangeResult<String> signedIn = this.api.client()
+			.post()
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + someone.accessToken())
+			.bodyValue(Map.of("query", document, "operationName", ""))
+			.exchange()
+			.expectBody(String.class)
+			.returnResult();
+		assertThat(signedIn.getResponseBody()).doesNotContain("\"me\":").contains("\"errors\"");
+	}
+
 	@Test
 	void publicOperationsStillAnswerAnonymousCallersAndTokensPassTheGate() {
 		// The published 落实清单 months of an unknown unit: a public read, answered (empty), not refused.
