@@ -34,18 +34,17 @@ export function chooseUnit(id) {
 export async function loadWorkspace() {
   const { me } = await api.call('Me')
   workspace.user = me
-  const grants = (me.roleGrants || []).filter((g) => g.orgUnitId)
-  const trees = await Promise.all(grants.map((g) => api.call('OrgTree', { rootId: g.orgUnitId })))
+  // Every granted unit's subtree in one request (a tree per grant cost an admin of many units as
+  // many requests on every page load).
+  const { myOrgTree } = await api.call('MyOrgTree')
   const seen = new Set()
   const units = []
-  trees.forEach((tree) =>
-    tree.orgTree.forEach((node) => {
-      if (!seen.has(node.unit.id) && node.unit.level !== 'POINT' && node.unit.status === 'OPEN') {
-        seen.add(node.unit.id)
-        units.push({ id: node.unit.id, name: node.unit.name, level: node.unit.level, depth: node.depth })
-      }
-    }),
-  )
+  myOrgTree.forEach((node) => {
+    if (!seen.has(node.unit.id) && node.unit.level !== 'POINT' && node.unit.status === 'OPEN') {
+      seen.add(node.unit.id)
+      units.push({ id: node.unit.id, name: node.unit.name, level: node.unit.level, depth: node.depth })
+    }
+  })
   workspace.units = units
   if (!units.some((u) => u.id === workspace.unitId)) {
     chooseUnit(units.length ? units[0].id : null)

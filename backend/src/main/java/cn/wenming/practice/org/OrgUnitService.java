@@ -75,9 +75,38 @@ class OrgUnitService {
 			.filter(row -> row.getId() == rootId)
 			.findFirst()
 			.orElseThrow(() -> DomainException.notFound("组织单位"));
+		return preorder(List.of(root), rows);
+	}
+
+	/**
+	 * The subtrees under {@code rootIds} (in that order) in pre-order, one query for all: a root
+	 * inside another root's subtree is listed once, within it. Unknown ids are skipped.
+	 */
+	List<TreeNode> trees(List<Long> rootIds) {
+		if (rootIds.isEmpty()) {
+			return List.of();
+		}
+		List<OrgUnit> rows = this.units.subtrees(rootIds);
+		Map<Long, OrgUnit> byId = new HashMap<>();
+		rows.forEach(row -> byId.put(row.getId(), row));
+		List<OrgUnit> roots = rootIds.stream()
+			.distinct()
+			.map(byId::get)
+			.filter(java.util.Objects::nonNull)
+			.toList();
+		List<OrgUnit> outermost = roots.stream()
+			.filter(root -> roots.stream()
+				.noneMatch(other -> other != root && root.getPath().startsWith(other.getPath())))
+			.toList();
+		return preorder(outermost, rows);
+	}
+
+	private static List<TreeNode> preorder(List<OrgUnit> roots, List<OrgUnit> rows) {
+		java.util.Set<Long> rootIds = new java.util.HashSet<>();
+		roots.forEach(root -> rootIds.add(root.getId()));
 		Map<Long, List<OrgUnit>> byParent = new HashMap<>();
 		for (OrgUnit row : rows) {
-			if (row.getParentId() != null && row != root) {
+			if (row.getParentId() != null && !rootIds.contains(row.getId())) {
 				byParent.computeIfAbsent(row.getParentId(), k -> new ArrayList<>()).add(row);
 			}
 		}
@@ -85,13 +114,15 @@ class OrgUnitService {
 		List<TreeNode> out = new ArrayList<>(rows.size());
 		// Iterative depth-first walk: a deep or wide tree cannot overflow the stack.
 		var stack = new ArrayList<TreeNode>();
-		stack.add(new TreeNode(0, root));
-		while (!stack.isEmpty()) {
-			TreeNode node = stack.remove(stack.size() - 1);
-			out.add(node);
-			List<OrgUnit> kids = byParent.getOrDefault(node.unit().getId(), List.of());
-			for (int i = kids.size() - 1; i >= 0; i--) {
-				stack.add(new TreeNode(node.depth() + 1, kids.get(i)));
+		for (OrgUnit root : roots) {
+			stack.add(new TreeNode(0, root));
+			while (!stack.isEmpty()) {
+				TreeNode node = stack.remove(stack.size() - 1);
+				out.add(node);
+				List<OrgUnit> kids = byParent.getOrDefault(node.unit().getId(), List.of());
+				for (int i = kids.size() - 1; i >= 0; i--) {
+					stack.add(new TreeNode(node.depth() + 1, kids.get(i)));
+				}
 			}
 		}
 		return out;

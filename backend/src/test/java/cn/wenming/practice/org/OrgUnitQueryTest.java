@@ -103,6 +103,33 @@ class OrgUnitQueryTest {
 		sub.path("orgTree[*].depth").entityList(Integer.class).containsExactly(0, 1, 2, 1);
 	}
 
+	/**
+	 * The console's unit picker in one request: each granted unit's subtree in the order of the
+	 * grants, a unit inside another granted subtree listed once (within it), nothing for a user
+	 * without admin roles, and no answer at all for an anonymous caller.
+	 */
+	@Test
+	void myOrgTreeListsEveryGrantedSubtreeOnce() {
+		long first = this.org.fixtures.unit(null, "CENTER", Fixtures.unique("中心"), null, null);
+		long institute = this.org.fixtures.unit(first, "INSTITUTE", "i1", null, null);
+		long station = this.org.fixtures.unit(institute, "STATION", "s1", null, null);
+		long second = this.org.fixtures.unit(null, "CENTER", Fixtures.unique("中心"), null, null);
+		long secondStation = this.org.fixtures.unit(second, "STATION", "s2", null, null);
+		Session admin = this.org.admin("STATION_ADMIN", station);
+		this.org.fixtures.grant(admin.userId(), "CENTER_ADMIN", second);
+		this.org.fixtures.grant(admin.userId(), "CENTER_ADMIN", first);
+		var response = this.org.as(admin).documentName("myOrgTree").execute();
+		// The station's grant came first, but it lies inside the first center's: listed there.
+		response.path("myOrgTree[*].unit.id")
+			.entityList(Long.class)
+			.containsExactly(second, secondStation, first, institute, station);
+		response.path("myOrgTree[*].depth").entityList(Integer.class).containsExactly(0, 1, 0, 1, 2);
+
+		Session resident = this.org.api.login(Fixtures.unique("no-admin"));
+		this.org.as(resident).documentName("myOrgTree").execute().path("myOrgTree").entityList(Object.class).hasSize(0);
+		expectCode(this.org.as(null).documentName("myOrgTree").execute(), "UNAUTHENTICATED");
+	}
+
 	@Test
 	void treeOfMissingRootIsNotFound() {
 		expectCode(this.org.as(null).documentName("orgTree").variable("rootId", Long.MAX_VALUE).execute(), "NOT_FOUND");
