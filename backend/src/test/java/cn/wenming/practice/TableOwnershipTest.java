@@ -139,6 +139,7 @@ class TableOwnershipTest {
 			entry("project_brand_change", "project"),
 			// points ledger
 			entry("points_account", "points"),
+			entry("points_award_void", "points"),
 			entry("points_entry", "points"),
 			entry("points_repair", "points"),
 			entry("points_rollup", "points"),

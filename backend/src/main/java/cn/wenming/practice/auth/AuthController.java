@@ -14,8 +14,11 @@ import jakarta.validation.constraints.Size;
 
 import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.Connections;
+import cn.wenming.practice.shared.DeadlockRetry;
 import cn.wenming.practice.shared.DomainException;
 import graphql.relay.Connection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -27,6 +30,8 @@ import org.springframework.stereotype.Controller;
 /** Login, tokens, the current user and role grants. */
 @Controller
 class AuthController {
+
+	private static final Logger log = LoggerFactory.getLogger(AuthController.class);
 
 	private final AuthService auth;
 
@@ -139,7 +144,11 @@ class AuthController {
 		if (this.users.selectById(input.userId()) == null) {
 			throw DomainException.notFound("用户");
 		}
-		this.roles.grant(input.userId(), input.role().name(), input.orgUnitId(), actor.userId(), java.time.Instant.now());
+		// A grant after a revocation meets the revoked row's delete-marked uk_user_role entry: a
+		// double tap's INSERT IGNOREs deadlock on it, and the victim, run again, finds the granted row.
+		DeadlockRetry.run(3, log, "Granting " + input.role() + " to user " + input.userId(),
+				() -> this.roles.grant(input.userId(), input.role().name(), input.orgUnitId(), actor.userId(),
+						java.time.Instant.now()));
 		return new RoleGrant(input.role(), input.orgUnitId(), unit.path());
 	}
 

@@ -32,6 +32,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads boards (Redis, built from MySQL when missing; MySQL alone when Redis is down), refreshes
@@ -68,6 +72,14 @@ class LeaderboardService {
 	private final long syncBuildLimit;
 
 	/**
+	 * A member's reads once its lock is held: a transaction of their own, begun after the lock, so
+	 * they see every commit made before the lock was taken. Inside a caller's REPEATABLE READ
+	 * transaction they would see its snapshot, fixed at its first read — possibly before it queued for
+	 * the lock — and write an older score over the newer one the previous holder wrote.
+	 */
+	private final TransactionOperations memberReads;
+
+	/**
 	 * Builds of large boards, off the request threads: a miss starts one and answers from the rollup
 	 * meanwhile. Two threads (one board per kind and period is typical), a short queue; more misses
 	 * of a board already queued or building here are not queued again, and another instance's build
@@ -101,9 +113,17 @@ class LeaderboardService {
 
 	@Autowired
 	LeaderboardService(LeaderboardSource source, StringRedisTemplate redis, LeaderboardPreferenceMapper preferences,
-			AccessControl access, OrgDirectory org, TeamDirectory teams, Clock clock, LeaderboardProperties properties) {
+			AccessControl access, OrgDirectory org, TeamDirectory teams, Clock clock, LeaderboardProperties properties,
+			PlatformTransactionManager transactionManager) {
 		this(source, new LeaderboardStore(redis), preferences, access, org, teams, clock, properties.namesTtl(),
-				properties.syncBuildLimit());
+				properties.syncBuildLimit(), memberReads(transactionManager));
+	}
+
+	private static TransactionOperations memberReads(PlatformTransactionManager transactionManager) {
+		TransactionTemplate tx = new TransactionTemplate(transactionManager);
+		tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		tx.setReadOnly(true);
+		return tx;
 	}
 
 	/** For tests that point the store at a private or a dead Redis. */
@@ -112,10 +132,21 @@ class LeaderboardService {
 		this(source, store, preferences, access, org, teams, clock, namesTtl, 20_000);
 	}
 
-	/** For tests that also choose from which size on a board is built in the background. */
+	/**
+	 * For tests that also choose from which size on a board is built in the background. Called
+	 * outside any transaction, a member's reads run without one: each statement sees the latest commit.
+	 */
 	LeaderboardService(LeaderboardSource source, LeaderboardStore store, LeaderboardPreferenceMapper preferences,
 			AccessControl access, OrgDirectory org, TeamDirectory teams, Clock clock, Duration namesTtl,
 			long syncBuildLimit) {
+		this(source, store, preferences, access, org, teams, clock, namesTtl, syncBuildLimit,
+				TransactionOperations.withoutTransaction());
+	}
+
+	private LeaderboardService(LeaderboardSource source, LeaderboardStore store, LeaderboardPreferenceMapper preferences,
+			AccessControl access, OrgDirectory org, TeamDirectory teams, Clock clock, Duration namesTtl,
+			long syncBuildLimit, TransactionOperations memberReads) {
+		this.memberReads = memberReads;
 		this.syncBuildLimit = syncBuildLimit;
 		this.builder.allowCoreThreadTimeOut(true);
 		this.source = source;
@@ -374,10 +405,11 @@ class LeaderboardService {
 
 	/**
 	 * Recomputes one member's scores from MySQL for the current week, month, year and all time and
-	 * writes them into every existing board of its scopes (absolute values: idempotent).
+	 * writes them into every existing board of its scopes (absolute values: idempotent). Read after
+	 * the member's lock is taken, in a transaction of their own ({@link #memberReads}).
 	 */
 	void refresh(LeaderboardKind kind, long id) {
-		this.store.withMemberLock(kind, id, () -> {
+		this.store.withMemberLock(kind, id, () -> this.memberReads.executeWithoutResult(status -> {
 			Set<Board.Scope> scopes = this.source.scopesOf(kind, List.of(id)).getOrDefault(id, Set.of());
 			if (scopes.isEmpty()) {
 				return;
@@ -392,19 +424,20 @@ class LeaderboardService {
 				Double score = this.source.scores(kind, window, List.of(id)).get(id);
 				boards.forEach(board -> this.store.put(board, id, score));
 			}
-		});
+		}));
 	}
 
 	/**
 	 * A volunteer joined or left a team: their current score is written into (or removed from) that
 	 * team's existing volunteer boards of every period, read from MySQL after the change committed
-	 * (absolute values, so late or repeated deliveries do no harm).
+	 * (absolute values, so late or repeated deliveries do no harm). Membership too is read under each
+	 * lock: a leave that committed before the lock was taken must not be written back as a member.
 	 */
 	void teamMembershipChanged(long teamId, long userId) {
-		boolean member = this.source.isTeamMember(teamId, userId);
 		Instant now = this.clock.instant();
 		for (LeaderboardKind kind : List.of(LeaderboardKind.VOLUNTEER_POINTS, LeaderboardKind.VOLUNTEER_HOURS)) {
-			this.store.withMemberLock(kind, userId, () -> {
+			this.store.withMemberLock(kind, userId, () -> this.memberReads.executeWithoutResult(status -> {
+				boolean member = this.source.isTeamMember(teamId, userId);
 				for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
 					Board board = new Board(kind, period.window(now), new Board.Scope(Board.ScopeType.TEAM, teamId));
 					if (this.store.anyLoaded(List.of(board))) {
@@ -412,7 +445,7 @@ class LeaderboardService {
 						this.store.put(board, userId, score);
 					}
 				}
-			});
+			}));
 		}
 	}
 

@@ -15,6 +15,7 @@ import cn.wenming.practice.team.TeamMembershipChanged;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Keeps the boards current from other features' committed facts. Each event only says WHO changed;
@@ -23,6 +24,12 @@ import org.springframework.stereotype.Component;
  * through the event publication registry: a failure (Redis down) leaves the publication incomplete
  * and it is resubmitted until the board is updated. The nightly rebuild ({@code rebuildLeaderboards})
  * stays as a backstop.
+ * <p>
+ * No surrounding transaction ({@code NOT_SUPPORTED}): a REPEATABLE READ transaction's snapshot is
+ * fixed at its first read, and a listener reads (the volunteer, the activity's team or unit) before
+ * it queues for the next member's lock; its reads under that lock would then miss a commit that
+ * another listener, holding the lock first, already wrote. Each member's reads begin after its lock
+ * ({@link LeaderboardService#refresh}).
  */
 @Component
 class LeaderboardUpdates {
@@ -42,20 +49,20 @@ class LeaderboardUpdates {
 		this.activities = activities;
 	}
 
-	@ApplicationModuleListener(readOnlyTransaction = true)
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(PointsEntryRecorded event) {
 		if (EARNING.contains(event.type())) {
 			this.boards.refresh(LeaderboardKind.VOLUNTEER_POINTS, event.userId());
 		}
 	}
 
-	@ApplicationModuleListener(readOnlyTransaction = true)
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(HoursConfirmed event) {
 		hours(event.volunteerUserId(), event.activityId());
 	}
 
 	/** Confirmed need-service hours count on the hour boards like confirmed activity hours. */
-	@ApplicationModuleListener(readOnlyTransaction = true)
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(NeedHoursConfirmed event) {
 		event.participants().forEach(p -> this.boards.refresh(LeaderboardKind.VOLUNTEER_HOURS, p.userId()));
 		Long team = this.needs.teamOf(event.needId());
@@ -65,7 +72,7 @@ class LeaderboardUpdates {
 	}
 
 	/** Revoked need hours leave the hour boards (the standings count confirmed hours only). */
-	@ApplicationModuleListener(readOnlyTransaction = true)
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(NeedHoursRevoked event) {
 		this.boards.refresh(LeaderboardKind.VOLUNTEER_HOURS, event.userId());
 		Long team = this.needs.teamOf(event.needId());
@@ -74,12 +81,12 @@ class LeaderboardUpdates {
 		}
 	}
 
-	@ApplicationModuleListener(readOnlyTransaction = true)
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(HoursRevoked event) {
 		hours(event.volunteerUserId(), event.activityId());
 	}
 
-	@ApplicationModuleListener(readOnlyTransaction = true)
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ActivityFinished event) {
 		Long unit = this.activities.unitOf(event.activityId());
 		if (unit != null) {
@@ -88,7 +95,7 @@ class LeaderboardUpdates {
 	}
 
 	/** A volunteer joined or left a team: their scores appear on or leave the team's boards at once. */
-	@ApplicationModuleListener(readOnlyTransaction = true)
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(TeamMembershipChanged event) {
 		this.boards.teamMembershipChanged(event.teamId(), event.userId());
 	}
@@ -98,7 +105,7 @@ class LeaderboardUpdates {
 	 * ancestors, not the unit's own) are rebuilt from their members if they are in Redis, read from
 	 * the previous copy meanwhile.
 	 */
-	@ApplicationModuleListener(readOnlyTransaction = true)
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(OrgUnitMoved event) {
 		this.boards.unitMoved(event.unitId(), event.oldPath(), event.newPath());
 	}

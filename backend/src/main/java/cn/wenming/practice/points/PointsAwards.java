@@ -1,6 +1,7 @@
 package cn.wenming.practice.points;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import cn.wenming.practice.activity.HoursConfirmed;
 import cn.wenming.practice.activity.HoursRevoked;
@@ -36,10 +37,7 @@ class PointsAwards {
 
 	private final NeedDirectory needs;
 
-	private final PointsEntryMapper entries;
-
-	PointsAwards(PointsLedger ledger, PointsProperties rules, NeedDirectory needs, PointsEntryMapper entries) {
-		this.entries = entries;
+	PointsAwards(PointsLedger ledger, PointsProperties rules, NeedDirectory needs) {
 		this.ledger = ledger;
 		this.rules = rules;
 		this.needs = needs;
@@ -114,35 +112,28 @@ class PointsAwards {
 
 	/**
 	 * Reverses the sign-up's hours award through the ledger's reversal (business id = the award
-	 * entry), so however often the event arrives there is one reversal. Nothing to do when no award
-	 * was made; the reconciler leaves revoked hours out, so none will be made later. Never refused
-	 * for want of points: what was already spent becomes debt (see {@link PointsLedger}).
+	 * entry), so however often the event arrives there is one reversal. When no award was made yet
+	 * (its listener failed or is still queued) the award is voided instead, so it never lands later
+	 * ({@link PointsLedger#reverseAward}). Never refused for want of points: what was already spent
+	 * becomes debt (see {@link PointsLedger}).
 	 */
 	int reverse(HoursRevoked event) {
-		PointsEntry award = this.entries.findByBusiness(PointsType.ACTIVITY_HOURS, Long.toString(event.signUpId()),
-				event.volunteerUserId());
-		if (award == null) {
-			return 0;
-		}
-		return post(new PointsLedger.Posting(event.volunteerUserId(), -award.getDelta(), PointsType.REVERSAL,
-				Long.toString(award.getId()), "活动服务时长被撤销", null));
+		return this.ledger.reverseAward(PointsType.ACTIVITY_HOURS, Long.toString(event.signUpId()),
+				event.volunteerUserId(), "活动服务时长被撤销") ? 1 : 0;
 	}
 
 	/**
 	 * Reverses what a participant earned on a need whose confirmed hours were revoked: the hours
 	 * award and the rating bonus (paid only for confirmed hours, so it loses its ground too), each
 	 * through the ledger's reversal keyed by the award entry, so a redelivered event reverses once.
-	 * Spent points become debt, as for activity hours. Returns how many reversals were written.
+	 * Spent points become debt, as for activity hours; an award not made yet is voided, so it never
+	 * lands later. Returns how many reversals were written.
 	 */
 	int reverse(NeedHoursRevoked event) {
 		Awards reversals = new Awards();
 		String needId = Long.toString(event.needId());
 		for (PointsType type : List.of(PointsType.NEED_COMPLETED, PointsType.RATING_BONUS)) {
-			PointsEntry award = this.entries.findByBusiness(type, needId, event.userId());
-			if (award != null) {
-				reversals.post(new PointsLedger.Posting(event.userId(), -award.getDelta(), PointsType.REVERSAL,
-						Long.toString(award.getId()), "需求服务时长被撤销", null));
-			}
+			reversals.run(() -> this.ledger.reverseAward(type, needId, event.userId(), "需求服务时长被撤销"));
 		}
 		return reversals.written();
 	}
@@ -205,8 +196,12 @@ class PointsAwards {
 		private RuntimeException failure;
 
 		void post(PointsLedger.Posting posting) {
+			run(() -> PointsAwards.this.ledger.post(posting).created());
+		}
+
+		void run(BooleanSupplier write) {
 			try {
-				this.written += PointsAwards.this.ledger.post(posting).created() ? 1 : 0;
+				this.written += write.getAsBoolean() ? 1 : 0;
 			}
 			catch (RuntimeException ex) {
 				if (this.failure == null) {

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import cn.wenming.practice.shared.DeadlockRetry;
+
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -13,8 +15,12 @@ import org.apache.ibatis.annotations.Select;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes EXPIRY entries under {@link PointsExpiryProperties} (nothing under the default NONE).
@@ -29,6 +35,12 @@ import org.springframework.stereotype.Component;
  * <b>Once:</b> the business id is the cutoff ({@code Y2026} for calendar years, {@code D2026-11-23}
  * for N years from the day earned), so a rerun in the same period writes nothing, and the next
  * period only takes what became due since (earlier expiries count as taken out). Daily, ShedLock.
+ * <p>
+ * <b>Under the account's lock:</b> the batch read only names the users with something due; each
+ * user's amount is read again after their account row is locked, under READ COMMITTED. A spend that
+ * committed after the batch read (a redemption, while the job worked through the batch) took old
+ * points first, so the figure read before it would expire points the user no longer has from before
+ * the cutoff, and the period's business id would keep that wrong entry for good.
  */
 @Component
 class PointsExpiry {
@@ -45,15 +57,24 @@ class PointsExpiry {
 
 	private final DueMapper due;
 
+	private final PointsAccountMapper accounts;
+
 	private final Clock clock;
 
+	/** One user's expiry: the account locked, then each statement sees what committed before it. */
+	private final TransactionTemplate tx;
+
 	PointsExpiry(PointsExpiryProperties policy, PointsProperties points, PointsLedger ledger, DueMapper due,
-			Clock clock) {
+			PointsAccountMapper accounts, PlatformTransactionManager transactionManager, Clock clock) {
 		this.policy = policy;
 		this.zone = points.zone();
 		this.ledger = ledger;
 		this.due = due;
+		this.accounts = accounts;
 		this.clock = clock;
+		this.tx = new TransactionTemplate(transactionManager);
+		this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 	}
 
 	/** A user and the points of theirs that are due to expire. */
@@ -74,6 +95,18 @@ class PointsExpiry {
 				) t WHERE earned > taken ORDER BY user_id LIMIT #{limit}
 				""")
 		List<Due> due(@Param("cutoff") Instant cutoff, @Param("after") long after, @Param("limit") int limit);
+
+		/** What is due of one user now, by the same rule (null without entries). */
+		@Select("""
+				SELECT CAST(GREATEST(0, earned - taken) AS SIGNED) FROM (
+				  SELECT SUM(CASE WHEN delta > 0 AND business_type <> 'REDEMPTION_REFUND' AND created_at < #{cutoff}
+				                  THEN delta ELSE 0 END) AS earned,
+				         SUM(CASE WHEN delta < 0 THEN -delta
+				                  WHEN business_type = 'REDEMPTION_REFUND' THEN -delta ELSE 0 END) AS taken
+				  FROM points_entry WHERE user_id = #{userId}
+				) t
+				""")
+		Long dueOf(@Param("cutoff") Instant cutoff, @Param("userId") long userId);
 
 	}
 
@@ -110,8 +143,7 @@ class PointsExpiry {
 			for (Due due : page) {
 				after = due.userId();
 				try {
-					written += this.ledger.post(new PointsLedger.Posting(due.userId(), Math.toIntExact(-due.amount()),
-							PointsType.EXPIRY, period, "积分过期（" + cutoffDay + " 前获得）", null)).created() ? 1 : 0;
+					written += expire(due.userId(), cutoff, period, "积分过期（" + cutoffDay + " 前获得）") ? 1 : 0;
 				}
 				catch (RuntimeException ex) {
 					// Next run retries (the same period id keeps it once).
@@ -120,6 +152,28 @@ class PointsExpiry {
 			}
 		}
 		return written;
+	}
+
+	/** Expires what is due of the user now, read under the account's row lock; true when an entry was written. */
+	private boolean expire(long userId, Instant cutoff, String period, String reason) {
+		try {
+			return Boolean.TRUE.equals(DeadlockRetry.run(5, log, "Points expiry", () -> this.tx.execute(status -> {
+				if (this.accounts.lock(userId) == null) {
+					return false;
+				}
+				Long amount = this.due.dueOf(cutoff, userId);
+				if (amount == null || amount <= 0) {
+					return false;
+				}
+				this.ledger.postInCurrentTransaction(new PointsLedger.Posting(userId, Math.toIntExact(-amount),
+						PointsType.EXPIRY, period, reason, null));
+				return true;
+			})));
+		}
+		catch (DuplicateKeyException ex) {
+			// This period's expiry is written already (a refund since made more due): it stays once.
+			return false;
+		}
 	}
 
 }

@@ -43,11 +43,18 @@ class PointsLedger {
 
 	private final PointsRollup rollup;
 
+	private final PointsAwardVoidMapper voids;
+
+	/** A reversal that may find no award: the award's absence is read after the account's lock. */
+	private final TransactionTemplate voidTx;
+
 	/** Its own transaction: listeners run after another transaction committed, where REQUIRED would join a finished one. */
 	private final TransactionTemplate newTx;
 
 	PointsLedger(PointsEntryMapper entries, PointsAccountMapper accounts, PointsBalanceCache cache, Clock clock,
-			PlatformTransactionManager transactionManager, ApplicationEventPublisher events, PointsRollup rollup) {
+			PlatformTransactionManager transactionManager, ApplicationEventPublisher events, PointsRollup rollup,
+			PointsAwardVoidMapper voids) {
+		this.voids = voids;
 		this.events = events;
 		this.rollup = rollup;
 		this.entries = entries;
@@ -56,6 +63,9 @@ class PointsLedger {
 		this.clock = clock;
 		this.newTx = new TransactionTemplate(transactionManager);
 		this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.voidTx = new TransactionTemplate(transactionManager);
+		this.voidTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.voidTx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 	}
 
 	/** What to write: who, how much, why. */
@@ -68,22 +78,61 @@ class PointsLedger {
 
 	/**
 	 * Writes the entry in a transaction of its own, or returns the entry already made for the same
-	 * (type, business id, user) without changing anything.
+	 * (type, business id, user) without changing anything. An award whose reversal came first (see
+	 * {@link #reverseAward}) writes nothing: {@code created} false, no entry.
 	 */
 	Posted post(Posting posting) {
 		PointsEntry existing = this.entries.findByBusiness(posting.type(), posting.businessId(), posting.userId());
 		if (existing != null) {
 			return new Posted(existing, false);
 		}
+		boolean revocable = PointsType.EARNING.contains(posting.type());
 		try {
 			// Creating a new user's account row under concurrency can deadlock; the victim rolled back whole.
-			return new Posted(DeadlockRetry.run(5, log, "Points posting",
-					() -> this.newTx.execute(status -> postInCurrentTransaction(posting))), true);
+			PointsEntry entry = DeadlockRetry.run(5, log, "Points posting", () -> this.newTx.execute(status -> {
+				if (revocable) {
+					// The account's lock first, as the reversal's void takes it: one of them comes
+					// second and sees the other. This is the transaction's first read, so its snapshot
+					// is younger than the lock.
+					this.accounts.ensure(posting.userId(), this.clock.instant());
+					if (this.voids.count(posting.type().name(), posting.businessId(), posting.userId()) > 0) {
+						return null;
+					}
+				}
+				return postInCurrentTransaction(posting);
+			}));
+			return new Posted(entry, entry != null);
 		}
 		catch (DuplicateKeyException ex) {
 			// Delivered twice at once: the other one won; ours rolled back with its balance change.
 			return new Posted(this.entries.findByBusiness(posting.type(), posting.businessId(), posting.userId()), false);
 		}
+	}
+
+	/**
+	 * Reverses the award of {@code awardType} and {@code businessId}, or, when none was made, voids it
+	 * so that it is never made (a listener that failed or was queued may deliver it later). Both under
+	 * the account's row lock, the award's absence read after it (READ COMMITTED); idempotent like any
+	 * reversal. True when a reversal was written.
+	 */
+	boolean reverseAward(PointsType awardType, String businessId, long userId, String reason) {
+		PointsEntry award = this.entries.findByBusiness(awardType, businessId, userId);
+		if (award == null) {
+			award = DeadlockRetry.run(5, log, "Points award void", () -> this.voidTx.execute(status -> {
+				Instant now = this.clock.instant();
+				this.accounts.ensure(userId, now);
+				PointsEntry made = this.entries.findByBusiness(awardType, businessId, userId);
+				if (made == null) {
+					this.voids.insertIgnore(awardType.name(), businessId, userId, now);
+				}
+				return made;
+			}));
+			if (award == null) {
+				return false;
+			}
+		}
+		return post(new Posting(userId, -award.getDelta(), PointsType.REVERSAL, Long.toString(award.getId()), reason,
+				null)).created();
 	}
 
 	/**

@@ -121,15 +121,22 @@ class Redemptions {
 		throw new DomainException(CommonError.CONFLICT);
 	}
 
-	/** Inserts the claim; false when the user's key is taken (by an earlier request with it). */
+	/**
+	 * Inserts the claim; false when the user's key is taken (by an earlier request with it). A key
+	 * released by a failed request leaves its delete-marked entry in uk_redemption_idempotency until
+	 * purge: requests re-inserting it at once deadlock on it, and a victim, run again, finds the
+	 * winner's claim (a duplicate), not CONFLICT.
+	 */
 	private boolean claimed(Redemption claim) {
-		try {
-			this.orders.insertClaim(claim);
-			return true;
-		}
-		catch (DuplicateKeyException ex) {
-			return false;
-		}
+		return DeadlockRetry.run(3, log, "Claiming idempotency key of user " + claim.getUserId(), () -> {
+			try {
+				this.orders.insertClaim(claim);
+				return true;
+			}
+			catch (DuplicateKeyException ex) {
+				return false;
+			}
+		});
 	}
 
 	/** The first request's order once it finished, or null when it failed (its claim is gone). */

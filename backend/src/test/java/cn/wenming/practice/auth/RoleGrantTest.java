@@ -1,10 +1,14 @@
 package cn.wenming.practice.auth;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.ApiErrors;
+import cn.wenming.practice.testinfra.DeleteMarkedKey;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
@@ -198,6 +202,40 @@ class RoleGrantTest {
 		Session next = this.api.login("bootstrap-admin");
 		this.api.as(next).documentName("me").execute().path("me.roleGrants[*].orgUnitId")
 			.entityList(String.class).contains(Long.toString(later.center())).doesNotContain(center);
+	}
+
+
+	/**
+	 * A double-tapped grant after a revocation: the revoked row's uk_user_role entry stays in the
+	 * index, delete-marked, until purge; both INSERT IGNOREs share-lock it and wait for each other,
+	 * and the deadlock victim answered CONFLICT although the role was granted (DeleteMarkedKey makes
+	 * the race certain).
+	 */
+	@Test
+	void aDoubleTappedGrantAfterARevocationGrantsOnceAndAnswersBoth() throws Exception {
+		Fixtures.Tree tree = this.fixtures.tree();
+		Session center = this.api.login(Fixtures.unique("cadmin"));
+		this.fixtures.grant(center.userId(), "CENTER_ADMIN", tree.center());
+		Session target = this.api.login(Fixtures.unique("sadmin"));
+		grant(this.api.as(center), target.userId(), "STATION_ADMIN", tree.station()).path("grantRole.role")
+			.entity(String.class).isEqualTo("STATION_ADMIN");
+		Callable<String> tap = () -> {
+			String code = ApiErrors.codeOf(grant(this.api.as(center), target.userId(), "STATION_ADMIN", tree.station()));
+			return (code != null) ? code : "OK";
+		};
+		List<String> outcomes;
+		try (DeleteMarkedKey held = DeleteMarkedKey.hold(this.jdbc.getDataSource())) {
+			this.api.as(center).documentName("revokeRole").variable("userId", target.userId())
+				.variable("role", "STATION_ADMIN").variable("orgUnitId", tree.station()).execute()
+				.path("revokeRole").entity(Boolean.class).isEqualTo(true);
+			outcomes = held.race("""
+					SELECT id FROM user_role FORCE INDEX (uk_user_role)
+					WHERE user_id = ? AND role = 'STATION_ADMIN' AND scope_key = ? LOCK IN SHARE MODE""",
+					List.of(target.userId(), tree.station()), Collections.nCopies(4, tap));
+		}
+		assertThat(outcomes).containsOnly("OK");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM user_role WHERE user_id = ? AND role = 'STATION_ADMIN'",
+				Integer.class, target.userId())).isEqualTo(1);
 	}
 
 }

@@ -150,6 +150,16 @@ final class LeaderboardScenario {
 	 * does (points award it and boards refresh after the commit). Returns the event, for replays.
 	 */
 	HoursConfirmed serve(int index, long activity, String hours) {
+		HoursConfirmed event = confirm(index, activity, hours);
+		publish(event);
+		return event;
+	}
+
+	/**
+	 * The rows of {@link #serve} committed, its event not yet published: for tests that choose when
+	 * each listener runs.
+	 */
+	HoursConfirmed confirm(int index, long activity, String hours) {
 		BigDecimal h = new BigDecimal(hours);
 		long signUp = insert("INSERT INTO activity_sign_up (activity_id, user_id, volunteer_id, status, live_flag, hours, "
 				+ "hours_confirmed_at, hours_confirmed_by, created_at, updated_at) VALUES (?, ?, ?, 'CONFIRMED', 1, ?, ?, ?, NOW(3), NOW(3))",
@@ -157,9 +167,7 @@ final class LeaderboardScenario {
 		this.jdbc.update("UPDATE volunteer SET credit_hours = credit_hours + ? WHERE id = ?", h,
 				this.volunteerIds.get(index));
 		rollUp(user(index), activity);
-		HoursConfirmed event = new HoursConfirmed(user(index), activity, signUp, h, ServiceCategory.CULTURE);
-		publish(event);
-		return event;
+		return new HoursConfirmed(user(index), activity, signUp, h, ServiceCategory.CULTURE);
 	}
 
 	/** Revokes confirmed hours the way the activity feature records it, then announces it. */

@@ -23,7 +23,7 @@ public final class PrivateRedisPoints {
 		this.cache = new PointsBalanceCache(redis, accounts, properties);
 		PointsLedger ledger = new PointsLedger(context.getBean(PointsEntryMapper.class), accounts, this.cache,
 				context.getBean(Clock.class), context.getBean(PlatformTransactionManager.class),
-				context, context.getBean(PointsRollup.class));
+				context, context.getBean(PointsRollup.class), context.getBean(PointsAwardVoidMapper.class));
 		this.wallet = new PointsWallet(ledger, accounts, properties);
 	}
 

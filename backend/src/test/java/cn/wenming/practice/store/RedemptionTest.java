@@ -2,9 +2,11 @@ package cn.wenming.practice.store;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +18,7 @@ import cn.wenming.practice.points.PointsScenario;
 import cn.wenming.practice.points.PointsWallet;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
+import cn.wenming.practice.testinfra.DeleteMarkedKey;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.Scenario;
@@ -405,6 +408,39 @@ class RedemptionTest {
 		redeem(other, rewardId, 2, key).path("redeem.status").entity(String.class).isEqualTo("ISSUED");
 		assertLedgerAccountAndRedisAgree(volunteer);
 		assertLedgerAccountAndRedisAgree(other);
+	}
+
+	/**
+	 * A first request that failed released its claim with a DELETE; the key's entry in
+	 * uk_redemption_idempotency stays, delete-marked, until purge, and requests retried with the key
+	 * at once each share-lock it and deadlock. The victims used to answer CONFLICT; now they run
+	 * again and meet the winner's order (DeleteMarkedKey makes the race certain).
+	 */
+	@Test
+	void requestsRetryingAReleasedKeyAtOnceAllGetTheOneOrder() throws Exception {
+		String rewardId = createReward(this.s.admin, this.s.tree.station(), 10, 10, 10);
+		Session volunteer = this.s.volunteer("released");
+		String key = key();
+		Callable<String> retry = () -> {
+			GraphQlTester.Response response = redeem(volunteer, rewardId, 1, key);
+			String code = ApiErrors.codeOf(response);
+			return (code != null) ? code : response.path("redeem.id").entity(String.class).get();
+		};
+		List<String> outcomes;
+		try (DeleteMarkedKey held = DeleteMarkedKey.hold(this.jdbc.getDataSource())) {
+			ApiErrors.expectCode(redeem(volunteer, rewardId, 1, key), "POINTS_INSUFFICIENT");
+			this.s.adjust(this.s.admin, volunteer.userId(), 50, "志愿服务积分").path("adjustPoints.balanceAfter")
+				.entity(Integer.class).isEqualTo(50);
+			outcomes = held.race("""
+					SELECT id FROM redemption FORCE INDEX (uk_redemption_idempotency)
+					WHERE user_id = ? AND idempotency_key = ? LOCK IN SHARE MODE""", List.of(volunteer.userId(), key),
+					Collections.nCopies(4, retry));
+		}
+		String order = this.jdbc.queryForObject("SELECT id FROM redemption WHERE user_id = ? AND idempotency_key = ?",
+				String.class, volunteer.userId(), key);
+		assertThat(outcomes).containsOnly(order);
+		assertThat(this.s.balance(volunteer)).isEqualTo(40);
+		assertLedgerAccountAndRedisAgree(volunteer);
 	}
 
 	@Test
