@@ -166,6 +166,11 @@ class ActivityService {
 			input.skills().stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(tags::add);
 		}
 		this.tx.executeWithoutResult(status -> {
+			// Checked again under the unit's share lock: a close may have committed during msgSecCheck,
+			// and its guard counted unfinished activities before this one existed.
+			if (!this.orgs.lockIfOpen(unit.id())) {
+				throw new DomainException(OrgError.ORG_UNIT_CLOSED);
+			}
 			this.activities.insert(activity);
 			if (!tags.isEmpty()) {
 				this.skills.insertAll(activity.getId(), tags);

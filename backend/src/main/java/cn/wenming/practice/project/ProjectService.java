@@ -74,7 +74,7 @@ class ProjectService {
 		if (!unit.open()) {
 			throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 		}
-		Long teamId = requireTeam(input.teamId());
+		Long teamId = requireTeam(unit, input.teamId());
 		if (input.brand()) {
 			requireCenterAdmin(unit.path());
 		}
@@ -105,21 +105,23 @@ class ProjectService {
 
 	Project update(long id, UpdateProject input) {
 		Project project = require(id);
-		Actor actor = this.access.requireAdminOver(pathOf(project));
+		OrgUnitRef unit = this.orgs.require(project.getOrgUnitId());
+		Actor actor = this.access.requireAdminOver(unit.path());
 		if (project.getStatus() == ProjectStatus.ARCHIVED) {
 			throw new DomainException(ProjectError.PROJECT_ARCHIVED);
 		}
+		// A full replacement: an absent team clears it (updateById would skip nulls).
+		Long teamId = requireTeam(unit, input.teamId());
 		boolean flagChanges = input.brand() != null && input.brand() != Boolean.TRUE.equals(project.getBrand());
 		if (flagChanges) {
-			requireCenterAdmin(pathOf(project));
+			requireCenterAdmin(unit.path());
 		}
 		// Only changed texts are checked: each stored one passed when it was written.
 		this.content.requirePass(this.access.openidOf(actor.userId()), ContentSecurity.Scene.FORUM,
 				ContentSecurity.changed(project.getName(), input.name()),
 				ContentSecurity.changed(project.getDescription(), input.description()));
-		// A full replacement: an absent description or team clears it (updateById would skip nulls).
+		// A full replacement: an absent description clears it too.
 		// The category of existing activities stays as published; new activities take the new one.
-		Long teamId = requireTeam(input.teamId());
 		Instant now = Instant.now();
 		this.tx.executeWithoutResult(status -> {
 			this.projects.replace(id, input.name().strip(), input.category().name(), strip(input.description()),
@@ -223,13 +225,22 @@ class ProjectService {
 		return this.orgs.require(project.getOrgUnitId()).path();
 	}
 
-	private Long requireTeam(Long teamId) {
+	/**
+	 * The project's hours are credited to the team that runs it (team boards, ACTIVE_TEAMS), so it must
+	 * be a team of the project's unit or below, as for a task's owning team: one of a sibling unit, of a
+	 * unit above or of another county would rise on boards whose admins never agreed to the project,
+	 * even when the actor happens to cover both (a city admin).
+	 */
+	private Long requireTeam(OrgUnitRef unit, Long teamId) {
 		if (teamId == null) {
 			return null;
 		}
 		TeamRef team = this.teams.findTeam(teamId).orElseThrow(() -> DomainException.notFound("队伍"));
 		if (!team.active()) {
 			throw new DomainException(TeamError.TEAM_DISBANDED);
+		}
+		if (!unit.contains(this.orgs.require(team.orgUnitId()))) {
+			throw new DomainException(ProjectError.PROJECT_TASK_OWNER_NOT_IN_UNIT, "承办队伍须是项目所在单位或其下级单位的队伍");
 		}
 		return team.id();
 	}

@@ -108,8 +108,15 @@ class ReportService {
 		ReportDocument document = this.calculator.compute(unit, period);
 		Instant now = now();
 		if (latest != null) {
-			String kept = keptHighlights(latest.highlightedIds, document);
-			if (this.reports.refresh(latest.id, write(document), kept, now) == 0) {
+			String figures = write(document);
+			// The highlighted ids are read again under the row's lock: an editReport that committed while
+			// the figures were computed keeps its picks (less those no longer held in the period).
+			boolean refreshed = Boolean.TRUE.equals(this.tx.execute(status -> {
+				WorkReport current = this.reports.lockById(latest.id);
+				return current.statusValue() == ReportStatus.DRAFT && this.reports.refresh(latest.id, figures,
+						keptHighlights(current.highlightedIds, document), now) == 1;
+			}));
+			if (!refreshed) {
 				throw new DomainException(ReportError.REPORT_NOT_DRAFT);
 			}
 			return view(this.reports.selectById(latest.id));

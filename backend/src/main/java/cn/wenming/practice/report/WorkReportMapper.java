@@ -41,6 +41,10 @@ interface WorkReportMapper extends BaseMapper<WorkReport> {
 	List<WorkReport> publishedOf(@Param("unitIds") Collection<Long> unitIds, @Param("kind") String kind,
 			@Param("period") String period);
 
+	/** The row, locked for update until the caller's transaction ends. */
+	@Select("SELECT * FROM work_report WHERE id = #{id} FOR UPDATE")
+	WorkReport lockById(@Param("id") long id);
+
 	@Update("""
 			UPDATE work_report SET figures = #{figures}, computed_at = #{at}, highlighted_ids = #{highlightedIds},
 			       updated_at = #{at}

@@ -6,11 +6,26 @@ public final class Masking {
 	private Masking() {
 	}
 
+	/**
+	 * A mobile (11 digits or more) keeps its first 3 and last 4 characters, the form people know. A
+	 * shorter number (a landline such as 6251234, which civilized units may give) shows at most half
+	 * of its digits, the first fewer than the last: 3 + 4 would be all of a 7-digit number. The stars
+	 * are always four, so they do not tell the length either.
+	 */
 	public static String phone(String phone) {
-		if (phone == null || phone.length() < 7) {
-			return (phone == null) ? null : "****";
+		if (phone == null) {
+			return null;
 		}
-		return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+		String digits = phone.replaceAll("[^0-9]", "");
+		if (digits.length() >= 11) {
+			return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+		}
+		int shown = digits.length() / 2;
+		if (shown < 2) {
+			return "****";
+		}
+		int first = shown / 2;
+		return digits.substring(0, first) + "****" + digits.substring(digits.length() - (shown - first));
 	}
 
 	public static String idNumber(String idNumber) {

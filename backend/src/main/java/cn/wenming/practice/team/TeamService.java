@@ -116,6 +116,11 @@ class TeamService {
 				: input.categories().stream().distinct().map(Enum::name).toList();
 		try {
 			this.tx.executeWithoutResult(status -> {
+				// Checked again under the unit's share lock: a close may have committed during msgSecCheck,
+				// and its guard counted ACTIVE teams before this one existed.
+				if (!this.orgs.lockIfOpen(unit.id())) {
+					throw new DomainException(OrgError.ORG_UNIT_CLOSED);
+				}
 				this.roleGrants.lockForRoleChange(leader.userId());
 				this.teams.insert(team);
 				if (!skills.isEmpty()) {

@@ -65,6 +65,15 @@ class CivilizedUnitTest {
 	}
 
 	@Test
+	void aShortLandlineIsMaskedToAtMostHalfItsDigits() {
+		long landline = create(this.instituteAdmin, this.tree.institute(), "6251234");
+		long eight = create(this.instituteAdmin, this.tree.institute(), "62512345");
+		assertThat(contact(this.instituteAdmin, landline)).isEqualTo(map("contactName", "张三", "contactPhone", "6251234"));
+		assertThat(contact(null, landline)).isEqualTo(map("contactName", "张*", "contactPhone", "6****34"));
+		assertThat(contact(null, eight)).isEqualTo(map("contactName", "张*", "contactPhone", "62****45"));
+	}
+
+	@Test
 	void creatingNeedsAnAdminOfTheUnit() {
 		GraphQlTester.Response response = createResponse(null, this.tree.institute(), "n");
 		expectCode(response, "UNAUTHENTICATED");
@@ -297,15 +306,23 @@ class CivilizedUnitTest {
 	}
 
 	private long create(Session session, long orgUnitId) {
-		return createResponse(session, orgUnitId, Fixtures.unique("文明单位")).path("createCivilizedUnit.id")
+		return create(session, orgUnitId, PHONE);
+	}
+
+	private long create(Session session, long orgUnitId, String phone) {
+		return createResponse(session, orgUnitId, Fixtures.unique("文明单位"), phone).path("createCivilizedUnit.id")
 			.entity(Long.class)
 			.get();
 	}
 
 	private GraphQlTester.Response createResponse(Session session, long orgUnitId, String name) {
+		return createResponse(session, orgUnitId, name, PHONE);
+	}
+
+	private GraphQlTester.Response createResponse(Session session, long orgUnitId, String name, String phone) {
 		return this.org.as(session)
 			.documentName("createCivilizedUnit")
-			.variable("input", map("name", name, "orgUnitId", orgUnitId, "contactName", "张三", "contactPhone", PHONE))
+			.variable("input", map("name", name, "orgUnitId", orgUnitId, "contactName", "张三", "contactPhone", phone))
 			.execute();
 	}
 

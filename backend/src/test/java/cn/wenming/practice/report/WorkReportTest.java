@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.activity.ActivityHoursRollup;
 import cn.wenming.practice.testinfra.Api;
@@ -14,6 +16,7 @@ import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Exports;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.HeldRow;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +67,9 @@ class WorkReportTest {
 
 	@Autowired
 	ActivityHoursRollup hoursRollup;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Autowired
 	cn.wenming.practice.testinfra.SqlCounter sql;
@@ -246,6 +252,39 @@ class WorkReportTest {
 		this.api.as(this.instituteAdmin).document(RECEIVED).variable("u", this.tree.institute())
 			.variable("kind", "MONTHLY").variable("period", "2026-02").execute()
 			.path("reportsReceived.reports[*].id").entityList(String.class).containsExactly(correctionId);
+	}
+
+	/**
+	 * A refresh (draftReport on a draft) computes its figures for a while; an editReport committed
+	 * meanwhile keeps its highlights: the refresh reads the highlighted ids it keeps under the row's
+	 * lock, after the edit, not before its figures.
+	 */
+	@Test
+	void aRefreshKeepsHighlightsEditedMeanwhile() throws Exception {
+		GraphQlTester.Response drafted = draft(this.admin, this.tree.station(), "MONTHLY", "2026-02");
+		long id = Long.parseLong(drafted.path("draftReport.id").entity(String.class).get());
+		String other = drafted.path("draftReport.activities[*].id").entityList(String.class).get().stream()
+			.filter(activity -> !activity.equals(Long.toString(this.held)))
+			.findFirst()
+			.orElseThrow();
+		edit(Long.toString(id), "邻里守望", List.of(Long.toString(this.held)));
+
+		GraphQlTester.Response refreshed = HeldRow.commitWhileWaiting(this.dataSource, "work_report", id,
+				List.of("UPDATE work_report%", "%FROM work_report%FOR UPDATE%"),
+				() -> draft(this.admin, this.tree.station(), "MONTHLY", "2026-02"), connection -> {
+					// The other admin's editReport, committed while the refresh computes.
+					try (var edit = connection.prepareStatement(
+							"UPDATE work_report SET highlights = '四点半课堂', highlighted_ids = ? WHERE id = ?")) {
+						edit.setString(1, other);
+						edit.setLong(2, id);
+						edit.executeUpdate();
+					}
+				});
+
+		refreshed.path("draftReport.highlights").entity(String.class).isEqualTo("四点半课堂")
+			.path("draftReport.highlightedActivities[*].id").entityList(String.class).containsExactly(other);
+		assertThat(this.jdbc.queryForObject("SELECT highlighted_ids FROM work_report WHERE id = ?", String.class, id))
+			.isEqualTo(other);
 	}
 
 	@Test
