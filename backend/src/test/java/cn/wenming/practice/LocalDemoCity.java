@@ -100,10 +100,9 @@ final class LocalDemoCity {
 		String team = client.id(cityAdmin, "createTeam", """
 				mutation { createTeam(input: {orgUnitId: "%s", name: "江阴市志愿服务总队", kind: GENERAL, leaderUserId: "%s",
 				  categories: [EDUCATION], description: "江阴市志愿服务总队"}) { id } }""".formatted(center, userIds.get("zhouqiang")));
-		// The center's project, so that its 总队 may run it (a project's team is of its unit or below).
 		String project = client.id(cityAdmin, "createProject", """
 				mutation { createProject(input: {orgUnitId: "%s", teamId: "%s", name: "四点半课堂", category: EDUCATION,
-				  description: "放学后的作业辅导与阅读"}) { id } }""".formatted(center, team));
+				  description: "放学后的作业辅导与阅读"}) { id } }""".formatted(junshan, team));
 
 		// An activity held today: created just ahead of now (an activity cannot start in the past),
 		// everyone checks in, and the organiser closes it and records the hours instead of waiting for

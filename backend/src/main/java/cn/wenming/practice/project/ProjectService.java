@@ -227,9 +227,9 @@ class ProjectService {
 
 	/**
 	 * The project's hours are credited to the team that runs it (team boards, ACTIVE_TEAMS), so it must
-	 * be a team of the project's unit or below, as for a task's owning team: one of a sibling unit, of a
-	 * unit above or of another county would rise on boards whose admins never agreed to the project,
-	 * even when the actor happens to cover both (a city admin).
+	 * be a team of the project's unit, below it, or above it (a township's 支队, the center's 总队), as
+	 * for a need's dispatch: one of a sibling unit or of another county would rise on boards whose
+	 * admins never agreed to the project, even when the actor happens to cover both (a city admin).
 	 */
 	private Long requireTeam(OrgUnitRef unit, Long teamId) {
 		if (teamId == null) {
@@ -239,8 +239,9 @@ class ProjectService {
 		if (!team.active()) {
 			throw new DomainException(TeamError.TEAM_DISBANDED);
 		}
-		if (!unit.contains(this.orgs.require(team.orgUnitId()))) {
-			throw new DomainException(ProjectError.PROJECT_TASK_OWNER_NOT_IN_UNIT, "承办队伍须是项目所在单位或其下级单位的队伍");
+		OrgUnitRef teamUnit = this.orgs.require(team.orgUnitId());
+		if (!unit.contains(teamUnit) && !teamUnit.contains(unit)) {
+			throw new DomainException(ProjectError.PROJECT_TASK_OWNER_NOT_IN_UNIT, "承办队伍须是项目所在单位、其下级或上级单位的队伍");
 		}
 		return team.id();
 	}

@@ -21,9 +21,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A project's 承办队伍 is a team of the project's unit or of a unit below it, on create and on update,
- * like a task's owning team: a team of a sibling station, of a unit above or of another county would
- * be credited with the project's hours on boards the project's admins do not run.
+ * A project's 承办队伍 is a team of the project's unit, of a unit below it or of a unit above it (a
+ * township's 支队, the center's 总队), on create and on update, as for a need's dispatch: a team of a
+ * sibling station or of another county would be credited with the project's hours on boards whose
+ * admins never agreed to the project.
  */
 @IntegrationTest
 class ProjectTeamScopeTest {
@@ -68,7 +69,7 @@ class ProjectTeamScopeTest {
 
 	@Test
 	void aProjectIsRunOnlyByATeamOfItsUnitOrBelow() {
-		for (String outside : List.of(this.siblingTeam, this.centerTeam, this.foreignTeam)) {
+		for (String outside : List.of(this.siblingTeam, this.foreignTeam)) {
 			ApiErrors.expectCode(create(this.tree.station(), outside), "PROJECT_TASK_OWNER_NOT_IN_UNIT");
 		}
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM project WHERE org_unit_id = ?", Integer.class,
@@ -76,13 +77,14 @@ class ProjectTeamScopeTest {
 
 		create(this.tree.station(), this.ownTeam).path("createProject.teamId").entity(String.class)
 			.isEqualTo(this.ownTeam);
+		// The center's 总队 may run a station's project.
+		create(this.tree.station(), this.centerTeam).path("createProject.teamId").entity(String.class)
+			.isEqualTo(this.centerTeam);
 		// The institute's project may be run by a team of a station below it.
 		String project = create(this.tree.institute(), this.siblingTeam).path("createProject.id").entity(String.class)
 			.get();
 
-		for (String outside : List.of(this.centerTeam, this.foreignTeam)) {
-			ApiErrors.expectCode(update(project, outside), "PROJECT_TASK_OWNER_NOT_IN_UNIT");
-		}
+		ApiErrors.expectCode(update(project, this.foreignTeam), "PROJECT_TASK_OWNER_NOT_IN_UNIT");
 		assertThat(this.jdbc.queryForObject("SELECT team_id FROM project WHERE id = ?", Long.class,
 				Long.parseLong(project))).isEqualTo(Long.parseLong(this.siblingTeam));
 		update(project, this.ownTeam).path("updateProject.teamId").entity(String.class).isEqualTo(this.ownTeam);
