@@ -20,6 +20,7 @@ export const MESSAGES = {
   CONSOLE_LOGIN_TICKET_INVALID: '二维码无效，请刷新二维码',
   CONSOLE_LOGIN_TICKET_USED: '二维码已使用，请刷新二维码',
   CONSOLE_LOGIN_ADMIN_REQUIRED: '只有管理员可以登录管理后台',
+  ROLE_GRANT_OWN: '不能授予或撤销自己的管理员角色，请由其他管理员办理',
   CONSOLE_LOGIN_RATE_LIMITED: '刷新太频繁，请稍后再试',
   NEED_INVALID_STATE: '需求状态已变化，请刷新',
   NEED_ALREADY_TAKEN: '该需求已被认领或派出',

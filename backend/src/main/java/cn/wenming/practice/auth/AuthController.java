@@ -175,6 +175,11 @@ class AuthController {
 		if (!actor.isCenterAdminOrAboveOver(unit.path())) {
 			throw new DomainException(CommonError.FORBIDDEN);
 		}
+		// The "not your own station" rules (站互评, spot-check corrections) read the current grants: an
+		// admin who could drop and take 站长 roles themselves could step out of them for a moment.
+		if (input.userId() == actor.userId()) {
+			throw new DomainException(AuthError.ROLE_GRANT_OWN);
+		}
 		return actor;
 	}
 

@@ -19,7 +19,8 @@ public enum AuthError implements ErrorCode {
 	CONSOLE_LOGIN_TICKET_EXPIRED("登录二维码已过期，请在管理后台刷新二维码", ErrorType.BAD_REQUEST),
 	CONSOLE_LOGIN_TICKET_USED("该登录二维码已使用过，请在管理后台刷新二维码", ErrorType.BAD_REQUEST),
 	CONSOLE_LOGIN_ADMIN_REQUIRED("只有管理员可以登录管理后台", ErrorType.FORBIDDEN),
-	CONSOLE_LOGIN_RATE_LIMITED("生成登录二维码太频繁，请稍后再试", ErrorType.BAD_REQUEST);
+	CONSOLE_LOGIN_RATE_LIMITED("生成登录二维码太频繁，请稍后再试", ErrorType.BAD_REQUEST),
+	ROLE_GRANT_OWN("不能授予或撤销自己的管理员角色，请由其他管理员办理", ErrorType.FORBIDDEN);
 
 	private final String defaultMessage;
 

@@ -180,6 +180,32 @@ class RoleGrantTest {
 			.containsExactly("CENTER_ADMIN", "INSTITUTE_ADMIN");
 	}
 
+	/**
+	 * Nobody changes their own admin roles: a center admin who is also a station's 站长 could drop
+	 * that role and take another station's for a moment — long enough to rate their own station from
+	 * it (站互评) or to correct its spot checks — and put things back. A colleague must do it.
+	 */
+	@Test
+	void nobodyGrantsOrRevokesTheirOwnRole() {
+		Fixtures.Tree tree = this.fixtures.tree();
+		long other = this.fixtures.unit(tree.institute(), "STATION", Fixtures.unique("站"), null, null);
+		Session admin = this.api.login(Fixtures.unique("self-admin"));
+		this.fixtures.grant(admin.userId(), "CENTER_ADMIN", tree.center());
+		this.fixtures.grant(admin.userId(), "STATION_ADMIN", tree.station());
+
+		expectCode(grant(this.api.as(admin), admin.userId(), "STATION_ADMIN", other), "ROLE_GRANT_OWN");
+		expectCode(this.api.as(admin).documentName("revokeRole").variable("userId", admin.userId())
+			.variable("role", "STATION_ADMIN").variable("orgUnitId", tree.station()).execute(), "ROLE_GRANT_OWN");
+		assertThat(this.jdbc.queryForList("SELECT org_unit_id FROM user_role WHERE user_id = ? ORDER BY org_unit_id",
+				Long.class, admin.userId())).containsExactly(tree.center(), tree.station());
+
+		// A colleague may.
+		Session colleague = this.api.login(Fixtures.unique("colleague-admin"));
+		this.fixtures.grant(colleague.userId(), "CENTER_ADMIN", tree.center());
+		grant(this.api.as(colleague), admin.userId(), "STATION_ADMIN", other).path("grantRole.role")
+			.entity(String.class).isEqualTo("STATION_ADMIN");
+	}
+
 	@Test
 	void aBootstrapAdminRevokedByAColleagueIsNotReGrantedByTheNextLogin() {
 		Fixtures.Tree tree = this.fixtures.tree();
