@@ -296,7 +296,7 @@ try {
     { u: station.id }, admin.accessToken)).volunteers.edges[0].node.id
   const reason = `补录线下宣讲 ${run}`
   await gql('mutation($i: RecordHonorHoursInput!) { recordHonorHours(input: $i) { id } }',
-    { i: { volunteerId: stationVolunteer, hours: 1.5, reason, serviceDate: '2026-01-15' } }, recorder.accessToken)
+    { i: { volunteerId: stationVolunteer, hours: 1.5, reason, serviceDate: '2026-01-15', idempotencyKey: `honor-${run}` } }, recorder.accessToken)
   await page.goto(`${BASE}/console/people/honor-hours`)
   const honorRow = page.locator('tr', { hasText: reason })
   await honorRow.waitFor()

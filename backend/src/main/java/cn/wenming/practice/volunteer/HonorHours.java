@@ -40,6 +40,8 @@ class HonorHours {
 
 	private Long revokedBy;
 
+	private String idempotencyKey;
+
 	private String revokeReason;
 
 	public Long getId() {
@@ -144,6 +146,14 @@ class HonorHours {
 
 	public void setRevokeReason(String revokeReason) {
 		this.revokeReason = revokeReason;
+	}
+
+	public String getIdempotencyKey() {
+		return this.idempotencyKey;
+	}
+
+	public void setIdempotencyKey(String idempotencyKey) {
+		this.idempotencyKey = idempotencyKey;
 	}
 
 }

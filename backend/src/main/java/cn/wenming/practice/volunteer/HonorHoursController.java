@@ -50,10 +50,12 @@ class HonorHoursController {
 	record RecordHonorHoursInput(@NotNull Long volunteerId,
 			@NotNull @DecimalMin("0.01") @DecimalMax("1000") Double hours,
 			@NotBlank @Size(max = 200) String reason,
-			@NotNull @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}") String serviceDate) {
+			@NotNull @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}") String serviceDate,
+			@NotNull @Pattern(regexp = "[A-Za-z0-9_\\-]{8,64}") String idempotencyKey) {
 
 		HonorHoursService.RecordHonorHours command() {
-			return new HonorHoursService.RecordHonorHours(this.volunteerId, this.hours, this.reason, this.serviceDate);
+			return new HonorHoursService.RecordHonorHours(this.volunteerId, this.hours, this.reason, this.serviceDate,
+					this.idempotencyKey);
 		}
 
 	}

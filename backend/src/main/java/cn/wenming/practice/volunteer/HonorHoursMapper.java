@@ -18,6 +18,10 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 interface HonorHoursMapper extends BaseMapper<HonorHours> {
 
+	/** The record this recorder made with this idempotency key, if any. */
+	@Select("SELECT * FROM volunteer_honor_hours WHERE recorded_by = #{recordedBy} AND idempotency_key = #{key}")
+	HonorHours findByKey(@Param("recordedBy") long recordedBy, @Param("key") String key);
+
 	/** A page of a volunteer's records by id (oldest recorded first). */
 	@Select("""
 			<script>

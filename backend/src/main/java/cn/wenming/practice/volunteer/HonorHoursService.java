@@ -11,9 +11,11 @@ import java.time.format.DateTimeParseException;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.org.OrgDirectory;
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.DomainException;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,7 +63,7 @@ class HonorHoursService {
 	}
 
 	/** What {@link #record} needs; validated at the API edge (range, date format). */
-	record RecordHonorHours(Long volunteerId, Double hours, String reason, String serviceDate) {
+	record RecordHonorHours(Long volunteerId, Double hours, String reason, String serviceDate, String idempotencyKey) {
 	}
 
 	Volunteer record(RecordHonorHours input) {
@@ -78,18 +80,43 @@ class HonorHoursService {
 		if (serviceDate.isAfter(LocalDate.now(this.clock.withZone(CHINA)))) {
 			throw DomainException.badRequest("服务日期不能晚于今天");
 		}
+		BigDecimal hours = BigDecimal.valueOf(input.hours()).setScale(2, RoundingMode.HALF_UP);
+		// A retry of a record already made (a double click, a resent request after a lost answer)
+		// answers it again; the same key for something else is refused.
+		HonorHours earlier = this.honorHours.findByKey(actor.userId(), input.idempotencyKey());
+		if (earlier != null) {
+			return sameRecord(earlier, volunteer, hours, input.reason(), serviceDate);
+		}
 		// The volunteer and other admins read the reason: msgSecCheck first (no transaction is open here).
 		requirePass(actor, input.reason());
 		HonorHours row = new HonorHours();
 		row.setVolunteerId(volunteer.getId());
-		row.setHours(BigDecimal.valueOf(input.hours()).setScale(2, RoundingMode.HALF_UP));
+		row.setHours(hours);
 		row.setReason(input.reason().strip());
 		row.setServiceDate(serviceDate);
 		row.setStatus(HonorHoursStatus.PENDING);
 		row.setRecordedBy(actor.userId());
 		row.setCreatedAt(this.clock.instant());
+		row.setIdempotencyKey(input.idempotencyKey());
 		// Nothing counts yet: approve adds the hours to the volunteer's total.
-		this.honorHours.insert(row);
+		try {
+			this.honorHours.insert(row);
+		}
+		catch (DuplicateKeyException ex) {
+			// The same key sent twice at once: the other request recorded it.
+			return sameRecord(this.honorHours.findByKey(actor.userId(), input.idempotencyKey()), volunteer, hours,
+					input.reason(), serviceDate);
+		}
+		return this.volunteers.selectById(volunteer.getId());
+	}
+
+	/** The volunteer as after the record made earlier with the key, when it is this very record. */
+	private Volunteer sameRecord(HonorHours earlier, Volunteer volunteer, BigDecimal hours, String reason,
+			LocalDate serviceDate) {
+		if (earlier.getVolunteerId().longValue() != volunteer.getId() || earlier.getHours().compareTo(hours) != 0
+				|| !earlier.getReason().equals(reason.strip()) || !earlier.getServiceDate().equals(serviceDate)) {
+			throw new DomainException(CommonError.IDEMPOTENCY_KEY_REUSED);
+		}
 		return this.volunteers.selectById(volunteer.getId());
 	}
 

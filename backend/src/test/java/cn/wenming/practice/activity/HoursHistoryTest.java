@@ -121,7 +121,7 @@ class HoursHistoryTest {
 	private void recordHonorHours(double hours, String reason) {
 		Map<String, Object> input = Map.of("volunteerId", this.volunteerId, "hours", hours, "reason", reason,
 				"serviceDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
-		this.s.api.as(this.s.admin).documentName("recordHonorHours").variable("input", input).execute()
+		this.s.api.as(this.s.admin).documentName("recordHonorHours").variable("input", HonorHoursRecords.keyed(input)).execute()
 			.path("recordHonorHours.id").entity(String.class).isEqualTo(this.volunteerId);
 	}
 

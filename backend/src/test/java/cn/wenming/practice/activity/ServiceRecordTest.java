@@ -219,7 +219,7 @@ class ServiceRecordTest {
 	private void recordHonorHours(String volunteerId, double hours, String reason) {
 		Map<String, Object> input = Map.of("volunteerId", volunteerId, "hours", hours, "reason", reason, "serviceDate",
 				LocalDate.now(CHINA).toString());
-		this.s.api.as(this.s.admin).documentName("recordHonorHours").variable("input", input).execute()
+		this.s.api.as(this.s.admin).documentName("recordHonorHours").variable("input", HonorHoursRecords.keyed(input)).execute()
 			.path("recordHonorHours.honorHours").entity(Double.class).isEqualTo(0.0);
 		Session approver = this.s.api.login(Fixtures.unique("honor-approver"));
 		this.s.fixtures.grant(approver.userId(), "STATION_ADMIN", this.s.tree.station());

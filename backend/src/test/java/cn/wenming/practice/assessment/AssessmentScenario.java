@@ -196,7 +196,7 @@ final class AssessmentScenario {
 		String volunteerId = Long.toString(volunteerId(volunteer));
 		Map<String, Object> input = Map.of("volunteerId", volunteerId, "hours", hours,
 				"reason", "补录线下服务", "serviceDate", serviceDate);
-		this.api.as(this.admin).documentName("recordHonorHours").variable("input", input).execute()
+		this.api.as(this.admin).documentName("recordHonorHours").variable("input", HonorHoursRecords.keyed(input)).execute()
 			.path("recordHonorHours.id").entity(String.class).get();
 		HonorHoursRecords.approveAll(this.api.as(this.approver), volunteerId);
 	}

@@ -57,8 +57,8 @@ class HoursStatsTest {
 			.variable("reason", "核实未在岗").execute().path("revokeHours.hoursRevoked").entity(Boolean.class).isEqualTo(true);
 		String volunteerId = volunteerIdOf(volunteer);
 		this.s.api.as(this.s.admin).documentName("recordHonorHours")
-			.variable("input", Map.of("volunteerId", volunteerId, "hours", 4.5, "reason", "往年服务补录", "serviceDate",
-					"2024-05-04"))
+			.variable("input", HonorHoursRecords.keyed(Map.of("volunteerId", volunteerId, "hours", 4.5, "reason",
+					"往年服务补录", "serviceDate", "2024-05-04")))
 			.execute().path("recordHonorHours.honorHours").entity(Double.class).isEqualTo(0.0);
 		// Pending until another admin covering the station approves them.
 		Session approver = this.s.api.login(Fixtures.unique("honor-approver"));

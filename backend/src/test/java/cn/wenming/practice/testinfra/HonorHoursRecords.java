@@ -1,6 +1,8 @@
 package cn.wenming.practice.testinfra;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -11,6 +13,13 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 public final class HonorHoursRecords {
 
 	private HonorHoursRecords() {
+	}
+
+	/** A {@code recordHonorHours} input with a fresh idempotency key (one intended record). */
+	public static Map<String, Object> keyed(Map<String, Object> input) {
+		Map<String, Object> keyed = new LinkedHashMap<>(input);
+		keyed.putIfAbsent("idempotencyKey", Fixtures.unique("honor-"));
+		return keyed;
 	}
 
 	/** The ids of the volunteer's records still waiting for approval, as {@code as} sees them. */

@@ -227,7 +227,7 @@ class HonorHoursApprovalTest {
 	private GraphQlTester.Response record(Session as, double hours, String reason) {
 		Map<String, Object> input = Map.of("volunteerId", this.volunteerId, "hours", hours, "reason", reason,
 				"serviceDate", LocalDate.now(CHINA).toString());
-		return this.api.as(as).documentName("recordHonorHours").variable("input", input).execute();
+		return this.api.as(as).documentName("recordHonorHours").variable("input", HonorHoursRecords.keyed(input)).execute();
 	}
 
 	/** The one record waiting for approval (read from the table, so any caller's view is beside the point). */

@@ -3,6 +3,8 @@ package cn.wenming.practice.volunteer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
@@ -11,6 +13,7 @@ import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.HonorHoursRecords;
+import cn.wenming.practice.testinfra.Race;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,11 +117,40 @@ class HonorHoursTest {
 				Long.valueOf(volunteerId))).isEqualByComparingTo("0");
 	}
 
+	/**
+	 * 补录 is a correction: sent again with its key (a double click, a retry after a lost answer, ten
+	 * at once) it is recorded once — an approver could otherwise approve the copies and count the
+	 * hours twice; the key used for anything else is refused; another admin's key is their own.
+	 */
+	@Test
+	void aRecordSentAgainWithItsKeyIsRecordedOnce() throws Exception {
+		Session volunteer = this.api.login(Fixtures.unique("honor-retried"));
+		String volunteerId = Volunteers.register(this.api.as(volunteer), this.tree.station());
+		Map<String, Object> input = Map.of("volunteerId", volunteerId, "hours", 3.5, "reason", "防汛值守补录",
+				"serviceDate", "2024-07-15", "idempotencyKey", "honor-key-0001");
+		List<GraphQlTester.Response> answers = Race.times(10,
+				() -> this.api.as(this.admin).documentName("recordHonorHours").variable("input", input).execute());
+		answers.forEach(answer -> answer.path("recordHonorHours.id").entity(String.class).isEqualTo(volunteerId));
+		this.api.as(this.admin).documentName("recordHonorHours").variable("input", input).execute()
+			.path("recordHonorHours.id").entity(String.class).isEqualTo(volunteerId);
+		assertThat(HonorHoursRecords.pendingOf(this.api.as(this.approver), volunteerId)).hasSize(1);
+
+		Map<String, Object> other = new HashMap<>(input);
+		other.put("hours", 8.0);
+		ApiErrors.expectCode(this.api.as(this.admin).documentName("recordHonorHours").variable("input", other).execute(),
+				"IDEMPOTENCY_KEY_REUSED");
+		// The approver's own record with the same key string is theirs.
+		this.api.as(this.approver).documentName("recordHonorHours").variable("input", input).execute()
+			.path("recordHonorHours.id").entity(String.class).isEqualTo(volunteerId);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM volunteer_honor_hours WHERE volunteer_id = ?",
+				Integer.class, Long.valueOf(volunteerId))).isEqualTo(2);
+	}
+
 	private GraphQlTester.Response record(Session as, String volunteerId, double hours, String reason,
 			String serviceDate) {
 		Map<String, Object> input = Map.of("volunteerId", volunteerId, "hours", hours, "reason", reason,
 				"serviceDate", serviceDate);
-		return this.api.as(as).documentName("recordHonorHours").variable("input", input).execute();
+		return this.api.as(as).documentName("recordHonorHours").variable("input", HonorHoursRecords.keyed(input)).execute();
 	}
 
 }

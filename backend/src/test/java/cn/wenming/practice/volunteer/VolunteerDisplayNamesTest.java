@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.HonorHoursRecords;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class VolunteerDisplayNamesTest {
 	private void record(Session as, String volunteerId, String reason) {
 		Map<String, Object> input = Map.of("volunteerId", volunteerId, "hours", 2.5, "reason", reason, "serviceDate",
 				LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
-		this.api.as(as).documentName("recordHonorHours").variable("input", input).execute()
+		this.api.as(as).documentName("recordHonorHours").variable("input", HonorHoursRecords.keyed(input)).execute()
 			.path("recordHonorHours.id").entity(String.class).isEqualTo(volunteerId);
 	}
 

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
-import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
+import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.HonorHoursRecords;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class VolunteerTextSecurityTest {
 	private GraphQlTester.Response record(Session as, String volunteerId, String reason) {
 		Map<String, Object> input = Map.of("volunteerId", volunteerId, "hours", 4.0, "reason", reason, "serviceDate",
 				LocalDate.now(CHINA).toString());
-		return this.api.as(as).documentName("recordHonorHours").variable("input", input).execute();
+		return this.api.as(as).documentName("recordHonorHours").variable("input", HonorHoursRecords.keyed(input)).execute();
 	}
 
 	private GraphQlTester.Response revoke(Session as, Long id, String reason) {
