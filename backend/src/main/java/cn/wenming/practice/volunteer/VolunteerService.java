@@ -14,6 +14,7 @@ import cn.wenming.practice.auth.RoleGrants;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.DomainException;
@@ -172,6 +173,10 @@ class VolunteerService {
 			throw DomainException.notFound("志愿者");
 		}
 		Actor actor = this.access.requireAdminOver(this.orgs.require(volunteer.getHomeStationId()).path());
+		if (actor.userId() == volunteer.getUserId()) {
+			// Nobody records their own training (先培训再上岗: it makes them eligible), as for honor hours.
+			throw new DomainException(CommonError.FORBIDDEN, "不能登记本人的培训，请由另一位管理员登记");
+		}
 		if (input.completedAt().isAfter(Instant.now())) {
 			throw DomainException.badRequest("培训完成时间不能晚于现在");
 		}
