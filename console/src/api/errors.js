@@ -76,6 +76,7 @@ export const MESSAGES = {
   PROJECT_BRAND_UNCHANGED: '该项目的品牌标记已是此状态，请刷新',
   IN_SERVICE_PARTY_UNCHANGED: '该志愿者的在职党员标记已是此状态，请刷新',
   STAFF_TRAINING_SELF_ATTENDANCE: '不能登记本人参加培训，请由另一位管理员登记',
+  STAFF_TRAINING_ATTENDEE_NOT_STAFF: '参加人须为举办单位或其下属单位的工作人员或骨干',
   CONTENT_NEEDS_REVIEW: '内容需人工审核，请修改措辞后重新提交',
 }
 

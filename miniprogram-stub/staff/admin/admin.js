@@ -28,6 +28,7 @@ const HOURS_STATUS = { PENDING: '待确认', CONFIRMED: '已确认' }
 const SELF_CONFIRM = { FORBIDDEN: '参与该需求服务的管理员不能确认或调整其时长，请由另一位管辖该站的管理员确认' }
 const SELF_APPROVE = { FORBIDDEN: '补录人和志愿者本人不能审批，请由另一位管辖该志愿者的管理员审批' }
 const SELF_REVOKE = { FORBIDDEN: '只有管辖该志愿者的管理员（志愿者本人除外）可以驳回' }
+const SELF_TRAINING = { FORBIDDEN: '只有管辖该志愿者的管理员（志愿者本人除外）可以登记其培训' }
 
 function needHoursView(need) {
   return {
@@ -200,7 +201,7 @@ Component({
         this.setData({ error: '请填写培训课程名称', errorCode: 'BAD_REQUEST', retryable: false })
         return undefined
       }
-      const done = await run(this, () => client.call('RecordTraining', { input: { volunteerId, course, completedAt: new Date().toISOString() } }))
+      const done = await run(this, () => client.call('RecordTraining', { input: { volunteerId, course, completedAt: new Date().toISOString() } }), SELF_TRAINING)
       if (done) paging.update(this, 'trainees', (v) => v.id === volunteerId, null)
       return done ? done.recordTraining : undefined
     },

@@ -566,9 +566,21 @@ class AssessmentService {
 	 * two statements (the teams are already read).
 	 */
 	StaffPeople staffPeople(List<Long> unitIds, List<TeamRef> activeTeams, LocalDate from, LocalDate to) {
+		Roster roster = roster(this.unitAdmins.onUnits(unitIds), activeTeams);
+		Map<Long, Integer> attended = this.volunteerStatistics.staffTrainingAttendance(roster.roles().keySet(), from,
+				to);
+		return new StaffPeople(roster.byUnit(), roster.roles(), attended);
+	}
+
+	/**
+	 * Who the staff training is for, from the admins granted on the units and their active teams: the
+	 * staff and 骨干 each at the unit they serve, and in which capacity. The one definition of the
+	 * coverage figure's people, also for whom a session may list ({@link StaffTrainingAttendees}).
+	 */
+	static Roster roster(List<UnitAdmins.UnitAdmin> admins, List<TeamRef> activeTeams) {
 		Map<Long, Set<Long>> byUnit = new HashMap<>();
 		Map<Long, Set<Role>> roles = new HashMap<>();
-		for (UnitAdmins.UnitAdmin admin : this.unitAdmins.onUnits(unitIds)) {
+		for (UnitAdmins.UnitAdmin admin : admins) {
 			byUnit.computeIfAbsent(admin.orgUnitId(), id -> new HashSet<>()).add(admin.userId());
 			roles.computeIfAbsent(admin.userId(), id -> java.util.EnumSet.noneOf(Role.class)).add(Role.STAFF);
 		}
@@ -577,8 +589,11 @@ class AssessmentService {
 			roles.computeIfAbsent(team.leaderUserId(), id -> java.util.EnumSet.noneOf(Role.class))
 				.add(Role.TEAM_LEADER);
 		}
-		Map<Long, Integer> attended = this.volunteerStatistics.staffTrainingAttendance(roles.keySet(), from, to);
-		return new StaffPeople(byUnit, roles, attended);
+		return new Roster(byUnit, roles);
+	}
+
+	/** The staff and 骨干 per unit they serve, and each person's capacities. */
+	record Roster(Map<Long, Set<Long>> byUnit, Map<Long, Set<Role>> roles) {
 	}
 
 	/** Who must be trained, per unit they serve, in which capacity, and the sessions each attended. */

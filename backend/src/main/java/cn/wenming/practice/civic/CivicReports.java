@@ -18,6 +18,7 @@ import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgError;
 import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.ContentSecurity.Scene;
@@ -255,10 +256,19 @@ class CivicReports {
 		return viewFor(actor, this.reports.selectById(report.id));
 	}
 
-	/** Staff mark the photos publishable once they checked that no face or plate shows (or take it back). */
+	/**
+	 * Staff mark the photos publishable once they checked that no face or plate shows (or take it
+	 * back). As in {@link CivicPhotoReview#review}, neither the reporter nor anyone who uploaded one of
+	 * the report's photos (the report's or the resolution's) judges that: {@code FORBIDDEN}. Taking
+	 * the mark back shows less, so any of the staff may.
+	 */
 	CivicReportView markPhotosPublishable(long reportId, boolean publishable) {
 		CivicReport report = require(reportId);
 		Actor actor = requireStaff(report, false);
+		if (publishable && (actor.userId() == report.reporterUserId
+				|| this.photos.isUploaderOf(actor.userId(), CivicPhotoReview.CIVIC_PARTS, report.id))) {
+			throw new DomainException(CommonError.FORBIDDEN, "不能把自己上报的随手拍或自己上传的照片标记为可公开");
+		}
 		Instant now = this.clock.instant();
 		this.tx.executeWithoutResult(status -> {
 			this.reports.setPhotosPublic(report.id, publishable, now);

@@ -219,6 +219,11 @@ class EvaluationService {
 	SpotCheckView recordSpotCheck(RecordSpotCheck input) {
 		OrgUnitRef station = requireStation(input.stationId());
 		Actor actor = requireCenterOrCityOver(station);
+		// The same rule as its correction (EvaluationCorrectionService.requireMayCorrectSpotCheck): the
+		// judged station's own admin does not check it, even one who is also a center admin over it.
+		if (actor.hasRoleOver(Role.STATION_ADMIN, station.path())) {
+			throw new DomainException(CommonError.FORBIDDEN, "被抽查站的管理员不能记录该站的抽查评估");
+		}
 		LocalDate checkedOn = parseDate(input.checkedOn());
 		if (checkedOn.isAfter(LocalDate.now(this.clock.withZone(CHINA)))) {
 			throw DomainException.badRequest("抽查日期不能晚于今天");

@@ -113,6 +113,20 @@ interface PhotoMapper extends BaseMapper<Photo> {
 	List<Photo> held(@Param("types") Collection<PhotoSubject> types, @Param("unitIds") Collection<Long> unitIds,
 			@Param("afterId") long afterId, @Param("limit") int limit);
 
+	/**
+	 * Whether the user uploaded any photo attached to the subject under one of these types (whatever
+	 * its status): one probe of {@code idx_media_photo_subject}.
+	 */
+	@Select("""
+			<script>
+			SELECT EXISTS (SELECT 1 FROM media_photo
+			WHERE subject_type IN <foreach collection="types" item="t" open="(" separator="," close=")">#{t}</foreach>
+			AND subject_id = #{subjectId} AND owner_user_id = #{userId})
+			</script>
+			""")
+	boolean uploadedAny(@Param("types") Collection<PhotoSubject> types, @Param("subjectId") long subjectId,
+			@Param("userId") long userId);
+
 	/** A staff decision on a held photo; 0 when it was reviewed meanwhile or passed by WeChat. */
 	@Update("""
 			UPDATE media_photo SET status = #{status}, reviewed_by = #{reviewer}, reviewed_at = #{now}, updated_at = #{now}

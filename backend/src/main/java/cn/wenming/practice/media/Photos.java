@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * Photos: upload (checked by magic bytes and size before anything is stored), WeChat's
  * asynchronous check (sent after the row exists, outside any transaction), its verdict, and
  * attaching photos to a subject. The API other features use: {@link #validateIds},
- * {@link #attach} and {@link #visible}.
+ * {@link #attach}, {@link #visible} and {@link #isUploaderOf}.
  */
 @Component
 public class Photos {
@@ -337,6 +337,15 @@ public class Photos {
 				.add(new PhotoView(photo.getId(), photo.getStatus(), url, thumbnailUrl));
 		}
 		return out;
+	}
+
+	/**
+	 * Whether {@code userId} uploaded any photo attached to the subject under one of these subject
+	 * types (pending, passed or rejected alike): for a feature that keeps a decision about a subject's
+	 * photos away from the people who took them.
+	 */
+	public boolean isUploaderOf(long userId, Set<PhotoSubject> subjects, long subjectId) {
+		return !subjects.isEmpty() && this.photos.uploadedAny(subjects, subjectId, userId);
 	}
 
 	// --- Staff review of held photos (for the feature owning the subject, which checks the reviewer's scope).

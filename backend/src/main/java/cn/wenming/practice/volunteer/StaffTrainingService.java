@@ -30,7 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Training sessions of staff and 骨干 (中心培训, seed 003): an admin over a unit records a session the
  * unit held (date, topic, attendees by user id). Kept beside the volunteers' own trainings
  * (先培训再上岗) because it is the same act — a recorded training — for the people who run the
- * network; the assessment works out who of the staff and team leaders is still missing.
+ * network; the assessment works out who of the staff and team leaders is still missing. Attendees
+ * are those people only, within the holding unit's subtree (the {@link StaffTrainingRoster} the
+ * assessment supplies): a session of one county cannot raise another's coverage.
  *
  * <p>A recorded session is corrected (date, topic, attendees) or withdrawn by an admin over the unit —
  * who could record it — but not by one of its attendees, whose coverage it decides. Each correction
@@ -59,9 +61,12 @@ class StaffTrainingService {
 
 	private final Clock clock;
 
+	private final StaffTrainingRoster roster;
+
 	StaffTrainingService(StaffTrainingMapper trainings, OrgDirectory orgs, AccessControl access,
-			ContentSecurity content, TransactionTemplate tx, Clock clock) {
+			ContentSecurity content, TransactionTemplate tx, Clock clock, StaffTrainingRoster roster) {
 		this.clock = clock;
+		this.roster = roster;
 		this.trainings = trainings;
 		this.orgs = orgs;
 		this.access = access;
@@ -88,6 +93,7 @@ class StaffTrainingService {
 		if (attendees.contains(actor.userId())) {
 			throw new DomainException(VolunteerError.STAFF_TRAINING_SELF_ATTENDANCE);
 		}
+		requireStaffOf(unit, attendees);
 		String topic = input.topic().strip();
 		this.content.requirePass(this.access.openidOf(actor.userId()), ContentSecurity.Scene.FORUM, topic, null);
 		StaffTraining training = new StaffTraining();
@@ -176,6 +182,13 @@ class StaffTrainingService {
 				if (before.attendeeUserIds().contains(actor.userId())) {
 					throw new DomainException(CommonError.FORBIDDEN, "参加了该培训的人不能更正该培训记录");
 				}
+				if (attendees != null) {
+					// Those added must be staff of the unit's subtree; those kept were judged when recorded
+					// (one who has since left their post stays an attendee of what they attended).
+					Set<Long> added = new LinkedHashSet<>(attendees);
+					added.removeAll(before.attendeeUserIds());
+					requireStaffOf(this.orgs.require(locked.getOrgUnitId()), added);
+				}
 				State after;
 				if (input.withdraw()) {
 					locked.setWithdrawnAt(this.clock.instant());
@@ -231,6 +244,25 @@ class StaffTrainingService {
 			throw new DomainException(CommonError.FORBIDDEN, "参加了该培训的人不能更正该培训记录");
 		}
 		return actor;
+	}
+
+	/**
+	 * Every attendee is someone the coverage figure counts within the holding unit's subtree — an admin
+	 * granted on one of its units or the leader of one of its active teams — so that a session neither
+	 * raises another unit's coverage nor lists (and names) arbitrary users:
+	 * {@code STAFF_TRAINING_ATTENDEE_NOT_STAFF}, naming those who are not.
+	 */
+	private void requireStaffOf(OrgUnitRef unit, Set<Long> attendees) {
+		if (attendees.isEmpty()) {
+			return;
+		}
+		Set<Long> staff = this.roster.staffAmong(this.orgs.subtreeIds(unit.path()), attendees);
+		List<Long> others = attendees.stream().filter(id -> !staff.contains(id)).sorted().toList();
+		if (!others.isEmpty()) {
+			throw new DomainException(VolunteerError.STAFF_TRAINING_ATTENDEE_NOT_STAFF,
+					"参加人须为" + unit.name() + "或其下属单位的工作人员（管理员）或骨干（在册队伍的队长），以下用户不是："
+							+ others.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("、")));
+		}
 	}
 
 	private State state(StaffTraining training) {

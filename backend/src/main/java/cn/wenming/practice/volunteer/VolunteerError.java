@@ -16,6 +16,7 @@ public enum VolunteerError implements ErrorCode {
 	HONOR_HOURS_ALREADY_REVOKED("该补录已撤销"),
 	IN_SERVICE_PARTY_UNCHANGED("该志愿者已是所要设置的在职党员状态"),
 	STAFF_TRAINING_SELF_ATTENDANCE("不能登记本人参加培训，请由另一位管理员登记"),
+	STAFF_TRAINING_ATTENDEE_NOT_STAFF("参加人须为举办单位或其下属单位的工作人员（管理员）或骨干（在册队伍的队长）"),
 	STAFF_TRAINING_WITHDRAWN("该培训记录已撤回，不能再更正"),
 	STAFF_TRAINING_CORRECTION_UNCHANGED("更正后的内容与原培训记录相同");
 

@@ -14,6 +14,7 @@ import cn.wenming.practice.auth.RoleGrants;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
+import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.DomainException;
@@ -77,11 +78,16 @@ class VolunteerService {
 		if (this.volunteers.findByUserId(userId) != null) {
 			throw new DomainException(VolunteerError.VOLUNTEER_ALREADY_REGISTERED);
 		}
-		// During a key rotation the number may still be indexed under the previous key, which the
-		// unique key below cannot see: look under every configured key.
-		if (this.volunteers.idNumberRegistered(this.crypto.blindIndexes(idNumber))) {
-			throw new DomainException(VolunteerError.ID_NUMBER_ALREADY_REGISTERED);
-		}
+		Set<String> skills = normalizeTags(input.skills());
+		// Free-text skill tags are shown in the 资源清单: one msgSecCheck for all of them (none when
+		// there are none), before the transaction and before the ID number is looked up: every input
+		// check that does not depend on the number answers the same whether or not it is registered,
+		// so a text WeChat rejects cannot be used to ask, over and over and storing nothing, whether
+		// a number belongs to a volunteer.
+		this.content.requirePass(this.access.openidOf(userId), ContentSecurity.Scene.PROFILE, null,
+				String.join("、", skills));
+		List<String> categories = (input.categories() == null) ? List.of()
+				: input.categories().stream().distinct().map(Enum::name).toList();
 		// During a key rotation the number may still be indexed under the previous key, which the
 		// unique key below cannot see: look under every configured key.
 		if (this.volunteers.idNumberRegistered(this.crypto.blindIndexes(idNumber))) {
@@ -101,13 +107,6 @@ class VolunteerService {
 		volunteer.setInServicePartyMember(false);
 		volunteer.setCreditHours(BigDecimal.ZERO);
 		volunteer.setHonorHours(BigDecimal.ZERO);
-		Set<String> skills = normalizeTags(input.skills());
-		// Free-text skill tags are shown in the 资源清单: one msgSecCheck for all of them, before the
-		// transaction (none when there are none).
-		this.content.requirePass(this.access.openidOf(userId), ContentSecurity.Scene.PROFILE, null,
-				String.join("、", skills));
-		List<String> categories = (input.categories() == null) ? List.of()
-				: input.categories().stream().distinct().map(Enum::name).toList();
 		try {
 			this.tx.executeWithoutResult(status -> {
 				this.volunteers.insert(volunteer);
@@ -172,6 +171,10 @@ class VolunteerService {
 			throw DomainException.notFound("志愿者");
 		}
 		Actor actor = this.access.requireAdminOver(this.orgs.require(volunteer.getHomeStationId()).path());
+		if (actor.userId() == volunteer.getUserId()) {
+			// Nobody records their own training (先培训再上岗: it makes them eligible), as for honor hours.
+			throw new DomainException(CommonError.FORBIDDEN, "不能登记本人的培训，请由另一位管理员登记");
+		}
 		if (input.completedAt().isAfter(Instant.now())) {
 			throw DomainException.badRequest("培训完成时间不能晚于现在");
 		}

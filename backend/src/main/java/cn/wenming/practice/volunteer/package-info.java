@@ -7,8 +7,10 @@
  * and {@link cn.wenming.practice.volunteer.StarLevel}, and implement its ports
  * {@link cn.wenming.practice.volunteer.VolunteerServiceRecord} (activity and need: the totals of
  * {@code Volunteer.stats}) and {@link cn.wenming.practice.volunteer.ConfirmedNeedService} (need: the
- * lines of the service certificate) and {@link cn.wenming.practice.volunteer.VolunteerHonours}
- * (recognition: the honour titles on the certificate). It announces every change of a volunteer's
+ * lines of the service certificate), {@link cn.wenming.practice.volunteer.VolunteerHonours}
+ * (recognition: the honour titles on the certificate) and
+ * {@link cn.wenming.practice.volunteer.StaffTrainingRoster} (assessment: who a staff training may
+ * list as attendees, the staff and 骨干 its coverage figure counts). It announces every change of a volunteer's
  * credited total with {@link cn.wenming.practice.volunteer.CreditHoursChanged}, and lets features
  * above it add fields to {@code Volunteer} through {@link cn.wenming.practice.volunteer.IdentifiedVolunteer};
  * everything else is internal.

@@ -154,6 +154,59 @@ class AssessmentSeedFiguresTest {
 			.variable("orgUnitId", Long.toString(c)).variable("year", 2024).variable("month", 6).execute(), "FORBIDDEN");
 	}
 
+	/**
+	 * A session lists only the staff and 骨干 its coverage figure counts within the holding unit's
+	 * subtree: staff of another county (or of a sibling station, or nobody's) are refused with a stable
+	 * code naming them, so a station admin of one county cannot raise another county's coverage.
+	 */
+	@Test
+	void aSessionListsOnlyStaffAndTeamLeadersOfItsOwnSubtree() {
+		AssessmentCounties.County a = this.counties.create(33.7, 107.2, "中心", "所", "一站", "二站");
+		AssessmentCounties.County b = this.counties.create(34.7, 108.2, "中心", "所", "站");
+		AssessmentScenario sa = a.scenario();
+		AssessmentScenario sb = b.scenario();
+		Session stationAdminA = sa.grantee("st-admin", "STATION_ADMIN", a.station(0));
+		Session siblingAdminA = sa.grantee("st-admin", "STATION_ADMIN", a.station(1));
+		Session leaderA = sa.volunteer(a.station(0), false);
+		team(sa, a.station(0), leaderA);
+		Session stationAdminB = sb.grantee("st-admin", "STATION_ADMIN", b.station());
+		Session nobody = this.api.login(Fixtures.unique("not-staff"));
+		// County B: its two center admins and its station admin, none trained.
+		Map<String, Object> before = sb.assessment(sb.admin, b.center(), 2024, 6).path("assessment").entity(Map.class).get();
+		coverage(before, b.center(), 0.0, 0, 3, false);
+		coverage(before, b.station(), 0.0, 0, 1, false);
+
+		// County A's station admin lists county B's station admin: refused, named, nothing stored.
+		var errors = ApiErrors.expectCode(training(stationAdminA, a.station(0), "2024-03-10",
+				List.of(leaderA, stationAdminB)), "STAFF_TRAINING_ATTENDEE_NOT_STAFF");
+		assertThat(errors.get(0).getMessage()).contains("工作人员").endsWith("：" + stationAdminB.userId());
+		ApiErrors.expectCode(training(sa.admin, a.center(), "2024-03-10", List.of(sa.approver, stationAdminB)),
+				"STAFF_TRAINING_ATTENDEE_NOT_STAFF");
+		// Nor someone who is nobody's staff, nor staff of a sibling station (outside the holding station).
+		ApiErrors.expectCode(training(stationAdminA, a.station(0), "2024-03-10", List.of(nobody)),
+				"STAFF_TRAINING_ATTENDEE_NOT_STAFF");
+		ApiErrors.expectCode(training(stationAdminA, a.station(0), "2024-03-10", List.of(siblingAdminA)),
+				"STAFF_TRAINING_ATTENDEE_NOT_STAFF");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM staff_training WHERE org_unit_id IN (?, ?)",
+				Integer.class, a.center(), a.station(0))).isZero();
+
+		// The station's own team leader, and at the center every staff member of the county: recorded.
+		training(stationAdminA, a.station(0), "2024-03-10", List.of(leaderA))
+			.path("recordStaffTraining.attendees[*].userId").entityList(String.class)
+			.containsExactly(Long.toString(leaderA.userId()));
+		training(sa.admin, a.center(), "2024-05-20", List.of(sa.approver, siblingAdminA, stationAdminA))
+			.path("recordStaffTraining.attendees").entityList(Object.class).hasSize(3);
+
+		// County B's coverage did not move.
+		Map<String, Object> after = sb.assessment(sb.admin, b.center(), 2024, 6).path("assessment").entity(Map.class).get();
+		coverage(after, b.center(), 0.0, 0, 3, false);
+		coverage(after, b.station(), 0.0, 0, 1, false);
+		this.api.as(sb.admin).documentName("staffTrainingCoverage").variable("orgUnitId", Long.toString(b.center()))
+			.variable("year", 2024).variable("month", 6).execute()
+			.path("staffTrainingCoverage[*].userId").entityList(String.class)
+			.contains(Long.toString(stationAdminB.userId()));
+	}
+
 	@Test
 	void stationWeeksWithActivitiesAndActiveTeams() {
 		AssessmentCounties.County county = this.counties.create(33.3, 106.8, "中心", "所", "一站", "二站");

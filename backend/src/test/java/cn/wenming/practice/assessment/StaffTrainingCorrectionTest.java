@@ -177,6 +177,33 @@ class StaffTrainingCorrectionTest {
 		assertThat(trailSize(id)).isEqualTo(1);
 	}
 
+	/**
+	 * A correction adds only staff and 骨干 of the holding unit's subtree (another county's admin is
+	 * refused with the stable code, the session unchanged); an attendee already listed who has since
+	 * left their post stays listed through a correction of the others.
+	 */
+	@Test
+	void aCorrectionAddsOnlyStaffOfTheHoldingUnitsSubtree() {
+		AssessmentCounties.County a = this.counties.create(33.8, 107.3, "中心", "所", "站");
+		AssessmentCounties.County b = this.counties.create(34.8, 108.3, "中心", "所", "站");
+		AssessmentScenario s = a.scenario();
+		Session stationAdmin = s.grantee("st-admin", "STATION_ADMIN", a.station());
+		Session leaving = s.grantee("st-admin", "STATION_ADMIN", a.station());
+		Session otherCounty = b.scenario().grantee("st-admin", "STATION_ADMIN", b.station());
+		String id = training(s.admin, a.center(), "2024-03-10", List.of(leaving));
+
+		List<ResponseError> errors = ApiErrors.expectCode(correct(s.admin, id, null, List.of(leaving, otherCounty), false,
+				"补登参加人", key("other-county")), "STAFF_TRAINING_ATTENDEE_NOT_STAFF");
+		assertThat(errors.get(0).getMessage()).endsWith("：" + otherCounty.userId());
+		assertThat(trailSize(id)).isZero();
+
+		// The one who attended has left their post since: kept while the station admin is added.
+		this.jdbc.update("DELETE FROM user_role WHERE user_id = ?", leaving.userId());
+		assertThat(correct(s.admin, id, null, List.of(leaving, stationAdmin), false, "补登参加人", key("add-staff"))
+			.path("correctStaffTraining.attendees[*].userId").entityList(Long.class).get())
+			.containsExactlyInAnyOrder(leaving.userId(), stationAdmin.userId());
+	}
+
 	@Test
 	void tenConcurrentCorrectionsWithOneKeyLeaveOneTrailEntry(@Scenario Fixtures fixtures) throws Exception {
 		long c = fixtures.unit(null, "CENTER", Fixtures.unique("中心"), 33.5, 107.0);

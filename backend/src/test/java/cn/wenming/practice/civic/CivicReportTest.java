@@ -211,6 +211,36 @@ class CivicReportTest {
 	}
 
 	@Test
+	void neitherTheReporterNorAnUploaderMarksThePhotosPublishable() {
+		// An admin of the station who reported themselves: not the one to judge faces and plates.
+		Session staffReporter = this.api.login(Fixtures.unique("civic-staff-reporter"));
+		Volunteers.register(this.api.as(staffReporter), this.tree.station());
+		this.fixtures.grant(staffReporter.userId(), "STATION_ADMIN", this.tree.station());
+		String id = submit(staffReporter, input("LITTER", "河边堆了建筑垃圾"))
+			.path("submitCivicReport.id").entity(String.class).get();
+		var errors = ApiErrors.expectCode(publishable(staffReporter, id, true), "FORBIDDEN");
+		assertThat(errors.get(0).getMessage()).contains("自己上报的随手拍");
+
+		// The resolver uploaded the resolution photos: not theirs to pass either.
+		triage(this.stationAdmin, id, true, today().plusDays(2).toString(), null);
+		String resolution = this.media.upload(this.stationAdmin);
+		this.api.as(this.stationAdmin).document(RESOLVE)
+			.variable("input", Map.of("reportId", id, "note", "已清运", "photoIds", List.of(resolution)))
+			.execute().path("resolveCivicReport.status").entity(String.class).isEqualTo("RESOLVED");
+		verify(this.instituteAdmin, id, true, null);
+		errors = ApiErrors.expectCode(publishable(this.stationAdmin, id, true), "FORBIDDEN");
+		assertThat(errors.get(0).getMessage()).contains("自己上传的照片");
+		assertThat(this.jdbc.queryForObject("SELECT photos_public FROM civic_report WHERE id = ?", Boolean.class,
+				Long.parseLong(id))).isFalse();
+
+		// Another admin covering the station marks them; taking the mark back shows less, any staff may.
+		publishable(this.instituteAdmin, id, true).path("markCivicPhotosPublishable.photosPublic").entity(Boolean.class)
+			.isEqualTo(true);
+		publishable(this.stationAdmin, id, false).path("markCivicPhotosPublishable.photosPublic").entity(Boolean.class)
+			.isEqualTo(false);
+	}
+
+	@Test
 	void twoAdminsTriagingAtOnceGetOneWinner() throws Exception {
 		String id = submit(this.reporter, input("ROAD", "路口的减速带松动了"))
 			.path("submitCivicReport.id").entity(String.class).get();
@@ -432,6 +462,10 @@ class CivicReportTest {
 
 	private GraphQlTester.Response resolve(Session as, String id, String note) {
 		return this.api.as(as).document(RESOLVE).variable("input", Map.of("reportId", id, "note", note)).execute();
+	}
+
+	private GraphQlTester.Response publishable(Session as, String id, boolean publishable) {
+		return this.api.as(as).document(PUBLISHABLE).variable("id", id).variable("p", publishable).execute();
 	}
 
 	private GraphQlTester.Response verify(Session as, String id, boolean approve, String note) {

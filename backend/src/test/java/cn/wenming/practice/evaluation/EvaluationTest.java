@@ -268,6 +268,23 @@ class EvaluationTest {
 		assertThat(figures.get(this.s3)).isNull();
 	}
 
+	@Test
+	void theCheckedStationsOwnAdminRecordsNoSpotCheckEvenAsCenterAdmin() {
+		LocalDate today = LocalDate.now(this.clock.withZone(CHINA));
+		// A center admin over the county who also runs s1: refused for s1 (as its correction is), the
+		// same FORBIDDEN whatever the input, and nothing is stored.
+		Session both = admin("CENTER_ADMIN", this.countyA);
+		this.fixtures.grant(both.userId(), "STATION_ADMIN", this.s1);
+		var errors = ApiErrors.expectCode(spot(both, this.s1, today, "台账不全"), "FORBIDDEN");
+		assertThat(errors.get(0).getMessage()).contains("被抽查站的管理员");
+		ApiErrors.expectCode(spot(both, this.s1, today.plusDays(1), "整改"), "FORBIDDEN");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM spot_check WHERE station_id = ?", Long.class, this.s1))
+			.isZero();
+		// Another station of the county is theirs to check; the plain center admin checks s1.
+		spot(both, this.sOther, today, "台账不全").path("recordSpotCheck.stationId").entity(Long.class).isEqualTo(this.sOther);
+		spot(this.centerA, this.s1, today, "台账不全").path("recordSpotCheck.stationId").entity(Long.class).isEqualTo(this.s1);
+	}
+
 	// --- helpers
 
 	private Map<String, Object> input(long reviewer, long reviewed, int score, String comment) {

@@ -152,6 +152,25 @@ class VolunteerAccessTest {
 			.execute(), "BAD_REQUEST");
 	}
 
+	/** An admin who is also a volunteer of their station does not record their own training; another admin does. */
+	@Test
+	void nobodyRecordsTheirOwnTraining() {
+		this.fixtures.grant(this.volunteer.userId(), "STATION_ADMIN", this.tree.station());
+		Map<String, Object> input = Map.of("volunteerId", this.volunteerId, "course", "岗前培训：志愿服务基础",
+				"completedAt", "2026-01-10T02:00:00Z");
+		var errors = ApiErrors.expectCode(
+				this.api.as(this.volunteer).documentName("recordTraining").variable("input", input).execute(), "FORBIDDEN");
+		assertThat(errors.get(0).getMessage()).contains("不能登记本人的培训");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM volunteer_training WHERE volunteer_id = ?",
+				Integer.class, Long.parseLong(this.volunteerId))).isZero();
+		this.api.as(this.volunteer).documentName("myVolunteer").execute()
+			.path("myVolunteer.trained").entity(Boolean.class).isEqualTo(false);
+
+		this.api.as(adminOf("INSTITUTE_ADMIN", this.tree.institute())).documentName("recordTraining")
+			.variable("input", input).execute()
+			.path("recordTraining.trained").entity(Boolean.class).isEqualTo(true);
+	}
+
 	/** The console's 培训记录 screen lists who waits for training and who is trained. */
 	@Test
 	void adminListsVolunteersWaitingForTrainingAndTrained() {

@@ -153,6 +153,37 @@ class VolunteerRegistrationTest {
 				first.userId(), second.userId())).isEqualTo(1);
 	}
 
+	/**
+	 * A skill WeChat refuses answers the same for a registered and an unregistered ID number: the
+	 * content check comes before the number is looked up, so it cannot be used to ask, storing
+	 * nothing, whether a number belongs to a volunteer.
+	 */
+	@Test
+	void aRejectedSkillDoesNotTellWhetherTheIdNumberIsRegistered() {
+		String registered = Volunteers.idNumber();
+		register(this.api.login(Fixtures.unique("probed")), Volunteers.input("赵六", registered, this.tree.station()))
+			.path("registerVolunteer.id").hasValue();
+		String unregistered = Volunteers.idNumber();
+		Session prober = this.api.login(Fixtures.unique("prober"));
+		// The WeChat stub: a text containing RISKY is rejected, REVIEW needs a person's review.
+		Map<String, String> expected = Map.of("RISKY 技能", "CONTENT_REJECTED", "REVIEW 技能", "CONTENT_NEEDS_REVIEW");
+		expected.forEach((skill, code) -> {
+			List<String> codes = new ArrayList<>();
+			for (String idNumber : List.of(registered, unregistered)) {
+				Map<String, Object> input = Volunteers.input("孙八", idNumber, this.tree.station());
+				input.put("skills", List.of("摄影", skill));
+				codes.add(ApiErrors.codeOf(register(prober, input)));
+			}
+			assertThat(codes).as(skill).containsExactly(code, code);
+		});
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM volunteer WHERE user_id = ?", Integer.class,
+				prober.userId())).isZero();
+		// With acceptable skills the registered number is refused as such, the other one registers.
+		ApiErrors.expectCode(register(prober, Volunteers.input("孙八", registered, this.tree.station())),
+				"ID_NUMBER_ALREADY_REGISTERED");
+		register(prober, Volunteers.input("孙八", unregistered, this.tree.station())).path("registerVolunteer.id").hasValue();
+	}
+
 	@Test
 	void concurrentRegistrationsOfOneIdNumberLeaveExactlyOneRow() throws Exception {
 		int threads = 20;
