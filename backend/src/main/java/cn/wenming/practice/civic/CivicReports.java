@@ -212,13 +212,22 @@ class CivicReports {
 		List<Long> photoIds = this.photos.validateIds(command.photoIds());
 		requirePass(actor, note);
 		Instant now = this.clock.instant();
+		// The publishable mark covers the photos staff looked at: new resolution photos take it back
+		// (in the same transaction, whatever a concurrent mark did), or they would go public at
+		// verification unseen.
+		boolean unmark = !photoIds.isEmpty();
+		String trail = (unmark && Boolean.TRUE.equals(report.photosPublic)) ? note + "（新附办理照片，公开标记撤回，待重新核查）"
+				: note;
 		move(() -> {
 			int changed = this.reports.resolve(report.id, report.version, note, actor.userId(), now);
 			if (changed == 1) {
 				this.photos.attach(actor.userId(), photoIds, PhotoSubject.CIVIC_RESOLUTION, report.id, report.stationId);
+				if (unmark) {
+					this.reports.setPhotosPublic(report.id, false, now);
+				}
 			}
 			return changed;
-		}, report.id, report.status, CivicStatus.RESOLVED, actor, clip(note), now);
+		}, report.id, report.status, CivicStatus.RESOLVED, actor, clip(trail), now);
 		return viewFor(actor, this.reports.selectById(report.id));
 	}
 

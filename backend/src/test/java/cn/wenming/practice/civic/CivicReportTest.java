@@ -240,6 +240,29 @@ class CivicReportTest {
 			.isEqualTo(false);
 	}
 
+	/**
+	 * The mark covers the photos staff looked at: resolution photos attached later (a resolution, or
+	 * one again after a send-back) would otherwise go public at verification unseen. A resolution with
+	 * photos takes the mark back; one without keeps it.
+	 */
+	@Test
+	void resolutionPhotosAttachedAfterTheMarkAreNotPublicUnseen() {
+		String id = accepted(input("LITTER", "河边堆了建筑垃圾"));
+		publishable(this.instituteAdmin, id, true).path("markCivicPhotosPublishable.photosPublic").entity(Boolean.class)
+			.isEqualTo(true);
+		resolve(this.stationAdmin, id, "已联系清运");
+		assertThat(this.jdbc.queryForObject("SELECT photos_public FROM civic_report WHERE id = ?", Boolean.class,
+				Long.parseLong(id))).isTrue();
+		verify(this.instituteAdmin, id, false, "仍未清运");
+
+		String resolution = this.media.upload(this.stationAdmin);
+		this.api.as(this.stationAdmin).document(RESOLVE)
+			.variable("input", Map.of("reportId", id, "note", "已清运", "photoIds", List.of(resolution)))
+			.execute().path("resolveCivicReport.photosPublic").entity(Boolean.class).isEqualTo(false);
+		verify(this.instituteAdmin, id, true, null).path("verifyCivicReport.photosPublic").entity(Boolean.class)
+			.isEqualTo(false);
+	}
+
 	@Test
 	void twoAdminsTriagingAtOnceGetOneWinner() throws Exception {
 		String id = submit(this.reporter, input("ROAD", "路口的减速带松动了"))
