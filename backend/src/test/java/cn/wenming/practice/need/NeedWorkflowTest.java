@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wenming.practice.IntegrationTest;
+import cn.wenming.practice.testinfra.AfterCommit;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Scenario;
@@ -220,6 +221,9 @@ class NeedWorkflowTest {
 				.execute();
 		}
 		String stationId = created.path("createOrgUnit.id").entity(String.class).get();
+		// The GEO index learns of the station from an after-commit listener: a submission right after
+		// the creation could come first (it did, once, on a loaded machine).
+		AfterCommit.awaitListeners(this.jdbc);
 		Map<String, Object> input = this.s.input("附近站点");
 		input.remove("stationId");
 		input.put("latitude", lat + 0.001);
