@@ -131,6 +131,7 @@ class TableOwnershipTest {
 			entry("activity_hours_rollup", "activity"),
 			entry("activity_hours_repair", "activity"),
 			entry("activity_beneficiary_correction", "activity"),
+			entry("activity_hours_adjustment", "activity"),
 			// projects (服务清单)
 			entry("project", "project"),
 			entry("project_need_rating", "project"),

@@ -1,6 +1,7 @@
 package cn.wenming.practice.activity;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +153,34 @@ class SignUpController {
 			}
 		}
 		return list.stream().map(s -> Optional.ofNullable(places.get(s.getId()))).toList();
+	}
+
+	/**
+	 * The trail of {@code adjustHours}, oldest first: one statement for the page's adjustments and a
+	 * fixed few for the adjusters' names. Shown wherever the sign-up is, as its hours and reason are.
+	 */
+	@BatchMapping(typeName = "SignUp")
+	List<List<HoursAdjustment>> hoursAdjustments(List<SignUp> list) {
+		Map<Long, List<HoursAdjustmentMapper.Row>> bySignUp = this.service
+			.adjustmentsOf(list.stream().map(SignUp::getId).distinct().toList());
+		Map<Long, String> names = this.volunteers.displayNames(bySignUp.values()
+			.stream()
+			.flatMap(List::stream)
+			.map(HoursAdjustmentMapper.Row::adjustedBy)
+			.toList());
+		return list.stream()
+			.map(s -> bySignUp.getOrDefault(s.getId(), List.of())
+				.stream()
+				.map(row -> new HoursAdjustment(row.id(), row.hoursBefore(), row.hoursAfter(), row.reason(),
+						row.adjustedBy(), names.getOrDefault(row.adjustedBy(), "用户 " + row.adjustedBy()),
+						row.adjustedAt()))
+				.toList())
+			.toList();
+	}
+
+	/** GraphQL {@code HoursAdjustment}; {@code hoursBefore} null when the sign-up had no hours yet. */
+	record HoursAdjustment(long id, BigDecimal hoursBefore, BigDecimal hoursAfter, String reason, long adjustedBy,
+			String adjustedByName, Instant adjustedAt) {
 	}
 
 	@BatchMapping(typeName = "SignUp")

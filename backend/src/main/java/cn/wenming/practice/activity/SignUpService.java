@@ -76,12 +76,15 @@ class SignUpService {
 
 	private final ActivityHoursRollup rollup;
 
+	private final HoursAdjustmentMapper adjustments;
+
 	SignUpService(SignUpMapper signUps, ActivityMapper activities, ActivityService activityService,
 			VolunteerDirectory volunteers, VolunteerHours hours, AccessControl access, CheckInTokens tokens,
 			ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, ContentSecurity content,
-			ActivityHoursRollup rollup) {
+			ActivityHoursRollup rollup, HoursAdjustmentMapper adjustments) {
 		this.content = content;
 		this.rollup = rollup;
+		this.adjustments = adjustments;
 		this.signUps = signUps;
 		this.activities = activities;
 		this.activityService = activityService;
@@ -319,6 +322,13 @@ class SignUpService {
 	 * The organiser sets a checked-in sign-up's hours before they are confirmed: for someone who
 	 * never checked out (who otherwise can never be confirmed), or to correct the computed hours.
 	 * Capped at the activity's length like computed hours; the reason and the organiser are kept.
+	 * <p>
+	 * Every adjustment leaves a row in {@code activity_hours_adjustment} with the hours it replaced,
+	 * written in the transaction that changes the sign-up: the sign-up only holds the latest one, and a
+	 * colleague's second adjustment must not erase the first (nor the hours computed at check-out).
+	 * The hours replaced are read under the sign-up's row lock, so of two racing adjustments the
+	 * second records the first one's value, not the value both read before. The same hours and reason
+	 * again on a sign-up that already has them (a double click) change nothing and add no row.
 	 */
 	SignUp adjustHours(long signUpId, BigDecimal value, String reason) {
 		SignUp signUp = requireSignUp(signUpId);
@@ -334,16 +344,34 @@ class SignUpService {
 		}
 		Actor actor = requireImpartial(activity.getId());
 		String why = reason.strip();
+		// Before the transaction: a WeChat call may take seconds.
 		requirePass(actor, why);
-		if (this.signUps.adjustHours(signUpId, adjusted, actor.userId(), why, this.clock.instant()) == 0) {
-			SignUp now = this.signUps.selectById(signUpId);
-			if (now.isHoursConfirmed()) {
+		this.tx.executeWithoutResult(status -> {
+			SignUp locked = this.signUps.lockByIds(List.of(signUpId)).get(0);
+			if (locked.isHoursConfirmed()) {
 				throw new DomainException(ActivityError.HOURS_ALREADY_CONFIRMED);
 			}
-			throw new DomainException(
-					(now.getStatus() == SignUpStatus.CONFIRMED) ? ActivityError.NOT_CHECKED_IN : ActivityError.NOT_SIGNED_UP);
-		}
+			// A double click (or a retry) finds its own adjustment in place: nothing to record twice.
+			if (locked.getStatus() == SignUpStatus.CONFIRMED && locked.isHoursAdjusted() && locked.getHours() != null
+					&& locked.getHours().compareTo(adjusted) == 0 && why.equals(locked.getHoursAdjustReason())) {
+				return;
+			}
+			Instant now = this.clock.instant();
+			if (this.signUps.adjustHours(signUpId, adjusted, actor.userId(), why, now) == 0) {
+				throw new DomainException((locked.getStatus() == SignUpStatus.CONFIRMED) ? ActivityError.NOT_CHECKED_IN
+						: ActivityError.NOT_SIGNED_UP);
+			}
+			this.adjustments.insert(signUpId, locked.getHours(), adjusted, why, actor.userId(), now);
+		});
 		return this.signUps.selectById(signUpId);
+	}
+
+	/** The adjustments of the sign-ups, oldest first, by sign-up id (one statement). */
+	Map<Long, List<HoursAdjustmentMapper.Row>> adjustmentsOf(List<Long> signUpIds) {
+		return signUpIds.isEmpty() ? Map.of()
+				: this.adjustments.ofSignUps(signUpIds)
+					.stream()
+					.collect(Collectors.groupingBy(HoursAdjustmentMapper.Row::signUpId));
 	}
 
 	/**
