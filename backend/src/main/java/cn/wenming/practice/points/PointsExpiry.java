@@ -84,29 +84,28 @@ class PointsExpiry {
 	@Mapper
 	interface DueMapper {
 
+		/** The users after {@code after} (up to {@code upTo} when given) with points due, and how many. */
 		@Select("""
+				<script>
 				SELECT user_id, CAST(earned - taken AS SIGNED) AS amount FROM (
 				  SELECT user_id,
-				         SUM(CASE WHEN delta > 0 AND business_type <> 'REDEMPTION_REFUND' AND created_at < #{cutoff}
+				         SUM(CASE WHEN delta &gt; 0 AND business_type &lt;&gt; 'REDEMPTION_REFUND' AND created_at &lt; #{cutoff}
 				                  THEN delta ELSE 0 END) AS earned,
-				         SUM(CASE WHEN delta < 0 THEN -delta
+				         SUM(CASE WHEN delta &lt; 0 THEN -delta
 				                  WHEN business_type = 'REDEMPTION_REFUND' THEN -delta ELSE 0 END) AS taken
-				  FROM points_entry WHERE user_id > #{after} GROUP BY user_id
-				) t WHERE earned > taken ORDER BY user_id LIMIT #{limit}
+				  FROM points_entry WHERE user_id &gt; #{after}<if test="upTo != null"> AND user_id &lt;= #{upTo}</if>
+				  GROUP BY user_id
+				) t WHERE earned &gt; taken ORDER BY user_id LIMIT #{limit}
+				</script>
 				""")
-		List<Due> due(@Param("cutoff") Instant cutoff, @Param("after") long after, @Param("limit") int limit);
+		List<Due> due(@Param("cutoff") Instant cutoff, @Param("after") long after, @Param("upTo") Long upTo,
+				@Param("limit") int limit);
 
-		/** What is due of one user now, by the same rule (null without entries). */
-		@Select("""
-				SELECT CAST(GREATEST(0, earned - taken) AS SIGNED) FROM (
-				  SELECT SUM(CASE WHEN delta > 0 AND business_type <> 'REDEMPTION_REFUND' AND created_at < #{cutoff}
-				                  THEN delta ELSE 0 END) AS earned,
-				         SUM(CASE WHEN delta < 0 THEN -delta
-				                  WHEN business_type = 'REDEMPTION_REFUND' THEN -delta ELSE 0 END) AS taken
-				  FROM points_entry WHERE user_id = #{userId}
-				) t
-				""")
-		Long dueOf(@Param("cutoff") Instant cutoff, @Param("userId") long userId);
+		/** What is due of one user now, by the same statement (0 when nothing is). */
+		default long dueOf(Instant cutoff, long userId) {
+			List<Due> one = due(cutoff, userId - 1, userId, 1);
+			return one.isEmpty() ? 0 : one.get(0).amount();
+		}
 
 	}
 
@@ -138,8 +137,8 @@ class PointsExpiry {
 		Instant cutoff = cutoffDay.atStartOfDay(this.zone).toInstant();
 		int written = 0;
 		long after = 0;
-		for (List<Due> page = this.due.due(cutoff, after, BATCH); !page.isEmpty(); page = this.due.due(cutoff, after,
-				BATCH)) {
+		for (List<Due> page = this.due.due(cutoff, after, null, BATCH); !page.isEmpty(); page = this.due.due(cutoff,
+				after, null, BATCH)) {
 			for (Due due : page) {
 				after = due.userId();
 				try {
@@ -161,8 +160,8 @@ class PointsExpiry {
 				if (this.accounts.lock(userId) == null) {
 					return false;
 				}
-				Long amount = this.due.dueOf(cutoff, userId);
-				if (amount == null || amount <= 0) {
+				long amount = this.due.dueOf(cutoff, userId);
+				if (amount <= 0) {
 					return false;
 				}
 				this.ledger.postInCurrentTransaction(new PointsLedger.Posting(userId, Math.toIntExact(-amount),
