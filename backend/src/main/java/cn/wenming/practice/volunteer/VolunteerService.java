@@ -237,7 +237,10 @@ class VolunteerService {
 		}
 		Instant now = Instant.now();
 		this.tx.executeWithoutResult(status -> {
-			boolean wasConfirmed = Boolean.TRUE.equals(volunteer.getInServicePartyMember());
+			// Read under the row's lock: an admin's confirmation committed after the look-up above is
+			// cleared by the withdrawal too, and must get its trail line.
+			this.volunteers.lockForUpdate(List.of(volunteer.getId()));
+			boolean wasConfirmed = Boolean.TRUE.equals(this.volunteers.selectById(volunteer.getId()).getInServicePartyMember());
 			if (this.volunteers.declareInServiceParty(volunteer.getId(), declared, now) == 1 && !declared
 					&& wasConfirmed) {
 				partyTrail(volunteer.getId(), false, "本人撤回在职党员申报", userId, now);
