@@ -115,7 +115,10 @@ class TeamService {
 		List<String> categories = (input.categories() == null) ? List.of()
 				: input.categories().stream().distinct().map(Enum::name).toList();
 		try {
-			this.tx.executeWithoutResult(status -> {
+			// A name freed by a disbanded team leaves a delete-marked key entry until purge, on which
+			// inserts of that name deadlock; the victim runs again and is told the name is taken.
+			DeadlockRetry.run(3, log, "Creating team " + team.getName(), () -> this.tx.execute(status -> {
+				team.setId(null);
 				// Checked again under the unit's share lock: a close may have committed during msgSecCheck,
 				// and its guard counted ACTIVE teams before this one existed.
 				if (!this.orgs.lockIfOpen(unit.id())) {
@@ -132,7 +135,8 @@ class TeamService {
 				this.members.add(team.getId(), leader.userId(), leader.id(), TeamRole.LEADER, Instant.now());
 				this.events.publishEvent(new TeamMembershipChanged(team.getId(), leader.userId()));
 				this.roleGrants.grant(leader.userId(), Role.TEAM_LEADER, null, actor.userId());
-			});
+				return null;
+			}));
 		}
 		catch (DuplicateKeyException ex) {
 			throw new DomainException(TeamError.TEAM_NAME_TAKEN);
