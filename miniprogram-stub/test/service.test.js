@@ -269,3 +269,52 @@ test('the activity page shows my live place on its waitlist and offers the remin
   expect(await page.instance.remindMe()).toEqual(['t-remind'])
   expect(text(page, '.remind-me')).toBe('已开启活动提醒')
 })
+
+describe('my hours on the activity page', () => {
+  const activity = (mySignUp) => ({
+    activity: { id: '7', title: '义诊', status: 'FINISHED', startsAt: '2026-11-01T01:00:00Z', endsAt: '2026-11-01T03:00:00Z', capacity: 5, confirmedCount: 1, project: { name: 'p' }, mySignUp },
+  })
+  const base = { id: '1', status: 'CONFIRMED', checkedInAt: '2026-11-01T01:00:00Z', checkedOutAt: '2026-11-01T03:00:00Z', hoursAdjusted: false, hoursRevoked: false, hoursRevokeReason: null, hoursAdjustments: [] }
+
+  test('checked out but not yet confirmed: the hours wait for the organiser', async () => {
+    signIn('hours1')
+    wx.__control.setTransport(fakeServer({ ActivityDetail: () => activity({ ...base, hours: 2, hoursConfirmed: false }) }).transport)
+    const page = loadPage('activity')
+    await page.instance.onLoad({ id: '7' })
+    expect(text(page, '.my-hours')).toBe('签退时长 2 小时，待组织者确认')
+    expect(exists(page, '.hours-adjustment')).toBe(false)
+  })
+
+  test('hours set by the organisers show every setting, newest first, with who, why and what it replaced', async () => {
+    signIn('hours2')
+    wx.__control.setTransport(fakeServer({
+      ActivityDetail: () => activity({
+        ...base,
+        hours: 1.5,
+        hoursConfirmed: true,
+        hoursAdjusted: true,
+        hoursAdjustments: [
+          { id: '11', hoursBefore: 2, hoursAfter: 3, reason: '补签退', adjustedByName: '王站长', adjustedAt: '2026-11-01T05:00:00Z' },
+          { id: '12', hoursBefore: 3, hoursAfter: 1.5, reason: '提前离场', adjustedByName: '李老师', adjustedAt: '2026-11-02T01:30:00Z' },
+        ],
+      }),
+    }).transport)
+    const page = loadPage('activity')
+    await page.instance.onLoad({ id: '7' })
+    expect(text(page, '.my-hours')).toBe('已确认时长 1.5 小时')
+    expect(texts(page, '.hours-adjustment')).toEqual([
+      '11-02 09:30 李老师 调整为 1.5 小时（原 3 小时）：提前离场',
+      '11-01 13:00 王站长 调整为 3 小时（原 2 小时）：补签退',
+    ])
+  })
+
+  test('revoked hours say so with the reason instead of counting as confirmed', async () => {
+    signIn('hours3')
+    wx.__control.setTransport(fakeServer({
+      ActivityDetail: () => activity({ ...base, hours: 2, hoursConfirmed: true, hoursRevoked: true, hoursRevokeReason: '未实际参加' }),
+    }).transport)
+    const page = loadPage('activity')
+    await page.instance.onLoad({ id: '7' })
+    expect(text(page, '.my-hours')).toBe('时长 2 小时已撤销：未实际参加')
+  })
+})

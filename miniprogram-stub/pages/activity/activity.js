@@ -10,6 +10,22 @@ const careMode = require('../../utils/care-behavior')
 const SIGN_UP_STATUS = { CONFIRMED: '已报名', WAITLISTED: '候补中', CANCELLED: '已取消', NO_SHOW: '未到' }
 const SOURCE = /^[a-z0-9_-]{1,20}$/
 
+/** What the volunteer is told of their hours: waiting, confirmed or revoked. */
+function hoursLine(s) {
+  if (s.hours == null) return ''
+  if (s.hoursRevoked) return `时长 ${s.hours} 小时已撤销${s.hoursRevokeReason ? `：${s.hoursRevokeReason}` : ''}`
+  if (s.hoursConfirmed) return `已确认时长 ${s.hours} 小时`
+  return `签退时长 ${s.hours} 小时，待组织者确认`
+}
+
+/** The organisers' settings of the hours, newest first, each with who, why and what it replaced. */
+function adjustmentLines(s) {
+  return (s.hoursAdjustments || []).slice().reverse().map((a) => ({
+    id: a.id,
+    text: `${shortTime(a.adjustedAt)} ${a.adjustedByName} 调整为 ${a.hoursAfter} 小时${a.hoursBefore != null ? `（原 ${a.hoursBefore} 小时）` : ''}：${a.reason}`,
+  }))
+}
+
 /** The id and source a 小程序码's scene carries (`a=12&s=poster`, URL-encoded by WeChat). */
 function fromScene(scene) {
   if (!scene) return {}
@@ -47,7 +63,7 @@ Component({
         if (!a) return
         this.setData({
           activity: { ...a, when: `${shortTime(a.startsAt)} – ${shortTime(a.endsAt)}`, full: a.confirmedCount >= a.capacity },
-          signUp: a.mySignUp ? { ...a.mySignUp, statusText: SIGN_UP_STATUS[a.mySignUp.status] } : null,
+          signUp: a.mySignUp ? { ...a.mySignUp, statusText: SIGN_UP_STATUS[a.mySignUp.status], hoursText: hoursLine(a.mySignUp), adjustments: adjustmentLines(a.mySignUp) } : null,
           // 评价: those who checked in, once the activity has finished (the server refuses a second rating).
           canRate: a.status === 'FINISHED' && !!(a.mySignUp && a.mySignUp.checkedInAt) && !this.data.rated,
         })
