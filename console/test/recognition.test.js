@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import {
-  certificationErrors, effectText, refusal, ruleErrors, ruleInput, triggerText,
+  certificationErrors, effectText, refusal, ruleActions, ruleErrors, ruleInput, ruleTrail, triggerText,
 } from '../src/views/recognition/recognition.js'
 import { MENU } from '../src/menu.js'
 
@@ -28,6 +28,31 @@ describe('礼遇嘉许 forms', () => {
     expect(effectText({ bonusPoints: 0, honourTitle: '四星志愿者' })).toBe('授予「四星志愿者」')
   })
 
+  test('four eyes: another admin approves or rejects a pending rule, its creator may only withdraw it', () => {
+    const pending = { status: 'PENDING', createdById: '7' }
+    expect(ruleActions(pending, '8')).toEqual({ own: false, approve: true, reject: true, withdraw: false, disable: false })
+    expect(ruleActions(pending, '7')).toEqual({ own: true, approve: false, reject: false, withdraw: true, disable: false })
+    expect(ruleActions({ status: 'ACTIVE', createdById: '7' }, '7')).toEqual({ own: false, approve: false, reject: false, withdraw: false, disable: true })
+    for (const status of ['REJECTED', 'WITHDRAWN', 'DISABLED']) {
+      expect(Object.values(ruleActions({ status, createdById: '7' }, '8')).some(Boolean)).toBe(false)
+    }
+    // Not signed in (yet): nothing is offered as one's own to withdraw; the server decides either way.
+    expect(ruleActions(pending, null).withdraw).toBe(false)
+  })
+
+  test("a rule's trail says who set it, who decided it, when and why", () => {
+    const t = (iso) => (iso ? `@${iso}` : '')
+    const base = { createdByName: '张三', createdAt: 'c' }
+    expect(ruleTrail({ ...base, status: 'PENDING' }, t)).toEqual(['张三 新建 @c'])
+    expect(ruleTrail({ ...base, status: 'ACTIVE', decidedByName: '李四', decidedAt: 'd' }, t)).toEqual(['张三 新建 @c', '李四 批准 @d'])
+    expect(ruleTrail({ ...base, status: 'REJECTED', decidedByName: '李四', decidedAt: 'd', rejectReason: '门槛过低' }, t))
+      .toEqual(['张三 新建 @c', '李四 驳回 @d：门槛过低'])
+    expect(ruleTrail({ ...base, status: 'WITHDRAWN', decidedByName: '张三', decidedAt: 'd' }, t)).toEqual(['张三 新建 @c', '张三 撤回 @d'])
+    // Set before four eyes: in effect, no approver, and the screen says so rather than inventing one.
+    expect(ruleTrail({ ...base, status: 'DISABLED', decidedByName: null, disabledAt: 'x' }, t))
+      .toEqual(['张三 新建 @c', '双人审核上线前设立，未经他人批准', '停用 @x'])
+  })
+
   test('a certification needs a team, 1–5 stars, a reason and a date not after today', () => {
     const ok = { teamId: '3', stars: 4, reason: '年度考核优秀', certifiedOn: '2026-12-01' }
     expect(certificationErrors(ok, '2026-12-05')).toEqual({})
@@ -38,6 +63,8 @@ describe('礼遇嘉许 forms', () => {
   test('the server refusals are explained', () => {
     expect(refusal({ code: 'OUTSTANDING_DECIDER_IS_CANDIDATE' })).toContain('其他管理员')
     expect(refusal({ code: 'TEAM_CERTIFIER_IN_TEAM' })).toContain('队长或队员')
+    expect(refusal({ code: 'RECOGNITION_RULE_OWN' })).toContain('另一位管理员')
+    expect(refusal({ code: 'RECOGNITION_RULE_NOT_PENDING' })).toContain('请刷新')
     expect(refusal({ code: 'X', message: '服务器说明' })).toBe('服务器说明')
   })
 

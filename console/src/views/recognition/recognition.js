@@ -3,6 +3,39 @@
 export const TRIGGER_LABEL = { STAR_LEVEL: '达到星级', CREDIT_HOURS: '达到信用时长' }
 export const STATUS_LABEL = { PENDING: '待审核', APPROVED: '已通过', REJECTED: '未通过' }
 export const SOURCE_LABEL = { RULE: '礼遇规则', OUTSTANDING: '优秀志愿者评选' }
+export const RULE_STATUS_LABEL = { PENDING: '待审核', ACTIVE: '已生效', REJECTED: '已驳回', WITHDRAWN: '已撤回', DISABLED: '已停用' }
+export const RULE_STATUS_TAG = { PENDING: 'warning', ACTIVE: 'success', REJECTED: 'danger', WITHDRAWN: 'info', DISABLED: 'info' }
+
+/**
+ * What the signed-in admin may do with a rule (four eyes): another admin approves or rejects a
+ * pending rule, its creator may only withdraw it (`own`: the screen says another admin must approve);
+ * a rule in effect is disabled. The server checks the same; this only chooses the buttons.
+ */
+export function ruleActions(rule, userId) {
+  const own = userId != null && String(rule.createdById) === String(userId)
+  const pending = rule.status === 'PENDING'
+  return {
+    own: pending && own,
+    approve: pending && !own,
+    reject: pending && !own,
+    withdraw: pending && own,
+    disable: rule.status === 'ACTIVE',
+  }
+}
+
+/** The rule's trail, one line each, with a time formatter: who set it, who decided it, when, why. */
+export function ruleTrail(rule, time) {
+  const lines = [`${rule.createdByName} 新建 ${time(rule.createdAt)}`]
+  const by = rule.decidedByName
+  if (rule.status === 'REJECTED') lines.push(`${by} 驳回 ${time(rule.decidedAt)}：${rule.rejectReason}`)
+  else if (rule.status === 'WITHDRAWN') lines.push(`${by} 撤回 ${time(rule.decidedAt)}`)
+  else if (rule.status === 'ACTIVE' || rule.status === 'DISABLED') {
+    // No approver on a rule in effect: set before approval was required, never approved by anyone.
+    lines.push(by ? `${by} 批准 ${time(rule.decidedAt)}` : '双人审核上线前设立，未经他人批准')
+  }
+  if (rule.status === 'DISABLED') lines.push(`停用 ${time(rule.disabledAt)}`)
+  return lines
+}
 
 /** How a rule's trigger reads: 达到 4 星 / 累计信用时长达到 1000 小时. */
 export function triggerText(rule) {
@@ -69,6 +102,9 @@ export function refusal(error) {
     case 'FORBIDDEN': return '无权办理：须为管辖该单位的中心管理员，且不能审核或撤销本人的记录'
     case 'OUTSTANDING_DECIDER_IS_CANDIDATE': return '您是本年度的优秀志愿者候选人，请由其他管理员审核'
     case 'TEAM_CERTIFIER_IN_TEAM': return '您是该队伍的队长或队员，请由其他管理员认证'
+    case 'RECOGNITION_RULE_OWN': return '这是您新建的规则，须由本中心另一位管理员批准或驳回'
+    case 'RECOGNITION_RULE_NOT_PENDING': return '该规则已被批准、驳回或撤回，请刷新'
+    case 'RECOGNITION_RULE_NOT_ACTIVE': return '该规则未生效，不能停用；待审核的规则可撤回或驳回'
     default: return (error && error.message) || '操作失败'
   }
 }

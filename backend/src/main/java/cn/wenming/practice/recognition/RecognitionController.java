@@ -27,7 +27,8 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * 礼遇与嘉许: rules ({@code createRecognitionRule}, {@code disableRecognitionRule},
+ * 礼遇与嘉许: rules ({@code createRecognitionRule}, {@code approveRecognitionRule},
+ * {@code rejectRecognitionRule}, {@code withdrawRecognitionRule}, {@code disableRecognitionRule},
  * {@code recognitionRules}), honours ({@code honours}, {@code revokeHonour}, {@code Volunteer.honours}),
  * 优秀志愿者 ({@code proposeOutstandingVolunteers}, {@code outstandingCandidates},
  * {@code decideOutstandingCandidate}) and team stars ({@code certifyTeamStars},
@@ -86,6 +87,22 @@ class RecognitionController {
 	@MutationMapping
 	RecognitionRule.RuleView disableRecognitionRule(@Argument long id) {
 		return this.service.disableRule(id);
+	}
+
+	@MutationMapping
+	RecognitionRule.RuleView approveRecognitionRule(@Argument long id) {
+		return this.service.approveRule(id);
+	}
+
+	@MutationMapping
+	RecognitionRule.RuleView rejectRecognitionRule(@Argument long id,
+			@Argument @NotBlank @Size(max = 200) String reason) {
+		return this.service.rejectRule(id, reason);
+	}
+
+	@MutationMapping
+	RecognitionRule.RuleView withdrawRecognitionRule(@Argument long id) {
+		return this.service.withdrawRule(id);
 	}
 
 	@MutationMapping
@@ -156,6 +173,27 @@ class RecognitionController {
 				result.put(t, stars.get(t.getId()));
 			}
 		});
+		return result;
+	}
+
+	@BatchMapping(typeName = "RecognitionRule", field = "createdByName")
+	List<String> ruleCreatedByName(List<RecognitionRule.RuleView> list) {
+		Map<Long, String> names = this.volunteers
+			.displayNames(list.stream().map(RecognitionRule.RuleView::createdById).distinct().toList());
+		return list.stream()
+			.map(r -> Objects.requireNonNullElse(names.get(r.createdById()), "用户 " + r.createdById()))
+			.toList();
+	}
+
+	/** A map, since a batch list may not hold null (a rule not decided, or set before four eyes). */
+	@BatchMapping(typeName = "RecognitionRule", field = "decidedByName")
+	Map<RecognitionRule.RuleView, String> ruleDecidedByName(List<RecognitionRule.RuleView> list) {
+		Map<Long, String> names = this.volunteers.displayNames(
+				list.stream().map(RecognitionRule.RuleView::decidedById).filter(Objects::nonNull).distinct().toList());
+		Map<RecognitionRule.RuleView, String> result = new HashMap<>();
+		list.stream()
+			.filter(r -> r.decidedById() != null)
+			.forEach(r -> result.put(r, Objects.requireNonNullElse(names.get(r.decidedById()), "用户 " + r.decidedById())));
 		return result;
 	}
 

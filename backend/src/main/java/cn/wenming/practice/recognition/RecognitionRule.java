@@ -7,7 +7,12 @@ import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 
-/** 礼遇规则 (see V45__recognition.sql). */
+/**
+ * 礼遇规则 (see V45__recognition.sql, V59__recognition_rule_approval.sql). Four eyes: a new rule is
+ * PENDING and pays nobody until another admin over its center approves it (ACTIVE); it may instead
+ * be REJECTED (with a reason) or WITHDRAWN by its creator; an ACTIVE rule may be DISABLED. Only
+ * ACTIVE rules are applied.
+ */
 @TableName("recognition_rule")
 class RecognitionRule {
 
@@ -26,11 +31,18 @@ class RecognitionRule {
 
 	String honourTitle;
 
-	Boolean active;
+	String status;
 
 	Long createdBy;
 
 	Instant createdAt;
+
+	/** Who approved, rejected or withdrew it; null on a rule set before approval was required (V59). */
+	Long decidedBy;
+
+	Instant decidedAt;
+
+	String rejectReason;
 
 	Long disabledBy;
 
@@ -44,8 +56,8 @@ class RecognitionRule {
 		return this.orgUnitId;
 	}
 
-	public Boolean getActive() {
-		return this.active;
+	public String getStatus() {
+		return this.status;
 	}
 
 	/** Whether a volunteer with this credited total and star level meets the trigger. */
@@ -56,11 +68,23 @@ class RecognitionRule {
 
 	RuleView view() {
 		return new RuleView(this.id, this.orgUnitId, this.name, this.triggerKind, this.threshold, this.bonusPoints,
-				this.honourTitle, Boolean.TRUE.equals(this.active), this.createdAt, this.disabledAt);
+				this.honourTitle, this.status, ACTIVE.equals(this.status), this.createdBy, this.createdAt,
+				this.decidedBy, this.decidedAt, this.rejectReason, this.disabledAt);
 	}
 
+	static final String PENDING = "PENDING";
+
+	static final String ACTIVE = "ACTIVE";
+
+	static final String REJECTED = "REJECTED";
+
+	static final String WITHDRAWN = "WITHDRAWN";
+
+	static final String DISABLED = "DISABLED";
+
 	record RuleView(long id, long orgUnitId, String name, String trigger, BigDecimal threshold, int bonusPoints,
-			String honourTitle, boolean active, Instant createdAt, Instant disabledAt) {
+			String honourTitle, String status, boolean active, long createdById, Instant createdAt, Long decidedById,
+			Instant decidedAt, String rejectReason, Instant disabledAt) {
 	}
 
 }

@@ -20,16 +20,35 @@ interface RecognitionRuleMapper extends BaseMapper<RecognitionRule> {
 			.orderByDesc(RecognitionRule::getId));
 	}
 
-	/** The active rules set by any of the units (a station's ancestors), oldest first. */
+	/** The rules in effect (approved, not disabled) set by any of the units (a station's ancestors), oldest first. */
 	default List<RecognitionRule> activeInUnits(Collection<Long> unitIds) {
 		return unitIds.isEmpty() ? List.of()
 				: selectList(new LambdaQueryWrapper<RecognitionRule>().in(RecognitionRule::getOrgUnitId, unitIds)
-					.eq(RecognitionRule::getActive, true)
+					.eq(RecognitionRule::getStatus, RecognitionRule.ACTIVE)
 					.orderByAsc(RecognitionRule::getId));
 	}
 
-	/** Guarded: 1 when this call disabled it, 0 when it was already disabled. */
-	@Update("UPDATE recognition_rule SET active = 0, disabled_by = #{by}, disabled_at = #{now} WHERE id = #{id} AND active = 1")
+	/**
+	 * Guarded: 1 when this call approved the pending rule, 0 when it was no longer pending (another
+	 * decision came first: the second waits on the row and finds it decided) or the caller created it.
+	 */
+	@Update("UPDATE recognition_rule SET status = 'ACTIVE', decided_by = #{by}, decided_at = #{now} "
+			+ "WHERE id = #{id} AND status = 'PENDING' AND created_by <> #{by}")
+	int approve(@Param("id") long id, @Param("by") long by, @Param("now") Instant now);
+
+	/** Guarded like {@link #approve}. */
+	@Update("UPDATE recognition_rule SET status = 'REJECTED', decided_by = #{by}, decided_at = #{now}, "
+			+ "reject_reason = #{reason} WHERE id = #{id} AND status = 'PENDING' AND created_by <> #{by}")
+	int reject(@Param("id") long id, @Param("by") long by, @Param("now") Instant now, @Param("reason") String reason);
+
+	/** Guarded: only the creator, only while pending. */
+	@Update("UPDATE recognition_rule SET status = 'WITHDRAWN', decided_by = #{by}, decided_at = #{now} "
+			+ "WHERE id = #{id} AND status = 'PENDING' AND created_by = #{by}")
+	int withdraw(@Param("id") long id, @Param("by") long by, @Param("now") Instant now);
+
+	/** Guarded: 1 when this call disabled the rule in effect, 0 when it was not in effect (any more). */
+	@Update("UPDATE recognition_rule SET status = 'DISABLED', disabled_by = #{by}, disabled_at = #{now} "
+			+ "WHERE id = #{id} AND status = 'ACTIVE'")
 	int disable(@Param("id") long id, @Param("by") long by, @Param("now") Instant now);
 
 	/** Records the rule's grant to the volunteer: 1 the first time, 0 ever after (the primary key). */

@@ -35,8 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * 礼遇与嘉许 for staff: the rules of a center, revoking an honour, the yearly 优秀志愿者 (proposed from
  * the figures, decided one by one) and the star certification of teams. Rules, proposals and
- * certifications are a center admin's (on the center itself); a decision is never taken on one's
- * own record, nor by someone who is a candidate of that year, nor a team certified by its leader or
+ * certifications are a center admin's (on the center itself); a rule is in effect only once another
+ * admin of the center approved it; a decision is never taken on one's own record, nor by someone who is a candidate of that year, nor a team certified by its leader or
  * a member. Every text others read passes msgSecCheck before anything is stored.
  */
 @Service
@@ -128,22 +128,92 @@ class RecognitionService {
 		row.threshold = BigDecimal.valueOf(t).setScale(1, RoundingMode.HALF_UP);
 		row.bonusPoints = input.bonusPoints();
 		row.honourTitle = title;
-		row.active = true;
+		// Not on one's own word: it pays nobody until another admin of the center approves it.
+		row.status = RecognitionRule.PENDING;
 		row.createdBy = actor.userId();
 		row.createdAt = this.clock.instant();
 		this.rules.insert(row);
 		return this.rules.selectById(row.id).view();
 	}
 
+	/**
+	 * Puts a pending rule in effect: a center admin over its center other than its creator. Guarded on
+	 * PENDING: of an approval and a rejection at the same moment one wins, the other is told
+	 * RECOGNITION_RULE_NOT_PENDING.
+	 */
+	RecognitionRule.RuleView approveRule(long id) {
+		RecognitionRule rule = requireRule(id);
+		Actor actor = requireReviewer(rule);
+		if (this.rules.approve(id, actor.userId(), this.clock.instant()) == 0) {
+			throw new DomainException(RecognitionError.RECOGNITION_RULE_NOT_PENDING);
+		}
+		return this.rules.selectById(id).view();
+	}
+
+	/** Rejects a pending rule with a reason (msgSecCheck first: the creator reads it); as approving. */
+	RecognitionRule.RuleView rejectRule(long id, String reason) {
+		RecognitionRule rule = requireRule(id);
+		Actor actor = requireReviewer(rule);
+		String text = (reason == null) ? "" : reason.strip();
+		if (text.isEmpty()) {
+			throw DomainException.badRequest("驳回须说明理由");
+		}
+		requirePass(actor, text);
+		if (this.rules.reject(id, actor.userId(), this.clock.instant(), text) == 0) {
+			throw new DomainException(RecognitionError.RECOGNITION_RULE_NOT_PENDING);
+		}
+		return this.rules.selectById(id).view();
+	}
+
+	/** The creator takes back their pending rule; withdrawing it again changes nothing. */
+	RecognitionRule.RuleView withdrawRule(long id) {
+		RecognitionRule rule = requireRule(id);
+		Actor actor = requireCenterAdmin(this.orgs.require(rule.orgUnitId));
+		if (actor.userId() != rule.createdBy) {
+			throw new DomainException(CommonError.FORBIDDEN, "只有新建人可以撤回礼遇规则；其他管理员请驳回");
+		}
+		if (this.rules.withdraw(id, actor.userId(), this.clock.instant()) == 0) {
+			RecognitionRule now = this.rules.selectById(id);
+			if (!RecognitionRule.WITHDRAWN.equals(now.status)) {
+				throw new DomainException(RecognitionError.RECOGNITION_RULE_NOT_PENDING);
+			}
+			return now.view();
+		}
+		return this.rules.selectById(id).view();
+	}
+
 	RecognitionRule.RuleView disableRule(long id) {
+		RecognitionRule rule = requireRule(id);
+		Actor actor = requireCenterAdmin(this.orgs.require(rule.orgUnitId));
+		if (this.rules.disable(id, actor.userId(), this.clock.instant()) == 0) {
+			// Disabling twice changes nothing: the first disabling's time and admin stay.
+			RecognitionRule now = this.rules.selectById(id);
+			if (!RecognitionRule.DISABLED.equals(now.status)) {
+				throw new DomainException(RecognitionError.RECOGNITION_RULE_NOT_ACTIVE);
+			}
+			return now.view();
+		}
+		return this.rules.selectById(id).view();
+	}
+
+	private RecognitionRule requireRule(long id) {
 		RecognitionRule rule = this.rules.selectById(id);
 		if (rule == null) {
 			throw DomainException.notFound("礼遇规则");
 		}
+		return rule;
+	}
+
+	/** A center admin over the rule's center who did not create it, while it is pending. */
+	private Actor requireReviewer(RecognitionRule rule) {
 		Actor actor = requireCenterAdmin(this.orgs.require(rule.orgUnitId));
-		// Disabling twice changes nothing: the first disabling's time and admin stay.
-		this.rules.disable(id, actor.userId(), this.clock.instant());
-		return this.rules.selectById(id).view();
+		if (actor.userId() == rule.createdBy) {
+			throw new DomainException(RecognitionError.RECOGNITION_RULE_OWN);
+		}
+		if (!RecognitionRule.PENDING.equals(rule.status)) {
+			throw new DomainException(RecognitionError.RECOGNITION_RULE_NOT_PENDING);
+		}
+		return actor;
 	}
 
 	List<RecognitionRule.RuleView> rules(long orgUnitId) {

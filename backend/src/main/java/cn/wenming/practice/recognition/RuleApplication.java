@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies the rules of the centers above a volunteer's home station when their credited total
- * changes: every active rule the new total (or its star level) meets is granted once — the grant's
+ * changes: every rule in effect (approved by a second admin, not disabled) the new total (or its star level) meets is granted once — the grant's
  * primary key (rule, volunteer) makes a replayed event or a concurrent change a no-op — with its
  * honour title and its points bonus ({@link RecognitionBonusGranted}, posted by the points feature
- * under the same key). Hours revoked later take nothing back. A rule applies from its creation on,
- * at the volunteer's next change of hours. Runs after the change committed, in a transaction of its
+ * under the same key). Hours revoked later take nothing back. A rule applies from its approval on,
+ * at the volunteer's next change of hours; a pending, rejected or withdrawn one never. Runs after the change committed, in a transaction of its
  * own; a failure leaves the publication to be resubmitted.
  */
 @Component

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
+import javax.sql.DataSource;
+
 import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.activity.ActivityScenario;
 import cn.wenming.practice.activity.Attendance;
@@ -18,7 +20,9 @@ import cn.wenming.practice.testinfra.AfterCommit;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.HeldRow;
 import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.Race;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.volunteer.CreditHoursChanged;
 import cn.wenming.practice.volunteer.VolunteerHours;
@@ -52,7 +56,21 @@ class RecognitionTest {
 
 	static final String CREATE_RULE = """
 			mutation($input: CreateRecognitionRuleInput!) { createRecognitionRule(input: $input) {
-			  id name trigger threshold bonusPoints honourTitle active } }""";
+			  id name trigger threshold bonusPoints honourTitle active status createdById decidedById } }""";
+
+	static final String RULE_FIELDS = "id status active createdById decidedById decidedAt rejectReason";
+
+	static final String APPROVE = "mutation($id: ID!) { approveRecognitionRule(id: $id) { " + RULE_FIELDS + " } }";
+
+	static final String REJECT = "mutation($id: ID!, $reason: String!) { rejectRecognitionRule(id: $id, reason: $reason) { "
+			+ RULE_FIELDS + " } }";
+
+	static final String WITHDRAW = "mutation($id: ID!) { withdrawRecognitionRule(id: $id) { " + RULE_FIELDS + " } }";
+
+	static final String DISABLE = "mutation($id: ID!) { disableRecognitionRule(id: $id) { active status } }";
+
+	static final String RULES = """
+			query($u: ID!) { recognitionRules(orgUnitId: $u) { id status createdByName decidedByName } }""";
 
 	static final String HONOURS_OF = """
 			query($id: ID!) { volunteer(id: $id) { honours { id title source year } } }""";
@@ -100,12 +118,141 @@ class RecognitionTest {
 	@Scenario
 	ActivityScenario s;
 
+	@Autowired
+	DataSource dataSource;
+
 	Session centerAdmin;
+
+	/** A second center admin of the same center: the four eyes on a rule. */
+	Session approver;
 
 	@BeforeEach
 	void setUp() {
 		this.centerAdmin = this.s.api.login(Fixtures.unique("center-admin"));
 		this.s.fixtures.grant(this.centerAdmin.userId(), "CENTER_ADMIN", this.s.tree.center());
+		this.approver = this.s.api.login(Fixtures.unique("rule-approver"));
+		this.s.fixtures.grant(this.approver.userId(), "CENTER_ADMIN", this.s.tree.center());
+	}
+
+	@Test
+	void aRuleAnAdminSetsForTheirOwnHoursPaysNothingUntilAnotherAdminApprovesIt() throws Exception {
+		// The dishonest creator: a center admin who volunteers too sets a rule at their own total.
+		Session creator = this.s.volunteer("admin-volunteer");
+		this.s.fixtures.grant(creator.userId(), "CENTER_ADMIN", this.s.tree.center());
+		long creatorVolunteer = volunteerIdOf(creator);
+		this.jdbc.update("UPDATE volunteer SET credit_hours = 40 WHERE id = ?", creatorVolunteer);
+		String ruleId = createRule(creator, this.s.tree.center(), "CREDIT_HOURS", 41, 100000, null)
+			.path("createRecognitionRule.status").entity(String.class).isEqualTo("PENDING")
+			.path("createRecognitionRule.active").entity(Boolean.class).isEqualTo(false)
+			.path("createRecognitionRule.createdById").entity(String.class).isEqualTo(Long.toString(creator.userId()))
+			.path("createRecognitionRule.decidedById").valueIsNull()
+			.path("createRecognitionRule.id").entity(String.class).get();
+
+		// A colleague confirms their hours: the pending rule pays nothing.
+		Attendance.attend(this.s, this.clock, "文明劝导", Duration.ofHours(2), creator);
+		AfterCommit.awaitListeners(this.jdbc);
+		assertThat(bonusEntries(creator.userId())).isEmpty();
+
+		// Not on their own word, not by a 站长, and only what exists.
+		ApiErrors.expectCode(approve(creator, ruleId), "RECOGNITION_RULE_OWN");
+		ApiErrors.expectCode(reject(creator, ruleId, "自己驳回"), "RECOGNITION_RULE_OWN");
+		ApiErrors.expectCode(approve(this.s.admin, ruleId), "FORBIDDEN");
+		ApiErrors.expectCode(approve(this.approver, "999999999"), "NOT_FOUND");
+		ApiErrors.expectCode(this.s.api.as(creator).document(DISABLE).variable("id", ruleId).execute(),
+				"RECOGNITION_RULE_NOT_ACTIVE");
+		this.tx.executeWithoutResult(status -> this.volunteerHours.addCreditHours(creatorVolunteer, BigDecimal.ONE));
+		AfterCommit.awaitListeners(this.jdbc);
+		assertThat(bonusEntries(creator.userId())).isEmpty();
+
+		// Another admin of the center approves: in effect from then on, at the next change of hours.
+		approve(this.approver, ruleId).path("approveRecognitionRule.status").entity(String.class).isEqualTo("ACTIVE")
+			.path("approveRecognitionRule.active").entity(Boolean.class).isEqualTo(true)
+			.path("approveRecognitionRule.decidedById").entity(String.class)
+			.isEqualTo(Long.toString(this.approver.userId()))
+			.path("approveRecognitionRule.decidedAt").hasValue();
+		ApiErrors.expectCode(approve(this.approver, ruleId), "RECOGNITION_RULE_NOT_PENDING");
+		ApiErrors.expectCode(reject(this.approver, ruleId, "改为驳回"), "RECOGNITION_RULE_NOT_PENDING");
+		ApiErrors.expectCode(withdraw(creator, ruleId), "RECOGNITION_RULE_NOT_PENDING");
+		this.tx.executeWithoutResult(status -> this.volunteerHours.addCreditHours(creatorVolunteer, BigDecimal.ONE));
+		AfterCommit.eventually(() -> assertThat(bonusEntries(creator.userId())).containsExactly(100000));
+
+		// The trail, names as staff screens show them: the volunteer by name, staff by nickname or id.
+		this.s.api.as(this.approver).document(RULES).variable("u", this.s.tree.center()).execute()
+			.path("recognitionRules[0].id").entity(String.class).isEqualTo(ruleId)
+			.path("recognitionRules[0].createdByName").entity(String.class).isEqualTo("张三")
+			.path("recognitionRules[0].decidedByName").entity(String.class)
+			.isEqualTo("用户 " + this.approver.userId());
+	}
+
+	@Test
+	void aRejectedOrWithdrawnRuleNeverPays() {
+		Session volunteer = this.s.volunteer("never-paid");
+		long volunteerId = volunteerIdOf(volunteer);
+		String rejected = createRule(this.centerAdmin, this.s.tree.center(), "CREDIT_HOURS", 1, 300, "驳回的称号")
+			.path("createRecognitionRule.id").entity(String.class).get();
+		String withdrawn = createRule(this.centerAdmin, this.s.tree.center(), "CREDIT_HOURS", 1, 200, null)
+			.path("createRecognitionRule.id").entity(String.class).get();
+
+		// A reason is required, at most 200 characters, and passes msgSecCheck.
+		ApiErrors.expectCode(reject(this.approver, rejected, "  "), "BAD_REQUEST");
+		ApiErrors.expectCode(reject(this.approver, rejected, "长".repeat(201)), "BAD_REQUEST");
+		ApiErrors.expectCode(reject(this.approver, rejected, "RISKY 理由"), "CONTENT_REJECTED");
+		reject(this.approver, rejected, " 门槛过低，与全县标准不一致 ").path("rejectRecognitionRule.status")
+			.entity(String.class).isEqualTo("REJECTED")
+			.path("rejectRecognitionRule.rejectReason").entity(String.class).isEqualTo("门槛过低，与全县标准不一致")
+			.path("rejectRecognitionRule.decidedById").entity(String.class).isEqualTo(Long.toString(this.approver.userId()))
+			.path("rejectRecognitionRule.active").entity(Boolean.class).isEqualTo(false);
+		ApiErrors.expectCode(approve(this.approver, rejected), "RECOGNITION_RULE_NOT_PENDING");
+		ApiErrors.expectCode(withdraw(this.centerAdmin, rejected), "RECOGNITION_RULE_NOT_PENDING");
+		ApiErrors.expectCode(reject(this.approver, rejected, "再次驳回"), "RECOGNITION_RULE_NOT_PENDING");
+
+		// Only the creator withdraws, only while pending; withdrawing is not approving.
+		ApiErrors.expectCode(withdraw(this.approver, withdrawn), "FORBIDDEN");
+		withdraw(this.centerAdmin, withdrawn).path("withdrawRecognitionRule.status").entity(String.class)
+			.isEqualTo("WITHDRAWN")
+			.path("withdrawRecognitionRule.decidedById").entity(String.class)
+			.isEqualTo(Long.toString(this.centerAdmin.userId()));
+		withdraw(this.centerAdmin, withdrawn).path("withdrawRecognitionRule.status").entity(String.class)
+			.isEqualTo("WITHDRAWN");
+		ApiErrors.expectCode(approve(this.approver, withdrawn), "RECOGNITION_RULE_NOT_PENDING");
+		ApiErrors.expectCode(this.s.api.as(this.approver).document(DISABLE).variable("id", withdrawn).execute(),
+				"RECOGNITION_RULE_NOT_ACTIVE");
+
+		this.tx.executeWithoutResult(status -> this.volunteerHours.addCreditHours(volunteerId, BigDecimal.TEN));
+		AfterCommit.awaitListeners(this.jdbc);
+		assertThat(bonusEntries(volunteer.userId())).isEmpty();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM honour WHERE volunteer_id = ?", Integer.class,
+				volunteerId)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM recognition_rule_grant WHERE volunteer_id = ?",
+				Integer.class, volunteerId)).isZero();
+		this.s.api.as(this.centerAdmin).document(RULES).variable("u", this.s.tree.center()).execute()
+			.path("recognitionRules[*].status").entityList(String.class).containsExactly("WITHDRAWN", "REJECTED");
+	}
+
+	@Test
+	void anApprovalAndARejectionAtTheSameMomentOneWins() throws Exception {
+		Session third = this.s.api.login(Fixtures.unique("rule-rejecter"));
+		this.s.fixtures.grant(third.userId(), "CENTER_ADMIN", this.s.tree.center());
+		String ruleId = createRule(this.centerAdmin, this.s.tree.center(), "STAR_LEVEL", 3, 100, null)
+			.path("createRecognitionRule.id").entity(String.class).get();
+		// Both have read the rule as pending and wait on its row, held by another transaction; once it
+		// commits they go one after the other.
+		List<String> codes = HeldRow.commitWhileWaiting(this.dataSource, "recognition_rule", Long.parseLong(ruleId),
+				List.of("UPDATE recognition_rule%"),
+				() -> Race.run(List.of(() -> ApiErrors.codeOf(approve(this.approver, ruleId)),
+						() -> ApiErrors.codeOf(reject(third, ruleId, "与已有规则重复")))),
+				connection -> awaitWaiting(connection, 2));
+		assertThat(codes).containsOnlyOnce((String) null).contains("RECOGNITION_RULE_NOT_PENDING");
+		Map<String, Object> row = this.jdbc.queryForMap(
+				"SELECT status, decided_by, reject_reason FROM recognition_rule WHERE id = ?", Long.parseLong(ruleId));
+		if (codes.get(0) == null) {
+			assertThat(row).containsEntry("status", "ACTIVE").containsEntry("decided_by", this.approver.userId())
+				.containsEntry("reject_reason", null);
+		}
+		else {
+			assertThat(row).containsEntry("status", "REJECTED").containsEntry("decided_by", third.userId())
+				.containsEntry("reject_reason", "与已有规则重复");
+		}
 	}
 
 	@Test
@@ -120,9 +267,9 @@ class RecognitionTest {
 		ApiErrors.expectCode(createRule(this.centerAdmin, this.s.tree.center(), "STAR_LEVEL", 6, 500, null),
 				"RECOGNITION_RULE_INVALID");
 		String ruleId = createRule(this.centerAdmin, this.s.tree.center(), "STAR_LEVEL", 4, 500, "四星志愿者")
-			.path("createRecognitionRule.active").entity(Boolean.class).isEqualTo(true)
 			.path("createRecognitionRule.trigger").entity(String.class).isEqualTo("STAR_LEVEL")
 			.path("createRecognitionRule.id").entity(String.class).get();
+		approve(this.approver, ruleId).path("approveRecognitionRule.active").entity(Boolean.class).isEqualTo(true);
 		this.s.api.as(this.centerAdmin).document("query($u: ID!) { recognitionRules(orgUnitId: $u) { id } }")
 			.variable("u", this.s.tree.center()).execute()
 			.path("recognitionRules[*].id").entityList(String.class).containsExactly(ruleId);
@@ -282,6 +429,43 @@ class RecognitionTest {
 		input.put("bonusPoints", bonus);
 		input.put("honourTitle", title);
 		return this.s.api.as(as).document(CREATE_RULE).variable("input", input).execute();
+	}
+
+	private GraphQlTester.Response approve(Session as, String ruleId) {
+		return this.s.api.as(as).document(APPROVE).variable("id", ruleId).execute();
+	}
+
+	private GraphQlTester.Response reject(Session as, String ruleId, String reason) {
+		return this.s.api.as(as).document(REJECT).variable("id", ruleId).variable("reason", reason).execute();
+	}
+
+	private GraphQlTester.Response withdraw(Session as, String ruleId) {
+		return this.s.api.as(as).document(WITHDRAW).variable("id", ruleId).execute();
+	}
+
+	/** Blocks the holding transaction until {@code count} statements of others wait on the rule. */
+	private static void awaitWaiting(java.sql.Connection connection, int count) throws java.sql.SQLException {
+		long deadline = System.currentTimeMillis() + 20_000;
+		while (true) {
+			try (var statement = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.PROCESSLIST "
+					+ "WHERE DB = DATABASE() AND COMMAND = 'Query' AND ID <> CONNECTION_ID() "
+					+ "AND INFO LIKE 'UPDATE recognition_rule%'"); var rows = statement.executeQuery()) {
+				rows.next();
+				if (rows.getInt(1) >= count) {
+					return;
+				}
+			}
+			if (System.currentTimeMillis() > deadline) {
+				throw new IllegalStateException("not both decisions waited on the rule");
+			}
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
 	}
 
 	private GraphQlTester.Response honoursOf(long volunteerId) {
