@@ -128,6 +128,33 @@ class TeamAdminTest {
 		assertThat(roles(this.s.leader)).doesNotContain("TEAM_LEADER");
 	}
 
+	/**
+	 * TEAM_LEADER has no unit of its own; its grant and revocation are filed under the team's unit,
+	 * so the station's 角色变更记录 shows who made the leader and whose disband took the role away.
+	 */
+	@Test
+	void disbandingRevokesTheLeaderRoleWithAnEventInTheUnitsHistory() {
+		this.s.api.as(this.s.admin).documentName("disbandTeam").variable("teamId", this.s.teamId).execute()
+			.path("disbandTeam.status").entity(String.class).isEqualTo("DISBANDED");
+		String admin = String.valueOf(this.s.admin.userId());
+		var history = this.s.api.as(this.s.admin).documentName("roleHistory")
+			.variable("orgUnitId", this.s.tree.station()).execute();
+		history.path("roleHistory.edges[*].node.role").entityList(String.class)
+			.containsExactly("TEAM_LEADER", "TEAM_LEADER");
+		history.path("roleHistory.edges[*].node.kind").entityList(String.class).containsExactly("REVOKED", "GRANTED");
+		history.path("roleHistory.edges[*].node.cause").entityList(String.class)
+			.containsExactly("TEAM_DISBANDED", "TEAM_CREATED");
+		history.path("roleHistory.edges[*].node.actorUserId").entityList(String.class).containsExactly(admin, admin);
+		history.path("roleHistory.edges[*].node.userId").entityList(String.class)
+			.containsExactly(String.valueOf(this.s.leader.userId()), String.valueOf(this.s.leader.userId()));
+		// The role itself stays without a unit.
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM user_role WHERE user_id = ? AND role = 'TEAM_LEADER'",
+				Integer.class, this.s.leader.userId())).isZero();
+		// The leader is a volunteer: named to the station's admin by their real name.
+		history.path("roleHistory.edges[0].node.userName").entity(String.class)
+			.satisfies(name -> assertThat(name).doesNotStartWith("用户 "));
+	}
+
 	@Test
 	void leaderRoleSurvivesDisbandRacingANewTeam() throws Exception {
 		for (int round = 0; round < 5; round++) {
