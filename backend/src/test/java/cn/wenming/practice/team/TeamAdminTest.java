@@ -100,6 +100,13 @@ class TeamAdminTest {
 		changed.path("changeTeamLeader.members[*].role").entityList(String.class).containsExactly("LEADER", "MEMBER");
 		assertThat(roles(member)).contains("TEAM_LEADER");
 		assertThat(roles(this.s.leader)).doesNotContain("TEAM_LEADER");
+		// The hand-over is one line for each leader in the station's history, the admin's.
+		assertThat(this.jdbc.queryForList("""
+				SELECT CONCAT(user_id, ' ', kind, ' ', cause, ' ', actor_user_id) FROM user_role_event
+				WHERE org_unit_id = ? AND role = 'TEAM_LEADER' AND cause = 'TEAM_LEADER_CHANGED' ORDER BY id""",
+				String.class, this.s.tree.station()))
+			.containsExactly(member.userId() + " GRANTED TEAM_LEADER_CHANGED " + this.s.admin.userId(),
+					this.s.leader.userId() + " REVOKED TEAM_LEADER_CHANGED " + this.s.admin.userId());
 		// The former leader is now a plain member and may leave.
 		this.s.api.as(this.s.leader).documentName("leaveTeam").variable("teamId", this.s.teamId).execute()
 			.path("leaveTeam.memberCount").entity(Integer.class).isEqualTo(1);
