@@ -12,6 +12,7 @@ import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.Race;
 import cn.wenming.practice.testinfra.Scenario;
+import cn.wenming.practice.testinfra.SqlCounter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +30,9 @@ class RoleHistoryTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	SqlCounter sql;
 
 	@Scenario
 	Api api;
@@ -180,6 +184,28 @@ class RoleHistoryTest {
 				"SELECT COUNT(*) FROM user_role WHERE user_id = ? AND role = 'STATION_ADMIN' AND org_unit_id = ?",
 				Integer.class, target.userId(), tree.station()) == 1;
 		assertThat(held).isEqualTo("GRANTED".equals(events.get(events.size() - 1).get("kind")));
+	}
+
+
+	/** Names come in one batch per page: a page of 12 events costs what a page of 2 does. */
+	@Test
+	void aPageOfEventsIsNamedInBatches() {
+		Fixtures.Tree small = this.fixtures.tree();
+		Fixtures.Tree large = this.fixtures.tree();
+		Session admin = this.api.login(Fixtures.unique("batch-admin"));
+		this.fixtures.grant(admin.userId(), "CENTER_ADMIN", small.center());
+		this.fixtures.grant(admin.userId(), "CENTER_ADMIN", large.center());
+		for (int i = 0; i < 12; i++) {
+			Session user = this.api.login(Fixtures.unique("batch-" + i));
+			grant(admin, user.userId(), "STATION_ADMIN", ((i < 2) ? small : large).station());
+		}
+		var few = this.sql.measure(() -> history(admin, small.center(), null, null)
+			.path("roleHistory.edges[*].node.userName").entityList(String.class).get().size());
+		var many = this.sql.measure(() -> history(admin, large.center(), null, null)
+			.path("roleHistory.edges[*].node.actorName").entityList(String.class).get().size());
+		assertThat(few.result()).isEqualTo(2);
+		assertThat(many.result()).isEqualTo(10);
+		assertThat(many.count()).as("statements for 10 events: %s", many.statements()).isEqualTo(few.count());
 	}
 
 }
