@@ -1,7 +1,8 @@
 // The 人员与组织 screens in a real browser (Debian's chromium driven by playwright-core) against a backend in
 // the `local` profile, signed in with the local developer shortcut: a station created in the org tree
 // (with its coordinates and duty phone) under the demo 东珠社区's institute, then worked on as the
-// console's unit: a station admin granted (after an unknown user is refused), a team set up with a
+// console's unit: a station admin granted (after an unknown user is refused) and revoked with a reason (both
+// lines then in the 角色变更记录), a team set up with a
 // leader and a join request approved, a training recorded, a 文明单位 registered, paired and unpaired (with a reason kept in its history).
 // Every result is checked on screen and read back through the API. A screenshot of each screen goes to
 // SCREENSHOT_DIR. Run by ConsoleBrowserTest through scripts/maven-test.sh.
@@ -124,6 +125,30 @@ try {
   await page.screenshot({ path: path.join(SHOTS, '23-roles.png') })
   const granted = (await gql('{ me { roleGrants { role orgUnitId } } }', {}, futureAdmin.accessToken)).me.roleGrants
   assert(granted.some((g) => g.role === 'STATION_ADMIN' && g.orgUnitId === station.id), `the user is 站长 of the station: ${JSON.stringify(granted)}`)
+
+  // --- 角色变更记录: the 站长 revoked with a reason; the history keeps both the grant and the revocation.
+  step('roles: revoke with a reason, both lines in the history')
+  await roleRow.locator('[data-test=revoke-role]').click()
+  await page.locator('.el-message-box input').fill('调离本站')
+  await settled()
+  await page.screenshot({ path: path.join(SHOTS, '23a-role-revoke.png') })
+  await page.locator('.el-message-box').getByRole('button', { name: '撤销' }).click()
+  await page.getByText('已撤销').waitFor()
+  await page.locator('[data-test=roles-table]').getByText('没有管理员').waitFor()
+  await page.locator('[data-test=roles-tabs]').getByRole('tab', { name: '角色变更记录' }).click()
+  const historyRows = page.locator('[data-test=role-history] tbody tr', { hasText: `用户 ${futureAdmin.user.id}` })
+  await historyRows.nth(1).waitFor()
+  await historyRows.nth(0).locator('[data-test=role-event-kind]', { hasText: '撤销' }).waitFor()
+  await historyRows.nth(0).locator('[data-test=role-event-reason]', { hasText: '调离本站' }).waitFor()
+  await historyRows.nth(1).locator('[data-test=role-event-kind]', { hasText: '授予' }).waitFor()
+  await settled()
+  await page.screenshot({ path: path.join(SHOTS, '23b-role-history.png') })
+  const history = (await gql('query($o: ID!) { roleHistory(orgUnitId: $o) { edges { node { userId role kind actorUserId reason } } } }',
+    { o: station.id }, admin.accessToken)).roleHistory.edges.map((e) => e.node).filter((e) => e.userId === futureAdmin.user.id)
+  assert(history.length === 2 && history[0].kind === 'REVOKED' && history[0].reason === '调离本站' && history[1].kind === 'GRANTED'
+    && history.every((e) => e.role === 'STATION_ADMIN' && e.actorUserId === admin.user.id), `the history has the grant and the revocation: ${JSON.stringify(history)}`)
+  const revoked = (await gql('{ me { roleGrants { role orgUnitId } } }', {}, futureAdmin.accessToken)).me.roleGrants
+  assert(!revoked.some((g) => g.role === 'STATION_ADMIN'), `the user is no longer 站长: ${JSON.stringify(revoked)}`)
 
   // --- 队伍: two volunteers of the station; a team led by one, the other's join request approved.
   step('teams: create, approve a join request')

@@ -3,7 +3,8 @@
 import { describe, expect, test } from 'vitest'
 import {
   childLevel, civilizedKindLabel, civilizedUnitErrors, civilizedUnitInput, locationInput, moveTargets, pairableUnits,
-  parentLevel, rolesForLevel, teamKindsFor, trainingErrors, unitChanges, unitFormErrors, unpairReasonError, userLookup,
+  parentLevel, revokeReasonError, roleEventActor, roleEventCause, roleName, rolesForLevel, teamKindsFor, trainingErrors,
+  unitChanges, unitFormErrors, unpairReasonError, userLookup,
 } from '../src/views/org/org.js'
 
 // A preorder walk as loadWorkspace builds it: a center, two institutes, their stations.
@@ -38,6 +39,25 @@ describe('org levels and roles', () => {
     const station = { id: '3', level: 'STATION', parent: { id: '2' } }
     expect(moveTargets(station, UNITS).map((u) => u.id)).toEqual(['5'])
     expect(moveTargets({ id: '2', level: 'INSTITUTE', parent: { id: '1' } }, UNITS)).toEqual([])
+  })
+
+  test('a revocation may give a reason of up to 200 characters', () => {
+    expect(revokeReasonError('')).toBe(true)
+    expect(revokeReasonError(null)).toBe(true)
+    expect(revokeReasonError('  调离本站 ')).toBe(true)
+    expect(revokeReasonError('长'.repeat(200))).toBe(true)
+    expect(revokeReasonError('长'.repeat(201))).toBe('撤销理由不超过 200 字')
+  })
+
+  test('the role history names every role, cause and actor', () => {
+    expect(roleName('STATION_ADMIN')).toBe('站长')
+    expect(roleName('TEAM_LEADER')).toBe('队长')
+    expect(roleName('VOLUNTEER')).toBe('志愿者')
+    expect(roleEventCause('TEAM_DISBANDED')).toBe('解散队伍')
+    expect(roleEventCause('BEFORE_HISTORY')).toBe('启用记录前已授予')
+    expect(roleEventActor({ actorUserId: '7', actorName: '王站长' })).toBe('王站长')
+    // The system acted: no person to name.
+    expect(roleEventActor({ actorUserId: null, actorName: null, cause: 'REGISTRATION' })).toBe('系统')
   })
 
   test('a 总队 is set up at a center only', () => {

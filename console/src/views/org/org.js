@@ -32,8 +32,38 @@ export function rolesForLevel(level) {
   return Object.keys(ADMIN_ROLES).filter((role) => ADMIN_ROLES[role].level === level)
 }
 
+/** Roles without a unit of their own, named in the 角色变更记录 (队长 follows team leadership). */
+const OTHER_ROLE_NAMES = { TEAM_LEADER: '队长', VOLUNTEER: '志愿者', RESIDENT: '群众' }
+
 export function roleName(role) {
-  return (ADMIN_ROLES[role] && ADMIN_ROLES[role].name) || role
+  return (ADMIN_ROLES[role] && ADMIN_ROLES[role].name) || OTHER_ROLE_NAMES[role] || role
+}
+
+/** Why a role changed (RoleChangeCause in graphql-schema/auth.graphqls). */
+export const ROLE_EVENT_CAUSES = {
+  ADMIN: '管理员操作',
+  REGISTRATION: '注册志愿者',
+  TEAM_CREATED: '创建队伍',
+  TEAM_LEADER_CHANGED: '更换队长',
+  TEAM_DISBANDED: '解散队伍',
+  UNIT_CREATED: '创建单位',
+  BOOTSTRAP_ADMIN: '引导管理员登录',
+  BEFORE_HISTORY: '启用记录前已授予',
+}
+
+export function roleEventCause(cause) {
+  return ROLE_EVENT_CAUSES[cause] || cause
+}
+
+/** Who changed the role: the admin's name, or 系统 when no one did (registration, a bootstrap login). */
+export function roleEventActor(event) {
+  return event.actorUserId ? event.actorName || `用户 ${event.actorUserId}` : '系统'
+}
+
+/** A revocation's reason is optional (revokeRole), at most 200 characters. */
+export function revokeReasonError(reason) {
+  if ((reason || '').trim().length > 200) return '撤销理由不超过 200 字'
+  return true
 }
 
 /** Where a unit may move: open units one level up that the viewer picks from, other than its parent now. */

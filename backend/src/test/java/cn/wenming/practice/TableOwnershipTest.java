@@ -69,6 +69,7 @@ class TableOwnershipTest {
 			entry("app_user", "auth"),
 			entry("refresh_token", "auth"),
 			entry("user_role", "auth"),
+			entry("user_role_event", "auth"),
 			entry("bootstrap_admin_grant", "auth"),
 			// org
 			entry("org_unit", "org"),

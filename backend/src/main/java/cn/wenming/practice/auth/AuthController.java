@@ -41,6 +41,10 @@ class AuthController {
 
 	private final UserRoleMapper roles;
 
+	private final UserRoleEventMapper roleEvents;
+
+	private final RoleGrants roleGrants;
+
 	private final GrantReader grants;
 
 	private final UnitPaths units;
@@ -48,11 +52,14 @@ class AuthController {
 	private final UserPhones phones;
 
 	AuthController(AuthService auth, AccessControl access, AppUserMapper users, UserRoleMapper roles,
-			GrantReader grants, UnitPaths units, UserPhones phones) {
+			UserRoleEventMapper roleEvents, RoleGrants roleGrants, GrantReader grants, UnitPaths units,
+			UserPhones phones) {
 		this.auth = auth;
 		this.access = access;
 		this.users = users;
 		this.roles = roles;
+		this.roleEvents = roleEvents;
+		this.roleGrants = roleGrants;
 		this.grants = grants;
 		this.units = units;
 		this.phones = phones;
@@ -146,16 +153,37 @@ class AuthController {
 		}
 		// A grant after a revocation meets the revoked row's delete-marked uk_user_role entry: a
 		// double tap's INSERT IGNOREs deadlock on it, and the victim, run again, finds the granted row.
+		// The retried unit is the whole transaction, the history's line included.
 		DeadlockRetry.run(3, log, "Granting " + input.role() + " to user " + input.userId(),
-				() -> this.roles.grant(input.userId(), input.role().name(), input.orgUnitId(), actor.userId(),
-						java.time.Instant.now()));
+				() -> this.roleGrants.grant(input.userId(), input.role(), input.orgUnitId(),
+						RoleGrants.Change.by(actor.userId(), RoleChangeCause.ADMIN)));
 		return new RoleGrant(input.role(), input.orgUnitId(), unit.path());
 	}
 
+	/** False (and no history line) when the user did not hold the role. */
 	@MutationMapping
-	boolean revokeRole(@Argument @Valid GrantRoleInput input) {
-		checkGrantable(input, unitOf(input));
-		return this.roles.revoke(input.userId(), input.role().name(), input.orgUnitId()) > 0;
+	boolean revokeRole(@Argument @Valid GrantRoleInput input, @Argument @Size(max = 200) String reason) {
+		Actor actor = checkGrantable(input, unitOf(input));
+		String why = (reason == null || reason.isBlank()) ? null : reason.strip();
+		// A DELETE racing a grant's INSERT IGNORE on the same key can deadlock as well.
+		return DeadlockRetry.run(3, log, "Revoking " + input.role() + " from user " + input.userId(),
+				() -> this.roleGrants.revoke(input.userId(), input.role(), input.orgUnitId(),
+						new RoleGrants.Change(actor.userId(), RoleChangeCause.ADMIN, null, why)));
+	}
+
+	/**
+	 * 角色变更记录: the grants and revocations filed under the unit and the units below it, newest
+	 * first, for an admin covering the unit (as {@link #adminRoleGrants}).
+	 */
+	@QueryMapping
+	Connection<RoleEvent> roleHistory(@Argument long orgUnitId,
+			@Argument @Min(0) @Max(Connections.MAX_FIRST) Integer first, @Argument String after) {
+		Connections.PageRequest page = Connections.page(first, after);
+		UnitPaths.Unit unit = this.units.find(orgUnitId).orElseThrow(() -> DomainException.notFound("组织单位"));
+		this.access.requireAdminOver(unit.path());
+		List<RoleEvent> rows = this.roleEvents.onUnits(this.units.subtreeIds(unit.path()), page.afterId(),
+				page.fetchSize());
+		return Connections.of(rows, page, RoleEvent::getId);
 	}
 
 	/** The unit a grant is made on; an admin role must be granted on a unit, checked first. */

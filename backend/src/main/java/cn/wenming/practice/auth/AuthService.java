@@ -32,7 +32,7 @@ class AuthService {
 
 	private final AppUserMapper users;
 
-	private final UserRoleMapper roles;
+	private final RoleGrants roles;
 
 	private final UnitPaths units;
 
@@ -52,7 +52,7 @@ class AuthService {
 
 	private final UserPhones phones;
 
-	AuthService(WxMaService wechat, AppUserMapper users, UserRoleMapper roles, UnitPaths units,
+	AuthService(WxMaService wechat, AppUserMapper users, RoleGrants roles, UnitPaths units,
 			RefreshTokenMapper refreshTokens, TokenService tokens, BootstrapAdminGrantMapper bootstrapGrants,
 			RevokedLogins revokedLogins, AuthProperties properties, StringRedisTemplate redis, TransactionTemplate tx,
 			UserPhones phones) {
@@ -115,12 +115,11 @@ class AuthService {
 			return;
 		}
 		this.tx.executeWithoutResult(status -> {
-			List<Long> claimed = fresh.stream()
+			// One grant per claimed center, so that each one granted now (not held already) has its event.
+			fresh.stream()
 				.filter(c -> this.bootstrapGrants.record(user.getOpenid(), c, now) == 1)
-				.toList();
-			if (!claimed.isEmpty()) {
-				this.roles.grantCenterAdminOn(user.getId(), claimed, now);
-			}
+				.forEach(c -> this.roles.grant(user.getId(), Role.CENTER_ADMIN, c,
+						RoleGrants.Change.by(null, RoleChangeCause.BOOTSTRAP_ADMIN)));
 		});
 	}
 

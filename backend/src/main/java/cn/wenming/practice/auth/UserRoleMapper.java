@@ -55,16 +55,6 @@ interface UserRoleMapper {
 	@Delete("DELETE FROM user_role WHERE user_id = #{userId} AND role = #{role} AND scope_key = COALESCE(#{unitId}, 0)")
 	int revoke(@Param("userId") long userId, @Param("role") String role, @Param("unitId") Long unitId);
 
-	/** One {@code CENTER_ADMIN} grant per center; IGNORE keeps the grants already there. */
-	@Insert("""
-			<script>
-			INSERT IGNORE INTO user_role (user_id, role, org_unit_id, scope_key, granted_by, created_at) VALUES
-			<foreach collection="unitIds" item="unitId" separator=",">(#{userId}, 'CENTER_ADMIN', #{unitId}, #{unitId}, NULL, #{now})</foreach>
-			</script>
-			""")
-	int grantCenterAdminOn(@Param("userId") long userId, @Param("unitIds") Collection<Long> unitIds,
-			@Param("now") Instant now);
-
 	@Select("SELECT id FROM app_user WHERE id = #{userId} FOR UPDATE")
 	Long lockUser(@Param("userId") long userId);
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Role;
+import cn.wenming.practice.auth.RoleChangeCause;
 import cn.wenming.practice.auth.RoleGrants;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
@@ -170,7 +171,7 @@ class OrgUnitService {
 		this.units.setPath(unit.getId(), unit.getPath());
 		if (input.parentId() == null) {
 			this.roleGrants.grant(userId, (input.level() == OrgLevel.CITY) ? Role.CITY_ADMIN : Role.CENTER_ADMIN,
-					unit.getId(), userId);
+					unit.getId(), RoleGrants.Change.by(userId, RoleChangeCause.UNIT_CREATED));
 		}
 		stationChanged(unit);
 		return this.units.selectById(unit.getId());

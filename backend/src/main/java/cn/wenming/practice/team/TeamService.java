@@ -11,6 +11,7 @@ import cn.wenming.practice.volunteer.VolunteerError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.auth.Role;
+import cn.wenming.practice.auth.RoleChangeCause;
 import cn.wenming.practice.auth.RoleGrants;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
@@ -134,7 +135,8 @@ class TeamService {
 				}
 				this.members.add(team.getId(), leader.userId(), leader.id(), TeamRole.LEADER, Instant.now());
 				this.events.publishEvent(new TeamMembershipChanged(team.getId(), leader.userId()));
-				this.roleGrants.grant(leader.userId(), Role.TEAM_LEADER, null, actor.userId());
+				this.roleGrants.grant(leader.userId(), Role.TEAM_LEADER, null,
+						RoleGrants.Change.by(actor.userId(), RoleChangeCause.TEAM_CREATED).filedUnder(unit.id()));
 				return null;
 			}));
 		}
@@ -166,8 +168,10 @@ class TeamService {
 			this.members.upsertLeader(teamId, newLeaderUserId, leader.id(), now);
 			this.events.publishEvent(new TeamMembershipChanged(teamId, newLeaderUserId));
 			this.requests.cancelPendingOfUser(teamId, newLeaderUserId, actor.userId(), "已成为队长", now);
-			this.roleGrants.grant(newLeaderUserId, Role.TEAM_LEADER, null, actor.userId());
-			revokeLeaderRoleIfLeadsNothing(oldLeader);
+			RoleGrants.Change change = RoleGrants.Change.by(actor.userId(), RoleChangeCause.TEAM_LEADER_CHANGED)
+				.filedUnder(team.getOrgUnitId());
+			this.roleGrants.grant(newLeaderUserId, Role.TEAM_LEADER, null, change);
+			revokeLeaderRoleIfLeadsNothing(oldLeader, change);
 		});
 		return this.teams.selectById(teamId);
 	}
@@ -182,7 +186,8 @@ class TeamService {
 				throw new DomainException(TeamError.TEAM_DISBANDED);
 			}
 			this.requests.cancelPendingOfTeam(teamId, actor.userId(), "队伍已解散", now);
-			revokeLeaderRoleIfLeadsNothing(team.getLeaderUserId());
+			revokeLeaderRoleIfLeadsNothing(team.getLeaderUserId(),
+					RoleGrants.Change.by(actor.userId(), RoleChangeCause.TEAM_DISBANDED).filedUnder(team.getOrgUnitId()));
 		});
 		return this.teams.selectById(teamId);
 	}
@@ -191,9 +196,9 @@ class TeamService {
 	 * TEAM_LEADER is held while someone leads at least one ACTIVE team. Called with the user's row
 	 * locked ({@link RoleGrants#lockForRoleChange}), so the count sees every committed hand-over.
 	 */
-	private void revokeLeaderRoleIfLeadsNothing(long userId) {
+	private void revokeLeaderRoleIfLeadsNothing(long userId, RoleGrants.Change change) {
 		if (this.teams.countActiveLedBy(userId) == 0) {
-			this.roleGrants.revoke(userId, Role.TEAM_LEADER, null);
+			this.roleGrants.revoke(userId, Role.TEAM_LEADER, null, change);
 		}
 	}
 

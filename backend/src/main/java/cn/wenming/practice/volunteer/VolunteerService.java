@@ -10,6 +10,7 @@ import cn.wenming.practice.org.OrgError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.auth.Role;
+import cn.wenming.practice.auth.RoleChangeCause;
 import cn.wenming.practice.auth.RoleGrants;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
@@ -116,7 +117,7 @@ class VolunteerService {
 				if (!categories.isEmpty()) {
 					this.tags.insertAll(volunteer.getId(), VolunteerTagMapper.CATEGORY, categories);
 				}
-				this.roleGrants.grant(userId, Role.VOLUNTEER, null, null);
+				this.roleGrants.grant(userId, Role.VOLUNTEER, null, RoleGrants.Change.by(null, RoleChangeCause.REGISTRATION));
 			});
 		}
 		catch (DuplicateKeyException ex) {

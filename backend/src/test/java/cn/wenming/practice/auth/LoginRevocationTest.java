@@ -58,7 +58,7 @@ class LoginRevocationTest {
 	AppUserMapper users;
 
 	@Autowired
-	UserRoleMapper roles;
+	RoleGrants roles;
 
 	@Autowired
 	UnitPaths units;

@@ -220,6 +220,13 @@ class RoleGrantTest {
 			.variable("role", "CENTER_ADMIN").variable("orgUnitId", tree.center()).execute()
 			.path("revokeRole").entity(Boolean.class).isEqualTo(true);
 
+		// The history tells the system's grant from the colleague's revocation.
+		assertThat(this.jdbc.queryForList("""
+				SELECT CONCAT(kind, ' ', cause, ' ', COALESCE(actor_user_id, '-')) FROM user_role_event
+				WHERE user_id = ? AND role = 'CENTER_ADMIN' AND org_unit_id = ? ORDER BY id""", String.class,
+				bootstrap.userId(), tree.center()))
+			.containsExactly("GRANTED BOOTSTRAP_ADMIN -", "REVOKED ADMIN " + colleague.userId());
+
 		Session again = this.api.login("bootstrap-admin");
 		this.api.as(again).documentName("me").execute().path("me.roleGrants[*].orgUnitId")
 			.entityList(String.class).doesNotContain(center);
@@ -262,6 +269,9 @@ class RoleGrantTest {
 		assertThat(outcomes).containsOnly("OK");
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM user_role WHERE user_id = ? AND role = 'STATION_ADMIN'",
 				Integer.class, target.userId())).isEqualTo(1);
+		// The retried grant wrote its event in the retried transaction: one grant, one event.
+		assertThat(this.jdbc.queryForList("SELECT kind FROM user_role_event WHERE user_id = ? ORDER BY id",
+				String.class, target.userId())).containsExactly("GRANTED", "REVOKED", "GRANTED");
 	}
 
 }

@@ -115,6 +115,10 @@ class OrgUnitAuthorizationTest {
 		assertThat(this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM user_role WHERE user_id = ? AND role = 'CENTER_ADMIN' AND org_unit_id = ?",
 				Integer.class, bootstrap.userId(), Long.parseLong(id))).isEqualTo(1);
+		// The history says how they became its admin.
+		assertThat(this.jdbc.queryForList(
+				"SELECT CONCAT(kind, ' ', cause, ' ', actor_user_id) FROM user_role_event WHERE org_unit_id = ?",
+				String.class, Long.parseLong(id))).containsExactly("GRANTED UNIT_CREATED " + bootstrap.userId());
 		// ... and as its admin may build below it at once.
 		OrgApi.expectOk(this.org.as(bootstrap)
 			.documentName("createOrgUnit")

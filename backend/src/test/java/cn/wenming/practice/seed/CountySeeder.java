@@ -603,6 +603,11 @@ public final class CountySeeder {
 				       CASE u.level WHEN 'CENTER' THEN 'CENTER_ADMIN' WHEN 'INSTITUTE' THEN 'INSTITUTE_ADMIN' ELSE 'STATION_ADMIN' END,
 				       u.id, u.id, NULL, ?
 				FROM org_unit u""", first, ts(this.now.minus(Duration.ofDays(700))));
+		// Each standing grant has its line in the 角色变更记录, as V61 gave the grants it found.
+		update("""
+				INSERT INTO user_role_event (user_id, role, org_unit_id, kind, actor_user_id, cause, reason, created_at)
+				SELECT user_id, role, org_unit_id, 'GRANTED', granted_by, 'BEFORE_HISTORY', NULL, created_at
+				FROM user_role ORDER BY id""");
 	}
 
 	/** Volunteer index x = user id - 1; home station FIRST_STATION + x % 310. */

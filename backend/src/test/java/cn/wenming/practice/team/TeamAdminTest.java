@@ -100,6 +100,13 @@ class TeamAdminTest {
 		changed.path("changeTeamLeader.members[*].role").entityList(String.class).containsExactly("LEADER", "MEMBER");
 		assertThat(roles(member)).contains("TEAM_LEADER");
 		assertThat(roles(this.s.leader)).doesNotContain("TEAM_LEADER");
+		// The hand-over is one line for each leader in the station's history, the admin's.
+		assertThat(this.jdbc.queryForList("""
+				SELECT CONCAT(user_id, ' ', kind, ' ', cause, ' ', actor_user_id) FROM user_role_event
+				WHERE org_unit_id = ? AND role = 'TEAM_LEADER' AND cause = 'TEAM_LEADER_CHANGED' ORDER BY id""",
+				String.class, this.s.tree.station()))
+			.containsExactly(member.userId() + " GRANTED TEAM_LEADER_CHANGED " + this.s.admin.userId(),
+					this.s.leader.userId() + " REVOKED TEAM_LEADER_CHANGED " + this.s.admin.userId());
 		// The former leader is now a plain member and may leave.
 		this.s.api.as(this.s.leader).documentName("leaveTeam").variable("teamId", this.s.teamId).execute()
 			.path("leaveTeam.memberCount").entity(Integer.class).isEqualTo(1);
@@ -126,6 +133,33 @@ class TeamAdminTest {
 		this.s.api.as(this.s.admin).documentName("disbandTeam").variable("teamId", this.s.teamId).execute()
 			.path("disbandTeam.status").entity(String.class).isEqualTo("DISBANDED");
 		assertThat(roles(this.s.leader)).doesNotContain("TEAM_LEADER");
+	}
+
+	/**
+	 * TEAM_LEADER has no unit of its own; its grant and revocation are filed under the team's unit,
+	 * so the station's 角色变更记录 shows who made the leader and whose disband took the role away.
+	 */
+	@Test
+	void disbandingRevokesTheLeaderRoleWithAnEventInTheUnitsHistory() {
+		this.s.api.as(this.s.admin).documentName("disbandTeam").variable("teamId", this.s.teamId).execute()
+			.path("disbandTeam.status").entity(String.class).isEqualTo("DISBANDED");
+		String admin = String.valueOf(this.s.admin.userId());
+		var history = this.s.api.as(this.s.admin).documentName("roleHistory")
+			.variable("orgUnitId", this.s.tree.station()).execute();
+		history.path("roleHistory.edges[*].node.role").entityList(String.class)
+			.containsExactly("TEAM_LEADER", "TEAM_LEADER");
+		history.path("roleHistory.edges[*].node.kind").entityList(String.class).containsExactly("REVOKED", "GRANTED");
+		history.path("roleHistory.edges[*].node.cause").entityList(String.class)
+			.containsExactly("TEAM_DISBANDED", "TEAM_CREATED");
+		history.path("roleHistory.edges[*].node.actorUserId").entityList(String.class).containsExactly(admin, admin);
+		history.path("roleHistory.edges[*].node.userId").entityList(String.class)
+			.containsExactly(String.valueOf(this.s.leader.userId()), String.valueOf(this.s.leader.userId()));
+		// The role itself stays without a unit.
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM user_role WHERE user_id = ? AND role = 'TEAM_LEADER'",
+				Integer.class, this.s.leader.userId())).isZero();
+		// The leader is a volunteer: named to the station's admin by their real name.
+		history.path("roleHistory.edges[0].node.userName").entity(String.class)
+			.satisfies(name -> assertThat(name).doesNotStartWith("用户 "));
 	}
 
 	@Test

@@ -98,6 +98,11 @@ class VolunteerRegistrationTest {
 			.path("myVolunteer.idNumberMasked").entity(String.class).isEqualTo(masked)
 			.path("myVolunteer.homeStationName").entity(String.class).satisfies(name -> assertThat(name).startsWith("站"));
 		this.api.as(session).documentName("me").execute().path("me.roles").entityList(String.class).contains("VOLUNTEER");
+		// Granted by the system, not by anyone: no actor, the cause says why.
+		assertThat(this.jdbc.queryForList("""
+				SELECT CONCAT(kind, ' ', cause, ' ', COALESCE(actor_user_id, '-'), ' ', COALESCE(org_unit_id, '-'))
+				FROM user_role_event WHERE user_id = ? AND role = 'VOLUNTEER'""", String.class, session.userId()))
+			.containsExactly("GRANTED REGISTRATION - -");
 	}
 
 	@Test
