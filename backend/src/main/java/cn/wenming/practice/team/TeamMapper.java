@@ -74,20 +74,29 @@ interface TeamMapper extends BaseMapper<Team> {
 	@Select("SELECT COUNT(*) FROM team WHERE leader_user_id = #{userId} AND status = 'ACTIVE'")
 	int countActiveLedBy(@Param("userId") long userId);
 
-	/** Guarded hand-over: 0 rows when the team is no longer ACTIVE or someone changed the leader first. */
+	/**
+	 * Guarded hand-over: 0 rows when the team is no longer ACTIVE or someone changed the leader first.
+	 * By the primary key, as {@link #disband}.
+	 */
 	@Update("""
-			UPDATE team SET leader_user_id = #{newLeader}, updated_at = #{now}
+			UPDATE team FORCE INDEX (PRIMARY) SET leader_user_id = #{newLeader}, updated_at = #{now}
 			WHERE id = #{id} AND leader_user_id = #{oldLeader} AND status = 'ACTIVE'
 			""")
 	int changeLeader(@Param("id") long id, @Param("oldLeader") long oldLeader, @Param("newLeader") long newLeader,
 			@Param("now") Instant now);
 
-	/** 0 rows when already disbanded. Clearing active_flag frees the name for a new team. */
+	/**
+	 * 0 rows when already disbanded or no longer led by {@code leader} (a hand-over came first).
+	 * Clearing active_flag frees the name for a new team. By the primary key: through idx_team_leader
+	 * (the optimizer's choice for the leader guard) it locked the index entries a hand-over moves,
+	 * and the two deadlocked.
+	 */
 	@Update("""
-			UPDATE team SET status = 'DISBANDED', active_flag = NULL, disbanded_at = #{now}, updated_at = #{now}
-			WHERE id = #{id} AND status = 'ACTIVE'
+			UPDATE team FORCE INDEX (PRIMARY)
+			SET status = 'DISBANDED', active_flag = NULL, disbanded_at = #{now}, updated_at = #{now}
+			WHERE id = #{id} AND status = 'ACTIVE' AND leader_user_id = #{leader}
 			""")
-	int disband(@Param("id") long id, @Param("now") Instant now);
+	int disband(@Param("id") long id, @Param("leader") long leader, @Param("now") Instant now);
 
 	default List<Team> ledBy(long userId) {
 		return selectList(new LambdaQueryWrapper<Team>().select(Team::getId)

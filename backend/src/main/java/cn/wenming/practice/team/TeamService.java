@@ -179,17 +179,35 @@ class TeamService {
 	Team disband(long teamId) {
 		Team team = requireTeam(teamId);
 		Actor actor = this.access.requireAdminOver(pathOf(team));
-		this.tx.executeWithoutResult(status -> {
-			this.roleGrants.lockForRoleChange(team.getLeaderUserId());
-			Instant now = Instant.now();
-			if (this.teams.disband(teamId, now) == 0) {
-				throw new DomainException(TeamError.TEAM_DISBANDED);
+		// The role taken back is the one of whoever leads the team when it is disbanded: the update is
+		// guarded on the leader whose row is locked, and a hand-over committed since the read (its
+		// own leader lock released) sends us round again with the new leader.
+		long leader = team.getLeaderUserId();
+		for (int attempt = 1;; attempt++) {
+			long locked = leader;
+			Long current = this.tx.execute(status -> {
+				this.roleGrants.lockForRoleChange(locked);
+				Instant now = Instant.now();
+				if (this.teams.disband(teamId, locked, now) == 1) {
+					this.requests.cancelPendingOfTeam(teamId, actor.userId(), "队伍已解散", now);
+					revokeLeaderRoleIfLeadsNothing(locked, RoleGrants.Change.by(actor.userId(), RoleChangeCause.TEAM_DISBANDED)
+						.filedUnder(team.getOrgUnitId()));
+					return null;
+				}
+				Team fresh = this.teams.selectById(teamId);
+				if (fresh.getStatus() != TeamStatus.ACTIVE) {
+					throw new DomainException(TeamError.TEAM_DISBANDED);
+				}
+				return fresh.getLeaderUserId();
+			});
+			if (current == null) {
+				return this.teams.selectById(teamId);
 			}
-			this.requests.cancelPendingOfTeam(teamId, actor.userId(), "队伍已解散", now);
-			revokeLeaderRoleIfLeadsNothing(team.getLeaderUserId(),
-					RoleGrants.Change.by(actor.userId(), RoleChangeCause.TEAM_DISBANDED).filedUnder(team.getOrgUnitId()));
-		});
-		return this.teams.selectById(teamId);
+			if (attempt >= 3) {
+				throw new DomainException(CommonError.CONFLICT);
+			}
+			leader = current;
+		}
 	}
 
 	/**
