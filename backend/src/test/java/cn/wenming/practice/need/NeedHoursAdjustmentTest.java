@@ -125,6 +125,21 @@ class NeedHoursAdjustmentTest {
 	}
 
 	@Test
+	void aDoubleClickSentAtOnceIsOneAdjustment() throws Exception {
+		String needId = completed("帮老人取药", 2.0);
+		long participant = this.s.volunteer.userId();
+		Session b = colleague("double-b");
+		// The same request five times at once (a double click, retries): the ones that wait for the
+		// participant's row lock find the adjustment made and add nothing.
+		assertThat(Race.times(5, () -> ApiErrors.codeOf(this.s.adjustHours(b, needId, participant, 1.0, "中途离开"))))
+			.containsOnlyNulls();
+		List<Map<String, Object>> trail = trailRows(needId, participant);
+		assertThat(trail).hasSize(1);
+		assertThat((BigDecimal) trail.get(0).get("hours_before")).isEqualByComparingTo("2.0");
+		assertThat((BigDecimal) trail.get(0).get("hours_after")).isEqualByComparingTo("1.0");
+	}
+
+	@Test
 	void theTrailOfAPageCostsTheSameForTwoNeedsAsForSix() {
 		Session b = colleague("count-b");
 		Session c = colleague("count-c");
