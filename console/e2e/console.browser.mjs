@@ -1,7 +1,8 @@
 // The staff console in a real browser (Debian's chromium driven by playwright-core) against a
 // backend in the `local` profile: QR login confirmed by a test client acting as the scanning admin's
 // mini-program, the dispatch desk (publish, then dispatch with a suggestion; a need's photo as its
-// thumbnail in the drawer, the full photo in the viewer on a click), need-hours confirmation,
+// thumbnail in the drawer, the full photo in the viewer on a click), need-hours adjustment (twice,
+// both kept in the trail) and confirmation,
 // the results screens (落实清单 published and exported, the assessment's charts, drill-down and
 // export, leaderboards), volunteers, honor hours approved, and the local developer shortcut. A
 // screenshot of each screen goes to SCREENSHOT_DIR.
@@ -191,6 +192,35 @@ try {
   const hoursRow = page.locator('tr', { has: page.locator('[data-test=hours-need]', { hasText: `陪同就医 ${run}` }) })
   await hoursRow.waitFor()
   await page.screenshot({ path: path.join(SHOTS, '06-need-hours.png') })
+
+  // Adjusted twice before confirming (the claim was 1 hour): the second adjustment keeps the first
+  // one's line (before → after, why, who, when) instead of overwriting it.
+  step('need hours adjusted twice, both kept')
+  const adjustOnce = async (hours, reason) => {
+    await hoursRow.locator('[data-test=adjust-need-hours]').click()
+    const dialog = page.locator('.el-dialog', { hasText: '调整服务时长' })
+    await dialog.waitFor()
+    await dialog.locator('[data-test=adjust-hours-value] input').fill(String(hours))
+    await dialog.locator('[data-test=adjust-hours-value] input').press('Tab')
+    await dialog.locator('[data-test=adjust-hours-reason]').fill(reason)
+    await dialog.locator('[data-test=adjust-hours-save]').click()
+    await page.getByText('已调整').first().waitFor()
+    await dialog.waitFor({ state: 'hidden' })
+  }
+  await adjustOnce(0.5, '迟到半小时')
+  await hoursRow.locator('[data-test=need-hours-trail]').first().waitFor()
+  await adjustOnce(1, '核实后全程在场')
+  const trailLines = hoursRow.locator('[data-test=need-hours-trail]')
+  await trailLines.nth(1).waitFor()
+  const shown = await trailLines.allInnerTexts()
+  assert(shown.length === 2, `both adjustments listed: ${JSON.stringify(shown)}`)
+  assert(shown[0].startsWith('1.0 → 0.5 小时 · 迟到半小时 · '), `the first adjustment kept: ${shown[0]}`)
+  assert(shown[1].startsWith('0.5 → 1.0 小时 · 核实后全程在场 · '), `the second adjustment after it: ${shown[1]}`)
+  await settled(page, '.el-table')
+  await page.screenshot({ path: path.join(SHOTS, '06b-need-hours-trail.png') })
+  const trail = (await gql('query($id: ID!) { need(id: $id) { participants { hours hoursAdjustments { hoursBefore hoursAfter reason } } } }', { id: withHours }, admin.accessToken)).need
+  assert(trail.participants[0].hours === 1 && trail.participants[0].hoursAdjustments.map((a) => a.reason).join('|') === '迟到半小时|核实后全程在场', `the API keeps both: ${JSON.stringify(trail)}`)
+
   await hoursRow.locator('[data-test=confirm-hours]').click()
   await page.getByText('已确认，时长和积分已计入').waitFor()
   await hoursRow.waitFor({ state: 'detached' })
@@ -212,6 +242,8 @@ try {
   await page.locator('.el-message-box__btns button', { hasText: '撤销' }).click()
   await page.getByText('已撤销，时长和积分已扣回').waitFor()
   await page.locator('[data-test=drawer-participant]', { hasText: '已撤销' }).waitFor()
+  // The adjustments made before confirmation stay readable in the drawer.
+  assert((await page.locator('[data-test=drawer-hours-trail]').count()) === 2, 'the drawer lists both adjustments')
   await settled(page, '.el-drawer')
   await page.screenshot({ path: path.join(SHOTS, '07b-need-hours-revoked.png') })
   const revoked = (await gql('query($id: ID!) { need(id: $id) { participants { hoursStatus revokeReason } } }', { id: withHours }, admin.accessToken)).need

@@ -121,8 +121,11 @@ try {
   await page.getByRole('tab', { name: '队伍星级认证', exact: true }).click()
   await page.locator('[data-test=team-search]').fill(teamName)
   await page.locator('[data-test=team-search]').press('Enter')
-  await page.locator('[data-test=team-name]', { hasText: teamName }).waitFor()
-  await page.locator('[data-test=certify]').first().click()
+  // The team is on the unfiltered first page too: its own row's button, not the first row's (which
+  // may still be another team, one the center admin belongs to, while the search is loading).
+  const teamRow = page.locator('[data-test=certified-team-table] tr', { has: page.locator('[data-test=team-name]', { hasText: teamName }) })
+  await teamRow.waitFor()
+  await teamRow.locator('[data-test=certify]').click()
   await page.locator('[data-test=certify-form-stars] .el-rate__item').nth(3).click()
   await page.locator('[data-test=certify-form-reason]').fill('年度巡河服务时长达标，获评优秀队伍')
   await settled()

@@ -29,3 +29,15 @@ export async function inServicePartyHistory(call, volunteerId, me) {
   const { inServicePartyChanges } = await call('InServicePartyChanges', { volunteerId })
   return changeRows(inServicePartyChanges, (c) => c.inService, { on: '设为在职党员', off: '取消在职党员' }, me)
 }
+
+/**
+ * One line of a need participant's hours trail (adjustNeedHours), as on the roster for activities:
+ * 2.0 → 1.0 小时 · 中途离开 · 张三 · time. An adjustment from before the trail was kept knows
+ * neither the hours it replaced (—) nor its time (时间不详).
+ */
+export function needHoursTrailLine(a) {
+  const hours = (h) => Number(h).toFixed(1)
+  const before = a.hoursBefore == null ? '—' : hours(a.hoursBefore)
+  const when = a.adjustedAt ? beijing(a.adjustedAt) : '时间不详'
+  return `${before} → ${hours(a.hoursAfter)} 小时 · ${a.reason} · ${a.adjustedByName} · ${when}`
+}

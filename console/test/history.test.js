@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest'
-import { brandHistory, changeRows, inServicePartyHistory } from '../src/history.js'
+import { brandHistory, changeRows, inServicePartyHistory, needHoursTrailLine } from '../src/history.js'
 
 const me = { id: '7' }
 
@@ -42,5 +42,17 @@ describe('flag histories shown where the flag is changed', () => {
       throw new Error('无权操作')
     })
     await expect(brandHistory(call, '42', me)).rejects.toThrow('无权操作')
+  })
+})
+
+describe('a need participant\'s hours trail', () => {
+  test('each adjustment: the hours it replaced, the new hours, why, who and when (Beijing time)', () => {
+    expect(needHoursTrailLine({ hoursBefore: 2, hoursAfter: 1, reason: '中途离开', adjustedByName: '张三', adjustedAt: '2026-12-04T16:30:00Z' }))
+      .toBe('2.0 → 1.0 小时 · 中途离开 · 张三 · 2026-12-05 00:30')
+  })
+
+  test('an adjustment from before the trail was kept: hours replaced and time unknown', () => {
+    expect(needHoursTrailLine({ hoursBefore: null, hoursAfter: 1.5, reason: '核实后更正', adjustedByName: '王*', adjustedAt: null }))
+      .toBe('— → 1.5 小时 · 核实后更正 · 王* · 时间不详')
   })
 })

@@ -60,7 +60,12 @@ test('need hours page on with the cursor, are adjusted with a reason and leave t
         : { pendingNeedHours: connection([pendingNeed('5', [participant('11', 3), participant('12', 2)])], 'c1', true) },
     AdjustNeedHours: (v) => {
       adjusted = v.input
-      return { adjustNeedHours: { id: '5', participants: [participant('11', 2, { claimedHours: 3, adjustedReason: v.input.reason }), participant('12', 2)] } }
+      // A colleague adjusted the same hours before: both adjustments come back, oldest first.
+      const trail = [
+        { id: '40', hoursBefore: 3, hoursAfter: 1, reason: '迟到两小时', adjustedByName: '张三', adjustedAt: '2026-11-21T01:00:00Z' },
+        { id: '41', hoursBefore: 1, hoursAfter: v.input.hours, reason: v.input.reason, adjustedByName: '王*', adjustedAt: '2026-11-21T02:30:00Z' },
+      ]
+      return { adjustNeedHours: { id: '5', participants: [participant('11', 2, { claimedHours: 3, adjustedReason: v.input.reason, hoursAdjustments: trail }), participant('12', 2)] } }
     },
     ConfirmNeedHours: (v) => ({ confirmNeedHours: { id: v.needId, participants: [participant('11', 2, { hoursStatus: 'CONFIRMED' }), participant('12', 2, { hoursStatus: 'CONFIRMED' })] } }),
   })
@@ -81,7 +86,9 @@ test('need hours page on with the cursor, are adjusted with a reason and leave t
   page.instance.onDraft(input({ key: '5:11', field: 'reason' }, '实际到场两小时'))
   await page.instance.adjustNeedHours(tap({ need: '5', user: '11' }))
   expect(adjusted).toEqual({ needId: '5', participantUserId: '11', hours: 2, reason: '实际到场两小时' })
-  expect(texts(page, '.need-hours .participant .row')[0]).toContain('2 小时（申报 3 小时，实际到场两小时）')
+  expect(texts(page, '.need-hours .participant .row')[0]).toContain('2 小时（申报 3 小时）')
+  // The later adjustment does not hide the earlier one: latest first.
+  expect(texts(page, '.need-hours .adjustment')).toEqual(['11-21 10:30 王* 调整：1 → 2 小时，实际到场两小时', '11-21 09:00 张三 调整：3 → 1 小时，迟到两小时'])
 
   const confirmed = await page.instance.confirmNeedHours(tap({ id: '5' }))
   expect(confirmed.participants.map((p) => p.hoursStatus)).toEqual(['CONFIRMED', 'CONFIRMED'])

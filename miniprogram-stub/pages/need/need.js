@@ -4,6 +4,7 @@ const { run, shortTime } = require('../../utils/page')
 const { STATUS } = require('./status')
 const photos = require('../../utils/photos')
 const careMode = require('../../utils/care-behavior')
+const { adjustmentLines, claimText } = require('../../utils/hours-trail')
 
 /** The API bounds a need's 受益群众 count (NEED_BENEFICIARIES_INVALID above it). */
 const MAX_BENEFICIARIES = 10000
@@ -13,8 +14,10 @@ const MAX_BENEFICIARIES = 10000
 const HOURS_STATUS = { PENDING: '待确认', CONFIRMED: '已确认' }
 
 function participantView(p, user) {
-  const adjusted = p.claimedHours != null && p.claimedHours !== p.hours ? `（申报 ${p.claimedHours} 小时，${p.adjustedReason || '已调整'}）` : ''
-  return { ...p, who: user && user.id === p.userId ? '我' : `志愿者 ${p.userId}`, statusText: HOURS_STATUS[p.hoursStatus] || '', adjusted }
+  return {
+    ...p, who: user && user.id === p.userId ? '我' : `志愿者 ${p.userId}`, statusText: HOURS_STATUS[p.hoursStatus] || '',
+    adjusted: claimText(p), adjustments: adjustmentLines(p),
+  }
 }
 
 Component({

@@ -11,6 +11,7 @@ const paging = require('../../utils/paging')
 const qr = require('../../pages/checkin/qr')
 const qrcode = require('../../utils/qrcode')
 const careMode = require('../../utils/care-behavior')
+const { adjustmentLines, claimText } = require('../../utils/hours-trail')
 
 const ADMIN_ROLES = ['STATION_ADMIN', 'INSTITUTE_ADMIN', 'CENTER_ADMIN', 'CITY_ADMIN']
 const DISPATCH_DAYS = 3
@@ -38,7 +39,8 @@ function needHoursView(need) {
     participants: need.participants.map((p) => ({
       ...p,
       statusText: HOURS_STATUS[p.hoursStatus] || p.hoursStatus,
-      claimedText: p.claimedHours != null && p.claimedHours !== p.hours ? `（申报 ${p.claimedHours} 小时，${p.adjustedReason || '已调整'}）` : '',
+      claimedText: claimText(p),
+      adjustments: adjustmentLines(p),
     })),
   }
 }

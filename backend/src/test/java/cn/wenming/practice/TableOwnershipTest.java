@@ -119,6 +119,7 @@ class TableOwnershipTest {
 			entry("need_category", "need"),
 			entry("need_history", "need"),
 			entry("need_participant", "need"),
+			entry("need_hours_adjustment", "need"),
 			entry("need_fulfilment_list", "need"),
 			entry("need_hours_rollup", "need"),
 			entry("need_hours_repair", "need"),

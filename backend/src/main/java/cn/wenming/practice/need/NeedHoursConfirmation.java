@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.shared.DeadlockRetry;
@@ -60,10 +62,14 @@ class NeedHoursConfirmation {
 
 	private final NeedHoursRollup rollup;
 
+	private final NeedHoursAdjustmentMapper adjustments;
+
 	NeedHoursConfirmation(NeedWorkflow workflow, NeedParticipantMapper participants, NeedHistoryMapper history,
 			NeedServingSide servingSide, VolunteerHours hours, NeedProperties properties, NeedContentCheck content,
-			ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, NeedHoursRollup rollup) {
+			ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, NeedHoursRollup rollup,
+			NeedHoursAdjustmentMapper adjustments) {
 		this.rollup = rollup;
+		this.adjustments = adjustments;
 		this.content = content;
 		this.workflow = workflow;
 		this.participants = participants;
@@ -115,6 +121,13 @@ class NeedHoursConfirmation {
 	/**
 	 * Corrects one participant's pending hours, within the same bound as at completion (start to
 	 * completion plus the allowance); the first claim, who adjusted and why are kept.
+	 * <p>
+	 * Every adjustment also leaves a row in {@code need_hours_adjustment} with the hours it replaced,
+	 * written in the transaction that changes the participant: the participant only holds the latest
+	 * one, and a colleague's second adjustment must not erase the first. The hours replaced are read
+	 * under the participant's row lock, so of two racing adjustments the second records the first
+	 * one's value, not the value both read before. The same hours and reason again on a participant
+	 * that already has them (a double click, a retry) change nothing and add no row.
 	 */
 	NeedView adjust(AdjustNeedHours command) {
 		Need need = this.workflow.load(command.needId());
@@ -145,12 +158,28 @@ class NeedHoursConfirmation {
 				.filter(p -> p.getUserId().equals(row.getUserId()))
 				.findFirst()
 				.orElseThrow();
+			// A double click (or a retry) finds its own adjustment in place: nothing to record twice.
+			if (locked.getHoursStatus() == NeedHoursStatus.PENDING && locked.getAdjustedBy() != null
+					&& locked.getHours().compareTo(value) == 0 && reason.equals(locked.getAdjustedReason())) {
+				return null;
+			}
 			if (this.participants.adjust(locked, value, actor.userId(), reason) == 0) {
 				throw new DomainException(NeedError.NEED_HOURS_ALREADY_CONFIRMED);
 			}
+			this.adjustments.insert(locked.getNeedId(), locked.getUserId(), locked.getHours(), value, reason,
+					actor.userId(), this.clock.instant());
 			return null;
 		}));
 		return this.workflow.reload(actor, need.getId());
+	}
+
+	/** The adjustments of the needs' participants, oldest first, by need id and user id (one statement). */
+	Map<Long, Map<Long, List<NeedHoursAdjustmentMapper.Row>>> adjustmentsOf(List<Long> needIds) {
+		return needIds.isEmpty() ? Map.of()
+				: this.adjustments.ofNeeds(needIds)
+					.stream()
+					.collect(Collectors.groupingBy(NeedHoursAdjustmentMapper.Row::needId,
+							Collectors.groupingBy(NeedHoursAdjustmentMapper.Row::userId)));
 	}
 
 	/**
