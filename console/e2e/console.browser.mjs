@@ -37,7 +37,7 @@ const submit = async (title) =>
         i: {
           categoryId, title, description: '老人家里的灯坏了，需要志愿者上门帮忙检查线路', beneficiaryType: 'ELDERLY',
           urgency: 'URGENT', address: '宜城街道东珠路 18 号 2 幢', latitude: 31.3665, longitude: 119.8148,
-          contactName: '王秀兰', contactPhone: '13812345678', stationId: station.id,
+          contactName: '王秀兰', contactPhone: '13812345678', stationId: station.id, idempotencyKey: `e2e-${crypto.randomUUID()}`,
         },
       },
       resident.accessToken,
@@ -60,7 +60,7 @@ const withPhoto = (
       i: {
         categoryId, title: `门锁损坏 ${run}`, description: '老人家门锁坏了打不开，需要志愿者帮忙联系维修', beneficiaryType: 'ELDERLY',
         urgency: 'NORMAL', address: '宜城街道东珠路 20 号', latitude: 31.3665, longitude: 119.8148,
-        contactName: '李桂英', contactPhone: '13812345679', stationId: station.id, photoIds: [photoId],
+        contactName: '李桂英', contactPhone: '13812345679', stationId: station.id, photoIds: [photoId], idempotencyKey: `e2e-${crypto.randomUUID()}`,
       },
     },
     admin.accessToken,

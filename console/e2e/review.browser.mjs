@@ -85,7 +85,7 @@ const submit = async (title, photoIds = []) =>
     i: {
       categoryId, title, description: '家里的门锁坏了，需要志愿者上门帮忙', beneficiaryType: 'ELDERLY', urgency: 'NORMAL',
       address: '宜城街道东珠路 20 号', latitude: 31.3665, longitude: 119.8148, contactName: '周桂英',
-      contactPhone: '13812345679', stationId: station.id, photoIds,
+      contactPhone: '13812345679', stationId: station.id, photoIds, idempotencyKey: `e2e-${crypto.randomUUID()}`,
     },
   }, resident.accessToken)).submitNeed.id
 const keep = await upload(resident.accessToken, png(480, 320, 'blue'))
