@@ -133,7 +133,7 @@ const civicPhoto = await upload(civicReporter.accessToken, png(480, 320, 'blue')
 const civicDescription = `小区门口消防通道被占用 ${run}`
 const civicReport = (await gql('mutation($i: SubmitCivicReportInput!) { submitCivicReport(input: $i) { id } }', {
   i: { category: 'PARKING', description: civicDescription, photoIds: [civicPhoto], latitude: 31.3665, longitude: 119.8148,
-    address: '宜城街道东珠路 20 号', stationId: station.id },
+    address: '宜城街道东珠路 20 号', stationId: station.id, idempotencyKey: `e2e-${crypto.randomUUID()}` },
 }, civicReporter.accessToken)).submitCivicReport.id
 
 const browser = await chromium.launch({

@@ -1,4 +1,4 @@
--- The creating mutations that count (点单, 宣讲, 骨干培训, 抽查评估) write once per sender's key, as
+-- The creating mutations that count (点单, 随手拍, 宣讲, 骨干培训, 抽查评估) write once per sender's key, as
 -- 荣誉时长补录 does (V57): a double tap, or the clients' retry of a 503 whose COMMIT went through, sends
 -- the same key again and is answered the record already made. The key belongs to who sent it
 -- ((actor, key) unique, so one user's key neither collides with nor finds another's); request_digest
@@ -9,6 +9,11 @@ ALTER TABLE need
     ADD COLUMN idempotency_key VARCHAR(64) NULL,
     ADD COLUMN request_digest CHAR(64) NULL,
     ADD UNIQUE KEY uk_need_creator_key (created_by, idempotency_key);
+
+ALTER TABLE civic_report
+    ADD COLUMN idempotency_key VARCHAR(64) NULL,
+    ADD COLUMN request_digest CHAR(64) NULL,
+    ADD UNIQUE KEY uk_civic_report_reporter_key (reporter_user_id, idempotency_key);
 
 ALTER TABLE lecture
     ADD COLUMN idempotency_key VARCHAR(64) NULL,
