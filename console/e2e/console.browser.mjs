@@ -4,7 +4,8 @@
 // thumbnail in the drawer, the full photo in the viewer on a click), need-hours adjustment (twice,
 // both kept in the trail) and confirmation,
 // the results screens (落实清单 published and exported, the assessment's charts, drill-down and
-// export, leaderboards), volunteers, honor hours approved, and the local developer shortcut. A
+// export, leaderboards), volunteers, honor hours approved, a 电话代录 whose first answer is lost and
+// which is sent again (one need), and the local developer shortcut. A
 // screenshot of each screen goes to SCREENSHOT_DIR.
 // Run by ConsoleBrowserTest (./mvnw verify) through scripts/maven-test.sh.
 import fs from 'node:fs'
@@ -38,7 +39,7 @@ const submit = async (title) =>
         i: {
           categoryId, title, description: '老人家里的灯坏了，需要志愿者上门帮忙检查线路', beneficiaryType: 'ELDERLY',
           urgency: 'URGENT', address: '宜城街道东珠路 18 号 2 幢', latitude: 31.3665, longitude: 119.8148,
-          contactName: '王秀兰', contactPhone: '13812345678', stationId: station.id,
+          contactName: '王秀兰', contactPhone: '13812345678', stationId: station.id, idempotencyKey: `e2e-${crypto.randomUUID()}`,
         },
       },
       resident.accessToken,
@@ -61,7 +62,7 @@ const withPhoto = (
       i: {
         categoryId, title: `门锁损坏 ${run}`, description: '老人家门锁坏了打不开，需要志愿者帮忙联系维修', beneficiaryType: 'ELDERLY',
         urgency: 'NORMAL', address: '宜城街道东珠路 20 号', latitude: 31.3665, longitude: 119.8148,
-        contactName: '李桂英', contactPhone: '13812345679', stationId: station.id, photoIds: [photoId],
+        contactName: '李桂英', contactPhone: '13812345679', stationId: station.id, photoIds: [photoId], idempotencyKey: `e2e-${crypto.randomUUID()}`,
       },
     },
     admin.accessToken,
@@ -340,6 +341,39 @@ try {
   const approved = (await gql('query($v: ID!) { honorHoursRecords(volunteerId: $v, first: 50) { edges { node { reason status } } } }',
     { v: stationVolunteer }, admin.accessToken)).honorHoursRecords.edges.map((e) => e.node).find((r) => r.reason === reason)
   assert(approved && approved.status === 'APPROVED', `the honor hours are approved: ${JSON.stringify(approved)}`)
+
+  // --- 电话代录 at the station: the first answer lost on the way back, the form sent again → one need
+  // (its idempotency key is the form's until the need is recorded).
+  step('need entry: response lost, sent again → one need')
+  await context.addInitScript((id) => localStorage.setItem('wenming.console.unit', id), station.id)
+  const entryTitle = `热线代录 ${run}`
+  let entryLost = false
+  await page.route('**/graphql', async (route) => {
+    if (!entryLost && (route.request().postData() || '').includes('mutation SubmitNeed')) {
+      entryLost = true
+      await route.fetch() // reaches the server…
+      return route.abort('connectionreset') // …the answer never reaches the browser
+    }
+    return route.continue()
+  })
+  await page.goto(`${BASE}/console/dispatch/new`)
+  await page.locator('[data-test=need-entry-form][data-ready=true]').waitFor()
+  await page.locator('[data-test=need-entry-title]').fill(entryTitle)
+  await page.locator('[data-test=need-entry-description]').fill('独居老人来电，家中水管漏水，需要志愿者上门帮忙')
+  await page.locator('[data-test=need-entry-address]').fill('宜城街道东珠路 22 号')
+  await page.locator('[data-test=need-entry-contact-name]').fill('赵桂兰')
+  await page.locator('[data-test=need-entry-contact-phone]').fill('13812345670')
+  await page.locator('[data-test=need-entry-consent]').fill('电话中本人同意由工作人员代为登记')
+  await page.locator('[data-test=need-entry-save]').click()
+  await page.getByText('网络不可用，请检查网络后重试').first().waitFor()
+  assert(entryLost, 'the first SubmitNeed reached the server and its answer was dropped')
+  await page.locator('[data-test=need-entry-save]').click()
+  await page.locator('[data-test=need-entry-saved]', { hasText: entryTitle }).waitFor()
+  await settled(page, '[data-test=need-entry-form]')
+  await page.screenshot({ path: path.join(SHOTS, '15b-need-entry-once.png') })
+  const entered = (await gql('query($u: ID!) { stationNeeds(orgUnitId: $u, status: SUBMITTED, first: 100) { edges { node { title source } } } }',
+    { u: station.id }, admin.accessToken)).stationNeeds.edges.map((e) => e.node).filter((n) => n.title === entryTitle)
+  assert(entered.length === 1 && entered[0].source === 'HOTLINE', `the entry sent twice is one need: ${JSON.stringify(entered)}`)
 
   // --- Logout, then the local developer shortcut in a fresh browser.
   await page.locator('[data-test=logout]').click()

@@ -85,7 +85,7 @@ const submit = async (title, photoIds = []) =>
     i: {
       categoryId, title, description: '家里的门锁坏了，需要志愿者上门帮忙', beneficiaryType: 'ELDERLY', urgency: 'NORMAL',
       address: '宜城街道东珠路 20 号', latitude: 31.3665, longitude: 119.8148, contactName: '周桂英',
-      contactPhone: '13812345679', stationId: station.id, photoIds,
+      contactPhone: '13812345679', stationId: station.id, photoIds, idempotencyKey: `e2e-${crypto.randomUUID()}`,
     },
   }, resident.accessToken)).submitNeed.id
 const keep = await upload(resident.accessToken, png(480, 320, 'blue'))
@@ -133,7 +133,7 @@ const civicPhoto = await upload(civicReporter.accessToken, png(480, 320, 'blue')
 const civicDescription = `小区门口消防通道被占用 ${run}`
 const civicReport = (await gql('mutation($i: SubmitCivicReportInput!) { submitCivicReport(input: $i) { id } }', {
   i: { category: 'PARKING', description: civicDescription, photoIds: [civicPhoto], latitude: 31.3665, longitude: 119.8148,
-    address: '宜城街道东珠路 20 号', stationId: station.id },
+    address: '宜城街道东珠路 20 号', stationId: station.id, idempotencyKey: `e2e-${crypto.randomUUID()}` },
 }, civicReporter.accessToken)).submitCivicReport.id
 
 const browser = await chromium.launch({

@@ -40,6 +40,31 @@ export function createSubmission(send, makeKey = idempotencyKey) {
   }
 }
 
+/**
+ * A form that creates a record people count (需求代录, 宣讲, 骨干培训, 抽查评估): the API takes one
+ * idempotency key per intended record, so a double click or the client's retry of a 503 whose commit
+ * went through records it once. `open()` starts a new record (a new key); `save(input)` sends it with
+ * the key — the same one on every retry until it was recorded — and then makes the next key.
+ */
+export function creationForm(send, makeKey = idempotencyKey) {
+  let submission = createSubmission(send, makeKey)
+  return {
+    get key() {
+      return submission.key
+    },
+    open() {
+      submission = createSubmission(send, makeKey)
+    },
+    async save(input) {
+      const current = submission
+      const result = await current.submit(input)
+      // Recorded: the next save is another record (once, though a double click awaited it twice).
+      if (submission === current) submission = createSubmission(send, makeKey)
+      return result
+    },
+  }
+}
+
 /** The error to show under a reason field, or '' when it may be sent (required, at most 200 characters). */
 export function reasonError(reason, max = 200) {
   const text = (reason || '').trim()

@@ -1,5 +1,7 @@
 import { describe, expect, test, vi } from 'vitest'
-import { beijingToday, canReverse, createSubmission, deltaError, honorHoursErrors, idempotencyKey, reasonError } from '../src/corrections.js'
+import fs from 'node:fs'
+import path from 'node:path'
+import { beijingToday, canReverse, createSubmission, creationForm, deltaError, honorHoursErrors, idempotencyKey, reasonError } from '../src/corrections.js'
 import { useLocalPager } from '../src/pager.js'
 
 describe('points adjustments are recorded once per intended adjustment', () => {
@@ -42,6 +44,56 @@ describe('points adjustments are recorded once per intended adjustment', () => {
     expect(submission.busy).toBe(false)
     await expect(submission.submit({ delta: 1 })).resolves.toEqual({ id: '2' })
     expect(send.mock.calls.map((c) => c[0].idempotencyKey)).toEqual(['k-only-key-01', 'k-only-key-01'])
+  })
+})
+
+describe('records people count are created once per opening of their form', () => {
+  const keyMaker = () => {
+    let n = 0
+    return () => `create-key-${++n}`
+  }
+
+  test('a double click and a retry after a lost answer send the one key; success makes the next', async () => {
+    let release
+    const send = vi.fn(() => new Promise((resolve) => (release = resolve)))
+    const form = creationForm(send, keyMaker())
+    form.open()
+    const first = form.save({ topic: '宣讲' })
+    const second = form.save({ topic: '宣讲' })
+    await Promise.resolve()
+    release({ id: '9' })
+    await expect(first).resolves.toEqual({ id: '9' })
+    await expect(second).resolves.toEqual({ id: '9' })
+    expect(send).toHaveBeenCalledTimes(1)
+    expect(send.mock.calls[0][0]).toEqual({ topic: '宣讲', idempotencyKey: 'create-key-2' })
+    // Recorded: the next record of the still open form (需求代录 stays open) is another one.
+    expect(form.key).toBe('create-key-3')
+  })
+
+  test('a failure keeps the key for the next try; reopening the form starts a new record', async () => {
+    const send = vi.fn().mockRejectedValueOnce(new Error('服务暂时不可用，请稍后再试')).mockResolvedValue({ id: '3' })
+    const form = creationForm(send, keyMaker())
+    await expect(form.save({ audience: 40 })).rejects.toThrow('服务暂时不可用')
+    await expect(form.save({ audience: 40 })).resolves.toEqual({ id: '3' })
+    expect(send.mock.calls.map((c) => c[0].idempotencyKey)).toEqual(['create-key-1', 'create-key-1'])
+    form.open()
+    expect(form.key).not.toBe('create-key-1')
+    expect(form.key).not.toBe('create-key-2')
+  })
+
+  // The four screens send their creating mutation only through a creationForm, opened with their dialog.
+  test.each([
+    ['NeedEntry.vue', 'SubmitNeed', null],
+    ['results/LecturesView.vue', 'RecordLecture', 'openLecture'],
+    ['org/StaffTrainingView.vue', 'RecordStaffTraining', 'open'],
+    ['results/SpotCheckView.vue', 'RecordSpotCheck', 'openCheck'],
+  ])('%s keys %s by its form', (file, mutation, opener) => {
+    const view = fs.readFileSync(path.resolve(__dirname, '../src/views', file), 'utf8')
+    const made = new RegExp(`const (\\w+) = creationForm\\(\\(input\\) => api\\.call\\('${mutation}', \\{ input \\}\\)\\)`).exec(view)
+    expect(made).not.toBeNull()
+    expect(view.split(`'${mutation}'`)).toHaveLength(2)
+    expect(view).toContain(`await ${made[1]}.save(`)
+    if (opener) expect(view).toMatch(new RegExp(`function ${opener}\\(\\) \\{[^}]*${made[1]}\\.open\\(\\)`))
   })
 })
 

@@ -1,5 +1,6 @@
 // 随手拍: the categories, statuses and calls the volunteer's pages use.
 const client = require('./client')
+const { keyedSubmission } = require('./keyed')
 
 /** Same order and names as the server's CivicCategory. */
 const CATEGORIES = [
@@ -27,12 +28,13 @@ async function nearestStation(here) {
   return data.nearbyStations.length ? data.nearbyStations[0].station : null
 }
 
-async function submit(input) {
-  return (await client.call('SubmitCivicReport', { input })).submitCivicReport
+/** One report per filled-in form (see keyed.js): `submit(input)` resolves to the report. */
+function reportForm(makeKey) {
+  return keyedSubmission(async (input) => (await client.call('SubmitCivicReport', { input })).submitCivicReport, makeKey)
 }
 
 async function mine(first, after) {
   return (await client.call('MyCivicReports', { first, after })).myCivicReports
 }
 
-module.exports = { CATEGORIES, STATUS, nearestStation, submit, mine }
+module.exports = { CATEGORIES, STATUS, nearestStation, reportForm, mine }

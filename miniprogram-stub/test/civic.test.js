@@ -46,7 +46,7 @@ test('随手拍: checked before sending, then sent with the category, the locati
   await page.instance.addPhotos()
   expect(texts(page, '.photo-status')).toEqual(['审核中'])
   await page.instance.submit()
-  expect(submitted).toEqual({ category: 'PARKING', description: '电动车堵了盲道', address: '人民路与解放街口', latitude: 32.3201, longitude: 119.8802, photoIds: ['501'] })
+  expect(submitted).toEqual({ category: 'PARKING', description: '电动车堵了盲道', address: '人民路与解放街口', latitude: 32.3201, longitude: 119.8802, photoIds: ['501'], idempotencyKey: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) })
   expect(wx.__control.navigations).toContain('/pages/my-civic/my-civic')
 })
 
@@ -67,6 +67,43 @@ test('随手拍: a refusal from the server is shown in its own words', async () 
   await page.instance.submit()
   expect(page.instance.data.errorCode).toBe('CIVIC_VOLUNTEER_REQUIRED')
   expect(text(page, '.error-message')).toBe('随手拍须先注册为志愿者')
+})
+
+test('随手拍: one key per report — a lost answer and 重试 resend it, a double tap sends once, the next report has a new one', async () => {
+  signIn('civic-retry')
+  let calls = 0
+  let release = null
+  const server = fakeServer({
+    NearbyStations: station,
+    SubmitCivicReport: (v) => {
+      calls += 1
+      // The first answer is lost twice over (the commit went through): 503, and 503 again on the client's retry.
+      if (calls <= 2) throw { code: 'SERVICE_UNAVAILABLE', status: 503, header: { 'Retry-After': '0' } }
+      return new Promise((resolve) => {
+        release = () => resolve({ submitCivicReport: { id: '8', status: 'SUBMITTED', category: v.input.category, categoryLabel: '乱停乱放', stationName: '东珠站', createdAt: AT } })
+      })
+    },
+  })
+  wx.__control.setTransport(server.transport)
+  const page = loadPage('civic-new')
+  await page.instance.onLoad({})
+  page.instance.onCategory({ detail: { value: 0 } })
+  page.instance.onInput({ currentTarget: { dataset: { field: 'description' } }, detail: { value: '电动车堵了盲道' } })
+  page.instance.onInput({ currentTarget: { dataset: { field: 'address' } }, detail: { value: '人民路与解放街口' } })
+  expect(await page.instance.submit()).toBeUndefined()
+  expect(page.instance.data.errorCode).toBe('SERVICE_UNAVAILABLE')
+  // 重试, tapped twice: one request, with the key the lost ones carried.
+  const first = page.instance.submit()
+  const second = page.instance.submit()
+  while (!release) await new Promise((resolve) => setTimeout(resolve, 0))
+  release()
+  expect((await first).id).toBe('8')
+  expect(await second).toBeUndefined()
+  const keys = server.requests.filter((r) => r.name === 'SubmitCivicReport').map((r) => r.variables.input.idempotencyKey)
+  expect(keys).toHaveLength(3)
+  expect(new Set(keys).size).toBe(1)
+  expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+  expect(page.instance.report.key).not.toBe(keys[0])
 })
 
 test('我的随手拍: status, deadline, rejection reason and resolution, paged', async () => {

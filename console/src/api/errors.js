@@ -63,7 +63,7 @@ export const MESSAGES = {
   POINTS_INSUFFICIENT: '积分不足',
   POINTS_ENTRY_ALREADY_REVERSED: '该积分记录已冲正过',
   POINTS_ENTRY_NOT_REVERSIBLE: '冲正、兑换、兑换退回和偿还欠分的记录不能冲正（兑换请取消订单）',
-  IDEMPOTENCY_KEY_REUSED: '这次调整已按先前的内容记录过，请关闭后核对流水再重新调整',
+  IDEMPOTENCY_KEY_REUSED: '这次提交已按先前填写的内容记录过，请关闭后核对列表，再重新填写',
   HONOR_HOURS_NOT_PENDING: '该补录已审批或已撤销，请刷新',
   HONOR_HOURS_ALREADY_REVOKED: '该补录已撤销',
   RECOGNITION_CENTER_ONLY: '请在中心一级办理礼遇与嘉许',

@@ -23,6 +23,7 @@ Component({
   },
   methods: {
     onLoad() {
+      this.report = civic.reportForm()
       return this.loadStation()
     },
     /** Where I am and which station will take the report; 重试 on the error state asks again. */
@@ -57,6 +58,9 @@ Component({
       return ''
     },
     async submit() {
+      this.report = this.report || civic.reportForm()
+      // A second tap while the report is on its way: that send answers it (one report, one redirect).
+      if (this.report.busy) return undefined
       const missing = this.missing()
       if (missing) {
         this.setData({ error: missing, errorCode: 'BAD_REQUEST', retryable: false })
@@ -73,7 +77,8 @@ Component({
         }
         const photoIds = photos.ids(this.data.photos)
         if (photoIds.length) input.photoIds = photoIds
-        return civic.submit(input)
+        // The report's key stays the same until it was made: a resend is answered that report.
+        return this.report.submit(input)
       })
       if (!report) return undefined
       this.setData({ submitted: report })

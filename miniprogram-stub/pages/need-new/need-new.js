@@ -5,6 +5,7 @@ const { run, location } = require('../../utils/page')
 const photos = require('../../utils/photos')
 const careMode = require('../../utils/care-behavior')
 const care = require('../../utils/care')
+const needs = require('../../api/needs')
 
 const BENEFICIARIES = [
   { value: 'ELDERLY', label: '老年人' },
@@ -34,6 +35,7 @@ Component({
   },
   methods: {
     onLoad(query) {
+      this.order = needs.orderForm()
       this.setData({ stationId: (query && query.stationId) || null, careFlow: care.enabled(), step: 1 })
       return this.loadCategories()
     },
@@ -102,19 +104,21 @@ Component({
       this.setData({ photos: this.data.photos.filter((_, i) => i !== index) })
     },
     async submit() {
+      this.order = this.order || needs.orderForm()
+      // A second tap while the order is on its way: that send answers it (one need, one redirect).
+      if (this.order.busy) return undefined
       if (this.data.photos.some((p) => p.status === 'UPLOADING')) {
         this.setData({ error: '照片还在上传，请稍候', errorCode: 'BAD_REQUEST', retryable: false })
         return undefined
       }
       const need = await run(this, async () => {
-        const here = await location()
         const form = this.data.form
-        const input = { ...form, latitude: here.latitude, longitude: here.longitude, desiredDate: form.desiredDate || null }
+        const input = { ...form, desiredDate: form.desiredDate || null }
         if (this.data.stationId) input.stationId = this.data.stationId
         const photoIds = photos.ids(this.data.photos)
         if (photoIds.length) input.photoIds = photoIds
-        const data = await client.call('SubmitNeed', { input })
-        return data.submitNeed
+        // The order's key (and place) stay the same until it was made: a resend is answered that need.
+        return this.order.submit(input, location)
       })
       if (!need) return undefined
       this.setData({ submitted: need })

@@ -148,7 +148,8 @@ final class LocalDemoCity {
 			client.call(cityAdmin, """
 					mutation { recordSpotCheck(input: {stationId: "%s", checkedOn: "%s",
 					  items: [{name: "阵地建设", score: 18, maxScore: 20}, {name: "志愿服务", score: 26, maxScore: 30}],
-					  findings: "台账需按月归档"}) { id } }""".formatted(station, LocalDate.now(CHINA)));
+					  findings: "台账需按月归档", idempotencyKey: "demo-spot-%s"}) { id } }""".formatted(station,
+					LocalDate.now(CHINA), java.util.UUID.randomUUID()));
 		}
 		return new Loaded(city, center, chengjiang, List.of(junshan, wuxing), activity);
 	}

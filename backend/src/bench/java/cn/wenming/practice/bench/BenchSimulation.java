@@ -86,7 +86,7 @@ public class BenchSimulation extends Simulation {
 			{"query":"mutation($input: SubmitNeedInput!) { submitNeed(input: $input) { id status stationName } }",\
 			"variables":{"input":{"categoryId":"#{category}","title":"帮忙修理家里的电视机","description":"老人独居，电视机坏了，想请志愿者上门看看。",\
 			"beneficiaryType":"ELDERLY","urgency":"NORMAL","address":"幸福小区3栋2单元","latitude":#{lat},"longitude":#{lng},\
-			"contactName":"张阿姨","contactPhone":"13800138000"}}}""";
+			"contactName":"张阿姨","contactPhone":"13800138000","idempotencyKey":"need-#{randomUuid()}"}}}""";
 
 	private static final String SIGN_UP = """
 			{"query":"mutation($a: ID!) { signUp(activityId: $a, source: \\"menu\\") { id status waitlistPosition } }",\

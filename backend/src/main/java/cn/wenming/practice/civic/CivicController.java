@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import cn.wenming.practice.auth.AccessControl;
@@ -70,7 +71,8 @@ class CivicController {
 	record SubmitCivicReportInput(@NotNull CivicCategory category, @NotBlank @Size(max = 500) String description,
 			@Size(max = 9) List<Long> photoIds, @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
 			@NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
-			@NotBlank @Size(max = 200) String address, Long stationId) {
+			@NotBlank @Size(max = 200) String address, Long stationId,
+			@NotNull @Pattern(regexp = "[A-Za-z0-9_\\-]{8,64}") String idempotencyKey) {
 	}
 
 	record TriageCivicReportInput(@NotNull Long reportId, @NotNull Boolean accept, @Size(max = 10) String deadlineOn,
@@ -91,7 +93,7 @@ class CivicController {
 	@MutationMapping
 	CivicReportView submitCivicReport(@Argument @Valid SubmitCivicReportInput input) {
 		return this.service.submit(new CivicReports.Submit(input.category(), input.description(), input.photoIds(),
-				input.latitude(), input.longitude(), input.address(), input.stationId()));
+				input.latitude(), input.longitude(), input.address(), input.stationId(), input.idempotencyKey()));
 	}
 
 	@MutationMapping

@@ -67,6 +67,11 @@ class CivicReport {
 
 	Instant updatedAt;
 
+	/** The reporter's idempotency key and the digest of the input it came with (V62; null before). */
+	String idempotencyKey;
+
+	String requestDigest;
+
 	public Long getId() {
 		return this.id;
 	}

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
+import cn.wenming.practice.shared.CreationKeys;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -18,6 +19,10 @@ import org.apache.ibatis.annotations.Update;
  */
 @Mapper
 interface CivicReportMapper extends BaseMapper<CivicReport> {
+
+	/** The report this user submitted with this idempotency key, if any. */
+	@Select("SELECT id, request_digest FROM civic_report WHERE reporter_user_id = #{reporter} AND idempotency_key = #{key}")
+	CreationKeys.Earlier findByKey(@Param("reporter") long reporter, @Param("key") String key);
 
 	@Update("""
 			UPDATE civic_report SET status = #{to}, deadline_on = #{deadline}, reject_reason = #{reason},

@@ -22,15 +22,18 @@ import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.ContentSecurity.Scene;
+import cn.wenming.practice.shared.CreationKeys;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.RateLimitedException;
 import cn.wenming.practice.shared.RateLimiter;
+import cn.wenming.practice.shared.RecordCorrections;
 import cn.wenming.practice.team.TeamDirectory;
 import cn.wenming.practice.team.TeamRef;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import graphql.relay.Connection;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -93,8 +96,9 @@ class CivicReports {
 		this.clock = clock;
 	}
 
+	/** A report as sent; a resend with the reporter's {@code idempotencyKey} answers the report made. */
 	record Submit(CivicCategory category, String description, List<Long> photoIds, double latitude, double longitude,
-			String address, Long stationId) {
+			String address, Long stationId, String idempotencyKey) {
 	}
 
 	record Triage(long reportId, boolean accept, String deadlineOn, String reason) {
@@ -113,6 +117,15 @@ class CivicReports {
 		Actor actor = this.access.requireActor();
 		if (this.volunteers.findByUserId(actor.userId()).isEmpty()) {
 			throw new DomainException(CivicError.CIVIC_VOLUNTEER_REQUIRED);
+		}
+		// A resend (a double tap, the client's retry of a 503 whose commit went through) answers the report
+		// made once, before the day's quota is taken: a retry is not another report.
+		String digest = RecordCorrections.digest("CIVIC_REPORT", command.category(), command.description().strip(),
+				command.address().strip(), decimal(command.latitude()), decimal(command.longitude()), command.stationId(),
+				(command.photoIds() == null || command.photoIds().isEmpty()) ? null : command.photoIds());
+		CivicReportView earlier = replay(actor, command.idempotencyKey(), digest);
+		if (earlier != null) {
+			return earlier;
 		}
 		List<Long> photoIds = this.photos.validateIds(command.photoIds());
 		OrgUnitRef station = stationFor(command);
@@ -140,15 +153,33 @@ class CivicReports {
 		row.version = 0;
 		row.createdAt = now;
 		row.updatedAt = now;
-		this.tx.executeWithoutResult(status -> {
-			if (!this.orgs.lockIfOpen(station.id())) {
-				throw new DomainException(OrgError.ORG_UNIT_CLOSED);
+		row.idempotencyKey = command.idempotencyKey();
+		row.requestDigest = digest;
+		try {
+			this.tx.executeWithoutResult(status -> {
+				if (!this.orgs.lockIfOpen(station.id())) {
+					throw new DomainException(OrgError.ORG_UNIT_CLOSED);
+				}
+				this.reports.insert(row);
+				this.photos.attach(actor.userId(), photoIds, PhotoSubject.CIVIC_REPORT, row.id, station.id());
+				this.reports.record(row.id, null, CivicStatus.SUBMITTED, actor.userId(), null, now);
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// The same key sent twice at once: the other request's insert waited on the key and committed.
+			CivicReportView landed = replay(actor, command.idempotencyKey(), digest);
+			if (landed == null) {
+				throw ex;
 			}
-			this.reports.insert(row);
-			this.photos.attach(actor.userId(), photoIds, PhotoSubject.CIVIC_REPORT, row.id, station.id());
-			this.reports.record(row.id, null, CivicStatus.SUBMITTED, actor.userId(), null, now);
-		});
+			return landed;
+		}
 		return viewFor(actor, this.reports.selectById(row.id));
+	}
+
+	/** The report this reporter made with the key, when this is the same request; null when none. */
+	private CivicReportView replay(Actor actor, String key, String digest) {
+		Long id = CreationKeys.replay(this.reports.findByKey(actor.userId(), key), digest);
+		return (id == null) ? null : viewFor(actor, this.reports.selectById(id));
 	}
 
 	CivicReportView triage(Triage command) {

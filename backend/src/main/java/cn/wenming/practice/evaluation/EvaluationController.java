@@ -80,7 +80,7 @@ class EvaluationController {
 	record RecordSpotCheckInput(@NotNull Long stationId,
 			@NotNull @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}") String checkedOn,
 			@NotEmpty @Size(max = 30) List<@Valid @NotNull SpotCheckItemInput> items,
-			@Size(max = 1000) String findings) {
+			@Size(max = 1000) String findings, @NotNull @Pattern(regexp = "[A-Za-z0-9_\\-]{8,64}") String idempotencyKey) {
 	}
 
 	@QueryMapping
@@ -122,7 +122,7 @@ class EvaluationController {
 					.stream()
 					.map(i -> new EvaluationService.RecordSpotCheck.Item(i.name(), i.score(), i.maxScore()))
 					.toList(),
-				input.findings()));
+				input.findings(), input.idempotencyKey()));
 	}
 
 	@QueryMapping

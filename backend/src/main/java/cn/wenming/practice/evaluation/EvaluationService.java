@@ -31,8 +31,10 @@ import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
+import cn.wenming.practice.shared.CreationKeys;
 import cn.wenming.practice.shared.DeadlockRetry;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.RecordCorrections;
 import graphql.relay.Connection;
 
 import org.slf4j.Logger;
@@ -88,7 +90,8 @@ class EvaluationService {
 	record SubmitPeerReview(long reviewerStationId, long reviewedStationId, Map<Long, Integer> scores, String comment) {
 	}
 
-	record RecordSpotCheck(long stationId, String checkedOn, List<Item> items, String findings) {
+	/** A spot check as sent; a resend with the checker's {@code idempotencyKey} answers the check recorded. */
+	record RecordSpotCheck(long stationId, String checkedOn, List<Item> items, String findings, String idempotencyKey) {
 
 		record Item(String name, double score, double maxScore) {
 		}
@@ -224,6 +227,15 @@ class EvaluationService {
 		if (actor.hasRoleOver(Role.STATION_ADMIN, station.path())) {
 			throw new DomainException(CommonError.FORBIDDEN, "被抽查站的管理员不能记录该站的抽查评估");
 		}
+		// A resend (a double click, the client's retry of a 503 whose commit went through) answers the
+		// check recorded once — as it is now, corrected or not: looked up only now that the caller may check.
+		String findings = (input.findings() == null || input.findings().isBlank()) ? null : input.findings().strip();
+		String digest = RecordCorrections.digest("SPOT_CHECK", station.id(), input.checkedOn(), findings,
+				input.items().stream().map(i -> List.of(i.name().strip(), scale(i.score()), scale(i.maxScore()))).toList());
+		SpotCheckView earlier = replaySpotCheck(actor, input.idempotencyKey(), digest);
+		if (earlier != null) {
+			return earlier;
+		}
 		LocalDate checkedOn = parseDate(input.checkedOn());
 		if (checkedOn.isAfter(LocalDate.now(this.clock.withZone(CHINA)))) {
 			throw DomainException.badRequest("抽查日期不能晚于今天");
@@ -241,7 +253,6 @@ class EvaluationService {
 			rows.add(new SpotCheckMapper.Item(null, name, score, max));
 			total = total.add(score);
 		}
-		String findings = (input.findings() == null || input.findings().isBlank()) ? null : input.findings().strip();
 		this.content.requirePass(this.access.openidOf(actor.userId()), ContentSecurity.Scene.COMMENT, null,
 				String.join("\n", names) + ((findings == null) ? "" : "\n" + findings));
 		SpotCheck check = new SpotCheck();
@@ -251,12 +262,30 @@ class EvaluationService {
 		check.findings = findings;
 		check.checkedBy = actor.userId();
 		check.createdAt = this.clock.instant();
-		this.tx.executeWithoutResult(status -> {
-			requireOpen(station);
-			this.spotChecks.insert(check);
-			this.spotChecks.addItems(check.id, rows);
-		});
+		check.idempotencyKey = input.idempotencyKey();
+		check.requestDigest = digest;
+		try {
+			this.tx.executeWithoutResult(status -> {
+				requireOpen(station);
+				this.spotChecks.insert(check);
+				this.spotChecks.addItems(check.id, rows);
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// The same key sent twice at once: the other request's insert waited on the key and committed.
+			SpotCheckView landed = replaySpotCheck(actor, input.idempotencyKey(), digest);
+			if (landed == null) {
+				throw ex;
+			}
+			return landed;
+		}
 		return spotCheckViews(List.of(check)).get(0);
+	}
+
+	/** The spot check this admin recorded with the key, when this is the same request; null when none. */
+	private SpotCheckView replaySpotCheck(Actor actor, String key, String digest) {
+		Long id = CreationKeys.replay(this.spotChecks.findByKey(actor.userId(), key), digest);
+		return (id == null) ? null : spotCheckViews(List.of(this.spotChecks.selectById(id))).get(0);
 	}
 
 	/** Spot checks of the stations in the unit's subtree, newest first: any admin covering the unit. */

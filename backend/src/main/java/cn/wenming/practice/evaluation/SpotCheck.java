@@ -30,6 +30,11 @@ class SpotCheck {
 	/** Set when the record was withdrawn by a correction: it stays readable, no figure counts it. */
 	Instant withdrawnAt;
 
+	/** The checker's idempotency key and the digest of the input it came with (V62; null before). */
+	String idempotencyKey;
+
+	String requestDigest;
+
 	public Long getId() {
 		return this.id;
 	}

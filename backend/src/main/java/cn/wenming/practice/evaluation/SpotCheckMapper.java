@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
+import cn.wenming.practice.shared.CreationKeys;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -13,6 +14,10 @@ import org.apache.ibatis.annotations.Select;
 
 @Mapper
 interface SpotCheckMapper extends BaseMapper<SpotCheck> {
+
+	/** The spot check this admin recorded with this idempotency key, if any. */
+	@Select("SELECT id, request_digest FROM spot_check WHERE checked_by = #{checkedBy} AND idempotency_key = #{key}")
+	CreationKeys.Earlier findByKey(@Param("checkedBy") long checkedBy, @Param("key") String key);
 
 	@Insert("""
 			<script>

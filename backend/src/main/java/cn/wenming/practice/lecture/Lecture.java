@@ -32,6 +32,11 @@ class Lecture {
 
 	Instant createdAt;
 
+	/** The recorder's idempotency key and the digest of the input it came with (V62; null before). */
+	String idempotencyKey;
+
+	String requestDigest;
+
 	public Long getId() {
 		return this.id;
 	}

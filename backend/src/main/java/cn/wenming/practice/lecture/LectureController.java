@@ -74,7 +74,7 @@ class LectureController {
 	record RecordLectureInput(@NotNull Long orgUnitId, @NotBlank @Size(max = 100) String topic,
 			@NotBlank @Size(max = 100) String place, @NotNull @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}") String heldOn,
 			@NotNull @Min(0) @Max(100000) Integer audience, @Size(max = 20) List<Long> lecturerIds, Long groupId,
-			Long activityId) {
+			Long activityId, @NotNull @Pattern(regexp = "[A-Za-z0-9_\\-]{8,64}") String idempotencyKey) {
 	}
 
 	@MutationMapping
@@ -92,7 +92,8 @@ class LectureController {
 	@MutationMapping
 	LectureView recordLecture(@Argument @Valid RecordLectureInput input) {
 		return this.service.record(new LectureService.RecordLecture(input.orgUnitId(), input.topic(), input.place(),
-				input.heldOn(), input.audience(), input.lecturerIds(), input.groupId(), input.activityId()));
+				input.heldOn(), input.audience(), input.lecturerIds(), input.groupId(), input.activityId(),
+				input.idempotencyKey()));
 	}
 
 	@QueryMapping

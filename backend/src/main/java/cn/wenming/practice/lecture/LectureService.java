@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import cn.wenming.practice.activity.ActivityStatistics;
 import cn.wenming.practice.auth.AccessControl;
@@ -19,7 +20,9 @@ import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
+import cn.wenming.practice.shared.CreationKeys;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.RecordCorrections;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerRef;
 import graphql.relay.Connection;
@@ -81,8 +84,9 @@ class LectureService {
 	record CreateGroup(long orgUnitId, String name, List<Long> lecturerIds) {
 	}
 
+	/** What {@link #record} needs; a resend with the recorder's {@code idempotencyKey} answers the lecture made. */
 	record RecordLecture(long orgUnitId, String topic, String place, String heldOn, int audience,
-			List<Long> lecturerIds, Long groupId, Long activityId) {
+			List<Long> lecturerIds, Long groupId, Long activityId, String idempotencyKey) {
 	}
 
 	LecturerView register(RegisterLecturer input) {
@@ -156,6 +160,15 @@ class LectureService {
 	LectureView record(RecordLecture input) {
 		OrgUnitRef unit = this.orgs.require(input.orgUnitId());
 		Actor actor = this.access.requireAdminOver(unit.path());
+		// A resend (a double click, the client's retry of a 503 whose commit went through) answers the
+		// lecture recorded once: looked up only now that the caller may record here.
+		String digest = RecordCorrections.digest("LECTURE", unit.id(), input.topic().strip(), input.place().strip(),
+				input.heldOn(), input.audience(), new TreeSet<>((input.lecturerIds() == null) ? List.of() : input.lecturerIds()),
+				input.groupId(), input.activityId());
+		LectureView earlier = replay(actor, input.idempotencyKey(), digest);
+		if (earlier != null) {
+			return earlier;
+		}
 		LocalDate heldOn = parseDate(input.heldOn());
 		if (heldOn.isAfter(LocalDate.now(this.clock.withZone(CHINA)))) {
 			throw DomainException.badRequest("宣讲日期不能晚于今天");
@@ -188,19 +201,33 @@ class LectureService {
 		row.activityId = input.activityId();
 		row.recordedBy = actor.userId();
 		row.createdAt = this.clock.instant();
-		this.tx.executeWithoutResult(status -> {
-			requireOpen(unit);
-			try {
+		row.idempotencyKey = input.idempotencyKey();
+		row.requestDigest = digest;
+		try {
+			this.tx.executeWithoutResult(status -> {
+				requireOpen(unit);
 				this.lectures.insert(row);
-			}
-			catch (DuplicateKeyException ex) {
+				if (!speakers.isEmpty()) {
+					this.lectures.addSpeakers(row.id, speakers);
+				}
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// Either key: this admin's key sent twice at once (the other request committed the lecture, this
+			// transaction is rolled back whole), or the activity another lecture already stands for.
+			LectureView landed = replay(actor, input.idempotencyKey(), digest);
+			if (landed == null) {
 				throw new DomainException(LectureError.LECTURE_ACTIVITY_ALREADY_RECORDED);
 			}
-			if (!speakers.isEmpty()) {
-				this.lectures.addSpeakers(row.id, speakers);
-			}
-		});
+			return landed;
+		}
 		return row.view();
+	}
+
+	/** The lecture this admin recorded with the key, when this is the same request; null when none. */
+	private LectureView replay(Actor actor, String key, String digest) {
+		Long id = CreationKeys.replay(this.lectures.findByKey(actor.userId(), key), digest);
+		return (id == null) ? null : this.lectures.selectById(id).view();
 	}
 
 	Connection<LecturerView> lecturers(long orgUnitId, Integer first, String after) {

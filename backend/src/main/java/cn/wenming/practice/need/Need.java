@@ -109,6 +109,11 @@ class Need {
 	@TableField(fill = FieldFill.INSERT)
 	private Instant createdAt;
 
+	/** The submitter's idempotency key and the digest of the input it came with (V62; null before). */
+	private String idempotencyKey;
+
+	private String requestDigest;
+
 	@TableField(fill = FieldFill.INSERT_UPDATE)
 	private Instant updatedAt;
 
@@ -438,6 +443,22 @@ class Need {
 
 	public void setBeneficiaries(Integer beneficiaries) {
 		this.beneficiaries = beneficiaries;
+	}
+
+	public String getIdempotencyKey() {
+		return this.idempotencyKey;
+	}
+
+	public void setIdempotencyKey(String idempotencyKey) {
+		this.idempotencyKey = idempotencyKey;
+	}
+
+	public String getRequestDigest() {
+		return this.requestDigest;
+	}
+
+	public void setRequestDigest(String requestDigest) {
+		this.requestDigest = requestDigest;
 	}
 
 }

@@ -96,7 +96,8 @@ class NeedController {
 			@NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
 			@NotBlank @Size(max = 30) String contactName, @NotNull @Pattern(regexp = PHONE) String contactPhone,
 			@Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}") String desiredDate, Long stationId, NeedSource source,
-			@Size(max = 200) String consentNote, List<@NotNull Long> photoIds) {
+			@Size(max = 200) String consentNote, List<@NotNull Long> photoIds,
+			@NotNull @Pattern(regexp = "[A-Za-z0-9_\\-]{8,64}") String idempotencyKey) {
 	}
 
 	/** Input of {@code dispatchNeed}. */
@@ -181,7 +182,7 @@ class NeedController {
 		return this.submission.submit(new SubmitNeed(input.categoryId(), input.title(), input.description(),
 				input.beneficiaryType(), input.urgency(), input.address(), input.latitude(), input.longitude(),
 				input.contactName(), input.contactPhone(), input.desiredDate(), input.stationId(), input.source(),
-				input.consentNote(), input.photoIds()));
+				input.consentNote(), input.photoIds(), input.idempotencyKey()));
 	}
 
 	@MutationMapping

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import cn.wenming.practice.org.OrgLevel;
+import cn.wenming.practice.shared.CreationKeys;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -13,6 +14,10 @@ import org.apache.ibatis.annotations.Update;
 
 @Mapper
 interface NeedMapper extends BaseMapper<Need> {
+
+	/** The need this user submitted with this idempotency key, if any. */
+	@Select("SELECT id, request_digest FROM need WHERE created_by = #{createdBy} AND idempotency_key = #{key}")
+	CreationKeys.Earlier findByKey(@Param("createdBy") long createdBy, @Param("key") String key);
 
 	default List<Need> findByIds(Collection<Long> ids) {
 		return ids.isEmpty() ? List.of() : selectByIds(ids);

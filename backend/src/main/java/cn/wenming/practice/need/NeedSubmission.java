@@ -18,9 +18,12 @@ import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.ContentSecurity.Scene;
+import cn.wenming.practice.shared.CreationKeys;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.RecordCorrections;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -78,17 +81,31 @@ class NeedSubmission {
 
 	NeedView submit(SubmitNeed command) {
 		Actor actor = this.access.requireActor();
+		NeedSource source = (command.source() == null) ? NeedSource.ONLINE : command.source();
+		String digest = digest(command, source);
+		// A resend (a double tap, the client's retry of a 503 whose commit went through) answers the need
+		// submitted once. Anyone may order online; an assisted entry's key is looked up once its sender is
+		// found to cover the station, below.
+		if (!source.assisted()) {
+			NeedView earlier = replay(actor, command, digest);
+			if (earlier != null) {
+				return earlier;
+			}
+		}
 		NeedCategory category = this.categories.selectById(command.categoryId());
 		if (category == null || !Boolean.TRUE.equals(category.getEnabled())) {
 			throw new DomainException(NeedError.NEED_CATEGORY_UNKNOWN);
 		}
-		NeedSource source = (command.source() == null) ? NeedSource.ONLINE : command.source();
 		List<Long> photoIds = this.photos.validateIds(command.photoIds());
 		OrgUnitRef station = stationFor(command);
 		if (source.assisted()) {
 			// 代录: staff enter an offline need on the resident's behalf, only at a station they cover.
 			if (!actor.isAdminOver(station.path())) {
 				throw DomainException.forbidden();
+			}
+			NeedView earlier = replay(actor, command, digest);
+			if (earlier != null) {
+				return earlier;
 			}
 			if (command.consentNote() == null || command.consentNote().isBlank()) {
 				throw new DomainException(CommonError.BAD_REQUEST, "代录需求须填写群众知情同意说明");
@@ -123,18 +140,52 @@ class NeedSubmission {
 		need.setCreatedAt(now);
 		need.setUpdatedAt(now);
 		need.setStageStartedAt(now);
-		this.tx.executeWithoutResult(status -> {
-			if (!this.orgs.lockIfOpen(station.id())) {
-				throw new DomainException(OrgError.ORG_UNIT_CLOSED);
+		need.setIdempotencyKey(command.idempotencyKey());
+		need.setRequestDigest(digest);
+		try {
+			this.tx.executeWithoutResult(status -> {
+				if (!this.orgs.lockIfOpen(station.id())) {
+					throw new DomainException(OrgError.ORG_UNIT_CLOSED);
+				}
+				this.needs.insert(need);
+				// The submitter's own uploads (the resident, or the staff member for an assisted order).
+				this.photos.attach(actor.userId(), photoIds, PhotoSubject.NEED, need.getId(), station.id());
+				this.transitions.record(need.getId(), null, NeedStatus.SUBMITTED, actor.userId(),
+						submissionNote(source, hold), now);
+				this.events.publishEvent(
+						new NeedSubmitted(need.getId(), station.id(), actor.userId(), hold != null, now));
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// The same key sent twice at once: the other request's insert waited on the key and committed
+			// (this transaction is rolled back whole); this one answers that need.
+			NeedView earlier = replay(actor, command, digest);
+			if (earlier == null) {
+				throw ex;
 			}
-			this.needs.insert(need);
-			// The submitter's own uploads (the resident, or the staff member for an assisted order).
-			this.photos.attach(actor.userId(), photoIds, PhotoSubject.NEED, need.getId(), station.id());
-			this.transitions.record(need.getId(), null, NeedStatus.SUBMITTED, actor.userId(),
-					submissionNote(source, hold), now);
-			this.events.publishEvent(new NeedSubmitted(need.getId(), station.id(), actor.userId(), hold != null, now));
-		});
+			return earlier;
+		}
 		return this.visibility.viewFor(actor, this.needs.selectById(need.getId()));
+	}
+
+	/** The need this actor submitted with the command's key, as they see it now; null when none. */
+	private NeedView replay(Actor actor, SubmitNeed command, String digest) {
+		Long id = CreationKeys.replay(this.needs.findByKey(actor.userId(), command.idempotencyKey()), digest);
+		return (id == null) ? null : this.visibility.viewFor(actor, this.needs.selectById(id));
+	}
+
+	/** The order as sent (normalised as it is stored): what a resend of it repeats. */
+	private static String digest(SubmitNeed command, NeedSource source) {
+		return RecordCorrections.digest("NEED", command.categoryId(), command.title().strip(),
+				command.description().strip(), command.beneficiaryType(), command.urgency(), command.address().strip(),
+				decimal(command.latitude()), decimal(command.longitude()), command.contactName().strip(),
+				command.contactPhone().strip(), blankToNull(command.desiredDate()), command.stationId(), source,
+				blankToNull(command.consentNote()),
+				(command.photoIds() == null || command.photoIds().isEmpty()) ? null : command.photoIds());
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	private static String submissionNote(NeedSource source, ContentHold hold) {

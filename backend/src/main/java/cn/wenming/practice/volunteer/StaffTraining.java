@@ -33,6 +33,27 @@ class StaffTraining {
 	/** Set when a correction withdrew the session: it stays listed with its trail, no figure counts it. */
 	private Instant withdrawnAt;
 
+	/** The recorder's idempotency key and the digest of the input it came with (V62; null before). */
+	private String idempotencyKey;
+
+	private String requestDigest;
+
+	public String getIdempotencyKey() {
+		return this.idempotencyKey;
+	}
+
+	public void setIdempotencyKey(String idempotencyKey) {
+		this.idempotencyKey = idempotencyKey;
+	}
+
+	public String getRequestDigest() {
+		return this.requestDigest;
+	}
+
+	public void setRequestDigest(String requestDigest) {
+		this.requestDigest = requestDigest;
+	}
+
 	public Instant getWithdrawnAt() {
 		return this.withdrawnAt;
 	}

@@ -55,11 +55,12 @@ class StaffTrainingController {
 	/** Input of {@code recordStaffTraining}. */
 	record RecordStaffTrainingInput(@NotNull Long orgUnitId,
 			@NotNull @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}") String heldOn,
-			@NotBlank @Size(max = 100) String topic, @NotEmpty @Size(max = 500) List<@NotNull Long> attendeeUserIds) {
+			@NotBlank @Size(max = 100) String topic, @NotEmpty @Size(max = 500) List<@NotNull Long> attendeeUserIds,
+			@NotNull @Pattern(regexp = "[A-Za-z0-9_\\-]{8,64}") String idempotencyKey) {
 
 		StaffTrainingService.RecordStaffTraining command() {
 			return new StaffTrainingService.RecordStaffTraining(this.orgUnitId, this.heldOn, this.topic,
-					this.attendeeUserIds);
+					this.attendeeUserIds, this.idempotencyKey);
 		}
 
 	}

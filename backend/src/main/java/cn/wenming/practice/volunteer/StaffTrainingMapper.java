@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
+import cn.wenming.practice.shared.CreationKeys;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -12,6 +13,10 @@ import org.apache.ibatis.annotations.Select;
 
 @Mapper
 interface StaffTrainingMapper extends BaseMapper<StaffTraining> {
+
+	/** The session this admin recorded with this idempotency key, if any. */
+	@Select("SELECT id, request_digest FROM staff_training WHERE recorded_by = #{recordedBy} AND idempotency_key = #{key}")
+	CreationKeys.Earlier findByKey(@Param("recordedBy") long recordedBy, @Param("key") String key);
 
 	@Insert("""
 			<script>

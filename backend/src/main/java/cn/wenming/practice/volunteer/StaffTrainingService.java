@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
@@ -15,6 +16,7 @@ import cn.wenming.practice.org.OrgError;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.CommonError;
+import cn.wenming.practice.shared.CreationKeys;
 import cn.wenming.practice.shared.DeadlockRetry;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.RecordCorrections;
@@ -74,13 +76,26 @@ class StaffTrainingService {
 		this.tx = tx;
 	}
 
-	/** What {@link #record} needs; {@code heldOn} is yyyy-MM-dd. */
-	record RecordStaffTraining(long orgUnitId, String heldOn, String topic, List<Long> attendeeUserIds) {
+	/**
+	 * What {@link #record} needs; {@code heldOn} is yyyy-MM-dd; a resend with the recorder's
+	 * {@code idempotencyKey} answers the session recorded.
+	 */
+	record RecordStaffTraining(long orgUnitId, String heldOn, String topic, List<Long> attendeeUserIds,
+			String idempotencyKey) {
 	}
 
 	StaffTraining record(RecordStaffTraining input) {
 		OrgUnitRef unit = this.orgs.require(input.orgUnitId());
 		Actor actor = this.access.requireAdminOver(unit.path());
+		// A resend (a double click, the client's retry of a 503 whose commit went through) answers the
+		// session recorded once — as it is now, corrected or not: looked up only now that the caller may
+		// record here.
+		String digest = RecordCorrections.digest("STAFF_TRAINING_RECORD", unit.id(), input.heldOn(),
+				input.topic().strip(), new TreeSet<>(input.attendeeUserIds()));
+		Long earlier = CreationKeys.replay(this.trainings.findByKey(actor.userId(), input.idempotencyKey()), digest);
+		if (earlier != null) {
+			return this.trainings.selectById(earlier);
+		}
 		if (!unit.open()) {
 			throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 		}
@@ -101,10 +116,22 @@ class StaffTrainingService {
 		training.setHeldOn(heldOn);
 		training.setTopic(topic);
 		training.setRecordedBy(actor.userId());
-		this.tx.executeWithoutResult(status -> {
-			this.trainings.insert(training);
-			this.trainings.insertAttendees(training.getId(), attendees);
-		});
+		training.setIdempotencyKey(input.idempotencyKey());
+		training.setRequestDigest(digest);
+		try {
+			this.tx.executeWithoutResult(status -> {
+				this.trainings.insert(training);
+				this.trainings.insertAttendees(training.getId(), attendees);
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// The same key sent twice at once: the other request's insert waited on the key and committed.
+			Long landed = CreationKeys.replay(this.trainings.findByKey(actor.userId(), input.idempotencyKey()), digest);
+			if (landed == null) {
+				throw ex;
+			}
+			return this.trainings.selectById(landed);
+		}
 		return this.trainings.selectById(training.getId());
 	}
 

@@ -9,6 +9,7 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.IdempotencyKeys;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
 import org.junit.jupiter.api.Test;
@@ -311,9 +312,9 @@ class AssessmentSeedFiguresTest {
 	}
 
 	private GraphQlTester.Response training(Session as, long unitId, String heldOn, List<Session> attendees) {
-		return this.api.as(as).documentName("recordStaffTraining").variable("input", Map.of("orgUnitId",
+		return this.api.as(as).documentName("recordStaffTraining").variable("input", IdempotencyKeys.keyed(Map.of("orgUnitId",
 				Long.toString(unitId), "heldOn", heldOn, "topic", "志愿服务组织管理培训", "attendeeUserIds",
-				attendees.stream().map(a -> Long.toString(a.userId())).toList())).execute();
+				attendees.stream().map(a -> Long.toString(a.userId())).toList()))).execute();
 	}
 
 	private String team(AssessmentScenario s, long unitId, Session leader) {

@@ -12,6 +12,7 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.IdempotencyKeys;
 import cn.wenming.practice.testinfra.Race;
 import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
@@ -267,6 +268,50 @@ class StaffTrainingCorrectionTest {
 			.hasEntrySatisfying("held_on", heldOn -> assertThat(heldOn.toString()).isEqualTo("2024-03-09"));
 	}
 
+	/**
+	 * 骨干培训 counts in the assessment: a session sent again with its key (a double click, the client's
+	 * retry of a 503 whose commit went through, ten at once) is recorded once and every send answers it
+	 * — also after a correction; the key for another session is refused; another admin's key of the same
+	 * string is theirs; an admin not over the unit gets FORBIDDEN whatever the key.
+	 */
+	@Test
+	void aSessionSentAgainWithItsKeyIsRecordedOnce(@Scenario Fixtures fixtures) throws Exception {
+		long c = fixtures.unit(null, "CENTER", Fixtures.unique("中心"), 33.8, 107.3);
+		AssessmentScenario s = this.counties.scenario(c);
+		Session attendee = s.grantee("st-admin", "STATION_ADMIN", c);
+		String key = key("record");
+		Map<String, Object> input = Map.of("orgUnitId", Long.toString(c), "heldOn", "2024-03-10", "topic",
+				"志愿服务组织管理培训", "attendeeUserIds", List.of(Long.toString(attendee.userId())), "idempotencyKey", key);
+		List<GraphQlTester.Response> answers = Race.times(10,
+				() -> this.api.as(s.admin).documentName("recordStaffTraining").variable("input", input).execute());
+		List<String> ids = answers.stream()
+			.map(answer -> answer.path("recordStaffTraining.id").entity(String.class).get())
+			.toList();
+		assertThat(ids).hasSize(10).containsOnly(ids.get(0));
+		assertThat(sessionsWithKey(key)).isEqualTo(1);
+
+		correctTopic(s.admin, ids.get(0), "骨干业务培训", key("record-fix"));
+		this.api.as(s.admin).documentName("recordStaffTraining").variable("input", input).execute()
+			.path("recordStaffTraining.id").entity(String.class).isEqualTo(ids.get(0))
+			.path("recordStaffTraining.topic").entity(String.class).isEqualTo("骨干业务培训");
+		Map<String, Object> other = new LinkedHashMap<>(input);
+		other.put("heldOn", "2024-03-11");
+		ApiErrors.expectCode(this.api.as(s.admin).documentName("recordStaffTraining").variable("input", other).execute(),
+				"IDEMPOTENCY_KEY_REUSED");
+		Session outsider = this.counties.scenario(fixtures.unit(null, "CENTER", Fixtures.unique("中心"), 33.9, 107.4)).admin;
+		ApiErrors.expectCode(this.api.as(outsider).documentName("recordStaffTraining").variable("input", input).execute(),
+				"FORBIDDEN");
+		assertThat(sessionsWithKey(key)).isEqualTo(1);
+		this.api.as(s.approver).documentName("recordStaffTraining").variable("input", input).execute()
+			.path("recordStaffTraining.id").entity(String.class).isNotEqualTo(ids.get(0));
+		assertThat(sessionsWithKey(key)).isEqualTo(2);
+	}
+
+	private int sessionsWithKey(String key) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM staff_training WHERE idempotency_key = ?", Integer.class,
+				key);
+	}
+
 	/** Who holds the key in the trail: one entry per admin who used it. */
 	private List<Long> keyHolders(String key) {
 		return this.jdbc.queryForList("SELECT corrected_by FROM staff_training_correction WHERE idempotency_key = ?",
@@ -283,9 +328,9 @@ class StaffTrainingCorrectionTest {
 	}
 
 	private String training(Session as, long unitId, String heldOn, List<Session> attendees) {
-		return this.api.as(as).documentName("recordStaffTraining").variable("input", Map.of("orgUnitId",
+		return this.api.as(as).documentName("recordStaffTraining").variable("input", IdempotencyKeys.keyed(Map.of("orgUnitId",
 				Long.toString(unitId), "heldOn", heldOn, "topic", "志愿服务组织管理培训", "attendeeUserIds",
-				attendees.stream().map(a -> Long.toString(a.userId())).toList())).execute()
+				attendees.stream().map(a -> Long.toString(a.userId())).toList()))).execute()
 			.path("recordStaffTraining.id").entity(String.class).get();
 	}
 

@@ -14,6 +14,7 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.IdempotencyKeys;
 import cn.wenming.practice.testinfra.MediaChecks;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.PhotoFiles;
@@ -102,7 +103,7 @@ class CivicPhotoReviewTest {
 		input.put("photoIds", List.of(risky, checking, passed));
 		String reportId = this.api.as(this.reporter)
 			.document("mutation($input: SubmitCivicReportInput!) { submitCivicReport(input: $input) { id } }")
-			.variable("input", input).execute().path("submitCivicReport.id").entity(String.class).get();
+			.variable("input", IdempotencyKeys.keyed(input)).execute().path("submitCivicReport.id").entity(String.class).get();
 
 		// The station's admin sees the two held photos with the report's category, description and station.
 		List<Map<String, Object>> held = held(this.stationAdmin, this.tree.station());
@@ -176,7 +177,7 @@ class CivicPhotoReviewTest {
 		input.put("photoIds", List.of(own));
 		String reportId = this.api.as(staffReporter)
 			.document("mutation($input: SubmitCivicReportInput!) { submitCivicReport(input: $input) { id } }")
-			.variable("input", input).execute().path("submitCivicReport.id").entity(String.class).get();
+			.variable("input", IdempotencyKeys.keyed(input)).execute().path("submitCivicReport.id").entity(String.class).get();
 		assertThat(held(staffReporter, this.tree.station())).anyMatch((r) -> photo(r).get("id").equals(own));
 		ApiErrors.expectCode(review(staffReporter, own, true), "FORBIDDEN");
 
@@ -239,7 +240,7 @@ class CivicPhotoReviewTest {
 	private long report(String category, String description) {
 		return Long.parseLong(this.api.as(this.reporter)
 			.document("mutation($input: SubmitCivicReportInput!) { submitCivicReport(input: $input) { id } }")
-			.variable("input", input(category, description)).execute().path("submitCivicReport.id")
+			.variable("input", IdempotencyKeys.keyed(input(category, description))).execute().path("submitCivicReport.id")
 			.entity(String.class).get());
 	}
 

@@ -21,9 +21,11 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.IdempotencyKeys;
 import cn.wenming.practice.testinfra.MediaChecks;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.PhotoFiles;
+import cn.wenming.practice.testinfra.Race;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
 import cn.wenming.practice.testinfra.WechatStub;
@@ -441,6 +443,48 @@ class CivicReportTest {
 		ApiErrors.expectCode(submit(this.reporter, input("OTHER", "第十一条")), "RATE_LIMITED");
 	}
 
+	/**
+	 * A verified 随手拍 earns points: a report sent again with its key (a double tap, the client's retry of
+	 * a 503 whose commit went through, five at once) is one report and every send answers it; a resend
+	 * after it was made needs none of the day's quota; the key for another report is refused; another
+	 * volunteer's key of the same string is theirs; one who may not report is refused whatever the key.
+	 */
+	@Test
+	void aReportSentAgainWithItsKeyIsSubmittedOnce() throws Exception {
+		String description = Fixtures.unique("重发：盲道被电动车占了");
+		Map<String, Object> input = input("PARKING", description);
+		input.put("idempotencyKey", "civic-key-0001");
+		List<GraphQlTester.Response> answers = Race.times(5, () -> submit(this.reporter, input));
+		List<String> ids = answers.stream().map(answer -> answer.path("submitCivicReport.id").entity(String.class).get())
+			.toList();
+		assertThat(ids).hasSize(5).containsOnly(ids.get(0));
+		submit(this.reporter, input).path("submitCivicReport.id").entity(String.class).isEqualTo(ids.get(0));
+		assertThat(reportsDescribed(description)).isEqualTo(1);
+
+		Map<String, Object> other = new HashMap<>(input);
+		other.put("address", "人民广场西侧");
+		ApiErrors.expectCode(submit(this.reporter, other), "IDEMPOTENCY_KEY_REUSED");
+		ApiErrors.expectCode(submit(this.stranger, input), "CIVIC_VOLUNTEER_REQUIRED");
+		Session neighbour = this.api.login(Fixtures.unique("civic-neighbour"));
+		Volunteers.register(this.api.as(neighbour), this.tree.station());
+		submit(neighbour, input).path("submitCivicReport.id").entity(String.class).isNotEqualTo(ids.get(0));
+		assertThat(reportsDescribed(description)).isEqualTo(2);
+
+		// The day's quota (10, application.yml; the sends at once each took one unless the report was in
+		// before they looked) spent on other reports: a resend of this one still answers it.
+		String refused = null;
+		for (int i = 0; i < 10 && refused == null; i++) {
+			refused = ApiErrors.codeOf(submit(this.reporter, input("OTHER", "第 " + i + " 条")));
+		}
+		assertThat(refused).isEqualTo("RATE_LIMITED");
+		submit(this.reporter, input).path("submitCivicReport.id").entity(String.class).isEqualTo(ids.get(0));
+	}
+
+	private int reportsDescribed(String description) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM civic_report WHERE description = ?", Integer.class,
+				description);
+	}
+
 	// --- Helpers.
 
 	private Map<String, Object> input(String category, String description) {
@@ -462,7 +506,7 @@ class CivicReportTest {
 	}
 
 	private GraphQlTester.Response submit(Session as, Map<String, Object> input) {
-		return this.api.as(as).document(SUBMIT).variable("input", input).execute();
+		return this.api.as(as).document(SUBMIT).variable("input", IdempotencyKeys.keyed(input)).execute();
 	}
 
 	private GraphQlTester.Response triage(Session as, String id, boolean accept, String deadline, String reason) {

@@ -16,6 +16,7 @@ import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.DeleteMarkedKey;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.IdempotencyKeys;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.Race;
 import cn.wenming.practice.testinfra.Scenario;
@@ -529,7 +530,7 @@ class EvaluationCorrectionTest {
 		input.put("items", List.of(Map.of("name", "阵地建设", "score", 9.5, "maxScore", 10),
 				Map.of("name", "活动记录", "score", 8, "maxScore", 10), Map.of("name", "群众知晓", "score", 9, "maxScore", 10)));
 		input.put("findings", "台账不全");
-		return this.api.as(as).document(SPOT).variable("input", input).execute().path("recordSpotCheck.id")
+		return this.api.as(as).document(SPOT).variable("input", IdempotencyKeys.keyed(input)).execute().path("recordSpotCheck.id")
 			.entity(String.class).get();
 	}
 

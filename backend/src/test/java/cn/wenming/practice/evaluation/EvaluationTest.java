@@ -15,7 +15,9 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.IdempotencyKeys;
 import cn.wenming.practice.testinfra.MutableClock;
+import cn.wenming.practice.testinfra.Race;
 import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -233,9 +235,9 @@ class EvaluationTest {
 		ApiErrors.expectCode(spot(this.cityAdmin, this.countyA, today, "整改"), "EVALUATION_NOT_A_STATION");
 		ApiErrors.expectCode(spot(this.cityAdmin, this.s1, today.plusDays(1), "整改"), "BAD_REQUEST");
 		ApiErrors.expectCode(spot(this.cityAdmin, this.s1, today, "RISKY 问题"), "CONTENT_REJECTED");
-		ApiErrors.expectCode(this.api.as(this.cityAdmin).document(SPOT).variable("input", Map.of("stationId", this.s1,
-				"checkedOn", today.toString(), "items", List.of(Map.of("name", "阵地", "score", 12, "maxScore", 10))))
-			.execute(), "BAD_REQUEST");
+		ApiErrors.expectCode(this.api.as(this.cityAdmin).document(SPOT).variable("input", IdempotencyKeys.keyed(Map.of(
+				"stationId", this.s1, "checkedOn", today.toString(), "items",
+				List.of(Map.of("name", "阵地", "score", 12, "maxScore", 10))))).execute(), "BAD_REQUEST");
 
 		spot(this.cityAdmin, this.s1, today, "台账不全").path("recordSpotCheck.total").entity(Double.class).isEqualTo(26.5)
 			.path("recordSpotCheck.maxTotal").entity(Double.class).isEqualTo(30.0)
@@ -266,6 +268,45 @@ class EvaluationTest {
 		assertThat(figures.get(this.countyA)).isEqualTo(26.5);
 		assertThat(figures.get(this.city)).isEqualTo(26.5);
 		assertThat(figures.get(this.s3)).isNull();
+	}
+
+	/**
+	 * 抽查评估 counts in the assessment: a check sent again with its key (a double click, the client's retry
+	 * of a 503 whose commit went through, ten at once) is recorded once and every send answers it; the key
+	 * for another check is refused; the station's own admin and another county's center get FORBIDDEN
+	 * whatever the key; another admin's key of the same string is theirs.
+	 */
+	@Test
+	void aSpotCheckSentAgainWithItsKeyIsRecordedOnce() throws Exception {
+		LocalDate today = LocalDate.now(this.clock.withZone(CHINA));
+		Map<String, Object> input = spotInput(this.s1, today, "台账不全");
+		input.put("idempotencyKey", "spot-key-0001");
+		List<GraphQlTester.Response> answers = Race.times(10,
+				() -> this.api.as(this.centerA).document(SPOT).variable("input", input).execute());
+		List<String> ids = answers.stream().map(answer -> answer.path("recordSpotCheck.id").entity(String.class).get())
+			.toList();
+		assertThat(ids).hasSize(10).containsOnly(ids.get(0));
+		this.api.as(this.centerA).document(SPOT).variable("input", input).execute()
+			.path("recordSpotCheck.id").entity(String.class).isEqualTo(ids.get(0))
+			.path("recordSpotCheck.total").entity(Double.class).isEqualTo(26.5);
+		assertThat(checksOf(this.s1)).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM spot_check_item WHERE spot_check_id = ?",
+				Integer.class, Long.valueOf(ids.get(0)))).isEqualTo(3);
+
+		Map<String, Object> other = new java.util.LinkedHashMap<>(input);
+		other.put("findings", "台账齐全");
+		ApiErrors.expectCode(this.api.as(this.centerA).document(SPOT).variable("input", other).execute(),
+				"IDEMPOTENCY_KEY_REUSED");
+		ApiErrors.expectCode(this.api.as(this.admin1).document(SPOT).variable("input", input).execute(), "FORBIDDEN");
+		ApiErrors.expectCode(this.api.as(this.centerB).document(SPOT).variable("input", input).execute(), "FORBIDDEN");
+		assertThat(checksOf(this.s1)).isEqualTo(1);
+		this.api.as(this.cityAdmin).document(SPOT).variable("input", input).execute()
+			.path("recordSpotCheck.id").entity(String.class).isNotEqualTo(ids.get(0));
+		assertThat(checksOf(this.s1)).isEqualTo(2);
+	}
+
+	private int checksOf(long station) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM spot_check WHERE station_id = ?", Integer.class, station);
 	}
 
 	@Test
@@ -307,6 +348,11 @@ class EvaluationTest {
 	}
 
 	private GraphQlTester.Response spot(Session as, long station, LocalDate day, String findings) {
+		return this.api.as(as).document(SPOT).variable("input", IdempotencyKeys.keyed(spotInput(station, day, findings)))
+			.execute();
+	}
+
+	private Map<String, Object> spotInput(long station, LocalDate day, String findings) {
 		Map<String, Object> input = new java.util.LinkedHashMap<>();
 		input.put("stationId", station);
 		input.put("checkedOn", day.toString());
@@ -315,7 +361,7 @@ class EvaluationTest {
 		if (findings != null) {
 			input.put("findings", findings);
 		}
-		return this.api.as(as).document(SPOT).variable("input", input).execute();
+		return input;
 	}
 
 	private GraphQlTester.Response spots(Session as, long unit) {

@@ -10,6 +10,8 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.IdempotencyKeys;
+import cn.wenming.practice.testinfra.Race;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.SqlCounter;
 import cn.wenming.practice.testinfra.Volunteers;
@@ -140,6 +142,42 @@ class LectureTest {
 				this.tree.station())).isEqualTo(1);
 	}
 
+	/**
+	 * 宣讲 counts in the assessment: a lecture sent again with its key (a double click, the client's retry
+	 * of a 503 whose commit went through, ten at once) is recorded once and every send answers it; the key
+	 * for another lecture is refused; an admin not over the unit gets FORBIDDEN whatever the key; another
+	 * admin's key of the same string is theirs.
+	 */
+	@Test
+	void aLectureSentAgainWithItsKeyIsRecordedOnce() throws Exception {
+		String lecturerId = register(this.admin, this.volunteerId, this.tree.station())
+			.path("registerLecturer.id").entity(String.class).get();
+		Map<String, Object> input = lecture("2026-02-20", List.of(lecturerId), null);
+		input.put("idempotencyKey", "lecture-key-0001");
+		List<GraphQlTester.Response> answers = Race.times(10, () -> record(this.admin, input));
+		List<String> ids = answers.stream().map(answer -> answer.path("recordLecture.id").entity(String.class).get())
+			.toList();
+		assertThat(ids).hasSize(10).containsOnly(ids.get(0));
+		record(this.admin, input).path("recordLecture.id").entity(String.class).isEqualTo(ids.get(0))
+			.path("recordLecture.speakers[*].id").entityList(String.class).containsExactly(lecturerId);
+		assertThat(lecturesAtStation()).isEqualTo(1);
+
+		Map<String, Object> other = new HashMap<>(input);
+		other.put("audience", 80);
+		ApiErrors.expectCode(record(this.admin, other), "IDEMPOTENCY_KEY_REUSED");
+		ApiErrors.expectCode(record(this.outsider, input), "FORBIDDEN");
+		assertThat(lecturesAtStation()).isEqualTo(1);
+		Session colleague = this.api.login(Fixtures.unique("lecture-admin"));
+		this.fixtures.grant(colleague.userId(), "STATION_ADMIN", this.tree.station());
+		record(colleague, input).path("recordLecture.id").entity(String.class).isNotEqualTo(ids.get(0));
+		assertThat(lecturesAtStation()).isEqualTo(2);
+	}
+
+	private int lecturesAtStation() {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM lecture WHERE org_unit_id = ?", Integer.class,
+				this.tree.station());
+	}
+
 	@Test
 	void monthlyFigureCountsLecturesAndUnrecordedFlaggedActivitiesOnce() {
 		String lecturerId = register(this.admin, this.volunteerId, this.tree.station())
@@ -237,7 +275,7 @@ class LectureTest {
 	}
 
 	private GraphQlTester.Response record(Session as, Map<String, Object> input) {
-		return this.api.as(as).document(RECORD).variable("input", input).execute();
+		return this.api.as(as).document(RECORD).variable("input", IdempotencyKeys.keyed(input)).execute();
 	}
 
 	private Map<String, Object> lecture(String heldOn, List<String> lecturerIds, Long activityId) {

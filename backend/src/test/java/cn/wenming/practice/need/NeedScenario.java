@@ -10,6 +10,7 @@ import java.util.Map;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.IdempotencyKeys;
 import cn.wenming.practice.testinfra.Volunteers;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -125,7 +126,7 @@ public final class NeedScenario {
 	}
 
 	GraphQlTester.Response submit(Session as, Map<String, Object> input) {
-		return this.api.as(as).documentName("submitNeed").variable("input", input).execute();
+		return this.api.as(as).documentName("submitNeed").variable("input", IdempotencyKeys.keyed(input)).execute();
 	}
 
 	/** A need submitted by the scenario's resident at the scenario's station. */

@@ -13,6 +13,7 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.IdempotencyKeys;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.SqlCounter;
 import cn.wenming.practice.testinfra.Volunteers;
@@ -225,7 +226,7 @@ class NeedSuggestionTest {
 		input.put("contactName", "张秀英");
 		input.put("contactPhone", "13812345678");
 		input.put("stationId", Long.toString(this.station));
-		return this.api.as(this.resident).documentName("submitNeed").variable("input", input).execute()
+		return this.api.as(this.resident).documentName("submitNeed").variable("input", IdempotencyKeys.keyed(input)).execute()
 			.path("submitNeed.id").entity(String.class).get();
 	}
 

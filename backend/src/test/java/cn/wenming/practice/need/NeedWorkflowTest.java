@@ -9,10 +9,13 @@ import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.AfterCommit;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
+import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Race;
 import cn.wenming.practice.testinfra.Scenario;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -182,6 +185,44 @@ class NeedWorkflowTest {
 		ApiErrors.expectCode(this.s.dispatch(this.s.admin, open, null, this.s.resident.userId()),
 				"NEED_ASSIGNEE_NOT_ELIGIBLE");
 		ApiErrors.expectCode(this.s.byNeed(this.s.volunteer, "startNeed", open), "FORBIDDEN");
+	}
+
+	/**
+	 * 点单 is what the station reviews and counts: an order sent again with its key (a double tap, the
+	 * client's retry of a 503 whose commit went through, ten at once) makes one need and every send answers
+	 * it; the key for another order is refused; another resident's key of the same string is theirs; a
+	 * resident sending an assisted entry (staff only) with the admin's key gets FORBIDDEN, not the admin's need.
+	 */
+	@Test
+	void anOrderSentAgainWithItsKeyIsSubmittedOnce() throws Exception {
+		String title = Fixtures.unique("重发");
+		Map<String, Object> input = this.s.input(title);
+		input.put("idempotencyKey", "need-key-0001");
+		List<GraphQlTester.Response> answers = Race.times(10, () -> this.s.submit(this.s.resident, input));
+		List<String> ids = answers.stream().map(answer -> answer.path("submitNeed.id").entity(String.class).get())
+			.toList();
+		assertThat(ids).hasSize(10).containsOnly(ids.get(0));
+		this.s.submit(this.s.resident, input).path("submitNeed.id").entity(String.class).isEqualTo(ids.get(0))
+			.path("submitNeed.status").entity(String.class).isEqualTo("SUBMITTED");
+		assertThat(this.s.count("SELECT COUNT(*) FROM need WHERE title = ?", title)).isEqualTo(1);
+		assertThat(this.s.count("SELECT COUNT(*) FROM need_history WHERE need_id = ?", Long.parseLong(ids.get(0))))
+			.isEqualTo(1);
+
+		Map<String, Object> other = new LinkedHashMap<>(input);
+		other.put("description", "换了一件事");
+		ApiErrors.expectCode(this.s.submit(this.s.resident, other), "IDEMPOTENCY_KEY_REUSED");
+		Session neighbour = this.s.api.login(Fixtures.unique("resident"));
+		this.s.submit(neighbour, input).path("submitNeed.id").entity(String.class).isNotEqualTo(ids.get(0));
+		assertThat(this.s.count("SELECT COUNT(*) FROM need WHERE title = ?", title)).isEqualTo(2);
+
+		Map<String, Object> assisted = new LinkedHashMap<>(input);
+		assisted.put("source", "HOTLINE");
+		assisted.put("consentNote", "电话中征得本人同意代为登记");
+		assisted.put("idempotencyKey", "need-key-0002");
+		String entered = this.s.submit(this.s.admin, assisted).path("submitNeed.id").entity(String.class).get();
+		ApiErrors.expectCode(this.s.submit(this.s.resident, assisted), "FORBIDDEN");
+		this.s.submit(this.s.admin, assisted).path("submitNeed.id").entity(String.class).isEqualTo(entered);
+		assertThat(this.s.count("SELECT COUNT(*) FROM need WHERE title = ?", title)).isEqualTo(3);
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import cn.wenming.practice.IntegrationTest;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.IdempotencyKeys;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.Volunteers;
@@ -256,7 +257,7 @@ class CityScopeTest {
 		input.put("contactPhone", "13812345678");
 		input.put("desiredDate", LocalDate.now(this.clock.withZone(CHINA)).plusDays(3).toString());
 		input.put("stationId", Long.toString(station));
-		return this.api.as(as).documentName("submitNeed").variable("input", input).execute()
+		return this.api.as(as).documentName("submitNeed").variable("input", IdempotencyKeys.keyed(input)).execute()
 			.path("submitNeed.id").entity(String.class).get();
 	}
 

@@ -13,6 +13,7 @@ import cn.wenming.practice.testinfra.AfterCommit;
 import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.IdempotencyKeys;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.Volunteers;
 
@@ -286,7 +287,7 @@ public final class PointsScenario {
 		input.put("contactPhone", "13812345678");
 		input.put("desiredDate", "2026-12-01");
 		input.put("stationId", Long.toString(this.tree.station()));
-		String needId = this.api.as(resident).documentName("submitNeed").variable("input", input).execute()
+		String needId = this.api.as(resident).documentName("submitNeed").variable("input", IdempotencyKeys.keyed(input)).execute()
 			.path("submitNeed.id").entity(String.class).get();
 		byNeed(this.admin, "publishNeed", needId).path("publishNeed.status").entity(String.class).isEqualTo("PUBLISHED");
 		this.api.as(volunteer).documentName("claimNeed").variable("needId", needId).variable("teamId", null).execute()
