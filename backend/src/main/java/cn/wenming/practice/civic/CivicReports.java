@@ -23,6 +23,7 @@ import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.ContentSecurity.Scene;
 import cn.wenming.practice.shared.CreationKeys;
+import cn.wenming.practice.shared.DeadlockRetry;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.RateLimitedException;
 import cn.wenming.practice.shared.RateLimiter;
@@ -31,6 +32,9 @@ import cn.wenming.practice.team.TeamDirectory;
 import cn.wenming.practice.team.TeamRef;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import graphql.relay.Connection;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -46,6 +50,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class CivicReports {
+
+	private static final Logger log = LoggerFactory.getLogger(CivicReports.class);
 
 	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -156,14 +162,16 @@ class CivicReports {
 		row.idempotencyKey = command.idempotencyKey();
 		row.requestDigest = digest;
 		try {
-			this.tx.executeWithoutResult(status -> {
+			// Resends waiting on a first send's key deadlock when it rolls back: the victim runs again.
+			DeadlockRetry.run(3, log, "Submitting civic report " + command.idempotencyKey(), () -> this.tx.execute(status -> {
 				if (!this.orgs.lockIfOpen(station.id())) {
 					throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 				}
 				this.reports.insert(row);
 				this.photos.attach(actor.userId(), photoIds, PhotoSubject.CIVIC_REPORT, row.id, station.id());
 				this.reports.record(row.id, null, CivicStatus.SUBMITTED, actor.userId(), null, now);
-			});
+				return null;
+			}));
 		}
 		catch (DuplicateKeyException ex) {
 			// The same key sent twice at once: the other request's insert waited on the key and committed.

@@ -265,11 +265,13 @@ class EvaluationService {
 		check.idempotencyKey = input.idempotencyKey();
 		check.requestDigest = digest;
 		try {
-			this.tx.executeWithoutResult(status -> {
+			// Resends waiting on a first send's key deadlock when it rolls back: the victim runs again.
+			DeadlockRetry.run(3, log, "Recording spot check " + input.idempotencyKey(), () -> this.tx.execute(status -> {
 				requireOpen(station);
 				this.spotChecks.insert(check);
 				this.spotChecks.addItems(check.id, rows);
-			});
+				return null;
+			}));
 		}
 		catch (DuplicateKeyException ex) {
 			// The same key sent twice at once: the other request's insert waited on the key and committed.

@@ -21,11 +21,15 @@ import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.CreationKeys;
+import cn.wenming.practice.shared.DeadlockRetry;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.RecordCorrections;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerRef;
 import graphql.relay.Connection;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -40,6 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class LectureService {
+
+	private static final Logger log = LoggerFactory.getLogger(LectureService.class);
 
 	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -204,13 +210,15 @@ class LectureService {
 		row.idempotencyKey = input.idempotencyKey();
 		row.requestDigest = digest;
 		try {
-			this.tx.executeWithoutResult(status -> {
+			// Resends waiting on a first send's key deadlock when it rolls back: the victim runs again.
+			DeadlockRetry.run(3, log, "Recording lecture " + input.idempotencyKey(), () -> this.tx.execute(status -> {
 				requireOpen(unit);
 				this.lectures.insert(row);
 				if (!speakers.isEmpty()) {
 					this.lectures.addSpeakers(row.id, speakers);
 				}
-			});
+				return null;
+			}));
 		}
 		catch (DuplicateKeyException ex) {
 			// Either key: this admin's key sent twice at once (the other request committed the lecture, this

@@ -19,8 +19,12 @@ import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.ContentSecurity.Scene;
 import cn.wenming.practice.shared.CreationKeys;
+import cn.wenming.practice.shared.DeadlockRetry;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.RecordCorrections;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,6 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class NeedSubmission {
+
+	private static final Logger log = LoggerFactory.getLogger(NeedSubmission.class);
 
 	/** How far the nearest station may be when the resident did not choose one (a county's width). */
 	static final int NEAREST_STATION_RADIUS_METERS = 30_000;
@@ -143,7 +149,8 @@ class NeedSubmission {
 		need.setIdempotencyKey(command.idempotencyKey());
 		need.setRequestDigest(digest);
 		try {
-			this.tx.executeWithoutResult(status -> {
+			// Resends waiting on a first send's key deadlock when it rolls back: the victim runs again.
+			DeadlockRetry.run(3, log, "Submitting need " + command.idempotencyKey(), () -> this.tx.execute(status -> {
 				if (!this.orgs.lockIfOpen(station.id())) {
 					throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 				}
@@ -154,7 +161,8 @@ class NeedSubmission {
 						submissionNote(source, hold), now);
 				this.events.publishEvent(
 						new NeedSubmitted(need.getId(), station.id(), actor.userId(), hold != null, now));
-			});
+				return null;
+			}));
 		}
 		catch (DuplicateKeyException ex) {
 			// The same key sent twice at once: the other request's insert waited on the key and committed

@@ -119,10 +119,12 @@ class StaffTrainingService {
 		training.setIdempotencyKey(input.idempotencyKey());
 		training.setRequestDigest(digest);
 		try {
-			this.tx.executeWithoutResult(status -> {
+			// Resends waiting on a first send's key deadlock when it rolls back: the victim runs again.
+			DeadlockRetry.run(3, log, "Recording staff training " + input.idempotencyKey(), () -> this.tx.execute(status -> {
 				this.trainings.insert(training);
 				this.trainings.insertAttendees(training.getId(), attendees);
-			});
+				return null;
+			}));
 		}
 		catch (DuplicateKeyException ex) {
 			// The same key sent twice at once: the other request's insert waited on the key and committed.

@@ -46,7 +46,8 @@ public final class DeleteMarkedKey implements AutoCloseable {
 
 	/**
 	 * After the row was closed: share-locks the key's entries with {@code lockingRead} (a
-	 * {@code ... LOCK IN SHARE MODE} on the key's columns), runs {@code calls} at once, lets go when
+	 * {@code ... LOCK IN SHARE MODE} on the key's columns; or an uncommitted insert of the key, whose
+	 * rollback leaves the inserts waiting on it in the same deadlock), runs {@code calls} at once, lets go when
 	 * {@code calls.size()} inserts are in flight (each waiting for the held key; information_schema's
 	 * INNODB_TRX did not list them as waiting on MariaDB 10.11 from a pooled connection, the process
 	 * list does), and returns the calls' results in order.
@@ -56,7 +57,7 @@ public final class DeleteMarkedKey implements AutoCloseable {
 			for (int i = 0; i < keyValues.size(); i++) {
 				statement.setObject(i + 1, keyValues.get(i));
 			}
-			statement.executeQuery().close();
+			statement.execute();
 		}
 		CompletableFuture<List<T>> results = CompletableFuture.supplyAsync(() -> {
 			try {
