@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.Connections;
+import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.DeadlockRetry;
 import cn.wenming.practice.shared.DomainException;
 import graphql.relay.Connection;
@@ -51,9 +52,11 @@ class AuthController {
 
 	private final UserPhones phones;
 
+	private final ContentSecurity content;
+
 	AuthController(AuthService auth, AccessControl access, AppUserMapper users, UserRoleMapper roles,
 			UserRoleEventMapper roleEvents, RoleGrants roleGrants, GrantReader grants, UnitPaths units,
-			UserPhones phones) {
+			UserPhones phones, ContentSecurity content) {
 		this.auth = auth;
 		this.access = access;
 		this.users = users;
@@ -63,6 +66,7 @@ class AuthController {
 		this.grants = grants;
 		this.units = units;
 		this.phones = phones;
+		this.content = content;
 	}
 
 	@MutationMapping
@@ -165,6 +169,10 @@ class AuthController {
 	boolean revokeRole(@Argument @Valid GrantRoleInput input, @Argument @Size(max = 200) String reason) {
 		Actor actor = checkGrantable(input, unitOf(input));
 		String why = (reason == null || reason.isBlank()) ? null : reason.strip();
+		if (why != null) {
+			// Other admins read it in the history: msgSecCheck before anything changes.
+			this.content.requirePass(this.access.openidOf(actor.userId()), ContentSecurity.Scene.COMMENT, null, why);
+		}
 		// A DELETE racing a grant's INSERT IGNORE on the same key can deadlock as well.
 		return DeadlockRetry.run(3, log, "Revoking " + input.role() + " from user " + input.userId(),
 				() -> this.roleGrants.revoke(input.userId(), input.role(), input.orgUnitId(),

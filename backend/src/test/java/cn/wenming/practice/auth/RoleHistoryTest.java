@@ -61,6 +61,24 @@ class RoleHistoryTest {
 		return admin;
 	}
 
+	/** Other admins read a revocation's reason: it passes msgSecCheck first, and a refused one revokes nothing. */
+	@Test
+	void aRiskyRevocationReasonIsRefusedAndTheRoleKept() {
+		Fixtures.Tree tree = this.fixtures.tree();
+		Session admin = centerAdmin(tree, "granter");
+		Session target = this.api.login(Fixtures.unique("zhanzhang"));
+		grant(admin, target.userId(), "STATION_ADMIN", tree.station()).path("grantRole.role").entity(String.class)
+			.isEqualTo("STATION_ADMIN");
+
+		ApiErrors.expectCode(revoke(admin, target.userId(), "STATION_ADMIN", tree.station(), "RISKY 理由"),
+				"CONTENT_REJECTED");
+
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM user_role WHERE user_id = ? AND role = 'STATION_ADMIN'",
+				Integer.class, target.userId())).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM user_role_event WHERE user_id = ? AND kind = 'REVOKED'",
+				Integer.class, target.userId())).isZero();
+	}
+
 	@Test
 	void grantThenRevokeLeavesTwoEventsNewestFirstWithTheirActorsAndTheReason() {
 		Fixtures.Tree tree = this.fixtures.tree();
