@@ -102,16 +102,20 @@ class PhotoHttpController {
 		if (photo == null || !mayFetch(photo, viewer)) {
 			return notFound();
 		}
+		byte[] bytes = this.photos.bytes(photo);
+		if (bytes == null) {
+			return notFound();
+		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(photo.getContentType()))
 			.cacheControl(CacheControl.noStore())
 			.header("X-Content-Type-Options", "nosniff")
-			.body(this.photos.bytes(photo));
+			.body(bytes);
 	}
 
 	/**
 	 * The thumbnail (JPEG), under the photo's URL and rules: the same signature and visibility
-	 * checks, 404 likewise, and 404 for a photo without one.
+	 * checks, 404 likewise, and 404 for a photo without one (or whose file is gone).
 	 */
 	@GetMapping("/media/photos/{id}/thumbnail")
 	ResponseEntity<byte[]> thumbnail(@PathVariable("id") long id,
@@ -125,11 +129,15 @@ class PhotoHttpController {
 		if (photo == null || photo.getThumbnailKey() == null || !mayFetch(photo, viewer)) {
 			return notFound();
 		}
+		byte[] bytes = this.photos.thumbnailBytes(photo);
+		if (bytes == null) {
+			return notFound();
+		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_JPEG)
 			.cacheControl(CacheControl.noStore())
 			.header("X-Content-Type-Options", "nosniff")
-			.body(this.photos.thumbnailBytes(photo));
+			.body(bytes);
 	}
 
 	private boolean mayFetch(Photo photo, long viewer) {

@@ -3,6 +3,7 @@ package cn.wenming.practice.media;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
@@ -57,9 +58,13 @@ class PhotoStore {
 		return key;
 	}
 
+	/** The file's bytes; null when it is gone (a database restored without its files, a volume not mounted). */
 	byte[] get(String key) {
 		try {
 			return Files.readAllBytes(path(key));
+		}
+		catch (NoSuchFileException ex) {
+			return null;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read photo " + key, ex);

@@ -267,13 +267,22 @@ public class Photos {
 		return this.photos.selectById(id);
 	}
 
+	/** The photo's bytes, or null when its file is gone (logged: the row outlived its file). */
 	byte[] bytes(Photo photo) {
-		return this.store.get(photo.getStorageKey());
+		return stored(photo, photo.getStorageKey());
 	}
 
-	/** The thumbnail's JPEG bytes, or null when the photo has none. */
+	/** The thumbnail's JPEG bytes, or null when the photo has none or its file is gone. */
 	byte[] thumbnailBytes(Photo photo) {
-		return (photo.getThumbnailKey() == null) ? null : this.store.get(photo.getThumbnailKey());
+		return (photo.getThumbnailKey() == null) ? null : stored(photo, photo.getThumbnailKey());
+	}
+
+	private byte[] stored(Photo photo, String key) {
+		byte[] bytes = this.store.get(key);
+		if (bytes == null) {
+			log.warn("Photo {}: its file is missing from the media storage directory", photo.getId());
+		}
+		return bytes;
 	}
 
 	// --- For the features photos are attached to.
