@@ -32,6 +32,15 @@ class NeedContacts implements Reencryptable {
 		need.setContactPhone(this.crypto.encrypt(need.getContactPhone()));
 	}
 
+	/**
+	 * The sealed fields as they enter an order's request digest (V62): a keyed hash, so that someone
+	 * reading the database, who has the order's other fields in plain text, cannot test guessed phone
+	 * numbers against the digest. (A resend straddling a key rotation reads as other input.)
+	 */
+	String digestOf(String address, String phone) {
+		return this.crypto.blindIndex("need-request", address + "\n" + phone);
+	}
+
 	String address(Need need) {
 		return this.crypto.decryptOrPlain(need.getAddress());
 	}

@@ -182,12 +182,16 @@ class NeedSubmission {
 		return (id == null) ? null : this.visibility.viewFor(actor, this.needs.selectById(id));
 	}
 
-	/** The order as sent (normalised as it is stored): what a resend of it repeats. */
-	private static String digest(SubmitNeed command, NeedSource source) {
+	/**
+	 * The order as sent (normalised as it is stored): what a resend of it repeats. The sealed address
+	 * and phone enter it through {@link NeedContacts#digestOf}, never in plain text.
+	 */
+	private String digest(SubmitNeed command, NeedSource source) {
 		return RecordCorrections.digest("NEED", command.categoryId(), command.title().strip(),
-				command.description().strip(), command.beneficiaryType(), command.urgency(), command.address().strip(),
+				command.description().strip(), command.beneficiaryType(), command.urgency(),
+				this.contacts.digestOf(command.address().strip(), command.contactPhone().strip()),
 				decimal(command.latitude()), decimal(command.longitude()), command.contactName().strip(),
-				command.contactPhone().strip(), blankToNull(command.desiredDate()), command.stationId(), source,
+				blankToNull(command.desiredDate()), command.stationId(), source,
 				blankToNull(command.consentNote()),
 				(command.photoIds() == null || command.photoIds().isEmpty()) ? null : command.photoIds());
 	}
