@@ -1,6 +1,5 @@
 package cn.wenming.practice.testinfra;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,9 +16,7 @@ public final class HonorHoursRecords {
 
 	/** A {@code recordHonorHours} input with a fresh idempotency key (one intended record). */
 	public static Map<String, Object> keyed(Map<String, Object> input) {
-		Map<String, Object> keyed = new LinkedHashMap<>(input);
-		keyed.putIfAbsent("idempotencyKey", Fixtures.unique("honor-"));
-		return keyed;
+		return IdempotencyKeys.keyed(input);
 	}
 
 	/** The ids of the volunteer's records still waiting for approval, as {@code as} sees them. */
