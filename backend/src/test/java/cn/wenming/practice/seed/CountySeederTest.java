@@ -144,6 +144,52 @@ class CountySeederTest {
 		assertThat(one("SELECT COUNT(*) FROM points_rollup WHERE period = 'YEAR'")).isPositive();
 	}
 
+	/**
+	 * The seeder builds the points rollup from an in-memory copy of each chunk's entries; what it wrote
+	 * must be row for row what the application's own rebuild (PointsRollup's statement, over the
+	 * ledger itself) writes, for every period.
+	 */
+	@Test
+	void thePointsRollupIsTheApplicationsRebuild() throws SQLException {
+		CountySeeder.MapperStatement rebuild = CountySeeder.ROLLUP_FROM_LEDGER;
+		assertThat(rebuild.sql()).contains("INSERT INTO points_rollup ");
+		String intoCopy = rebuild.sql().replace("INSERT INTO points_rollup ", "INSERT INTO points_rollup_rebuilt ");
+		try (Statement s = db.createStatement()) {
+			s.execute("DROP TABLE IF EXISTS points_rollup_rebuilt");
+			s.execute("CREATE TABLE points_rollup_rebuilt LIKE points_rollup");
+		}
+		try {
+			assertRebuildEquals(rebuild, intoCopy);
+		}
+		finally {
+			try (Statement s = db.createStatement()) {
+				s.execute("DROP TABLE points_rollup_rebuilt");
+			}
+		}
+	}
+
+	private static void assertRebuildEquals(CountySeeder.MapperStatement rebuild, String intoCopy) throws SQLException {
+		long maxUser = one("SELECT MAX(user_id) FROM points_entry");
+		for (String period : new String[] { "WEEK", "MONTH", "YEAR", "ALL" }) {
+			Map<String, Object> args = Map.of("period", period, "from", 0L, "to", maxUser);
+			try (java.sql.PreparedStatement insert = db.prepareStatement(intoCopy)) {
+				int i = 1;
+				for (String name : rebuild.parameters()) {
+					insert.setObject(i++, args.get(name));
+				}
+				assertThat(insert.executeUpdate()).isPositive();
+			}
+		}
+		String differing = """
+				SELECT COUNT(*) FROM %s a LEFT JOIN %s b ON b.period = a.period AND b.period_value = a.period_value
+				  AND b.user_id = a.user_id AND b.earned = a.earned AND b.delta = a.delta AND b.debt_change = a.debt_change
+				  AND b.entries = a.entries
+				WHERE b.user_id IS NULL""";
+		assertThat(one("SELECT COUNT(*) FROM points_rollup")).isEqualTo(one("SELECT COUNT(*) FROM points_rollup_rebuilt"));
+		assertThat(one(differing.formatted("points_rollup", "points_rollup_rebuilt"))).isZero();
+		assertThat(one(differing.formatted("points_rollup_rebuilt", "points_rollup"))).isZero();
+	}
+
 	@Test
 	void hoursMembershipsAndHistoriesAgree() throws SQLException {
 		assertThat(one("""
