@@ -904,12 +904,13 @@ public final class CountySeeder {
 				           '注册奖励' AS reason, v.created_at, 0 AS k
 				    FROM volunteer v WHERE v.user_id BETWEEN ? AND ? AND v.user_id <= ?
 				    UNION ALL
-				    SELECT s.user_id, ROUND(s.hours * 10), 'ACTIVITY_HOURS', CAST(s.id AS CHAR), '活动服务时长', s.hours_confirmed_at, 1
-				    FROM activity_sign_up s WHERE s.user_id BETWEEN ? AND ? AND s.hours_confirmed_at IS NOT NULL
-				    UNION ALL
-				    SELECT s.user_id, -ROUND(s.hours * 5), 'ADJUSTMENT', CONCAT('seed-redemption-', s.id), '爱心超市兑换（历史数据）',
-				           DATE_ADD(s.hours_confirmed_at, INTERVAL 2 DAY), 2
-				    FROM activity_sign_up s WHERE s.user_id BETWEEN ? AND ? AND s.hours_confirmed_at IS NOT NULL AND MOD(s.id, 3) <> 0
+				    SELECT s.user_id, IF(t.k = 1, ROUND(s.hours * 10), -ROUND(s.hours * 5)),
+				           IF(t.k = 1, 'ACTIVITY_HOURS', 'ADJUSTMENT'),
+				           IF(t.k = 1, CAST(s.id AS CHAR), CONCAT('seed-redemption-', s.id)),
+				           IF(t.k = 1, '活动服务时长', '爱心超市兑换（历史数据）'),
+				           IF(t.k = 1, s.hours_confirmed_at, DATE_ADD(s.hours_confirmed_at, INTERVAL 2 DAY)), t.k
+				    FROM activity_sign_up s JOIN (SELECT 1 AS k UNION ALL SELECT 2) t ON t.k = 1 OR MOD(s.id, 3) <> 0
+				    WHERE s.user_id BETWEEN ? AND ? AND s.hours_confirmed_at IS NOT NULL
 				    UNION ALL
 				    SELECT p.user_id, ROUND(p.hours * 10), 'NEED_COMPLETED', CAST(p.need_id AS CHAR), '完成群众需求', n.completed_at, 3
 				    FROM need_participant p JOIN need n ON n.id = p.need_id WHERE p.user_id BETWEEN ? AND ?
@@ -917,7 +918,7 @@ public final class CountySeeder {
 				    SELECT p.user_id, 20, 'RATING_BONUS', CAST(p.need_id AS CHAR), '群众好评', n.rated_at, 4
 				    FROM need_participant p JOIN need n ON n.id = p.need_id
 				    WHERE p.user_id BETWEEN ? AND ? AND n.rating_stars >= 4
-				) e""", from, to, volunteersEnd, from, to, from, to, from, to, from, to);
+				) e""", from, to, volunteersEnd, from, to, from, to, from, to);
 	}
 
 	private void accounts(long from, long to) throws SQLException {
