@@ -40,7 +40,7 @@ export function hasOverdueList(level) {
 
 /** The line under the 逾期升级 tab: what the list holds at this level. */
 export function overdueHint(level) {
-  if (level === 'INSTITUTE') return '各站逾期未办、已升级到本所的需求；本所办理后回到站点的正常流程'
+  if (level === 'INSTITUTE') return '各站逾期未办、已升级到本所的需求'
   if (level === 'CITY') return '各县已升级到中心的逾期需求'
   return '逾期后已升级到所、仍未办理又升级到中心的需求'
 }
