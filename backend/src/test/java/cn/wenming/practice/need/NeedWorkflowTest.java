@@ -361,6 +361,9 @@ class NeedWorkflowTest {
 		ApiErrors.expectCode(
 				this.s.api.as(center).documentName("enableNeedCategory").variable("id", "999999999").execute(),
 				"NEED_CATEGORY_UNKNOWN");
+		// The dictionary is every test's (no unit column): the test's category does not stay on offer.
+		this.s.api.as(center).documentName("disableNeedCategory").variable("id", id).execute()
+			.path("disableNeedCategory.enabled").entity(Boolean.class).isEqualTo(false);
 	}
 
 	@Test
@@ -385,6 +388,8 @@ class NeedWorkflowTest {
 		ApiErrors.expectCode(
 				this.s.api.as(center).documentName("addNeedCategory").variable("name", name + "  ").execute(),
 				"NEED_CATEGORY_NAME_TAKEN");
+		this.s.api.as(center).documentName("disableNeedCategory").variable("id", id).execute()
+			.path("disableNeedCategory.enabled").entity(Boolean.class).isEqualTo(false);
 	}
 
 }
