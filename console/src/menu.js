@@ -12,6 +12,7 @@ export const MENU = [
       { title: '服务时长确认', route: 'need-hours' },
       { title: '电话代录', route: 'need-entry' },
       { title: '随手拍', route: 'civic' },
+      { title: '需求类别', route: 'need-categories' },
     ],
   },
   {

@@ -12,6 +12,7 @@ const DispatchDesk = () => import('./views/DispatchDesk.vue')
 const ContentReview = () => import('./views/ContentReview.vue')
 const NeedHours = () => import('./views/NeedHours.vue')
 const NeedEntry = () => import('./views/NeedEntry.vue')
+const NeedCategories = () => import('./views/NeedCategories.vue')
 const FulfilmentView = () => import('./views/results/FulfilmentView.vue')
 const AssessmentView = () => import('./views/results/AssessmentView.vue')
 const LeaderboardView = () => import('./views/results/LeaderboardView.vue')
@@ -53,6 +54,7 @@ export const router = createRouter({
         ...ORG_ROUTES,
         { path: 'projects', name: 'projects', component: ProjectsView, meta: { title: '服务项目' } },
         { path: 'dispatch/new', name: 'need-entry', component: NeedEntry, meta: { title: '电话代录需求' } },
+        { path: 'dispatch/categories', name: 'need-categories', component: NeedCategories, meta: { title: '需求类别' } },
         { path: 'results/sign-up-sources', name: 'sign-up-sources', component: SignUpSourcesView, meta: { title: '报名来源' } },
         { path: 'lectures', name: 'lectures', component: LecturesView, meta: { title: '理论宣讲' } },
         { path: 'civic', name: 'civic', component: CivicView, meta: { title: '随手拍' } },

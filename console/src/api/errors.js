@@ -81,6 +81,9 @@ export const MESSAGES = {
   STAFF_TRAINING_SELF_ATTENDANCE: '不能登记本人参加培训，请由另一位管理员登记',
   STAFF_TRAINING_ATTENDEE_NOT_STAFF: '参加人须为举办单位或其下属单位的工作人员或骨干',
   CONTENT_NEEDS_REVIEW: '内容需人工审核，请修改措辞后重新提交',
+  NEED_CATEGORY_NAME_TAKEN: '已有同名的需求类别（含已停用的），停用的可重新启用',
+  NEED_CATEGORY_UNKNOWN: '该需求类别不存在或已停用，请刷新后重选',
+  NEED_BENEFICIARIES_INVALID: '受益群众人数应为 0–10000 的整数',
 }
 
 /** The message to show for an error: ours for known codes, else the server's, else a generic one. */

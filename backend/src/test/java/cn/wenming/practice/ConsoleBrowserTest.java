@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import cn.wenming.practice.need.OverdueNeedsDrill;
 import cn.wenming.practice.testinfra.HeavyTest;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -20,7 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +59,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * form, kept for the admin). Then (e2e/map.browser.mjs) the station map: the offline
  * scatter without Leaflet, then, with consoleSettings' answer intercepted in the browser (this server
  * has no tile URL, and the other scripts need the scatter), the stations as coloured markers on tiles
- * served by the script, and a marker clicked drilling down. Screenshots of each screen land in
+ * served by the script, and a marker clicked drilling down. Then (e2e/needs-admin.browser.mjs) the
+ * dispatch desk's 逾期升级 at the center and at a 所 (two needs escalated here by the deadline rules,
+ * see {@link #overdueNeeds()}), one published from it; a completed need's 受益群众 corrected in the
+ * drawer with its trail; 需求类别 added, renamed, disabled and enabled again. Screenshots of each screen land in
  * {@code backend/target/console-screenshots/}.
  */
 @LocalProfileTest
@@ -65,6 +73,12 @@ class ConsoleBrowserTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void theConsoleWorksInARealBrowser() throws IOException, InterruptedException {
@@ -79,6 +93,7 @@ class ConsoleBrowserTest {
 		builder.environment().put("SCREENSHOT_DIR", screenshots.toString());
 		builder.environment().put("CI", "true");
 		builder.environment().put("NO_COLOR", "1");
+		builder.environment().put("NEEDS_ADMIN_RUN", overdueNeeds());
 		Process process = builder.start();
 		boolean finished = process.waitFor(10, TimeUnit.MINUTES);
 		if (!finished) {
@@ -91,7 +106,11 @@ class ConsoleBrowserTest {
 		assertThat(text).contains("all screens passed").contains("activities and store passed");
 		assertThat(text).contains("corrections passed").contains("lectures passed").contains("evaluation passed");
 		assertThat(text).contains("station tile map passed");
+		assertThat(text).contains("needs admin passed");
 		assertThat(screenshots.resolve("50-station-tile-map.png")).exists();
+		assertThat(screenshots.resolve("80-overdue-center.png")).exists();
+		assertThat(screenshots.resolve("82-need-beneficiaries-corrected.png")).exists();
+		assertThat(screenshots.resolve("84-categories.png")).exists();
 		assertThat(screenshots.resolve("63-spot-checks.png")).exists();
 		assertThat(screenshots.resolve("65-spot-check-trail.png")).exists();
 		assertThat(screenshots.resolve("67-peer-review-correct.png")).exists();
@@ -106,6 +125,36 @@ class ConsoleBrowserTest {
 		assertThat(screenshots.resolve("17-store-fulfil.png")).exists();
 		assertThat(screenshots.resolve("11-assessment-child.png")).exists();
 		exportsMatchWhatGraphQlAnswered(screenshots);
+	}
+
+	/**
+	 * Two needs of the demo 东珠社区 left unreviewed past their deadline and escalated by the deadline
+	 * rules — one to its 所, one on to the 中心 — for e2e/needs-admin.browser.mjs, which finds them by
+	 * the returned run in their titles. Days cannot pass in the script, nor the deadline job run
+	 * (it is off in this profile's tests), so they are made here.
+	 */
+	private String overdueNeeds() {
+		String run = Long.toString(System.currentTimeMillis(), 36);
+		var client = new LocalDemoData.Client(
+				RestClient.builder().baseUrl("http://127.0.0.1:" + this.port + "/graphql").build());
+		String station = this.jdbc.queryForObject("""
+				SELECT s.id FROM org_unit s JOIN org_unit c ON s.path LIKE CONCAT(c.path, '%')
+				WHERE c.level = 'CENTER' AND c.name = ? AND s.name = '东珠社区新时代文明实践站'""", String.class,
+				LocalDemoData.CENTER_NAME);
+		String category = this.jdbc.queryForObject(
+				"SELECT id FROM need_category WHERE enabled = 1 ORDER BY sort_order, id LIMIT 1", String.class);
+		String resident = client.login("overdue-resident-" + run);
+		for (boolean toCenter : new boolean[] { false, true }) {
+			String title = "逾期待审（" + (toCenter ? "中心" : "所") + "）" + run;
+			String id = client.id(resident, "submitNeed", """
+					mutation { submitNeed(input: {categoryId: "%s", title: "%s", description: "独居老人家中水管漏水，需要志愿者帮忙",
+					  beneficiaryType: ELDERLY, urgency: URGENT, address: "宜城街道东珠路 30 号", latitude: 31.3665,
+					  longitude: 119.8148, contactName: "钱秀英", contactPhone: "13812345671", stationId: "%s",
+					  idempotencyKey: "overdue-%s-%s"}) { id } }"""
+				.formatted(category, title, station, run, toCenter ? "c" : "i"));
+			OverdueNeedsDrill.escalate(this.context, Long.parseLong(id), toCenter);
+		}
+		return run;
 	}
 
 	/**

@@ -59,9 +59,18 @@ class NeedCategories {
 
 	/** Needs already filed under it keep it. */
 	NeedCategory disable(long id) {
+		return setEnabled(id, false);
+	}
+
+	/** Undoes a disable (a category switched off by mistake, or a seasonal one back): offered again. */
+	NeedCategory enable(long id) {
+		return setEnabled(id, true);
+	}
+
+	private NeedCategory setEnabled(long id, boolean enabled) {
 		requireCenterAdmin();
 		NeedCategory category = require(id);
-		category.setEnabled(false);
+		category.setEnabled(enabled);
 		this.categories.updateById(category);
 		return this.categories.selectById(id);
 	}

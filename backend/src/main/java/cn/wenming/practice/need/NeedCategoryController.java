@@ -40,4 +40,9 @@ class NeedCategoryController {
 		return this.categories.disable(id);
 	}
 
+	@MutationMapping
+	NeedCategory enableNeedCategory(@Argument long id) {
+		return this.categories.enable(id);
+	}
+
 }

@@ -348,6 +348,48 @@ class NeedWorkflowTest {
 		Map<String, Object> input = this.s.input("停用类别");
 		input.put("categoryId", id);
 		ApiErrors.expectCode(this.s.submit(this.s.resident, input), "NEED_CATEGORY_UNKNOWN");
+
+		// A disable is undone by the center (the console's 需求类别 screen): the category is offered again.
+		ApiErrors.expectCode(
+				this.s.api.as(this.s.admin).documentName("enableNeedCategory").variable("id", id).execute(),
+				"FORBIDDEN");
+		this.s.api.as(center).documentName("enableNeedCategory").variable("id", id).execute()
+			.path("enableNeedCategory.enabled").entity(Boolean.class).isEqualTo(true);
+		this.s.api.anonymous().documentName("needCategories").execute()
+			.path("needCategories[*].id").entityList(String.class).contains(id);
+		this.s.submit(this.s.resident, input).path("submitNeed.category.id").entity(String.class).isEqualTo(id);
+		ApiErrors.expectCode(
+				this.s.api.as(center).documentName("enableNeedCategory").variable("id", "999999999").execute(),
+				"NEED_CATEGORY_UNKNOWN");
+		// The dictionary is every test's (no unit column): the test's category does not stay on offer.
+		this.s.api.as(center).documentName("disableNeedCategory").variable("id", id).execute()
+			.path("disableNeedCategory.enabled").entity(Boolean.class).isEqualTo(false);
+	}
+
+	@Test
+	void categoryNamesAreCheckedWithClearCodes() {
+		var center = this.s.api.login(cn.wenming.practice.testinfra.Fixtures.unique("center"));
+		this.s.fixtures.grant(center.userId(), "CENTER_ADMIN", this.s.tree.center());
+		ApiErrors.expectBadField(
+				this.s.api.as(center).documentName("addNeedCategory").variable("name", "   ").execute(), "name");
+		ApiErrors.expectBadField(
+				this.s.api.as(center).documentName("addNeedCategory").variable("name", "类".repeat(21)).execute(),
+				"name");
+		String name = cn.wenming.practice.testinfra.Fixtures.unique("类");
+		String id = this.s.api.as(center).documentName("addNeedCategory").variable("name", " " + name + " ").execute()
+			.path("addNeedCategory.name").entity(String.class).isEqualTo(name)
+			.path("addNeedCategory.id").entity(String.class).get();
+		ApiErrors.expectBadField(
+				this.s.api.as(center).documentName("renameNeedCategory").variable("id", id).variable("name", "").execute(),
+				"name");
+		// Another category's name, also one differing only in surrounding spaces, is taken.
+		ApiErrors.expectCode(this.s.api.as(center).documentName("renameNeedCategory").variable("id", id)
+			.variable("name", " 生活服务").execute(), "NEED_CATEGORY_NAME_TAKEN");
+		ApiErrors.expectCode(
+				this.s.api.as(center).documentName("addNeedCategory").variable("name", name + "  ").execute(),
+				"NEED_CATEGORY_NAME_TAKEN");
+		this.s.api.as(center).documentName("disableNeedCategory").variable("id", id).execute()
+			.path("disableNeedCategory.enabled").entity(Boolean.class).isEqualTo(false);
 	}
 
 }
