@@ -54,7 +54,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * form, kept for the admin). Then (e2e/map.browser.mjs) the station map: the offline
  * scatter without Leaflet, then, with consoleSettings' answer intercepted in the browser (this server
  * has no tile URL, and the other scripts need the scatter), the stations as coloured markers on tiles
- * served by the script, and a marker clicked drilling down. Screenshots of each screen land in
+ * served by the script, and a marker clicked drilling down. Then (e2e/staff-settings.browser.mjs) a
+ * 服务项目 edited and archived (no longer offered for a new activity), the 公众号 menu previewed and
+ * published with a featured activity, and 积分对账 run with its repair records; the corrections script
+ * also opens a volunteer's revoked hours. Screenshots of each screen land in
  * {@code backend/target/console-screenshots/}.
  */
 @LocalProfileTest
@@ -90,7 +93,11 @@ class ConsoleBrowserTest {
 		assertThat(process.exitValue()).as("console tests (output below)\n%s", text).isZero();
 		assertThat(text).contains("all screens passed").contains("activities and store passed");
 		assertThat(text).contains("corrections passed").contains("lectures passed").contains("evaluation passed");
-		assertThat(text).contains("station tile map passed");
+		assertThat(text).contains("station tile map passed").contains("staff settings passed");
+		assertThat(screenshots.resolve("82-project-archived.png")).exists();
+		assertThat(screenshots.resolve("84-mp-menu-published.png")).exists();
+		assertThat(screenshots.resolve("85-points-reconcile.png")).exists();
+		assertThat(screenshots.resolve("31b-volunteer-revocations.png")).exists();
 		assertThat(screenshots.resolve("50-station-tile-map.png")).exists();
 		assertThat(screenshots.resolve("63-spot-checks.png")).exists();
 		assertThat(screenshots.resolve("65-spot-check-trail.png")).exists();
