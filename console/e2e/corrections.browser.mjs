@@ -1,7 +1,7 @@
 // The correction screens in a real browser (Debian's chromium driven by playwright-core) against a
 // backend in the `local` profile, signed in with the local developer shortcut as the demo center
 // admin: confirmed activity hours revoked with a reason on the roster; points adjusted from the
-// volunteer list — the first response lost on the way back and the form sent again, then a double
+// volunteer list, where her revoked hours are listed too — the first response lost on the way back and the form sent again, then a double
 // click — each recorded once (the ledger read back through the API), the admin named by the name
 // they set in the header; an entry reversed; honor hours
 // recorded (补录) and the API's refusal of the recorder approving them shown; a withdrawn reward
@@ -126,6 +126,18 @@ try {
     assert(await page.locator('[data-test=next-page]').isEnabled(), `${volunteerName} is in the station's volunteer list`)
     await page.locator('[data-test=next-page]').click()
   }
+  // Her revoked hours, as the admin reads them beside her record: how many, where, why, by whom.
+  step('volunteers: revoked hours')
+  await volunteerRow.first().locator('[data-test=open-revocations]').click()
+  const revocations = page.locator('[data-test=revocations]')
+  await revocations.locator('[data-test=revocation-reason]', { hasText: '经核实当天未到岗，系误登记' }).waitFor()
+  assert((await revocations.locator('[data-test=revocation-hours]').first().textContent()).trim() === '1.5 小时', 'the revoked 1.5 hours')
+  assert((await revocations.locator('[data-test=revocation-by]').first().textContent()).trim() === staffName, `revoked by ${staffName}`)
+  await settled()
+  await page.screenshot({ path: path.join(SHOTS, '31b-volunteer-revocations.png') })
+  await page.keyboard.press('Escape')
+  await revocations.waitFor({ state: 'hidden' })
+
   await volunteerRow.first().locator('[data-test=open-points]').click()
   const drawer = page.locator('.el-drawer', { has: page.locator('[data-test=points-summary]') })
   await drawer.locator('[data-test=points-balance]').waitFor()

@@ -22,4 +22,5 @@ node e2e/recognition.browser.mjs
 node e2e/reports.browser.mjs
 node e2e/map.browser.mjs
 node e2e/needs-admin.browser.mjs
+node e2e/staff-settings.browser.mjs
 exec node e2e/activities-store.browser.mjs

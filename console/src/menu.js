@@ -21,6 +21,7 @@ export const MENU = [
     items: [
       { title: '活动管理', route: 'activities' },
       { title: '服务项目', route: 'projects' },
+      { title: '公众号菜单', route: 'mp-menu' },
     ],
   },
   {
@@ -30,6 +31,7 @@ export const MENU = [
       { title: '礼品', route: 'store-rewards' },
       { title: '核销', route: 'store-fulfil' },
       { title: '兑换记录', route: 'store-redemptions' },
+      { title: '积分对账', route: 'points-reconcile' },
     ],
   },
   {

@@ -7,6 +7,7 @@ function signedIn(name) {
   wx.setStorageSync(client.SESSION_KEY, { accessToken: `a-${name}`, refreshToken: 'r', user: { id: '9', roles: ['RESIDENT', 'VOLUNTEER'], roleGrants: [] } })
 }
 
+const noRevocations = () => ({ hoursRevocations: { edges: [], pageInfo: { hasNextPage: false } } })
 const stats = (extra) => ({ creditHours: 2, honorHours: 4, pendingHours: 1.5, hoursThisYear: 2, star: 0, activitiesCount: 1, needsCount: 0, ...extra })
 const signUp = (id, title, hours, hoursConfirmed) => ({
   node: { id, status: 'CONFIRMED', waitlistPosition: null, checkedInAt: '2026-11-20T01:00:00Z', checkedOutAt: hours == null ? null : '2026-11-20T03:00:00Z', hours, hoursConfirmed, activity: { id: `a${id}`, title, status: 'ENDED', startsAt: '2026-11-20T01:00:00Z', endsAt: '2026-11-20T03:00:00Z', address: 'x' } },
@@ -21,6 +22,7 @@ test('credit, honor and pending hours are shown apart, and unconfirmed activity 
       v.after === 'p1'
         ? { myActivities: { edges: [signUp('3', '敬老院探访', null, false)], pageInfo: { hasNextPage: false, endCursor: 'p2' } } }
         : { myActivities: { edges: [signUp('1', '社区义诊', 2, true), signUp('2', '垃圾分类宣传', 1.5, false)], pageInfo: { hasNextPage: true, endCursor: 'p1' } } },
+    HoursRevocations: noRevocations,
   })
   wx.__control.setTransport(server.transport)
   const page = loadPage('my-activities')
@@ -45,6 +47,7 @@ test('once confirmed, nothing is pending and no note is shown', async () => {
   const server = fakeServer({
     MyVolunteer: () => ({ myVolunteer: { id: '3', homeStationId: '30', stats: stats({ creditHours: 3, pendingHours: 0, needsCount: 1 }) } }),
     MyActivities: () => ({ myActivities: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } }),
+    HoursRevocations: noRevocations,
   })
   wx.__control.setTransport(server.transport)
   const page = loadPage('my-activities')
@@ -53,6 +56,7 @@ test('once confirmed, nothing is pending and no note is shown', async () => {
   expect(text(page, '.figure.pending .value')).toBe('0')
   expect(page.querySelectorAll('.pending-note')).toHaveLength(0)
   expect(text(page, '.empty-text')).toBe('还没有报名活动')
+  expect(page.querySelectorAll('.revocations')).toHaveLength(0)
 })
 
 test('someone not registered as a volunteer sees no hours; a failure shows its message instead of the empty list', async () => {
@@ -75,4 +79,27 @@ test('someone not registered as a volunteer sees no hours; a failure shows its m
   expect(page.instance.data.errorCode).toBe('UPSTREAM_UNAVAILABLE')
   expect(text(page, '.error')).toBe('服务暂不可用，请稍后再试')
   expect(page.querySelectorAll('.empty')).toHaveLength(0)
+})
+
+test('hours revoked after confirmation are listed with how many, of which activity, why, by whom and when', async () => {
+  signedIn('vol-revoked')
+  const revoked = (id, title, hours, reason) => ({ node: { signUpId: id, hours, revokedAt: '2026-11-21T02:05:00Z', revokedByName: '李站长', reason, activity: { id: `a${id}`, title } } })
+  const server = fakeServer({
+    MyVolunteer: () => ({ myVolunteer: { id: '3', homeStationId: '30', stats: stats() } }),
+    MyActivities: () => ({ myActivities: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } }),
+    HoursRevocations: () => ({ hoursRevocations: { edges: [revoked('5', '河道巡查', 2.5, '重复登记'), revoked('6', '敬老院探访', 1, '未到场')], pageInfo: { hasNextPage: true } } }),
+  })
+  wx.__control.setTransport(server.transport)
+  const page = loadPage('my-activities')
+  await page.instance.onLoad()
+  // Asked for the volunteer's own record (its id, not the user's).
+  expect(server.requests.find((r) => r.name === 'HoursRevocations').variables).toEqual({ volunteerId: '3', first: 10 })
+  const lines = texts(page, '.revocation')
+  expect(lines).toHaveLength(2)
+  expect(lines[0]).toContain('河道巡查 · 2.5 小时')
+  expect(lines[0]).toContain('重复登记 · 李站长 · 11-21 10:05 撤销')
+  expect(lines[1]).toContain('敬老院探访 · 1 小时')
+  expect(text(page, '.more-revocations')).toContain('仅列出最近 10 条')
+  page.instance.open({ currentTarget: { dataset: { id: 'a5' } } })
+  expect(wx.__control.navigations).toContain('/pages/activity/activity?id=a5')
 })

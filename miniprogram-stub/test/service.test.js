@@ -26,6 +26,7 @@ test('my activities: progress to the next star, my live place on the waitlist, �
   const later = new Date(Date.now() + 86400e3).toISOString()
   const server = fakeServer({
     MyVolunteer: () => ({ myVolunteer: { id: 'v1', homeStationId: '30', stats: { creditHours: 150, honorHours: 0, pendingHours: 0, hoursThisYear: 20, star: 1, activitiesCount: 3, needsCount: 1 } } }),
+    HoursRevocations: () => ({ hoursRevocations: { edges: [], pageInfo: { hasNextPage: false } } }),
     MyActivities: () => ({
       myActivities: conn([
         { id: '1', status: 'CONFIRMED', waitlistPosition: null, checkedInAt: '2026-11-01T01:00:00Z', checkedOutAt: '2026-11-01T03:00:00Z', hours: 2, hoursConfirmed: true, activity: { id: '7', title: '义诊', status: 'FINISHED', startsAt: '2026-11-01T01:00:00Z', endsAt: '2026-11-01T03:00:00Z' } },

@@ -122,6 +122,7 @@ const SPECS = {
   'my-activities': {
     normal: {
       MyVolunteer: () => ({ myVolunteer: volunteer() }),
+      HoursRevocations: () => ({ hoursRevocations: { edges: [], pageInfo: { hasNextPage: false } } }),
       MyActivities: () => ({ myActivities: conn([{ id: '1', status: 'CONFIRMED', hours: null, hoursConfirmed: false, activity }]) }),
     },
     shows: { '.my-activity': '社区义诊' },

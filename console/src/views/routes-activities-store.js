@@ -6,10 +6,13 @@ const CheckInScreen = () => import('./activities/CheckInScreen.vue')
 const StoreFulfil = () => import('./store/StoreFulfil.vue')
 const StoreRedemptions = () => import('./store/StoreRedemptions.vue')
 const StoreRewards = () => import('./store/StoreRewards.vue')
+const MpMenuView = () => import('./activities/MpMenuView.vue')
+const PointsReconcileView = () => import('./store/PointsReconcileView.vue')
 
 /** Inside the console's frame (menu and header). */
 export const ACTIVITY_ROUTES = [
   { path: 'activities', name: 'activities', component: ActivityList, meta: { title: '活动管理' } },
+  { path: 'activities/mp-menu', name: 'mp-menu', component: MpMenuView, meta: { title: '公众号菜单' } },
   { path: 'activities/:id/roster', name: 'activity-roster', component: ActivityRoster, meta: { title: '报名名单与时长' } },
 ]
 
@@ -22,4 +25,5 @@ export const STORE_ROUTES = [
   { path: 'store/rewards', name: 'store-rewards', component: StoreRewards, meta: { title: '爱心超市礼品' } },
   { path: 'store/fulfil', name: 'store-fulfil', component: StoreFulfil, meta: { title: '爱心超市核销' } },
   { path: 'store/redemptions', name: 'store-redemptions', component: StoreRedemptions, meta: { title: '兑换记录' } },
+  { path: 'store/reconcile', name: 'points-reconcile', component: PointsReconcileView, meta: { title: '积分对账' } },
 ]

@@ -36,9 +36,25 @@ function hoursText(h) {
   return String(Math.round((h || 0) * 10) / 10)
 }
 
+/** The newest revocations shown here; the admins of the volunteer's station see them all in the console. */
+const REVOCATIONS_SHOWN = 10
+
+/** A revoked credit hour line: how many, of which activity, why, by whom and when. */
+function revocationView(r) {
+  return {
+    id: r.signUpId,
+    activityId: r.activity.id,
+    title: r.activity.title,
+    hours: hoursText(r.hours),
+    reason: r.reason,
+    by: r.revokedByName,
+    when: shortTime(r.revokedAt),
+  }
+}
+
 Component({
   behaviors: [careMode],
-  data: { hours: null, reminded: false, signUps: paging.emptyList(), loading: false, error: '', errorCode: '' },
+  data: { hours: null, revocations: [], moreRevocations: false, reminded: false, signUps: paging.emptyList(), loading: false, error: '', errorCode: '' },
   methods: {
     ...paging.handlers({ signUps: function (reset) { return reset ? this.refresh() : run(this, () => this.fetchSignUps(false)) } }),
     onLoad() {
@@ -53,7 +69,13 @@ Component({
         const [volunteer] = await Promise.all([client.call('MyVolunteer'), this.fetchSignUps(true)])
         const mine = volunteer.myVolunteer
         const stats = mine && mine.stats
+        // Hours an organiser revoked after confirming them: they left the credit hours, so say why.
+        const revoked = mine
+          ? (await client.call('HoursRevocations', { volunteerId: mine.id, first: REVOCATIONS_SHOWN })).hoursRevocations
+          : null
         this.setData({
+          revocations: revoked ? revoked.edges.map((e) => revocationView(e.node)) : [],
+          moreRevocations: !!(revoked && revoked.pageInfo.hasNextPage),
           // Not registered as a volunteer: no hours to show.
           hours: stats
             ? { ...stats, credit: hoursText(stats.creditHours), honor: hoursText(stats.honorHours), pending: hoursText(stats.pendingHours), thisYear: hoursText(stats.hoursThisYear), progress: stars.progress(stats.creditHours) }

@@ -33,3 +33,34 @@ export function brandReasonError(reason) {
   if (r.length > 200) return '原因不超过 200 字'
   return null
 }
+
+/** The edit form, prefilled from a listed project (the create form's fields; the brand flag has its own action). */
+export function projectForm(project) {
+  return {
+    name: project.name || '', category: project.category || null, teamId: project.teamId || null,
+    description: project.description || '', brand: !!project.brand,
+  }
+}
+
+/**
+ * `updateProject`'s input: a full replacement of name, category, description and team (an empty
+ * one clears it). `brand` is left out, so the flag stays as it is: it changes only through
+ * 标为品牌 / 取消品牌, which keeps the reason in its trail.
+ */
+export function projectUpdateInput(form) {
+  return {
+    name: form.name.trim(), category: form.category, teamId: form.teamId || null,
+    description: (form.description || '').trim() || null,
+  }
+}
+
+/** What archiving means, said before the admin confirms it (the server cannot undo it either). */
+export function archiveWarning(project) {
+  return `归档「${project.name}」后，不能再在该项目下新建活动，项目也不能再修改或标为品牌项目；`
+    + '已有的活动、任务和记录不受影响。归档后不能恢复。'
+}
+
+/** Projects new activities may go under: archived ones are refused by the server (PROJECT_ARCHIVED). */
+export function openProjects(projects) {
+  return (projects || []).filter((p) => p.status !== 'ARCHIVED')
+}

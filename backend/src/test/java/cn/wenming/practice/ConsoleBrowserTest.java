@@ -62,7 +62,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * served by the script, and a marker clicked drilling down. Then (e2e/needs-admin.browser.mjs) the
  * dispatch desk's 逾期升级 at the center and at a 所 (two needs escalated here by the deadline rules,
  * see {@link #overdueNeeds()}), one published from it; a completed need's 受益群众 corrected in the
- * drawer with its trail; 需求类别 added, renamed, disabled and enabled again. Screenshots of each screen land in
+ * drawer with its trail; 需求类别 added, renamed, disabled and enabled again.
+ * Then (e2e/staff-settings.browser.mjs) a
+ * 服务项目 edited and archived (no longer offered for a new activity), the 公众号 menu previewed and
+ * published with a featured activity, and 积分对账 run with its repair records; the corrections script
+ * also opens a volunteer's revoked hours. Screenshots of each screen land in
  * {@code backend/target/console-screenshots/}.
  */
 @LocalProfileTest
@@ -105,8 +109,12 @@ class ConsoleBrowserTest {
 		assertThat(process.exitValue()).as("console tests (output below)\n%s", text).isZero();
 		assertThat(text).contains("all screens passed").contains("activities and store passed");
 		assertThat(text).contains("corrections passed").contains("lectures passed").contains("evaluation passed");
-		assertThat(text).contains("station tile map passed");
+		assertThat(text).contains("station tile map passed").contains("staff settings passed");
 		assertThat(text).contains("needs admin passed");
+		assertThat(screenshots.resolve("82-project-archived.png")).exists();
+		assertThat(screenshots.resolve("84-mp-menu-published.png")).exists();
+		assertThat(screenshots.resolve("85-points-reconcile.png")).exists();
+		assertThat(screenshots.resolve("31b-volunteer-revocations.png")).exists();
 		assertThat(screenshots.resolve("50-station-tile-map.png")).exists();
 		assertThat(screenshots.resolve("80-overdue-center.png")).exists();
 		assertThat(screenshots.resolve("82-need-beneficiaries-corrected.png")).exists();

@@ -17,6 +17,7 @@ import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.ErrorCode;
+import cn.wenming.practice.volunteer.VolunteerDirectory;
 import graphql.relay.Connection;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -45,9 +46,12 @@ class ServiceRecordController {
 
 	private final ActivityMapper activities;
 
-	ServiceRecordController(ServiceRecords records, ActivityMapper activities) {
+	private final VolunteerDirectory volunteers;
+
+	ServiceRecordController(ServiceRecords records, ActivityMapper activities, VolunteerDirectory volunteers) {
 		this.records = records;
 		this.activities = activities;
+		this.volunteers = volunteers;
 	}
 
 	/** GraphQL {@code ServiceRecordPdf}. */
@@ -92,6 +96,14 @@ class ServiceRecordController {
 			.stream()
 			.collect(Collectors.toMap(Activity::getId, Function.identity()));
 		return list.stream().map(r -> byId.get(r.activityId())).toList();
+	}
+
+	/** Who revoked, named as every staff screen names an operator; one batch for the page. */
+	@BatchMapping(typeName = "HoursRevocation")
+	List<String> revokedByName(List<ServiceRecords.HoursRevocation> list) {
+		Map<Long, String> names = this.volunteers
+			.displayNames(list.stream().map(ServiceRecords.HoursRevocation::revokedById).toList());
+		return list.stream().map(r -> names.getOrDefault(r.revokedById(), "用户 " + r.revokedById())).toList();
 	}
 
 	/**

@@ -14,7 +14,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** {@code publishMpMenu} and {@code signUpSources}; the message endpoint is {@link MpPortalController}. */
+/** {@code publishMpMenu}, {@code mpMenuPreview} and {@code signUpSources}; the message endpoint is {@link MpPortalController}. */
 @Controller
 class MpController {
 
@@ -51,6 +51,11 @@ class MpController {
 	@MutationMapping
 	MpMenuView publishMpMenu(@Argument Long featuredActivityId) {
 		return MpMenuView.of(this.menu.publish(featuredActivityId));
+	}
+
+	@QueryMapping
+	MpMenuView mpMenuPreview(@Argument Long featuredActivityId) {
+		return MpMenuView.of(this.menu.preview(featuredActivityId));
 	}
 
 	@QueryMapping

@@ -57,6 +57,26 @@ class MpMenu {
 	/** Center admins only: the menu is the whole county's. */
 	WxMenu publish(Long featuredActivityId) {
 		Actor actor = this.access.requireActor();
+		WxMpService service = requireConfigured(actor);
+		WxMenu menu = build(featured(featuredActivityId));
+		WechatErrors.call("menuCreate", () -> {
+			service.getMenuService().menuCreate(menu);
+			return null;
+		});
+		log.info("Public-account menu published by user {}", actor.userId());
+		return menu;
+	}
+
+	/**
+	 * The menu {@link #publish} would send, built the same way and checked the same way, but not
+	 * sent: the console shows it before the admin publishes.
+	 */
+	WxMenu preview(Long featuredActivityId) {
+		requireConfigured(this.access.requireActor());
+		return build(featured(featuredActivityId));
+	}
+
+	private WxMpService requireConfigured(Actor actor) {
 		if (!actor.isCenterAdminOrAbove()) {
 			throw new DomainException(CommonError.FORBIDDEN);
 		}
@@ -64,19 +84,16 @@ class MpMenu {
 		if (service == null) {
 			throw new DomainException(MpError.MP_NOT_CONFIGURED);
 		}
-		UpcomingActivities.Upcoming featured = null;
-		if (featuredActivityId != null) {
-			featured = this.activities.published(featuredActivityId).orElseThrow(() -> this.activities
-				.exists(featuredActivityId) ? new DomainException(ActivityError.ACTIVITY_INVALID_STATE)
-						: DomainException.notFound("活动"));
-		}
-		WxMenu menu = build(featured);
-		WechatErrors.call("menuCreate", () -> {
-			service.getMenuService().menuCreate(menu);
+		return service;
+	}
+
+	private UpcomingActivities.Upcoming featured(Long featuredActivityId) {
+		if (featuredActivityId == null) {
 			return null;
-		});
-		log.info("Public-account menu published by user {}", actor.userId());
-		return menu;
+		}
+		return this.activities.published(featuredActivityId).orElseThrow(() -> this.activities
+			.exists(featuredActivityId) ? new DomainException(ActivityError.ACTIVITY_INVALID_STATE)
+					: DomainException.notFound("活动"));
 	}
 
 	WxMenu build(UpcomingActivities.Upcoming featured) {

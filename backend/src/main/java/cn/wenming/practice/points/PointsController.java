@@ -124,6 +124,30 @@ class PointsController {
 		return this.service.reconcile(since);
 	}
 
+	@QueryMapping
+	Connection<PointsRepairMapper.Recorded> pointsRepairs(@Argument @Min(0) @Max(100) Integer first,
+			@Argument String after) {
+		return this.service.repairs(first, after);
+	}
+
+	@BatchMapping(typeName = "PointsRepair")
+	List<String> userName(List<PointsRepairMapper.Recorded> repairs) {
+		Map<Long, String> names = this.volunteers
+			.displayNames(repairs.stream().map(PointsRepairMapper.Recorded::userId).toList());
+		return repairs.stream().map(r -> names.getOrDefault(r.userId(), "用户 " + r.userId())).toList();
+	}
+
+	/** By repair (a map: the schedule's repairs have no operator, and a batch's list may not hold nulls). */
+	@BatchMapping(typeName = "PointsRepair", field = "operatorName")
+	Map<PointsRepairMapper.Recorded, String> repairOperatorName(List<PointsRepairMapper.Recorded> repairs) {
+		Map<Long, String> names = this.volunteers.displayNames(
+				repairs.stream().map(PointsRepairMapper.Recorded::operatorId).filter(Objects::nonNull).toList());
+		Map<PointsRepairMapper.Recorded, String> byRepair = new java.util.IdentityHashMap<>();
+		repairs.stream().filter(r -> r.operatorId() != null)
+			.forEach(r -> byRepair.put(r, names.get(r.operatorId())));
+		return byRepair;
+	}
+
 	@MutationMapping
 	PointsEntry adjustPoints(@Argument @Valid AdjustPointsInput input) {
 		return this.service.adjust(

@@ -51,10 +51,13 @@ class PointsService {
 
 	private final PointsRollup rollup;
 
+	private final PointsRepairMapper repairs;
+
 	PointsService(PointsLedger ledger, PointsEntryMapper entries, PointsBalanceCache cache,
 			PointsProperties properties, AccessControl access, VolunteerDirectory volunteers, OrgDirectory orgs,
 			java.time.Clock clock, PointsReconciler reconciler, PointsAccountMapper accounts,
-			ContentSecurity content, PointsRollup rollup) {
+			ContentSecurity content, PointsRollup rollup, PointsRepairMapper repairs) {
+		this.repairs = repairs;
 		this.rollup = rollup;
 		this.content = content;
 		this.accounts = accounts;
@@ -192,6 +195,19 @@ class PointsService {
 			.stream()
 			.map(Long::valueOf)
 			.collect(java.util.stream.Collectors.toSet());
+	}
+
+	/**
+	 * The repairs the reconciliation left, for the center admins who run it (it covers every
+	 * account, so its trail is theirs too); the names are masked per viewer by the controller.
+	 */
+	Connection<PointsRepairMapper.Recorded> repairs(Integer first, String after) {
+		if (!this.access.requireActor().isCenterAdminOrAbove()) {
+			throw DomainException.forbidden();
+		}
+		var page = Connections.page(first, after);
+		return Connections.of(this.repairs.page(page.afterId(), page.fetchSize()), page,
+				PointsRepairMapper.Recorded::id);
 	}
 
 	PointsReconciler.Result reconcile(Instant since) {

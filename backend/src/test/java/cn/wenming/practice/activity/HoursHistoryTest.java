@@ -65,6 +65,9 @@ class HoursHistoryTest {
 			.path("hoursRevocations.edges[0].node.reason").entity(String.class).isEqualTo("重复登记")
 			.path("hoursRevocations.edges[0].node.revokedById").entity(String.class)
 			.isEqualTo(Long.toString(this.s.admin.userId()))
+			// Named the way every staff screen names an operator (a staff member without a nickname: 用户 <id>).
+			.path("hoursRevocations.edges[0].node.revokedByName").entity(String.class)
+			.isEqualTo("用户 " + this.s.admin.userId())
 			.path("hoursRevocations.edges[0].node.revokedAt").hasValue()
 			.path("hoursRevocations.edges[0].node.activity.title").entity(String.class).isEqualTo("河道巡查")
 			.path("hoursRevocations.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);

@@ -90,6 +90,29 @@ class MpMenuTest {
 	}
 
 	@Test
+	void aCenterAdminSeesTheMenuBeforePublishingItAndNothingIsSent() {
+		String featured = this.s.published("敬老助餐", Instant.now().plus(3, ChronoUnit.DAYS), 0);
+		int before = WechatStub.shared().menus().size();
+
+		GraphQlTester.Response preview = preview(this.centerAdmin, featured);
+		preview.path("mpMenuPreview.buttons[*].name").entityList(String.class).containsExactly("参与活动", "心愿墙", "我的积分");
+		preview.path("mpMenuPreview.buttons[0].subButtons[*].name").entityList(String.class)
+			.containsExactly("活动列表", "敬老助餐", "近期活动");
+		preview.path("mpMenuPreview.buttons[0].subButtons[1].pagePath").entity(String.class)
+			.isEqualTo("pages/activity/activity?id=" + featured + "&source=menu");
+		preview(this.centerAdmin, null).path("mpMenuPreview.buttons[0].subButtons[*].name").entityList(String.class)
+			.containsExactly("活动列表", "近期活动");
+		assertThat(WechatStub.shared().menus()).hasSize(before);
+
+		// The same checks as publishing: center admins only, a published featured activity.
+		Session stationAdmin = this.s.api.login(Fixtures.unique("mp-preview-station"));
+		this.s.fixtures.grant(stationAdmin.userId(), "STATION_ADMIN", this.s.station);
+		ApiErrors.expectCode(preview(stationAdmin, null), "FORBIDDEN");
+		String draft = this.s.draft("草稿", Instant.now().plus(3, ChronoUnit.DAYS), null, 0);
+		ApiErrors.expectCode(preview(this.centerAdmin, draft), "ACTIVITY_INVALID_STATE");
+	}
+
+	@Test
 	void onlyCenterAdminsMayPublishTheMenu() {
 		int before = WechatStub.shared().menus().size();
 		Session stationAdmin = this.s.api.login(Fixtures.unique("mp-station-admin"));
@@ -114,6 +137,11 @@ class MpMenuTest {
 
 	private GraphQlTester.Response publish(Session as, String featuredActivityId) {
 		return this.s.api.as(as).documentName("publishMpMenu").variable("featuredActivityId", featuredActivityId)
+			.execute();
+	}
+
+	private GraphQlTester.Response preview(Session as, String featuredActivityId) {
+		return this.s.api.as(as).documentName("mpMenuPreview").variable("featuredActivityId", featuredActivityId)
 			.execute();
 	}
 

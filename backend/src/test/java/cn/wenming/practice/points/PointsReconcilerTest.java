@@ -9,6 +9,7 @@ import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.MutableClock;
 import cn.wenming.practice.testinfra.Scenario;
+import cn.wenming.practice.testinfra.SqlCounter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,9 @@ class PointsReconcilerTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	SqlCounter sql;
 
 	@Scenario
 	PointsScenario s;
@@ -131,6 +135,43 @@ class PointsReconcilerTest {
 			.entityList(String.class).doesNotContain(Long.toString(userId));
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM points_repair WHERE user_id = ?", Integer.class, userId))
 			.isEqualTo(1);
+
+		// The center admin reads the repair back (newest first): whose account, before → after, who ran it.
+		var repairs = this.s.api.as(center).documentName("pointsRepairs").variable("first", 100).execute();
+		String path = "pointsRepairs.edges[?(@.node.userId == '" + userId + "')].node";
+		repairs.path(path + ".balanceBefore").entityList(Integer.class).containsExactly(17)
+			.path(path + ".balanceAfter").entityList(Integer.class).containsExactly(10)
+			.path(path + ".debtBefore").entityList(Integer.class).containsExactly(3)
+			.path(path + ".debtAfter").entityList(Integer.class).containsExactly(0)
+			.path(path + ".userName").entityList(String.class).satisfies(names -> assertThat(names).singleElement()
+				.asString().isNotBlank().doesNotStartWith("用户"))
+			.path(path + ".operatorName").entityList(String.class).containsExactly("用户 " + center.userId());
+	}
+
+	@Test
+	void onlyCenterAdminsReadTheRepairs() {
+		ApiErrors.expectCode(this.s.api.as(this.s.admin).documentName("pointsRepairs").execute(), "FORBIDDEN");
+		ApiErrors.expectCode(this.s.api.anonymous().documentName("pointsRepairs").execute(), "UNAUTHENTICATED");
+	}
+
+	/** Names come in one batch: a page of many repairs costs the statements of a page of one. */
+	@Test
+	void theRepairsPageNamesItsPeopleInOneBatch() {
+		Session center = this.s.api.login(Fixtures.unique("center"));
+		this.s.fixtures.grant(center.userId(), "CENTER_ADMIN", this.s.tree.center());
+		for (int i = 0; i < 4; i++) {
+			Session volunteer = this.s.volunteer("drift-batch-" + i);
+			this.s.adjust(this.s.admin, volunteer.userId(), 5, "补录");
+			this.jdbc.update("UPDATE points_account SET balance = balance + 1 WHERE user_id = ?", volunteer.userId());
+		}
+		reconcile(center, Instant.now().minus(Duration.ofMinutes(1)));
+		var one = this.sql.measure(() -> this.s.api.as(center).documentName("pointsRepairs").variable("first", 1).execute()
+			.path("pointsRepairs.edges[*].node.userName").entityList(String.class).get().size());
+		var four = this.sql.measure(() -> this.s.api.as(center).documentName("pointsRepairs").variable("first", 4).execute()
+			.path("pointsRepairs.edges[*].node.userName").entityList(String.class).get().size());
+		assertThat(one.result()).isEqualTo(1);
+		assertThat(four.result()).isEqualTo(4);
+		assertThat(four.count()).as("statements for 4 repairs: %s", four.statements()).isEqualTo(one.count());
 	}
 
 	@Test
