@@ -116,10 +116,13 @@ try {
   await settled()
   await page.locator('[data-test=drawer-beneficiaries]').scrollIntoViewIfNeeded()
   await page.screenshot({ path: path.join(SHOTS, '82-need-beneficiaries-corrected.png') })
-  const corrected = (await gql('query($id: ID!) { need(id: $id) { beneficiaries beneficiaryCorrections { fromCount toCount reason } } }',
+  const corrected = (await gql('query($id: ID!) { need(id: $id) { beneficiaries beneficiaryCorrections { fromCount toCount reason correctedByName } } }',
     { id: completed }, admin.accessToken)).need
   assert(corrected.beneficiaries === 12 && corrected.beneficiaryCorrections.length === 1 && corrected.beneficiaryCorrections[0].fromCount === 1,
     `one correction kept: ${JSON.stringify(corrected)}`)
+  // The line names who corrected it, as the API names them to this admin.
+  await page.locator('[data-test=beneficiaries-trail]',
+    { hasText: `${corrected.beneficiaryCorrections[0].correctedByName} 1 → 12 人` }).waitFor({ timeout: 5000 })
   await page.keyboard.press('Escape')
 
   // --- 需求类别: add, rename, disable (existing needs keep it), enable again.

@@ -63,10 +63,10 @@ describe('受益群众', () => {
   })
 
   test('a trail line tells when, the change and why (Beijing time)', () => {
-    expect(beneficiaryTrailLine({ correctedAt: '2026-11-01T02:00:00Z', fromCount: 1, toCount: 12, reason: '按签到表核对' }))
-      .toBe('2026-11-01 10:00 1 → 12 人：按签到表核对')
-    expect(beneficiaryTrailLine({ correctedAt: '2026-11-01T02:00:00Z', fromCount: null, toCount: 3, reason: '登记' }))
-      .toBe('2026-11-01 10:00 登记 3 人：登记')
+    expect(beneficiaryTrailLine({ correctedAt: '2026-11-01T02:00:00Z', fromCount: 1, toCount: 12, reason: '按签到表核对',
+      correctedByName: '李站长' })).toBe('2026-11-01 10:00 李站长 1 → 12 人：按签到表核对')
+    expect(beneficiaryTrailLine({ correctedAt: '2026-11-01T02:00:00Z', fromCount: null, toCount: 3, reason: '登记',
+      correctedByName: '王*' })).toBe('2026-11-01 10:00 王* 登记 3 人：登记')
   })
 })
 

@@ -50,10 +50,10 @@ export function canCorrectBeneficiaries(need) {
   return !!need && need.completedAt != null && need.beneficiaries != null
 }
 
-/** One line of a need's 受益群众 trail, oldest first as the API gives it. */
+/** One line of a 受益群众 trail (a need's or an activity's), oldest first as the API gives it: when, who, the change, why. */
 export function beneficiaryTrailLine(c) {
   const change = c.fromCount == null ? `登记 ${c.toCount} 人` : `${c.fromCount} → ${c.toCount} 人`
-  return `${beijing(c.correctedAt)} ${change}：${c.reason}`
+  return `${beijing(c.correctedAt)} ${c.correctedByName} ${change}：${c.reason}`
 }
 
 /** What is wrong with a correction of a recorded count, or '': it must change it (the same count adds nothing). */

@@ -96,7 +96,7 @@ class ActivityBeneficiaries {
 
 	/** GraphQL {@code BeneficiaryCorrection}; {@code fromCount} null for the first recording. */
 	record Correction(long id, long activityId, Integer fromCount, int toCount, String reason, long correctedBy,
-			Instant correctedAt) {
+			Instant correctedAt) implements cn.wenming.practice.shared.BeneficiaryCorrectionLine {
 	}
 
 	@Mapper

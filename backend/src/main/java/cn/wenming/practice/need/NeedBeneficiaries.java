@@ -111,7 +111,7 @@ class NeedBeneficiaries {
 
 	/** GraphQL {@code BeneficiaryCorrection}. */
 	record Correction(long id, long needId, Integer fromCount, int toCount, String reason, long correctedBy,
-			Instant correctedAt) {
+			Instant correctedAt) implements cn.wenming.practice.shared.BeneficiaryCorrectionLine {
 	}
 
 	@Mapper

@@ -80,7 +80,8 @@ class AssessmentBeneficiariesTest {
 		List<Map<String, Object>> trail = trail(s.admin, a3);
 		assertThat(trail).hasSize(2);
 		assertThat(trail.get(0)).containsEntry("fromCount", null).containsEntry("toCount", 100)
-			.containsEntry("reason", "登记").containsEntry("correctedBy", Long.toString(s.admin.userId()));
+			.containsEntry("reason", "登记").containsEntry("correctedBy", Long.toString(s.admin.userId()))
+			.containsEntry("correctedByName", nameOf(s.admin.userId()));
 		assertThat(trail.get(1)).containsEntry("fromCount", 100).containsEntry("toCount", 80)
 			.containsEntry("reason", "名单核对后有重复");
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM activity_beneficiary_correction WHERE activity_id = ?",
@@ -133,7 +134,7 @@ class AssessmentBeneficiariesTest {
 	private List<Map<String, Object>> trail(Session as, String activityId) {
 		return (List<Map<String, Object>>) (List<?>) this.api.as(as).document("""
 				query($id: ID!) {
-				  activity(id: $id) { beneficiaryCorrections { fromCount toCount reason correctedBy correctedAt } }
+				  activity(id: $id) { beneficiaryCorrections { fromCount toCount reason correctedBy correctedByName correctedAt } }
 				}""").variable("id", activityId).execute().path("activity.beneficiaryCorrections")
 			.entityList(Map.class).get();
 	}
@@ -158,6 +159,12 @@ class AssessmentBeneficiariesTest {
 			.containsEntry("met", null);
 		assertThat(figures.get("BENEFICIARIES_YEAR")).as("BENEFICIARIES_YEAR of " + unitId)
 			.containsEntry("period", "YEAR_TO_DATE").containsEntry("value", (double) year);
+	}
+
+	/** How the trail names a staff member who is no volunteer: their nickname, else 用户 id. */
+	private String nameOf(long userId) {
+		String nickname = this.jdbc.queryForObject("SELECT nickname FROM app_user WHERE id = ?", String.class, userId);
+		return (nickname == null || nickname.isBlank()) ? "用户 " + userId : nickname.strip();
 	}
 
 }

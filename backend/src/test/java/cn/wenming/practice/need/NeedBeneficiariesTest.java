@@ -89,9 +89,10 @@ class NeedBeneficiariesTest {
 		assertThat(trail).hasSize(2);
 		assertThat(trail.get(0)).containsEntry("fromCount", 12).containsEntry("toCount", 10)
 			.containsEntry("reason", NeedBeneficiaries.CONFIRMED_WITH_HOURS)
-			.containsEntry("correctedBy", Long.toString(this.s.admin.userId()));
+			.containsEntry("correctedBy", Long.toString(this.s.admin.userId()))
+			.containsEntry("correctedByName", nameOf(this.s.admin.userId()));
 		assertThat(trail.get(1)).containsEntry("fromCount", 10).containsEntry("toCount", 8)
-			.containsEntry("reason", "按签到表更正");
+			.containsEntry("reason", "按签到表更正").containsEntry("correctedByName", nameOf(this.s.admin.userId()));
 		assertThat(trail(this.s.admin, group)).isEqualTo(trail);
 		assertThat(this.s.count("SELECT COUNT(*) FROM need_beneficiary_correction WHERE need_id = ?",
 				Long.valueOf(group))).isEqualTo(2);
@@ -173,7 +174,7 @@ class NeedBeneficiariesTest {
 	private List<Map<String, Object>> trail(Session as, String needId) {
 		return (List<Map<String, Object>>) (List<?>) this.s.api.as(as).document("""
 				query($id: ID!) {
-				  need(id: $id) { beneficiaryCorrections { fromCount toCount reason correctedBy correctedAt } }
+				  need(id: $id) { beneficiaryCorrections { fromCount toCount reason correctedBy correctedByName correctedAt } }
 				}""").variable("id", needId).execute().path("need.beneficiaryCorrections").entityList(Map.class).get();
 	}
 
@@ -194,6 +195,12 @@ class NeedBeneficiariesTest {
 			}
 		}
 		throw new AssertionError("no column " + header);
+	}
+
+	/** How the trail names a staff member who is no volunteer: their nickname, else 用户 id. */
+	private String nameOf(long userId) {
+		String nickname = this.s.jdbc.queryForObject("SELECT nickname FROM app_user WHERE id = ?", String.class, userId);
+		return (nickname == null || nickname.isBlank()) ? "用户 " + userId : nickname.strip();
 	}
 
 }
