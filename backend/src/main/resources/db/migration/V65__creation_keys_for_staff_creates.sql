@@ -45,3 +45,18 @@ ALTER TABLE volunteer_training
     ADD COLUMN idempotency_key VARCHAR(64) NULL,
     ADD COLUMN request_digest CHAR(64) NULL,
     ADD UNIQUE KEY uk_volunteer_training_recorder_key (recorded_by, idempotency_key);
+
+-- 订阅消息: one acceptance prompt (wx.requestSubscribeMessage) counts once. The mini-program sends one
+-- key per prompt with the accepted template ids; a resend of the report (the client's retry of a 503
+-- whose COMMIT went through) finds its key here and adds nothing. A report without a key counts as
+-- before. The rows are only the keys: the counts stay in notification_subscription.
+CREATE TABLE notification_acceptance (
+    id              BIGINT      NOT NULL AUTO_INCREMENT,
+    user_id         BIGINT      NOT NULL,
+    idempotency_key VARCHAR(64) NOT NULL,
+    request_digest  CHAR(64)    NOT NULL,
+    created_at      DATETIME(3) NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE KEY uk_notification_acceptance_user_key (user_id, idempotency_key),
+    CONSTRAINT fk_notification_acceptance_user FOREIGN KEY (user_id) REFERENCES app_user (id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
