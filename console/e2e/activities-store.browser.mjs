@@ -154,20 +154,37 @@ try {
     .activitySignUps.edges.map((e) => e.node)
   assert(signUps.length === 1 && signUps[0].hoursConfirmed && signUps[0].hours === 0.5, `hours confirmed: ${JSON.stringify(signUps)}`)
 
-  // --- 爱心超市: a reward put on sale through the form; the volunteer redeems it on her phone.
-  step('store: rewards')
+  // --- 爱心超市: a reward put on sale through the form — its first answer lost on the way back and the
+  // form sent again, which makes one reward (the form's key is kept until it was created); the
+  // volunteer redeems it on her phone.
+  step('store: rewards (response lost, sent again → one reward)')
+  let rewardLost = false
+  await page.route('**/graphql', async (route) => {
+    if (!rewardLost && (route.request().postData() || '').includes('mutation CreateReward')) {
+      rewardLost = true
+      await route.fetch() // reaches the server…
+      return route.abort('connectionreset') // …the answer never reaches the browser
+    }
+    return route.continue()
+  })
   await page.goto(`${BASE}/console/store/rewards`)
   await page.locator('[data-test=new-reward]').click()
   const rewardName = `爱心大米 ${run}`
   await page.locator('[data-test=reward-form-name]').fill(rewardName)
   await page.locator('[data-test=reward-form-price] input').fill('30')
   await page.locator('[data-test=reward-form-save]').click()
+  await page.getByText('网络不可用，请检查网络后重试').first().waitFor()
+  assert(rewardLost, 'the first CreateReward reached the server and its answer was dropped')
+  await page.locator('[data-test=reward-form-save]').click()
   await page.getByText('已上架').waitFor()
+  await page.unroute('**/graphql')
   const rewardRow = page.locator('tr', { has: page.locator('[data-test=reward-name]', { hasText: rewardName }) })
   await rewardRow.waitFor()
   await settled()
   await page.screenshot({ path: path.join(SHOTS, '16-store-rewards.png') })
-  const reward = (await gql('query($s: ID!) { rewards(stationId: $s) { id name pricePoints } }', { s: station.id })).rewards.find((r) => r.name === rewardName)
+  const rewards = (await gql('query($s: ID!) { rewards(stationId: $s) { id name pricePoints } }', { s: station.id })).rewards.filter((r) => r.name === rewardName)
+  assert(rewards.length === 1, `the reward sent twice is one reward: ${JSON.stringify(rewards)}`)
+  const reward = rewards[0]
   assert(reward && reward.pricePoints === 30, `the reward is on sale: ${JSON.stringify(reward)}`)
   const order = (await gql('mutation($r: ID!, $k: String!) { redeem(rewardId: $r, idempotencyKey: $k) { id pickupCode } }', { r: reward.id, k: `console-redeem-${run}` }, liuna.accessToken)).redeem
 

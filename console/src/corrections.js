@@ -41,9 +41,9 @@ export function createSubmission(send, makeKey = idempotencyKey) {
 }
 
 /**
- * A form that creates a record people count (需求代录, 宣讲, 骨干培训, 抽查评估): the API takes one
- * idempotency key per intended record, so a double click or the client's retry of a 503 whose commit
- * went through records it once. `open()` starts a new record (a new key); `save(input)` sends it with
+ * A form that creates a record (需求代录, 宣讲, 骨干培训, 抽查评估, and the staff's creates: 活动, 项目,
+ * 项目任务, 礼品, 礼遇规则, 组织单位, 文明单位, 志愿者培训): the API takes one idempotency key per intended
+ * record, so a double click or the client's retry of a 503 whose commit went through records it once. `open()` starts a new record (a new key); `save(input)` sends it with
  * the key — the same one on every retry until it was recorded — and then makes the next key.
  */
 export function creationForm(send, makeKey = idempotencyKey) {

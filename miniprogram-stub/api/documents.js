@@ -53,7 +53,7 @@ module.exports = {
   RateActivity: "mutation RateActivity($activityId: ID!, $stars: Int!, $comment: String) {\n  rateActivity(activityId: $activityId, stars: $stars, comment: $comment) { id activityId stars comment commentHeld createdAt }\n}",
   RateNeed: "mutation RateNeed($input: RateNeedInput!) {\n  rateNeed(input: $input) { id status ratingStars ratingComment ratingCommentHold }\n}",
   RecordNeedRevisit: "mutation RecordNeedRevisit($input: NeedRevisitInput!) {\n  recordNeedRevisit(input: $input) { id status ratingStars ratingComment ratingCommentHold }\n}",
-  RecordSubscriptions: "mutation RecordSubscriptions($templateIds: [String!]!) {\n  recordSubscriptions(templateIds: $templateIds) {\n    balances { templateId kinds remaining }\n    ignoredTemplateIds\n  }\n}",
+  RecordSubscriptions: "mutation RecordSubscriptions($templateIds: [String!]!, $idempotencyKey: String) {\n  recordSubscriptions(templateIds: $templateIds, idempotencyKey: $idempotencyKey) {\n    balances { templateId kinds remaining }\n    ignoredTemplateIds\n  }\n}",
   RecordTraining: "mutation RecordTraining($input: RecordTrainingInput!) {\n  recordTraining(input: $input) { id trained trainings { id course completedAt } }\n}",
   Redeem: "mutation Redeem($rewardId: ID!, $quantity: Int!, $idempotencyKey: String!) {\n  redeem(rewardId: $rewardId, quantity: $quantity, idempotencyKey: $idempotencyKey) {\n    id quantity points status pickupCode expiresAt reward { id name }\n  }\n}",
   RefreshToken: "mutation RefreshToken($token: String!) {\n  refreshToken(token: $token) {\n    accessToken\n    refreshToken\n    user { id nickname roles roleGrants { role orgUnitId } }\n  }\n}",

@@ -183,3 +183,43 @@ test('the admin pages through untrained volunteers with 加载更多 and records
   await page.instance.recordTraining({ currentTarget: { dataset: { id: '72' } } })
   expect(texts(page, '.empty-text')).toContain('没有待培训的志愿者')
 })
+
+test('a training sent again after a lost answer carries its key and time, so the server records it once', async () => {
+  wx.__control.use('trainer-retry')
+  wx.setStorageSync(client.SESSION_KEY, { accessToken: 'a-trainer', refreshToken: 'r', user: { id: '1', roles: ['STATION_ADMIN'], roleGrants: [{ role: 'STATION_ADMIN', orgUnitId: '30' }] } })
+  const empty = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } }
+  const person = (id) => ({ node: { id, realName: `志愿者${id}`, idNumberMasked: 'x', homeStationName: '东珠站', trained: false, createdAt: '2026-11-20T00:00:00Z' }, cursor: id })
+  const recorded = new Map()
+  let lose = true
+  const fake = fakeServer({
+    StationNeeds: () => ({ stationNeeds: empty }),
+    PendingNeedHours: () => ({ pendingNeedHours: empty }),
+    PendingHonorHours: () => ({ pendingHonorHours: empty }),
+    RevisitCandidates: () => ({ stationNeeds: empty }),
+    StationVolunteers: () => ({ volunteers: { edges: [person('81'), person('82')], pageInfo: { hasNextPage: false, endCursor: null } } }),
+    // The server records per key; the first answer is lost on the way back.
+    RecordTraining: (v) => {
+      recorded.set(v.input.idempotencyKey, v.input)
+      if (lose) {
+        lose = false
+        throw { code: 'INTERNAL_ERROR', message: '网络异常' }
+      }
+      return { recordTraining: { id: v.input.volunteerId, trained: true, trainings: [{ id: '1', course: v.input.course, completedAt: v.input.completedAt }] } }
+    },
+  })
+  wx.__control.setTransport(fake.transport)
+  const page = loadPage('staff/admin')
+  await page.instance.onLoad({})
+  await page.instance.recordTraining({ currentTarget: { dataset: { id: '81' } } })
+  expect(texts(page, '.trainee-name')).toEqual(['志愿者81 · 东珠站', '志愿者82 · 东珠站'])
+  await page.instance.recordTraining({ currentTarget: { dataset: { id: '81' } } })
+  expect(texts(page, '.trainee-name')).toEqual(['志愿者82 · 东珠站'])
+  const sends = fake.requests.filter((r) => r.name === 'RecordTraining').map((r) => r.variables.input)
+  expect(sends).toHaveLength(2)
+  expect(sends[0].idempotencyKey).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+  expect(sends[1]).toEqual(sends[0])
+  expect(recorded.size).toBe(1)
+  // The next volunteer's record is another one: another key.
+  await page.instance.recordTraining({ currentTarget: { dataset: { id: '82' } } })
+  expect(recorded.size).toBe(2)
+})

@@ -162,7 +162,7 @@ test('an admin who publishes is asked for new-need and overdue messages and the 
   const page = loadPage('staff/admin')
   await page.instance.onLoad({ orgUnitId: '30' })
   await page.instance.publish(tap({ id: '5' }))
-  expect(server.requests.find((r) => r.name === 'RecordSubscriptions').variables).toEqual({ templateIds: ['t-new'] })
+  expect(server.requests.find((r) => r.name === 'RecordSubscriptions').variables).toEqual({ templateIds: ['t-new'], idempotencyKey: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) })
 })
 
 test('the wish wall finds the nearest station and reads anonymously', async () => {

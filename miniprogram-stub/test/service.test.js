@@ -48,7 +48,7 @@ test('my activities: progress to the next star, my live place on the waitlist, �
   expect(wx.__control.navigations).toContain('/pages/activity/activity?id=7&rate=1')
   const accepted = await page.instance.remindMe()
   expect(accepted).toEqual(['t-remind'])
-  expect(server.requests.find((r) => r.name === 'RecordSubscriptions').variables).toEqual({ templateIds: ['t-remind'] })
+  expect(server.requests.find((r) => r.name === 'RecordSubscriptions').variables).toEqual({ templateIds: ['t-remind'], idempotencyKey: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) })
   expect(text(page, '.remind-me')).toBe('已开启提醒')
   page.instance.certificate()
   expect(wx.__control.navigations).toContain('/pages/certificate/certificate')

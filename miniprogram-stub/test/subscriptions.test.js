@@ -68,3 +68,35 @@ test('消息提醒 shows the error with a retry that loads again', async () => {
   expect(exists(page, '.error-state')).toBe(false)
   expect(texts(page, '.balance')[0]).toContain('需求已接单')
 })
+
+test('a report of accepted templates retried after a 503 whose commit went through counts the prompt once', async () => {
+  const phone = signedIn()
+  const counted = new Map()
+  let unavailable = true
+  const server = fakeServer({
+    MySubscriptions: () => ({ mySubscriptions: [{ templateId: 't-published', kinds: ['NEED_PUBLISHED'], remaining: counted.size }] }),
+    SubscriptionTemplates: () => ({ subscriptionTemplates: [{ kind: 'NEED_PUBLISHED', templateId: 't-published' }] }),
+    // The server counts per key; the first answer is lost behind a 503 and the client retries.
+    RecordSubscriptions: ({ templateIds, idempotencyKey }) => {
+      counted.set(idempotencyKey, templateIds)
+      if (unavailable) {
+        unavailable = false
+        throw { code: 'SERVICE_UNAVAILABLE', status: 503, header: { 'Retry-After': '0' } }
+      }
+      return { recordSubscriptions: { balances: [], ignoredTemplateIds: [] } }
+    },
+  })
+  wx.__control.setTransport(server.transport)
+  const page = loadPage('subscriptions')
+  await page.instance.onLoad()
+  phone.subscribeAnswers = { 't-published': 'accept' }
+  await page.instance.renew({ currentTarget: { dataset: { kinds: ['NEED_PUBLISHED'] } } })
+  const reports = server.requests.filter((r) => r.name === 'RecordSubscriptions').map((r) => r.variables)
+  expect(reports).toHaveLength(2)
+  expect(reports[0].idempotencyKey).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+  expect(reports[1]).toEqual(reports[0])
+  expect(counted.size).toBe(1)
+  // The next prompt is another acceptance: another key.
+  await page.instance.renew({ currentTarget: { dataset: { kinds: ['NEED_PUBLISHED'] } } })
+  expect(counted.size).toBe(2)
+})

@@ -67,6 +67,6 @@ test('a refused completion shows its message; 开启任务提醒 asks for the ta
   wx.__control.current.subscribeAnswers = { 't-task': 'accept' }
   const accepted = await page.instance.remindMe()
   expect(accepted).toEqual(['t-task'])
-  expect(server.requests.find((r) => r.name === 'RecordSubscriptions').variables).toEqual({ templateIds: ['t-task'] })
+  expect(server.requests.find((r) => r.name === 'RecordSubscriptions').variables).toEqual({ templateIds: ['t-task'], idempotencyKey: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) })
   expect(text(page, '.remind-me')).toBe('已开启提醒')
 })

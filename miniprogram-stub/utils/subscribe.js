@@ -4,6 +4,7 @@
  * send one message per acceptance. The kinds' template ids come from the server's configuration.
  */
 const client = require('../api/client')
+const { idempotencyKey } = require('./page')
 
 let templates = null
 
@@ -25,7 +26,10 @@ async function askFor(kinds) {
     })
     const accepted = ids.filter((id) => answer[id] === 'accept')
     if (accepted.length) {
-      await client.call('RecordSubscriptions', { templateIds: accepted })
+      // One key per prompt: the client's retry of a 503 whose commit went through sends it again, and
+      // the server counts the prompt's acceptances once (a second count would allow a message the
+      // user never agreed to).
+      await client.call('RecordSubscriptions', { templateIds: accepted, idempotencyKey: idempotencyKey() })
     }
     return accepted
   } catch (e) {

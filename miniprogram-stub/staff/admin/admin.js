@@ -5,6 +5,7 @@
 // assisted needs whose resident is to be called back (回访). The server refuses an admin who served
 // the need or recorded the honor hours (FORBIDDEN): another admin confirms.
 const client = require('../../api/client')
+const { keyedSubmission } = require('../../api/keyed')
 const subscribe = require('../../utils/subscribe')
 const { run, shortTime, render } = require('../../utils/page')
 const paging = require('../../utils/paging')
@@ -203,8 +204,19 @@ Component({
         this.setData({ error: '请填写培训课程名称', errorCode: 'BAD_REQUEST', retryable: false })
         return undefined
       }
-      const done = await run(this, () => client.call('RecordTraining', { input: { volunteerId, course, completedAt: new Date().toISOString() } }), SELF_TRAINING)
-      if (done) paging.update(this, 'trainees', (v) => v.id === volunteerId, null)
+      // One key per intended record: a retry (the client's own of a 503, or 重试 after an error whose
+      // answer was lost) sends the same key and the same completion time, so the server records it once.
+      this.pendingTrainings = this.pendingTrainings || {}
+      let pending = this.pendingTrainings[volunteerId]
+      if (!pending || pending.course !== course) {
+        pending = { course, completedAt: new Date().toISOString(), submission: keyedSubmission((input) => client.call('RecordTraining', { input })) }
+        this.pendingTrainings[volunteerId] = pending
+      }
+      const done = await run(this, () => pending.submission.submit({ volunteerId, course, completedAt: pending.completedAt }), SELF_TRAINING)
+      if (done) {
+        delete this.pendingTrainings[volunteerId]
+        paging.update(this, 'trainees', (v) => v.id === volunteerId, null)
+      }
       return done ? done.recordTraining : undefined
     },
     /** Needs whose participants' hours wait for an admin who did not serve (待确认的服务时长). */

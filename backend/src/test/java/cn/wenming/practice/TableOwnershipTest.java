@@ -155,6 +155,7 @@ class TableOwnershipTest {
 			entry("leaderboard_preference", "leaderboard"),
 			entry("notification", "notification"),
 			entry("notification_subscription", "notification"),
+			entry("notification_acceptance", "notification"),
 			entry("media_photo", "media"),
 			entry("mp_follower", "mp"));
 

@@ -70,6 +70,11 @@ class Activity implements ServedUnderProject {
 
 	private Long createdBy;
 
+	/** The creator's idempotency key and the digest of the request it came with (V65; see CreationKeys). */
+	String idempotencyKey;
+
+	String requestDigest;
+
 	@TableField(fill = FieldFill.INSERT)
 	private Instant createdAt;
 

@@ -67,7 +67,8 @@ class ActivityController {
 			@Min(50) @Max(10000) Integer geofenceMeters, @NotNull @Min(1) @Max(10000) Integer capacity,
 			@Size(max = 20) List<@NotBlank @Size(max = 20) String> skills, Boolean trainingRequired,
 			Boolean theoryLecture, @Size(max = 30) String contactName,
-			@Size(max = 20) @Pattern(regexp = "[0-9+\\- ]*") String contactPhone, Long civilizedUnitId) {
+			@Size(max = 20) @Pattern(regexp = "[0-9+\\- ]*") String contactPhone, Long civilizedUnitId,
+			@Pattern(regexp = "[A-Za-z0-9_\\-]{8,64}") String idempotencyKey) {
 
 		/** An activity must end after it starts (reported as {@code input.endsAfterStart}). */
 		@AssertTrue(message = "结束时间须晚于开始时间")
@@ -79,7 +80,8 @@ class ActivityController {
 			return new ActivityService.CreateActivity(this.projectId, this.title, this.description, this.startsAt,
 					this.endsAt, this.signUpDeadline, this.address, this.latitude, this.longitude, this.geofenceMeters,
 					this.capacity, this.skills, Boolean.TRUE.equals(this.trainingRequired),
-					Boolean.TRUE.equals(this.theoryLecture), this.contactName, this.contactPhone, this.civilizedUnitId);
+					Boolean.TRUE.equals(this.theoryLecture), this.contactName, this.contactPhone, this.civilizedUnitId,
+					this.idempotencyKey);
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import cn.wenming.practice.shared.CreationKeys;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -12,6 +13,10 @@ import org.apache.ibatis.annotations.Update;
 
 @Mapper
 interface ActivityMapper extends BaseMapper<Activity> {
+
+	/** What this creator made with this idempotency key, if anything. */
+	@Select("SELECT id, request_digest FROM activity WHERE created_by = #{creator} AND idempotency_key = #{key}")
+	CreationKeys.Earlier findByKey(@Param("creator") long creator, @Param("key") String key);
 
 	default List<Activity> findByIds(Collection<Long> ids) {
 		return ids.isEmpty() ? List.of() : selectByIds(ids);

@@ -23,9 +23,14 @@ import cn.wenming.practice.project.ProjectDirectory;
 import cn.wenming.practice.project.ProjectRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
+import cn.wenming.practice.shared.CreationKeys;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.RecordCorrections;
 import cn.wenming.practice.volunteer.ServiceCategory;
 import graphql.relay.Connection;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -37,6 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class ActivityService {
+
+	private static final Logger log = LoggerFactory.getLogger(ActivityService.class);
 
 	/** How many candidates the nearby search takes from the index before filtering by time. */
 	static final int NEARBY_CANDIDATES = 500;
@@ -93,7 +100,7 @@ class ActivityService {
 	record CreateActivity(long projectId, String title, String description, Instant startsAt, Instant endsAt,
 			Instant signUpDeadline, String address, double latitude, double longitude, Integer geofenceMeters,
 			int capacity, List<String> skills, boolean trainingRequired, boolean theoryLecture, String contactName,
-			String contactPhone, Long civilizedUnitId) {
+			String contactPhone, Long civilizedUnitId, String idempotencyKey) {
 	}
 
 	/** Every editable field of an activity: a full replacement, like a project's. */
@@ -114,6 +121,20 @@ class ActivityService {
 		ProjectRef project = this.projects.require(input.projectId());
 		OrgUnitRef unit = this.orgs.require(project.orgUnitId());
 		Actor actor = this.access.requireAdminOver(unit.path());
+		// A resend (a double click, the console's retry of a 503 whose commit went through) answers the
+		// activity created once, as it is now: looked up only now that the caller may create here.
+		CreationKeys.Create<Activity> keyed = CreationKeys.create(input.idempotencyKey(),
+				RecordCorrections.digest("ACTIVITY", project.id(), input.title().strip(), strip(input.description()),
+						input.startsAt(), input.endsAt(), input.signUpDeadline(), input.address().strip(),
+						decimal(input.latitude()), decimal(input.longitude()), input.geofenceMeters(), input.capacity(),
+						(input.skills() == null) ? null : input.skills().stream().map(String::strip).toList(),
+						input.trainingRequired(), input.theoryLecture(), strip(input.contactName()),
+						strip(input.contactPhone()), input.civilizedUnitId()),
+				() -> this.activities.findByKey(actor.userId(), input.idempotencyKey()), this.activities::selectById);
+		Activity earlier = keyed.earlier();
+		if (earlier != null) {
+			return earlier;
+		}
 		if (project.archived()) {
 			throw new DomainException(ProjectError.PROJECT_ARCHIVED);
 		}
@@ -149,8 +170,8 @@ class ActivityService {
 		activity.setEndsAt(input.endsAt());
 		activity.setSignUpDeadline(deadline);
 		activity.setAddress(input.address().strip());
-		activity.setLatitude(BigDecimal.valueOf(input.latitude()).setScale(6, RoundingMode.HALF_UP));
-		activity.setLongitude(BigDecimal.valueOf(input.longitude()).setScale(6, RoundingMode.HALF_UP));
+		activity.setLatitude(decimal(input.latitude()));
+		activity.setLongitude(decimal(input.longitude()));
 		activity.setGeofenceMeters((input.geofenceMeters() != null) ? input.geofenceMeters() : 500);
 		activity.setCapacity(input.capacity());
 		activity.setConfirmedCount(0);
@@ -165,7 +186,9 @@ class ActivityService {
 		if (input.skills() != null) {
 			input.skills().stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(tags::add);
 		}
-		this.tx.executeWithoutResult(status -> {
+		activity.idempotencyKey = input.idempotencyKey();
+		activity.requestDigest = keyed.digest();
+		return keyed.once(log, "Creating activity", () -> this.tx.executeWithoutResult(status -> {
 			// Checked again under the unit's share lock: a close may have committed during msgSecCheck,
 			// and its guard counted unfinished activities before this one existed.
 			if (!this.orgs.lockIfOpen(unit.id())) {
@@ -175,8 +198,11 @@ class ActivityService {
 			if (!tags.isEmpty()) {
 				this.skills.insertAll(activity.getId(), tags);
 			}
-		});
-		return this.activities.selectById(activity.getId());
+		}), () -> this.activities.selectById(activity.getId()));
+	}
+
+	private static BigDecimal decimal(double degrees) {
+		return BigDecimal.valueOf(degrees).setScale(6, RoundingMode.HALF_UP);
 	}
 
 	/**

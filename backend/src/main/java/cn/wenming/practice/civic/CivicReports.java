@@ -23,7 +23,6 @@ import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.ContentSecurity.Scene;
 import cn.wenming.practice.shared.CreationKeys;
-import cn.wenming.practice.shared.DeadlockRetry;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.RateLimitedException;
 import cn.wenming.practice.shared.RateLimiter;
@@ -37,7 +36,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -126,10 +124,14 @@ class CivicReports {
 		}
 		// A resend (a double tap, the client's retry of a 503 whose commit went through) answers the report
 		// made once, before the day's quota is taken: a retry is not another report.
-		String digest = RecordCorrections.digest("CIVIC_REPORT", command.category(), command.description().strip(),
-				command.address().strip(), decimal(command.latitude()), decimal(command.longitude()), command.stationId(),
-				(command.photoIds() == null || command.photoIds().isEmpty()) ? null : command.photoIds());
-		CivicReportView earlier = replay(actor, command.idempotencyKey(), digest);
+		CreationKeys.Create<CivicReportView> keyed = CreationKeys.create(command.idempotencyKey(),
+				RecordCorrections.digest("CIVIC_REPORT", command.category(), command.description().strip(),
+						command.address().strip(), decimal(command.latitude()), decimal(command.longitude()),
+						command.stationId(),
+						(command.photoIds() == null || command.photoIds().isEmpty()) ? null : command.photoIds()),
+				() -> this.reports.findByKey(actor.userId(), command.idempotencyKey()),
+				id -> viewFor(actor, this.reports.selectById(id)));
+		CivicReportView earlier = keyed.earlier();
 		if (earlier != null) {
 			return earlier;
 		}
@@ -160,34 +162,15 @@ class CivicReports {
 		row.createdAt = now;
 		row.updatedAt = now;
 		row.idempotencyKey = command.idempotencyKey();
-		row.requestDigest = digest;
-		try {
-			// Resends waiting on a first send's key deadlock when it rolls back: the victim runs again.
-			DeadlockRetry.run(3, log, "Submitting civic report " + command.idempotencyKey(), () -> this.tx.execute(status -> {
-				if (!this.orgs.lockIfOpen(station.id())) {
-					throw new DomainException(OrgError.ORG_UNIT_CLOSED);
-				}
-				this.reports.insert(row);
-				this.photos.attach(actor.userId(), photoIds, PhotoSubject.CIVIC_REPORT, row.id, station.id());
-				this.reports.record(row.id, null, CivicStatus.SUBMITTED, actor.userId(), null, now);
-				return null;
-			}));
-		}
-		catch (DuplicateKeyException ex) {
-			// The same key sent twice at once: the other request's insert waited on the key and committed.
-			CivicReportView landed = replay(actor, command.idempotencyKey(), digest);
-			if (landed == null) {
-				throw ex;
+		row.requestDigest = keyed.digest();
+		return keyed.once(log, "Submitting civic report", () -> this.tx.executeWithoutResult(status -> {
+			if (!this.orgs.lockIfOpen(station.id())) {
+				throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 			}
-			return landed;
-		}
-		return viewFor(actor, this.reports.selectById(row.id));
-	}
-
-	/** The report this reporter made with the key, when this is the same request; null when none. */
-	private CivicReportView replay(Actor actor, String key, String digest) {
-		Long id = CreationKeys.replay(this.reports.findByKey(actor.userId(), key), digest);
-		return (id == null) ? null : viewFor(actor, this.reports.selectById(id));
+			this.reports.insert(row);
+			this.photos.attach(actor.userId(), photoIds, PhotoSubject.CIVIC_REPORT, row.id, station.id());
+			this.reports.record(row.id, null, CivicStatus.SUBMITTED, actor.userId(), null, now);
+		}), () -> viewFor(actor, this.reports.selectById(row.id)));
 	}
 
 	CivicReportView triage(Triage command) {

@@ -230,9 +230,13 @@ class EvaluationService {
 		// A resend (a double click, the client's retry of a 503 whose commit went through) answers the
 		// check recorded once — as it is now, corrected or not: looked up only now that the caller may check.
 		String findings = (input.findings() == null || input.findings().isBlank()) ? null : input.findings().strip();
-		String digest = RecordCorrections.digest("SPOT_CHECK", station.id(), input.checkedOn(), findings,
-				input.items().stream().map(i -> List.of(i.name().strip(), scale(i.score()), scale(i.maxScore()))).toList());
-		SpotCheckView earlier = replaySpotCheck(actor, input.idempotencyKey(), digest);
+		CreationKeys.Create<SpotCheckView> keyed = CreationKeys.create(input.idempotencyKey(),
+				RecordCorrections.digest("SPOT_CHECK", station.id(), input.checkedOn(), findings,
+						input.items().stream().map(i -> List.of(i.name().strip(), scale(i.score()), scale(i.maxScore())))
+							.toList()),
+				() -> this.spotChecks.findByKey(actor.userId(), input.idempotencyKey()),
+				id -> spotCheckViews(List.of(this.spotChecks.selectById(id))).get(0));
+		SpotCheckView earlier = keyed.earlier();
 		if (earlier != null) {
 			return earlier;
 		}
@@ -263,31 +267,12 @@ class EvaluationService {
 		check.checkedBy = actor.userId();
 		check.createdAt = this.clock.instant();
 		check.idempotencyKey = input.idempotencyKey();
-		check.requestDigest = digest;
-		try {
-			// Resends waiting on a first send's key deadlock when it rolls back: the victim runs again.
-			DeadlockRetry.run(3, log, "Recording spot check " + input.idempotencyKey(), () -> this.tx.execute(status -> {
-				requireOpen(station);
-				this.spotChecks.insert(check);
-				this.spotChecks.addItems(check.id, rows);
-				return null;
-			}));
-		}
-		catch (DuplicateKeyException ex) {
-			// The same key sent twice at once: the other request's insert waited on the key and committed.
-			SpotCheckView landed = replaySpotCheck(actor, input.idempotencyKey(), digest);
-			if (landed == null) {
-				throw ex;
-			}
-			return landed;
-		}
-		return spotCheckViews(List.of(check)).get(0);
-	}
-
-	/** The spot check this admin recorded with the key, when this is the same request; null when none. */
-	private SpotCheckView replaySpotCheck(Actor actor, String key, String digest) {
-		Long id = CreationKeys.replay(this.spotChecks.findByKey(actor.userId(), key), digest);
-		return (id == null) ? null : spotCheckViews(List.of(this.spotChecks.selectById(id))).get(0);
+		check.requestDigest = keyed.digest();
+		return keyed.once(log, "Recording spot check", () -> this.tx.executeWithoutResult(status -> {
+			requireOpen(station);
+			this.spotChecks.insert(check);
+			this.spotChecks.addItems(check.id, rows);
+		}), () -> spotCheckViews(List.of(check)).get(0));
 	}
 
 	/** Spot checks of the stations in the unit's subtree, newest first: any admin covering the unit. */

@@ -21,7 +21,6 @@ import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
 import cn.wenming.practice.shared.CreationKeys;
-import cn.wenming.practice.shared.DeadlockRetry;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.RecordCorrections;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
@@ -168,10 +167,14 @@ class LectureService {
 		Actor actor = this.access.requireAdminOver(unit.path());
 		// A resend (a double click, the client's retry of a 503 whose commit went through) answers the
 		// lecture recorded once: looked up only now that the caller may record here.
-		String digest = RecordCorrections.digest("LECTURE", unit.id(), input.topic().strip(), input.place().strip(),
-				input.heldOn(), input.audience(), new TreeSet<>((input.lecturerIds() == null) ? List.of() : input.lecturerIds()),
-				input.groupId(), input.activityId());
-		LectureView earlier = replay(actor, input.idempotencyKey(), digest);
+		CreationKeys.Create<LectureView> keyed = CreationKeys.create(input.idempotencyKey(),
+				RecordCorrections.digest("LECTURE", unit.id(), input.topic().strip(), input.place().strip(),
+						input.heldOn(), input.audience(),
+						new TreeSet<>((input.lecturerIds() == null) ? List.of() : input.lecturerIds()), input.groupId(),
+						input.activityId()),
+				() -> this.lectures.findByKey(actor.userId(), input.idempotencyKey()),
+				id -> this.lectures.selectById(id).view());
+		LectureView earlier = keyed.earlier();
 		if (earlier != null) {
 			return earlier;
 		}
@@ -208,34 +211,15 @@ class LectureService {
 		row.recordedBy = actor.userId();
 		row.createdAt = this.clock.instant();
 		row.idempotencyKey = input.idempotencyKey();
-		row.requestDigest = digest;
-		try {
-			// Resends waiting on a first send's key deadlock when it rolls back: the victim runs again.
-			DeadlockRetry.run(3, log, "Recording lecture " + input.idempotencyKey(), () -> this.tx.execute(status -> {
-				requireOpen(unit);
-				this.lectures.insert(row);
-				if (!speakers.isEmpty()) {
-					this.lectures.addSpeakers(row.id, speakers);
-				}
-				return null;
-			}));
-		}
-		catch (DuplicateKeyException ex) {
-			// Either key: this admin's key sent twice at once (the other request committed the lecture, this
-			// transaction is rolled back whole), or the activity another lecture already stands for.
-			LectureView landed = replay(actor, input.idempotencyKey(), digest);
-			if (landed == null) {
-				throw new DomainException(LectureError.LECTURE_ACTIVITY_ALREADY_RECORDED);
+		row.requestDigest = keyed.digest();
+		// A duplicate no earlier send of the key explains is the activity another lecture already stands for.
+		return keyed.once(log, "Recording lecture", () -> this.tx.executeWithoutResult(status -> {
+			requireOpen(unit);
+			this.lectures.insert(row);
+			if (!speakers.isEmpty()) {
+				this.lectures.addSpeakers(row.id, speakers);
 			}
-			return landed;
-		}
-		return row.view();
-	}
-
-	/** The lecture this admin recorded with the key, when this is the same request; null when none. */
-	private LectureView replay(Actor actor, String key, String digest) {
-		Long id = CreationKeys.replay(this.lectures.findByKey(actor.userId(), key), digest);
-		return (id == null) ? null : this.lectures.selectById(id).view();
+		}), row::view, () -> new DomainException(LectureError.LECTURE_ACTIVITY_ALREADY_RECORDED));
 	}
 
 	Connection<LecturerView> lecturers(long orgUnitId, Integer first, String after) {

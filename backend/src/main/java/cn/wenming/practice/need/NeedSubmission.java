@@ -19,7 +19,6 @@ import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.ContentSecurity.Scene;
 import cn.wenming.practice.shared.CreationKeys;
-import cn.wenming.practice.shared.DeadlockRetry;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.RecordCorrections;
 
@@ -27,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -88,12 +86,14 @@ class NeedSubmission {
 	NeedView submit(SubmitNeed command) {
 		Actor actor = this.access.requireActor();
 		NeedSource source = (command.source() == null) ? NeedSource.ONLINE : command.source();
-		String digest = digest(command, source);
+		CreationKeys.Create<NeedView> keyed = CreationKeys.create(command.idempotencyKey(), digest(command, source),
+				() -> this.needs.findByKey(actor.userId(), command.idempotencyKey()),
+				id -> this.visibility.viewFor(actor, this.needs.selectById(id)));
 		// A resend (a double tap, the client's retry of a 503 whose commit went through) answers the need
 		// submitted once. Anyone may order online; an assisted entry's key is looked up once its sender is
 		// found to cover the station, below.
 		if (!source.assisted()) {
-			NeedView earlier = replay(actor, command, digest);
+			NeedView earlier = keyed.earlier();
 			if (earlier != null) {
 				return earlier;
 			}
@@ -109,7 +109,7 @@ class NeedSubmission {
 			if (!actor.isAdminOver(station.path())) {
 				throw DomainException.forbidden();
 			}
-			NeedView earlier = replay(actor, command, digest);
+			NeedView earlier = keyed.earlier();
 			if (earlier != null) {
 				return earlier;
 			}
@@ -147,39 +147,18 @@ class NeedSubmission {
 		need.setUpdatedAt(now);
 		need.setStageStartedAt(now);
 		need.setIdempotencyKey(command.idempotencyKey());
-		need.setRequestDigest(digest);
-		try {
-			// Resends waiting on a first send's key deadlock when it rolls back: the victim runs again.
-			DeadlockRetry.run(3, log, "Submitting need " + command.idempotencyKey(), () -> this.tx.execute(status -> {
-				if (!this.orgs.lockIfOpen(station.id())) {
-					throw new DomainException(OrgError.ORG_UNIT_CLOSED);
-				}
-				this.needs.insert(need);
-				// The submitter's own uploads (the resident, or the staff member for an assisted order).
-				this.photos.attach(actor.userId(), photoIds, PhotoSubject.NEED, need.getId(), station.id());
-				this.transitions.record(need.getId(), null, NeedStatus.SUBMITTED, actor.userId(),
-						submissionNote(source, hold), now);
-				this.events.publishEvent(
-						new NeedSubmitted(need.getId(), station.id(), actor.userId(), hold != null, now));
-				return null;
-			}));
-		}
-		catch (DuplicateKeyException ex) {
-			// The same key sent twice at once: the other request's insert waited on the key and committed
-			// (this transaction is rolled back whole); this one answers that need.
-			NeedView earlier = replay(actor, command, digest);
-			if (earlier == null) {
-				throw ex;
+		need.setRequestDigest(keyed.digest());
+		return keyed.once(log, "Submitting need", () -> this.tx.executeWithoutResult(status -> {
+			if (!this.orgs.lockIfOpen(station.id())) {
+				throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 			}
-			return earlier;
-		}
-		return this.visibility.viewFor(actor, this.needs.selectById(need.getId()));
-	}
-
-	/** The need this actor submitted with the command's key, as they see it now; null when none. */
-	private NeedView replay(Actor actor, SubmitNeed command, String digest) {
-		Long id = CreationKeys.replay(this.needs.findByKey(actor.userId(), command.idempotencyKey()), digest);
-		return (id == null) ? null : this.visibility.viewFor(actor, this.needs.selectById(id));
+			this.needs.insert(need);
+			// The submitter's own uploads (the resident, or the staff member for an assisted order).
+			this.photos.attach(actor.userId(), photoIds, PhotoSubject.NEED, need.getId(), station.id());
+			this.transitions.record(need.getId(), null, NeedStatus.SUBMITTED, actor.userId(),
+					submissionNote(source, hold), now);
+			this.events.publishEvent(new NeedSubmitted(need.getId(), station.id(), actor.userId(), hold != null, now));
+		}), () -> this.visibility.viewFor(actor, this.needs.selectById(need.getId())));
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -34,8 +35,9 @@ class NotificationController {
 	/** WeChat asks about at most a few templates at once; 20 leaves room and bounds the work. */
 	@MutationMapping
 	SubscriptionService.Receipt recordSubscriptions(
-			@Argument @NotNull @Size(max = 20) List<@NotBlank @Size(max = 64) String> templateIds) {
-		return this.service.record(templateIds);
+			@Argument @NotNull @Size(max = 20) List<@NotBlank @Size(max = 64) String> templateIds,
+			@Argument @Pattern(regexp = "[A-Za-z0-9_\\-]{8,64}") String idempotencyKey) {
+		return this.service.record(templateIds, idempotencyKey);
 	}
 
 }

@@ -3,6 +3,8 @@ package cn.wenming.practice.notification;
 import java.time.Instant;
 import java.util.List;
 
+import cn.wenming.practice.shared.CreationKeys;
+
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -47,6 +49,18 @@ interface SubscriptionMapper {
 			WHERE user_id = #{userId} AND template_id = #{templateId}
 			""")
 	int reset(@Param("userId") long userId, @Param("templateId") String templateId, @Param("now") Instant now);
+
+	/** Keeps an acceptance prompt's key: a second report of the prompt collides with it. */
+	@Insert("""
+			INSERT INTO notification_acceptance (user_id, idempotency_key, request_digest, created_at)
+			VALUES (#{userId}, #{key}, #{digest}, #{now})
+			""")
+	int keepAcceptanceKey(@Param("userId") long userId, @Param("key") String key, @Param("digest") String digest,
+			@Param("now") Instant now);
+
+	/** The prompt this user reported with this key, if any. */
+	@Select("SELECT id, request_digest FROM notification_acceptance WHERE user_id = #{userId} AND idempotency_key = #{key}")
+	CreationKeys.Earlier findAcceptance(@Param("userId") long userId, @Param("key") String key);
 
 	@Select("SELECT template_id, remaining FROM notification_subscription WHERE user_id = #{userId}")
 	List<Balance> balances(@Param("userId") long userId);

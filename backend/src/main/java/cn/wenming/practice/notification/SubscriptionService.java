@@ -7,9 +7,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import cn.wenming.practice.auth.AccessControl;
+import cn.wenming.practice.shared.CreationKeys;
+import cn.wenming.practice.shared.RecordCorrections;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class SubscriptionService {
+
+	private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
 
 	private final SubscriptionMapper subscriptions;
 
@@ -54,7 +62,12 @@ class SubscriptionService {
 	record TemplateOfKind(NotificationKind kind, String templateId) {
 	}
 
-	Receipt record(List<String> templateIds) {
+	/**
+	 * Counts the acceptances of one prompt. {@code idempotencyKey} (one per prompt, from the client)
+	 * makes a resend of the report — the client's retry of a 503 whose commit went through — count
+	 * nothing more: it is answered the balances as they are. Without a key every report counts.
+	 */
+	Receipt record(List<String> templateIds, String idempotencyKey) {
 		long userId = this.access.requireUserId();
 		Map<String, Set<NotificationKind>> configured = this.properties.kindsByTemplateId();
 		Set<String> accepted = new LinkedHashSet<>();
@@ -64,8 +77,23 @@ class SubscriptionService {
 			(configured.containsKey(clean) ? accepted : ignored).add(clean);
 		}
 		Instant now = this.clock.instant();
-		this.tx.executeWithoutResult(status -> accepted.forEach(id -> this.subscriptions.accept(userId, id, now)));
-		return new Receipt(balances(userId), List.copyOf(ignored));
+		if (idempotencyKey == null) {
+			this.tx.executeWithoutResult(status -> accepted.forEach(id -> this.subscriptions.accept(userId, id, now)));
+			return new Receipt(balances(userId), List.copyOf(ignored));
+		}
+		CreationKeys.Create<Receipt> keyed = CreationKeys.create(idempotencyKey,
+				RecordCorrections.digest("SUBSCRIPTIONS", new TreeSet<>(accepted), new TreeSet<>(ignored)),
+				() -> this.subscriptions.findAcceptance(userId, idempotencyKey),
+				id -> new Receipt(balances(userId), List.copyOf(ignored)));
+		Receipt earlier = keyed.earlier();
+		if (earlier != null) {
+			return earlier;
+		}
+		// The key's row first: a second report of the prompt waits on it, then collides and counts nothing.
+		return keyed.once(log, "Recording subscriptions", () -> this.tx.executeWithoutResult(status -> {
+			this.subscriptions.keepAcceptanceKey(userId, idempotencyKey, keyed.digest(), now);
+			accepted.forEach(id -> this.subscriptions.accept(userId, id, now));
+		}), () -> new Receipt(balances(userId), List.copyOf(ignored)));
 	}
 
 	List<Balance> mine() {

@@ -12,6 +12,14 @@ import com.baomidou.mybatisplus.annotation.TableName;
 @TableName("civilized_unit")
 class CivilizedUnit {
 
+	/** Who created it (V65; null on rows made before): the owner of its idempotency key. */
+	Long createdBy;
+
+	/** The creator's idempotency key and the digest of the request it came with (V65; see CreationKeys). */
+	String idempotencyKey;
+
+	String requestDigest;
+
 	@TableId(type = IdType.AUTO)
 	private Long id;
 

@@ -53,13 +53,13 @@ class CivilizedUnitController {
 	/** Input of {@code createCivilizedUnit}; {@code kind} null means a 文明单位. */
 	record CreateCivilizedUnitInput(@NotBlank @Size(max = 100) String name, @NotNull Long orgUnitId,
 			@Size(max = 50) String contactName, @Pattern(regexp = "[0-9+\\-]{5,20}") String contactPhone,
-			CivilizedUnitKind kind, SchoolLevel schoolLevel) {
+			CivilizedUnitKind kind, SchoolLevel schoolLevel, @Pattern(regexp = "[A-Za-z0-9_\\-]{8,64}") String idempotencyKey) {
 	}
 
 	@MutationMapping
 	CivilizedUnit createCivilizedUnit(@Argument @Valid CreateCivilizedUnitInput input) {
 		return this.service.create(new CivilizedUnitService.NewCivilizedUnit(input.name(), input.orgUnitId(),
-				input.contactName(), input.contactPhone(), input.kind(), input.schoolLevel()));
+				input.contactName(), input.contactPhone(), input.kind(), input.schoolLevel(), input.idempotencyKey()));
 	}
 
 	/** {@code orgUnitId} names a 站, 所 or 中心; the older {@code stationId} a station. Exactly one. */

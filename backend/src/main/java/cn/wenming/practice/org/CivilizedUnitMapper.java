@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import cn.wenming.practice.shared.CreationKeys;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -17,6 +18,10 @@ import org.apache.ibatis.annotations.Update;
  */
 @Mapper
 interface CivilizedUnitMapper extends BaseMapper<CivilizedUnit> {
+
+	/** What this creator made with this idempotency key, if anything. */
+	@Select("SELECT id, request_digest FROM civilized_unit WHERE created_by = #{creator} AND idempotency_key = #{key}")
+	CreationKeys.Earlier findByKey(@Param("creator") long creator, @Param("key") String key);
 
 	@Select("""
 			SELECT c.*, u.path AS org_unit_path FROM civilized_unit c JOIN org_unit u ON u.id = c.org_unit_id

@@ -10,8 +10,13 @@ import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
+import cn.wenming.practice.shared.CreationKeys;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.RecordCorrections;
 import graphql.relay.Connection;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -25,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class CivilizedUnitService implements OrgUnitCloseGuard {
+
+	private static final Logger log = LoggerFactory.getLogger(CivilizedUnitService.class);
 
 	/** The levels a civilized unit pairs with: not a 点 (a base or post has no assessment of its own). */
 	static final Set<OrgLevel> PAIRABLE = EnumSet.of(OrgLevel.CENTER, OrgLevel.INSTITUTE, OrgLevel.STATION);
@@ -52,7 +59,7 @@ class CivilizedUnitService implements OrgUnitCloseGuard {
 
 	/** A new 文明单位 or 文明校园; {@code kind} null means a 文明单位. */
 	record NewCivilizedUnit(String name, long orgUnitId, String contactName, String contactPhone,
-			CivilizedUnitKind kind, SchoolLevel schoolLevel) {
+			CivilizedUnitKind kind, SchoolLevel schoolLevel, String idempotencyKey) {
 	}
 
 	/**
@@ -71,6 +78,16 @@ class CivilizedUnitService implements OrgUnitCloseGuard {
 		}
 		this.access.requireAdminOver(unit.getPath());
 		CivilizedUnitKind kind = (input.kind() == null) ? CivilizedUnitKind.UNIT : input.kind();
+		// A resend (a double click, the console's retry of a 503 whose commit went through) answers the
+		// civilized unit registered once, as it is now: looked up only now that the caller may register here.
+		CreationKeys.Create<CivilizedUnit> keyed = CreationKeys.create(input.idempotencyKey(),
+				RecordCorrections.digest("CIVILIZED_UNIT", unit.getId(), input.name().strip(), input.contactName(),
+						input.contactPhone(), kind, input.schoolLevel()),
+				() -> this.civilizedUnits.findByKey(userId, input.idempotencyKey()), this.civilizedUnits::findWithPath);
+		CivilizedUnit earlier = keyed.earlier();
+		if (earlier != null) {
+			return earlier;
+		}
 		if (kind == CivilizedUnitKind.CAMPUS && input.schoolLevel() == null) {
 			throw DomainException.badRequest("文明校园须填写学段");
 		}
@@ -80,22 +97,24 @@ class CivilizedUnitService implements OrgUnitCloseGuard {
 		String name = input.name().strip();
 		// The name is public (the unit's pairings are listed to everyone): checked before anything is stored.
 		this.content.requirePass(this.access.openidOf(userId), ContentSecurity.Scene.PROFILE, null, name);
-		return this.tx.execute(status -> {
+		CivilizedUnit row = new CivilizedUnit();
+		row.setName(name);
+		row.setOrgUnitId(input.orgUnitId());
+		row.setContactName(input.contactName());
+		row.setContactPhone(input.contactPhone());
+		row.setKind(kind);
+		row.setSchoolLevel(input.schoolLevel());
+		row.createdBy = userId;
+		row.idempotencyKey = input.idempotencyKey();
+		row.requestDigest = keyed.digest();
+		return keyed.once(log, "Creating civilized unit", () -> this.tx.executeWithoutResult(status -> {
 			// Locked so that the unit cannot be closed while a civilized unit is registered at it.
 			OrgUnit locked = this.units.lockById(input.orgUnitId());
 			if (!OrgUnit.OPEN.equals(locked.getStatus())) {
 				throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 			}
-			CivilizedUnit row = new CivilizedUnit();
-			row.setName(name);
-			row.setOrgUnitId(input.orgUnitId());
-			row.setContactName(input.contactName());
-			row.setContactPhone(input.contactPhone());
-			row.setKind(kind);
-			row.setSchoolLevel(input.schoolLevel());
 			this.civilizedUnits.insert(row);
-			return this.civilizedUnits.findWithPath(row.getId());
-		});
+		}), () -> this.civilizedUnits.findWithPath(row.getId()));
 	}
 
 	Connection<CivilizedUnit> under(long orgUnitId, CivilizedUnitKind kind, Connections.PageRequest page) {

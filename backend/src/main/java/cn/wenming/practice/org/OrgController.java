@@ -59,7 +59,7 @@ class OrgController {
 	record CreateOrgUnitInput(Long parentId, @NotNull OrgLevel level, @NotBlank @Size(max = 100) String name,
 			@Size(max = 255) String address, @Pattern(regexp = "\\d{6,12}") String regionCode,
 			@DecimalMin("-90") @DecimalMax("90") Double latitude,
-			@DecimalMin("-180") @DecimalMax("180") Double longitude) {
+			@DecimalMin("-180") @DecimalMax("180") Double longitude, @Pattern(regexp = "[A-Za-z0-9_\\-]{8,64}") String idempotencyKey) {
 	}
 
 	/** Input of {@code updateOrgUnitLocation}. */
@@ -125,7 +125,7 @@ class OrgController {
 	@MutationMapping
 	OrgUnit createOrgUnit(@Argument @Valid CreateOrgUnitInput input) {
 		return this.service.create(new OrgUnitService.NewUnit(input.parentId(), input.level(), input.name(),
-				input.address(), input.regionCode(), input.latitude(), input.longitude()));
+				input.address(), input.regionCode(), input.latitude(), input.longitude(), input.idempotencyKey()));
 	}
 
 	@MutationMapping

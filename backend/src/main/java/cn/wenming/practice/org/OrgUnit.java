@@ -13,6 +13,14 @@ import com.baomidou.mybatisplus.annotation.TableName;
 @TableName("org_unit")
 class OrgUnit {
 
+	/** Who created it (V65; null on rows made before): the owner of its idempotency key. */
+	Long createdBy;
+
+	/** The creator's idempotency key and the digest of the request it came with (V65; see CreationKeys). */
+	String idempotencyKey;
+
+	String requestDigest;
+
 	static final String OPEN = "OPEN";
 
 	static final String CLOSED = "CLOSED";

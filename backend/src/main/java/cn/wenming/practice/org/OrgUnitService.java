@@ -15,12 +15,18 @@ import cn.wenming.practice.auth.Role;
 import cn.wenming.practice.auth.RoleChangeCause;
 import cn.wenming.practice.auth.RoleGrants;
 import cn.wenming.practice.shared.Connections;
+import cn.wenming.practice.shared.CreationKeys;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.RecordCorrections;
 import graphql.relay.Connection;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads and changes the org tree. Every change runs in a transaction that first locks the rows it
@@ -30,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class OrgUnitService {
+
+	private static final Logger log = LoggerFactory.getLogger(OrgUnitService.class);
 
 	private final OrgUnitMapper units;
 
@@ -41,8 +49,11 @@ class OrgUnitService {
 
 	private final ApplicationEventPublisher events;
 
+	private final TransactionTemplate tx;
+
 	OrgUnitService(OrgUnitMapper units, AccessControl access, RoleGrants roleGrants,
-			List<OrgUnitCloseGuard> closeGuards, ApplicationEventPublisher events) {
+			List<OrgUnitCloseGuard> closeGuards, ApplicationEventPublisher events, TransactionTemplate tx) {
+		this.tx = tx;
 		this.units = units;
 		this.access = access;
 		this.roleGrants = roleGrants;
@@ -52,7 +63,7 @@ class OrgUnitService {
 
 	/** What a new unit is made of (validated by the controller). */
 	record NewUnit(Long parentId, OrgLevel level, String name, String address, String regionCode, Double latitude,
-			Double longitude) {
+			Double longitude, String idempotencyKey) {
 	}
 
 	/** A node of {@link #tree}. */
@@ -129,10 +140,28 @@ class OrgUnitService {
 		return out;
 	}
 
-	@Transactional
 	OrgUnit create(NewUnit input) {
 		long userId = this.access.requireUserId();
 		requireBothOrNeither(input.latitude(), input.longitude());
+		// Who may create here, first (checked again under the parent's lock below): a key is no way around it.
+		if (input.parentId() == null) {
+			if (!this.access.isBootstrapAdmin(userId)) {
+				throw DomainException.forbidden();
+			}
+		}
+		else {
+			this.access.requireAdminOver(requireExisting(input.parentId()).getPath());
+		}
+		// A resend (a double click, the console's retry of a 503 whose commit went through) answers the
+		// unit created once, as it is now.
+		CreationKeys.Create<OrgUnit> keyed = CreationKeys.create(input.idempotencyKey(),
+				RecordCorrections.digest("ORG_UNIT", input.parentId(), input.level(), input.name().strip(),
+						input.address(), input.regionCode(), decimal(input.latitude()), decimal(input.longitude())),
+				() -> this.units.findByKey(userId, input.idempotencyKey()), this.units::selectById);
+		OrgUnit earlier = keyed.earlier();
+		if (earlier != null) {
+			return earlier;
+		}
 		OrgUnit unit = new OrgUnit();
 		unit.setLevel(input.level());
 		unit.setName(input.name().strip());
@@ -140,41 +169,42 @@ class OrgUnitService {
 		unit.setRegionCode(input.regionCode());
 		unit.setLatitude(decimal(input.latitude()));
 		unit.setLongitude(decimal(input.longitude()));
-		unit.setStatus(OrgUnit.OPEN);
-		unit.setVersion(0);
-		String parentPath;
-		if (input.parentId() == null) {
-			if (!this.access.isBootstrapAdmin(userId)) {
-				throw DomainException.forbidden();
+		unit.createdBy = userId;
+		unit.idempotencyKey = input.idempotencyKey();
+		unit.requestDigest = keyed.digest();
+		return keyed.once(log, "Creating org unit", () -> this.tx.executeWithoutResult(status -> {
+			unit.setStatus(OrgUnit.OPEN);
+			unit.setVersion(0);
+			String parentPath;
+			if (input.parentId() == null) {
+				if (input.level() != OrgLevel.CENTER && input.level() != OrgLevel.CITY) {
+					throw new DomainException(OrgError.ORG_UNIT_INVALID_PARENT, "只有市和中心可以没有上级单位");
+				}
+				parentPath = "/";
 			}
-			if (input.level() != OrgLevel.CENTER && input.level() != OrgLevel.CITY) {
-				throw new DomainException(OrgError.ORG_UNIT_INVALID_PARENT, "只有市和中心可以没有上级单位");
+			else {
+				// Locked so that a concurrent move or close of the parent waits for this insert.
+				OrgUnit parent = lockExisting(input.parentId());
+				this.access.requireAdminOver(parent.getPath());
+				requireOpen(parent);
+				if (parent.getLevel().childLevel() != input.level()) {
+					throw new DomainException(OrgError.ORG_UNIT_INVALID_PARENT,
+							levelName(parent.getLevel()) + "的下级必须是" + levelName(parent.getLevel().childLevel()));
+				}
+				unit.setParentId(parent.getId());
+				parentPath = parent.getPath();
 			}
-			parentPath = "/";
-		}
-		else {
-			// Locked so that a concurrent move or close of the parent waits for this insert.
-			OrgUnit parent = lockExisting(input.parentId());
-			this.access.requireAdminOver(parent.getPath());
-			requireOpen(parent);
-			if (parent.getLevel().childLevel() != input.level()) {
-				throw new DomainException(OrgError.ORG_UNIT_INVALID_PARENT,
-						levelName(parent.getLevel()) + "的下级必须是" + levelName(parent.getLevel().childLevel()));
+			// The path needs the generated id: insert with the parent's path, then complete it.
+			unit.setPath(parentPath);
+			this.units.insert(unit);
+			unit.setPath(parentPath + unit.getId() + "/");
+			this.units.setPath(unit.getId(), unit.getPath());
+			if (input.parentId() == null) {
+				this.roleGrants.grant(userId, (input.level() == OrgLevel.CITY) ? Role.CITY_ADMIN : Role.CENTER_ADMIN,
+						unit.getId(), RoleGrants.Change.by(userId, RoleChangeCause.UNIT_CREATED));
 			}
-			unit.setParentId(parent.getId());
-			parentPath = parent.getPath();
-		}
-		// The path needs the generated id: insert with the parent's path, then complete it.
-		unit.setPath(parentPath);
-		this.units.insert(unit);
-		unit.setPath(parentPath + unit.getId() + "/");
-		this.units.setPath(unit.getId(), unit.getPath());
-		if (input.parentId() == null) {
-			this.roleGrants.grant(userId, (input.level() == OrgLevel.CITY) ? Role.CITY_ADMIN : Role.CENTER_ADMIN,
-					unit.getId(), RoleGrants.Change.by(userId, RoleChangeCause.UNIT_CREATED));
-		}
-		stationChanged(unit);
-		return this.units.selectById(unit.getId());
+			stationChanged(unit);
+		}), () -> this.units.selectById(unit.getId()));
 	}
 
 	@Transactional

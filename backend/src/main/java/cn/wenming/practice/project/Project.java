@@ -38,6 +38,11 @@ class Project {
 
 	private Long createdBy;
 
+	/** The creator's idempotency key and the digest of the request it came with (V65; see CreationKeys). */
+	String idempotencyKey;
+
+	String requestDigest;
+
 	@TableField(fill = FieldFill.INSERT)
 	private Instant createdAt;
 

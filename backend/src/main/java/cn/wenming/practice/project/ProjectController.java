@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import cn.wenming.practice.org.OrgDirectory;
@@ -53,11 +54,12 @@ class ProjectController {
 
 	/** Input of {@code createProject}. */
 	record CreateProjectInput(@NotNull Long orgUnitId, Long teamId, @NotBlank @Size(max = 60) String name,
-			@NotNull ServiceCategory category, @Size(max = 2000) String description, Boolean brand) {
+			@NotNull ServiceCategory category, @Size(max = 2000) String description, Boolean brand,
+			@Pattern(regexp = "[A-Za-z0-9_\\-]{8,64}") String idempotencyKey) {
 
 		ProjectService.CreateProject toCommand() {
 			return new ProjectService.CreateProject(this.orgUnitId, this.teamId, this.name, this.category,
-					this.description, Boolean.TRUE.equals(this.brand));
+					this.description, Boolean.TRUE.equals(this.brand), this.idempotencyKey);
 		}
 
 	}

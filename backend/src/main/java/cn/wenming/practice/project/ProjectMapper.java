@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import cn.wenming.practice.shared.CreationKeys;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -13,6 +14,10 @@ import org.apache.ibatis.annotations.Update;
 
 @Mapper
 interface ProjectMapper extends BaseMapper<Project> {
+
+	/** What this creator made with this idempotency key, if anything. */
+	@Select("SELECT id, request_digest FROM project WHERE created_by = #{creator} AND idempotency_key = #{key}")
+	CreationKeys.Earlier findByKey(@Param("creator") long creator, @Param("key") String key);
 
 	default List<Project> findByIds(Collection<Long> ids) {
 		return ids.isEmpty() ? List.of() : selectByIds(ids);

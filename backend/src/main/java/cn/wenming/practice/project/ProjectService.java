@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import cn.wenming.practice.org.OrgError;
+import cn.wenming.practice.shared.CreationKeys;
+import cn.wenming.practice.shared.RecordCorrections;
 import cn.wenming.practice.team.TeamError;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
@@ -17,6 +19,9 @@ import cn.wenming.practice.team.TeamRef;
 import cn.wenming.practice.volunteer.ServiceCategory;
 import graphql.relay.Connection;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class ProjectService {
+
+	private static final Logger log = LoggerFactory.getLogger(ProjectService.class);
 
 	private final ProjectMapper projects;
 
@@ -54,7 +61,7 @@ class ProjectService {
 
 	/** A new project of an org unit, optionally run by a team. */
 	record CreateProject(long orgUnitId, Long teamId, String name, ServiceCategory category, String description,
-			boolean brand) {
+			boolean brand, String idempotencyKey) {
 	}
 
 	/**
@@ -71,6 +78,16 @@ class ProjectService {
 	Project create(CreateProject input) {
 		OrgUnitRef unit = this.orgs.require(input.orgUnitId());
 		Actor actor = this.access.requireAdminOver(unit.path());
+		// A resend (a double click, the console's retry of a 503 whose commit went through) answers the
+		// project created once, as it is now: looked up only now that the caller may create here.
+		CreationKeys.Create<Project> keyed = CreationKeys.create(input.idempotencyKey(),
+				RecordCorrections.digest("PROJECT", unit.id(), input.teamId(), input.name().strip(), input.category(),
+						strip(input.description()), input.brand()),
+				() -> this.projects.findByKey(actor.userId(), input.idempotencyKey()), this.projects::selectById);
+		Project earlier = keyed.earlier();
+		if (earlier != null) {
+			return earlier;
+		}
 		if (!unit.open()) {
 			throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 		}
@@ -94,13 +111,14 @@ class ProjectService {
 			project.setBrandMarkedBy(actor.userId());
 			project.setBrandMarkedAt(Instant.now());
 		}
-		this.tx.executeWithoutResult(status -> {
+		project.idempotencyKey = input.idempotencyKey();
+		project.requestDigest = keyed.digest();
+		return keyed.once(log, "Creating project", () -> this.tx.executeWithoutResult(status -> {
 			this.projects.insert(project);
 			if (input.brand()) {
 				trail(project.getId(), true, "新建时标记为品牌项目", actor.userId(), project.getBrandMarkedAt());
 			}
-		});
-		return this.projects.selectById(project.getId());
+		}), () -> this.projects.selectById(project.getId()));
 	}
 
 	Project update(long id, UpdateProject input) {

@@ -43,6 +43,11 @@ class ProjectTask {
 
 	Long createdBy;
 
+	/** The creator's idempotency key and the digest of the request it came with (V65; see CreationKeys). */
+	String idempotencyKey;
+
+	String requestDigest;
+
 	Instant createdAt;
 
 	Instant updatedAt;

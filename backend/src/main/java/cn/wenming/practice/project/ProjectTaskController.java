@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import cn.wenming.practice.auth.AccessControl;
@@ -69,11 +70,12 @@ class ProjectTaskController {
 
 	/** Input of {@code createProjectTask}. */
 	record CreateProjectTaskInput(@NotNull Long projectId, @NotBlank @Size(max = 60) String title,
-			@Size(max = 500) String description, @NotBlank String dueDate, Long ownerTeamId, Long ownerVolunteerId) {
+			@Size(max = 500) String description, @NotBlank String dueDate, Long ownerTeamId, Long ownerVolunteerId,
+			@Pattern(regexp = "[A-Za-z0-9_\\-]{8,64}") String idempotencyKey) {
 
 		ProjectTaskService.CreateTask toCommand() {
 			return new ProjectTaskService.CreateTask(this.projectId, this.title, this.description, this.dueDate,
-					this.ownerTeamId, this.ownerVolunteerId);
+					this.ownerTeamId, this.ownerVolunteerId, this.idempotencyKey);
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import cn.wenming.practice.shared.CreationKeys;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -15,6 +16,10 @@ import org.apache.ibatis.annotations.Update;
 /** {@code project_task} and its trail {@code project_task_log}. Every change of status is a guarded update. */
 @Mapper
 interface ProjectTaskMapper extends BaseMapper<ProjectTask> {
+
+	/** What this creator made with this idempotency key, if anything. */
+	@Select("SELECT id, request_digest FROM project_task WHERE created_by = #{creator} AND idempotency_key = #{key}")
+	CreationKeys.Earlier findByKey(@Param("creator") long creator, @Param("key") String key);
 
 	@Select("""
 			<script>

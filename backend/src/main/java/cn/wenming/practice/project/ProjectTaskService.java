@@ -13,13 +13,18 @@ import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
+import cn.wenming.practice.shared.CreationKeys;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.RecordCorrections;
 import cn.wenming.practice.team.TeamDirectory;
 import cn.wenming.practice.team.TeamError;
 import cn.wenming.practice.team.TeamRef;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerRef;
 import graphql.relay.Connection;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class ProjectTaskService {
+
+	private static final Logger log = LoggerFactory.getLogger(ProjectTaskService.class);
 
 	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -71,7 +78,7 @@ class ProjectTaskService {
 	}
 
 	record CreateTask(long projectId, String title, String description, String dueDate, Long ownerTeamId,
-			Long ownerVolunteerId) {
+			Long ownerVolunteerId, String idempotencyKey) {
 	}
 
 	LocalDate today() {
@@ -82,6 +89,17 @@ class ProjectTaskService {
 		Project project = this.projects.require(input.projectId());
 		OrgUnitRef unit = this.orgs.require(project.getOrgUnitId());
 		Actor actor = this.access.requireAdminOver(unit.path());
+		// A resend (a double click, the console's retry of a 503 whose commit went through) answers the
+		// task created once, as it is now: looked up only now that the caller may create here.
+		CreationKeys.Create<ProjectTaskView> keyed = CreationKeys.create(input.idempotencyKey(),
+				RecordCorrections.digest("PROJECT_TASK", project.getId(), input.title().strip(),
+						strip(input.description()), input.dueDate().strip(), input.ownerTeamId(),
+						input.ownerVolunteerId()),
+				() -> this.tasks.findByKey(actor.userId(), input.idempotencyKey()), this::view);
+		ProjectTaskView earlier = keyed.earlier();
+		if (earlier != null) {
+			return earlier;
+		}
 		if (project.getStatus() == ProjectStatus.ARCHIVED) {
 			throw new DomainException(ProjectError.PROJECT_ARCHIVED);
 		}
@@ -123,11 +141,12 @@ class ProjectTaskService {
 		row.createdBy = actor.userId();
 		row.createdAt = now;
 		row.updatedAt = now;
-		this.tx.executeWithoutResult(status -> {
+		row.idempotencyKey = input.idempotencyKey();
+		row.requestDigest = keyed.digest();
+		return keyed.once(log, "Creating project task", () -> this.tx.executeWithoutResult(status -> {
 			this.tasks.insert(row);
 			this.tasks.log(row.id, "CREATED", actor.userId(), "日期 " + due, now);
-		});
-		return view(row.id);
+		}), () -> view(row.id));
 	}
 
 	ProjectTaskView reschedule(long id, String dueDate, String reason) {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import cn.wenming.practice.shared.Connections;
@@ -56,7 +57,8 @@ class RecognitionController {
 
 	record CreateRecognitionRuleInput(@NotNull Long orgUnitId, @NotBlank @Size(max = 40) String name,
 			@NotNull RecognitionTrigger trigger, @NotNull Double threshold,
-			@Min(0) @Max(100000) Integer bonusPoints, @Size(max = 40) String honourTitle) {
+			@Min(0) @Max(100000) Integer bonusPoints, @Size(max = 40) String honourTitle,
+			@Pattern(regexp = "[A-Za-z0-9_\\-]{8,64}") String idempotencyKey) {
 	}
 
 	record ProposeOutstandingInput(@NotNull Long orgUnitId, @NotNull @Min(2000) @Max(2100) Integer year,
@@ -81,7 +83,7 @@ class RecognitionController {
 	RecognitionRule.RuleView createRecognitionRule(@Argument @Valid CreateRecognitionRuleInput input) {
 		return this.service.createRule(new RecognitionService.CreateRule(input.orgUnitId(), input.name(),
 				input.trigger().name(), input.threshold(), (input.bonusPoints() == null) ? 0 : input.bonusPoints(),
-				input.honourTitle()));
+				input.honourTitle(), input.idempotencyKey()));
 	}
 
 	@MutationMapping

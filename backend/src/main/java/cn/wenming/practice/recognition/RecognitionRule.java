@@ -35,6 +35,11 @@ class RecognitionRule {
 
 	Long createdBy;
 
+	/** The creator's idempotency key and the digest of the request it came with (V65; see CreationKeys). */
+	String idempotencyKey;
+
+	String requestDigest;
+
 	Instant createdAt;
 
 	/** Who approved, rejected or withdrew it; null on a rule set before approval was required (V59). */

@@ -7,6 +7,8 @@ import java.util.List;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import cn.wenming.practice.shared.CreationKeys;
+import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -14,6 +16,10 @@ import org.apache.ibatis.annotations.Update;
 
 @Mapper
 interface RecognitionRuleMapper extends BaseMapper<RecognitionRule> {
+
+	/** What this creator made with this idempotency key, if anything. */
+	@Select("SELECT id, request_digest FROM recognition_rule WHERE created_by = #{creator} AND idempotency_key = #{key}")
+	CreationKeys.Earlier findByKey(@Param("creator") long creator, @Param("key") String key);
 
 	default List<RecognitionRule> ofUnit(long unitId) {
 		return selectList(new LambdaQueryWrapper<RecognitionRule>().eq(RecognitionRule::getOrgUnitId, unitId)

@@ -20,13 +20,18 @@ import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
+import cn.wenming.practice.shared.CreationKeys;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.RecordCorrections;
 import cn.wenming.practice.team.TeamDirectory;
 import cn.wenming.practice.team.TeamRef;
 import cn.wenming.practice.volunteer.VolunteerDirectory;
 import cn.wenming.practice.volunteer.VolunteerRef;
 import cn.wenming.practice.volunteer.VolunteerServiceRecord;
 import graphql.relay.Connection;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -41,6 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class RecognitionService {
+
+	private static final Logger log = LoggerFactory.getLogger(RecognitionService.class);
 
 	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -94,7 +101,7 @@ class RecognitionService {
 	}
 
 	record CreateRule(long orgUnitId, String name, String trigger, double threshold, int bonusPoints,
-			String honourTitle) {
+			String honourTitle, String idempotencyKey) {
 	}
 
 	record Propose(long orgUnitId, int year, double minHours) {
@@ -111,6 +118,18 @@ class RecognitionService {
 	RecognitionRule.RuleView createRule(CreateRule input) {
 		OrgUnitRef center = this.orgs.require(input.orgUnitId());
 		Actor actor = requireCenterAdmin(center);
+		// A resend (a double click, the console's retry of a 503 whose commit went through) answers the
+		// rule created once, as it is now: looked up only now that the caller may create here.
+		CreationKeys.Create<RecognitionRule.RuleView> keyed = CreationKeys.create(input.idempotencyKey(),
+				RecordCorrections.digest("RECOGNITION_RULE", center.id(), input.name().strip(), input.trigger(),
+						input.threshold(), input.bonusPoints(),
+						(input.honourTitle() == null || input.honourTitle().isBlank()) ? null : input.honourTitle().strip()),
+				() -> this.rules.findByKey(actor.userId(), input.idempotencyKey()),
+				id -> this.rules.selectById(id).view());
+		RecognitionRule.RuleView earlier = keyed.earlier();
+		if (earlier != null) {
+			return earlier;
+		}
 		boolean stars = STAR_LEVEL.equals(input.trigger());
 		double t = input.threshold();
 		boolean validThreshold = stars ? (t == Math.rint(t) && t >= 1 && t <= 5) : (t >= 1 && t <= 100000);
@@ -132,8 +151,10 @@ class RecognitionService {
 		row.status = RecognitionRule.PENDING;
 		row.createdBy = actor.userId();
 		row.createdAt = this.clock.instant();
-		this.rules.insert(row);
-		return this.rules.selectById(row.id).view();
+		row.idempotencyKey = input.idempotencyKey();
+		row.requestDigest = keyed.digest();
+		return keyed.once(log, "Creating recognition rule", () -> this.rules.insert(row),
+				() -> this.rules.selectById(row.id).view());
 	}
 
 	/**

@@ -41,7 +41,8 @@ class RedemptionController {
 	record CreateRewardInput(@NotNull Long stationId, @NotBlank @Size(max = 64) String name,
 			@Size(max = 512) @Pattern(regexp = "https://\\S+") String pictureUrl, @NotNull RewardKind kind,
 			@NotNull @Min(1) @Max(1_000_000) Integer pricePoints, @NotNull @Min(0) @Max(1_000_000) Integer stock,
-			@NotNull @Min(1) @Max(1000) Integer perPersonLimit, Instant availableFrom, Instant availableUntil) {
+			@NotNull @Min(1) @Max(1000) Integer perPersonLimit, Instant availableFrom, Instant availableUntil,
+			@Pattern(regexp = "[A-Za-z0-9_\\-]{8,64}") String idempotencyKey) {
 	}
 
 	@QueryMapping
@@ -65,7 +66,7 @@ class RedemptionController {
 	Reward createReward(@Argument @Valid CreateRewardInput input) {
 		return this.service.create(new RedemptionService.NewReward(input.stationId(), input.name(), input.pictureUrl(),
 				input.kind(), input.pricePoints(), input.stock(), input.perPersonLimit(), input.availableFrom(),
-				input.availableUntil()));
+				input.availableUntil(), input.idempotencyKey()));
 	}
 
 	@MutationMapping

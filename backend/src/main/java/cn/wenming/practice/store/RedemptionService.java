@@ -18,9 +18,14 @@ import cn.wenming.practice.org.OrgLevel;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
+import cn.wenming.practice.shared.CreationKeys;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.OpsMetrics;
+import cn.wenming.practice.shared.RecordCorrections;
 import graphql.relay.Connection;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
@@ -32,6 +37,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class RedemptionService {
+
+	private static final Logger log = LoggerFactory.getLogger(RedemptionService.class);
 
 	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_\\-]{8,64}");
 
@@ -70,7 +77,7 @@ class RedemptionService {
 
 	/** What an admin gives for a new reward. */
 	record NewReward(long stationId, String name, String pictureUrl, RewardKind kind, int pricePoints, int stock,
-			int perPersonLimit, Instant availableFrom, Instant availableUntil) {
+			int perPersonLimit, Instant availableFrom, Instant availableUntil, String idempotencyKey) {
 	}
 
 	Reward create(NewReward input) {
@@ -82,6 +89,17 @@ class RedemptionService {
 			throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 		}
 		Actor actor = this.access.requireAdminOver(station.path());
+		// A resend (a double click, the console's retry of a 503 whose commit went through) answers the
+		// reward created once, as it is now: looked up only now that the caller may create here.
+		CreationKeys.Create<Reward> keyed = CreationKeys.create(input.idempotencyKey(),
+				RecordCorrections.digest("REWARD", station.id(), input.name().strip(), input.pictureUrl(), input.kind(),
+						input.pricePoints(), input.stock(), input.perPersonLimit(), input.availableFrom(),
+						input.availableUntil()),
+				() -> this.rewards.findByKey(actor.userId(), input.idempotencyKey()), this.rewards::find);
+		Reward earlier = keyed.earlier();
+		if (earlier != null) {
+			return earlier;
+		}
 		if (input.availableFrom() != null && input.availableUntil() != null
 				&& !input.availableFrom().isBefore(input.availableUntil())) {
 			throw DomainException.badRequest("可兑换开始时间须早于结束时间");
@@ -103,9 +121,12 @@ class RedemptionService {
 		reward.setCreatedBy(actor.userId());
 		reward.setCreatedAt(now);
 		reward.setUpdatedAt(now);
-		this.redemptions.create(reward, input.stock());
-		reward.setStock(input.stock());
-		return reward;
+		reward.idempotencyKey = input.idempotencyKey();
+		reward.requestDigest = keyed.digest();
+		return keyed.once(log, "Creating reward", () -> this.redemptions.create(reward, input.stock()), () -> {
+			reward.setStock(input.stock());
+			return reward;
+		});
 	}
 
 	Reward restock(long rewardId, int quantity) {

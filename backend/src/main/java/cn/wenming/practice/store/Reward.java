@@ -42,6 +42,11 @@ class Reward {
 
 	private Long createdBy;
 
+	/** The creator's idempotency key and the digest of the request it came with (V65; see CreationKeys). */
+	String idempotencyKey;
+
+	String requestDigest;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import cn.wenming.practice.shared.CreationKeys;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -17,6 +18,10 @@ import org.apache.ibatis.annotations.Update;
  */
 @Mapper
 interface RewardMapper extends BaseMapper<Reward> {
+
+	/** What this creator made with this idempotency key, if anything. */
+	@Select("SELECT id, request_digest FROM reward WHERE created_by = #{creator} AND idempotency_key = #{key}")
+	CreationKeys.Earlier findByKey(@Param("creator") long creator, @Param("key") String key);
 
 	/** A reward with its stock: the sum of its shards, in the same consistent read. */
 	String WITH_STOCK = """

@@ -42,6 +42,8 @@ class HonorHours {
 
 	private String idempotencyKey;
 
+	private String requestDigest;
+
 	private String revokeReason;
 
 	public Long getId() {
@@ -146,6 +148,14 @@ class HonorHours {
 
 	public void setRevokeReason(String revokeReason) {
 		this.revokeReason = revokeReason;
+	}
+
+	public String getRequestDigest() {
+		return this.requestDigest;
+	}
+
+	public void setRequestDigest(String requestDigest) {
+		this.requestDigest = requestDigest;
 	}
 
 	public String getIdempotencyKey() {

@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import cn.wenming.practice.shared.CreationKeys;
+
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -19,8 +21,8 @@ import org.apache.ibatis.annotations.Update;
 interface HonorHoursMapper extends BaseMapper<HonorHours> {
 
 	/** The record this recorder made with this idempotency key, if any. */
-	@Select("SELECT * FROM volunteer_honor_hours WHERE recorded_by = #{recordedBy} AND idempotency_key = #{key}")
-	HonorHours findByKey(@Param("recordedBy") long recordedBy, @Param("key") String key);
+	@Select("SELECT id, request_digest FROM volunteer_honor_hours WHERE recorded_by = #{recordedBy} AND idempotency_key = #{key}")
+	CreationKeys.Earlier findByKey(@Param("recordedBy") long recordedBy, @Param("key") String key);
 
 	/** A page of a volunteer's records by id (oldest recorded first). */
 	@Select("""

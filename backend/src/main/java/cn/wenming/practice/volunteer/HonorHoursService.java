@@ -13,9 +13,13 @@ import cn.wenming.practice.auth.Actor;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.ContentSecurity;
+import cn.wenming.practice.shared.CreationKeys;
 import cn.wenming.practice.shared.DomainException;
+import cn.wenming.practice.shared.RecordCorrections;
 
-import org.springframework.dao.DuplicateKeyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class HonorHoursService {
+
+	private static final Logger log = LoggerFactory.getLogger(HonorHoursService.class);
 
 	/** The county's calendar: a service date may not lie in its future. */
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -83,9 +89,13 @@ class HonorHoursService {
 		BigDecimal hours = BigDecimal.valueOf(input.hours()).setScale(2, RoundingMode.HALF_UP);
 		// A retry of a record already made (a double click, a resent request after a lost answer)
 		// answers it again; the same key for something else is refused.
-		HonorHours earlier = this.honorHours.findByKey(actor.userId(), input.idempotencyKey());
+		CreationKeys.Create<Volunteer> keyed = CreationKeys.create(input.idempotencyKey(),
+				RecordCorrections.digest("HONOR_HOURS", volunteer.getId(), hours, input.reason().strip(), serviceDate),
+				() -> this.honorHours.findByKey(actor.userId(), input.idempotencyKey()),
+				id -> this.volunteers.selectById(volunteer.getId()));
+		Volunteer earlier = keyed.earlier();
 		if (earlier != null) {
-			return sameRecord(earlier, volunteer, hours, input.reason(), serviceDate);
+			return earlier;
 		}
 		// The volunteer and other admins read the reason: msgSecCheck first (no transaction is open here).
 		requirePass(actor, input.reason());
@@ -98,26 +108,10 @@ class HonorHoursService {
 		row.setRecordedBy(actor.userId());
 		row.setCreatedAt(this.clock.instant());
 		row.setIdempotencyKey(input.idempotencyKey());
+		row.setRequestDigest(keyed.digest());
 		// Nothing counts yet: approve adds the hours to the volunteer's total.
-		try {
-			this.honorHours.insert(row);
-		}
-		catch (DuplicateKeyException ex) {
-			// The same key sent twice at once: the other request recorded it.
-			return sameRecord(this.honorHours.findByKey(actor.userId(), input.idempotencyKey()), volunteer, hours,
-					input.reason(), serviceDate);
-		}
-		return this.volunteers.selectById(volunteer.getId());
-	}
-
-	/** The volunteer as after the record made earlier with the key, when it is this very record. */
-	private Volunteer sameRecord(HonorHours earlier, Volunteer volunteer, BigDecimal hours, String reason,
-			LocalDate serviceDate) {
-		if (earlier.getVolunteerId().longValue() != volunteer.getId() || earlier.getHours().compareTo(hours) != 0
-				|| !earlier.getReason().equals(reason.strip()) || !earlier.getServiceDate().equals(serviceDate)) {
-			throw new DomainException(CommonError.IDEMPOTENCY_KEY_REUSED);
-		}
-		return this.volunteers.selectById(volunteer.getId());
+		return keyed.once(log, "Recording honor hours", () -> this.honorHours.insert(row),
+				() -> this.volunteers.selectById(volunteer.getId()));
 	}
 
 	/**

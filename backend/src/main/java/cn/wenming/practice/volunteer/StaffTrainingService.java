@@ -90,11 +90,13 @@ class StaffTrainingService {
 		// A resend (a double click, the client's retry of a 503 whose commit went through) answers the
 		// session recorded once — as it is now, corrected or not: looked up only now that the caller may
 		// record here.
-		String digest = RecordCorrections.digest("STAFF_TRAINING_RECORD", unit.id(), input.heldOn(),
-				input.topic().strip(), new TreeSet<>(input.attendeeUserIds()));
-		Long earlier = CreationKeys.replay(this.trainings.findByKey(actor.userId(), input.idempotencyKey()), digest);
+		CreationKeys.Create<StaffTraining> keyed = CreationKeys.create(input.idempotencyKey(),
+				RecordCorrections.digest("STAFF_TRAINING_RECORD", unit.id(), input.heldOn(), input.topic().strip(),
+						new TreeSet<>(input.attendeeUserIds())),
+				() -> this.trainings.findByKey(actor.userId(), input.idempotencyKey()), this.trainings::selectById);
+		StaffTraining earlier = keyed.earlier();
 		if (earlier != null) {
-			return this.trainings.selectById(earlier);
+			return earlier;
 		}
 		if (!unit.open()) {
 			throw new DomainException(OrgError.ORG_UNIT_CLOSED);
@@ -117,24 +119,11 @@ class StaffTrainingService {
 		training.setTopic(topic);
 		training.setRecordedBy(actor.userId());
 		training.setIdempotencyKey(input.idempotencyKey());
-		training.setRequestDigest(digest);
-		try {
-			// Resends waiting on a first send's key deadlock when it rolls back: the victim runs again.
-			DeadlockRetry.run(3, log, "Recording staff training " + input.idempotencyKey(), () -> this.tx.execute(status -> {
-				this.trainings.insert(training);
-				this.trainings.insertAttendees(training.getId(), attendees);
-				return null;
-			}));
-		}
-		catch (DuplicateKeyException ex) {
-			// The same key sent twice at once: the other request's insert waited on the key and committed.
-			Long landed = CreationKeys.replay(this.trainings.findByKey(actor.userId(), input.idempotencyKey()), digest);
-			if (landed == null) {
-				throw ex;
-			}
-			return this.trainings.selectById(landed);
-		}
-		return this.trainings.selectById(training.getId());
+		training.setRequestDigest(keyed.digest());
+		return keyed.once(log, "Recording staff training", () -> this.tx.executeWithoutResult(status -> {
+			this.trainings.insert(training);
+			this.trainings.insertAttendees(training.getId(), attendees);
+		}), () -> this.trainings.selectById(training.getId()));
 	}
 
 	/**

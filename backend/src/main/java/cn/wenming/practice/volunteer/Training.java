@@ -23,6 +23,11 @@ class Training {
 
 	private Long recordedBy;
 
+	/** The creator's idempotency key and the digest of the request it came with (V65; see CreationKeys). */
+	String idempotencyKey;
+
+	String requestDigest;
+
 	@TableField(fill = FieldFill.INSERT)
 	private Instant createdAt;
 

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import cn.wenming.practice.org.OrgDirectory;
@@ -76,10 +77,11 @@ class VolunteerController {
 
 	/** Input of {@code recordTraining}. */
 	record RecordTrainingInput(@NotNull Long volunteerId, @NotBlank @Size(max = 100) String course,
-			@NotNull Instant completedAt) {
+			@NotNull Instant completedAt, @Pattern(regexp = "[A-Za-z0-9_\\-]{8,64}") String idempotencyKey) {
 
 		VolunteerService.RecordTraining command() {
-			return new VolunteerService.RecordTraining(this.volunteerId, this.course, this.completedAt);
+			return new VolunteerService.RecordTraining(this.volunteerId, this.course, this.completedAt,
+					this.idempotencyKey);
 		}
 
 	}

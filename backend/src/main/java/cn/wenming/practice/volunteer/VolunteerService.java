@@ -18,10 +18,15 @@ import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.shared.Connections;
 import cn.wenming.practice.shared.ContentSecurity;
+import cn.wenming.practice.shared.CreationKeys;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.FieldCrypto;
 import cn.wenming.practice.shared.Masking;
+import cn.wenming.practice.shared.RecordCorrections;
 import graphql.relay.Connection;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -30,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Registration (注册登记), training (先培训再上岗) and the admin views of volunteers. */
 @Service
 class VolunteerService {
+
+	private static final Logger log = LoggerFactory.getLogger(VolunteerService.class);
 
 	private final VolunteerMapper volunteers;
 
@@ -163,7 +170,7 @@ class VolunteerService {
 	}
 
 	/** What {@link #recordTraining} needs. */
-	record RecordTraining(Long volunteerId, String course, Instant completedAt) {
+	record RecordTraining(Long volunteerId, String course, Instant completedAt, String idempotencyKey) {
 	}
 
 	Volunteer recordTraining(RecordTraining input) {
@@ -176,6 +183,16 @@ class VolunteerService {
 			// Nobody records their own training (先培训再上岗: it makes them eligible), as for honor hours.
 			throw new DomainException(CommonError.FORBIDDEN, "不能登记本人的培训，请由另一位管理员登记");
 		}
+		// A resend (a double click, the console's retry of a 503 whose commit went through) answers the
+		// volunteer as after the training recorded once: looked up only now that the caller may record it.
+		CreationKeys.Create<Volunteer> keyed = CreationKeys.create(input.idempotencyKey(),
+				RecordCorrections.digest("TRAINING", volunteer.getId(), input.course().strip(), input.completedAt()),
+				() -> this.trainings.findByKey(actor.userId(), input.idempotencyKey()),
+				id -> this.volunteers.selectById(volunteer.getId()));
+		Volunteer earlier = keyed.earlier();
+		if (earlier != null) {
+			return earlier;
+		}
 		if (input.completedAt().isAfter(Instant.now())) {
 			throw DomainException.badRequest("培训完成时间不能晚于现在");
 		}
@@ -184,11 +201,12 @@ class VolunteerService {
 		training.setCourse(input.course().strip());
 		training.setCompletedAt(input.completedAt());
 		training.setRecordedBy(actor.userId());
-		this.tx.executeWithoutResult(status -> {
+		training.idempotencyKey = input.idempotencyKey();
+		training.requestDigest = keyed.digest();
+		return keyed.once(log, "Recording training", () -> this.tx.executeWithoutResult(status -> {
 			this.trainings.insert(training);
 			this.volunteers.markTrained(volunteer.getId(), Instant.now());
-		});
-		return this.volunteers.selectById(volunteer.getId());
+		}), () -> this.volunteers.selectById(volunteer.getId()));
 	}
 
 	Volunteer mine() {

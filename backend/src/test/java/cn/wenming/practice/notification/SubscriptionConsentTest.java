@@ -17,6 +17,7 @@ import cn.wenming.practice.testinfra.Api;
 import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
+import cn.wenming.practice.testinfra.Race;
 import cn.wenming.practice.testinfra.Scenario;
 import cn.wenming.practice.testinfra.WechatStub;
 import cn.wenming.practice.testinfra.WechatStub.SubscribeAnswer;
@@ -84,6 +85,46 @@ class SubscriptionConsentTest {
 		this.api.as(user).documentName("mySubscriptions").execute()
 			.path("mySubscriptions[?(@.templateId == '" + TEMPLATE + "')].remaining").entityList(Integer.class)
 			.containsExactly(0);
+	}
+
+	/**
+	 * One prompt's acceptances count once: the report sent again with the prompt's key after its answer
+	 * was lost (the client's retry of a 503 whose commit went through), or ten times at once, adds
+	 * nothing more; the key with other templates is refused; another user's same key is theirs; a
+	 * report without a key (an older mini-program) counts each time, as before.
+	 */
+	@Test
+	void aReportSentAgainWithItsPromptKeyCountsOnce() throws Exception {
+		Session user = this.api.login(Fixtures.unique("prompt"));
+		String key = Fixtures.unique("prompt-key-");
+		String document = """
+				mutation($templateIds: [String!]!, $key: String) {
+				  recordSubscriptions(templateIds: $templateIds, idempotencyKey: $key) {
+				    balances { templateId remaining } ignoredTemplateIds } }""";
+		List<String> accepted = List.of(TEMPLATE, "test-need-completed");
+		// The answer of the first report is lost: the client sends it again.
+		this.api.as(user).document(document).variable("templateIds", accepted).variable("key", key).execute();
+		this.api.as(user).document(document).variable("templateIds", accepted).variable("key", key).execute()
+			.path("recordSubscriptions.balances[?(@.templateId == '" + TEMPLATE + "')].remaining")
+			.entityList(Integer.class).containsExactly(1);
+		Race.times(10, () -> this.api.as(user).document(document).variable("templateIds", accepted)
+			.variable("key", key).execute()
+			.path("recordSubscriptions.balances[?(@.templateId == '" + TEMPLATE + "')].remaining")
+			.entityList(Integer.class).containsExactly(1));
+		assertThat(this.probe.remaining(user.userId(), KIND)).isEqualTo(1);
+		assertThat(this.probe.remaining(user.userId(), "NEED_COMPLETED")).isEqualTo(1);
+
+		ApiErrors.expectCode(this.api.as(user).document(document).variable("templateIds", List.of(TEMPLATE))
+			.variable("key", key).execute(), "IDEMPOTENCY_KEY_REUSED");
+		assertThat(this.probe.remaining(user.userId(), KIND)).isEqualTo(1);
+
+		Session other = this.api.login(Fixtures.unique("prompt-other"));
+		this.api.as(other).document(document).variable("templateIds", accepted).variable("key", key).execute();
+		assertThat(this.probe.remaining(other.userId(), KIND)).isEqualTo(1);
+
+		this.probe.accept(user, KIND);
+		this.probe.accept(user, KIND);
+		assertThat(this.probe.remaining(user.userId(), KIND)).isEqualTo(3);
 	}
 
 	@Test

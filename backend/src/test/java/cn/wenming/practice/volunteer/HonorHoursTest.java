@@ -1,6 +1,7 @@
 package cn.wenming.practice.volunteer;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -144,6 +146,43 @@ class HonorHoursTest {
 			.path("recordHonorHours.id").entity(String.class).isEqualTo(volunteerId);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM volunteer_honor_hours WHERE volunteer_id = ?",
 				Integer.class, Long.valueOf(volunteerId))).isEqualTo(2);
+	}
+
+	/**
+	 * Records made before V66 kept no request digest: the migration computes it from the stored fields
+	 * (which never change), exactly as the service writes it — Chinese, a character outside the BMP
+	 * (two UTF-16 units, as Java counts) and a whole number of hours included — so a resend of an old
+	 * key is answered by the one rule, and the same key with other input is still refused.
+	 */
+	@Test
+	void theMigrationGivesEarlierRecordsTheDigestTheServiceWrites() throws Exception {
+		Session volunteer = this.api.login(Fixtures.unique("honor-backfilled"));
+		String volunteerId = Volunteers.register(this.api.as(volunteer), this.tree.station());
+		Map<String, Object> input = Map.of("volunteerId", volunteerId, "hours", 12.0, "reason", "  防汛值守补录 \uD83C\uDF0A 夜班 ",
+				"serviceDate", "2024-07-15", "idempotencyKey", Fixtures.unique("honor-old-"));
+		this.api.as(this.admin).documentName("recordHonorHours").variable("input", input).execute()
+			.path("recordHonorHours.id").entity(String.class).isEqualTo(volunteerId);
+		String written = this.jdbc.queryForObject(
+				"SELECT request_digest FROM volunteer_honor_hours WHERE volunteer_id = ?", String.class,
+				Long.valueOf(volunteerId));
+		assertThat(written).hasSize(64);
+
+		this.jdbc.update("UPDATE volunteer_honor_hours SET request_digest = NULL WHERE volunteer_id = ?",
+				Long.valueOf(volunteerId));
+		String migration = new String(new ClassPathResource("db/migration/V66__honor_hours_request_digest.sql")
+			.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		String backfill = migration.substring(migration.indexOf("UPDATE volunteer_honor_hours"), migration.lastIndexOf(';'));
+		this.jdbc.update(backfill + " AND volunteer_id = " + Long.valueOf(volunteerId));
+		assertThat(this.jdbc.queryForObject("SELECT request_digest FROM volunteer_honor_hours WHERE volunteer_id = ?",
+				String.class, Long.valueOf(volunteerId))).isEqualTo(written);
+
+		this.api.as(this.admin).documentName("recordHonorHours").variable("input", input).execute()
+			.path("recordHonorHours.id").entity(String.class).isEqualTo(volunteerId);
+		Map<String, Object> other = new HashMap<>(input);
+		other.put("reason", "另一条补录");
+		ApiErrors.expectCode(this.api.as(this.admin).documentName("recordHonorHours").variable("input", other).execute(),
+				"IDEMPOTENCY_KEY_REUSED");
+		assertThat(HonorHoursRecords.pendingOf(this.api.as(this.approver), volunteerId)).hasSize(1);
 	}
 
 	private GraphQlTester.Response record(Session as, String volunteerId, double hours, String reason,
