@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { archiveWarning, openProjects, projectForm, projectUpdateInput, validateProject } from '../src/views/projects/labels.js'
+import { archiveWarning, loadOpenProjects, openProjects, projectForm, projectUpdateInput, validateProject } from '../src/views/projects/labels.js'
 import { buttonAction, menuRows } from '../src/views/activities/mp-menu.js'
 import { defaultSince, reconciliationSummary, repairRow, sinceError } from '../src/views/store/reconcile.js'
 import { revocationRow } from '../src/views/people/revocations.js'
@@ -105,5 +105,34 @@ describe('撤销的信用时长', () => {
   test('who, when, why and how many', () => {
     expect(revocationRow({ signUpId: '4', hours: 2.5, reason: '重复登记', revokedByName: '李站长', revokedAt: '2026-12-06T01:30:00Z', activity: { title: '河道巡查' } }))
       .toEqual({ id: '4', activity: '河道巡查', hours: '2.5 小时', reason: '重复登记', by: '李站长', when: '2026-12-06 09:30' })
+  })
+})
+
+describe('the projects a new activity may go under', () => {
+  // A county center's subtree holds about a thousand projects (the seeded county: 1,000): the form
+  // offered the first 100 the server listed, oldest first, so newer projects could not be chosen.
+  test('every page is read, archived projects dropped', async () => {
+    const all = Array.from({ length: 250 }, (_, i) => ({ id: String(i + 1), name: `项目${i + 1}`, status: i % 50 === 0 ? 'ARCHIVED' : 'ACTIVE' }))
+    const asked = []
+    const fetchPage = async ({ first, after }) => {
+      asked.push(after ?? null)
+      const start = after ? Number(after) : 0
+      const nodes = all.slice(start, start + first)
+      return { edges: nodes.map((node) => ({ node })), pageInfo: { hasNextPage: start + first < all.length, endCursor: String(start + first) } }
+    }
+    const offered = await loadOpenProjects(fetchPage)
+    expect(asked).toEqual([null, '100', '200'])
+    expect(offered).toHaveLength(245)
+    expect(offered.at(-1).id).toBe('250')
+  })
+
+  test('a runaway listing stops at its page limit', async () => {
+    let pages = 0
+    const endless = async () => {
+      pages += 1
+      return { edges: [{ node: { id: String(pages), name: 'x', status: 'ACTIVE' } }], pageInfo: { hasNextPage: true, endCursor: String(pages) } }
+    }
+    await loadOpenProjects(endless, { maxPages: 5 })
+    expect(pages).toBe(5)
   })
 })

@@ -64,3 +64,20 @@ export function archiveWarning(project) {
 export function openProjects(projects) {
   return (projects || []).filter((p) => p.status !== 'ARCHIVED')
 }
+
+/**
+ * Every open project of a unit's subtree, page after page ({@code fetchPage({ first, after })}
+ * answers a ProjectConnection): a county center's subtree holds about a thousand, more than one
+ * page. Bounded, so a listing that never ends cannot hang the form.
+ */
+export async function loadOpenProjects(fetchPage, { pageSize = 100, maxPages = 50 } = {}) {
+  const nodes = []
+  let after = null
+  for (let page = 0; page < maxPages; page += 1) {
+    const connection = await fetchPage({ first: pageSize, after })
+    nodes.push(...connection.edges.map((e) => e.node))
+    if (!connection.pageInfo.hasNextPage) break
+    after = connection.pageInfo.endCursor
+  }
+  return openProjects(nodes)
+}
