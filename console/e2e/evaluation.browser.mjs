@@ -9,8 +9,9 @@
 // station as the working unit, is not offered the review's 更正 (an admin of the judged station); withdraws
 // the 骨干培训 record (listed as 已撤回 with its trail, its attendee back among the untrained). The
 // 站长 then withdraws the review: refused while they are also 站长 of the judged station (the dialog
-// says who may), withdrawn once they are not; is not offered the 评分项 card, where the center admin
-// adds an item and disables it (no longer in the 站长's form, kept for the admin). Every result is checked on screen and read back through
+// says who may), withdrawn once they are not; is not offered the 评分项 card, where the demo city's
+// admin (the items are every county's: the whole deployment's admins keep them) adds an item and
+// disables it (no longer in the 站长's form, kept for the admin). Every result is checked on screen and read back through
 // the API. Screenshots go to SCREENSHOT_DIR. Run by ConsoleBrowserTest through scripts/maven-test.sh.
 import path from 'node:path'
 import { chromium } from 'playwright-core'
@@ -22,6 +23,8 @@ const run = Date.now().toString(36)
 
 step('arranging through the API')
 const admin = await login('admin')
+// The demo county hangs under the demo city: what every county shares is the city admin's.
+const city = await login('city')
 const { centerId, station } = await demoCenter(admin)
 const tree = (await gql('query($r: ID!) { orgTree(rootId: $r) { unit { id name level status } } }', { r: centerId }, admin.accessToken)).orgTree
 const other = tree.map((n) => n.unit).find((u) => u.level === 'STATION' && u.status === 'OPEN' && u.id !== station.id)
@@ -153,8 +156,7 @@ try {
   await shot('67b-peer-review-trail.png')
 
   // --- The demo center admin, the county as the working unit.
-  const adminPage = await openPage(centerId)
-  page = adminPage
+  page = await openPage(centerId)
   step('站互评: the county sees each station\'s average')
   await page.goto(`${BASE}/console/results/peer-reviews?dev=admin`)
   await page.waitForURL(/\/console\/results\/peer-reviews$/)
@@ -332,11 +334,11 @@ try {
   assert(withdrawn.withdrawn && withdrawn.corrections.length === 2 && last.action === 'WITHDRAWN' && last.reason === withdrawReason
     && last.correctedBy === reviewer.user.id && last.before.average === average && last.after === null, `withdrawn once: ${JSON.stringify(withdrawn)}`)
 
-  step('站互评: the 站长 is not offered the 评分项 card; the center admin adds an item and disables it')
+  step('站互评: the 站长 is not offered the 评分项 card; the city admin adds an item and disables it')
   assert(!(await page.locator('[data-test=peer-new-item]').count()), 'a 站长 does not keep the county\'s 评分项')
-  page = adminPage
-  await page.evaluate((u) => localStorage.setItem('wenming.console.unit', u), centerId)
-  await page.goto(`${BASE}/console/results/peer-reviews`)
+  page = await openPage(centerId)
+  await page.goto(`${BASE}/console/results/peer-reviews?dev=city`)
+  await page.waitForURL(/\/console\/results\/peer-reviews$/)
   const itemName = `志愿服务记录规范 ${run}`
   await page.locator('[data-test=peer-add-item]').and(page.locator('[disabled]')).waitFor()
   await page.locator('[data-test=peer-new-item]').fill(itemName)
@@ -345,7 +347,7 @@ try {
   await itemTag.getByRole('button', { name: '停用' }).waitFor()
   assert(await page.locator('[data-test=peer-new-item]').inputValue() === '', 'the name box is emptied once the item is added')
   const itemsOf = async (includeDisabled) => (await gql('query($d: Boolean) { peerReviewItems(includeDisabled: $d) { id name enabled } }',
-    { d: includeDisabled }, admin.accessToken)).peerReviewItems
+    { d: includeDisabled }, city.accessToken)).peerReviewItems
   const added = (await itemsOf(false)).find((i) => i.name === itemName)
   assert(added && added.enabled, `added and enabled: ${JSON.stringify(added)}`)
   await settled()

@@ -3,7 +3,8 @@
 // developer shortcut: the dispatch desk's 逾期升级 tab at the center (a need the deadline rules
 // escalated to the 中心 is listed, one escalated only to its 所 is not; publishing it from the drawer
 // takes it off the list) and at the 所 (the other one); a completed need's 受益群众 corrected in the
-// need drawer with a reason, the trail shown; and 需求类别: a category added, renamed, disabled
+// need drawer with a reason, the trail shown; and 需求类别, as the demo city's admin (the dictionary is
+// every county's, so the whole deployment's admins keep it): a category added, renamed, disabled
 // (the confirmation says existing needs keep it; residents no longer get it) and enabled again.
 // The two overdue needs are made by ConsoleBrowserTest (days cannot pass in this script), titled
 // with NEEDS_ADMIN_RUN. Every result is read back through the API; a screenshot of each screen goes
@@ -23,6 +24,7 @@ const toInstitute = `逾期待审（所）${overdueRun}`
 // --- Arrange through the API: a need completed by 刘娜 (1 受益群众, the default) for the correction.
 step('arranging a completed need through the API')
 const admin = await login('admin')
+const city = await login('city')
 const { centerId, station } = await demoCenter(admin)
 const institute = (await gql('query($id: ID!) { orgUnit(id: $id) { parent { id name } } }', { id: station.id }, admin.accessToken)).orgUnit.parent
 const categoryId = (await gql('{ needCategories { id } }')).needCategories[0].id
@@ -54,7 +56,7 @@ try {
     // Only the first visit: the 所 is chosen later as the console's unit.
     if (!localStorage.getItem('wenming.console.unit')) localStorage.setItem('wenming.console.unit', unit)
   }, centerId)
-  const page = await context.newPage()
+  let page = await context.newPage()
   const pageErrors = []
   page.on('pageerror', (e) => pageErrors.push(e.message))
   const settled = async () => {
@@ -126,8 +128,11 @@ try {
   await page.keyboard.press('Escape')
 
   // --- 需求类别: add, rename, disable (existing needs keep it), enable again.
-  step('需求类别')
-  await page.goto(`${BASE}/console/dispatch/categories`)
+  step('需求类别, as the city admin')
+  page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage()
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  await page.goto(`${BASE}/console/dispatch/categories?dev=city`)
+  await page.waitForURL(/\/console\/dispatch\/categories$/)
   const table = page.locator('[data-test=categories-table]')
   await table.locator('[data-test=category-name]', { hasText: '生活服务' }).waitFor()
   await page.locator('[data-test=category-add]').click()
@@ -161,7 +166,7 @@ try {
   assert((await offered()).includes(renamed), 'enabled again, residents get it again')
   // Tidy: the dictionary is every county's, so the test's category does not stay on offer.
   const id = (await gql('{ needCategories { id name } }')).needCategories.find((c) => c.name === renamed).id
-  await gql('mutation($id: ID!) { disableNeedCategory(id: $id) { id } }', { id }, admin.accessToken)
+  await gql('mutation($id: ID!) { disableNeedCategory(id: $id) { id } }', { id }, city.accessToken)
 
   assert(pageErrors.length === 0, `no script errors on the page: ${pageErrors.join('; ')}`)
   step(`needs admin passed in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${SHOTS}`)

@@ -1,9 +1,10 @@
 // Staff settings in a real browser (Debian's chromium driven by playwright-core) against a backend
 // in the `local` profile, signed in with the local developer shortcut as the demo center admin:
 // a 服务项目 edited through its prefilled form and archived after the confirmation that says what
-// archiving means (then marked, without 编辑, and not offered for a new activity); the 公众号 menu
-// previewed, a featured activity picked and the menu published to the WeChat stub; 积分对账 run
-// with its result in words and the repair records listed. Each read back through the API.
+// archiving means (then marked, without 编辑, and not offered for a new activity); then, as the demo
+// city's admin (the menu and the reconciliation are every county's, so the whole deployment's admins'),
+// the 公众号 menu previewed, a featured activity of the demo county picked and the menu published to
+// the WeChat stub; 积分对账 run with its result in words and the repair records listed. Each read back through the API.
 // Screenshots go to SCREENSHOT_DIR. Run by ConsoleBrowserTest through scripts/maven-test.sh.
 import path from 'node:path'
 import { chromium } from 'playwright-core'
@@ -15,6 +16,7 @@ const run = Date.now().toString(36)
 
 step('arranging through the API')
 const admin = await login('admin')
+const city = await login('city')
 const { station } = await demoCenter(admin)
 const createProject = async (name) => (await gql('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }',
   { i: { orgUnitId: station.id, name, category: 'CULTURE', description: '控制台设置测试' } }, admin.accessToken)).createProject.id
@@ -98,8 +100,13 @@ try {
   await page.keyboard.press('Escape')
 
   // --- 公众号菜单: preview, feature an activity, publish.
-  step('公众号菜单: preview and publish with a featured activity')
-  await page.goto(`${BASE}/console/activities/mp-menu`)
+  step('公众号菜单: preview and publish with a featured activity, as the city admin')
+  const cityContext = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  await cityContext.addInitScript(({ unit }) => localStorage.setItem('wenming.console.unit', unit), { unit: station.id })
+  page = await cityContext.newPage()
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  await page.goto(`${BASE}/console/activities/mp-menu?dev=city`)
+  await page.waitForURL(/\/console\/activities\/mp-menu$/)
   const preview = page.locator('[data-test=mp-preview]')
   await preview.getByText('心愿墙', { exact: true }).waitFor()
   await page.locator('[data-test=mp-featured]').click()
@@ -109,7 +116,7 @@ try {
   await settled()
   await page.screenshot({ path: path.join(SHOTS, '83-mp-menu-preview.png') })
   await page.locator('[data-test=mp-publish]').click()
-  await messageBox.getByRole('button', { name: '发布' }).click()
+  await page.locator('.el-message-box').getByRole('button', { name: '发布' }).click()
   await page.locator('[data-test=mp-published]').waitFor()
   await page.locator('[data-test=mp-published-table]').getByText(featuredTitle).waitFor()
   await settled()
@@ -126,7 +133,7 @@ try {
   assert(lines.length >= 2 && /积分/.test(lines[0]) && /账户/.test(lines[1]), `the result in words: ${lines.join(' / ')}`)
   await settled()
   await page.screenshot({ path: path.join(SHOTS, '85-points-reconcile.png') })
-  const repairs = (await gql('{ pointsRepairs(first: 20) { edges { node { id userName } } } }', {}, admin.accessToken)).pointsRepairs.edges
+  const repairs = (await gql('{ pointsRepairs(first: 20) { edges { node { id userName } } } }', {}, city.accessToken)).pointsRepairs.edges
   const shownRows = await page.locator('[data-test=repair-who]').count()
   assert(shownRows === Math.min(repairs.length, 20), `the repair records listed: ${shownRows} shown, API has ${repairs.length}`)
 

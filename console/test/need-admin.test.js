@@ -12,10 +12,13 @@ const CATEGORIES = [
 ]
 
 describe('需求类别', () => {
-  test('only center and city admins edit the dictionary', () => {
-    expect(canEditCategories({ roles: ['CENTER_ADMIN'] })).toBe(true)
-    expect(canEditCategories({ roles: ['STATION_ADMIN', 'CITY_ADMIN'] })).toBe(true)
-    expect(canEditCategories({ roles: ['INSTITUTE_ADMIN', 'STATION_ADMIN'] })).toBe(false)
+  test('only an admin of the whole deployment edits the dictionary, as the server says', () => {
+    expect(canEditCategories({ roles: ['CENTER_ADMIN'], coversWholeDeployment: true })).toBe(true)
+    expect(canEditCategories({ roles: ['STATION_ADMIN', 'CITY_ADMIN'], coversWholeDeployment: true })).toBe(true)
+    // A county's center admin under a city: the same role, but the dictionary is every county's.
+    expect(canEditCategories({ roles: ['CENTER_ADMIN'], coversWholeDeployment: false })).toBe(false)
+    expect(canEditCategories({ roles: ['CENTER_ADMIN'] })).toBe(false)
+    expect(canEditCategories({ roles: ['INSTITUTE_ADMIN', 'STATION_ADMIN'], coversWholeDeployment: false })).toBe(false)
     expect(canEditCategories(null)).toBe(false)
   })
 

@@ -3,15 +3,18 @@
 // unit-tested (test/need-admin.test.js). They mirror NeedCategoryController, NeedBeneficiaries and
 // NeedQueries.overdue; the server checks again.
 import { beijing } from '../labels.js'
+import { coversWholeDeployment } from '../deployment.js'
 import { BENEFICIARIES_MAX, beneficiariesError } from '../corrections.js'
 
 /** The API's limit of a category name (NeedCategoryController: @Size(max = 20), after trimming). */
 export const CATEGORY_NAME_MAX = 20
 
-/** Only a center admin (or a city admin above the centers) edits the dictionary every county's 点单 uses. */
+/**
+ * Only an admin of the whole deployment edits the dictionary every county's 点单 uses (the center
+ * admin of a county-only deployment, the city admin above the counties; not one county's).
+ */
 export function canEditCategories(user) {
-  const roles = (user && user.roles) || []
-  return roles.includes('CENTER_ADMIN') || roles.includes('CITY_ADMIN')
+  return coversWholeDeployment(user)
 }
 
 /**

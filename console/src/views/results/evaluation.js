@@ -1,5 +1,11 @@
 // 站互评 and 抽查评估 (the evaluation module): the forms' rules, mirroring the server's
 // (EvaluationService), so a refusal the console can foresee is explained beside the form.
+import { coversWholeDeployment } from '../../deployment.js'
+
+/** The 评分项 are every county's: kept by the admins of the whole deployment (EvaluationService). */
+export function canConfigurePeerReviewItems(user) {
+  return coversWholeDeployment(user)
+}
 
 /** The 中心 a station belongs to: its institute's parent (from the EvaluationUnit document). */
 export function countyOf(station) {

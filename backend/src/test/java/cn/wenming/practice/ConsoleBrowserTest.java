@@ -55,17 +55,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (its attendee back among the untrained), the review's 更正 not offered to a center admin over both
  * stations, and its withdrawal refused with who may make it while the 站长 also runs the judged
  * station, then withdrawn (each trail shown and read back: who, why, before → after); the 评分项 card
- * not offered to a 站长, an item added and disabled there by the center admin (gone from the 站长's
- * form, kept for the admin). Then (e2e/map.browser.mjs) the station map: the offline
+ * not offered to a 站长, an item added and disabled there by the demo city's admin (the items are every
+ * county's; gone from the 站长's form, kept for the admin). Then (e2e/map.browser.mjs) the station map: the offline
  * scatter without Leaflet, then, with consoleSettings' answer intercepted in the browser (this server
  * has no tile URL, and the other scripts need the scatter), the stations as coloured markers on tiles
  * served by the script, and a marker clicked drilling down. Then (e2e/needs-admin.browser.mjs) the
  * dispatch desk's 逾期升级 at the center and at a 所 (two needs escalated here by the deadline rules,
  * see {@link #overdueNeeds()}), one published from it; a completed need's 受益群众 corrected in the
- * drawer with its trail; 需求类别 added, renamed, disabled and enabled again.
+ * drawer with its trail; 需求类别 added, renamed, disabled and enabled again by the demo city's admin.
  * Then (e2e/staff-settings.browser.mjs) a
  * 服务项目 edited and archived (no longer offered for a new activity), the 公众号 menu previewed and
- * published with a featured activity, and 积分对账 run with its repair records; the corrections script
+ * published with a featured activity, and 积分对账 run with its repair records, these two by the demo
+ * city's admin (what every county shares is the whole deployment's admins'); the corrections script
  * also opens a volunteer's revoked hours. Screenshots of each screen land in
  * {@code backend/target/console-screenshots/}.
  */

@@ -42,7 +42,7 @@ class LocalConsoleLogin {
 			.post()
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("query",
-					"mutation($code: String!) { wxLogin(code: $code) { accessToken refreshToken user { id nickname roles roleGrants { role orgUnitId } } } }",
+					"mutation($code: String!) { wxLogin(code: $code) { accessToken refreshToken user { id nickname roles roleGrants { role orgUnitId } coversWholeDeployment } } }",
 					"variables", Map.of("code", code)))
 			.retrieve()
 			.body(Map.class);

@@ -71,6 +71,15 @@ public class AccessControl {
 		return actor;
 	}
 
+	/** Requires an admin of the whole deployment ({@link Actor#coversWholeDeployment()}); else FORBIDDEN. */
+	public Actor requireWholeDeployment() {
+		Actor actor = requireActor();
+		if (!actor.coversWholeDeployment()) {
+			throw new DomainException(CommonError.FORBIDDEN);
+		}
+		return actor;
+	}
+
 	/** Requires the given role over the unit at {@code unitPath} (granted on it or an ancestor). */
 	public Actor requireRoleOver(Role role, String unitPath) {
 		Actor actor = requireActor();

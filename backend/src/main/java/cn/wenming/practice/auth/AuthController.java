@@ -247,6 +247,15 @@ class AuthController {
 		}).toList();
 	}
 
+	/** Whether the user is an admin of the whole deployment: what the console offers the shared settings by. */
+	@BatchMapping(typeName = "User")
+	List<Boolean> coversWholeDeployment(List<AppUser> users) {
+		Map<Long, List<RoleGrant>> byUser = grantsByUser(users);
+		return users.stream()
+			.map(user -> new Actor(user.getId(), byUser.getOrDefault(user.getId(), List.of())).coversWholeDeployment())
+			.toList();
+	}
+
 	private Map<Long, List<RoleGrant>> grantsByUser(Collection<AppUser> users) {
 		return this.grants.grantsOfUsers(users.stream().map(AppUser::getId).distinct().toList());
 	}

@@ -488,11 +488,12 @@ class LeaderboardService {
 	record Rebuilt(int boards, int removed) {
 	}
 
-	/** Center (or city) admins: every current board of every kind from MySQL. */
+	/**
+	 * Every current board of every kind from MySQL — every county's, so the admins of the whole
+	 * deployment only (it takes no unit to scope it to one county).
+	 */
 	Rebuilt rebuildByAdmin() {
-		if (!this.access.requireActor().isCenterAdminOrAbove()) {
-			throw DomainException.forbidden();
-		}
+		this.access.requireWholeDeployment();
 		return rebuildAll();
 	}
 

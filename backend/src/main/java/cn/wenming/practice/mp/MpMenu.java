@@ -8,6 +8,7 @@ import cn.wenming.practice.shared.CommonError;
 import cn.wenming.practice.activity.UpcomingActivities;
 import cn.wenming.practice.auth.AccessControl;
 import cn.wenming.practice.auth.Actor;
+import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.WechatErrors;
 import me.chanjar.weixin.common.api.WxConsts;
@@ -47,18 +48,25 @@ class MpMenu {
 
 	private final MpLinks links;
 
-	MpMenu(ObjectProvider<WxMpService> wechat, UpcomingActivities activities, AccessControl access, MpLinks links) {
+	private final OrgDirectory orgs;
+
+	MpMenu(ObjectProvider<WxMpService> wechat, UpcomingActivities activities, AccessControl access, MpLinks links,
+			OrgDirectory orgs) {
 		this.wechat = wechat;
 		this.activities = activities;
 		this.access = access;
 		this.links = links;
+		this.orgs = orgs;
 	}
 
-	/** Center admins only: the menu is the whole county's. */
+	/**
+	 * The admins of the whole deployment only: the account and its menu are every county's (under a
+	 * city, the city's admins, not one county's).
+	 */
 	WxMenu publish(Long featuredActivityId) {
 		Actor actor = this.access.requireActor();
 		WxMpService service = requireConfigured(actor);
-		WxMenu menu = build(featured(featuredActivityId));
+		WxMenu menu = build(featured(actor, featuredActivityId));
 		WechatErrors.call("menuCreate", () -> {
 			service.getMenuService().menuCreate(menu);
 			return null;
@@ -72,12 +80,13 @@ class MpMenu {
 	 * sent: the console shows it before the admin publishes.
 	 */
 	WxMenu preview(Long featuredActivityId) {
-		requireConfigured(this.access.requireActor());
-		return build(featured(featuredActivityId));
+		Actor actor = this.access.requireActor();
+		requireConfigured(actor);
+		return build(featured(actor, featuredActivityId));
 	}
 
 	private WxMpService requireConfigured(Actor actor) {
-		if (!actor.isCenterAdminOrAbove()) {
+		if (!actor.coversWholeDeployment()) {
 			throw new DomainException(CommonError.FORBIDDEN);
 		}
 		WxMpService service = this.wechat.getIfAvailable();
@@ -87,13 +96,21 @@ class MpMenu {
 		return service;
 	}
 
-	private UpcomingActivities.Upcoming featured(Long featuredActivityId) {
+	/** A published activity of a unit the caller covers (not one of a tree they are no admin of). */
+	private UpcomingActivities.Upcoming featured(Actor actor, Long featuredActivityId) {
 		if (featuredActivityId == null) {
 			return null;
 		}
-		return this.activities.published(featuredActivityId).orElseThrow(() -> this.activities
-			.exists(featuredActivityId) ? new DomainException(ActivityError.ACTIVITY_INVALID_STATE)
-					: DomainException.notFound("活动"));
+		UpcomingActivities.Upcoming featured = this.activities.published(featuredActivityId)
+			.orElseThrow(() -> this.activities.exists(featuredActivityId)
+					? new DomainException(ActivityError.ACTIVITY_INVALID_STATE) : DomainException.notFound("活动"));
+		boolean covered = this.orgs.find(featured.orgUnitId())
+			.map(unit -> actor.isCenterAdminOrAboveOver(unit.path()))
+			.orElse(false);
+		if (!covered) {
+			throw new DomainException(CommonError.FORBIDDEN);
+		}
+		return featured;
 	}
 
 	WxMenu build(UpcomingActivities.Upcoming featured) {

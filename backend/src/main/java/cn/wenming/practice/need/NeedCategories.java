@@ -9,7 +9,10 @@ import cn.wenming.practice.shared.DomainException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-/** The needs category dictionary: public to read, kept by the center's admins. */
+/**
+ * The needs category dictionary: public to read, kept by the admins of the whole deployment (every
+ * county's residents choose from it, so under a city one county's admins do not change it).
+ */
 @Service
 class NeedCategories {
 
@@ -22,7 +25,10 @@ class NeedCategories {
 		this.access = access;
 	}
 
-	/** Enabled categories; disabled ones too when a center admin asks for them. */
+	/**
+	 * Enabled categories; disabled ones too when a center or city admin asks for them (a county's
+	 * admins see which ones were switched off even though they cannot switch them back).
+	 */
 	List<NeedCategory> list(boolean includeDisabled) {
 		Actor actor = this.access.currentActor();
 		boolean center = actor != null && actor.isCenterAdminOrAbove();
@@ -30,7 +36,7 @@ class NeedCategories {
 	}
 
 	NeedCategory add(String name) {
-		requireCenterAdmin();
+		requireDeploymentAdmin();
 		NeedCategory category = new NeedCategory();
 		category.setName(name.strip());
 		category.setSortOrder(this.categories.maxSortOrder() + 10);
@@ -45,7 +51,7 @@ class NeedCategories {
 	}
 
 	NeedCategory rename(long id, String name) {
-		requireCenterAdmin();
+		requireDeploymentAdmin();
 		NeedCategory category = require(id);
 		category.setName(name.strip());
 		try {
@@ -68,17 +74,15 @@ class NeedCategories {
 	}
 
 	private NeedCategory setEnabled(long id, boolean enabled) {
-		requireCenterAdmin();
+		requireDeploymentAdmin();
 		NeedCategory category = require(id);
 		category.setEnabled(enabled);
 		this.categories.updateById(category);
 		return this.categories.selectById(id);
 	}
 
-	private void requireCenterAdmin() {
-		if (!this.access.requireActor().isCenterAdminOrAbove()) {
-			throw DomainException.forbidden();
-		}
+	private void requireDeploymentAdmin() {
+		this.access.requireWholeDeployment();
 	}
 
 	private NeedCategory require(long id) {

@@ -198,22 +198,19 @@ class PointsService {
 	}
 
 	/**
-	 * The repairs the reconciliation left, for the center admins who run it (it covers every
-	 * account, so its trail is theirs too); the names are masked per viewer by the controller.
+	 * The repairs the reconciliation left, for the admins of the whole deployment who run it (it
+	 * covers every account, so its trail is theirs too); the names are masked per viewer by the controller.
 	 */
 	Connection<PointsRepairMapper.Recorded> repairs(Integer first, String after) {
-		if (!this.access.requireActor().isCenterAdminOrAbove()) {
-			throw DomainException.forbidden();
-		}
+		this.access.requireWholeDeployment();
 		var page = Connections.page(first, after);
 		return Connections.of(this.repairs.page(page.afterId(), page.fetchSize()), page,
 				PointsRepairMapper.Recorded::id);
 	}
 
+	/** Every account of every county: the admins of the whole deployment only. */
 	PointsReconciler.Result reconcile(Instant since) {
-		if (!this.access.requireActor().isCenterAdminOrAbove()) {
-			throw DomainException.forbidden();
-		}
+		this.access.requireWholeDeployment();
 		Instant now = this.clock.instant();
 		if (since.isAfter(now) || since.isBefore(now.minus(java.time.Duration.ofDays(366)))) {
 			throw DomainException.badRequest("since 须在一年以内且不晚于现在");
@@ -234,7 +231,8 @@ class PointsService {
 		VolunteerRef volunteer = this.volunteers.findByUserId(userId).orElse(null);
 		boolean allowed = (volunteer != null)
 				? this.orgs.find(volunteer.homeStationId()).map(station -> actor.isAdminOver(station.path())).orElse(false)
-				: actor.isCenterAdminOrAbove();
+				// A resident who is nobody's volunteer belongs to no county: the whole deployment's admins.
+				: actor.coversWholeDeployment();
 		if (!allowed) {
 			throw DomainException.forbidden();
 		}

@@ -204,20 +204,26 @@ class EvaluationTest {
 	}
 
 	@Test
-	void itemsAreConfiguredByCenterOrCityAdmins() {
+	void itemsAreConfiguredByTheAdminsOfTheWholeDeployment() {
+		// The items are every county's: under a city, its admins keep them, not one county's.
 		String name = Fixtures.unique("服务");
 		ApiErrors.expectCode(this.api.as(this.admin1).document("mutation($n: String!) { addPeerReviewItem(name: $n) { id } }")
 			.variable("n", name).execute(), "FORBIDDEN");
+		ApiErrors.expectCode(this.api.as(this.centerA).document("mutation($n: String!) { addPeerReviewItem(name: $n) { id } }")
+			.variable("n", name).execute(), "FORBIDDEN");
 		String id = this.api.as(this.cityAdmin).document("mutation($n: String!) { addPeerReviewItem(name: $n) { id } }")
 			.variable("n", name).execute().path("addPeerReviewItem.id").entity(String.class).get();
-		ApiErrors.expectCode(this.api.as(this.centerA).document("mutation($n: String!) { addPeerReviewItem(name: $n) { id } }")
+		ApiErrors.expectCode(this.api.as(this.cityAdmin).document("mutation($n: String!) { addPeerReviewItem(name: $n) { id } }")
 			.variable("n", name).execute(), "PEER_REVIEW_ITEM_NAME_TAKEN");
 		try {
 			// A review now needs the new item too.
 			ApiErrors.expectCode(submit(this.admin1, this.s1, this.s2, 4, null), "PEER_REVIEW_ITEMS_MISMATCH");
+			ApiErrors.expectCode(this.api.as(this.centerA)
+				.document("mutation($id: ID!) { setPeerReviewItemEnabled(id: $id, enabled: false) { enabled } }")
+				.variable("id", id).execute(), "FORBIDDEN");
 		}
 		finally {
-			this.api.as(this.centerA)
+			this.api.as(this.cityAdmin)
 				.document("mutation($id: ID!) { setPeerReviewItemEnabled(id: $id, enabled: false) { enabled } }")
 				.variable("id", id).execute().path("setPeerReviewItemEnabled.enabled").entity(Boolean.class).isEqualTo(false);
 		}

@@ -135,6 +135,17 @@ class MpMenuTest {
 		assertThat(WechatStub.shared().menus()).hasSize(before);
 	}
 
+	@Test
+	void theFeaturedActivityMustBeOneOfTheCallersOwn() {
+		// Another county's admin must not put a sign-up page of this county's on the menu.
+		String elsewhere = new MpScenario(this.s.api, this.s.fixtures).published("别县的活动",
+				Instant.now().plus(3, ChronoUnit.DAYS), 0);
+		int before = WechatStub.shared().menus().size();
+		ApiErrors.expectCode(preview(this.centerAdmin, elsewhere), "FORBIDDEN");
+		ApiErrors.expectCode(publish(this.centerAdmin, elsewhere), "FORBIDDEN");
+		assertThat(WechatStub.shared().menus()).hasSize(before);
+	}
+
 	private GraphQlTester.Response publish(Session as, String featuredActivityId) {
 		return this.s.api.as(as).documentName("publishMpMenu").variable("featuredActivityId", featuredActivityId)
 			.execute();

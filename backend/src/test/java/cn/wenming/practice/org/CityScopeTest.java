@@ -166,6 +166,82 @@ class CityScopeTest {
 			.path("projectBrandChanges[*].brand").entityList(Boolean.class).containsExactly(false, true);
 	}
 
+	@Test
+	void settingsSharedByEveryCountyAreTheCityAdminsOnly() {
+		// What every county of the deployment gets — the 点单 categories, the 公众号 menu, the 站互评
+		// items, the reconciliation over every account and its trail, the rebuild of every board — is
+		// the city's to change: a county's center admin is refused, the city's admin is not.
+		assertThat(coversWholeDeployment(this.adminA)).isFalse();
+		assertThat(coversWholeDeployment(this.cityAdmin)).isTrue();
+		String existing = this.api.as(this.cityAdmin).documentName("needCategories").execute()
+			.path("needCategories[0].id").entity(String.class).get();
+		expectCode(this.api.as(this.adminA).documentName("addNeedCategory").variable("name", Fixtures.unique("类"))
+			.execute(), "FORBIDDEN");
+		expectCode(this.api.as(this.adminA).documentName("renameNeedCategory").variable("id", existing)
+			.variable("name", Fixtures.unique("类")).execute(), "FORBIDDEN");
+		expectCode(this.api.as(this.adminA).documentName("disableNeedCategory").variable("id", existing).execute(),
+				"FORBIDDEN");
+		expectCode(this.api.as(this.adminA).documentName("enableNeedCategory").variable("id", existing).execute(),
+				"FORBIDDEN");
+		expectCode(this.api.as(this.adminA).documentName("publishMpMenu").execute(), "FORBIDDEN");
+		expectCode(this.api.as(this.adminA).documentName("mpMenuPreview").execute(), "FORBIDDEN");
+		expectCode(addPeerReviewItem(this.adminA, Fixtures.unique("项")), "FORBIDDEN");
+		expectCode(this.api.as(this.adminA).documentName("pointsRepairs").execute(), "FORBIDDEN");
+		expectCode(this.api.as(this.adminA).documentName("reconcilePoints")
+			.variable("since", Instant.now().minusSeconds(60).toString()).execute(), "FORBIDDEN");
+		expectCode(this.api.as(this.adminA).documentName("rebuildLeaderboards").execute(), "FORBIDDEN");
+		// A resident who is no county's volunteer is no county's to correct either.
+		Session resident = this.org.resident();
+		expectCode(this.api.as(this.adminA).documentName("pointsOf").variable("userId", resident.userId()).execute(),
+				"FORBIDDEN");
+
+		String category = this.api.as(this.cityAdmin).documentName("addNeedCategory")
+			.variable("name", Fixtures.unique("类")).execute().path("addNeedCategory.id").entity(String.class).get();
+		this.api.as(this.cityAdmin).documentName("disableNeedCategory").variable("id", category).execute()
+			.path("disableNeedCategory.enabled").entity(Boolean.class).isEqualTo(false);
+		expectOk(this.api.as(this.cityAdmin).documentName("mpMenuPreview").execute());
+		expectOk(this.api.as(this.cityAdmin).documentName("publishMpMenu").execute());
+		String item = addPeerReviewItem(this.cityAdmin, Fixtures.unique("项")).path("addPeerReviewItem.id")
+			.entity(String.class).get();
+		this.api.as(this.cityAdmin)
+			.document("mutation($id: ID!) { setPeerReviewItemEnabled(id: $id, enabled: false) { enabled } }")
+			.variable("id", item).execute().path("setPeerReviewItemEnabled.enabled").entity(Boolean.class).isEqualTo(false);
+		expectOk(this.api.as(this.cityAdmin).documentName("pointsRepairs").execute());
+		expectOk(this.api.as(this.cityAdmin).documentName("reconcilePoints")
+			.variable("since", Instant.now().minusSeconds(60).toString()).execute());
+		expectOk(this.api.as(this.cityAdmin).documentName("rebuildLeaderboards").execute());
+		expectOk(this.api.as(this.cityAdmin).documentName("pointsOf").variable("userId", resident.userId()).execute());
+	}
+
+	@Test
+	void aCountyAttachedUnderACityStopsSettingWhatEveryCountyGets() {
+		// Alone, the county is the whole deployment and its center admin keeps the settings, as before.
+		long county = this.org.fixtures.unit(null, "CENTER", Fixtures.unique("中心"), null, null);
+		Session countyAdmin = this.org.admin("CENTER_ADMIN", county);
+		assertThat(coversWholeDeployment(countyAdmin)).isTrue();
+		String category = this.api.as(countyAdmin).documentName("addNeedCategory")
+			.variable("name", Fixtures.unique("类")).execute().path("addNeedCategory.id").entity(String.class).get();
+		expectOk(this.api.as(countyAdmin).documentName("disableNeedCategory").variable("id", category).execute());
+
+		// Someone who runs both attaches the county under the city.
+		Session mover = this.org.admin("CITY_ADMIN", this.city);
+		this.org.fixtures.grant(mover.userId(), "CENTER_ADMIN", county);
+		expectOk(move(mover, county, this.city));
+		assertThat(coversWholeDeployment(countyAdmin)).isFalse();
+		expectCode(this.api.as(countyAdmin).documentName("enableNeedCategory").variable("id", category).execute(),
+				"FORBIDDEN");
+	}
+
+	private boolean coversWholeDeployment(Session as) {
+		return this.api.as(as).document("{ me { coversWholeDeployment } }").execute()
+			.path("me.coversWholeDeployment").entity(Boolean.class).get();
+	}
+
+	private GraphQlTester.Response addPeerReviewItem(Session as, String name) {
+		return this.api.as(as).document("mutation($n: String!) { addPeerReviewItem(name: $n) { id } }")
+			.variable("n", name).execute();
+	}
+
 	private GraphQlTester.Response markBrand(Session as, String project, boolean brand) {
 		return this.api.as(as).documentName("markBrandProject")
 			.variable("input", map("projectId", project, "brand", brand, "reason", "群众认可度高")).execute();
