@@ -61,3 +61,21 @@ export function useRemotePicker(fetch, { wait = 300, first = 20, key = (o) => o.
 
   return { options, loading, search, open, choose }
 }
+
+/**
+ * Every node of a list, page after page ({@code fetchPage({ first, after })} answers a connection),
+ * for registries that stay in the hundreds (a county's lecturers, lecture groups, open projects):
+ * a multi-select over them keeps every chosen label without searching. Bounded, so a listing that
+ * never ends cannot hang the form.
+ */
+export async function loadAllPages(fetchPage, { pageSize = 100, maxPages = 50 } = {}) {
+  const nodes = []
+  let after = null
+  for (let page = 0; page < maxPages; page += 1) {
+    const connection = await fetchPage({ first: pageSize, after })
+    nodes.push(...connection.edges.map((e) => e.node))
+    if (!connection.pageInfo.hasNextPage) break
+    after = connection.pageInfo.endCursor
+  }
+  return nodes
+}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { readFileSync } from 'node:fs'
-import { useRemotePicker } from '../src/remotePicker.js'
+import { loadAllPages, useRemotePicker } from '../src/remotePicker.js'
 
 const team = (id, name) => ({ id, name })
 
@@ -100,5 +100,23 @@ describe('remote-search pickers', () => {
       expect(source, view).toMatch(/:remote-method=/)
       expect(source, view).not.toMatch(/first: 100/)
     }
+  })
+
+  test('short registries are loaded whole, page after page, bounded', async () => {
+    const pages = { null: { edges: [{ node: { id: '1' } }], pageInfo: { hasNextPage: true, endCursor: 'c1' } },
+      c1: { edges: [{ node: { id: '2' } }], pageInfo: { hasNextPage: false, endCursor: 'c2' } } }
+    const asked = []
+    const fetchPage = async ({ first, after }) => { asked.push({ first, after }); return pages[after] }
+    expect((await loadAllPages(fetchPage)).map((n) => n.id)).toEqual(['1', '2'])
+    expect(asked).toEqual([{ first: 100, after: null }, { first: 100, after: 'c1' }])
+    const endless = vi.fn(async () => ({ edges: [{ node: { id: 'x' } }], pageInfo: { hasNextPage: true, endCursor: 'c' } }))
+    expect(await loadAllPages(endless, { maxPages: 3 })).toHaveLength(3)
+    expect(endless).toHaveBeenCalledTimes(3)
+  })
+
+  test('the lecture pickers load every lecturer and group of the subtree, not the first 100', () => {
+    const source = readFileSync(new URL('../src/views/results/LecturesView.vue', import.meta.url), 'utf8')
+    expect(source).toMatch(/loadAllPages/)
+    expect(source).not.toMatch(/first: 100/)
   })
 })
