@@ -1,10 +1,12 @@
 // Staff settings in a real browser (Debian's chromium driven by playwright-core) against a backend
 // in the `local` profile, signed in with the local developer shortcut as the demo center admin:
-// a 服务项目 edited through its prefilled form and archived after the confirmation that says what
+// a 服务项目 edited through its prefilled form (its 承办队伍 a team found only by typing its name: the
+// picker's first page holds older ones) and archived after the confirmation that says what
 // archiving means (then marked, without 编辑, and not offered for a new activity); then, as the demo
 // city's admin (the menu and the reconciliation are every county's, so the whole deployment's admins'),
-// the 公众号 menu previewed, a featured activity of the demo county picked and the menu published to
-// the WeChat stub; 积分对账 run with its result in words and the repair records listed. Each read back through the API.
+// the 公众号 menu previewed, a featured activity of the demo county found by its title and the menu
+// published to the WeChat stub; 积分对账 run with its result in words and the repair records listed.
+// Each read back through the API.
 // Screenshots go to SCREENSHOT_DIR. Run by ConsoleBrowserTest through scripts/maven-test.sh.
 import path from 'node:path'
 import { chromium } from 'playwright-core'
@@ -32,6 +34,28 @@ const featuredId = (await gql('mutation($i: CreateActivityInput!) { createActivi
     address: '东珠社区党群服务中心', latitude: 31.3668, longitude: 119.8151, capacity: 20 },
 }, admin.accessToken)).createActivity.id
 await gql('mutation($id: ID!) { publishActivity(id: $id) { id } }', { id: featuredId }, admin.accessToken)
+
+// A team the project picker shows only when searched for: the station holds a first page (20, oldest
+// first) of older teams, so the new one is not among those offered before typing.
+function idNumber() {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const first17 = `320282${1960 + Math.floor(Math.random() * 40)}0${1 + Math.floor(Math.random() * 9)}1${Math.floor(Math.random() * 9)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`
+  const sum = [...first17].reduce((s, c, i) => s + Number(c) * weights[i], 0)
+  return first17 + '10X98765432'[sum % 11]
+}
+const createTeam = async (name, suffix) => {
+  const leader = await login(`staff-settings-leader-${run}-${suffix}`)
+  await gql('mutation($i: RegisterVolunteerInput!) { registerVolunteer(input: $i) { id } }',
+    { i: { realName: '钱队长', idNumber: idNumber(), homeStationId: station.id } }, leader.accessToken)
+  return (await gql('mutation($i: CreateTeamInput!) { createTeam(input: $i) { id } }',
+    { i: { orgUnitId: station.id, name, kind: 'SQUAD', leaderUserId: leader.user.id } }, admin.accessToken)).createTeam.id
+}
+const firstTeams = async () => (await gql('query($u: ID!) { teams(orgUnitId: $u, first: 20) { edges { node { id name } } } }',
+  { u: station.id }, admin.accessToken)).teams.edges.map((e) => e.node)
+for (let i = (await firstTeams()).length; i < 20; i++) await createTeam(`文艺轻骑兵 ${run}-${i}`, i)
+const searchedTeam = `送戏小分队${run}`
+const searchedTeamId = await createTeam(searchedTeam, 'searched')
+assert(!(await firstTeams()).some((t) => t.id === searchedTeamId), 'the new team is not on the first page of the station\'s teams')
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
@@ -71,10 +95,28 @@ try {
   const editedName = `送戏下乡（秋季） ${run}`
   await nameInput.fill(editedName)
   await form.locator('[data-test=project-form-description]').fill('锡剧、小品进村演出，每月两场')
+  step('projects: a team found only by typing its name is chosen')
+  const teamSelect = form.locator('[data-test=project-form-team]')
+  await teamSelect.click()
+  const teamOptions = page.locator('.el-select-dropdown__item:visible')
+  await teamOptions.first().waitFor()
+  assert(await teamOptions.filter({ hasText: searchedTeam }).count() === 0, 'before typing, the first page does not hold the new team')
+  await page.keyboard.type(searchedTeam)
+  await teamOptions.filter({ hasText: searchedTeam }).first().waitFor()
+  await settled()
+  await page.screenshot({ path: path.join(SHOTS, '80a-project-team-search.png') })
+  await teamOptions.filter({ hasText: searchedTeam }).first().click()
+  await teamSelect.getByText(searchedTeam).waitFor()
   await settled()
   await page.screenshot({ path: path.join(SHOTS, '80-project-edit.png') })
   await form.locator('[data-test=project-form-save]').click()
   await row(editedName).waitFor()
+  await row(editedName).getByText(searchedTeam).waitFor()
+  // Opened again, the form shows the chosen team by name though the first page does not hold it.
+  await row(editedName).locator('[data-test=project-edit]').click()
+  await form.locator('[data-test=project-form-team]').getByText(searchedTeam).waitFor()
+  await form.getByRole('button', { name: '取消' }).click()
+  await form.waitFor({ state: 'hidden' })
 
   step('projects: archive after the confirmation')
   await row(editedName).locator('[data-test=project-archive]').click()
@@ -86,8 +128,9 @@ try {
   assert(await row(editedName).locator('[data-test=project-edit]').count() === 0, 'an archived project offers no 编辑')
   await settled()
   await page.screenshot({ path: path.join(SHOTS, '82-project-archived.png') })
-  const project = (await gql('query($id: ID!) { project(id: $id) { name description status } }', { id: projectId }, admin.accessToken)).project
-  assert(project.name === editedName && project.description === '锡剧、小品进村演出，每月两场' && project.status === 'ARCHIVED',
+  const project = (await gql('query($id: ID!) { project(id: $id) { name description status teamId } }', { id: projectId }, admin.accessToken)).project
+  assert(project.name === editedName && project.description === '锡剧、小品进村演出，每月两场' && project.status === 'ARCHIVED'
+    && project.teamId === searchedTeamId,
     `edited and archived: ${JSON.stringify(project)}`)
 
   step('activities: the archived project is not offered for a new activity')
@@ -109,7 +152,9 @@ try {
   await page.waitForURL(/\/console\/activities\/mp-menu$/)
   const preview = page.locator('[data-test=mp-preview]')
   await preview.getByText('心愿墙', { exact: true }).waitFor()
+  // Found by its title: the station's recruiting activities may be more than the first page.
   await page.locator('[data-test=mp-featured]').click()
+  await page.keyboard.type(featuredTitle)
   await page.locator('.el-select-dropdown__item:visible', { hasText: featuredTitle }).first().click()
   await preview.getByText(featuredTitle).waitFor()
   await preview.getByText('打开小程序：活动报名页').waitFor()

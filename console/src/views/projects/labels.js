@@ -1,4 +1,6 @@
 // Chinese names of the project schema's enums, and the create form's checks (the backend's limits).
+import { loadAllPages } from '../../remotePicker.js'
+
 export const CATEGORY = {
   THEORY_LECTURE: '理论宣讲', EDUCATION: '教育服务', CULTURE: '文化服务', SCIENCE_TECH: '科技与科普服务', HEALTH_SPORTS: '健康促进与体育服务',
 }
@@ -70,14 +72,6 @@ export function openProjects(projects) {
  * answers a ProjectConnection): a county center's subtree holds about a thousand, more than one
  * page. Bounded, so a listing that never ends cannot hang the form.
  */
-export async function loadOpenProjects(fetchPage, { pageSize = 100, maxPages = 50 } = {}) {
-  const nodes = []
-  let after = null
-  for (let page = 0; page < maxPages; page += 1) {
-    const connection = await fetchPage({ first: pageSize, after })
-    nodes.push(...connection.edges.map((e) => e.node))
-    if (!connection.pageInfo.hasNextPage) break
-    after = connection.pageInfo.endCursor
-  }
-  return openProjects(nodes)
+export async function loadOpenProjects(fetchPage, options) {
+  return openProjects(await loadAllPages(fetchPage, options))
 }

@@ -112,10 +112,12 @@ class ActivityController {
 	}
 
 	/** Input of {@code activities}. */
-	record ActivityFilter(Long orgUnitId, ServiceCategory category, Instant from, Instant to, ActivityStatus status) {
+	record ActivityFilter(Long orgUnitId, ServiceCategory category, Instant from, Instant to, ActivityStatus status,
+			@Size(max = 60) String search) {
 
 		ActivityService.ActivitySearch toCommand() {
-			return new ActivityService.ActivitySearch(this.orgUnitId, this.category, this.from, this.to, this.status);
+			return new ActivityService.ActivitySearch(this.orgUnitId, this.category, this.from, this.to, this.status,
+					this.search);
 		}
 
 	}
@@ -188,7 +190,7 @@ class ActivityController {
 	}
 
 	@QueryMapping
-	Connection<Activity> activities(@Argument ActivityFilter filter,
+	Connection<Activity> activities(@Argument @Valid ActivityFilter filter,
 			@Argument @Min(0) @Max(Connections.MAX_FIRST) Integer first, @Argument String after) {
 		return this.service.page((filter != null) ? filter.toCommand() : null, first, after);
 	}

@@ -69,7 +69,7 @@ interface ActivityMapper extends BaseMapper<Activity> {
 	 * A page of activities by id: of the units {@code unitIds} (if given: a subtree, from
 	 * {@code OrgDirectory}), of a category, starting
 	 * before {@code to} and ending after {@code from}, in one status or (when {@code status} is null)
-	 * in any status but DRAFT.
+	 * in any status but DRAFT, whose title matches {@code titlePattern} (a LIKE pattern escaped by {@code !}).
 	 */
 	@Select("""
 			<script>
@@ -83,14 +83,15 @@ interface ActivityMapper extends BaseMapper<Activity> {
 			<if test="to != null"> AND a.starts_at &lt; #{to}</if>
 			<if test="status != null"> AND a.status = #{status}</if>
 			<if test="status == null"> AND a.status &lt;&gt; 'DRAFT'</if>
+			<if test="titlePattern != null"> AND a.title LIKE #{titlePattern} ESCAPE '!'</if>
 			<if test="afterId != null"> AND a.id &gt; #{afterId}</if>
 			ORDER BY a.id
 			LIMIT #{limit}
 			</script>
 			""")
 	List<Activity> page(@Param("unitIds") Collection<Long> unitIds, @Param("category") String category, @Param("from") Instant from,
-			@Param("to") Instant to, @Param("status") String status, @Param("afterId") Long afterId,
-			@Param("limit") int limit);
+			@Param("to") Instant to, @Param("status") String status, @Param("titlePattern") String titlePattern,
+			@Param("afterId") Long afterId, @Param("limit") int limit);
 
 	/** What the nearby index holds: activities that are recruiting or under way. */
 	@Select("SELECT id, latitude, longitude FROM activity WHERE status IN ('PUBLISHED', 'ONGOING')")

@@ -27,6 +27,7 @@ import cn.wenming.practice.shared.CreationKeys;
 import cn.wenming.practice.shared.DomainException;
 import cn.wenming.practice.shared.RecordCorrections;
 import cn.wenming.practice.volunteer.ServiceCategory;
+import cn.wenming.practice.volunteer.VolunteerDirectory;
 import graphql.relay.Connection;
 
 import org.slf4j.Logger;
@@ -111,9 +112,11 @@ class ActivityService {
 	}
 
 	/** Which activities a page lists; every part optional. */
-	record ActivitySearch(Long orgUnitId, ServiceCategory category, Instant from, Instant to, ActivityStatus status) {
+	/** {@code search}, when not blank, keeps the activities whose title contains it. */
+	record ActivitySearch(Long orgUnitId, ServiceCategory category, Instant from, Instant to, ActivityStatus status,
+			String search) {
 
-		static final ActivitySearch ALL = new ActivitySearch(null, null, null, null, null);
+		static final ActivitySearch ALL = new ActivitySearch(null, null, null, null, null, null);
 
 	}
 
@@ -390,7 +393,8 @@ class ActivityService {
 		}
 		List<Long> unitIds = (path != null) ? this.orgs.subtreeIds(path) : null;
 		List<Activity> rows = this.activities.page(unitIds, (f.category() != null) ? f.category().name() : null,
-				f.from(), f.to(), (f.status() != null) ? f.status().name() : null, page.afterId(), page.fetchSize());
+				f.from(), f.to(), (f.status() != null) ? f.status().name() : null,
+				VolunteerDirectory.likeContains(f.search()), page.afterId(), page.fetchSize());
 		return Connections.of(rows, page, Activity::getId);
 	}
 

@@ -18,6 +18,8 @@ import jakarta.validation.constraints.Size;
 import cn.wenming.practice.org.OrgDirectory;
 import cn.wenming.practice.org.OrgUnitRef;
 import cn.wenming.practice.shared.Connections;
+import cn.wenming.practice.team.TeamDirectory;
+import cn.wenming.practice.team.TeamRef;
 import cn.wenming.practice.volunteer.ServiceCategory;
 import graphql.relay.Connection;
 
@@ -45,11 +47,15 @@ class ProjectController {
 
 	private final OrgDirectory orgs;
 
-	ProjectController(ProjectService service, ProjectMapper projects, ProjectRatings ratings, OrgDirectory orgs) {
+	private final TeamDirectory teams;
+
+	ProjectController(ProjectService service, ProjectMapper projects, ProjectRatings ratings, OrgDirectory orgs,
+			TeamDirectory teams) {
 		this.service = service;
 		this.projects = projects;
 		this.ratings = ratings;
 		this.orgs = orgs;
+		this.teams = teams;
 	}
 
 	/** Input of {@code createProject}. */
@@ -125,6 +131,19 @@ class ProjectController {
 	List<String> orgUnitName(List<Project> list) {
 		Map<Long, OrgUnitRef> units = this.orgs.findAll(list.stream().map(Project::getOrgUnitId).toList());
 		return list.stream().map(p -> units.get(p.getOrgUnitId())).map(u -> (u != null) ? u.name() : "").toList();
+	}
+
+	/**
+	 * The 承办队伍's name, one query for a page: the console's list shows it without loading the
+	 * unit's teams (a county has thousands). Empty for a project without a team.
+	 */
+	@BatchMapping(typeName = "Project")
+	List<Optional<String>> teamName(List<Project> list) {
+		List<Long> ids = list.stream().map(Project::getTeamId).filter(Objects::nonNull).distinct().toList();
+		Map<Long, TeamRef> byId = ids.isEmpty() ? Map.of() : this.teams.findAll(ids);
+		return list.stream()
+			.map(p -> Optional.ofNullable(p.getTeamId()).map(byId::get).map(TeamRef::name))
+			.toList();
 	}
 
 	@BatchMapping(typeName = "Project")

@@ -192,6 +192,29 @@ class ActivityFlowTest {
 	}
 
 	@Test
+	void titleSearchNarrowsTheListAndTakesWildcardsLiterally() {
+		String plain = this.s.published(Duration.ofDays(1), Duration.ofHours(2), 5);
+		Map<String, Object> input = this.s.activityInput(Instant.now().plus(Duration.ofDays(2)),
+				Instant.now().plus(Duration.ofDays(2).plusHours(2)), 5);
+		input.put("title", "重阳敬老100%义剪");
+		String haircut = this.s.createActivity(this.s.admin, input).path("createActivity.id").entity(String.class).get();
+		this.s.move(this.s.admin, "publishActivity", haircut).path("publishActivity.status").entity(String.class)
+			.isEqualTo("PUBLISHED");
+		String unit = Long.toString(this.s.tree.institute());
+		var search = (java.util.function.Function<String, org.springframework.graphql.test.tester.GraphQlTester.Response>) (
+				text) -> this.s.api.anonymous().documentName("activities")
+					.variable("filter", Map.of("orgUnitId", unit, "status", "PUBLISHED", "search", text)).execute();
+		search.apply(" 敬老 ").path("activities.edges[*].node.id").entityList(String.class).containsExactly(haircut);
+		search.apply("0%义").path("activities.edges[*].node.id").entityList(String.class).containsExactly(haircut);
+		// % and _ are the title's characters, not wildcards.
+		search.apply("%").path("activities.edges[*].node.id").entityList(String.class).containsExactly(haircut);
+		search.apply("_").path("activities.edges").entityList(Object.class).hasSize(0);
+		// A blank search filters nothing; an overlong one is refused.
+		search.apply("  ").path("activities.edges[*].node.id").entityList(String.class).containsExactly(plain, haircut);
+		ApiErrors.expectCode(search.apply("义".repeat(61)), "BAD_REQUEST");
+	}
+
+	@Test
 	void nearbyFindsPublishedActivitiesAndFollowsCancellation() {
 		String near = this.s.published(Duration.ofDays(1), Duration.ofHours(2), 5);
 		// The nearby index is patched after the commit.

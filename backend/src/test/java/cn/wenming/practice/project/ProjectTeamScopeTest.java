@@ -10,6 +10,7 @@ import cn.wenming.practice.testinfra.Api.Session;
 import cn.wenming.practice.testinfra.ApiErrors;
 import cn.wenming.practice.testinfra.Fixtures;
 import cn.wenming.practice.testinfra.Scenario;
+import cn.wenming.practice.testinfra.SqlCounter;
 import cn.wenming.practice.testinfra.Volunteers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,9 @@ class ProjectTeamScopeTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	SqlCounter sql;
 
 	@Scenario
 	Api api;
@@ -89,6 +93,39 @@ class ProjectTeamScopeTest {
 				Long.parseLong(project))).isEqualTo(Long.parseLong(this.siblingTeam));
 		update(project, this.ownTeam).path("updateProject.teamId").entity(String.class).isEqualTo(this.ownTeam);
 		update(project, null).path("updateProject.teamId").valueIsNull();
+	}
+
+	/**
+	 * The console's project list names each project's 承办队伍 from the listing itself: it no longer
+	 * loads the unit's teams (4,190 in a county) to look names up. One batch for a page's teams.
+	 */
+	@Test
+	void theListNamesEachProjectsTeamInOneBatch() {
+		String own = create(this.tree.station(), this.ownTeam).path("createProject.id").entity(String.class).get();
+		String none = create(this.tree.station(), null).path("createProject.id").entity(String.class).get();
+		var listed = list();
+		listed.result().path("projects.edges[*].node.id").entityList(String.class).containsExactly(own, none)
+			.path("projects.edges[0].node.teamName").entity(String.class).isEqualTo(teamName(this.ownTeam))
+			.path("projects.edges[1].node.teamName").valueIsNull();
+
+		String center = create(this.tree.station(), this.centerTeam).path("createProject.id").entity(String.class).get();
+		String sibling = create(this.tree.institute(), this.siblingTeam).path("createProject.id").entity(String.class).get();
+		var more = list();
+		more.result().path("projects.edges[*].node.id").entityList(String.class).containsExactly(own, none, center, sibling)
+			.path("projects.edges[2].node.teamName").entity(String.class).isEqualTo(teamName(this.centerTeam))
+			.path("projects.edges[3].node.teamName").entity(String.class).isEqualTo(teamName(this.siblingTeam));
+		assertThat(more.count()).as("statements for three teams vs one").isEqualTo(listed.count());
+	}
+
+	private SqlCounter.Measured<GraphQlTester.Response> list() {
+		var center = Long.toString(this.tree.center());
+		this.api.as(this.admin).documentName("projectTeams").variable("orgUnitId", center).execute();
+		return this.sql.measure(() -> this.api.as(this.admin).documentName("projectTeams").variable("orgUnitId", center)
+			.variable("first", 20).execute());
+	}
+
+	private String teamName(String teamId) {
+		return this.jdbc.queryForObject("SELECT name FROM team WHERE id = ?", String.class, Long.parseLong(teamId));
 	}
 
 	private String team(long unitId, long leaderStation) {
