@@ -93,8 +93,9 @@ describe('remote-search pickers', () => {
     expect(failing.loading.value).toBe(false)
   })
 
-  test('the team and featured-activity pickers search remotely instead of loading one page of 100', () => {
-    for (const view of ['views/projects/ProjectsView.vue', 'views/civic/CivicView.vue', 'views/activities/MpMenuView.vue']) {
+  test('the team, task-owner and featured-activity pickers search remotely instead of loading one page of 100', () => {
+    for (const view of ['views/projects/ProjectsView.vue', 'views/projects/ProjectTasksDrawer.vue', 'views/civic/CivicView.vue',
+      'views/activities/MpMenuView.vue', 'views/org/TeamsView.vue']) {
       const source = readFileSync(new URL(`../src/${view}`, import.meta.url), 'utf8')
       expect(source, view).toMatch(/useRemotePicker/)
       expect(source, view).toMatch(/:remote-method=/)

@@ -133,9 +133,9 @@ class VolunteerController {
 
 	@QueryMapping
 	Connection<Volunteer> volunteers(@Argument long orgUnitId, @Argument Boolean trained,
-			@Argument Boolean inServicePartyPending,
+			@Argument Boolean inServicePartyPending, @Argument @jakarta.validation.constraints.Size(max = 30) String search,
 			@Argument @Min(0) @Max(Connections.MAX_FIRST) Integer first, @Argument String after) {
-		return this.service.inSubtree(orgUnitId, trained, inServicePartyPending, first, after);
+		return this.service.inSubtree(orgUnitId, trained, inServicePartyPending, search, first, after);
 	}
 
 	// --- Volunteer (private view): reachable only through the operations above, which authorize.

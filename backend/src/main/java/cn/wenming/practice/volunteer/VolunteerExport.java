@@ -50,7 +50,7 @@ class VolunteerExport {
 			List<List<Object>> rows = new ArrayList<>();
 			Long after = null;
 			while (true) {
-				List<Volunteer> page = this.volunteers.pageInUnits(unitIds, null, false, after, PAGE);
+				List<Volunteer> page = this.volunteers.pageInUnits(unitIds, null, false, null, after, PAGE);
 				for (Volunteer v : page) {
 					OrgUnitRef station = stations.get(v.getHomeStationId());
 					rows.add(Arrays.asList(v.getId(), v.getRealName(), v.getIdNumberMasked(),

@@ -34,7 +34,8 @@ interface VolunteerMapper extends BaseMapper<Volunteer> {
 
 	/**
 	 * A page of volunteers whose home station is one of the units (a subtree), by id; only the trained
-	 * or only the untrained when {@code trained} is given.
+	 * or only the untrained when {@code trained} is given; only names matching {@code nameLike} (a LIKE
+	 * pattern escaped by {@code !}) when given.
 	 */
 	@Select("""
 			<script>
@@ -42,13 +43,15 @@ interface VolunteerMapper extends BaseMapper<Volunteer> {
 			WHERE v.home_station_id IN <foreach collection="unitIds" item="u" open="(" separator="," close=")">#{u}</foreach>
 			<if test="trained != null"> AND v.trained = #{trained}</if>
 			<if test="partyPending"> AND v.in_service_party_declared = 1 AND v.in_service_party_member = 0</if>
+			<if test="nameLike != null"> AND v.real_name LIKE #{nameLike} ESCAPE '!'</if>
 			<if test="afterId != null"> AND v.id &gt; #{afterId}</if>
 			ORDER BY v.id
 			LIMIT #{limit}
 			</script>
 			""")
 	List<Volunteer> pageInUnits(@Param("unitIds") Collection<Long> unitIds, @Param("trained") Boolean trained,
-			@Param("partyPending") boolean partyPending, @Param("afterId") Long afterId, @Param("limit") int limit);
+			@Param("partyPending") boolean partyPending, @Param("nameLike") String nameLike, @Param("afterId") Long afterId,
+			@Param("limit") int limit);
 
 	/** 在职党员 set by an admin, only if it has the other value: 1 when it changed. */
 	@Update("""

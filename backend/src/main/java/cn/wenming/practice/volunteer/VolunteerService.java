@@ -236,14 +236,16 @@ class VolunteerService {
 	/**
 	 * {@code trained} null lists everyone; true or false only the trained or those waiting for training.
 	 * {@code partyPending} true: only those who declared 在职党员 and wait for an admin to confirm it.
+	 * {@code search}: only those whose name contains it (the console's pickers over a county's volunteers).
 	 */
-	Connection<Volunteer> inSubtree(long orgUnitId, Boolean trained, Boolean partyPending, Integer first,
-			String after) {
+	Connection<Volunteer> inSubtree(long orgUnitId, Boolean trained, Boolean partyPending, String search,
+			Integer first, String after) {
 		Connections.PageRequest page = Connections.page(first, after);
 		OrgUnitRef unit = this.orgs.require(orgUnitId);
 		this.access.requireAdminOver(unit.path());
 		List<Volunteer> rows = this.volunteers.pageInUnits(this.orgs.subtreeIds(unit.path()), trained,
-				Boolean.TRUE.equals(partyPending), page.afterId(), page.fetchSize());
+				Boolean.TRUE.equals(partyPending), VolunteerDirectory.likeContains(search), page.afterId(),
+				page.fetchSize());
 		return Connections.of(rows, page, Volunteer::getId);
 	}
 

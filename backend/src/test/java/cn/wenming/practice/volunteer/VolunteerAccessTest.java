@@ -171,6 +171,32 @@ class VolunteerAccessTest {
 			.path("recordTraining.trained").entity(Boolean.class).isEqualTo(true);
 	}
 
+	/**
+	 * Pickers over a county's volunteers (about 470,000) find them by name: a page of the first ones,
+	 * by id, hid everyone else. Wildcards are taken literally.
+	 */
+	@Test
+	void adminFindsVolunteersByName() {
+		Session admin = adminOf("STATION_ADMIN", this.tree.station());
+		String liu = Volunteers.register(this.api.as(this.api.login(Fixtures.unique("liu"))), this.tree.station(), "刘_芳",
+				List.of("电路维修"), List.of("CULTURE"));
+		String wang = Volunteers.register(this.api.as(this.api.login(Fixtures.unique("wang"))), this.tree.station(), "王小芳",
+				List.of("电路维修"), List.of("CULTURE"));
+		this.api.as(admin).documentName("volunteersByName").variable("orgUnitId", this.tree.station())
+			.variable("search", " 芳 ").execute()
+			.path("volunteers.edges[*].node.id").entityList(String.class).containsExactly(liu, wang);
+		this.api.as(admin).documentName("volunteersByName").variable("orgUnitId", this.tree.station())
+			.variable("search", "_").execute()
+			.path("volunteers.edges[*].node.id").entityList(String.class).containsExactly(liu);
+		this.api.as(admin).documentName("volunteersByName").variable("orgUnitId", this.tree.station())
+			.variable("search", "小芳").execute()
+			.path("volunteers.edges[*].node.realName").entityList(String.class).containsExactly("王小芳");
+		ApiErrors.expectCode(this.api.as(admin).documentName("volunteersByName").variable("orgUnitId", this.tree.station())
+			.variable("search", "长".repeat(31)).execute(), "BAD_REQUEST");
+		ApiErrors.expectCode(this.api.as(this.volunteer).documentName("volunteersByName")
+			.variable("orgUnitId", this.tree.station()).variable("search", "芳").execute(), "FORBIDDEN");
+	}
+
 	/** The console's 培训记录 screen lists who waits for training and who is trained. */
 	@Test
 	void adminListsVolunteersWaitingForTrainingAndTrained() {
