@@ -115,6 +115,36 @@ class StaffCreationKeysTest {
 				() -> count("SELECT COUNT(*) FROM reward WHERE station_id = ?", this.tree.station()));
 	}
 
+	/**
+	 * Rights come before the station's state: someone who may not stock the store learns nothing of it
+	 * (it answered them ORG_UNIT_CLOSED), and a resend of a reward made before the station closed
+	 * answers that reward, as every keyed create answers the record it made.
+	 */
+	@Test
+	void aClosedStationsRewardIsRefusedAfterRightsAndAResendStillAnswersIt() {
+		Map<String, Object> input = new HashMap<>();
+		input.put("stationId", Long.toString(this.tree.station()));
+		input.put("name", "雨伞");
+		input.put("kind", "GOODS");
+		input.put("pricePoints", 30);
+		input.put("stock", 5);
+		input.put("perPersonLimit", 1);
+		input.put("idempotencyKey", Fixtures.unique("reward-key"));
+		String document = "mutation($input: CreateRewardInput!) { createReward(input: $input) { id } }";
+		String made = this.api.as(this.admin).document(document).variable("input", input).execute()
+			.path("createReward.id").entity(String.class).get();
+		this.jdbc.update("UPDATE org_unit SET status = 'CLOSED' WHERE id = ?", this.tree.station());
+		this.api.as(this.admin).document(document).variable("input", input).execute()
+			.path("createReward.id").entity(String.class).isEqualTo(made);
+		Map<String, Object> other = new HashMap<>(input);
+		other.put("idempotencyKey", Fixtures.unique("reward-key"));
+		ApiErrors.expectCode(this.api.as(this.admin).document(document).variable("input", other).execute(),
+				"ORG_UNIT_CLOSED");
+		Session stranger = this.api.login(Fixtures.unique("keys-stranger"));
+		ApiErrors.expectCode(this.api.as(stranger).document(document).variable("input", other).execute(), "FORBIDDEN");
+		assertThat(count("SELECT COUNT(*) FROM reward WHERE station_id = ?", this.tree.station())).isEqualTo(1);
+	}
+
 	@Test
 	void aRecognitionRuleSentAgainWithItsKeyIsCreatedOnce() throws Exception {
 		Map<String, Object> input = new HashMap<>();

@@ -82,15 +82,11 @@ class RedemptionService {
 
 	Reward create(NewReward input) {
 		OrgUnitRef station = this.orgs.find(input.stationId()).orElseThrow(() -> DomainException.notFound("站点"));
-		if (station.level() != OrgLevel.STATION) {
-			throw DomainException.badRequest("爱心超市须属于新时代文明实践站");
-		}
-		if (!station.open()) {
-			throw new DomainException(OrgError.ORG_UNIT_CLOSED);
-		}
+		// Rights first: someone who may not stock this store learns nothing of it, not even that it closed.
 		Actor actor = this.access.requireAdminOver(station.path());
 		// A resend (a double click, the console's retry of a 503 whose commit went through) answers the
-		// reward created once, as it is now: looked up only now that the caller may create here.
+		// reward created once, as it is now — also when the station closed since: looked up only now
+		// that the caller may create here.
 		CreationKeys.Create<Reward> keyed = CreationKeys.create(input.idempotencyKey(),
 				RecordCorrections.digest("REWARD", station.id(), input.name().strip(), input.pictureUrl(), input.kind(),
 						input.pricePoints(), input.stock(), input.perPersonLimit(), input.availableFrom(),
@@ -99,6 +95,12 @@ class RedemptionService {
 		Reward earlier = keyed.earlier();
 		if (earlier != null) {
 			return earlier;
+		}
+		if (station.level() != OrgLevel.STATION) {
+			throw DomainException.badRequest("爱心超市须属于新时代文明实践站");
+		}
+		if (!station.open()) {
+			throw new DomainException(OrgError.ORG_UNIT_CLOSED);
 		}
 		if (input.availableFrom() != null && input.availableUntil() != null
 				&& !input.availableFrom().isBefore(input.availableUntil())) {
